@@ -1,0 +1,77 @@
+/**
+ * npm run build:graph -- [--data DIR] [--out DIR]
+ * Builds graph.json (and articles.json, the texts evidence offsets refer to) from a graph-data
+ * folder. On any error nothing is written and the previous output stays as it was.
+ */
+import { join } from 'node:path';
+import { buildGraph } from '../src/core/build/buildGraph.ts';
+import { formatIssue, hasErrors, sortIssues } from '../src/core/build/issues.ts';
+import { formatReport } from '../src/core/build/report.ts';
+import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
+import { readDataDir } from '../src/node/readData.ts';
+import { writeFilesAtomically } from '../src/node/writeOutput.ts';
+
+const USAGE = `Usage: npm run build:graph -- [options]
+
+Builds the actor graph from annotated articles.
+
+Options:
+  --data DIR               graph-data folder to read (default: graph-data)
+  --out DIR                folder to write graph.json and articles.json to
+                           (default: <data>/build)
+  --layout-iterations N    ForceAtlas2 iterations (default: by graph size)
+  --seed TEXT              seed of the layout's starting positions (default: actor-graph)
+  --quiet                  print only errors and warnings
+  -h, --help               show this help`;
+
+runCommand(USAGE, async () => {
+  const args = parseCommandLine(
+    process.argv.slice(2),
+    {
+      data: { type: 'string', default: 'graph-data' },
+      out: { type: 'string' },
+      'layout-iterations': { type: 'string' },
+      seed: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  const iterations =
+    args['layout-iterations'] === undefined ? undefined : Number(args['layout-iterations']);
+  if (iterations !== undefined && !(Number.isInteger(iterations) && iterations >= 0)) {
+    throw new UsageError(
+      `--layout-iterations must be a whole number, not "${args['layout-iterations']}"`,
+    );
+  }
+  const dataDir = args.data.replace(/\/+$/, '');
+  const outDir = args.out ?? join(dataDir, 'build');
+
+  const read = await readDataDir(dataDir);
+  const result = buildGraph(read.files, {
+    layout: {
+      ...(iterations === undefined ? {} : { iterations }),
+      ...(args.seed === undefined ? {} : { seed: args.seed }),
+    },
+  });
+  const issues = sortIssues([...read.issues, ...result.issues]);
+  for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
+
+  if (hasErrors(issues) || !result.graph || !result.texts || !result.report) {
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    process.stderr.write(
+      `\nBuild failed: ${errors} error${errors === 1 ? '' : 's'}. Nothing was written; ${join(outDir, 'graph.json')} is unchanged.\n`,
+    );
+    return 1;
+  }
+
+  await writeFilesAtomically(outDir, {
+    'graph.json': `${JSON.stringify(result.graph.export())}\n`,
+    'articles.json': `${JSON.stringify(result.texts)}\n`,
+  });
+  if (!args.quiet) {
+    process.stdout.write(
+      `${formatReport(result.report, issues)}\nWrote ${join(outDir, 'graph.json')} and ${join(outDir, 'articles.json')}.\n`,
+    );
+  }
+  return 0;
+});

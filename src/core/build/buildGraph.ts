@@ -1,0 +1,285 @@
+import type { Actor, ArticleFile, ArticleMeta, Modality } from '../model.ts';
+import { MODALITIES } from '../model.ts';
+import { assembleGraph, type ActorGraph } from './assemble.ts';
+import { locateEvidence, type LocatedRelation } from './evidence.ts';
+import { IssueSink, hasErrors, sortIssues, type BuildIssue } from './issues.ts';
+import { layoutGraph, type LayoutOptions } from './layout.ts';
+import { parseYaml, type ParsedYaml, type SourceFile } from './load.ts';
+import { checkActors, checkRelationTypes } from './registry.ts';
+import { resolveRelations, type ResolvedRelation } from './relations.ts';
+import { normaliseArticleText } from './text.ts';
+import { validateAgainstSchema } from './validate.ts';
+
+/** The files of a graph-data folder, read but not yet parsed. */
+export interface DataFiles {
+  /** The folder as the user named it, for messages. */
+  root: string;
+  relationTypes?: SourceFile;
+  actors?: SourceFile;
+  articles: ArticleFiles[];
+}
+
+export interface ArticleFiles {
+  id: string;
+  /** articles/<id>.yaml */
+  meta?: SourceFile;
+  /** articles/<id>.txt */
+  text?: SourceFile;
+}
+
+export const STAGES = ['load', 'validate', 'resolve', 'evidence', 'assemble', 'layout'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface BuildOptions {
+  /** Layout options, or false to keep every node at the origin (for tests and benchmarks). */
+  layout?: LayoutOptions | false;
+  name?: string;
+  description?: string;
+  /** Wraps each stage, e.g. to time it. */
+  measure?: <T>(stage: Stage, run: () => T) => T;
+}
+
+export interface BuildReport {
+  articles: number;
+  actors: number;
+  actorsWithoutRelations: string[];
+  annotations: number;
+  evidence: number;
+  edges: number;
+  byRelation: Record<string, { evidence: number; edges: number }>;
+  byModality: Record<Modality, number>;
+}
+
+export interface BuildResult {
+  issues: BuildIssue[];
+  /** Present only when there is no error. */
+  graph?: ActorGraph;
+  /** Normalised article texts by article id, which evidence offsets refer to. */
+  texts?: Record<string, string>;
+  report?: BuildReport;
+}
+
+const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * Turns the files of a graph-data folder into the actor graph:
+ * load -> validate -> resolve -> evidence -> assemble -> layout. Every stage reports all the
+ * problems it finds; the graph is returned only when there is no error at all.
+ */
+export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildResult {
+  const measure = options.measure ?? (<T>(_stage: Stage, run: () => T): T => run());
+  const sink = new IssueSink();
+  const fail = (): BuildResult => ({ issues: sortIssues(sink.issues) });
+
+  // load: parse YAML with positions; normalise article texts.
+  const loaded = measure('load', () => {
+    const relationTypes = requireFile(
+      files.relationTypes,
+      `${files.root}/relation-types.yaml`,
+      sink,
+    );
+    const actors = requireFile(files.actors, `${files.root}/actors.yaml`, sink);
+    const articles = [...files.articles]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .flatMap((article) => loadArticle(article, sink));
+    return {
+      relationTypes: relationTypes && parseYaml(relationTypes, sink),
+      actors: actors && parseYaml(actors, sink),
+      articles: articles.map((a) => ({ ...a, parsed: parseYaml(a.meta, sink) })),
+    };
+  });
+
+  // validate: schemas, then the registries' own consistency.
+  const valid = measure('validate', () => {
+    const typesOk =
+      loaded.relationTypes && validateAgainstSchema(loaded.relationTypes, 'relation-types', sink);
+    const actorsOk = loaded.actors && validateAgainstSchema(loaded.actors, 'actors', sink);
+    const articles = loaded.articles.filter(
+      (a): a is typeof a & { parsed: ParsedYaml } =>
+        a.parsed !== undefined && validateAgainstSchema(a.parsed, 'article', sink),
+    );
+    return {
+      relationTypes: typesOk ? checkRelationTypes(loaded.relationTypes!, sink) : undefined,
+      actorsParsed: actorsOk ? loaded.actors : undefined,
+      articles,
+    };
+  });
+
+  // resolve: actor names and relation types.
+  const resolved = measure('resolve', () => {
+    if (!valid.relationTypes || !valid.actorsParsed) return undefined;
+    const index = checkActors(valid.actorsParsed, sink);
+    return valid.articles.map((a) => ({
+      ...a,
+      relations: resolveRelations(a.id, a.parsed, index, valid.relationTypes!, sink),
+    }));
+  });
+  if (!resolved) return fail();
+
+  // evidence: quotes located verbatim in the article texts.
+  const located = measure('evidence', () =>
+    resolved.map((a) => ({
+      article: a,
+      located: locateEvidence(a.relations, a.text, publishedDate(a.parsed), sink),
+    })),
+  );
+
+  for (const { article, located: items } of located) {
+    if (
+      article.relations.length === 0 &&
+      (article.parsed.value as ArticleFile).relations.length === 0
+    ) {
+      sink.warn(article.meta.path, undefined, 'the article has no annotated relations');
+    }
+    if (!(article.parsed.value as ArticleFile).published && items.length > 0) {
+      sink.warn(
+        article.meta.path,
+        undefined,
+        'the article has no published date, so its evidence is undated',
+        'Add published: {date, basis, how} if the text gives or clearly implies a date.',
+      );
+    }
+  }
+  if (hasErrors(sink.issues)) return fail();
+
+  const actors = (valid.actorsParsed!.value as { actors: Actor[] }).actors;
+  const relationTypes = [...valid.relationTypes!.values()];
+  const allLocated: LocatedRelation[] = located.flatMap((l) => l.located);
+
+  const graph = measure('assemble', () =>
+    assembleGraph({
+      name: options.name ?? 'Actor graph',
+      description:
+        options.description ??
+        'Actors and their relations (cooperates-with, opposes, proposes-to), each traced to the sentence of the article that supports it.',
+      actors,
+      relationTypes,
+      articles: resolved.map((a) => articleMeta(a.id, a.parsed.value as ArticleFile, a.relations)),
+      located: allLocated,
+    }),
+  );
+
+  if (options.layout !== false) {
+    const layout = options.layout ?? {};
+    measure('layout', () => layoutGraph(graph, layout));
+  }
+
+  const unused = graph.filterNodes((node) => graph.degree(node) === 0);
+  if (unused.length > 0) {
+    sink.warn(
+      valid.actorsParsed!.file.path,
+      undefined,
+      `${unused.length} actor${unused.length === 1 ? ' has' : 's have'} no relations: ${unused.join(', ')}`,
+      'They stay in the graph as isolated nodes (an affiliation is not a relation).',
+    );
+  }
+
+  return {
+    issues: sortIssues(sink.issues),
+    graph,
+    texts: Object.fromEntries(resolved.map((a) => [a.id, a.text])),
+    report: makeReport(graph, resolved.length, allLocated, resolved, unused),
+  };
+}
+
+function requireFile(
+  file: SourceFile | undefined,
+  expected: string,
+  sink: IssueSink,
+): SourceFile | undefined {
+  if (!file) {
+    sink.error(
+      expected,
+      undefined,
+      'file not found',
+      `Every graph-data folder needs ${expected.split('/').pop()}.`,
+    );
+  }
+  return file;
+}
+
+function loadArticle(
+  article: ArticleFiles,
+  sink: IssueSink,
+): { id: string; meta: SourceFile; text: string }[] {
+  const path = article.meta?.path ?? article.text?.path ?? article.id;
+  if (!ARTICLE_ID.test(article.id)) {
+    sink.error(
+      path,
+      undefined,
+      `"${article.id}" cannot be an article id`,
+      'Name article files with letters, digits, dots, hyphens and underscores only (the file name is the id).',
+    );
+    return [];
+  }
+  if (!article.meta) {
+    sink.warn(
+      article.text!.path,
+      undefined,
+      'article text without annotations: it is left out of the graph',
+      `Add ${article.text!.path.replace(/\.txt$/, '.yaml')} with its title and relations.`,
+    );
+    return [];
+  }
+  if (!article.text) {
+    sink.error(
+      article.meta.path,
+      undefined,
+      'the article text is missing',
+      `Put the article's text, verbatim, in ${article.meta.path.replace(/\.ya?ml$/, '.txt')}.`,
+    );
+    return [];
+  }
+  return [{ id: article.id, meta: article.meta, text: normaliseArticleText(article.text.text) }];
+}
+
+function publishedDate(parsed: ParsedYaml): string | null {
+  return (parsed.value as ArticleFile).published?.date ?? null;
+}
+
+function articleMeta(
+  id: string,
+  file: ArticleFile,
+  relations: readonly ResolvedRelation[],
+): ArticleMeta {
+  const { title, titleNote, outlet, outletNote, url, published } = file;
+  return {
+    id,
+    title,
+    ...(titleNote === undefined ? {} : { titleNote }),
+    ...(outlet === undefined ? {} : { outlet }),
+    ...(outletNote === undefined ? {} : { outletNote }),
+    ...(url === undefined ? {} : { url }),
+    ...(published === undefined ? {} : { published }),
+    relationCount: relations.length,
+  };
+}
+
+function makeReport(
+  graph: ActorGraph,
+  articles: number,
+  located: readonly LocatedRelation[],
+  resolved: readonly { relations: readonly ResolvedRelation[] }[],
+  unused: string[],
+): BuildReport {
+  const byRelation: BuildReport['byRelation'] = {};
+  for (const type of graph.getAttribute('relationTypes'))
+    byRelation[type.id] = { evidence: 0, edges: 0 };
+  graph.forEachEdge((_e, attr) => {
+    const entry = (byRelation[attr.relation] ??= { evidence: 0, edges: 0 });
+    entry.edges++;
+    entry.evidence += attr.weight;
+  });
+  const byModality = Object.fromEntries(MODALITIES.map((m) => [m, 0])) as Record<Modality, number>;
+  for (const item of located) byModality[item.evidence.modality]++;
+  return {
+    articles,
+    actors: graph.order,
+    actorsWithoutRelations: unused,
+    annotations: resolved.reduce((n, a) => n + a.relations.length, 0),
+    evidence: located.length,
+    edges: graph.size,
+    byRelation,
+    byModality,
+  };
+}

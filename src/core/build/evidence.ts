@@ -1,0 +1,85 @@
+import type { Evidence } from '../model.ts';
+import type { IssueSink } from './issues.ts';
+import { positionOf } from './load.ts';
+import type { ResolvedRelation } from './relations.ts';
+import { foldForMatching, isMatch, locateQuote } from './text.ts';
+
+export interface LocatedRelation {
+  source: string;
+  target: string;
+  relation: string;
+  directed: boolean;
+  evidence: Evidence;
+}
+
+/**
+ * Finds each relation's quote in its article text and records it as evidence with its offsets.
+ * A quote that is not in the text is an error that shows where quote and text part ways; an
+ * annotation repeating another (same actors, type and span) is counted once, with a warning.
+ */
+export function locateEvidence(
+  relations: readonly ResolvedRelation[],
+  text: string,
+  date: string | null,
+  sink: IssueSink,
+): LocatedRelation[] {
+  const folded = foldForMatching(text);
+  const seen = new Map<string, ResolvedRelation>();
+  const located: LocatedRelation[] = [];
+  for (const r of relations) {
+    const file = r.parsed.file.path;
+    const match = locateQuote(folded, r.quote);
+    if (!isMatch(match)) {
+      sink.error(
+        file,
+        positionOf(r.parsed, ['relations', r.index, 'quote']),
+        match.matchedPrefix.length === 0
+          ? `quote not found in the article text: "${abbreviate(r.quote)}"`
+          : `quote not found in the article text: it agrees up to "…${tail(match.matchedPrefix)}", then the quote has "${match.quoteContinues}" where the text has "${match.textContinues}"`,
+        'A quote must be copied verbatim from the article (differences in whitespace and quote marks are tolerated).',
+      );
+      continue;
+    }
+    if (match.occurrences > 1) {
+      sink.warn(
+        file,
+        positionOf(r.parsed, ['relations', r.index, 'quote']),
+        `quote occurs ${match.occurrences} times in the article; the evidence points at the first`,
+        'Quote a longer span if another occurrence is meant.',
+      );
+    }
+    const [a, b] =
+      r.relation.directed || r.source < r.target ? [r.source, r.target] : [r.target, r.source];
+    const key = `${a}\u0000${r.relation.id}\u0000${b}\u0000${match.start}\u0000${match.end}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      sink.warn(
+        file,
+        positionOf(r.parsed, ['relations', r.index]),
+        `duplicate relation: the same actors, type and quote as the relation at line ${positionOf(earlier.parsed, ['relations', earlier.index])?.line}`,
+        'It is counted once; remove one of the two.',
+      );
+      continue;
+    }
+    seen.set(key, r);
+    located.push({
+      source: a,
+      target: b,
+      relation: r.relation.id,
+      directed: r.relation.directed,
+      evidence: {
+        article: r.article,
+        quote: text.slice(match.start, match.end),
+        start: match.start,
+        end: match.end,
+        modality: r.modality,
+        date,
+        ...(r.note === undefined ? {} : { note: r.note }),
+      },
+    });
+  }
+  return located;
+}
+
+const abbreviate = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+const tail = (s: string): string => (s.length > 40 ? s.slice(-40) : s);

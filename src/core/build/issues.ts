@@ -1,0 +1,67 @@
+/** A problem found in the data, located as precisely as the data allows. */
+export interface BuildIssue {
+  severity: 'error' | 'warning';
+  /** Path of the file as the user named it (relative to where the build runs). */
+  file: string;
+  /** 1-based line and column, when the problem sits at a place in the file. */
+  line?: number;
+  column?: number;
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export function formatIssue(issue: BuildIssue): string {
+  const where =
+    issue.line === undefined
+      ? issue.file
+      : `${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+  const hint = issue.hint ? `\n    ${issue.hint}` : '';
+  return `${where}: ${issue.severity}: ${issue.message}${hint}`;
+}
+
+export function sortIssues(issues: readonly BuildIssue[]): BuildIssue[] {
+  return [...issues].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+export const hasErrors = (issues: readonly BuildIssue[]): boolean =>
+  issues.some((issue) => issue.severity === 'error');
+
+/** Collects issues for one file, attaching the file name and a position. */
+export class IssueSink {
+  readonly issues: BuildIssue[] = [];
+
+  error(file: string, at: Position | undefined, message: string, hint?: string): void {
+    this.push('error', file, at, message, hint);
+  }
+
+  warn(file: string, at: Position | undefined, message: string, hint?: string): void {
+    this.push('warning', file, at, message, hint);
+  }
+
+  private push(
+    severity: BuildIssue['severity'],
+    file: string,
+    at: Position | undefined,
+    message: string,
+    hint: string | undefined,
+  ): void {
+    this.issues.push({
+      severity,
+      file,
+      ...(at ? { line: at.line, column: at.column } : {}),
+      message,
+      ...(hint ? { hint } : {}),
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type Graph from 'graphology';
+import random from 'graphology-layout/random';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import seedrandom from 'seedrandom';
+
+export interface LayoutOptions {
+  /** ForceAtlas2 iterations; by default fewer as the graph grows. */
+  iterations?: number;
+  /** Seed of the starting positions: the same seed and graph give the same layout. */
+  seed?: string;
+}
+
+export const DEFAULT_LAYOUT_SEED = 'actor-graph';
+
+export function defaultIterations(order: number): number {
+  if (order <= 500) return 1000;
+  if (order <= 5000) return 300;
+  return 100;
+}
+
+/**
+ * Lays the graph out deterministically: seeded random starting positions, then a fixed number of
+ * ForceAtlas2 iterations (Barnes-Hut above a few thousand nodes, as inferSettings decides).
+ * Positions are rounded so that the JSON is stable across runs. Mutates x and y in place.
+ */
+export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
+  const rng = seedrandom(options.seed ?? DEFAULT_LAYOUT_SEED);
+  random.assign(graph, { rng, scale: 100, center: 0 });
+  forceAtlas2.assign(graph, {
+    iterations: options.iterations ?? defaultIterations(graph.order),
+    getEdgeWeight: 'weight',
+    settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: false },
+  });
+  graph.updateEachNodeAttributes((_node, attr) => ({
+    ...attr,
+    x: Math.round(attr.x * 1000) / 1000,
+    y: Math.round(attr.y * 1000) / 1000,
+  }));
+}

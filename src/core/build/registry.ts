@@ -1,0 +1,94 @@
+import type { Actor, RelationType } from '../model.ts';
+import type { IssueSink } from './issues.ts';
+import { positionOf, type ParsedYaml } from './load.ts';
+import { findNameClashes, indexActors, nameKey, namesOf, type ActorIndex } from './resolve.ts';
+
+/**
+ * Checks the relation vocabulary beyond its schema (ids unique) and returns it keyed by id.
+ * `parsed` must already have passed schema validation.
+ */
+export function checkRelationTypes(parsed: ParsedYaml, sink: IssueSink): Map<string, RelationType> {
+  const types = (parsed.value as { relationTypes: RelationType[] }).relationTypes;
+  const byId = new Map<string, RelationType>();
+  types.forEach((type, i) => {
+    const first = byId.get(type.id);
+    if (first) {
+      sink.error(
+        parsed.file.path,
+        positionOf(parsed, ['relationTypes', i, 'id']),
+        `relation type "${type.id}" is defined twice`,
+        `The first definition is at line ${positionOf(parsed, ['relationTypes', types.indexOf(first), 'id'])?.line}; remove or rename one.`,
+      );
+    } else byId.set(type.id, type);
+  });
+  return byId;
+}
+
+/**
+ * Checks the actor registry beyond its schema: ids unique, every name (id, label, alias)
+ * pointing to one actor only, affiliations naming known actors. Returns the index that
+ * annotations are resolved against.
+ */
+export function checkActors(parsed: ParsedYaml, sink: IssueSink): ActorIndex {
+  const actors = (parsed.value as { actors: Actor[] }).actors;
+  const file = parsed.file.path;
+  const firstIndex = new Map<string, number>();
+  actors.forEach((actor, i) => {
+    const first = firstIndex.get(actor.id);
+    if (first === undefined) firstIndex.set(actor.id, i);
+    else {
+      sink.error(
+        file,
+        positionOf(parsed, ['actors', i, 'id']),
+        `actor id "${actor.id}" is used twice`,
+        `The first actor with this id is at line ${positionOf(parsed, ['actors', first, 'id'])?.line}; give each actor its own id, or merge the two entries.`,
+      );
+    }
+  });
+
+  const whereNamed = (actorIndex: number, key: string): (string | number)[] => {
+    const actor = actors[actorIndex]!;
+    if (nameKey(actor.id) === key) return ['actors', actorIndex, 'id'];
+    if (nameKey(actor.label) === key) return ['actors', actorIndex, 'label'];
+    const alias = (actor.aliases ?? []).findIndex((a) => nameKey(a) === key);
+    return ['actors', actorIndex, 'aliases', Math.max(alias, 0)];
+  };
+  for (const clash of findNameClashes(actors)) {
+    // Duplicate ids are reported above; do not report them again as clashing names.
+    if (clash.actorIds.length === 1) continue;
+    const [firstId, ...others] = clash.actorIds;
+    for (const otherId of others) {
+      if (otherId === firstId) continue;
+      const otherIndex = actors.findIndex((a) => a.id === otherId);
+      const firstIdx = actors.findIndex((a) => a.id === firstId);
+      const surface =
+        namesOf(actors[otherIndex]!).find((n) => nameKey(n) === clash.key) ?? clash.key;
+      sink.error(
+        file,
+        positionOf(parsed, whereNamed(otherIndex, clash.key)),
+        `the name "${surface}" is claimed by both "${firstId}" and "${otherId}"`,
+        `"${firstId}" claims it at line ${positionOf(parsed, whereNamed(firstIdx, clash.key))?.line}. A name may belong to one actor only: remove it from one of them, or merge the two actors.`,
+      );
+    }
+  }
+
+  actors.forEach((actor, i) => {
+    if (actor.affiliation === undefined) return;
+    if (actor.affiliation === actor.id) {
+      sink.error(
+        file,
+        positionOf(parsed, ['actors', i, 'affiliation']),
+        `actor "${actor.id}" is affiliated with itself`,
+        "An affiliation names another actor (a minister's state, a spokesman's group).",
+      );
+    } else if (!firstIndex.has(actor.affiliation)) {
+      sink.error(
+        file,
+        positionOf(parsed, ['actors', i, 'affiliation']),
+        `actor "${actor.id}" is affiliated with "${actor.affiliation}", which is not in the registry`,
+        'Use the id of an actor defined in this file.',
+      );
+    }
+  });
+  return indexActors(actors);
+}

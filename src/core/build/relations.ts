@@ -1,0 +1,97 @@
+import type { Modality, RelationAnnotation, RelationType } from '../model.ts';
+import { closest } from 'fastest-levenshtein';
+import type { IssueSink } from './issues.ts';
+import { positionOf, type ParsedYaml } from './load.ts';
+import { describeActor, resolveActor, type ActorIndex } from './resolve.ts';
+
+/** An annotation whose actors and relation type are known. */
+export interface ResolvedRelation {
+  article: string;
+  /** Where it was written, for later messages. */
+  parsed: ParsedYaml;
+  index: number;
+  source: string;
+  target: string;
+  relation: RelationType;
+  quote: string;
+  modality: Modality;
+  note?: string;
+}
+
+/**
+ * Resolves each annotation of an article: source and target to actor ids (by id, label or alias),
+ * type to a relation type. Unknown or ambiguous names, unknown types and relations from an actor
+ * to itself are errors; the offending annotations are left out of the result.
+ */
+export function resolveRelations(
+  article: string,
+  parsed: ParsedYaml,
+  actors: ActorIndex,
+  relationTypes: ReadonlyMap<string, RelationType>,
+  sink: IssueSink,
+): ResolvedRelation[] {
+  const annotations = (parsed.value as { relations: RelationAnnotation[] }).relations;
+  const file = parsed.file.path;
+  const resolved: ResolvedRelation[] = [];
+  annotations.forEach((annotation, i) => {
+    const source = resolveEnd(annotation.source, 'source');
+    const target = resolveEnd(annotation.target, 'target');
+    const relation = relationTypes.get(annotation.type);
+    if (!relation) {
+      const known = [...relationTypes.keys()];
+      const guess = known.length > 0 ? closest(annotation.type, known) : undefined;
+      sink.error(
+        file,
+        positionOf(parsed, ['relations', i, 'type']),
+        `unknown relation type "${annotation.type}"`,
+        `${guess ? `Did you mean "${guess}"? ` : ''}Relation types are defined in relation-types.yaml: ${known.join(', ')}.`,
+      );
+    }
+    if (source === undefined || target === undefined || !relation) return;
+    if (source === target) {
+      sink.error(
+        file,
+        positionOf(parsed, ['relations', i]),
+        `relation from ${describeActor(actors, source)} to itself`,
+        `"${annotation.source}" and "${annotation.target}" name the same actor; a relation joins two different actors.`,
+      );
+      return;
+    }
+    resolved.push({
+      article,
+      parsed,
+      index: i,
+      source,
+      target,
+      relation,
+      quote: annotation.quote,
+      modality: annotation.modality ?? 'asserted',
+      ...(annotation.note === undefined ? {} : { note: annotation.note }),
+    });
+
+    function resolveEnd(name: string, field: 'source' | 'target'): string | undefined {
+      const result = resolveActor(actors, name);
+      if (result.ok) return result.id;
+      const candidates = result.candidates.map((id) => describeActor(actors, id));
+      if (result.reason === 'ambiguous') {
+        sink.error(
+          file,
+          positionOf(parsed, ['relations', i, field]),
+          `${field} "${name}" is ambiguous: it names ${candidates.join(' and ')}`,
+          'Use the actor id instead, and give the name to one actor only in actors.yaml.',
+        );
+      } else {
+        sink.error(
+          file,
+          positionOf(parsed, ['relations', i, field]),
+          `unknown actor "${name}" as ${field}`,
+          candidates.length > 0
+            ? `Did you mean ${candidates.join(', or ')}? Otherwise add the actor (or this name as an alias) to actors.yaml.`
+            : 'Add the actor (or this name as an alias of an existing actor) to actors.yaml.',
+        );
+      }
+      return undefined;
+    }
+  });
+  return resolved;
+}

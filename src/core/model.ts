@@ -1,0 +1,145 @@
+/**
+ * The data model shared by the build, the exporters and the browser app.
+ * Plain data only: everything here survives JSON.stringify.
+ */
+
+export const MODALITIES = [
+  'asserted',
+  'negated',
+  'conditional',
+  'proposed',
+  'reported',
+  'denied',
+] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+/** Modalities under which the relation did not (or not yet, or not surely) happen. */
+export const UNCONFIRMED_MODALITIES: readonly Modality[] = [
+  'negated',
+  'conditional',
+  'proposed',
+  'denied',
+];
+
+export const ACTOR_KINDS = [
+  'state',
+  'organisation',
+  'armed-group',
+  'coalition',
+  'military',
+  'person',
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export interface RelationType {
+  id: string;
+  label: string;
+  inverseLabel?: string;
+  directed: boolean;
+  sign: -1 | 0 | 1;
+  colour: string;
+  description: string;
+  cameo: string[];
+}
+
+export interface Actor {
+  id: string;
+  label: string;
+  kind: ActorKind;
+  aliases?: string[];
+  affiliation?: string;
+  wikidata?: string;
+  note?: string;
+}
+
+export interface PublishedDate {
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  basis: 'stated' | 'inferred';
+  how: string;
+}
+
+/** An annotated relation as written in an article's YAML file. */
+export interface RelationAnnotation {
+  source: string;
+  type: string;
+  target: string;
+  quote: string;
+  modality?: Modality;
+  note?: string;
+}
+
+export interface ArticleFile {
+  title: string;
+  titleNote?: string;
+  outlet?: string;
+  outletNote?: string;
+  url?: string;
+  published?: PublishedDate;
+  relations: RelationAnnotation[];
+}
+
+/** Article metadata as carried by the built graph (texts travel separately). */
+export interface ArticleMeta {
+  id: string;
+  title: string;
+  titleNote?: string;
+  outlet?: string;
+  outletNote?: string;
+  url?: string;
+  published?: PublishedDate;
+  relationCount: number;
+}
+
+/** One piece of evidence: a verbatim span of an article supporting an edge. */
+export interface Evidence {
+  article: string;
+  /** The article text between start and end, verbatim. */
+  quote: string;
+  /** UTF-16 offsets into the article's normalised text (BOM removed, line ends as \n). */
+  start: number;
+  end: number;
+  modality: Modality;
+  /** The article's published date, or null when it has none. */
+  date: string | null;
+  note?: string;
+}
+
+export interface NodeAttributes {
+  label: string;
+  kind: ActorKind;
+  aliases: string[];
+  affiliation?: string;
+  wikidata?: string;
+  note?: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** Number of distinct edges (relation type and counterpart) touching the actor. */
+  degree: number;
+  /** Number of pieces of evidence on those edges. */
+  evidenceCount: number;
+  /** degree per relation type id. */
+  degreeByRelation: Record<string, number>;
+}
+
+export interface EdgeAttributes {
+  relation: string;
+  label: string;
+  /** Number of pieces of evidence. */
+  weight: number;
+  evidence: Evidence[];
+  articles: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+  color: string;
+  size: number;
+}
+
+export interface GraphAttributes {
+  name: string;
+  description: string;
+  relationTypes: RelationType[];
+  articles: Record<string, ArticleMeta>;
+}

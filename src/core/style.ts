@@ -1,0 +1,31 @@
+import type { ActorKind } from './model.ts';
+
+/**
+ * Node colours by actor kind. Chosen to stay apart from the relation colours (green, red,
+ * purple) so that a node is never mistaken for an edge.
+ */
+export const KIND_COLOURS: Record<ActorKind, string> = {
+  state: '#3a6ea5',
+  organisation: '#8c6bb1',
+  'armed-group': '#5b5b5b',
+  coalition: '#2b9bb3',
+  military: '#9c755f',
+  person: '#e8a33d',
+};
+
+export const KIND_LABELS: Record<ActorKind, string> = {
+  state: 'State',
+  organisation: 'Organisation',
+  'armed-group': 'Armed group',
+  coalition: 'Coalition',
+  military: 'Armed forces',
+  person: 'Person',
+};
+
+/** Node size grows with the square root of the evidence behind the actor's relations. */
+export const nodeSize = (evidenceCount: number): number =>
+  Math.round((4 + 2.2 * Math.sqrt(evidenceCount)) * 100) / 100;
+
+/** Edge thickness grows with the logarithm of its evidence count. */
+export const edgeSize = (weight: number): number =>
+  Math.round((1 + Math.log2(Math.max(1, weight))) * 100) / 100;

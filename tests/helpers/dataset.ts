@@ -1,0 +1,136 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataFiles } from '../../src/core/build/buildGraph.ts';
+
+/** A small, valid graph-data folder as file contents, keyed by path inside the folder. */
+export function smallDataset(): Record<string, string> {
+  return {
+    'relation-types.yaml': `relationTypes:
+  - id: cooperates-with
+    label: cooperates with
+    directed: false
+    sign: 1
+    colour: "#1b9e77"
+    cameo: ["04", "05"]
+    description: Consult, agree, coordinate.
+  - id: opposes
+    label: opposes
+    inverseLabel: is opposed by
+    directed: true
+    sign: -1
+    colour: "#d7301f"
+    cameo: ["10", "19"]
+    description: Demand, criticise, fight.
+  - id: proposes-to
+    label: proposes to
+    inverseLabel: receives proposals from
+    directed: true
+    sign: 0
+    colour: "#6a51a3"
+    cameo: ["02", "03"]
+    description: Appeal, offer.
+`,
+    'actors.yaml': `actors:
+  - id: alpha
+    label: Alpha Republic
+    kind: state
+    aliases: [Alphaville, The Alphans]
+  - id: beta
+    label: Beta Kingdom
+    kind: state
+    aliases: [Betaburg]
+  - id: gamma-front
+    label: Gamma Front
+    kind: armed-group
+  - id: ann-minister
+    label: Ann Minister
+    kind: person
+    aliases: [Minister]
+    affiliation: alpha
+`,
+    'articles/a1.txt': `Alpha and Beta agree to share intelligence.
+The Alphans said they are “not coordinating” with Gamma Front.
+Minister Ann called on Betaburg to stop the raids, and Gamma Front attacked Alphaville.
+`,
+    'articles/a1.yaml': `title: Alpha and Beta agree
+outlet: The Test Post
+published:
+  date: 2020-05-01
+  basis: stated
+  how: The dateline.
+relations:
+  - source: Alpha Republic
+    type: cooperates-with
+    target: beta
+    quote: Alpha and Beta agree to share intelligence.
+  - source: the alphans
+    type: cooperates-with
+    target: Gamma Front
+    modality: negated
+    quote: 'The Alphans said they are "not coordinating" with Gamma Front.'
+  - source: Minister
+    type: proposes-to
+    target: Betaburg
+    quote: Minister Ann called on Betaburg to stop the raids
+  - source: Gamma Front
+    type: opposes
+    target: Alphaville
+    quote: Gamma Front attacked Alphaville
+`,
+    'articles/a2.txt':
+      'Beta and Alpha signed a pact.\r\nBeta  later\r\ncriticised Gamma Front.\r\n',
+    'articles/a2.yaml': `title: A pact
+published:
+  date: 2021-02
+  basis: inferred
+  how: From the events it reports.
+relations:
+  - source: betaburg
+    type: cooperates-with
+    target: alpha
+    quote: Beta and Alpha signed a pact.
+  - source: beta
+    type: opposes
+    target: gamma-front
+    quote: Beta later criticised Gamma Front.
+`,
+  };
+}
+
+/** In-memory DataFiles for buildGraph, as readDataDir would produce them. */
+export function toDataFiles(files: Record<string, string>, root = 'data'): DataFiles {
+  const articles = new Map<string, DataFiles['articles'][number]>();
+  for (const [name, text] of Object.entries(files)) {
+    const m = /^articles\/(.+)\.(yaml|txt)$/.exec(name);
+    if (!m) continue;
+    const entry = articles.get(m[1]!) ?? { id: m[1]! };
+    entry[m[2] === 'txt' ? 'text' : 'meta'] = { path: `${root}/${name}`, text };
+    articles.set(m[1]!, entry);
+  }
+  const file = (name: string) =>
+    files[name] === undefined
+      ? {}
+      : {
+          [name === 'actors.yaml' ? 'actors' : 'relationTypes']: {
+            path: `${root}/${name}`,
+            text: files[name]!,
+          },
+        };
+  return {
+    root,
+    ...file('relation-types.yaml'),
+    ...file('actors.yaml'),
+    articles: [...articles.values()],
+  };
+}
+
+/** Writes a dataset to a new temporary folder and returns its path. */
+export function writeDataset(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'actor-graph-data-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}

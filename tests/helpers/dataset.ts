@@ -134,3 +134,28 @@ export function writeDataset(files: Record<string, string>): string {
   }
   return dir;
 }
+
+/** A dataset whose names, titles and quotes look like HTML: they must show as text. */
+export function hostileDataset(): Record<string, string> {
+  const files = smallDataset();
+  files['actors.yaml'] = files['actors.yaml']!.replace(
+    'label: Alpha Republic',
+    'label: "<img src=x onerror=window.__pwned=1>Alpha"',
+  ).replace('label: Gamma Front', 'label: "Gamma <b>Front</b> & Co"');
+  files['articles/a1.yaml'] = files['articles/a1.yaml']!.replace(
+    'title: Alpha and Beta agree',
+    'title: "<script>window.__pwned=2</script>Agreement"',
+  )
+    .replace('source: Alpha Republic', 'source: alpha')
+    .replace('target: Gamma Front', 'target: gamma-front')
+    .replace('source: Gamma Front', 'source: gamma-front')
+    .replace(
+      '    quote: Gamma Front attacked Alphaville',
+      '    quote: Gamma Front attacked <em>Alphaville</em>',
+    );
+  files['articles/a1.txt'] = files['articles/a1.txt']!.replace(
+    'Gamma Front attacked Alphaville.',
+    'Gamma Front attacked <em>Alphaville</em>.',
+  );
+  return files;
+}

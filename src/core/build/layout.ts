@@ -1,6 +1,6 @@
 import type Graph from 'graphology';
 import random from 'graphology-layout/random';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import seedrandom from 'seedrandom';
 
 export interface LayoutOptions {
@@ -19,6 +19,20 @@ export function defaultIterations(order: number): number {
 }
 
 /**
+ * ForceAtlas2's own inferred settings (Barnes-Hut above 2,000 nodes), spread wider and with
+ * hubs' attraction distributed, so that the many actors tied to one hub do not pile up on it.
+ */
+export function layoutSettings(graph: Graph): ForceAtlas2Settings {
+  return {
+    ...forceAtlas2.inferSettings(graph),
+    scalingRatio: 30,
+    gravity: 1,
+    strongGravityMode: true,
+    outboundAttractionDistribution: true,
+  };
+}
+
+/**
  * Lays the graph out deterministically: seeded random starting positions, then a fixed number of
  * ForceAtlas2 iterations (Barnes-Hut above a few thousand nodes, as inferSettings decides).
  * Positions are rounded so that the JSON is stable across runs. Mutates x and y in place.
@@ -29,7 +43,7 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
   forceAtlas2.assign(graph, {
     iterations: options.iterations ?? defaultIterations(graph.order),
     getEdgeWeight: 'weight',
-    settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: false },
+    settings: layoutSettings(graph),
   });
   graph.updateEachNodeAttributes((_node, attr) => ({
     ...attr,

@@ -1,0 +1,51 @@
+/**
+ * A small element builder. Children are appended as nodes or as text, never parsed as HTML:
+ * everything that comes from data (labels, quotes, titles) reaches the page through textContent.
+ */
+type Child = Node | string | number | null | undefined | false;
+type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (typeof value === 'function')
+      el.addEventListener(name.replace(/^on/, '').toLowerCase(), value);
+    else if (name === 'className') el.className = String(value);
+    else if (value === true) el.setAttribute(name, '');
+    else el.setAttribute(name, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(parent: Node, children: (Child | Child[])[]): void {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces an element's children. */
+export function replaceChildren(parent: Element, ...children: (Child | Child[])[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`The page has no element #${id}`);
+  return el as T;
+}
+
+/** A colour swatch (decorative). */
+export const swatch = (colour: string, shape: 'dot' | 'line' = 'dot'): HTMLElement =>
+  h('span', {
+    className: `swatch swatch-${shape}`,
+    style: `--swatch: ${colour}`,
+    'aria-hidden': 'true',
+  });

@@ -1,0 +1,145 @@
+import type { Explorer } from '../../core/explore/explorer.ts';
+import { allUnconfirmed, isEvidenceVisible } from '../../core/explore/filters.ts';
+import { quoteInContext } from '../../core/explore/quoteContext.ts';
+import type { ArticleMeta, Evidence } from '../../core/model.ts';
+import { h, replaceChildren } from '../dom.ts';
+import { icon } from '../icons.ts';
+import type { ArticleTexts } from '../loadGraph.ts';
+import { MODALITY_TEXT } from './modality.ts';
+
+/**
+ * The statements behind the selected relation: each quote in its surrounding text, with its
+ * article's title, outlet and date and its modality plainly marked.
+ */
+export function renderEvidence(
+  container: HTMLElement,
+  explorer: Explorer,
+  texts: ArticleTexts,
+): void {
+  const { view } = explorer.current;
+  const graph = explorer.graph;
+  if (view.edge === null || !graph.hasEdge(view.edge)) {
+    replaceChildren(container);
+    return;
+  }
+  const edge = view.edge;
+  const attr = graph.getEdgeAttributes(edge);
+  const [source, target] = graph.extremities(edge);
+  const label = (id: string) => graph.getNodeAttribute(id, 'label');
+  const type = graph.getAttribute('relationTypes').find((t) => t.id === attr.relation);
+  const shown = attr.evidence.filter((e) => isEvidenceVisible(e, view.filters));
+  const hiddenCount = attr.evidence.length - shown.length;
+  const articles = graph.getAttribute('articles');
+  const titleId = 'evidence-title';
+
+  replaceChildren(
+    container,
+    h(
+      'section',
+      { className: 'evidence', 'aria-labelledby': titleId },
+      h(
+        'div',
+        { className: 'evidence-header' },
+        h(
+          'h2',
+          { id: titleId, className: 'evidence-title' },
+          label(source),
+          h('span', { className: 'evidence-relation' }, ` ${attr.label} `),
+          label(target),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'icon-button',
+            'aria-label': 'Close the statements',
+            title: 'Close',
+            onclick: () => explorer.selectEdge(null),
+          },
+          icon('close'),
+        ),
+      ),
+      type ? h('p', { className: 'hint' }, type.description) : null,
+      h(
+        'p',
+        { className: 'counts' },
+        `${shown.length} statement${shown.length === 1 ? '' : 's'}${hiddenCount > 0 ? `, ${hiddenCount} more hidden by the filters` : ''}`,
+      ),
+      allUnconfirmed(shown)
+        ? h(
+            'p',
+            { className: 'unconfirmed-warning', role: 'note' },
+            'None of these statements says that this relation happened: read how each is marked.',
+          )
+        : null,
+      h(
+        'ol',
+        { className: 'statements' },
+        shown.map((e) => statement(e, articles[e.article], texts)),
+      ),
+    ),
+  );
+}
+
+function statement(
+  e: Evidence,
+  article: ArticleMeta | undefined,
+  texts: ArticleTexts,
+): HTMLElement {
+  const modality = MODALITY_TEXT[e.modality];
+  const context = h('blockquote', { className: 'quote' }, h('mark', {}, e.quote));
+  void texts.get(e.article).then(
+    (text) => {
+      if (text === undefined || text.slice(e.start, e.end) !== e.quote) return;
+      const c = quoteInContext(text, e.start, e.end);
+      replaceChildren(
+        context,
+        c.clippedBefore ? '… ' : '',
+        c.before,
+        h('mark', {}, c.quote),
+        c.after,
+        c.clippedAfter ? ' …' : '',
+      );
+    },
+    () => {
+      /* Without the texts the quote alone is shown. */
+    },
+  );
+  const date = article?.published
+    ? `${article.published.date}${article.published.basis === 'inferred' ? ' (inferred)' : ''}`
+    : 'undated';
+  return h(
+    'li',
+    { className: `statement statement-${e.modality}` },
+    h(
+      'p',
+      { className: 'modality' },
+      h('span', { className: `badge badge-${e.modality}` }, modality.short),
+      e.modality === 'asserted'
+        ? null
+        : h('span', { className: 'modality-explain' }, modality.explain),
+    ),
+    context,
+    e.note
+      ? h(
+          'p',
+          { className: 'annotation-note' },
+          h('span', { className: 'visually-hidden' }, 'Annotator’s note: '),
+          e.note,
+        )
+      : null,
+    h(
+      'p',
+      { className: 'source' },
+      h('cite', {}, article?.title ?? e.article),
+      h('span', { className: 'source-meta' }, ` — ${article?.outlet ?? 'outlet unknown'}, ${date}`),
+      article?.published?.basis === 'inferred'
+        ? h(
+            'span',
+            { className: 'visually-hidden' },
+            `. How the date is known: ${article.published.how}`,
+          )
+        : null,
+    ),
+  );
+}

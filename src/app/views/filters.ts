@@ -1,0 +1,280 @@
+import type { Explorer } from '../../core/explore/explorer.ts';
+import { NO_FILTERS, isFiltering, type Filters } from '../../core/explore/filters.ts';
+import { ACTOR_KINDS, MODALITIES, type ActorKind, type Modality } from '../../core/model.ts';
+import { KIND_COLOURS, KIND_LABELS } from '../../core/style.ts';
+import { h, replaceChildren, swatch } from '../dom.ts';
+import { MODALITY_TEXT } from './modality.ts';
+
+const toggle = <T>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> => {
+  const next = new Set(set);
+  if (on) next.delete(value);
+  else next.add(value);
+  return next;
+};
+
+/** Longer article lists are searched rather than shown whole. */
+const ARTICLE_LIST_MAX = 60;
+
+function listedArticles<T extends { id: string; title: string }>(
+  all: T[],
+  query: string,
+  hidden: ReadonlySet<string>,
+): T[] {
+  if (all.length <= ARTICLE_LIST_MAX) return all;
+  const q = query.trim().toLowerCase();
+  // Hidden articles stay listed so that they can be shown again.
+  const matching = all.filter(
+    (a) => hidden.has(a.id) || (q !== '' && a.title.toLowerCase().includes(q)),
+  );
+  return matching.slice(0, ARTICLE_LIST_MAX);
+}
+
+/**
+ * The legend and the filters: relation types (toggled from the legend), modality, actor kind,
+ * article and date range. Filters hide, never delete; counts follow them.
+ */
+export function renderFilters(container: HTMLElement, explorer: Explorer): void {
+  const graph = explorer.graph;
+  const relationTypes = graph.getAttribute('relationTypes');
+  const articles = Object.values(graph.getAttribute('articles')).sort(
+    (a, b) =>
+      (a.published?.date ?? '').localeCompare(b.published?.date ?? '') ||
+      a.title.localeCompare(b.title),
+  );
+  const kindsPresent = ACTOR_KINDS.filter((kind) => graph.someNode((_n, a) => a.kind === kind));
+  const modalitiesPresent = MODALITIES.filter((m) =>
+    graph.someEdge((_e, a) => a.evidence.some((e) => e.modality === m)),
+  );
+  const dates = [
+    ...new Set(
+      articles.flatMap((a) =>
+        a.published ? [a.published.date.slice(0, 4), a.published.date.slice(0, 7)] : [],
+      ),
+    ),
+  ].sort();
+
+  let articleQuery = '';
+  const set = (patch: Partial<Filters>) =>
+    explorer.setFilters({ ...explorer.current.view.filters, ...patch });
+
+  const draw = () => {
+    const { filters } = explorer.current.view;
+    const visibleEdges = explorer.current.visibility.edges;
+    const edgesByRelation = new Map<string, number>();
+    for (const edge of visibleEdges.keys()) {
+      const relation = graph.getEdgeAttribute(edge, 'relation');
+      edgesByRelation.set(relation, (edgesByRelation.get(relation) ?? 0) + 1);
+    }
+
+    const legend = h(
+      'fieldset',
+      { className: 'filter-group' },
+      h('legend', { className: 'section-title' }, 'Relations'),
+      h(
+        'ul',
+        { className: 'legend' },
+        relationTypes.map((type) => {
+          const shown = !filters.hiddenRelations.has(type.id);
+          return h(
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                className: 'legend-toggle',
+                'aria-pressed': String(shown),
+                title: `${shown ? 'Hide' : 'Show'} “${type.label}” relations. ${type.description}`,
+                onclick: () =>
+                  set({ hiddenRelations: toggle(filters.hiddenRelations, type.id, !shown) }),
+              },
+              swatch(type.colour, 'line'),
+              h('span', { className: 'legend-label' }, type.label),
+              h(
+                'span',
+                {
+                  className: 'legend-direction',
+                  'aria-label': type.directed ? 'directed' : 'mutual',
+                },
+                type.directed ? '→' : '—',
+              ),
+              h('span', { className: 'legend-count' }, String(edgesByRelation.get(type.id) ?? 0)),
+            ),
+          );
+        }),
+      ),
+      h(
+        'p',
+        { className: 'hint' },
+        'Faint, thin lines: relations that no shown statement says happened (negated, denied, conditional or proposed only).',
+      ),
+    );
+
+    const checkbox = (
+      id: string,
+      label: (string | Node)[],
+      checked: boolean,
+      onChange: (on: boolean) => void,
+    ) =>
+      h(
+        'li',
+        {},
+        h(
+          'label',
+          { className: 'check' },
+          h('input', {
+            type: 'checkbox',
+            id,
+            checked,
+            onchange: (event: Event) => onChange((event.target as HTMLInputElement).checked),
+          }),
+          ...label,
+        ),
+      );
+
+    const modality = h(
+      'fieldset',
+      { className: 'filter-group' },
+      h('legend', { className: 'section-title' }, 'Statements'),
+      h(
+        'ul',
+        { className: 'checks' },
+        modalitiesPresent.map((m: Modality) =>
+          checkbox(
+            `filter-modality-${m}`,
+            [
+              h('span', { className: `badge badge-${m}` }, MODALITY_TEXT[m].short),
+              h('span', { className: 'check-note' }, MODALITY_TEXT[m].explain),
+            ],
+            !filters.hiddenModalities.has(m),
+            (on) => set({ hiddenModalities: toggle(filters.hiddenModalities, m, on) }),
+          ),
+        ),
+      ),
+    );
+
+    const kinds = h(
+      'fieldset',
+      { className: 'filter-group' },
+      h('legend', { className: 'section-title' }, 'Actors'),
+      h(
+        'ul',
+        { className: 'checks' },
+        kindsPresent.map((kind: ActorKind) =>
+          checkbox(
+            `filter-kind-${kind}`,
+            [h('span', { className: 'check-kind' }, swatch(KIND_COLOURS[kind]), KIND_LABELS[kind])],
+            !filters.hiddenKinds.has(kind),
+            (on) => set({ hiddenKinds: toggle(filters.hiddenKinds, kind, on) }),
+          ),
+        ),
+        checkbox(
+          'filter-hide-isolated',
+          [h('span', {}, 'Hide actors without shown relations')],
+          filters.hideIsolated,
+          (on) => set({ hideIsolated: on }),
+        ),
+      ),
+    );
+
+    const dateSelect = (
+      id: string,
+      label: string,
+      value: string | null,
+      onChange: (v: string | null) => void,
+    ) =>
+      h(
+        'label',
+        { className: 'date-field' },
+        label,
+        h(
+          'select',
+          {
+            id,
+            onchange: (event: Event) => onChange((event.target as HTMLSelectElement).value || null),
+          },
+          h('option', { value: '', selected: value === null }, 'any'),
+          dates.map((d) => h('option', { value: d, selected: value === d }, d)),
+        ),
+      );
+
+    const sources = h(
+      'fieldset',
+      { className: 'filter-group' },
+      h('legend', { className: 'section-title' }, `Articles (${articles.length})`),
+      h(
+        'div',
+        { className: 'date-range' },
+        dateSelect('filter-from', 'From', filters.from, (v) => set({ from: v })),
+        dateSelect('filter-to', 'To', filters.to, (v) => set({ to: v })),
+      ),
+      filters.from !== null || filters.to !== null
+        ? h('p', { className: 'hint' }, 'Undated statements are hidden while a date range is set.')
+        : null,
+      articles.length > ARTICLE_LIST_MAX
+        ? h(
+            'label',
+            { className: 'date-field' },
+            'Find article',
+            h('input', {
+              id: 'filter-article-query',
+              type: 'search',
+              value: articleQuery,
+              placeholder: 'title words',
+              oninput: (event: Event) => {
+                articleQuery = (event.target as HTMLInputElement).value;
+                draw();
+                document.getElementById('filter-article-query')?.focus();
+              },
+            }),
+          )
+        : null,
+      h(
+        'ul',
+        { className: 'checks articles' },
+        listedArticles(articles, articleQuery, filters.hiddenArticles).map((a) =>
+          checkbox(
+            `filter-article-${a.id}`,
+            [
+              h('span', { className: 'article-title' }, a.title),
+              h(
+                'span',
+                { className: 'check-note' },
+                [a.outlet ?? 'outlet unknown', a.published?.date].filter(Boolean).join(' · '),
+              ),
+            ],
+            !filters.hiddenArticles.has(a.id),
+            (on) => set({ hiddenArticles: toggle(filters.hiddenArticles, a.id, on) }),
+          ),
+        ),
+      ),
+    );
+
+    const reset = isFiltering(filters)
+      ? h(
+          'button',
+          {
+            type: 'button',
+            className: 'text-button',
+            onclick: () => explorer.setFilters(NO_FILTERS),
+          },
+          'Show everything (clear filters)',
+        )
+      : null;
+
+    replaceChildren(
+      container,
+      h('div', { className: 'filters' }, legend, modality, kinds, sources, reset),
+    );
+  };
+
+  draw();
+  explorer.subscribe((_state, changes) => {
+    if (changes.has('filters')) {
+      // Redrawing replaces the focused control: put the focus back on its replacement.
+      const focusedId = document.activeElement?.id;
+      draw();
+      if (focusedId) document.getElementById(focusedId)?.focus();
+    }
+  });
+}

@@ -1,0 +1,116 @@
+import type { Explorer } from '../../core/explore/explorer.ts';
+import { filteredGraph } from '../../core/explore/filteredGraph.ts';
+import { isFiltering } from '../../core/explore/filters.ts';
+import { h, replaceChildren } from '../dom.ts';
+import type { ActorSigma } from './canvas.ts';
+
+/** Today's date as YYYY-MM-DD, for file names and GEXF metadata. */
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+function download(content: string | Blob, fileName: string, type: string): void {
+  const blob = content instanceof Blob ? content : new Blob([content], { type });
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Layout (ForceAtlas2 in a web worker, started and stopped by the user) and export. The
+ * exporters are loaded only when first used, so they cost nothing at start-up; they are the
+ * same writers as `npm run export`, and they export what the filters show.
+ */
+export function renderTools(container: HTMLElement, explorer: Explorer, sigma: ActorSigma): void {
+  const status = h('p', { className: 'hint', 'aria-live': 'polite' });
+
+  let layout: { isRunning(): boolean; start(): void; stop(): void } | undefined;
+  const layoutButton = h(
+    'button',
+    { type: 'button', className: 'text-button', 'aria-pressed': 'false' },
+    'Run layout',
+  );
+  layoutButton.addEventListener('click', async () => {
+    if (!layout) {
+      const [{ default: FA2Layout }, { layoutSettings }] = await Promise.all([
+        import('graphology-layout-forceatlas2/worker'),
+        import('../../core/build/layout.ts'),
+      ]);
+      layout = new FA2Layout(explorer.graph, {
+        settings: layoutSettings(explorer.graph),
+        getEdgeWeight: 'weight',
+      });
+    }
+    if (layout.isRunning()) layout.stop();
+    else layout.start();
+    const running = layout.isRunning();
+    layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
+    layoutButton.setAttribute('aria-pressed', String(running));
+  });
+
+  const exportWith = (kind: string, run: () => Promise<void>) => async () => {
+    status.textContent = `Preparing ${kind}…`;
+    try {
+      await run();
+      status.textContent = `${kind} saved${isFiltering(explorer.current.view.filters) ? ', with the filters applied' : ''}.`;
+    } catch (error) {
+      status.textContent = `${kind} failed: ${(error as Error).message}`;
+    }
+  };
+  const shownGraph = () =>
+    filteredGraph(explorer.graph, explorer.current.view.filters, explorer.current.visibility);
+  const base = () => `actor-graph-${today()}`;
+
+  const gexf = h(
+    'button',
+    {
+      type: 'button',
+      className: 'text-button',
+      onclick: exportWith('GEXF', async () => {
+        const { writeGexf } = await import('../../core/export/gexf.ts');
+        download(
+          writeGexf(shownGraph(), { lastModified: today() }),
+          `${base()}.gexf`,
+          'application/gexf+xml',
+        );
+      }),
+    },
+    'Export GEXF',
+  );
+  const png = h(
+    'button',
+    {
+      type: 'button',
+      className: 'text-button',
+      onclick: exportWith('PNG', async () => {
+        const { downloadAsPNG } = await import('@sigma/export-image');
+        await downloadAsPNG(sigma as unknown as Parameters<typeof downloadAsPNG>[0], {
+          fileName: base(),
+          backgroundColor: '#ffffff',
+        });
+      }),
+    },
+    'Export PNG',
+  );
+
+  const draw = () => {
+    replaceChildren(
+      container,
+      h(
+        'section',
+        { className: 'tools', 'aria-labelledby': 'tools-title' },
+        h('h2', { id: 'tools-title', className: 'section-title' }, 'Layout and export'),
+        h('div', { className: 'button-row' }, layoutButton),
+        h(
+          'p',
+          { className: 'hint' },
+          'Drag an actor to move it. Exports contain what the filters show, with the current positions.',
+        ),
+        h('div', { className: 'button-row' }, gexf, png),
+        status,
+      ),
+    );
+  };
+  draw();
+}

@@ -1,0 +1,67 @@
+import type Graph from 'graphology';
+import type { EdgeAttributes, NodeAttributes, RelationType } from '../model.ts';
+import type { Visibility } from './filters.ts';
+
+export type Direction = 'out' | 'in' | 'mutual';
+
+export interface RelationItem {
+  edge: string;
+  counterpart: string;
+  counterpartLabel: string;
+  /** Visible pieces of evidence. */
+  evidence: number;
+  /** None of the visible evidence says the relation happened. */
+  unconfirmed: boolean;
+}
+
+export interface RelationGroup {
+  relation: RelationType;
+  direction: Direction;
+  /** "proposes to", "receives proposals from", "cooperates with". */
+  phrase: string;
+  items: RelationItem[];
+}
+
+/**
+ * An actor's visible relations grouped by relation type and direction, in vocabulary order,
+ * outgoing before incoming; within a group, the best-evidenced counterparts first.
+ */
+export function summariseRelations(
+  graph: Graph<NodeAttributes, EdgeAttributes>,
+  node: string,
+  relationTypes: readonly RelationType[],
+  visibility: Visibility,
+): RelationGroup[] {
+  const groups = new Map<string, RelationGroup>();
+  for (const relation of relationTypes) {
+    const directions: Direction[] = relation.directed ? ['out', 'in'] : ['mutual'];
+    for (const direction of directions) {
+      groups.set(`${relation.id}/${direction}`, {
+        relation,
+        direction,
+        phrase: direction === 'in' ? (relation.inverseLabel ?? relation.label) : relation.label,
+        items: [],
+      });
+    }
+  }
+  graph.forEachEdge(node, (edge, attr, source, target, _s, _t, undirected) => {
+    const evidence = visibility.edges.get(edge);
+    if (evidence === undefined) return;
+    const direction: Direction = undirected ? 'mutual' : source === node ? 'out' : 'in';
+    const counterpart = source === node ? target : source;
+    groups.get(`${attr.relation}/${direction}`)?.items.push({
+      edge,
+      counterpart,
+      counterpartLabel: graph.getNodeAttribute(counterpart, 'label'),
+      evidence,
+      unconfirmed: visibility.unconfirmed.has(edge),
+    });
+  });
+  const result = [...groups.values()].filter((g) => g.items.length > 0);
+  for (const group of result) {
+    group.items.sort(
+      (a, b) => b.evidence - a.evidence || a.counterpartLabel.localeCompare(b.counterpartLabel),
+    );
+  }
+  return result;
+}

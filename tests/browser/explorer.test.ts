@@ -1,0 +1,270 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphology-gexf';
+import Graph from 'graphology';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { DIMMED_NODE_COLOUR } from '../../src/core/explore/reducers.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { currentView, edgeDisplay, nodeDisplay, nodeOnScreen, openExplorer } from './page.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+});
+afterEach(async () => {
+  expect(errors ?? []).toEqual([]);
+  await page.close();
+});
+
+const open = async (query = '') => {
+  errors = await openExplorer(page, `${base}/seed/${query}`);
+};
+
+describe('the explorer on the seed data', () => {
+  it('shows the network with its counts and legend', async () => {
+    await open();
+    await expect
+      .poll(() => page.textContent('#graph-counts'))
+      .toBe('32 actors · 65 relations · 103 statements');
+    expect(await page.locator('canvas').count()).toBeGreaterThan(1);
+    for (const label of ['cooperates with', 'opposes', 'proposes to']) {
+      expect(
+        await page
+          .getByRole('button', { name: new RegExp(`^${label}`) })
+          .getAttribute('aria-pressed'),
+      ).toBe('true');
+    }
+    expect((await nodeDisplay(page, 'russia')).color).not.toBe(DIMMED_NODE_COLOUR);
+  });
+
+  it('selects Russia when "Moscow" is searched and Enter pressed: URL, details, dimming', async () => {
+    await open();
+    const search = page.getByRole('combobox', { name: 'Search actors' });
+    await search.fill('Moscow');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Russia');
+    await search.press('Enter');
+
+    await expect.poll(() => new URL(page.url()).searchParams.get('actor')).toBe('russia');
+    const region = page.getByRole('region', { name: 'Russia', exact: true });
+    await region.waitFor();
+    const headings = await region.getByRole('heading', { level: 4 }).allTextContents();
+    expect(headings).toEqual([
+      'Cooperates with (9)',
+      'Opposes (5)',
+      'Is opposed by (5)',
+      'Proposes to (1)',
+      'Receives proposals from (4)',
+    ]);
+    expect(
+      await region
+        .getByRole('region', { name: 'Russia cooperates with' })
+        .getByRole('button', { name: 'Iran', exact: true })
+        .count(),
+    ).toBe(1);
+
+    // The rest of the network is dimmed; Russia and its counterparts are not.
+    expect((await nodeDisplay(page, 'australia')).color).toBe(DIMMED_NODE_COLOUR);
+    expect((await nodeDisplay(page, 'australia')).label).toBeNull();
+    expect((await nodeDisplay(page, 'iran')).color).not.toBe(DIMMED_NODE_COLOUR);
+    expect((await nodeDisplay(page, 'russia')).color).not.toBe(DIMMED_NODE_COLOUR);
+  });
+
+  it('restores the same view from the URL in a new tab', async () => {
+    await open('?actor=russia');
+    await page.getByRole('region', { name: 'Russia', exact: true }).waitFor();
+    expect((await nodeDisplay(page, 'australia')).color).toBe(DIMMED_NODE_COLOUR);
+    expect((await nodeDisplay(page, 'iran')).color).not.toBe(DIMMED_NODE_COLOUR);
+    expect(await page.inputValue('#search-input')).toBe('');
+  });
+
+  it('moves the selection through a counterpart, and back and forward restore it', async () => {
+    await open('?actor=russia');
+    await page
+      .getByRole('region', { name: 'Russia cooperates with' })
+      .getByRole('button', { name: 'Iran', exact: true })
+      .click();
+    await page.getByRole('region', { name: 'Iran', exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('actor')).toBe('iran');
+
+    await page.goBack();
+    await page.getByRole('region', { name: 'Russia', exact: true }).waitFor();
+    expect((await currentView(page)).actor).toBe('russia');
+    await page.goForward();
+    await page.getByRole('region', { name: 'Iran', exact: true }).waitFor();
+  });
+
+  it('hides a relation type from the legend, in the URL, the canvas, the counts and the panel', async () => {
+    await open('?actor=russia');
+    const opposes = page.getByRole('button', { name: /^opposes/ });
+    await opposes.click();
+    expect(await opposes.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => new URL(page.url()).searchParams.get('hide-relations')).toBe('opposes');
+    expect((await edgeDisplay(page, 'opposes:russia:islamic-state')).hidden).toBe(true);
+    expect((await edgeDisplay(page, 'cooperates-with:russia:syria')).hidden).toBe(false);
+    expect(await page.textContent('#graph-counts')).toBe(
+      'Showing 32 of 32 actors · 33 of 65 relations · 59 of 103 statements',
+    );
+    const headings = await page
+      .getByRole('region', { name: 'Russia', exact: true })
+      .getByRole('heading', { level: 4 })
+      .allTextContents();
+    expect(headings).toEqual([
+      'Cooperates with (9)',
+      'Proposes to (1)',
+      'Receives proposals from (4)',
+    ]);
+
+    await opposes.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('hide-relations')).toBeNull();
+    expect((await edgeDisplay(page, 'opposes:russia:islamic-state')).hidden).toBe(false);
+  });
+
+  it('shows the statements behind a relation, with the negation plainly marked', async () => {
+    await open('?actor=iran');
+    await page
+      .getByRole('button', { name: /^Show 1 statement: Iran cooperates with United States/ })
+      .click();
+    const evidence = page.getByRole('region', { name: 'Iran cooperates with United States' });
+    await evidence.waitFor();
+    expect(new URL(page.url()).searchParams.get('edge')).toBe('cooperates-with:iran:united-states');
+    expect(await evidence.locator('.badge').allTextContents()).toEqual(['Negated']);
+    expect(await evidence.getByRole('note').textContent()).toMatch(
+      /None of these statements says that this relation happened/,
+    );
+    await expect
+      .poll(() => evidence.locator('mark').textContent())
+      .toBe('US officials insist they are not coordinating their efforts with Iran');
+    // The quote is shown in its surrounding text, which arrives with articles.json.
+    await expect
+      .poll(() => evidence.locator('blockquote').textContent())
+      .toMatch(/training and advising Iraqi forces, but US officials insist/);
+    expect(await evidence.locator('cite').textContent()).toBe(
+      'Russia, Iran, Syria ‘cooperating to counter ISIL’',
+    );
+  });
+
+  it('previews an actor on hover and selects it on click; Escape clears', async () => {
+    await open();
+    const at = await nodeOnScreen(page, 'nusra-front');
+    await page.mouse.move(at.x, at.y);
+    await expect
+      .poll(() => page.evaluate(() => window.explorer.explorer.current.focusActor))
+      .toBe('nusra-front');
+    expect((await currentView(page)).actor).toBeNull();
+    expect((await nodeDisplay(page, 'australia')).color).toBe(DIMMED_NODE_COLOUR);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(async () => (await currentView(page)).actor).toBe('nusra-front');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await currentView(page)).actor).toBeNull();
+    expect((await nodeDisplay(page, 'australia')).color).not.toBe(DIMMED_NODE_COLOUR);
+  });
+
+  it('works from the keyboard: search suggestions with arrow keys', async () => {
+    await open();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.keyboard.type('kerr');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    const active = await page.getAttribute('#search-input', 'aria-activedescendant');
+    expect(await page.textContent(`#${active}`)).toContain('John Kerry');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'John Kerry', exact: true }).waitFor();
+  });
+
+  it('exports what is shown as GEXF, named with the date', async () => {
+    await open('?hide-kinds=person');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export GEXF' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^actor-graph-\d{4}-\d{2}-\d{2}\.gexf$/);
+    const xml = readFileSync((await file.path())!, 'utf8');
+    const graph = parse(Graph, xml, { allowUndeclaredAttributes: true });
+    const shown = await page.evaluate(() => {
+      const { visibility } = window.explorer.explorer.current;
+      return { nodes: visibility.nodes.size, edges: visibility.edges.size };
+    });
+    expect(graph.order).toBe(shown.nodes);
+    expect(graph.size).toBe(shown.edges);
+    expect(graph.hasNode('john-kerry')).toBe(false);
+    expect(graph.hasNode('russia')).toBe(true);
+    await expect.poll(() => page.getByText(/GEXF saved, with the filters applied/).count()).toBe(1);
+  });
+
+  it('runs ForceAtlas2 in a worker and stops it; an actor can be dragged', async () => {
+    await open();
+    const before = await page.evaluate(() => ({
+      ...window.explorer.explorer.graph.getNodeAttributes('russia'),
+    }));
+    await page.getByRole('button', { name: 'Run layout' }).click();
+    await page.getByRole('button', { name: 'Stop layout' }).waitFor();
+    await expect
+      .poll(
+        () => page.evaluate(() => window.explorer.explorer.graph.getNodeAttributes('russia').x),
+        { timeout: 10_000 },
+      )
+      .not.toBe(before.x);
+    await page.getByRole('button', { name: 'Stop layout' }).click();
+    await page.getByRole('button', { name: 'Run layout' }).waitFor();
+
+    const from = await nodeOnScreen(page, 'osce');
+    const start = await page.evaluate(() => ({
+      ...window.explorer.explorer.graph.getNodeAttributes('osce'),
+    }));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 60, from.y + 40, { steps: 5 });
+    await page.mouse.up();
+    const end = await page.evaluate(() => ({
+      ...window.explorer.explorer.graph.getNodeAttributes('osce'),
+    }));
+    expect(end.x).not.toBe(start.x);
+    expect(end.y).not.toBe(start.y);
+  });
+});
+
+describe('robustness', () => {
+  it('shows labels, titles and quotes that look like HTML as text', async () => {
+    errors = await openExplorer(
+      page,
+      `${base}/hostile/?actor=alpha&edge=opposes:gamma-front:alpha`,
+    );
+    const region = page.getByRole('region', {
+      name: '<img src=x onerror=window.__pwned=1>Alpha',
+      exact: true,
+    });
+    await region.waitFor();
+    expect(await region.locator('img').count()).toBe(0);
+    const evidence = page.getByRole('region', { name: /Gamma <b>Front<\/b> & Co opposes/ });
+    await expect
+      .poll(() => evidence.locator('mark').textContent())
+      .toBe('Gamma Front attacked <em>Alphaville</em>');
+    expect(await evidence.locator('em, b, script').count()).toBe(0);
+    expect(
+      await page.getByText('<script>window.__pwned=2</script>Agreement').count(),
+    ).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  });
+
+  it('says so when the graph cannot be loaded, instead of a blank page', async () => {
+    errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base}/missing/`);
+    await page.waitForSelector('body[data-ready="error"]');
+    const alert = page.getByRole('alert');
+    expect(await alert.textContent()).toMatch(
+      /The network cannot be shown.*graph\.json answered 404.*npm run build:graph/,
+    );
+  });
+});

@@ -4,11 +4,12 @@ import type { ArticleFiles, DataFiles } from '../core/build/buildGraph.ts';
 import type { BuildIssue } from '../core/build/issues.ts';
 import type { SourceFile } from '../core/build/load.ts';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
 
 export interface ReadResult {
   files: DataFiles;
-  /** Files that exist but cannot be read as UTF-8 text. */
+  /** Files that are not valid UTF-8 (their text is decoded with replacement characters). */
   issues: BuildIssue[];
 }
 
@@ -28,15 +29,16 @@ export async function readDataDir(dir: string): Promise<ReadResult> {
       throw error;
     }
     try {
-      return { path, text: utf8.decode(bytes) };
+      return { path, text: strictUtf8.decode(bytes) };
     } catch {
+      // Reported here; the build still reads what it can, so other problems show up too.
       issues.push({
         severity: 'error',
         file: path,
         message: 'the file is not valid UTF-8 text',
         hint: 'Save it as UTF-8.',
       });
-      return undefined;
+      return { path, text: lenientUtf8.decode(bytes) };
     }
   };
 
@@ -51,42 +53,53 @@ export async function readDataDir(dir: string): Promise<ReadResult> {
       message: 'no articles folder: the graph has no relations',
     });
   }
+  const present = new Set(names);
   const ids = [
     ...new Set(
       names.filter((n) => /\.(ya?ml|txt)$/.test(n)).map((n) => n.replace(/\.(ya?ml|txt)$/, '')),
     ),
   ].sort();
 
-  const articles: ArticleFiles[] = await Promise.all(
-    ids.map(async (id) => {
-      const yamlName = names.includes(`${id}.yaml`)
-        ? `${id}.yaml`
-        : names.includes(`${id}.yml`)
-          ? `${id}.yml`
-          : undefined;
-      const meta = yamlName ? await read(join(dir, 'articles', yamlName)) : undefined;
-      const text = names.includes(`${id}.txt`)
-        ? await read(join(dir, 'articles', `${id}.txt`))
+  // A few files at a time: reading thousands at once exhausts the open-file limit.
+  const articles: ArticleFiles[] = await mapWithLimit(ids, 16, async (id) => {
+    const yamlName = present.has(`${id}.yaml`)
+      ? `${id}.yaml`
+      : present.has(`${id}.yml`)
+        ? `${id}.yml`
         : undefined;
-      return { id, ...(meta ? { meta } : {}), ...(text ? { text } : {}) };
-    }),
-  );
+    const meta = yamlName ? await read(join(dir, 'articles', yamlName)) : undefined;
+    const text = present.has(`${id}.txt`)
+      ? await read(join(dir, 'articles', `${id}.txt`))
+      : undefined;
+    return { id, ...(meta ? { meta } : {}), ...(text ? { text } : {}) };
+  });
   const relationTypes = await read(join(dir, 'relation-types.yaml'));
   const actors = await read(join(dir, 'actors.yaml'));
-  // An article whose text could not be decoded is reported by read(); keep it out of the build
-  // so that it is not also reported as missing.
-  const undecodable = new Set(issues.map((i) => i.file));
   return {
     files: {
       root: dir,
       ...(relationTypes ? { relationTypes } : {}),
       ...(actors ? { actors } : {}),
-      articles: articles.filter(
-        (a) =>
-          !undecodable.has(join(dir, 'articles', `${a.id}.txt`)) &&
-          !undecodable.has(join(dir, 'articles', `${a.id}.yaml`)),
-      ),
+      articles,
     },
     issues,
   };
+}
+
+/** Maps over items with at most `limit` calls in flight, keeping the order of the results. */
+async function mapWithLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  f: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -49,3 +49,28 @@ export const swatch = (colour: string, shape: 'dot' | 'line' = 'dot'): HTMLEleme
     style: `--swatch: ${colour}`,
     'aria-hidden': 'true',
   });
+
+/**
+ * A collapsible section whose content is built by a module loaded when it is first opened
+ * (or at once, when `open` is set): what the user does not open costs nothing at start-up.
+ */
+export function lazySection(
+  container: HTMLElement,
+  options: { id: string; title: string; open: boolean; load: (body: HTMLElement) => Promise<void> },
+): HTMLDetailsElement {
+  const body = h('div', { className: 'section-body' });
+  const details = h(
+    'details',
+    { id: options.id, className: 'section', open: options.open },
+    h('summary', { className: 'section-summary' }, options.title),
+    body,
+  );
+  let loaded: Promise<void> | undefined;
+  const load = () => (loaded ??= options.load(body));
+  details.addEventListener('toggle', () => {
+    if (details.open) void load();
+  });
+  if (options.open) void load();
+  replaceChildren(container, details);
+  return details;
+}

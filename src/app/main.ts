@@ -1,15 +1,15 @@
 import './styles.css';
 import { Explorer } from '../core/explore/explorer.ts';
-import { byId, h, replaceChildren } from './dom.ts';
+import { isFiltering } from '../core/explore/filters.ts';
+import { byId, h, lazySection, replaceChildren } from './dom.ts';
 import { articleTexts, loadGraph } from './loadGraph.ts';
 import { readViewFromUrl, syncUrl } from './urlSync.ts';
 import { createCanvas } from './views/canvas.ts';
-import { focusCameraOn, renderStageControls } from './views/controls.ts';
+import { attachStageControls, focusCameraOn } from './views/controls.ts';
 import { renderDetails } from './views/details.ts';
-import { renderFilters } from './views/filters.ts';
 import { renderHeader } from './views/header.ts';
+import { renderLegend } from './views/legend.ts';
 import { renderSearch } from './views/search.ts';
-import { renderTools } from './views/tools.ts';
 
 /** Where the build's output is served from (vite serves graph-data/build at the site root). */
 const GRAPH_URL = 'graph.json';
@@ -17,11 +17,13 @@ const TEXTS_URL = 'articles.json';
 
 async function start(): Promise<void> {
   const graph = await loadGraph(GRAPH_URL);
+  performance.mark('graph-loaded');
   const explorer = new Explorer(graph, readViewFromUrl({ graph }, window.location.search));
   const texts = articleTexts(TEXTS_URL);
 
   const sigma = createCanvas(byId('sigma'), explorer);
-  renderStageControls(byId('stage-controls'), sigma, byId('app'));
+  performance.mark('canvas-drawn');
+  attachStageControls(byId('stage-controls'), sigma, byId('app'));
   renderHeader(byId('graph-name'), byId('graph-counts'), explorer);
   const showActor = (actor: string) =>
     focusCameraOn(sigma, [actor, ...(explorer.current.focus?.nodes ?? [])]);
@@ -29,13 +31,27 @@ async function start(): Promise<void> {
     explorer.selectActor(actor);
     showActor(actor);
   });
-  renderFilters(byId('filters'), explorer);
-  renderTools(byId('tools'), explorer, sigma);
+  renderLegend(byId('legend'), explorer);
+  const { filters } = explorer.current.view;
+  lazySection(byId('filters'), {
+    id: 'filters-section',
+    title: 'Filters: statements, actors, articles',
+    // A shared link that filters beyond the legend opens the section.
+    open: isFiltering({ ...filters, hiddenRelations: new Set() }),
+    load: async (body) => (await import('./views/filters.ts')).renderFilters(body, explorer),
+  });
+  lazySection(byId('tools'), {
+    id: 'tools-section',
+    title: 'Layout and export',
+    open: false,
+    load: async (body) => (await import('./views/tools.ts')).renderTools(body, explorer, sigma),
+  });
   renderDetails(byId('details'), explorer, texts);
   syncUrl(explorer, (view) => {
     if (view.actor) showActor(view.actor);
   });
 
+  performance.mark('panels-built');
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !event.defaultPrevented) explorer.clearSelection();
   });
@@ -43,7 +59,10 @@ async function start(): Promise<void> {
 
   // For tests and benchmarks: the page's objects, and a sign that the first frame is drawn.
   Object.assign(window, { explorer: { explorer, sigma } });
-  requestAnimationFrame(() => document.body.setAttribute('data-ready', 'true'));
+  requestAnimationFrame(() => {
+    performance.mark('first-frame');
+    document.body.setAttribute('data-ready', 'true');
+  });
 }
 
 start().catch((error: unknown) => {

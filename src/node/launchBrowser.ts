@@ -20,7 +20,7 @@ const SYSTEM_BROWSERS = [
 ];
 
 /**
- * Starts headless Chromium for the browser tests: the browser named by CHROME_PATH, else a
+ * Starts headless Chromium for the browser tests and the benchmark: the browser named by CHROME_PATH, else a
  * system Chrome or Chromium, else the Chromium that @sparticuz/chromium ships inside its npm
  * package (so a fresh machine needs no system browser). BROWSER=bundled skips the system
  * browsers. Throws, never skips, when no browser starts.

@@ -4,7 +4,7 @@ import Graph from 'graphology';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { DIMMED_NODE_COLOUR } from '../../src/core/explore/reducers.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../src/node/launchBrowser.ts';
 import { currentView, edgeDisplay, nodeDisplay, nodeOnScreen, openExplorer } from './page.ts';
 
 const base = inject('baseUrl');
@@ -185,6 +185,7 @@ describe('the explorer on the seed data', () => {
 
   it('exports what is shown as GEXF, named with the date', async () => {
     await open('?hide-kinds=person');
+    await page.getByText('Layout and export').click();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export GEXF' }).click();
     const file = await download;
@@ -207,6 +208,7 @@ describe('the explorer on the seed data', () => {
     const before = await page.evaluate(() => ({
       ...window.explorer.explorer.graph.getNodeAttributes('russia'),
     }));
+    await page.getByText('Layout and export').click();
     await page.getByRole('button', { name: 'Run layout' }).click();
     await page.getByRole('button', { name: 'Stop layout' }).waitFor();
     await expect

@@ -169,3 +169,27 @@ describe('changedItems', () => {
     expect(items.edges).not.toContain(edgeKey('cooperates-with', 'alpha', 'beta'));
   });
 });
+
+describe('reducers on large graphs', () => {
+  it('hide the relations outside the focus instead of dimming them', () => {
+    const state: RenderState = {
+      visibility,
+      focus: actorFocus(graph, visibility, 'ann-minister'),
+      focusActor: 'ann-minister',
+      selectedEdge: null,
+      hideContextEdges: true,
+    };
+    const outside = reduceEdge(
+      edgeKey('opposes', 'beta', 'gamma-front'),
+      { ...graph.getEdgeAttributes(edgeKey('opposes', 'beta', 'gamma-front')) } as EdgeDisplay,
+      state,
+    );
+    const inside = reduceEdge(
+      edgeKey('proposes-to', 'ann-minister', 'beta'),
+      { ...graph.getEdgeAttributes(edgeKey('proposes-to', 'ann-minister', 'beta')) } as EdgeDisplay,
+      state,
+    );
+    expect(outside.hidden).toBe(true);
+    expect(inside.hidden).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
+import type { EdgeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { ActorGraph } from '../../core/build/assemble.ts';
 import { parallelEdgeCurvatures } from '../../core/explore/curvature.ts';
@@ -16,9 +16,15 @@ import {
 import type { EdgeAttributes, NodeAttributes } from '../../core/model.ts';
 
 export type ActorSigma = Sigma<NodeAttributes, EdgeAttributes>;
+type ActorEdgeProgram = EdgeProgramType<NodeAttributes, EdgeAttributes>;
 
-/** Above this many edges, edge picking (click an edge) is off: it doubles sigma's picking pass. */
-export const EDGE_EVENTS_MAX_EDGES = 20_000;
+/** Above this many edges, edge picking (click an edge) is off: it adds a picking pass per frame. */
+export const EDGE_EVENTS_MAX_EDGES = 5_000;
+/**
+ * Above this many edges, a highlight hides the other relations instead of dimming them: each
+ * frame then draws only the highlighted ones, which is what makes a highlight cheap there.
+ */
+export const DIM_CONTEXT_MAX_EDGES = 2_000;
 
 /**
  * The network drawn with sigma: build positions, nodes by kind and degree, edges by relation,
@@ -28,7 +34,8 @@ export const EDGE_EVENTS_MAX_EDGES = 20_000;
 export function createCanvas(container: HTMLElement, explorer: Explorer): ActorSigma {
   const graph = explorer.graph;
   const curvatures = parallelEdgeCurvatures(graph);
-  let render: RenderState = renderStateOf(explorer.current);
+  const hideContextEdges = graph.size > DIM_CONTEXT_MAX_EDGES;
+  let render: RenderState = renderStateOf(explorer.current, hideContextEdges);
 
   const settings: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -42,11 +49,10 @@ export function createCanvas(container: HTMLElement, explorer: Explorer): ActorS
     zIndex: true,
     enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX_EDGES,
     defaultEdgeType: 'line',
+    // sigma's own line and arrow programs for lone edges; curves for parallel ones.
     edgeProgramClasses: {
-      line: EdgeLineProgram,
-      arrow: EdgeArrowProgram,
-      curved: EdgeCurveProgram,
-      curvedArrow: EdgeCurvedArrowProgram,
+      curved: EdgeCurveProgram as unknown as ActorEdgeProgram,
+      curvedArrow: EdgeCurvedArrowProgram as unknown as ActorEdgeProgram,
     },
     minEdgeThickness: 1,
     stagePadding: 40,
@@ -65,7 +71,7 @@ export function createCanvas(container: HTMLElement, explorer: Explorer): ActorS
 
   explorer.subscribe((state, changes) => {
     const previous = render;
-    render = renderStateOf(state);
+    render = renderStateOf(state, hideContextEdges);
     if (changes.has('filters')) {
       sigma.refresh();
       return;
@@ -78,8 +84,9 @@ export function createCanvas(container: HTMLElement, explorer: Explorer): ActorS
   return sigma;
 }
 
-function renderStateOf(state: AppState): RenderState {
+function renderStateOf(state: AppState, hideContextEdges: boolean): RenderState {
   return {
+    hideContextEdges,
     visibility: state.visibility,
     focus: state.focus,
     focusActor: state.focusActor,

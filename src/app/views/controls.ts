@@ -1,47 +1,35 @@
-import { h, replaceChildren } from '../dom.ts';
-import { icon, type IconName } from '../icons.ts';
 import type { ActorSigma } from './canvas.ts';
 
-/** Zoom in, zoom out, fit the whole network, full screen: at the canvas's edge, as in Gephi Lite. */
-export function renderStageControls(
+/**
+ * Zoom in, zoom out, fit the whole network, full screen: the buttons at the canvas's edge (as
+ * in Gephi Lite) are in index.html; this gives them their actions.
+ */
+export function attachStageControls(
   container: HTMLElement,
   sigma: ActorSigma,
   fullScreenTarget: HTMLElement,
 ): void {
   const camera = sigma.getCamera();
-  const button = (label: string, symbol: IconName, action: () => void) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        className: 'icon-button',
-        title: label,
-        'aria-label': label,
-        onclick: action,
-      },
-      icon(symbol),
-    );
-  const fullScreen = button('Full screen', 'fullscreen', () => {
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void fullScreenTarget.requestFullscreen?.();
+  const actions: Record<string, () => void> = {
+    'zoom-in': () => void camera.animatedZoom({ duration: 250 }),
+    'zoom-out': () => void camera.animatedUnzoom({ duration: 250 }),
+    fit: () => void camera.animatedReset({ duration: 250 }),
+    'full-screen': () => {
+      if (document.fullscreenElement) void document.exitFullscreen();
+      else void fullScreenTarget.requestFullscreen?.();
+    },
+  };
+  container.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    if (button) actions[button.dataset.action!]?.();
   });
+  const fullScreen = container.querySelector<HTMLButtonElement>('[data-action="full-screen"]')!;
   document.addEventListener('fullscreenchange', () => {
     const on = document.fullscreenElement !== null;
     fullScreen.setAttribute('aria-label', on ? 'Exit full screen' : 'Full screen');
     fullScreen.title = on ? 'Exit full screen' : 'Full screen';
-    fullScreen.replaceChildren(icon(on ? 'exitFullscreen' : 'fullscreen'));
+    fullScreen.classList.toggle('on', on);
   });
-  replaceChildren(
-    container,
-    h(
-      'div',
-      { role: 'group', 'aria-label': 'Camera' },
-      button('Zoom in', 'plus', () => void camera.animatedZoom({ duration: 250 })),
-      button('Zoom out', 'minus', () => void camera.animatedUnzoom({ duration: 250 })),
-      button('Fit the whole network', 'fit', () => void camera.animatedReset({ duration: 250 })),
-      fullScreen,
-    ),
-  );
 }
 
 /**

@@ -1,16 +1,10 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
-import { NO_FILTERS, isFiltering, type Filters } from '../../core/explore/filters.ts';
+import type { Filters } from '../../core/explore/filters.ts';
 import { ACTOR_KINDS, MODALITIES, type ActorKind, type Modality } from '../../core/model.ts';
 import { KIND_COLOURS, KIND_LABELS } from '../../core/style.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
+import { keepFocus, toggle } from './filterControls.ts';
 import { MODALITY_TEXT } from './modality.ts';
-
-const toggle = <T>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> => {
-  const next = new Set(set);
-  if (on) next.delete(value);
-  else next.add(value);
-  return next;
-};
 
 /** Longer article lists are searched rather than shown whole. */
 const ARTICLE_LIST_MAX = 60;
@@ -30,12 +24,11 @@ function listedArticles<T extends { id: string; title: string }>(
 }
 
 /**
- * The legend and the filters: relation types (toggled from the legend), modality, actor kind,
- * article and date range. Filters hide, never delete; counts follow them.
+ * The filters beyond the legend: modality, actor kind, article and date range. Filters hide,
+ * never delete. Loaded when the "Filters" section is first opened.
  */
 export function renderFilters(container: HTMLElement, explorer: Explorer): void {
   const graph = explorer.graph;
-  const relationTypes = graph.getAttribute('relationTypes');
   const articles = Object.values(graph.getAttribute('articles')).sort(
     (a, b) =>
       (a.published?.date ?? '').localeCompare(b.published?.date ?? '') ||
@@ -59,57 +52,6 @@ export function renderFilters(container: HTMLElement, explorer: Explorer): void 
 
   const draw = () => {
     const { filters } = explorer.current.view;
-    const visibleEdges = explorer.current.visibility.edges;
-    const edgesByRelation = new Map<string, number>();
-    for (const edge of visibleEdges.keys()) {
-      const relation = graph.getEdgeAttribute(edge, 'relation');
-      edgesByRelation.set(relation, (edgesByRelation.get(relation) ?? 0) + 1);
-    }
-
-    const legend = h(
-      'fieldset',
-      { className: 'filter-group' },
-      h('legend', { className: 'section-title' }, 'Relations'),
-      h(
-        'ul',
-        { className: 'legend' },
-        relationTypes.map((type) => {
-          const shown = !filters.hiddenRelations.has(type.id);
-          return h(
-            'li',
-            {},
-            h(
-              'button',
-              {
-                type: 'button',
-                className: 'legend-toggle',
-                'aria-pressed': String(shown),
-                title: `${shown ? 'Hide' : 'Show'} “${type.label}” relations. ${type.description}`,
-                onclick: () =>
-                  set({ hiddenRelations: toggle(filters.hiddenRelations, type.id, !shown) }),
-              },
-              swatch(type.colour, 'line'),
-              h('span', { className: 'legend-label' }, type.label),
-              h(
-                'span',
-                {
-                  className: 'legend-direction',
-                  'aria-label': type.directed ? 'directed' : 'mutual',
-                },
-                type.directed ? '→' : '—',
-              ),
-              h('span', { className: 'legend-count' }, String(edgesByRelation.get(type.id) ?? 0)),
-            ),
-          );
-        }),
-      ),
-      h(
-        'p',
-        { className: 'hint' },
-        'Faint, thin lines: relations that no shown statement says happened (negated, denied, conditional or proposed only).',
-      ),
-    );
-
     const checkbox = (
       id: string,
       label: (string | Node)[],
@@ -250,31 +192,11 @@ export function renderFilters(container: HTMLElement, explorer: Explorer): void 
       ),
     );
 
-    const reset = isFiltering(filters)
-      ? h(
-          'button',
-          {
-            type: 'button',
-            className: 'text-button',
-            onclick: () => explorer.setFilters(NO_FILTERS),
-          },
-          'Show everything (clear filters)',
-        )
-      : null;
-
-    replaceChildren(
-      container,
-      h('div', { className: 'filters' }, legend, modality, kinds, sources, reset),
-    );
+    replaceChildren(container, h('div', { className: 'filters' }, modality, kinds, sources));
   };
 
   draw();
   explorer.subscribe((_state, changes) => {
-    if (changes.has('filters')) {
-      // Redrawing replaces the focused control: put the focus back on its replacement.
-      const focusedId = document.activeElement?.id;
-      draw();
-      if (focusedId) document.getElementById(focusedId)?.focus();
-    }
+    if (changes.has('filters')) keepFocus(draw);
   });
 }

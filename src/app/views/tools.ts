@@ -1,5 +1,4 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
-import { filteredGraph } from '../../core/explore/filteredGraph.ts';
 import { isFiltering } from '../../core/explore/filters.ts';
 import { h, replaceChildren } from '../dom.ts';
 import type { ActorSigma } from './canvas.ts';
@@ -58,26 +57,30 @@ export function renderTools(container: HTMLElement, explorer: Explorer, sigma: A
       status.textContent = `${kind} failed: ${(error as Error).message}`;
     }
   };
-  const shownGraph = () =>
-    filteredGraph(explorer.graph, explorer.current.view.filters, explorer.current.visibility);
   const base = () => `actor-graph-${today()}`;
-
-  const gexf = h(
-    'button',
-    {
-      type: 'button',
-      className: 'text-button',
-      onclick: exportWith('GEXF', async () => {
-        const { writeGexf } = await import('../../core/export/gexf.ts');
-        download(
-          writeGexf(shownGraph(), { lastModified: today() }),
-          `${base()}.gexf`,
-          'application/gexf+xml',
-        );
-      }),
-    },
-    'Export GEXF',
-  );
+  // The writers are the command line's (src/core/export/formats.ts), loaded on first use.
+  const exportAs = (id: 'gexf' | 'graphml' | 'csv' | 'json', label: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        className: 'text-button',
+        onclick: exportWith(label, async () => {
+          const [{ EXPORT_FORMATS, exportFilePath }, { filteredGraph }] = await Promise.all([
+            import('../../core/export/formats.ts'),
+            import('../../core/explore/filteredGraph.ts'),
+          ]);
+          const { filters } = explorer.current.view;
+          const shown = filteredGraph(explorer.graph, filters, explorer.current.visibility);
+          const format = EXPORT_FORMATS[id];
+          const main = `${base()}.${format.extension}`;
+          for (const file of format.write(shown, { lastModified: today() })) {
+            download(file.content, exportFilePath(main, file), file.mimeType);
+          }
+        }),
+      },
+      `Export ${label}`,
+    );
   const png = h(
     'button',
     {
@@ -98,16 +101,23 @@ export function renderTools(container: HTMLElement, explorer: Explorer, sigma: A
     replaceChildren(
       container,
       h(
-        'section',
-        { className: 'tools', 'aria-labelledby': 'tools-title' },
-        h('h2', { id: 'tools-title', className: 'section-title' }, 'Layout and export'),
+        'div',
+        { className: 'tools' },
         h('div', { className: 'button-row' }, layoutButton),
         h(
           'p',
           { className: 'hint' },
           'Drag an actor to move it. Exports contain what the filters show, with the current positions.',
         ),
-        h('div', { className: 'button-row' }, gexf, png),
+        h(
+          'div',
+          { className: 'button-row' },
+          exportAs('gexf', 'GEXF'),
+          exportAs('graphml', 'GraphML'),
+          exportAs('csv', 'CSV'),
+          exportAs('json', 'JSON'),
+          png,
+        ),
         status,
       ),
     );

@@ -32,6 +32,8 @@ export interface RenderState {
   focusActor: string | null;
   /** The relation whose evidence is shown. */
   selectedEdge: string | null;
+  /** Hide, rather than dim, the relations outside the focus (large graphs: fewer to draw). */
+  hideContextEdges?: boolean;
 }
 
 export const DIMMED_NODE_COLOUR = '#d5d9e0';
@@ -71,6 +73,10 @@ export function reduceEdge<T extends EdgeDisplay>(edge: string, data: T, state: 
   }
   const unconfirmed = state.visibility.unconfirmed.has(edge);
   if (state.focus !== null && !state.focus.edges.has(edge)) {
+    if (state.hideContextEdges) {
+      data.hidden = true;
+      return data;
+    }
     data.color = DIMMED_EDGE_COLOUR;
     data.zIndex = 0;
     return data;

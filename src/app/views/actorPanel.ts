@@ -1,0 +1,118 @@
+import type { Explorer } from '../../core/explore/explorer.ts';
+import { summariseRelations } from '../../core/explore/relationsSummary.ts';
+import { KIND_COLOURS, KIND_LABELS } from '../../core/style.ts';
+import { h, swatch } from '../dom.ts';
+
+/**
+ * The selected actor: a region named by its label, with kind, affiliation, aliases and its
+ * relations grouped by type and direction; each counterpart moves the selection, each count
+ * opens the statements. Loaded when an actor is first selected.
+ */
+export function actorSection(
+  explorer: Explorer,
+  actor: string,
+  actorButton: (id: string, key: string) => HTMLElement,
+): HTMLElement {
+  const graph = explorer.graph;
+  const relationTypes = graph.getAttribute('relationTypes');
+  const a = graph.getNodeAttributes(actor);
+  const visibility = explorer.current.visibility;
+  const groups = summariseRelations(graph, actor, relationTypes, visibility);
+  const titleId = 'details-title';
+  const shownEvidence = groups.reduce((n, g) => n + g.items.reduce((m, i) => m + i.evidence, 0), 0);
+  return h(
+    'section',
+    { className: 'details', 'aria-labelledby': titleId },
+    h('h2', { id: titleId, className: 'details-title', tabindex: '-1' }, a.label),
+    h(
+      'dl',
+      { className: 'facts' },
+      h('dt', {}, 'Kind'),
+      h('dd', {}, swatch(KIND_COLOURS[a.kind]), KIND_LABELS[a.kind]),
+      a.affiliation && graph.hasNode(a.affiliation)
+        ? [h('dt', {}, 'Affiliation'), h('dd', {}, actorButton(a.affiliation, 'affiliation-link'))]
+        : null,
+      a.aliases.length > 0 ? [h('dt', {}, 'Also called'), h('dd', {}, a.aliases.join(', '))] : null,
+      a.wikidata
+        ? [
+            h('dt', {}, 'Wikidata'),
+            h(
+              'dd',
+              {},
+              h(
+                'a',
+                {
+                  href: `https://www.wikidata.org/wiki/${encodeURIComponent(a.wikidata)}`,
+                  target: '_blank',
+                  rel: 'noopener noreferrer',
+                },
+                a.wikidata,
+              ),
+            ),
+          ]
+        : null,
+      a.note ? [h('dt', {}, 'Note'), h('dd', {}, a.note)] : null,
+    ),
+    !visibility.nodes.has(actor)
+      ? h('p', { className: 'hint' }, 'This actor is hidden by the filters.')
+      : null,
+    h(
+      'h3',
+      { className: 'section-title' },
+      `Relations (${groups.reduce((n, g) => n + g.items.length, 0)}, ${shownEvidence} statements)`,
+    ),
+    groups.length === 0
+      ? h('p', { className: 'hint' }, 'No relations shown under the current filters.')
+      : null,
+    groups.map((group) =>
+      h(
+        'section',
+        { className: 'relation-group', 'aria-label': `${a.label} ${group.phrase}` },
+        h(
+          'h4',
+          {},
+          swatch(group.relation.colour, 'line'),
+          `${capitalise(group.phrase)} (${group.items.length})`,
+        ),
+        h(
+          'ul',
+          { className: 'relation-list' },
+          group.items.map((item) =>
+            h(
+              'li',
+              {
+                className:
+                  item.edge === explorer.current.view.edge ? 'relation selected' : 'relation',
+              },
+              actorButton(item.counterpart, `counterpart-${item.edge}`),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  id: `statements-${item.edge}`,
+                  className: 'evidence-button',
+                  'aria-label': `Show ${item.evidence} statement${item.evidence === 1 ? '' : 's'}: ${a.label} ${group.phrase} ${item.counterpartLabel}`,
+                  'aria-pressed': String(item.edge === explorer.current.view.edge),
+                  onclick: () => explorer.selectEdge(item.edge),
+                },
+                `${item.evidence} ${item.evidence === 1 ? 'statement' : 'statements'}`,
+                item.unconfirmed
+                  ? h(
+                      'span',
+                      {
+                        className: 'unconfirmed-mark',
+                        title: 'No shown statement says this happened',
+                      },
+                      ' (unconfirmed)',
+                    )
+                  : null,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -159,7 +159,10 @@ describe('npm run build:graph', () => {
 describe('reading a graph-data folder', () => {
   it('reports a file that is not UTF-8, by name', () => {
     const dir = writeDataset(smallDataset());
-    writeFileSync(join(dir, 'articles/a2.txt'), Buffer.from([0x42, 0x65, 0x74, 0x61, 0xff, 0xfe, 0x0a]));
+    writeFileSync(
+      join(dir, 'articles/a2.txt'),
+      Buffer.from([0x42, 0x65, 0x74, 0x61, 0xff, 0xfe, 0x0a]),
+    );
     const run = runScript('build-graph.ts', ['--data', dir, '--out', join(dir, 'out')]);
     rmSync(dir, { recursive: true, force: true });
     expect(run.status).toBe(1);

@@ -1,0 +1,184 @@
+/**
+ * npm run export -- --out FILE [--graph FILE] [--format gexf|graphml|json|csv]
+ * Exports a built graph.json to GEXF (Gephi, Gephi Lite, NetworkX), GraphML, JSON or CSV with
+ * the writers the page uses (src/core/export/). Files are written atomically.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import Graph from 'graphology';
+import type { ExportableGraph } from '../src/core/export/gexf.ts';
+import {
+  EXPORT_FORMAT_IDS,
+  exportFilePath,
+  exportFormat,
+  formatOfFileName,
+  type ExportOptions,
+} from '../src/core/export/formats.ts';
+import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
+import { writeFilesAtomically } from '../src/node/writeOutput.ts';
+
+const DEFAULT_GRAPH = join('graph-data', 'build', 'graph.json');
+
+const USAGE = `Usage: npm run export -- --out FILE [options]
+
+Exports the actor graph built by \`npm run build:graph\`.
+
+Options:
+  --out FILE               the file to write (required); - writes to standard output.
+                           With --format csv, FILE gets the edge list and the node list
+                           goes beside it: out/graph.csv -> out/graph.nodes.csv.
+                           With --out - csv writes the edge list only.
+  --format FORMAT          gexf, graphml, json or csv (default: from the extension of
+                           --out, otherwise gexf)
+  --graph FILE             the graph.json to export, or a folder holding one
+                           (default: ${DEFAULT_GRAPH}, the last build)
+  --no-quotes              leave the evidence quotes out (gexf, graphml); the articles
+                           and counts of each edge stay
+  --undirected-edges HOW   how symmetric relations (cooperates-with) are written:
+                           mutual or undirected (default: mutual in gexf, which NetworkX
+                           and Gephi Lite read; undirected in graphml). See
+                           docs/export-notes.md.
+  --date YYYY-MM-DD        the GEXF lastmodifieddate (default: the date the graph
+                           file was last written)
+  --quiet                  print only errors
+  -h, --help               show this help
+
+Examples:
+  npm run export -- --out seed.gexf
+  npm run export -- --format csv --out exports/seed.csv    # seed.csv + seed.nodes.csv
+  npm run export -- --format json --out - | head -c 200`;
+
+runCommand(USAGE, async () => {
+  const args = parseCommandLine(
+    process.argv.slice(2),
+    {
+      graph: { type: 'string', default: DEFAULT_GRAPH },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'no-quotes': { type: 'boolean', default: false },
+      'undirected-edges': { type: 'string' },
+      date: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+
+  const out = args.out;
+  if (out === undefined || out === '') {
+    throw new UsageError('--out is required: a file to write, or - for standard output');
+  }
+  const known = EXPORT_FORMAT_IDS.join(', ');
+  const fromName = out === '-' ? undefined : formatOfFileName(out);
+  const format =
+    args.format === undefined ? (fromName ?? exportFormat('gexf')!) : exportFormat(args.format);
+  if (!format) {
+    throw new UsageError(`unknown format "${args.format}"; the formats are ${known}`);
+  }
+  if (fromName && fromName.id !== format.id) {
+    throw new UsageError(
+      `--out ${out} names a .${fromName.extension} file but --format is ${format.id}; ` +
+        `change the file name, or leave --format out to write ${fromName.id}`,
+    );
+  }
+  const undirected = args['undirected-edges'];
+  if (undirected !== undefined && undirected !== 'mutual' && undirected !== 'undirected') {
+    throw new UsageError(`--undirected-edges must be mutual or undirected, not "${undirected}"`);
+  }
+  if (args.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(args.date)) {
+    throw new UsageError(`--date must be a date as YYYY-MM-DD, not "${args.date}"`);
+  }
+
+  const { graph, path, modified } = await loadGraph(args.graph);
+  const options: ExportOptions = {
+    lastModified: args.date ?? modified,
+    quotes: !args['no-quotes'],
+    ...(undirected === undefined ? {} : { undirectedEdges: undirected }),
+  };
+  const files = format.write(graph, options);
+
+  if (out === '-') {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      // A reader that stops early (| head) is not an error.
+      if (error.code !== 'EPIPE') throw error;
+    });
+    process.stdout.write(files[0]!.content);
+    return 0;
+  }
+
+  if ((await stat(out).catch(() => undefined))?.isDirectory()) {
+    throw new UsageError(
+      `--out ${out} is a folder; name the file to write, e.g. ${join(out, `graph.${format.extension}`)}`,
+    );
+  }
+  const written = files.map((file) => exportFilePath(out, file));
+  await writeFilesAtomically(
+    dirname(out),
+    Object.fromEntries(files.map((file, i) => [basename(written[i]!), file.content])),
+  );
+  if (!args.quiet) {
+    const what = files.map((file, i) =>
+      file.role === 'graph'
+        ? written[i]
+        : `${written[i]} (${file.role === 'edges' ? 'edge' : 'node'} list)`,
+    );
+    process.stdout.write(
+      `Exported ${path} (${graph.order} actors, ${graph.size} relations) as ${format.id}: wrote ${what.join(' and ')}.\n`,
+    );
+  }
+  return 0;
+});
+
+/** Reads and checks a graph.json, with messages that say what to do. */
+async function loadGraph(
+  given: string,
+): Promise<{ graph: ExportableGraph; path: string; modified: string }> {
+  let path = given;
+  const fileStat = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new Error(notFound(path), { cause: error });
+    throw error;
+  });
+  if (fileStat.isDirectory()) path = join(path, 'graph.json');
+  let text: string;
+  let modified: Date;
+  try {
+    text = await readFile(path, 'utf8');
+    modified = (await stat(path)).mtime;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(notFound(path), { cause: error });
+    }
+    throw error;
+  }
+  const notAGraph = (why: string, cause?: unknown) =>
+    new Error(
+      `${path} is not a graph.json: ${why.replace(/\.+$/, '')}. Export a graph.json written by \`npm run build:graph\` (a graphology serialisation).`,
+      { cause },
+    );
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw notAGraph(`it is not valid JSON (${(error as Error).message})`, error);
+  }
+  const serialised = data as { nodes?: unknown; edges?: unknown } | null;
+  if (
+    typeof serialised !== 'object' ||
+    serialised === null ||
+    Array.isArray(serialised) ||
+    !Array.isArray(serialised.nodes) ||
+    !Array.isArray(serialised.edges)
+  ) {
+    throw notAGraph('it has no "nodes" and "edges" lists');
+  }
+  let graph: ExportableGraph;
+  try {
+    graph = Graph.from(serialised as Parameters<typeof Graph.from>[0]);
+  } catch (error) {
+    throw notAGraph((error as Error).message, error);
+  }
+  return { graph, path, modified: modified.toISOString().slice(0, 10) };
+}
+
+function notFound(path: string): string {
+  return `${path} not found. Run \`npm run build:graph\` first to build the graph, or name another graph.json with --graph FILE.`;
+}

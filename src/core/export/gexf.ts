@@ -1,0 +1,357 @@
+/**
+ * GEXF 1.3 writer for the actor graph: the file users take to Gephi, Gephi Lite and NetworkX.
+ *
+ * Pure (no Node APIs, no DOM), deterministic, linear in the size of the graph: the XML is
+ * built as an array of strings joined once at the end.
+ *
+ * What it writes, and why (the facts are in docs/export-notes.md):
+ * - valid against the official GEXF 1.3 RELAX NG grammar: no xsi:schemaLocation, only 1.3
+ *   attribute types, dates as strings;
+ * - a directed graph (defaultedgetype="directed") whose undirected (symmetric) edges are
+ *   written type="mutual": NetworkX then adds them in both directions and graphology-gexf
+ *   reads them back as undirected, where type="undirected" would make NetworkX raise. Directed
+ *   edges come first because graphology-gexf (and so Gephi Lite) creates its graph with the
+ *   type of the first edge and cannot create a "mutual" one. A graph with only undirected
+ *   edges is written as an undirected graph, which every reader takes as it is. A mutual edge
+ *   may be written with its endpoints swapped (see below): they have no order;
+ * - colours as viz:color r/g/b (NetworkX cannot read hex), positions, sizes and edge
+ *   thickness as viz elements;
+ * - the relation both as an attribute (NetworkX ignores `kind`) and as the edge's `kind`,
+ *   which Gephi uses to keep parallel edges apart;
+ * - list attributes as liststring in the syntax Gephi and graphology-gexf read, which is also
+ *   a JSON array (see formatList).
+ */
+import type { AbstractGraph, Attributes } from 'graphology-types';
+import type { Evidence, GraphAttributes, NodeAttributes } from '../model.ts';
+import {
+  escapeAposAttribute,
+  escapeAttribute,
+  escapeText,
+  formatList,
+  formatNumber,
+  parseColour,
+} from './xml.ts';
+
+/** Any graphology graph; attributes are read as src/core/model.ts describes them. */
+export type ExportableGraph = AbstractGraph<Attributes, Attributes, Attributes>;
+
+/** How undirected (symmetric) edges are written. */
+export type UndirectedEdges = 'mutual' | 'undirected';
+
+export interface GexfOptions {
+  /** meta creator. Default: `actor-graph`. */
+  creator?: string;
+  /** meta description. Default: the graph's `description` attribute, if any. */
+  description?: string;
+  /** meta keywords. Default: none. */
+  keywords?: string;
+  /**
+   * meta lastmodifieddate, as YYYY-MM-DD. Default: none. The caller passes it (the CLI uses
+   * the date graph.json was last written) so that the writer stays deterministic.
+   */
+  lastModified?: string;
+  /**
+   * Carry the evidence quotes (edge attribute `evidenceQuotes`, one per piece of evidence,
+   * beside `evidenceArticles` and `evidenceModalities`). Default: true.
+   */
+  quotes?: boolean;
+  /**
+   * How to write undirected edges. Default: `mutual`, which NetworkX, graphology-gexf and Gephi
+   * Lite read. `undirected` is for Gephi desktop, which does not know `mutual` (it reports an
+   * issue and imports such edges as directed); NetworkX refuses such a file.
+   */
+  undirectedEdges?: UndirectedEdges;
+  /** Indent the XML, one element per line. Default: true. */
+  pretty?: boolean;
+}
+
+export const GEXF_DEFAULTS: Required<
+  Omit<GexfOptions, 'description' | 'keywords' | 'lastModified'>
+> = {
+  creator: 'actor-graph',
+  quotes: true,
+  undirectedEdges: 'mutual',
+  pretty: true,
+};
+
+/**
+ * The declared type of a field. `liststring` is written as a list in GEXF, as a JSON array
+ * string in GraphML, and joined with a separator in CSV.
+ */
+export type FieldType = 'string' | 'integer' | 'double' | 'liststring';
+
+/** One attribute that travels to the export formats, with how to read it from the graph. */
+export interface Field {
+  name: string;
+  type: FieldType;
+  /** The value, or undefined when there is none (missing, null, empty, wrong type). */
+  read(attributes: Attributes): unknown;
+}
+
+const string = (value: unknown): string | undefined =>
+  typeof value === 'string'
+    ? value === ''
+      ? undefined
+      : value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : undefined;
+const integer = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+const list = (value: unknown): readonly unknown[] | undefined =>
+  Array.isArray(value) ? value : undefined;
+const evidenceOf = (a: Attributes): readonly Partial<Evidence>[] | undefined =>
+  Array.isArray(a.evidence) ? (a.evidence as Partial<Evidence>[]) : undefined;
+
+/**
+ * The relation type ids of the graph, for the per-relation degree fields: those of the
+ * graph's `relationTypes` attribute in its order, then any other found in the nodes'
+ * `degreeByRelation`, in the order met.
+ */
+export function relationIdsOf(graph: ExportableGraph): string[] {
+  const ids = new Set<string>();
+  const types = (graph.getAttributes() as Partial<GraphAttributes>).relationTypes;
+  if (Array.isArray(types)) for (const t of types) if (typeof t?.id === 'string') ids.add(t.id);
+  graph.forEachNode((_node, a) => {
+    const byRelation = (a as Partial<NodeAttributes>).degreeByRelation;
+    if (byRelation && typeof byRelation === 'object') for (const k in byRelation) ids.add(k);
+  });
+  return [...ids];
+}
+
+/** The node fields, besides the label and the viz properties (position, size, colour). */
+export function nodeFields(relationIds: readonly string[]): Field[] {
+  return [
+    { name: 'kind', type: 'string', read: (a) => string(a.kind) },
+    { name: 'affiliation', type: 'string', read: (a) => string(a.affiliation) },
+    { name: 'aliases', type: 'liststring', read: (a) => list(a.aliases) },
+    { name: 'wikidata', type: 'string', read: (a) => string(a.wikidata) },
+    { name: 'note', type: 'string', read: (a) => string(a.note) },
+    { name: 'degree', type: 'integer', read: (a) => integer(a.degree) },
+    { name: 'evidenceCount', type: 'integer', read: (a) => integer(a.evidenceCount) },
+    ...relationIds.map((id): Field => ({
+      name: `degree_${id}`,
+      type: 'integer',
+      read: (a) =>
+        a.degreeByRelation && typeof a.degreeByRelation === 'object'
+          ? integer((a.degreeByRelation as Record<string, unknown>)[id])
+          : undefined,
+    })),
+  ];
+}
+
+/** The edge fields, besides the label, weight and viz properties (colour, thickness). */
+export function edgeFields(options: { quotes?: boolean } = {}): Field[] {
+  const fields: Field[] = [
+    { name: 'relation', type: 'string', read: (a) => string(a.relation) },
+    {
+      name: 'evidenceCount',
+      type: 'integer',
+      read: (a) => evidenceOf(a)?.length ?? integer(a.weight),
+    },
+    { name: 'firstDate', type: 'string', read: (a) => string(a.firstDate) },
+    { name: 'lastDate', type: 'string', read: (a) => string(a.lastDate) },
+    { name: 'articles', type: 'liststring', read: (a) => list(a.articles) },
+    {
+      name: 'evidenceArticles',
+      type: 'liststring',
+      read: (a) => evidenceOf(a)?.map((e) => e.article),
+    },
+    {
+      name: 'evidenceModalities',
+      type: 'liststring',
+      read: (a) => evidenceOf(a)?.map((e) => e.modality),
+    },
+  ];
+  if (options.quotes ?? true) {
+    fields.push({
+      name: 'evidenceQuotes',
+      type: 'liststring',
+      read: (a) => evidenceOf(a)?.map((e) => e.quote),
+    });
+  }
+  return fields;
+}
+
+/** A field's value as GEXF attvalue text, or undefined when there is none to write. */
+function gexfValue(type: FieldType, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (type === 'liststring') return formatList(value as readonly unknown[]);
+  if (type === 'double') return formatNumber(value);
+  return String(value);
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Writes the graph as a GEXF 1.3 document.
+ *
+ * @example
+ *   const xml = writeGexf(graph, { lastModified: '2024-05-01' });
+ */
+export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): string {
+  const creator = options.creator ?? GEXF_DEFAULTS.creator;
+  const quotes = options.quotes ?? GEXF_DEFAULTS.quotes;
+  const undirectedAs = options.undirectedEdges ?? GEXF_DEFAULTS.undirectedEdges;
+  const pretty = options.pretty ?? GEXF_DEFAULTS.pretty;
+  const graphDescription = graph.getAttribute('description') as unknown;
+  const description =
+    options.description ?? (typeof graphDescription === 'string' ? graphDescription : undefined);
+  if (options.lastModified !== undefined && !DATE.test(options.lastModified)) {
+    throw new Error(
+      `writeGexf: lastModified must be a date as YYYY-MM-DD, not "${options.lastModified}"`,
+    );
+  }
+  if (undirectedAs !== 'mutual' && undirectedAs !== 'undirected') {
+    throw new Error(
+      `writeGexf: undirectedEdges must be "mutual" or "undirected", not "${String(undirectedAs)}"`,
+    );
+  }
+
+  // Indentation by depth; empty strings when not pretty.
+  const ind = pretty
+    ? ['', '  ', '    ', '      ', '        ', '          ']
+    : ['', '', '', '', '', ''];
+  const nl = pretty ? '\n' : '';
+  const out: string[] = [];
+
+  out.push(
+    `<?xml version="1.0" encoding="UTF-8"?>${nl}`,
+    `<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">${nl}`,
+    `${ind[1]}<meta${options.lastModified === undefined ? '' : ` lastmodifieddate="${options.lastModified}"`}>${nl}`,
+    `${ind[2]}<creator>${escapeText(creator)}</creator>${nl}`,
+  );
+  if (description !== undefined) {
+    out.push(`${ind[2]}<description>${escapeText(description)}</description>${nl}`);
+  }
+  if (options.keywords !== undefined) {
+    out.push(`${ind[2]}<keywords>${escapeText(options.keywords)}</keywords>${nl}`);
+  }
+  out.push(`${ind[1]}</meta>${nl}`);
+
+  const onlyUndirected = graph.directedSize === 0 && graph.undirectedSize > 0;
+  const undirectedType = onlyUndirected ? '' : ` type="${undirectedAs}"`;
+  out.push(
+    `${ind[1]}<graph defaultedgetype="${onlyUndirected ? 'undirected' : 'directed'}" idtype="string">${nl}`,
+  );
+
+  const nodeFieldList = nodeFields(relationIdsOf(graph));
+  const edgeFieldList = edgeFields({ quotes });
+  for (const [cls, fields] of [
+    ['node', nodeFieldList],
+    ['edge', edgeFieldList],
+  ] as const) {
+    out.push(`${ind[2]}<attributes class="${cls}">${nl}`);
+    for (const f of fields) {
+      const id = escapeAttribute(f.name);
+      out.push(`${ind[3]}<attribute id="${id}" title="${id}" type="${f.type}"/>${nl}`);
+    }
+    out.push(`${ind[2]}</attributes>${nl}`);
+  }
+
+  // One attvalue per field that has a value; pushed straight into `out`. The start of each
+  // attvalue element is made once per field, not once per value.
+  const attvalueStarts = (fields: readonly Field[]) =>
+    fields.map((f) => `${ind[5]}<attvalue for="${escapeAttribute(f.name)}" value=`);
+  const nodeStarts = attvalueStarts(nodeFieldList);
+  const edgeStarts = attvalueStarts(edgeFieldList);
+  const writeAttvalues = (
+    fields: readonly Field[],
+    starts: readonly string[],
+    attributes: Attributes,
+  ): boolean => {
+    let opened = false;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      const value = gexfValue(f.type, f.read(attributes));
+      if (value === undefined) continue;
+      if (!opened) {
+        out.push(`>${nl}${ind[4]}<attvalues>${nl}`);
+        opened = true;
+      }
+      // Lists go between apostrophes: their many double quotes then need no escaping.
+      out.push(
+        starts[i]!,
+        f.type === 'liststring'
+          ? `'${escapeAposAttribute(value)}'/>${nl}`
+          : `"${escapeAttribute(value)}"/>${nl}`,
+      );
+    }
+    if (opened) out.push(`${ind[4]}</attvalues>${nl}`);
+    return opened;
+  };
+  // A viz element after the attvalues; opens the parent element if nothing did yet.
+  const writeViz = (open: boolean, element: string): boolean => {
+    out.push(`${open ? '' : `>${nl}`}${ind[4]}<viz:${element}/>${nl}`);
+    return true;
+  };
+  const colour = (value: unknown): string | undefined => {
+    const c = parseColour(value);
+    if (!c) return undefined;
+    return `color r="${c.r}" g="${c.g}" b="${c.b}"${c.a === undefined ? '' : ` a="${c.a}"`}`;
+  };
+  const nonNegative = (value: unknown): string | undefined =>
+    typeof value === 'number' && value >= 0 ? formatNumber(value) : undefined;
+
+  out.push(`${ind[2]}<nodes count="${graph.order}">${nl}`);
+  graph.forEachNode((node, attributes) => {
+    const label = typeof attributes.label === 'string' ? attributes.label : node;
+    out.push(`${ind[3]}<node id="${escapeAttribute(node)}" label="${escapeAttribute(label)}"`);
+    let open = writeAttvalues(nodeFieldList, nodeStarts, attributes);
+    const c = colour(attributes.color);
+    if (c) open = writeViz(open, c);
+    const x = formatNumber(attributes.x);
+    const y = formatNumber(attributes.y);
+    if (x !== undefined && y !== undefined) {
+      open = writeViz(open, `position x="${x}" y="${y}"`);
+    }
+    const size = nonNegative(attributes.size);
+    if (size !== undefined) open = writeViz(open, `size value="${size}"`);
+    out.push(open ? `${ind[3]}</node>${nl}` : `/>${nl}`);
+  });
+  out.push(`${ind[2]}</nodes>${nl}`);
+
+  out.push(`${ind[2]}<edges count="${graph.size}">${nl}`);
+  const writeEdge = (
+    edge: string,
+    attributes: Attributes,
+    source: string,
+    target: string,
+    type: string,
+  ) => {
+    const kind = string(attributes.relation);
+    const label = string(attributes.label);
+    const weight = formatNumber(attributes.weight);
+    out.push(
+      `${ind[3]}<edge id="${escapeAttribute(edge)}" source="${escapeAttribute(source)}" target="${escapeAttribute(target)}"${type}${
+        kind === undefined ? '' : ` kind="${escapeAttribute(kind)}"`
+      }${label === undefined ? '' : ` label="${escapeAttribute(label)}"`}${
+        weight === undefined ? '' : ` weight="${weight}"`
+      }`,
+    );
+    let open = writeAttvalues(edgeFieldList, edgeStarts, attributes);
+    const c = colour(attributes.color);
+    if (c) open = writeViz(open, c);
+    const thickness = nonNegative(attributes.size);
+    if (thickness !== undefined) open = writeViz(open, `thickness value="${thickness}"`);
+    out.push(open ? `${ind[3]}</edge>${nl}` : `/>${nl}`);
+  };
+  graph.forEachDirectedEdge((edge, attributes, source, target) =>
+    writeEdge(edge, attributes, source, target, ''),
+  );
+  graph.forEachUndirectedEdge((edge, attributes, source, target) => {
+    // NetworkX reads a graph as a simple DiGraph, collapsing parallel edges, unless it meets an
+    // edge whose (source, target) it has already seen; it does not check the reverse copy it
+    // adds for a mutual edge. So a mutual edge beside a directed edge the other way round is
+    // written in that direction, where NetworkX sees the parallel edge and keeps both.
+    if (
+      undirectedAs === 'mutual' &&
+      graph.hasDirectedEdge(target, source) &&
+      !graph.hasDirectedEdge(source, target)
+    ) {
+      writeEdge(edge, attributes, target, source, undirectedType);
+    } else writeEdge(edge, attributes, source, target, undirectedType);
+  });
+  out.push(`${ind[2]}</edges>${nl}`, `${ind[1]}</graph>${nl}`, `</gexf>\n`);
+  return out.join('');
+}

@@ -1,0 +1,250 @@
+/**
+ * The GEXF export against the real tools: the official GEXF 1.3 RELAX NG grammar (xmllint)
+ * and NetworkX's reader. Run by `npm run test:interop`. Needs xmllint, Python with networkx
+ * (PYTHON, default python3) and the grammar (GEXF_RNG, default ../shared/gexf-1.3/gexf.rng
+ * from the project root); without them the tests fail, saying what is missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/core/build/buildGraph.ts';
+import type { EdgeAttributes, NodeAttributes } from '../../src/core/model.ts';
+import { smallDataset, toDataFiles } from '../helpers/dataset.ts';
+import { ROOT, runScript } from '../helpers/run.ts';
+
+const RNG = resolve(ROOT, process.env.GEXF_RNG ?? '../shared/gexf-1.3/gexf.rng');
+const PYTHON = process.env.PYTHON ?? 'python3';
+
+/** What is missing of xmllint, NetworkX and the grammar, or undefined when all are there. */
+function missingTools(): string | undefined {
+  const missing: string[] = [];
+  if (!existsSync(RNG)) {
+    missing.push(
+      `the GEXF 1.3 RELAX NG grammar is not at ${RNG}; set GEXF_RNG to the official gexf.rng`,
+    );
+  }
+  const xmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
+  if (xmllint.error || xmllint.status !== 0) {
+    missing.push('xmllint is not installed (Debian/Ubuntu: apt-get install libxml2-utils)');
+  }
+  const python = spawnSync(PYTHON, ['-c', 'import networkx'], { encoding: 'utf8' });
+  if (python.error || python.status !== 0) {
+    missing.push(
+      `${PYTHON} cannot import networkx (pip install networkx, or set PYTHON to a Python that has it): ${
+        python.error?.message ?? python.stderr.trim().split('\n').pop()
+      }`,
+    );
+  }
+  return missing.length ? `The interop tests cannot run:\n- ${missing.join('\n- ')}` : undefined;
+}
+
+const LISTS = ['aliases', 'articles', 'evidenceArticles', 'evidenceModalities', 'evidenceQuotes'];
+
+// Reads a GEXF with networkx.read_gexf and prints every node and edge with the Python type
+// of each attribute; list attributes are also decoded with json.loads, as a user would.
+const READ_WITH_NETWORKX = `
+import json, sys
+import networkx as nx
+g = nx.read_gexf(sys.argv[1])
+lists = set(json.loads(sys.argv[2]))
+def typed(d):
+    out = {k: [type(v).__name__, v] for k, v in d.items()}
+    for k in lists & set(d):
+        out[k + ':json'] = json.loads(d[k])
+    return out
+json.dump({
+    'class': type(g).__name__,
+    'nodes': {n: typed(d) for n, d in g.nodes(data=True)},
+    'edges': [[u, v, k, typed(d)] for u, v, k, d in g.edges(keys=True, data=True)],
+}, sys.stdout)
+`;
+
+type Typed = Record<string, [string, unknown]> & Record<`${string}:json`, unknown>;
+interface NetworkxGraph {
+  class: string;
+  nodes: Record<string, Typed>;
+  edges: [string, string, string, Typed][];
+}
+
+function readWithNetworkx(file: string): NetworkxGraph {
+  const run = spawnSync(PYTHON, ['-c', READ_WITH_NETWORKX, file, JSON.stringify(LISTS)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`networkx.read_gexf failed on ${file}:\n${run.stderr}`);
+  return JSON.parse(run.stdout) as NetworkxGraph;
+}
+
+function validate(file: string) {
+  const run = spawnSync('xmllint', ['--noout', '--relaxng', RNG, file], { encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+interface Serialised {
+  nodes: { key: string; attributes: NodeAttributes }[];
+  edges: {
+    key: string;
+    source: string;
+    target: string;
+    undirected?: boolean;
+    attributes: EdgeAttributes;
+  }[];
+}
+
+/** What XML 1.0 keeps of a string, and what a list item becomes (line breaks to a space). */
+// eslint-disable-next-line no-control-regex
+const xmlClean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const listItem = (s: string) => xmlClean(s.replace(/[\t\n\r]+/g, ' '));
+
+/** Checks NetworkX's reading against the graph.json the GEXF was exported from. */
+function expectNetworkxReads(read: NetworkxGraph, graph: Serialised) {
+  expect(read.class).toBe('MultiDiGraph');
+  expect(Object.keys(read.nodes).sort()).toEqual(graph.nodes.map((n) => n.key).sort());
+  for (const { key, attributes: a } of graph.nodes) {
+    const n = read.nodes[key]!;
+    expect(n.label).toEqual(['str', xmlClean(a.label)]);
+    expect(n.kind).toEqual(['str', a.kind]);
+    expect(n.degree).toEqual(['int', a.degree]);
+    expect(n.evidenceCount).toEqual(['int', a.evidenceCount]);
+    for (const [relation, degree] of Object.entries(a.degreeByRelation)) {
+      expect(n[`degree_${relation}`]).toEqual(['int', degree]);
+    }
+    expect(n.aliases![0]).toBe('str'); // NetworkX keeps a liststring as its text...
+    expect(n['aliases:json']).toEqual(a.aliases.map(listItem)); // ...which json.loads reads
+    expect(n.affiliation).toEqual(a.affiliation === undefined ? undefined : ['str', a.affiliation]);
+    const viz = n.viz![1] as { position: { x: number; y: number }; size: number };
+    expect([viz.position.x, viz.position.y, viz.size]).toEqual([a.x, a.y, a.size]);
+  }
+
+  // Mutual edges appear in NetworkX in both directions, under the same key.
+  const expected = graph.edges.flatMap((e) =>
+    e.undirected
+      ? [`${e.source} ${e.target} ${e.key}`, `${e.target} ${e.source} ${e.key}`]
+      : [`${e.source} ${e.target} ${e.key}`],
+  );
+  expect(read.edges.map(([u, v, k]) => `${u} ${v} ${k}`).sort()).toEqual(expected.sort());
+  const byKey = new Map(graph.edges.map((e) => [e.key, e.attributes]));
+  for (const [, , key, d] of read.edges) {
+    const a = byKey.get(key)!;
+    expect(d.relation).toEqual(['str', a.relation]);
+    expect(d.label).toEqual(['str', a.label]);
+    expect(d.weight).toEqual(['float', a.weight]);
+    expect(d.evidenceCount).toEqual(['int', a.evidence.length]);
+    expect(d.firstDate).toEqual(a.firstDate === null ? undefined : ['str', a.firstDate]);
+    expect(d.lastDate).toEqual(a.lastDate === null ? undefined : ['str', a.lastDate]);
+    expect(d['articles:json']).toEqual(a.articles);
+    expect(d['evidenceModalities:json']).toEqual(a.evidence.map((e) => e.modality));
+    expect(d['evidenceQuotes:json']).toEqual(a.evidence.map((e) => listItem(e.quote)));
+  }
+}
+
+// Without the tools every test fails (each one, with the reason), none is skipped.
+const missing = missingTools();
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'actor-graph-interop-'));
+});
+beforeEach(() => {
+  if (missing) throw new Error(missing);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the seed graph exported as GEXF by npm run export', () => {
+  let graph: Serialised;
+  let gexf: string;
+  beforeAll(() => {
+    if (missing) return;
+    // The real build, into a folder of its own so that graph-data/build stays as it is.
+    const build = runScript('build-graph.ts', ['--out', join(dir, 'seed'), '--quiet']);
+    expect(build.status, build.stderr).toBe(0);
+    const graphPath = join(dir, 'seed', 'graph.json');
+    graph = JSON.parse(readFileSync(graphPath, 'utf8')) as Serialised;
+    gexf = join(dir, 'seed.gexf');
+    const run = runScript('export.ts', ['--graph', graphPath, '--format', 'gexf', '--out', gexf]);
+    expect(run.status, run.stderr).toBe(0);
+  });
+
+  it('is valid against the official GEXF 1.3 RELAX NG grammar', () => {
+    const { status, output } = validate(gexf);
+    expect(output.trim()).toBe(`${gexf} validates`);
+    expect(status).toBe(0);
+  });
+
+  it('is read by networkx.read_gexf with every node, edge, relation, label and kind', () => {
+    expect(graph.nodes).toHaveLength(32);
+    expect(graph.edges).toHaveLength(65);
+    expectNetworkxReads(readWithNetworkx(gexf), graph);
+  });
+
+  it('stays valid and readable without the quotes and with undirected edges for Gephi', () => {
+    const plain = join(dir, 'plain.gexf');
+    const graphPath = join(dir, 'seed', 'graph.json');
+    expect(
+      runScript('export.ts', ['--graph', graphPath, '--out', plain, '--no-quotes']).status,
+    ).toBe(0);
+    expect(validate(plain).status).toBe(0);
+    const read = readWithNetworkx(plain);
+    expect(read.edges).toHaveLength(65 + graph.edges.filter((e) => e.undirected).length);
+    expect(read.edges.every(([, , , d]) => !('evidenceQuotes' in d))).toBe(true);
+
+    const forGephi = join(dir, 'gephi.gexf');
+    const run = runScript('export.ts', [
+      '--graph',
+      graphPath,
+      '--out',
+      forGephi,
+      '--undirected-edges',
+      'undirected',
+    ]);
+    expect(run.status).toBe(0);
+    expect(validate(forGephi).status).toBe(0);
+  });
+});
+
+describe('a graph of edge cases exported as GEXF by npm run export', () => {
+  let graph: Serialised;
+  let gexf: string;
+  beforeAll(() => {
+    if (missing) return;
+    const built = buildGraph(toDataFiles(smallDataset()), { layout: { iterations: 10 } }).graph!;
+    // Text the YAML could not carry: markup, control characters, non-ASCII, list syntax.
+    built.mergeNodeAttributes('alpha', {
+      label: `Alpha <b>&"'</b>\u0001\tTab – Bêta 北京 🚀`,
+      aliases: ['Alphaville', 'The "A", Inc.', 'back\\slash [x]', ''],
+    });
+    built.removeNodeAttribute('ann-minister', 'affiliation');
+    built.addNode('lonely', {
+      ...built.getNodeAttributes('beta'),
+      label: 'Lonely',
+      aliases: [],
+      degree: 0,
+      evidenceCount: 0,
+      degreeByRelation: { 'cooperates-with': 0, opposes: 0, 'proposes-to': 0 },
+    });
+    built.updateEdgeAttributes(built.edges('gamma-front', 'alpha')[0]!, (a) => ({
+      ...a,
+      evidence: a.evidence.map((e) => ({
+        ...e,
+        quote: `${e.quote} "said" <i>&</i> a\\b\u0007\r\nnext line`,
+      })),
+    }));
+    const graphPath = join(dir, 'edge-cases.json');
+    writeFileSync(graphPath, JSON.stringify(built.export()));
+    graph = built.export() as unknown as Serialised;
+    gexf = join(dir, 'edge-cases.gexf');
+    const run = runScript('export.ts', ['--graph', graphPath, '--out', gexf]);
+    expect(run.status, run.stderr).toBe(0);
+  });
+
+  it('is valid against the official GEXF 1.3 RELAX NG grammar', () => {
+    const { status, output } = validate(gexf);
+    expect(output.trim()).toBe(`${gexf} validates`);
+    expect(status).toBe(0);
+  });
+
+  it('is read by networkx.read_gexf with every node, edge and attribute', () => {
+    expectNetworkxReads(readWithNetworkx(gexf), graph);
+  });
+});

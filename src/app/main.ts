@@ -21,7 +21,7 @@ async function start(): Promise<void> {
   const explorer = new Explorer(graph, readViewFromUrl({ graph }, window.location.search));
   const texts = articleTexts(TEXTS_URL);
 
-  const sigma = createCanvas(byId('sigma'), explorer);
+  const { sigma, highlight } = createCanvas(byId('sigma'), explorer);
   performance.mark('canvas-drawn');
   attachStageControls(byId('stage-controls'), sigma, byId('app'));
   renderHeader(byId('graph-name'), byId('graph-counts'), explorer);
@@ -58,7 +58,7 @@ async function start(): Promise<void> {
   if (explorer.current.view.actor) showActor(explorer.current.view.actor);
 
   // For tests and benchmarks: the page's objects, and a sign that the first frame is drawn.
-  Object.assign(window, { explorer: { explorer, sigma } });
+  Object.assign(window, { explorer: { explorer, sigma, focusLayer: highlight } });
   requestAnimationFrame(() => {
     performance.mark('first-frame');
     document.body.setAttribute('data-ready', 'true');

@@ -22,9 +22,16 @@ export const KIND_LABELS: Record<ActorKind, string> = {
   person: 'Person',
 };
 
-/** Node size grows with the square root of the evidence behind the actor's relations. */
-export const nodeSize = (evidenceCount: number): number =>
-  Math.round((4 + 2.2 * Math.sqrt(evidenceCount)) * 100) / 100;
+/**
+ * Node size (in pixels at the default zoom) grows with the square root of the evidence behind
+ * the actor's relations, relative to the best-evidenced actor; the range narrows as the graph
+ * grows, so that thousands of actors do not cover one another.
+ */
+export function nodeSize(evidenceCount: number, maxEvidence: number, order: number): number {
+  const [min, max] = order <= 100 ? [4, 20] : order <= 1000 ? [2.5, 14] : [1.5, 9];
+  const share = maxEvidence > 0 ? Math.sqrt(evidenceCount / maxEvidence) : 0;
+  return Math.round((min + (max - min) * share) * 100) / 100;
+}
 
 /** Edge thickness grows with the logarithm of its evidence count. */
 export const edgeSize = (weight: number): number =>

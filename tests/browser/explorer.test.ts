@@ -3,9 +3,16 @@ import { parse } from 'graphology-gexf';
 import Graph from 'graphology';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { DIMMED_NODE_COLOUR } from '../../src/core/explore/reducers.ts';
 import { launchBrowser } from '../../src/node/launchBrowser.ts';
-import { currentView, edgeDisplay, nodeDisplay, nodeOnScreen, openExplorer } from './page.ts';
+import {
+  currentView,
+  edgeDisplay,
+  highlighted,
+  isPale,
+  nodeOnScreen,
+  openExplorer,
+  pixelAtNode,
+} from './page.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -44,7 +51,8 @@ describe('the explorer on the seed data', () => {
           .getAttribute('aria-pressed'),
       ).toBe('true');
     }
-    expect((await nodeDisplay(page, 'russia')).color).not.toBe(DIMMED_NODE_COLOUR);
+    expect(isPale(await pixelAtNode(page, 'australia'))).toBe(false);
+    expect(await highlighted(page)).toEqual({ nodes: [], edges: [] });
   });
 
   it('selects Russia when "Moscow" is searched and Enter pressed: URL, details, dimming', async () => {
@@ -73,17 +81,24 @@ describe('the explorer on the seed data', () => {
     ).toBe(1);
 
     // The rest of the network is dimmed; Russia and its counterparts are not.
-    expect((await nodeDisplay(page, 'australia')).color).toBe(DIMMED_NODE_COLOUR);
-    expect((await nodeDisplay(page, 'australia')).label).toBeNull();
-    expect((await nodeDisplay(page, 'iran')).color).not.toBe(DIMMED_NODE_COLOUR);
-    expect((await nodeDisplay(page, 'russia')).color).not.toBe(DIMMED_NODE_COLOUR);
+    await expect.poll(async () => (await highlighted(page)).nodes.length).toBe(18);
+    const { nodes, edges } = await highlighted(page);
+    expect(nodes).toContain('iran');
+    expect(nodes).not.toContain('australia');
+    expect(edges).toHaveLength(24);
+    expect(edges.every((e) => e.split(':').slice(1).includes('russia'))).toBe(true);
+    // On screen: an actor outside the focus is washed out, Russia and Iran are not.
+    expect(isPale(await pixelAtNode(page, 'australia'))).toBe(true);
+    expect(isPale(await pixelAtNode(page, 'iran'))).toBe(false);
+    expect(isPale(await pixelAtNode(page, 'russia'))).toBe(false);
   });
 
   it('restores the same view from the URL in a new tab', async () => {
     await open('?actor=russia');
     await page.getByRole('region', { name: 'Russia', exact: true }).waitFor();
-    expect((await nodeDisplay(page, 'australia')).color).toBe(DIMMED_NODE_COLOUR);
-    expect((await nodeDisplay(page, 'iran')).color).not.toBe(DIMMED_NODE_COLOUR);
+    await expect.poll(async () => (await highlighted(page)).nodes.length).toBe(18);
+    expect(isPale(await pixelAtNode(page, 'australia'))).toBe(true);
+    expect(isPale(await pixelAtNode(page, 'iran'))).toBe(false);
     expect(await page.inputValue('#search-input')).toBe('');
   });
 
@@ -161,13 +176,15 @@ describe('the explorer on the seed data', () => {
       .poll(() => page.evaluate(() => window.explorer.explorer.current.focusActor))
       .toBe('nusra-front');
     expect((await currentView(page)).actor).toBeNull();
-    expect((await nodeDisplay(page, 'australia')).color).toBe(DIMMED_NODE_COLOUR);
+    await expect.poll(async () => (await highlighted(page)).nodes).toContain('nusra-front');
+    expect(isPale(await pixelAtNode(page, 'australia'))).toBe(true);
     await page.mouse.click(at.x, at.y);
     await expect.poll(async () => (await currentView(page)).actor).toBe('nusra-front');
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await currentView(page)).actor).toBeNull();
-    expect((await nodeDisplay(page, 'australia')).color).not.toBe(DIMMED_NODE_COLOUR);
+    expect(await highlighted(page)).toEqual({ nodes: [], edges: [] });
+    expect(isPale(await pixelAtNode(page, 'australia'))).toBe(false);
   });
 
   it('works from the keyboard: search suggestions with arrow keys', async () => {

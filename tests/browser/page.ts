@@ -11,6 +11,7 @@ export interface ExposedExplorer {
     };
     graph: { getNodeAttributes(n: string): { x: number; y: number } };
   };
+  focusLayer: { shown(): { nodes: string[]; edges: string[] } };
   sigma: {
     getNodeDisplayData(
       n: string,
@@ -61,3 +62,33 @@ export const nodeOnScreen = (page: Page, node: string) =>
 
 export const currentView = (page: Page) =>
   page.evaluate(() => ({ ...window.explorer.explorer.current.view }));
+
+/** What the focus layer draws over the veil: the highlighted actors and relations. */
+export const highlighted = (page: Page) =>
+  page.evaluate(() => {
+    const shown = window.explorer.focusLayer.shown();
+    return { nodes: shown.nodes.sort(), edges: shown.edges.sort() };
+  });
+
+/**
+ * The colour the page shows at a node's centre, read from a real screenshot (decoded by the
+ * browser itself): what a user sees, whatever layer drew it.
+ */
+export async function pixelAtNode(page: Page, node: string): Promise<[number, number, number]> {
+  const { x, y } = await nodeOnScreen(page, node);
+  const png = await page.screenshot({
+    clip: { x: Math.round(x) - 1, y: Math.round(y) - 1, width: 3, height: 3 },
+  });
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const [r, g, b] = context.getImageData(1, 1, 1, 1).data;
+    return [r!, g!, b!] as [number, number, number];
+  }, png.toString('base64'));
+}
+
+/** Whether a colour is washed out towards white (dimmed) rather than vivid. */
+export const isPale = ([r, g, b]: [number, number, number]) => Math.min(r, g, b) > 150;

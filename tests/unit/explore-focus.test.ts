@@ -4,15 +4,12 @@ import { edgeKey } from '../../src/core/build/assemble.ts';
 import { NO_FILTERS, computeVisibility } from '../../src/core/explore/filters.ts';
 import { actorFocus, edgeFocus } from '../../src/core/explore/focus.ts';
 import {
-  DIMMED_EDGE_COLOUR,
-  DIMMED_NODE_COLOUR,
   fade,
+  focusLabelOrder,
   reduceEdge,
   reduceNode,
   type EdgeDisplay,
   type NodeDisplay,
-  type RenderState,
-  changedItems,
 } from '../../src/core/explore/reducers.ts';
 import { summariseRelations } from '../../src/core/explore/relationsSummary.ts';
 import { quoteInContext } from '../../src/core/explore/quoteContext.ts';
@@ -49,51 +46,50 @@ describe('actorFocus', () => {
 });
 
 describe('reducers', () => {
-  const focused: RenderState = {
-    visibility,
-    focus: actorFocus(graph, visibility, 'ann-minister'),
-    focusActor: 'ann-minister',
-    selectedEdge: null,
-  };
-  const idle: RenderState = { visibility, focus: null, focusActor: null, selectedEdge: null };
-  const node = (id: string, state: RenderState) =>
-    reduceNode(id, { ...graph.getNodeAttributes(id) } as NodeDisplay, state);
-  const edge = (id: string, state: RenderState) =>
-    reduceEdge(id, { ...graph.getEdgeAttributes(id) } as EdgeDisplay, state);
+  const node = (id: string, v = visibility) =>
+    reduceNode(id, { ...graph.getNodeAttributes(id) } as NodeDisplay, v);
+  const edge = (id: string, v = visibility) =>
+    reduceEdge(id, { ...graph.getEdgeAttributes(id) } as EdgeDisplay, v);
 
-  it('leave everything as built when nothing is focused', () => {
-    expect(node('alpha', idle)).toEqual(graph.getNodeAttributes('alpha'));
-    expect(edge(edgeKey('opposes', 'beta', 'gamma-front'), idle).color).toBe('#d7301f');
-  });
-
-  it('dim what is outside the focus and force the labels inside it', () => {
-    expect(node('alpha', focused)).toMatchObject({ color: DIMMED_NODE_COLOUR, label: null });
-    expect(node('beta', focused)).toMatchObject({
-      forceLabel: true,
-      color: graph.getNodeAttribute('beta', 'color'),
-    });
-    expect(node('ann-minister', focused).highlighted).toBe(true);
-    expect(edge(edgeKey('opposes', 'beta', 'gamma-front'), focused).color).toBe(DIMMED_EDGE_COLOUR);
-    expect(edge(edgeKey('proposes-to', 'ann-minister', 'beta'), focused).color).toBe('#6a51a3');
+  it('leave everything as built when nothing is filtered', () => {
+    expect(node('alpha')).toEqual(graph.getNodeAttributes('alpha'));
+    expect(edge(edgeKey('opposes', 'beta', 'gamma-front')).color).toBe('#d7301f');
   });
 
   it('hide filtered items', () => {
     const hidden = computeVisibility(graph, { ...NO_FILTERS, hiddenKinds: new Set(['person']) });
-    expect(node('ann-minister', { ...idle, visibility: hidden }).hidden).toBe(true);
-    expect(
-      edge(edgeKey('proposes-to', 'ann-minister', 'beta'), { ...idle, visibility: hidden }).hidden,
-    ).toBe(true);
+    expect(node('ann-minister', hidden).hidden).toBe(true);
+    expect(edge(edgeKey('proposes-to', 'ann-minister', 'beta'), hidden).hidden).toBe(true);
+    expect(node('alpha', hidden).hidden).toBeUndefined();
   });
 
   it('draw a relation supported only by negated evidence faint and thin', () => {
     const key = edgeKey('cooperates-with', 'alpha', 'gamma-front');
-    const shown = edge(key, idle);
+    const shown = edge(key);
     expect(shown.color).toBe(fade('#1b9e77'));
     expect(shown.size).toBeLessThan(graph.getEdgeAttribute(key, 'size'));
   });
 
   it('fade adds an alpha channel', () => {
     expect(fade('#1b9e77')).toBe('#1b9e7773');
+    expect(fade('red')).toBe('red');
+  });
+});
+
+describe('focusLabelOrder', () => {
+  const items: [string, { size: number; label: string | null }][] = [
+    ['a', { size: 3, label: 'A' }],
+    ['b', { size: 9, label: 'B' }],
+    ['c', { size: 5, label: null }],
+    ['d', { size: 7, label: 'D' }],
+  ];
+
+  it('puts the focused actor first, then the largest, leaving out unlabelled ones', () => {
+    expect(focusLabelOrder(items, 'a', 10).map(([id]) => id)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('stops at the limit', () => {
+    expect(focusLabelOrder(items, null, 2).map(([id]) => id)).toEqual(['b', 'd']);
   });
 });
 
@@ -135,61 +131,5 @@ describe('quoteInContext', () => {
     expect(c.before).toBe('brown ');
     expect(c.after).toBe(' over the');
     expect([c.clippedBefore, c.clippedAfter]).toEqual([true, true]);
-  });
-});
-
-describe('changedItems', () => {
-  const idle: RenderState = { visibility, focus: null, focusActor: null, selectedEdge: null };
-  const on = (actor: string): RenderState => ({
-    visibility,
-    focus: actorFocus(graph, visibility, actor),
-    focusActor: actor,
-    selectedEdge: null,
-  });
-
-  it('is nothing when the focus has not changed', () => {
-    const state = on('beta');
-    expect(changedItems(graph, state, { ...state })).toBeNull();
-  });
-
-  it('is every item when a focus starts or ends (everything else dims or brightens)', () => {
-    expect(changedItems(graph, idle, on('beta'))).toEqual({
-      nodes: graph.nodes(),
-      edges: graph.edges(),
-    });
-    expect(changedItems(graph, on('beta'), idle)).toEqual({
-      nodes: graph.nodes(),
-      edges: graph.edges(),
-    });
-  });
-
-  it('is only the items of either focus when moving from one actor to another', () => {
-    const items = changedItems(graph, on('ann-minister'), on('gamma-front'))!;
-    expect(items.nodes.sort()).toEqual(['alpha', 'ann-minister', 'beta', 'gamma-front']);
-    expect(items.edges).not.toContain(edgeKey('cooperates-with', 'alpha', 'beta'));
-  });
-});
-
-describe('reducers on large graphs', () => {
-  it('hide the relations outside the focus instead of dimming them', () => {
-    const state: RenderState = {
-      visibility,
-      focus: actorFocus(graph, visibility, 'ann-minister'),
-      focusActor: 'ann-minister',
-      selectedEdge: null,
-      hideContextEdges: true,
-    };
-    const outside = reduceEdge(
-      edgeKey('opposes', 'beta', 'gamma-front'),
-      { ...graph.getEdgeAttributes(edgeKey('opposes', 'beta', 'gamma-front')) } as EdgeDisplay,
-      state,
-    );
-    const inside = reduceEdge(
-      edgeKey('proposes-to', 'ann-minister', 'beta'),
-      { ...graph.getEdgeAttributes(edgeKey('proposes-to', 'ann-minister', 'beta')) } as EdgeDisplay,
-      state,
-    );
-    expect(outside.hidden).toBe(true);
-    expect(inside.hidden).toBeUndefined();
   });
 });

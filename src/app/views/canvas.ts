@@ -6,36 +6,33 @@ import type { ActorGraph } from '../../core/build/assemble.ts';
 import { parallelEdgeCurvatures } from '../../core/explore/curvature.ts';
 import type { AppState, Explorer } from '../../core/explore/explorer.ts';
 import {
-  changedItems,
   reduceEdge,
   reduceNode,
   type EdgeDisplay,
   type NodeDisplay,
-  type RenderState,
 } from '../../core/explore/reducers.ts';
 import type { EdgeAttributes, NodeAttributes } from '../../core/model.ts';
+import type { FocusLayer, FocusState } from './focusLayer.ts';
 
 export type ActorSigma = Sigma<NodeAttributes, EdgeAttributes>;
 type ActorEdgeProgram = EdgeProgramType<NodeAttributes, EdgeAttributes>;
 
 /** Above this many edges, edge picking (click an edge) is off: it adds a picking pass per frame. */
 export const EDGE_EVENTS_MAX_EDGES = 5_000;
-/**
- * Above this many edges, a highlight hides the other relations instead of dimming them: each
- * frame then draws only the highlighted ones, which is what makes a highlight cheap there.
- */
-export const DIM_CONTEXT_MAX_EDGES = 2_000;
 
 /**
  * The network drawn with sigma: build positions, nodes by kind and degree, edges by relation,
- * arrows on directed relations, parallel edges curved apart. Highlighting and filtering go
- * through reducers only; the graph is never changed for display.
+ * arrows on directed relations, parallel edges curved apart. Filters go through the reducers;
+ * a highlight is drawn by the focus layer over the unchanged network. The graph itself is
+ * never changed for display.
  */
-export function createCanvas(container: HTMLElement, explorer: Explorer): ActorSigma {
+export function createCanvas(
+  container: HTMLElement,
+  explorer: Explorer,
+): { sigma: ActorSigma; highlight: Pick<FocusLayer, 'shown'> } {
   const graph = explorer.graph;
   const curvatures = parallelEdgeCurvatures(graph);
-  const hideContextEdges = graph.size > DIM_CONTEXT_MAX_EDGES;
-  let render: RenderState = renderStateOf(explorer.current, hideContextEdges);
+  let visibility = explorer.current.visibility;
 
   const settings: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -43,20 +40,19 @@ export function createCanvas(container: HTMLElement, explorer: Explorer): ActorS
     labelWeight: '500',
     labelColor: { color: '#1f2933' },
     // Small graphs show every label; large ones thin them by sigma's label grid.
-    labelRenderedSizeThreshold: graph.order <= 100 ? 0 : 7,
+    labelRenderedSizeThreshold: graph.order <= 100 ? 0 : 4,
     labelDensity: graph.order <= 100 ? 2 : 0.7,
     labelGridCellSize: 70,
-    zIndex: true,
     enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX_EDGES,
-    defaultEdgeType: 'line',
     // sigma's own line and arrow programs for lone edges; curves for parallel ones.
     edgeProgramClasses: {
       curved: EdgeCurveProgram as unknown as ActorEdgeProgram,
       curvedArrow: EdgeCurvedArrowProgram as unknown as ActorEdgeProgram,
     },
     minEdgeThickness: 1,
-    stagePadding: 40,
-    nodeReducer: (node, data) => reduceNode(node, data as NodeAttributes & NodeDisplay, render),
+    // Room for the labels of the actors at the edge, which extend to the right.
+    stagePadding: graph.order <= 100 ? 80 : 30,
+    nodeReducer: (node, data) => reduceNode(node, data as NodeAttributes & NodeDisplay, visibility),
     edgeReducer: (edge, attributes) => {
       const data = attributes as EdgeAttributes & EdgeDisplay;
       const curvature = curvatures.get(edge) ?? 0;
@@ -64,35 +60,42 @@ export function createCanvas(container: HTMLElement, explorer: Explorer): ActorS
       data.type =
         curvature === 0 ? (directed ? 'arrow' : 'line') : directed ? 'curvedArrow' : 'curved';
       data.curvature = curvature;
-      return reduceEdge(edge, data, render);
+      return reduceEdge(edge, data, visibility);
     },
   };
   const sigma: ActorSigma = new Sigma(graph, container, settings);
+  // The focus layer is loaded when first needed: a highlight, or the pointer entering the
+  // canvas (so that it is there by the time a node is hovered).
+  let focusLayer: FocusLayer | undefined;
+  let loading: Promise<FocusLayer> | undefined;
+  const showFocus = () => {
+    loading ??= import('./focusLayer.ts').then(
+      (m) => (focusLayer = m.createFocusLayer(sigma as unknown as Sigma)),
+    );
+    void loading.then((layer) => layer.show(focusStateOf(explorer.current)));
+  };
+  if (explorer.current.focus !== null) showFocus();
+  container.addEventListener('pointerenter', () => void (loading ?? showFocus()), { once: true });
 
   explorer.subscribe((state, changes) => {
-    const previous = render;
-    render = renderStateOf(state, hideContextEdges);
     if (changes.has('filters')) {
+      visibility = state.visibility;
+      // Filtering reindexes everything; the focus layer redraws after sigma has.
       sigma.refresh();
-      return;
     }
-    const items = changedItems(graph, previous, render);
-    if (items) sigma.refresh({ partialGraph: items, skipIndexation: true });
+    if (focusLayer) focusLayer.show(focusStateOf(state));
+    else if (state.focus !== null) showFocus();
   });
 
   attachInteractions(sigma, explorer, graph);
-  return sigma;
+  return { sigma, highlight: { shown: () => focusLayer?.shown() ?? { nodes: [], edges: [] } } };
 }
 
-function renderStateOf(state: AppState, hideContextEdges: boolean): RenderState {
-  return {
-    hideContextEdges,
-    visibility: state.visibility,
-    focus: state.focus,
-    focusActor: state.focusActor,
-    selectedEdge: state.view.edge,
-  };
-}
+const focusStateOf = (state: AppState): FocusState => ({
+  focus: state.focus,
+  focusActor: state.focusActor,
+  selectedEdge: state.view.edge,
+});
 
 function attachInteractions(sigma: ActorSigma, explorer: Explorer, graph: ActorGraph): void {
   let dragged: string | null = null;

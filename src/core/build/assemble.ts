@@ -52,7 +52,7 @@ export function assembleGraph(input: AssembleInput): ActorGraph {
       ...(actor.note === undefined ? {} : { note: actor.note }),
       x: 0,
       y: 0,
-      size: nodeSize(0),
+      size: nodeSize(0, 0, input.actors.length),
       color: KIND_COLOURS[actor.kind],
       degree: 0,
       evidenceCount: 0,
@@ -105,6 +105,7 @@ export function assembleGraph(input: AssembleInput): ActorGraph {
 
 /** Degree (distinct edges), evidence count and degree per relation type; node size follows. */
 export function computeActorMetrics(graph: ActorGraph): void {
+  let maxEvidence = 0;
   graph.forEachNode((node, attr) => {
     const byRelation: Record<string, number> = Object.fromEntries(
       Object.keys(attr.degreeByRelation).map((k) => [k, 0]),
@@ -114,11 +115,15 @@ export function computeActorMetrics(graph: ActorGraph): void {
       byRelation[edgeAttr.relation] = (byRelation[edgeAttr.relation] ?? 0) + 1;
       evidenceCount += edgeAttr.weight;
     });
+    maxEvidence = Math.max(maxEvidence, evidenceCount);
     graph.mergeNodeAttributes(node, {
       degree: graph.degree(node),
       evidenceCount,
       degreeByRelation: byRelation,
-      size: nodeSize(evidenceCount),
     });
   });
+  graph.updateEachNodeAttributes((_node, attr) => ({
+    ...attr,
+    size: nodeSize(attr.evidenceCount, maxEvidence, graph.order),
+  }));
 }

@@ -22,18 +22,21 @@ export function defaultIterations(order: number): number {
 export const BARNES_HUT_MIN_NODES = 500;
 
 /**
- * ForceAtlas2's own inferred settings, spread wider and with hubs' attraction distributed, so
- * that the many actors tied to one hub do not pile up on it; Barnes-Hut from a few hundred
- * nodes (ForceAtlas2 itself waits until 2,000, which makes a 2,000-node layout slow).
+ * ForceAtlas2's own inferred settings, with strong gravity (isolated actors stay near) and
+ * Barnes-Hut from a few hundred nodes (ForceAtlas2 itself waits until 2,000, which makes a
+ * 2,000-node layout slow). A small graph is spread wider, its hubs' attraction distributed so
+ * that the many actors tied to one hub do not pile up on it; in a large one that would push
+ * the hubs to the rim, so there hubs keep their neighbourhoods around them.
  */
 export function layoutSettings(graph: Graph): ForceAtlas2Settings {
+  const small = graph.order <= BARNES_HUT_MIN_NODES;
   return {
     ...forceAtlas2.inferSettings(graph),
-    barnesHutOptimize: graph.order > BARNES_HUT_MIN_NODES,
-    scalingRatio: 30,
+    barnesHutOptimize: !small,
+    scalingRatio: small ? 30 : 10,
     gravity: 1,
     strongGravityMode: true,
-    outboundAttractionDistribution: true,
+    outboundAttractionDistribution: small,
   };
 }
 

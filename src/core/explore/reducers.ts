@@ -1,6 +1,4 @@
-import type Graph from 'graphology';
 import type { Visibility } from './filters.ts';
-import type { Focus } from './focus.ts';
 
 /** The display fields our reducers set (a subset of sigma's NodeDisplayData/EdgeDisplayData). */
 export interface NodeDisplay {
@@ -8,84 +6,47 @@ export interface NodeDisplay {
   color?: string;
   size?: number;
   hidden?: boolean;
-  forceLabel?: boolean;
-  highlighted?: boolean;
-  zIndex?: number;
 }
 
 export interface EdgeDisplay {
   color?: string;
   size?: number;
   hidden?: boolean;
-  zIndex?: number;
   type?: string;
   curvature?: number;
-  label?: string | null;
-  forceLabel?: boolean;
 }
-
-export interface RenderState {
-  visibility: Visibility;
-  /** When set, only these items stay vivid. */
-  focus: Focus | null;
-  /** The actor whose relationships are shown (selected or hovered): its label is forced. */
-  focusActor: string | null;
-  /** The relation whose evidence is shown. */
-  selectedEdge: string | null;
-  /** Hide, rather than dim, the relations outside the focus (large graphs: fewer to draw). */
-  hideContextEdges?: boolean;
-}
-
-export const DIMMED_NODE_COLOUR = '#d5d9e0';
-export const DIMMED_EDGE_COLOUR = '#eef0f3';
 
 /**
- * Node display under filters and focus. Constant work per node (set lookups), and it mutates
- * the copy sigma hands it rather than allocating, since it runs for every node on each refresh.
+ * Node display under the filters: hidden when filtered out, as built otherwise. (A highlight
+ * does not go through the reducers: the focus layer draws it over the unchanged network.)
+ * Runs for every node on each refresh, so it mutates the copy sigma hands it.
  */
-export function reduceNode<T extends NodeDisplay>(node: string, data: T, state: RenderState): T {
-  if (!state.visibility.nodes.has(node)) {
-    data.hidden = true;
-    return data;
-  }
-  if (state.focus === null) return data;
-  if (state.focus.nodes.has(node)) {
-    data.forceLabel = true;
-    data.zIndex = 1;
-    if (node === state.focusActor) data.highlighted = true;
-  } else {
-    data.color = DIMMED_NODE_COLOUR;
-    data.label = null;
-    data.zIndex = 0;
-  }
+export function reduceNode<T extends NodeDisplay>(
+  node: string,
+  data: T,
+  visibility: Visibility,
+): T {
+  if (!visibility.nodes.has(node)) data.hidden = true;
   return data;
 }
 
 /**
- * Edge display: hidden when filtered out; dimmed outside the focus; a relation none of whose
- * visible evidence says it happened (negated, denied, conditional, proposed) is drawn thin and
- * faint, so that it does not read as a fact.
+ * Edge display under the filters: hidden when filtered out; a relation none of whose visible
+ * evidence says it happened (negated, denied, conditional, proposed) is drawn thin and faint,
+ * so that it does not read as a fact.
  */
-export function reduceEdge<T extends EdgeDisplay>(edge: string, data: T, state: RenderState): T {
-  if (!state.visibility.edges.has(edge)) {
+export function reduceEdge<T extends EdgeDisplay>(
+  edge: string,
+  data: T,
+  visibility: Visibility,
+): T {
+  if (!visibility.edges.has(edge)) {
     data.hidden = true;
     return data;
   }
-  const unconfirmed = state.visibility.unconfirmed.has(edge);
-  if (state.focus !== null && !state.focus.edges.has(edge)) {
-    if (state.hideContextEdges) {
-      data.hidden = true;
-      return data;
-    }
-    data.color = DIMMED_EDGE_COLOUR;
-    data.zIndex = 0;
-    return data;
-  }
-  if (unconfirmed && data.color) data.color = fade(data.color);
-  if (unconfirmed && data.size) data.size = Math.max(0.5, data.size * 0.6);
-  if (state.focus !== null) {
-    data.zIndex = 1;
-    if (edge === state.selectedEdge && data.size) data.size *= 1.8;
+  if (visibility.unconfirmed.has(edge)) {
+    if (data.color) data.color = fade(data.color);
+    if (data.size) data.size = Math.max(0.5, data.size * 0.6);
   }
   return data;
 }
@@ -96,33 +57,21 @@ export function fade(colour: string): string {
 }
 
 /**
- * The nodes and edges whose display changes between two focus states. Going from no focus to a
- * focus dims everything else, so every item changes; moving between two focuses only touches
- * the items of either.
+ * Which highlighted actors get a label, most important first: the focused actor, then the
+ * largest, up to `max` (a hub's hundreds of counterparts would only pile their labels up).
  */
-export function changedItems(
-  graph: Graph,
-  before: RenderState,
-  after: RenderState,
-): { nodes: string[]; edges: string[] } | null {
-  if (
-    before.focus === after.focus &&
-    before.selectedEdge === after.selectedEdge &&
-    before.focusActor === after.focusActor
-  ) {
-    return null;
-  }
-  if (before.focus === null || after.focus === null)
-    return { nodes: graph.nodes(), edges: graph.edges() };
-  return {
-    nodes: union(before.focus.nodes, after.focus.nodes),
-    edges: union(before.focus.edges, after.focus.edges, [before.selectedEdge, after.selectedEdge]),
-  };
-}
-
-function union(a: Focus['nodes'], b: Focus['nodes'], extra: (string | null)[] = []): string[] {
-  const all = new Set(a);
-  for (const x of b) all.add(x);
-  for (const x of extra) if (x !== null) all.add(x);
-  return [...all];
+export function focusLabelOrder<T extends { size: number; label: string | null }>(
+  items: readonly [string, T][],
+  focusActor: string | null,
+  max: number,
+): [string, T][] {
+  return items
+    .filter(([, data]) => data.label !== null && data.label !== '')
+    .sort(
+      ([a, x], [b, y]) =>
+        Number(b === focusActor) - Number(a === focusActor) ||
+        y.size - x.size ||
+        a.localeCompare(b),
+    )
+    .slice(0, max);
 }

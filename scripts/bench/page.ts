@@ -1,0 +1,229 @@
+/**
+ * Page measurements in headless Chromium, for the explorer and for the bare reference page
+ * (graph.json loaded into graphology and handed to sigma with default settings).
+ */
+import type { Browser, Page } from 'playwright-core';
+
+export interface PageFigures {
+  firstFrameMs: number[];
+  panFrameMs: number[];
+  fullRefresh: Timing[];
+  /** A frame with nothing new to process: sigma's render() alone. */
+  render: Timing[];
+}
+
+export interface ExplorerFigures extends PageFigures {
+  highlight: Timing[];
+  hover: Timing[];
+  moveHighlight: Timing[];
+  searchMs: number[];
+  fa2IterationsPerSecond: number;
+}
+
+type Win = Window & {
+  explorer?: {
+    explorer: {
+      selectActor(id: string | null): void;
+      hover(id: string | null): void;
+      clearSelection(): void;
+      graph: { degree(n: string): number };
+    };
+    sigma: SigmaLike;
+  };
+  bare?: { sigma: SigmaLike };
+};
+interface SigmaLike {
+  refresh(): void;
+  getCamera(): {
+    getState(): { x: number; y: number; ratio: number; angle: number };
+    setState(s: object): void;
+  };
+  getGraph(): { on(event: string, f: () => void): void; off(event: string, f: () => void): void };
+}
+
+async function open(
+  browser: Browser,
+  url: string,
+): Promise<{ page: Page; firstFrame: number; close: () => Promise<void> }> {
+  // A new context each time: nothing cached from an earlier run.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 300_000 });
+  if (errors.length > 0) throw new Error(`${url}: ${errors.join('; ')}`);
+  const firstFrame = await page.evaluate(
+    () => performance.getEntriesByName('first-frame')[0]!.startTime,
+  );
+  return { page, firstFrame, close: () => context.close() };
+}
+
+/** Waits for the next frame to be presented (a task after the animation frame). */
+const FRAME = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))';
+
+/** An action's time: to the end of the next frame, and its synchronous main-thread part. */
+export interface Timing {
+  total: number;
+  mainThread: number;
+}
+
+async function timeInPage(page: Page, body: string, times: number): Promise<Timing[]> {
+  const out: Timing[] = [];
+  for (let i = 0; i < times; i++) {
+    out.push(
+      await page.evaluate(
+        `(async () => { await ${FRAME}; const t0 = performance.now(); ${body}; const t1 = performance.now(); await ${FRAME}; return { total: performance.now() - t0, mainThread: t1 - t0 }; })()`,
+      ),
+    );
+  }
+  return out;
+}
+
+async function panFrames(page: Page, sigmaPath: string): Promise<number[]> {
+  return page.evaluate(`(async () => {
+    const camera = ${sigmaPath}.getCamera();
+    const start = camera.getState();
+    const frames = [];
+    let last = performance.now();
+    for (let i = 0; i < 40; i++) {
+      camera.setState({ ...camera.getState(), x: start.x + 0.004 * (i + 1) });
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+    }
+    camera.setState(start);
+    return frames.slice(5);
+  })()`);
+}
+
+export const emptyPageFigures = (): PageFigures => ({
+  firstFrameMs: [],
+  panFrameMs: [],
+  fullRefresh: [],
+  render: [],
+});
+export const emptyExplorerFigures = (): ExplorerFigures => ({
+  ...emptyPageFigures(),
+  highlight: [],
+  hover: [],
+  moveHighlight: [],
+  searchMs: [],
+  fa2IterationsPerSecond: 0,
+});
+
+/** One load of the bare page; the first run also times frames and refreshes. */
+export async function measureBare(
+  browser: Browser,
+  url: string,
+  figures: PageFigures,
+  first: boolean,
+): Promise<void> {
+  const { page, firstFrame, close } = await open(browser, url);
+  figures.firstFrameMs.push(firstFrame);
+  if (first) {
+    figures.panFrameMs = await panFrames(page, 'window.bare.sigma');
+    figures.fullRefresh = await timeInPage(page, 'window.bare.sigma.refresh()', 5);
+    figures.render = await timeInPage(page, 'window.bare.sigma.render()', 5);
+  }
+  await close();
+}
+
+/** One load of the explorer; the first run also times highlights, search, frames and layout. */
+export async function measureExplorer(
+  browser: Browser,
+  url: string,
+  figures: ExplorerFigures,
+  first: boolean,
+  actors: { hub: string; typical: string; other: string },
+): Promise<void> {
+  const { page, firstFrame, close } = await open(browser, url);
+  figures.firstFrameMs.push(firstFrame);
+  if (first) {
+    const e = 'window.explorer.explorer';
+    figures.panFrameMs = await panFrames(page, 'window.explorer.sigma');
+    figures.fullRefresh = await timeInPage(page, 'window.explorer.sigma.refresh()', 5);
+    figures.render = await timeInPage(page, 'window.explorer.sigma.render()', 5);
+    // Selecting an actor from nothing dims everything else: the costliest highlight.
+    for (const actor of [actors.hub, actors.typical, actors.hub, actors.typical, actors.hub]) {
+      figures.highlight.push(
+        ...(await timeInPage(page, `${e}.selectActor(${JSON.stringify(actor)})`, 1)),
+      );
+      await page.evaluate(`${e}.clearSelection()`);
+    }
+    for (const actor of [actors.hub, actors.typical, actors.hub, actors.typical, actors.hub]) {
+      figures.hover.push(...(await timeInPage(page, `${e}.hover(${JSON.stringify(actor)})`, 1)));
+      await page.evaluate(`${e}.hover(null)`);
+    }
+    // From one selected actor to another touches only the two neighbourhoods.
+    await page.evaluate(`${e}.selectActor(${JSON.stringify(actors.hub)})`);
+    for (const actor of [
+      actors.typical,
+      actors.other,
+      actors.typical,
+      actors.other,
+      actors.typical,
+    ]) {
+      figures.moveHighlight.push(
+        ...(await timeInPage(page, `${e}.selectActor(${JSON.stringify(actor)})`, 1)),
+      );
+    }
+    await page.evaluate(`${e}.clearSelection()`);
+    figures.searchMs = await measureSearch(page);
+    figures.fa2IterationsPerSecond = await measureWorkerLayout(page);
+  }
+  await close();
+}
+
+/** From a keystroke in "Search actors" to the frame that shows the suggestions. */
+async function measureSearch(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const input = document.getElementById('search-input')!;
+    const w = window as unknown as { __keys: number[]; __searchTimes: number[] };
+    w.__keys = [];
+    w.__searchTimes = [];
+    input.addEventListener('keydown', (event) => w.__keys.push(event.timeStamp), { capture: true });
+    input.addEventListener('input', () => {
+      const t0 = w.__keys[w.__keys.length - 1]!;
+      requestAnimationFrame(() =>
+        setTimeout(() => w.__searchTimes.push(performance.now() - t0), 0),
+      );
+    });
+  });
+  await page.click('#search-input');
+  for (const query of ['ka', 'ro', 'mi']) {
+    await page.fill('#search-input', '');
+    for (const ch of query) {
+      await page.keyboard.type(ch);
+      await page.waitForTimeout(150);
+    }
+  }
+  return page.evaluate(() => (window as unknown as { __searchTimes: number[] }).__searchTimes);
+}
+
+/** ForceAtlas2 iterations per second in the web worker: each iteration updates every node. */
+async function measureWorkerLayout(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as Win & { __iterations: number[] };
+    w.__iterations = [];
+    w.explorer!.sigma.getGraph().on('eachNodeAttributesUpdated', () =>
+      w.__iterations.push(performance.now()),
+    );
+  });
+  await page.getByText('Layout and export').click();
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await page.waitForFunction(
+    () => (window as unknown as { __iterations: number[] }).__iterations.length > 2,
+    undefined,
+    {
+      timeout: 120_000,
+    },
+  );
+  await page.waitForTimeout(4000);
+  await page.getByRole('button', { name: 'Stop layout' }).click();
+  return page.evaluate(() => {
+    const times = (window as unknown as { __iterations: number[] }).__iterations.slice(1);
+    return ((times.length - 1) / (times[times.length - 1]! - times[0]!)) * 1000;
+  });
+}

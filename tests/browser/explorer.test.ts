@@ -192,6 +192,7 @@ describe('the explorer on the seed data', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.keyboard.type('kerr');
+    await page.getByRole('option').first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     const active = await page.getAttribute('#search-input', 'aria-activedescendant');
@@ -218,6 +219,61 @@ describe('the explorer on the seed data', () => {
     expect(graph.hasNode('john-kerry')).toBe(false);
     expect(graph.hasNode('russia')).toBe(true);
     await expect.poll(() => page.getByText(/GEXF saved, with the filters applied/).count()).toBe(1);
+  });
+
+  it('filters statements by modality, in the URL, the canvas and the statements shown', async () => {
+    await open('?actor=iran');
+    await page.getByText('Filters: statements, actors, articles').click();
+    const negated = page.getByRole('checkbox', { name: /Negated/ });
+    expect(await negated.isChecked()).toBe(true);
+    await negated.uncheck();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('hide-modalities'))
+      .toBe('negated');
+    // The relation only a negated statement supported is hidden; Iran's others stay.
+    expect((await edgeDisplay(page, 'cooperates-with:iran:united-states')).hidden).toBe(true);
+    expect((await edgeDisplay(page, 'cooperates-with:iran:russia')).hidden).toBe(false);
+    const region = page.getByRole('region', { name: 'Iran', exact: true });
+    await expect
+      .poll(() => region.getByRole('button', { name: 'United States', exact: true }).count())
+      .toBe(0);
+    expect(await page.textContent('#graph-counts')).toMatch(
+      /^Showing 32 of 32 actors · 64 of 65 relations · 100 of 103 statements$/,
+    );
+  });
+
+  it('opens the filters section when a shared link filters beyond the legend', async () => {
+    await open('?hide-kinds=person&from=2015&to=2015-12');
+    expect(await page.locator('#filters-section').getAttribute('open')).not.toBeNull();
+    expect(await page.getByRole('checkbox', { name: 'Person' }).isChecked()).toBe(false);
+    expect(await page.locator('#filter-from').inputValue()).toBe('2015');
+    expect(await page.locator('#filter-to').inputValue()).toBe('2015-12');
+    // Only 2015 statements are shown: Iraq's 2015 cooperation with Russia, not the 2014 and 2016
+    // proposals of the United States to Russia.
+    expect((await edgeDisplay(page, 'cooperates-with:iraq:russia')).hidden).toBe(false);
+    expect((await edgeDisplay(page, 'proposes-to:united-states:russia')).hidden).toBe(true);
+  });
+
+  it('exports CSV as two files, the edge list and the node list', async () => {
+    await open();
+    await page.getByText('Layout and export').click();
+    const files: Record<string, string> = {};
+    page.on('download', async (d) => {
+      files[d.suggestedFilename()] = readFileSync((await d.path())!, 'utf8');
+    });
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await expect
+      .poll(() => Object.keys(files).sort())
+      .toEqual([
+        expect.stringMatching(/^actor-graph-\d{4}-\d{2}-\d{2}\.csv$/),
+        expect.stringMatching(/^actor-graph-\d{4}-\d{2}-\d{2}\.nodes\.csv$/),
+      ]);
+    const [edges, nodes] = Object.keys(files)
+      .sort()
+      .map((name) => files[name]!.trimEnd().split('\r\n'));
+    expect(edges!).toHaveLength(66);
+    expect(nodes!).toHaveLength(33);
+    expect(edges![0]).toMatch(/^id,source,target,type,relation/);
   });
 
   it('runs ForceAtlas2 in a worker and stops it; an actor can be dragged', async () => {

@@ -136,7 +136,10 @@ export function renderFilters(container: HTMLElement, explorer: Explorer): void 
             onchange: (event: Event) => onChange((event.target as HTMLSelectElement).value || null),
           },
           h('option', { value: '', selected: value === null }, 'any'),
-          dates.map((d) => h('option', { value: d, selected: value === d }, d)),
+          // A date from a shared link is offered even when no article has it.
+          [...new Set([...dates, ...(value === null ? [] : [value])])]
+            .sort()
+            .map((d) => h('option', { value: d, selected: value === d }, d)),
         ),
       );
 

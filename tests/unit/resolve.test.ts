@@ -88,3 +88,18 @@ describe('findNameClashes', () => {
     ).toEqual([]);
   });
 });
+
+describe('suggestions for a near miss', () => {
+  it('name only the close actors when one is one edit away', () => {
+    const many = indexActors([
+      ...actors,
+      { id: 'nusra-front', label: 'Nusra Front', kind: 'armed-group', aliases: ['Nusra'] },
+      { id: 'usa', label: 'USA', kind: 'state' },
+    ]);
+    expect(resolveActor(many, 'Rusia')).toEqual({
+      ok: false,
+      reason: 'unknown',
+      candidates: ['russia'],
+    });
+  });
+});

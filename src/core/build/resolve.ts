@@ -85,8 +85,11 @@ export function suggestActors(index: ActorIndex, name: string, limit = 3): strin
     if (score > Math.max(2, Math.floor(key.length / 3))) continue;
     for (const id of ids) best.set(id, Math.min(best.get(id) ?? Infinity, score));
   }
-  return [...best.entries()]
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+  const ranked = [...best.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  // A near miss ("Rusia") speaks for itself: do not pad it with farther names ("USA").
+  const cutoff = (ranked[0]?.[1] ?? 0) <= 1 ? 1 : Infinity;
+  return ranked
+    .filter(([, score]) => score <= cutoff)
     .slice(0, limit)
     .map(([id]) => id);
 }

@@ -37,7 +37,7 @@ Options:
   --undirected-edges HOW   how symmetric relations (cooperates-with) are written:
                            mutual or undirected (default: mutual in gexf, which NetworkX
                            and Gephi Lite read; undirected in graphml). See
-                           docs/export-notes.md.
+                           docs/export.md.
   --date YYYY-MM-DD        the GEXF lastmodifieddate (default: the date the graph
                            file was last written)
   --quiet                  print only errors

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataFiles } from '../../src/core/build/buildGraph.ts';
+import type { RelationType } from '../../src/core/model.ts';
 
 /** A small, valid graph-data folder as file contents, keyed by path inside the folder. */
 export function smallDataset(): Record<string, string> {
@@ -159,3 +160,24 @@ export function hostileDataset(): Record<string, string> {
   );
   return files;
 }
+
+/** Two relation types, as unit tests of single stages need them. */
+export const COOPERATES: RelationType = {
+  id: 'cooperates-with',
+  label: 'cooperates with',
+  directed: false,
+  sign: 1,
+  colour: '#1b9e77',
+  description: 'd',
+  cameo: ['04'],
+};
+export const OPPOSES: RelationType = {
+  id: 'opposes',
+  label: 'opposes',
+  inverseLabel: 'is opposed by',
+  directed: true,
+  sign: -1,
+  colour: '#d7301f',
+  description: 'd',
+  cameo: ['10'],
+};

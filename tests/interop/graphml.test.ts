@@ -133,7 +133,7 @@ describe('the seed graph exported as GraphML by npm run export', () => {
   });
 
   it('marks undirected edges directed="false" by default, which NetworkX refuses', () => {
-    // Documented in docs/export-notes.md: the reason for --undirected-edges mutual.
+    // Documented in docs/export.md: the reason for --undirected-edges mutual.
     const file = join(dir, 'default.graphml');
     expect(runScript('export.ts', ['--graph', graphPath, '--out', file]).status).toBe(0);
     expect(readWithNetworkx(file).error).toBe('directed=false edge found in directed graph.');

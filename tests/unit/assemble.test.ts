@@ -2,28 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { assembleGraph, edgeKey } from '../../src/core/build/assemble.ts';
 import type { LocatedRelation } from '../../src/core/build/evidence.ts';
 import type { Actor, Evidence, RelationType } from '../../src/core/model.ts';
+import { COOPERATES, OPPOSES } from '../helpers/dataset.ts';
 
-const types: RelationType[] = [
-  {
-    id: 'cooperates-with',
-    label: 'cooperates with',
-    directed: false,
-    sign: 1,
-    colour: '#1b9e77',
-    description: 'd',
-    cameo: ['04'],
-  },
-  {
-    id: 'opposes',
-    label: 'opposes',
-    inverseLabel: 'is opposed by',
-    directed: true,
-    sign: -1,
-    colour: '#d7301f',
-    description: 'd',
-    cameo: ['10'],
-  },
-];
+const types: RelationType[] = [COOPERATES, OPPOSES];
 const actors: Actor[] = [
   { id: 'a', label: 'A', kind: 'state' },
   { id: 'b', label: 'B', kind: 'person', aliases: ['Bee'], affiliation: 'a' },

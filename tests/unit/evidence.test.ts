@@ -3,27 +3,10 @@ import { locateEvidence } from '../../src/core/build/evidence.ts';
 import { IssueSink } from '../../src/core/build/issues.ts';
 import { parseYaml } from '../../src/core/build/load.ts';
 import type { ResolvedRelation } from '../../src/core/build/relations.ts';
-import type { RelationType } from '../../src/core/model.ts';
+import { COOPERATES, OPPOSES } from '../helpers/dataset.ts';
 
-const cooperates: RelationType = {
-  id: 'cooperates-with',
-  label: 'cooperates with',
-  directed: false,
-  sign: 1,
-  colour: '#1b9e77',
-  description: 'd',
-  cameo: ['04'],
-};
-const opposes: RelationType = {
-  id: 'opposes',
-  label: 'opposes',
-  inverseLabel: 'is opposed by',
-  directed: true,
-  sign: -1,
-  colour: '#d7301f',
-  description: 'd',
-  cameo: ['10'],
-};
+const cooperates = COOPERATES;
+const opposes = OPPOSES;
 const parsed = parseYaml(
   { path: 'articles/a.yaml', text: 'title: T\nrelations:\n  - a\n  - b\n  - c\n' },
   new IssueSink(),

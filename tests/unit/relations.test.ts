@@ -4,37 +4,15 @@ import { parseYaml } from '../../src/core/build/load.ts';
 import { resolveRelations } from '../../src/core/build/relations.ts';
 import { indexActors } from '../../src/core/build/resolve.ts';
 import type { RelationType } from '../../src/core/model.ts';
+import { COOPERATES, OPPOSES } from '../helpers/dataset.ts';
 
 const actors = indexActors([
   { id: 'russia', label: 'Russia', kind: 'state', aliases: ['Moscow'] },
   { id: 'united-states', label: 'United States', kind: 'state', aliases: ['Washington'] },
 ]);
 const types = new Map<string, RelationType>([
-  [
-    'opposes',
-    {
-      id: 'opposes',
-      label: 'opposes',
-      inverseLabel: 'is opposed by',
-      directed: true,
-      sign: -1,
-      colour: '#d7301f',
-      description: 'd',
-      cameo: ['10'],
-    },
-  ],
-  [
-    'cooperates-with',
-    {
-      id: 'cooperates-with',
-      label: 'cooperates with',
-      directed: false,
-      sign: 1,
-      colour: '#1b9e77',
-      description: 'd',
-      cameo: ['04'],
-    },
-  ],
+  ['opposes', OPPOSES],
+  ['cooperates-with', COOPERATES],
 ]);
 
 function resolve(relations: string) {

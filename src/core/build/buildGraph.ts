@@ -27,8 +27,7 @@ export interface ArticleFiles {
   text?: SourceFile;
 }
 
-export const STAGES = ['load', 'validate', 'resolve', 'evidence', 'assemble', 'layout'] as const;
-export type Stage = (typeof STAGES)[number];
+export type Stage = 'load' | 'validate' | 'resolve' | 'evidence' | 'assemble' | 'layout';
 
 export interface BuildOptions {
   /** Layout options, or false to keep every node at the origin (for tests and benchmarks). */

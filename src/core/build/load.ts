@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import type { IssueSink, Position } from './issues.ts';
 
 /** A file's path (as shown to the user) and its decoded text. */
@@ -77,12 +77,6 @@ export function positionOfKey(
     }
   }
   return positionOf(parsed, path);
-}
-
-/** The number of items in the sequence at `path` (0 if there is none). */
-export function sequenceLength(parsed: ParsedYaml, path: YamlPath): number {
-  const node = parsed.doc.getIn(path, true);
-  return isSeq(node) ? node.items.length : 0;
 }
 
 function toPosition(parsed: ParsedYaml, offset: number): Position {

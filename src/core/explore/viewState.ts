@@ -90,7 +90,3 @@ export function sanitizeViewState(
     },
   };
 }
-
-export function sameView(a: ViewState, b: ViewState): boolean {
-  return serializeViewState(a) === serializeViewState(b);
-}

@@ -4,7 +4,7 @@
  * Pure (no Node APIs, no DOM), deterministic, linear in the size of the graph: the XML is
  * built as an array of strings joined once at the end.
  *
- * What it writes, and why (the facts are in docs/export-notes.md):
+ * What it writes, and why (the facts are in docs/export.md):
  * - valid against the official GEXF 1.3 RELAX NG grammar: no xsi:schemaLocation, only 1.3
  *   attribute types, dates as strings;
  * - a directed graph (defaultedgetype="directed") whose undirected (symmetric) edges are

@@ -6,7 +6,7 @@
  *
  * The graph is directed (edgedefault="directed") and undirected edges are marked
  * directed="false", as the GraphML specification provides for mixed graphs. Two readers do not
- * follow it, which is why `undirectedEdges: 'mutual'` exists (see docs/export-notes.md):
+ * follow it, which is why `undirectedEdges: 'mutual'` exists (see docs/export.md):
  * NetworkX raises on a directed="false" edge in a directed graph, and graphology-graphml (so
  * Gephi Lite) ignores the marker and reads such edges as directed. A graph with only
  * undirected edges is written as an undirected graph.

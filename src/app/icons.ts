@@ -14,12 +14,8 @@ export function icon(name: IconName): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   const path = document.createElementNS(ns, 'path');
+  // Stroke and fill come from the stylesheet (.icon-button svg path).
   path.setAttribute('d', PATHS[name]);
-  path.setAttribute('fill', 'none');
-  path.setAttribute('stroke', 'currentColor');
-  path.setAttribute('stroke-width', '2');
-  path.setAttribute('stroke-linecap', 'round');
-  path.setAttribute('stroke-linejoin', 'round');
   svg.append(path);
   return svg;
 }

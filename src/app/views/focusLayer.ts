@@ -59,27 +59,19 @@ export function createFocusLayer(sigma: Sigma): FocusLayer {
 
   // The same program classes sigma uses, instantiated once on this layer's context.
   const settings = sigma.getSettings();
-  const edgePrograms = new Map<string, EdgeProgram>();
-  const nodePrograms = new Map<string, NodeProgram>();
-  const edgeProgram = (type: string) => {
-    let program = edgePrograms.get(type);
-    if (!program) {
-      const Program = settings.edgeProgramClasses[type];
-      if (!Program) throw new Error(`No edge program for type "${type}"`);
-      program = new Program(gl, null, sigma) as EdgeProgram;
-      edgePrograms.set(type, program);
+  const programs = new Map<string, EdgeProgram | NodeProgram>();
+  const program = <P extends EdgeProgram | NodeProgram>(kind: 'edge' | 'node', type: string): P => {
+    const key = `${kind}:${type}`;
+    let made = programs.get(key);
+    if (!made) {
+      const Program = (kind === 'edge' ? settings.edgeProgramClasses : settings.nodeProgramClasses)[
+        type
+      ];
+      if (!Program) throw new Error(`No ${kind} program for type "${type}"`);
+      made = new Program(gl, null, sigma) as P;
+      programs.set(key, made);
     }
-    return program;
-  };
-  const nodeProgram = (type: string) => {
-    let program = nodePrograms.get(type);
-    if (!program) {
-      const Program = settings.nodeProgramClasses[type];
-      if (!Program) throw new Error(`No node program for type "${type}"`);
-      program = new Program(gl, null, sigma) as NodeProgram;
-      nodePrograms.set(type, program);
-    }
-    return program;
+    return made as P;
   };
 
   let state: FocusState = { focus: null, focusActor: null, selectedEdge: null };
@@ -130,16 +122,16 @@ export function createFocusLayer(sigma: Sigma): FocusLayer {
     gl.clear(gl.COLOR_BUFFER_BIT);
     const params = sigma.getRenderParams();
     for (const [type, items] of edgesByType) {
-      const program = edgeProgram(type);
-      program.reallocate(items.length);
-      items.forEach(([data, source, target], i) => program.process(0, i, source, target, data));
-      program.render(params);
+      const edges = program<EdgeProgram>('edge', type);
+      edges.reallocate(items.length);
+      items.forEach(([data, source, target], i) => edges.process(0, i, source, target, data));
+      edges.render(params);
     }
     for (const [type, items] of nodesByType) {
-      const program = nodeProgram(type);
-      program.reallocate(items.length);
-      items.forEach((data, i) => program.process(0, i, data));
-      program.render(params);
+      const nodes = program<NodeProgram>('node', type);
+      nodes.reallocate(items.length);
+      items.forEach((data, i) => nodes.process(0, i, data));
+      nodes.render(params);
     }
 
     // Labels: the focused actor boxed, as sigma draws a hovered node, and drawn last, on top;

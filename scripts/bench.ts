@@ -20,6 +20,7 @@ import { layoutSettings } from '../src/core/build/layout.ts';
 import { writeGexf } from '../src/core/export/gexf.ts';
 import { generateCorpus } from '../src/core/generate/corpus.ts';
 import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
+import { buildExplorerSite } from '../src/node/buildSite.ts';
 import { launchBrowser } from '../src/node/launchBrowser.ts';
 import { writeFilesAtomically } from '../src/node/writeOutput.ts';
 import {
@@ -101,13 +102,7 @@ function runTsx(script: string, args: string[]): string {
 async function buildSites(work: string) {
   const app = join(work, 'dist-app');
   const bare = join(work, 'dist-bare');
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    publicDir: false,
-    build: { outDir: app, emptyOutDir: true, manifest: true, sourcemap: false },
-  });
+  await buildExplorerSite(app, { manifest: true });
   await build({
     root: join(ROOT, 'scripts/bench/bare'),
     configFile: false,

@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { buildGraph } from '../../src/core/build/buildGraph.ts';
+import { buildExplorerSite } from '../../src/node/buildSite.ts';
 import { readDataDir } from '../../src/node/readData.ts';
 import { hostileDataset, toDataFiles } from '../helpers/dataset.ts';
 import { ROOT } from '../helpers/run.ts';
@@ -23,13 +24,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const work = mkdtempSync(join(tmpdir(), 'actor-graph-site-'));
   const dist = join(work, 'dist');
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    publicDir: false,
-    build: { outDir: dist, emptyOutDir: true, sourcemap: false },
-  });
+  await buildExplorerSite(dist);
 
   const site = join(work, 'site');
   const seed = await readDataDir(join(ROOT, 'graph-data'));

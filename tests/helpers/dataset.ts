@@ -2,7 +2,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataFiles } from '../../src/core/build/buildGraph.ts';
-import type { RelationType } from '../../src/core/model.ts';
+import type {
+  EdgeAttributes,
+  GraphAttributes,
+  NodeAttributes,
+  RelationType,
+} from '../../src/core/model.ts';
 
 /** A small, valid graph-data folder as file contents, keyed by path inside the folder. */
 export function smallDataset(): Record<string, string> {
@@ -181,3 +186,33 @@ export const OPPOSES: RelationType = {
   description: 'd',
   cameo: ['10'],
 };
+
+/** An actor's node attributes for hand-made test graphs: neutral values, then `overrides`. */
+export function testNode(id: string, overrides: Partial<NodeAttributes> = {}): NodeAttributes {
+  return {
+    label: id,
+    kind: 'state',
+    aliases: [],
+    x: 0,
+    y: 0,
+    size: 4,
+    color: '#3a6ea5',
+    degree: 0,
+    evidenceCount: 0,
+    degreeByRelation: {},
+    ...overrides,
+  };
+}
+
+/** graph.json as the build writes it (every node and edge has its attributes). */
+export interface SerialisedActorGraph {
+  attributes: GraphAttributes;
+  nodes: { key: string; attributes: NodeAttributes }[];
+  edges: {
+    key: string;
+    source: string;
+    target: string;
+    undirected?: boolean;
+    attributes: EdgeAttributes;
+  }[];
+}

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/core/build/buildGraph.ts';
-import type { EdgeAttributes, NodeAttributes } from '../../src/core/model.ts';
-import { smallDataset, toDataFiles } from '../helpers/dataset.ts';
+import { smallDataset, toDataFiles, type SerialisedActorGraph } from '../helpers/dataset.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
 
 const RNG = resolve(ROOT, process.env.GEXF_RNG ?? '../shared/gexf-1.3/gexf.rng');
@@ -82,24 +81,13 @@ function validate(file: string) {
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
-interface Serialised {
-  nodes: { key: string; attributes: NodeAttributes }[];
-  edges: {
-    key: string;
-    source: string;
-    target: string;
-    undirected?: boolean;
-    attributes: EdgeAttributes;
-  }[];
-}
-
 /** What XML 1.0 keeps of a string, and what a list item becomes (line breaks to a space). */
 // eslint-disable-next-line no-control-regex
 const xmlClean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 const listItem = (s: string) => xmlClean(s.replace(/[\t\n\r]+/g, ' '));
 
 /** Checks NetworkX's reading against the graph.json the GEXF was exported from. */
-function expectNetworkxReads(read: NetworkxGraph, graph: Serialised) {
+function expectNetworkxReads(read: NetworkxGraph, graph: SerialisedActorGraph) {
   expect(read.class).toBe('MultiDiGraph');
   expect(Object.keys(read.nodes).sort()).toEqual(graph.nodes.map((n) => n.key).sort());
   for (const { key, attributes: a } of graph.nodes) {
@@ -152,7 +140,7 @@ beforeEach(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the seed graph exported as GEXF by npm run export', () => {
-  let graph: Serialised;
+  let graph: SerialisedActorGraph;
   let gexf: string;
   beforeAll(() => {
     if (missing) return;
@@ -160,7 +148,7 @@ describe('the seed graph exported as GEXF by npm run export', () => {
     const build = runScript('build-graph.ts', ['--out', join(dir, 'seed'), '--quiet']);
     expect(build.status, build.stderr).toBe(0);
     const graphPath = join(dir, 'seed', 'graph.json');
-    graph = JSON.parse(readFileSync(graphPath, 'utf8')) as Serialised;
+    graph = JSON.parse(readFileSync(graphPath, 'utf8')) as SerialisedActorGraph;
     gexf = join(dir, 'seed.gexf');
     const run = runScript('export.ts', ['--graph', graphPath, '--format', 'gexf', '--out', gexf]);
     expect(run.status, run.stderr).toBe(0);
@@ -204,7 +192,7 @@ describe('the seed graph exported as GEXF by npm run export', () => {
 });
 
 describe('a graph of edge cases exported as GEXF by npm run export', () => {
-  let graph: Serialised;
+  let graph: SerialisedActorGraph;
   let gexf: string;
   beforeAll(() => {
     if (missing) return;
@@ -232,7 +220,7 @@ describe('a graph of edge cases exported as GEXF by npm run export', () => {
     }));
     const graphPath = join(dir, 'edge-cases.json');
     writeFileSync(graphPath, JSON.stringify(built.export()));
-    graph = built.export() as unknown as Serialised;
+    graph = built.export() as unknown as SerialisedActorGraph;
     gexf = join(dir, 'edge-cases.gexf');
     const run = runScript('export.ts', ['--graph', graphPath, '--out', gexf]);
     expect(run.status, run.stderr).toBe(0);

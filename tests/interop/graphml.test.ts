@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EdgeAttributes, NodeAttributes } from '../../src/core/model.ts';
+import type { SerialisedActorGraph } from '../helpers/dataset.ts';
 import { runScript } from '../helpers/run.ts';
 
 const PYTHON = process.env.PYTHON ?? 'python3';
@@ -55,21 +55,9 @@ function readWithNetworkx(file: string): NetworkxGraph {
   return JSON.parse(run.stdout) as NetworkxGraph;
 }
 
-interface Serialised {
-  attributes: { name: string };
-  nodes: { key: string; attributes: NodeAttributes }[];
-  edges: {
-    key: string;
-    source: string;
-    target: string;
-    undirected?: boolean;
-    attributes: EdgeAttributes;
-  }[];
-}
-
 describe('the seed graph exported as GraphML by npm run export', () => {
   let dir: string;
-  let graph: Serialised;
+  let graph: SerialisedActorGraph;
   let graphPath: string;
   // Without NetworkX every test fails (each one, with the reason), none is skipped.
   const python = spawnSync(PYTHON, ['-c', 'import networkx'], { encoding: 'utf8' });
@@ -86,7 +74,7 @@ describe('the seed graph exported as GraphML by npm run export', () => {
     const build = runScript('build-graph.ts', ['--out', join(dir, 'seed'), '--quiet']);
     expect(build.status, build.stderr).toBe(0);
     graphPath = join(dir, 'seed', 'graph.json');
-    graph = JSON.parse(readFileSync(graphPath, 'utf8')) as Serialised;
+    graph = JSON.parse(readFileSync(graphPath, 'utf8')) as SerialisedActorGraph;
   });
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { MultiGraph } from 'graphology';
+import { testNode } from '../helpers/dataset.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeActorMetrics, type ActorGraph } from '../../src/core/build/assemble.ts';
 import { buildGraph } from '../../src/core/build/buildGraph.ts';
@@ -128,19 +129,7 @@ describe('CSV export of the seed graph', () => {
 describe('CSV export of edge cases', () => {
   const graph: ActorGraph = new MultiGraph({ type: 'mixed', allowSelfLoops: false });
   const node = (id: string, a: Partial<NodeAttributes>) =>
-    graph.addNode(id, {
-      label: id,
-      kind: 'state',
-      aliases: [],
-      x: 0,
-      y: 0,
-      size: 4,
-      color: '#000',
-      degree: 0,
-      evidenceCount: 0,
-      degreeByRelation: { opposes: 0 },
-      ...a,
-    });
+    graph.addNode(id, testNode(id, { degreeByRelation: { opposes: 0 }, ...a }));
   node('a', { label: 'Comma, "Quote" <b>&', aliases: ['One', 'Two, three'] });
   node('b', { label: 'Line\r\nbreak and Bêta 北京', affiliation: 'a' });
   node('lonely', {});

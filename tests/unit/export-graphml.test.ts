@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Graph, { MultiGraph } from 'graphology';
 import { parse } from 'graphology-graphml';
+import { testNode } from '../helpers/dataset.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeActorMetrics, type ActorGraph } from '../../src/core/build/assemble.ts';
 import { buildGraph } from '../../src/core/build/buildGraph.ts';
@@ -109,19 +110,10 @@ describe('writeGraphml on edge cases', () => {
   const graph: ActorGraph = new MultiGraph({ type: 'mixed', allowSelfLoops: false });
   graph.replaceAttributes({ name: 'F <&>', description: '', relationTypes: [], articles: {} });
   const node = (id: string, a: Partial<NodeAttributes>) =>
-    graph.addNode(id, {
-      label: id,
-      kind: 'state',
-      aliases: [],
-      x: 0,
-      y: 0,
-      size: 4,
-      color: '#3a6ea5',
-      degree: 0,
-      evidenceCount: 0,
-      degreeByRelation: { opposes: 0, 'cooperates-with': 0 },
-      ...a,
-    });
+    graph.addNode(
+      id,
+      testNode(id, { degreeByRelation: { opposes: 0, 'cooperates-with': 0 }, ...a }),
+    );
   node('a', { label: 'A <b>&"\'\u0001\ttab', aliases: ['x, "y"', 'z\\'] });
   node('b', { label: 'Bêta 北京 🚀', affiliation: 'a' });
   node('c', { label: 'Lonely' });

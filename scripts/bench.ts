@@ -16,12 +16,12 @@ import Graph, { MultiGraph } from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { write as graphologyGexfWrite } from 'graphology-gexf';
 import { build, preview, type Manifest } from 'vite';
-import { layoutSettings } from '../src/core/build/layout.ts';
+import { layoutSettings } from '../src/core/pipeline/layout.ts';
 import { writeGexf } from '../src/core/export/gexf.ts';
 import { generateCorpus } from '../src/core/generate/corpus.ts';
 import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
-import { buildExplorerSite } from '../src/node/buildSite.ts';
-import { launchBrowser } from '../src/node/launchBrowser.ts';
+import { buildExplorerSite } from './lib/site.ts';
+import { launchBrowser } from './lib/browser.ts';
 import { writeFilesAtomically } from '../src/node/writeOutput.ts';
 import {
   emptyExplorerFigures,

@@ -4,9 +4,9 @@
  * folder. On any error nothing is written and the previous output stays as it was.
  */
 import { join } from 'node:path';
-import { buildGraph } from '../src/core/build/buildGraph.ts';
-import { formatIssue, hasErrors, sortIssues } from '../src/core/build/issues.ts';
-import { formatReport } from '../src/core/build/report.ts';
+import { buildGraph } from '../src/core/pipeline/buildGraph.ts';
+import { formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
+import { formatReport } from '../src/core/pipeline/report.ts';
 import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
 import { writeFilesAtomically } from '../src/node/writeOutput.ts';

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import Graph from 'graphology';
-import type { ExportableGraph } from '../src/core/export/gexf.ts';
+import type { ExportableGraph } from '../src/core/export/fields.ts';
 import {
   EXPORT_FORMAT_IDS,
   exportFilePath,

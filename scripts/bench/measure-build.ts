@@ -8,7 +8,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { buildGraph, type Stage } from '../../src/core/build/buildGraph.ts';
+import { buildGraph, type Stage } from '../../src/core/pipeline/buildGraph.ts';
 import { readDataDir } from '../../src/node/readData.ts';
 import { writeFilesAtomically } from '../../src/node/writeOutput.ts';
 

@@ -42,11 +42,11 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** A colour swatch (decorative). */
-export const swatch = (colour: string, shape: 'dot' | 'line' = 'dot'): HTMLElement =>
+/** A color swatch (decorative). */
+export const swatch = (color: string, shape: 'dot' | 'line' = 'dot'): HTMLElement =>
   h('span', {
     className: `swatch swatch-${shape}`,
-    style: `--swatch: ${colour}`,
+    style: `--swatch: ${color}`,
     'aria-hidden': 'true',
   });
 

@@ -1,6 +1,6 @@
 import { MultiGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import type { ActorGraph } from '../core/build/assemble.ts';
+import type { ActorGraph } from '../core/graph/actorGraph.ts';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../core/model.ts';
 
 /** Raised when the graph cannot be shown; its message is meant for the page. */

@@ -37,7 +37,7 @@ export interface RelationType {
   inverseLabel?: string;
   directed: boolean;
   sign: -1 | 0 | 1;
-  colour: string;
+  color: string;
   description: string;
   cameo: string[];
 }
@@ -69,7 +69,7 @@ export interface RelationAnnotation {
   note?: string;
 }
 
-export interface ArticleFile {
+export interface ArticleDocument {
   title: string;
   titleNote?: string;
   outlet?: string;

@@ -4,7 +4,7 @@ import type { ActorKind } from './model.ts';
  * Node colours by actor kind. Chosen to stay apart from the relation colours (green, red,
  * purple) so that a node is never mistaken for an edge.
  */
-export const KIND_COLOURS: Record<ActorKind, string> = {
+export const KIND_COLORS: Record<ActorKind, string> = {
   state: '#3a6ea5',
   organisation: '#8c6bb1',
   'armed-group': '#5b5b5b',

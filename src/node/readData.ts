@@ -1,8 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArticleFiles, DataFiles } from '../core/build/buildGraph.ts';
-import type { BuildIssue } from '../core/build/issues.ts';
-import type { SourceFile } from '../core/build/load.ts';
+import type { ArticleSources, DataFiles } from '../core/pipeline/buildGraph.ts';
+import type { BuildIssue } from '../core/pipeline/issues.ts';
+import type { SourceFile } from '../core/pipeline/load.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
@@ -61,7 +61,7 @@ export async function readDataDir(dir: string): Promise<ReadResult> {
   ].sort();
 
   // A few files at a time: reading thousands at once exhausts the open-file limit.
-  const articles: ArticleFiles[] = await mapWithLimit(ids, 16, async (id) => {
+  const articles: ArticleSources[] = await mapWithLimit(ids, 16, async (id) => {
     const yamlName = present.has(`${id}.yaml`)
       ? `${id}.yaml`
       : present.has(`${id}.yml`)

@@ -3,7 +3,7 @@ import { parse } from 'graphology-gexf';
 import Graph from 'graphology';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../src/node/launchBrowser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import {
   currentView,
   edgeDisplay,

@@ -71,7 +71,7 @@ export const highlighted = (page: Page) =>
   });
 
 /**
- * The colour the page shows at a node's centre, read from a real screenshot (decoded by the
+ * The color the page shows at a node's centre, read from a real screenshot (decoded by the
  * browser itself): what a user sees, whatever layer drew it.
  */
 export async function pixelAtNode(page: Page, node: string): Promise<[number, number, number]> {
@@ -90,5 +90,5 @@ export async function pixelAtNode(page: Page, node: string): Promise<[number, nu
   }, png.toString('base64'));
 }
 
-/** Whether a colour is washed out towards white (dimmed) rather than vivid. */
+/** Whether a color is washed out towards white (dimmed) rather than vivid. */
 export const isPale = ([r, g, b]: [number, number, number]) => Math.min(r, g, b) > 150;

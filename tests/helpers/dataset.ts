@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DataFiles } from '../../src/core/build/buildGraph.ts';
+import type { DataFiles } from '../../src/core/pipeline/buildGraph.ts';
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -17,7 +17,7 @@ export function smallDataset(): Record<string, string> {
     label: cooperates with
     directed: false
     sign: 1
-    colour: "#1b9e77"
+    color: "#1b9e77"
     cameo: ["04", "05"]
     description: Consult, agree, coordinate.
   - id: opposes
@@ -25,7 +25,7 @@ export function smallDataset(): Record<string, string> {
     inverseLabel: is opposed by
     directed: true
     sign: -1
-    colour: "#d7301f"
+    color: "#d7301f"
     cameo: ["10", "19"]
     description: Demand, criticise, fight.
   - id: proposes-to
@@ -33,7 +33,7 @@ export function smallDataset(): Record<string, string> {
     inverseLabel: receives proposals from
     directed: true
     sign: 0
-    colour: "#6a51a3"
+    color: "#6a51a3"
     cameo: ["02", "03"]
     description: Appeal, offer.
 `,
@@ -172,7 +172,7 @@ export const COOPERATES: RelationType = {
   label: 'cooperates with',
   directed: false,
   sign: 1,
-  colour: '#1b9e77',
+  color: '#1b9e77',
   description: 'd',
   cameo: ['04'],
 };
@@ -182,7 +182,7 @@ export const OPPOSES: RelationType = {
   inverseLabel: 'is opposed by',
   directed: true,
   sign: -1,
-  colour: '#d7301f',
+  color: '#d7301f',
   description: 'd',
   cameo: ['10'],
 };

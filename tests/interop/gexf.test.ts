@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/core/build/buildGraph.ts';
+import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { smallDataset, toDataFiles, type SerialisedActorGraph } from '../helpers/dataset.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assembleGraph, edgeKey } from '../../src/core/build/assemble.ts';
-import type { LocatedRelation } from '../../src/core/build/evidence.ts';
+import { edgeKey } from '../../src/core/graph/actorGraph.ts';
+import { assembleGraph } from '../../src/core/pipeline/assemble.ts';
+import type { LocatedRelation } from '../../src/core/pipeline/evidence.ts';
 import type { Actor, Evidence, RelationType } from '../../src/core/model.ts';
 import { COOPERATES, OPPOSES } from '../helpers/dataset.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { locateEvidence } from '../../src/core/build/evidence.ts';
-import { IssueSink } from '../../src/core/build/issues.ts';
-import { parseYaml } from '../../src/core/build/load.ts';
-import type { ResolvedRelation } from '../../src/core/build/relations.ts';
+import { locateEvidence } from '../../src/core/pipeline/evidence.ts';
+import { IssueSink } from '../../src/core/pipeline/issues.ts';
+import { parseYaml } from '../../src/core/pipeline/load.ts';
+import type { ResolvedRelation } from '../../src/core/pipeline/relations.ts';
 import { COOPERATES, OPPOSES } from '../helpers/dataset.ts';
 
 const cooperates = COOPERATES;

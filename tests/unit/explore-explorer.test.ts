@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/core/build/buildGraph.ts';
-import { edgeKey } from '../../src/core/build/assemble.ts';
+import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
+import { edgeKey } from '../../src/core/graph/actorGraph.ts';
 import { Explorer, type Change, type Origin } from '../../src/core/explore/explorer.ts';
 import { NO_FILTERS } from '../../src/core/explore/filters.ts';
 import { EMPTY_VIEW } from '../../src/core/explore/viewState.ts';

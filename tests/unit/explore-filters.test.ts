@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/core/build/buildGraph.ts';
-import { edgeKey } from '../../src/core/build/assemble.ts';
+import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
+import { edgeKey } from '../../src/core/graph/actorGraph.ts';
 import {
   NO_FILTERS,
   computeVisibility,

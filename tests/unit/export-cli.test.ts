@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/core/build/buildGraph.ts';
+import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { smallDataset, toDataFiles } from '../helpers/dataset.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
 

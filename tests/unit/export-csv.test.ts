@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { MultiGraph } from 'graphology';
 import { testNode } from '../helpers/dataset.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeActorMetrics, type ActorGraph } from '../../src/core/build/assemble.ts';
-import { buildGraph } from '../../src/core/build/buildGraph.ts';
+import type { ActorGraph } from '../../src/core/graph/actorGraph.ts';
+import { computeActorMetrics } from '../../src/core/graph/metrics.ts';
+import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { csvField, writeCsvEdges, writeCsvNodes } from '../../src/core/export/csv.ts';
 import {
   EXPORT_FORMATS,

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import Graph, { MultiGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeActorMetrics, type ActorGraph } from '../../src/core/build/assemble.ts';
-import { buildGraph } from '../../src/core/build/buildGraph.ts';
+import type { ActorGraph } from '../../src/core/graph/actorGraph.ts';
+import { computeActorMetrics } from '../../src/core/graph/metrics.ts';
+import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { writeGexf } from '../../src/core/export/gexf.ts';
-import { escapeAttribute, escapeText, formatList, parseColour } from '../../src/core/export/xml.ts';
+import { escapeAttribute, escapeText, formatList, parseColor } from '../../src/core/export/xml.ts';
 import type {
   EdgeAttributes,
   Evidence,
@@ -22,12 +23,12 @@ const RELATION_TYPES: RelationType[] = [
   ['cooperates-with', 'cooperates with', false, '#1b9e77'] as const,
   ['opposes', 'opposes', true, '#d7301f'] as const,
   ['proposes-to', 'proposes to', true, '#6a51a3'] as const,
-].map(([id, label, directed, colour]) => ({
+].map(([id, label, directed, color]) => ({
   id,
   label,
   directed,
   sign: 0,
-  colour,
+  color,
   description: 'd',
   cameo: [],
 }));
@@ -95,7 +96,7 @@ function fixture(): ActorGraph {
       articles: [...new Set(full.map((e) => e.article))],
       firstDate: dates.sort()[0] ?? null,
       lastDate: dates.sort()[dates.length - 1] ?? null,
-      color: type.colour,
+      color: type.color,
       size: full.length,
     };
     const key = `${relation}:${source}:${target}`;
@@ -125,9 +126,9 @@ function fixture(): ActorGraph {
 /** graphology-gexf's parser, as Gephi Lite uses it. */
 const parseGexf = (xml: string) => parse(Graph, xml);
 
-/** A colour as graphology-gexf reads back a viz:color r/g/b(/a); undefined if not written. */
-const rgb = (colour: string) => {
-  const c = parseColour(colour);
+/** A color as graphology-gexf reads back a viz:color r/g/b(/a); undefined if not written. */
+const rgb = (color: string) => {
+  const c = parseColor(color);
   if (!c) return undefined;
   return c.a === undefined ? `rgb(${c.r},${c.g},${c.b})` : `rgba(${c.r},${c.g},${c.b},${c.a})`;
 };
@@ -272,7 +273,7 @@ describe('writeGexf on the seed graph', () => {
   it('writes colours as r/g/b, never hex, and positions, sizes and thickness as viz', () => {
     expect(xml).not.toContain('hex=');
     const a = graph.getNodeAttributes('russia');
-    const c = parseColour(a.color)!;
+    const c = parseColor(a.color)!;
     expect(xml).toContain(`<viz:color r="${c.r}" g="${c.g}" b="${c.b}"/>`);
     expect(xml).toContain(`<viz:position x="${a.x}" y="${a.y}"/>`);
     expect(xml).toContain(`<viz:size value="${a.size}"/>`);
@@ -387,7 +388,7 @@ describe('writeGexf on edge cases', () => {
     expect(xml).toMatch(/<node id="beta"[\s\S]*?<viz:color r="170" g="187" b="204"\/>/);
     expect(xml).toMatch(/<node id="gamma"[\s\S]*?<viz:color r="10" g="20" b="30" a="0.5"\/>/);
     const lonely = /<node id="lonely"[\s\S]*?<\/node>/.exec(xml)![0];
-    expect(lonely).not.toContain('viz:color'); // "red" is not a colour the writer knows
+    expect(lonely).not.toContain('viz:color'); // "red" is not a color the writer knows
     expect(lonely).not.toContain('viz:position'); // x is NaN
     expect(lonely).not.toContain('viz:size'); // negative
   });
@@ -473,11 +474,11 @@ describe('the XML helpers', () => {
   });
 
   it('parse CSS colours', () => {
-    expect(parseColour('#3a6ea5')).toEqual({ r: 58, g: 110, b: 165 });
-    expect(parseColour('#3a6ea580')).toEqual({ r: 58, g: 110, b: 165, a: 0.502 });
-    expect(parseColour('rgb(1, 2, 3)')).toEqual({ r: 1, g: 2, b: 3 });
-    expect(parseColour('rgb(1, 2, 300)')).toBeUndefined();
-    expect(parseColour('#12')).toBeUndefined();
-    expect(parseColour(undefined)).toBeUndefined();
+    expect(parseColor('#3a6ea5')).toEqual({ r: 58, g: 110, b: 165 });
+    expect(parseColor('#3a6ea580')).toEqual({ r: 58, g: 110, b: 165, a: 0.502 });
+    expect(parseColor('rgb(1, 2, 3)')).toEqual({ r: 1, g: 2, b: 3 });
+    expect(parseColor('rgb(1, 2, 300)')).toBeUndefined();
+    expect(parseColor('#12')).toBeUndefined();
+    expect(parseColor(undefined)).toBeUndefined();
   });
 });

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildGraph } from '../../src/core/build/buildGraph.ts';
-import { findNameClashes } from '../../src/core/build/resolve.ts';
-import { foldForMatching, isMatch, locateQuote } from '../../src/core/build/text.ts';
+import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
+import { findNameClashes } from '../../src/core/pipeline/resolve.ts';
+import { foldForMatching, isMatch, locateQuote } from '../../src/core/pipeline/text.ts';
 import { generateCorpus } from '../../src/core/generate/corpus.ts';
 import { defaultActors, defaultArticles } from '../../src/core/generate/options.ts';
-import { ACTOR_KINDS, MODALITIES, type Actor, type ArticleFile } from '../../src/core/model.ts';
+import { ACTOR_KINDS, MODALITIES, type Actor, type ArticleDocument } from '../../src/core/model.ts';
 import { toDataFiles } from '../helpers/dataset.ts';
 import { ROOT } from '../helpers/run.ts';
 
@@ -23,7 +23,7 @@ const articleIds = Object.keys(corpus.files)
 const articles = articleIds.map((id) => ({
   id,
   text: corpus.files[`articles/${id}.txt`]!,
-  meta: parse(corpus.files[`articles/${id}.yaml`]!) as ArticleFile,
+  meta: parse(corpus.files[`articles/${id}.yaml`]!) as ArticleDocument,
 }));
 
 describe('generateCorpus', () => {

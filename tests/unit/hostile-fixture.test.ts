@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/core/build/buildGraph.ts';
+import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { hostileDataset, toDataFiles } from '../helpers/dataset.ts';
 
 // The browser tests rely on this fixture building: check it here, where a failure is cheap to read.

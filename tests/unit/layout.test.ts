@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { layoutGraph } from '../../src/core/build/layout.ts';
+import { layoutGraph } from '../../src/core/pipeline/layout.ts';
 
 function ring(n: number): Graph {
   const graph = new Graph();

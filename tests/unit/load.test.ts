@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IssueSink } from '../../src/core/build/issues.ts';
-import { parseYaml, positionOf, positionOfKey } from '../../src/core/build/load.ts';
+import { IssueSink } from '../../src/core/pipeline/issues.ts';
+import { parseYaml, positionOf, positionOfKey } from '../../src/core/pipeline/load.ts';
 
 const file = (text: string) => ({ path: 'data/x.yaml', text });
 

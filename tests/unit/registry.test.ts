@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IssueSink } from '../../src/core/build/issues.ts';
-import { parseYaml } from '../../src/core/build/load.ts';
-import { checkActors, checkRelationTypes } from '../../src/core/build/registry.ts';
+import { IssueSink } from '../../src/core/pipeline/issues.ts';
+import { parseYaml } from '../../src/core/pipeline/load.ts';
+import { checkActors, checkRelationTypes } from '../../src/core/pipeline/registry.ts';
 
 function actors(text: string) {
   const sink = new IssueSink();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IssueSink } from '../../src/core/build/issues.ts';
-import { parseYaml } from '../../src/core/build/load.ts';
-import { resolveRelations } from '../../src/core/build/relations.ts';
-import { indexActors } from '../../src/core/build/resolve.ts';
+import { IssueSink } from '../../src/core/pipeline/issues.ts';
+import { parseYaml } from '../../src/core/pipeline/load.ts';
+import { resolveRelations } from '../../src/core/pipeline/relations.ts';
+import { indexActors } from '../../src/core/pipeline/resolve.ts';
 import type { RelationType } from '../../src/core/model.ts';
 import { COOPERATES, OPPOSES } from '../helpers/dataset.ts';
 

@@ -5,7 +5,7 @@ import {
   indexActors,
   nameKey,
   resolveActor,
-} from '../../src/core/build/resolve.ts';
+} from '../../src/core/pipeline/resolve.ts';
 
 const actors: Actor[] = [
   { id: 'russia', label: 'Russia', kind: 'state', aliases: ['Moscow', 'Russian Federation'] },

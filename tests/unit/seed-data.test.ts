@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { edgeKey, type ActorGraph } from '../../src/core/build/assemble.ts';
-import { buildGraph, type BuildResult } from '../../src/core/build/buildGraph.ts';
+import { edgeKey, type ActorGraph } from '../../src/core/graph/actorGraph.ts';
+import { buildGraph, type BuildResult } from '../../src/core/pipeline/buildGraph.ts';
 import { readDataDir } from '../../src/node/readData.ts';
 import { ROOT } from '../helpers/run.ts';
 

@@ -4,7 +4,7 @@ import {
   isMatch,
   locateQuote,
   normaliseArticleText,
-} from '../../src/core/build/text.ts';
+} from '../../src/core/pipeline/text.ts';
 
 describe('normaliseArticleText', () => {
   it('removes a leading byte-order mark', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IssueSink } from '../../src/core/build/issues.ts';
-import { parseYaml } from '../../src/core/build/load.ts';
-import { describePath, validateAgainstSchema } from '../../src/core/build/validate.ts';
+import { IssueSink } from '../../src/core/pipeline/issues.ts';
+import { parseYaml } from '../../src/core/pipeline/load.ts';
+import { describePath, validateAgainstSchema } from '../../src/core/pipeline/validate.ts';
 
 function check(schema: 'actors' | 'article' | 'relation-types', text: string) {
   const sink = new IssueSink();
@@ -63,7 +63,7 @@ describe('validateAgainstSchema', () => {
   it('requires inverseLabel on a directed relation type', () => {
     const { issues } = check(
       'relation-types',
-      'relationTypes:\n  - {id: opposes, label: opposes, directed: true, sign: -1, colour: "#ff0000", description: d, cameo: ["10"]}\n',
+      'relationTypes:\n  - {id: opposes, label: opposes, directed: true, sign: -1, color: "#ff0000", description: d, cameo: ["10"]}\n',
     );
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message).toMatch(/"inverseLabel"/);

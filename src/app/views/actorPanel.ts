@@ -1,6 +1,6 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { summariseRelations } from '../../core/explore/relationsSummary.ts';
-import { KIND_COLOURS, KIND_LABELS } from '../../core/style.ts';
+import { KIND_COLORS, KIND_LABELS } from '../../core/style.ts';
 import { h, swatch } from '../dom.ts';
 
 /**
@@ -28,7 +28,7 @@ export function actorSection(
       'dl',
       { className: 'facts' },
       h('dt', {}, 'Kind'),
-      h('dd', {}, swatch(KIND_COLOURS[a.kind]), KIND_LABELS[a.kind]),
+      h('dd', {}, swatch(KIND_COLORS[a.kind]), KIND_LABELS[a.kind]),
       a.affiliation && graph.hasNode(a.affiliation)
         ? [h('dt', {}, 'Affiliation'), h('dd', {}, actorButton(a.affiliation, 'affiliation-link'))]
         : null,
@@ -71,7 +71,7 @@ export function actorSection(
         h(
           'h4',
           {},
-          swatch(group.relation.colour, 'line'),
+          swatch(group.relation.color, 'line'),
           `${capitalise(group.phrase)} (${group.items.length})`,
         ),
         h(

@@ -2,7 +2,7 @@ import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
 import type { EdgeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
-import type { ActorGraph } from '../../core/build/assemble.ts';
+import type { ActorGraph } from '../../core/graph/actorGraph.ts';
 import { parallelEdgeCurvatures } from '../../core/explore/curvature.ts';
 import type { AppState, Explorer } from '../../core/explore/explorer.ts';
 import {

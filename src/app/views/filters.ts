@@ -1,7 +1,7 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
 import type { Filters } from '../../core/explore/filters.ts';
 import { ACTOR_KINDS, MODALITIES, type ActorKind, type Modality } from '../../core/model.ts';
-import { KIND_COLOURS, KIND_LABELS } from '../../core/style.ts';
+import { KIND_COLORS, KIND_LABELS } from '../../core/style.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { keepFocus, toggle } from './filterControls.ts';
 import { MODALITY_TEXT } from './modality.ts';
@@ -105,7 +105,7 @@ export function renderFilters(container: HTMLElement, explorer: Explorer): void 
         kindsPresent.map((kind: ActorKind) =>
           checkbox(
             `filter-kind-${kind}`,
-            [h('span', { className: 'check-kind' }, swatch(KIND_COLOURS[kind]), KIND_LABELS[kind])],
+            [h('span', { className: 'check-kind' }, swatch(KIND_COLORS[kind]), KIND_LABELS[kind])],
             !filters.hiddenKinds.has(kind),
             (on) => set({ hiddenKinds: toggle(filters.hiddenKinds, kind, on) }),
           ),

@@ -41,7 +41,7 @@ export function renderLegend(container: HTMLElement, explorer: Explorer): void {
                 title: `${shown ? 'Hide' : 'Show'} “${type.label}” relations. ${type.description}`,
                 onclick: () => set(toggle(filters.hiddenRelations, type.id, !shown)),
               },
-              swatch(type.colour, 'line'),
+              swatch(type.color, 'line'),
               h('span', { className: 'legend-label' }, type.label),
               h(
                 'span',

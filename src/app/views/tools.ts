@@ -34,7 +34,7 @@ export function renderTools(container: HTMLElement, explorer: Explorer, sigma: A
     if (!layout) {
       const [{ default: FA2Layout }, { layoutSettings }] = await Promise.all([
         import('graphology-layout-forceatlas2/worker'),
-        import('../../core/build/layout.ts'),
+        import('../../core/pipeline/layout.ts'),
       ]);
       layout = new FA2Layout(explorer.graph, {
         settings: layoutSettings(explorer.graph),

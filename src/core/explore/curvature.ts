@@ -1,5 +1,10 @@
 import type Graph from 'graphology';
-import { DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
+
+/**
+ * @sigma/edge-curve's default curvature. Written here rather than imported: that package
+ * touches WebGL when it loads, and core modules must load anywhere.
+ */
+export const DEFAULT_EDGE_CURVATURE = 0.25;
 
 /**
  * Curvature per edge so that parallel edges between the same two actors (the United States

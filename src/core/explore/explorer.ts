@@ -1,4 +1,4 @@
-import type { ActorGraph } from '../build/assemble.ts';
+import type { ActorGraph } from '../graph/actorGraph.ts';
 import { computeVisibility, type Filters, type Visibility } from './filters.ts';
 import { actorFocus, edgeFocus, type Focus } from './focus.ts';
 import type { ViewState } from './viewState.ts';

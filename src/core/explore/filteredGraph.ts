@@ -1,5 +1,6 @@
 import { MultiGraph } from 'graphology';
-import { computeActorMetrics, type ActorGraph } from '../build/assemble.ts';
+import type { ActorGraph } from '../graph/actorGraph.ts';
+import { computeActorMetrics } from '../graph/metrics.ts';
 import { edgeSize } from '../style.ts';
 import type { EdgeAttributes, NodeAttributes } from '../model.ts';
 import { isFiltering, visibleEvidence, type Filters, type Visibility } from './filters.ts';

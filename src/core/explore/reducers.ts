@@ -52,8 +52,8 @@ export function reduceEdge<T extends EdgeDisplay>(
 }
 
 /** #rrggbb -> #rrggbbaa at 45% opacity (sigma reads 8-digit hex colours). */
-export function fade(colour: string): string {
-  return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}73` : colour;
+export function fade(color: string): string {
+  return /^#[0-9a-f]{6}$/i.test(color) ? `${color}73` : color;
 }
 
 /**

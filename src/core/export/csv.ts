@@ -8,7 +8,7 @@
  * the GEXF, GraphML and JSON exports.
  */
 import type { Attributes } from 'graphology-types';
-import { nodeFields, relationIdsOf, type ExportableGraph, type Field } from './gexf.ts';
+import { asString, nodeFields, relationIdsOf, type ExportableGraph, type Field } from './fields.ts';
 
 export interface CsvOptions {
   /** What joins the items of a list field (aliases, articles). Default: `|`. */
@@ -46,9 +46,6 @@ function table(header: readonly string[], rows: string[], bom: boolean): string 
   return `${bom ? '\ufeff' : ''}${header.map(csvField).join(',')}\r\n${rows.join('')}`;
 }
 
-const string = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : undefined;
-
 /**
  * The edge list: `id, source, target, type (directed or undirected), relation, label, weight,
  * evidenceCount, firstDate, lastDate, articles, sourceLabel, targetLabel`, one row per edge.
@@ -81,15 +78,15 @@ export function writeCsvEdges(graph: ExportableGraph, options: CsvOptions = {}):
         source,
         target,
         undirected ? 'undirected' : 'directed',
-        string(a.relation),
-        string(a.label),
+        asString(a.relation),
+        asString(a.label),
         typeof a.weight === 'number' && Number.isFinite(a.weight) ? a.weight : undefined,
         evidence?.length ?? (Number.isInteger(a.weight) ? a.weight : undefined),
-        string(a.firstDate),
-        string(a.lastDate),
+        asString(a.firstDate),
+        asString(a.lastDate),
         articles?.map((v) => (v === null || v === undefined ? '' : String(v))).join(separator),
-        string(sourceAttributes.label) ?? source,
-        string(targetAttributes.label) ?? target,
+        asString(sourceAttributes.label) ?? source,
+        asString(targetAttributes.label) ?? target,
       ]
         .map(csvField)
         .join(',') + '\r\n',
@@ -108,7 +105,7 @@ export function writeCsvNodes(graph: ExportableGraph, options: CsvOptions = {}):
   const header = ['id', 'label', ...fields.map((f) => f.name)];
   const rows: string[] = [];
   graph.forEachNode((node, a) => {
-    const cells = [csvField(node), csvField(string(a.label) ?? node)];
+    const cells = [csvField(node), csvField(asString(a.label) ?? node)];
     for (const f of fields) cells.push(csvField(cellOf(f, a, separator)));
     rows.push(cells.join(',') + '\r\n');
   });

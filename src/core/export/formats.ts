@@ -4,7 +4,8 @@
  * CSV makes two files, the edge list and the node list.
  */
 import { writeCsvEdges, writeCsvNodes } from './csv.ts';
-import { writeGexf, type ExportableGraph, type UndirectedEdges } from './gexf.ts';
+import type { ExportableGraph } from './fields.ts';
+import { writeGexf, type UndirectedEdges } from './gexf.ts';
 import { writeGraphml } from './graphml.ts';
 
 export const EXPORT_FORMAT_IDS = ['gexf', 'graphml', 'json', 'csv'] as const;

@@ -21,19 +21,24 @@
  * - list attributes as liststring in the syntax Gephi and graphology-gexf read, which is also
  *   a JSON array (see formatList).
  */
-import type { AbstractGraph, Attributes } from 'graphology-types';
-import type { Evidence, GraphAttributes, NodeAttributes } from '../model.ts';
+import type { Attributes } from 'graphology-types';
+import {
+  asString,
+  edgeFields,
+  nodeFields,
+  relationIdsOf,
+  type ExportableGraph,
+  type Field,
+  type FieldType,
+} from './fields.ts';
 import {
   escapeAposAttribute,
   escapeAttribute,
   escapeText,
   formatList,
   formatNumber,
-  parseColour,
+  parseColor,
 } from './xml.ts';
-
-/** Any graphology graph; attributes are read as src/core/model.ts describes them. */
-export type ExportableGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
 /** How undirected (symmetric) edges are written. */
 export type UndirectedEdges = 'mutual' | 'undirected';
@@ -73,105 +78,6 @@ export const GEXF_DEFAULTS: Required<
   undirectedEdges: 'mutual',
   pretty: true,
 };
-
-/**
- * The declared type of a field. `liststring` is written as a list in GEXF, as a JSON array
- * string in GraphML, and joined with a separator in CSV.
- */
-export type FieldType = 'string' | 'integer' | 'double' | 'liststring';
-
-/** One attribute that travels to the export formats, with how to read it from the graph. */
-export interface Field {
-  name: string;
-  type: FieldType;
-  /** The value, or undefined when there is none (missing, null, empty, wrong type). */
-  read(attributes: Attributes): unknown;
-}
-
-const string = (value: unknown): string | undefined =>
-  typeof value === 'string'
-    ? value === ''
-      ? undefined
-      : value
-    : typeof value === 'number' || typeof value === 'boolean'
-      ? String(value)
-      : undefined;
-const integer = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-const list = (value: unknown): readonly unknown[] | undefined =>
-  Array.isArray(value) ? value : undefined;
-const evidenceOf = (a: Attributes): readonly Partial<Evidence>[] | undefined =>
-  Array.isArray(a.evidence) ? (a.evidence as Partial<Evidence>[]) : undefined;
-
-/**
- * The relation type ids of the graph, for the per-relation degree fields: those of the
- * graph's `relationTypes` attribute in its order, then any other found in the nodes'
- * `degreeByRelation`, in the order met.
- */
-export function relationIdsOf(graph: ExportableGraph): string[] {
-  const ids = new Set<string>();
-  const types = (graph.getAttributes() as Partial<GraphAttributes>).relationTypes;
-  if (Array.isArray(types)) for (const t of types) if (typeof t?.id === 'string') ids.add(t.id);
-  graph.forEachNode((_node, a) => {
-    const byRelation = (a as Partial<NodeAttributes>).degreeByRelation;
-    if (byRelation && typeof byRelation === 'object') for (const k in byRelation) ids.add(k);
-  });
-  return [...ids];
-}
-
-/** The node fields, besides the label and the viz properties (position, size, colour). */
-export function nodeFields(relationIds: readonly string[]): Field[] {
-  return [
-    { name: 'kind', type: 'string', read: (a) => string(a.kind) },
-    { name: 'affiliation', type: 'string', read: (a) => string(a.affiliation) },
-    { name: 'aliases', type: 'liststring', read: (a) => list(a.aliases) },
-    { name: 'wikidata', type: 'string', read: (a) => string(a.wikidata) },
-    { name: 'note', type: 'string', read: (a) => string(a.note) },
-    { name: 'degree', type: 'integer', read: (a) => integer(a.degree) },
-    { name: 'evidenceCount', type: 'integer', read: (a) => integer(a.evidenceCount) },
-    ...relationIds.map((id): Field => ({
-      name: `degree_${id}`,
-      type: 'integer',
-      read: (a) =>
-        a.degreeByRelation && typeof a.degreeByRelation === 'object'
-          ? integer((a.degreeByRelation as Record<string, unknown>)[id])
-          : undefined,
-    })),
-  ];
-}
-
-/** The edge fields, besides the label, weight and viz properties (colour, thickness). */
-export function edgeFields(options: { quotes?: boolean } = {}): Field[] {
-  const fields: Field[] = [
-    { name: 'relation', type: 'string', read: (a) => string(a.relation) },
-    {
-      name: 'evidenceCount',
-      type: 'integer',
-      read: (a) => evidenceOf(a)?.length ?? integer(a.weight),
-    },
-    { name: 'firstDate', type: 'string', read: (a) => string(a.firstDate) },
-    { name: 'lastDate', type: 'string', read: (a) => string(a.lastDate) },
-    { name: 'articles', type: 'liststring', read: (a) => list(a.articles) },
-    {
-      name: 'evidenceArticles',
-      type: 'liststring',
-      read: (a) => evidenceOf(a)?.map((e) => e.article),
-    },
-    {
-      name: 'evidenceModalities',
-      type: 'liststring',
-      read: (a) => evidenceOf(a)?.map((e) => e.modality),
-    },
-  ];
-  if (options.quotes ?? true) {
-    fields.push({
-      name: 'evidenceQuotes',
-      type: 'liststring',
-      read: (a) => evidenceOf(a)?.map((e) => e.quote),
-    });
-  }
-  return fields;
-}
 
 /** A field's value as GEXF attvalue text, or undefined when there is none to write. */
 function gexfValue(type: FieldType, value: unknown): string | undefined {
@@ -285,8 +191,8 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
     out.push(`${open ? '' : `>${nl}`}${ind[4]}<viz:${element}/>${nl}`);
     return true;
   };
-  const colour = (value: unknown): string | undefined => {
-    const c = parseColour(value);
+  const color = (value: unknown): string | undefined => {
+    const c = parseColor(value);
     if (!c) return undefined;
     return `color r="${c.r}" g="${c.g}" b="${c.b}"${c.a === undefined ? '' : ` a="${c.a}"`}`;
   };
@@ -298,7 +204,7 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
     const label = typeof attributes.label === 'string' ? attributes.label : node;
     out.push(`${ind[3]}<node id="${escapeAttribute(node)}" label="${escapeAttribute(label)}"`);
     let open = writeAttvalues(nodeFieldList, nodeStarts, attributes);
-    const c = colour(attributes.color);
+    const c = color(attributes.color);
     if (c) open = writeViz(open, c);
     const x = formatNumber(attributes.x);
     const y = formatNumber(attributes.y);
@@ -319,8 +225,8 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
     target: string,
     type: string,
   ) => {
-    const kind = string(attributes.relation);
-    const label = string(attributes.label);
+    const kind = asString(attributes.relation);
+    const label = asString(attributes.label);
     const weight = formatNumber(attributes.weight);
     out.push(
       `${ind[3]}<edge id="${escapeAttribute(edge)}" source="${escapeAttribute(source)}" target="${escapeAttribute(target)}"${type}${
@@ -330,7 +236,7 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
       }`,
     );
     let open = writeAttvalues(edgeFieldList, edgeStarts, attributes);
-    const c = colour(attributes.color);
+    const c = color(attributes.color);
     if (c) open = writeViz(open, c);
     const thickness = nonNegative(attributes.size);
     if (thickness !== undefined) open = writeViz(open, `thickness value="${thickness}"`);

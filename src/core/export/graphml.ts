@@ -13,13 +13,14 @@
  */
 import type { Attributes } from 'graphology-types';
 import {
+  asString,
   edgeFields,
   nodeFields,
   relationIdsOf,
   type ExportableGraph,
   type Field,
   type FieldType,
-} from './gexf.ts';
+} from './fields.ts';
 import { escapeAttribute, escapeText, formatList, formatNumber } from './xml.ts';
 
 export interface GraphmlOptions {
@@ -77,9 +78,6 @@ function keyOf(domain: 'node' | 'edge', field: Field): Key {
   };
 }
 
-const stringValue = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
-
 /**
  * Writes the graph as a GraphML document.
  *
@@ -103,7 +101,7 @@ export function writeGraphml(graph: ExportableGraph, options: GraphmlOptions = {
     for: 'graph',
     name,
     type: 'string',
-    read: (a) => stringValue(a[name]),
+    read: (a) => asString(a[name]),
   }));
   const number = (name: 'x' | 'y' | 'size') => (a: Attributes) => formatNumber(a[name]);
   const nodeKeys: Key[] = [
@@ -112,7 +110,7 @@ export function writeGraphml(graph: ExportableGraph, options: GraphmlOptions = {
       for: 'node',
       name: 'label',
       type: 'string',
-      read: (a) => stringValue(a.label),
+      read: (a) => asString(a.label),
     },
     ...nodeFields(relationIdsOf(graph)).map((f) => keyOf('node', f)),
     { id: 'n_x', for: 'node', name: 'x', type: 'double', read: number('x') },
@@ -123,7 +121,7 @@ export function writeGraphml(graph: ExportableGraph, options: GraphmlOptions = {
       for: 'node',
       name: 'color',
       type: 'string',
-      read: (a) => stringValue(a.color),
+      read: (a) => asString(a.color),
     },
   ];
   const edgeKeys: Key[] = [
@@ -132,7 +130,7 @@ export function writeGraphml(graph: ExportableGraph, options: GraphmlOptions = {
       for: 'edge',
       name: 'label',
       type: 'string',
-      read: (a) => stringValue(a.label),
+      read: (a) => asString(a.label),
     },
     {
       id: 'e_weight',
@@ -148,7 +146,7 @@ export function writeGraphml(graph: ExportableGraph, options: GraphmlOptions = {
       for: 'edge',
       name: 'color',
       type: 'string',
-      read: (a) => stringValue(a.color),
+      read: (a) => asString(a.color),
     },
   ];
 

@@ -127,12 +127,12 @@ const RGB_FUNCTION =
   /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*(\d*\.?\d+)\s*)?\)$/i;
 
 /**
- * Parses a CSS colour written as #rgb, #rgba, #rrggbb, #rrggbbaa, rgb() or rgba() into
+ * Parses a CSS color written as #rgb, #rgba, #rrggbb, #rrggbbaa, rgb() or rgba() into
  * channels; undefined for anything else (named colours included).
  */
-export function parseColour(colour: unknown): Rgba | undefined {
-  if (typeof colour !== 'string') return undefined;
-  const c = colour.trim();
+export function parseColor(color: unknown): Rgba | undefined {
+  if (typeof color !== 'string') return undefined;
+  const c = color.trim();
   if (c.charCodeAt(0) === 0x23 /* # */) {
     const hex = c.slice(1);
     if (!/^[0-9a-f]+$/i.test(hex)) return undefined;

@@ -184,7 +184,7 @@ interface FillerContext {
   actor: () => string;
 }
 
-/** Sentences around the relations: background, colour, loose ends. They annotate nothing. */
+/** Sentences around the relations: background, color, loose ends. They annotate nothing. */
 const FILLERS: ((c: FillerContext) => string)[] = [
   (c) => `Fighting around ${c.place()} has displaced thousands of people since ${c.month}.`,
   (c) => `The situation in ${c.region} remains tense.`,

@@ -129,7 +129,7 @@ function relationTypesYaml(header: string[], provenance: string): string {
     lines.push(
       `    directed: ${t.directed}`,
       `    sign: ${t.sign}`,
-      `    colour: ${JSON.stringify(t.colour)}`,
+      `    color: ${JSON.stringify(t.color)}`,
       `    cameo: [${t.cameo.map((c) => JSON.stringify(c)).join(', ')}]`,
       `    description: ${scalar(t.description)}`,
     );

@@ -1,4 +1,4 @@
-import { nameKey } from '../build/resolve.ts';
+import { nameKey } from '../pipeline/resolve.ts';
 import type { Random } from './random.ts';
 
 // Invented words built from syllables: pronounceable, and no real country, group or person.

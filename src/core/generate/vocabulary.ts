@@ -10,7 +10,7 @@ export const RELATION_TYPES: readonly RelationType[] = [
     label: 'cooperates with',
     directed: false,
     sign: 1,
-    colour: '#1b9e77',
+    color: '#1b9e77',
     cameo: ['04', '05', '06', '07'],
     description:
       'The two actors consult, meet, agree, coordinate, share intelligence, support or aid one another. Symmetric: record it once, in either order.',
@@ -21,7 +21,7 @@ export const RELATION_TYPES: readonly RelationType[] = [
     inverseLabel: 'is opposed by',
     directed: true,
     sign: -1,
-    colour: '#d7301f',
+    color: '#d7301f',
     cameo: ['10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20'],
     description:
       'The source demands of, criticises, rejects, threatens, sanctions, coerces, attacks or fights the target.',
@@ -32,7 +32,7 @@ export const RELATION_TYPES: readonly RelationType[] = [
     inverseLabel: 'receives proposals from',
     directed: true,
     sign: 0,
-    colour: '#6a51a3',
+    color: '#6a51a3',
     cameo: ['02', '03'],
     description:
       'The source appeals to the target or offers, or states its intent, to cooperate with it: a proposal, an offer, a call to act.',

@@ -1,6 +1,7 @@
-import type { Actor, ArticleFile, ArticleMeta, Modality } from '../model.ts';
+import type { Actor, ArticleDocument, ArticleMeta, Modality } from '../model.ts';
 import { MODALITIES } from '../model.ts';
-import { assembleGraph, type ActorGraph } from './assemble.ts';
+import type { ActorGraph } from '../graph/actorGraph.ts';
+import { assembleGraph } from './assemble.ts';
 import { locateEvidence, type LocatedRelation } from './evidence.ts';
 import { IssueSink, hasErrors, sortIssues, type BuildIssue } from './issues.ts';
 import { layoutGraph, type LayoutOptions } from './layout.ts';
@@ -16,10 +17,10 @@ export interface DataFiles {
   root: string;
   relationTypes?: SourceFile;
   actors?: SourceFile;
-  articles: ArticleFiles[];
+  articles: ArticleSources[];
 }
 
-export interface ArticleFiles {
+export interface ArticleSources {
   id: string;
   /** articles/<id>.yaml */
   meta?: SourceFile;
@@ -126,11 +127,11 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
   for (const { article, located: items } of located) {
     if (
       article.relations.length === 0 &&
-      (article.parsed.value as ArticleFile).relations.length === 0
+      (article.parsed.value as ArticleDocument).relations.length === 0
     ) {
       sink.warn(article.meta.path, undefined, 'the article has no annotated relations');
     }
-    if (!(article.parsed.value as ArticleFile).published && items.length > 0) {
+    if (!(article.parsed.value as ArticleDocument).published && items.length > 0) {
       sink.warn(
         article.meta.path,
         undefined,
@@ -153,7 +154,9 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
         'Actors and their relations (cooperates-with, opposes, proposes-to), each traced to the sentence of the article that supports it.',
       actors,
       relationTypes,
-      articles: resolved.map((a) => articleMeta(a.id, a.parsed.value as ArticleFile, a.relations)),
+      articles: resolved.map((a) =>
+        articleMeta(a.id, a.parsed.value as ArticleDocument, a.relations),
+      ),
       located: allLocated,
     }),
   );
@@ -198,7 +201,7 @@ function requireFile(
 }
 
 function loadArticle(
-  article: ArticleFiles,
+  article: ArticleSources,
   sink: IssueSink,
 ): { id: string; meta: SourceFile; text: string }[] {
   const path = article.meta?.path ?? article.text?.path ?? article.id;
@@ -233,12 +236,12 @@ function loadArticle(
 }
 
 function publishedDate(parsed: ParsedYaml): string | null {
-  return (parsed.value as ArticleFile).published?.date ?? null;
+  return (parsed.value as ArticleDocument).published?.date ?? null;
 }
 
 function articleMeta(
   id: string,
-  file: ArticleFile,
+  file: ArticleDocument,
   relations: readonly ResolvedRelation[],
 ): ArticleMeta {
   const { title, titleNote, outlet, outletNote, url, published } = file;

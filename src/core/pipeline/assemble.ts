@@ -1,16 +1,9 @@
 import { MultiGraph } from 'graphology';
-import type {
-  Actor,
-  ArticleMeta,
-  EdgeAttributes,
-  GraphAttributes,
-  NodeAttributes,
-  RelationType,
-} from '../model.ts';
-import { KIND_COLOURS, edgeSize, nodeSize } from '../style.ts';
+import type { Actor, ArticleMeta, EdgeAttributes, RelationType } from '../model.ts';
+import { KIND_COLORS, edgeSize, nodeSize } from '../style.ts';
+import { edgeKey, type ActorGraph } from '../graph/actorGraph.ts';
+import { computeActorMetrics } from '../graph/metrics.ts';
 import type { LocatedRelation } from './evidence.ts';
-
-export type ActorGraph = MultiGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 export interface AssembleInput {
   name: string;
@@ -19,11 +12,6 @@ export interface AssembleInput {
   relationTypes: readonly RelationType[];
   articles: readonly ArticleMeta[];
   located: readonly LocatedRelation[];
-}
-
-/** The key of the edge aggregating one (source, relation type, target). */
-export function edgeKey(relation: string, source: string, target: string): string {
-  return `${relation}:${source}:${target}`;
 }
 
 /**
@@ -53,7 +41,7 @@ export function assembleGraph(input: AssembleInput): ActorGraph {
       x: 0,
       y: 0,
       size: nodeSize(0, 0, input.actors.length),
-      color: KIND_COLOURS[actor.kind],
+      color: KIND_COLORS[actor.kind],
       degree: 0,
       evidenceCount: 0,
       degreeByRelation: Object.fromEntries(input.relationTypes.map((t) => [t.id, 0])),
@@ -76,7 +64,7 @@ export function assembleGraph(input: AssembleInput): ActorGraph {
           articles: [],
           firstDate: null,
           lastDate: null,
-          color: type.colour,
+          color: type.color,
           size: 1,
         },
       };
@@ -101,29 +89,4 @@ export function assembleGraph(input: AssembleInput): ActorGraph {
 
   computeActorMetrics(graph);
   return graph;
-}
-
-/** Degree (distinct edges), evidence count and degree per relation type; node size follows. */
-export function computeActorMetrics(graph: ActorGraph): void {
-  let maxEvidence = 0;
-  graph.forEachNode((node, attr) => {
-    const byRelation: Record<string, number> = Object.fromEntries(
-      Object.keys(attr.degreeByRelation).map((k) => [k, 0]),
-    );
-    let evidenceCount = 0;
-    graph.forEachEdge(node, (_edge, edgeAttr) => {
-      byRelation[edgeAttr.relation] = (byRelation[edgeAttr.relation] ?? 0) + 1;
-      evidenceCount += edgeAttr.weight;
-    });
-    maxEvidence = Math.max(maxEvidence, evidenceCount);
-    graph.mergeNodeAttributes(node, {
-      degree: graph.degree(node),
-      evidenceCount,
-      degreeByRelation: byRelation,
-    });
-  });
-  graph.updateEachNodeAttributes((_node, attr) => ({
-    ...attr,
-    size: nodeSize(attr.evidenceCount, maxEvidence, graph.order),
-  }));
 }

@@ -97,7 +97,7 @@ function reportSchemaError(parsed: ParsedYaml, error: ErrorObject, sink: IssueSi
       sink.error(
         file,
         positionOf(parsed, path),
-        `${name} must be ${article((error.params as { type: string }).type)}, not ${typeName(error.data)}`,
+        `${name} must be ${withIndefiniteArticle((error.params as { type: string }).type)}, not ${typeName(error.data)}`,
         description,
       );
       return;
@@ -137,10 +137,11 @@ export function describePath(path: readonly (string | number)[]): string {
     .join('');
 }
 
-const article = (type: string): string => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+const withIndefiniteArticle = (type: string): string =>
+  /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 
 function typeName(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
-  return article(typeof value);
+  return withIndefiniteArticle(typeof value);
 }

@@ -1,4 +1,5 @@
-import type { ActorKind } from './model.ts';
+import type { ActorKind, Modality } from './model.ts';
+import { sizePolicy } from './sizePolicy.ts';
 
 /**
  * Node colours by actor kind. Chosen to stay apart from the relation colours (green, red,
@@ -22,13 +23,23 @@ export const KIND_LABELS: Record<ActorKind, string> = {
   person: 'Person',
 };
 
+/** How each modality is named and explained wherever statements are shown or filtered. */
+export const MODALITY_TEXT: Record<Modality, { short: string; explain: string }> = {
+  asserted: { short: 'Asserted', explain: 'stated as fact' },
+  reported: { short: 'Reported', explain: 'an unconfirmed report' },
+  conditional: { short: 'Conditional', explain: 'only if a condition is met' },
+  proposed: { short: 'Proposed', explain: 'planned or hypothetical, not (yet) done' },
+  negated: { short: 'Negated', explain: 'the text says this is not so' },
+  denied: { short: 'Denied', explain: 'someone denies it' },
+};
+
 /**
  * Node size (in pixels at the default zoom) grows with the square root of the evidence behind
  * the actor's relations, relative to the best-evidenced actor; the range narrows as the graph
- * grows, so that thousands of actors do not cover one another.
+ * grows (sizePolicy), so that thousands of actors do not cover one another.
  */
 export function nodeSize(evidenceCount: number, maxEvidence: number, order: number): number {
-  const [min, max] = order <= 100 ? [4, 20] : order <= 1000 ? [2.5, 14] : [1.5, 9];
+  const [min, max] = sizePolicy({ order, size: 0 }).nodeSizeRange;
   const share = maxEvidence > 0 ? Math.sqrt(evidenceCount / maxEvidence) : 0;
   return Math.round((min + (max - min) * share) * 100) / 100;
 }

@@ -80,4 +80,30 @@ describe('Explorer', () => {
     e.setView({ ...EMPTY_VIEW, actor: 'alpha' }, 'history');
     expect(events).toEqual([[['filters', 'selection'], 'history']]);
   });
+
+  it('stops calling a listener once it unsubscribes, even from within a call', () => {
+    const e = new Explorer(graph, EMPTY_VIEW);
+    const calls: string[] = [];
+    const stopFirst = e.subscribe(() => {
+      calls.push('first');
+      stopFirst();
+    });
+    const stopSecond = e.subscribe(() => calls.push('second'));
+    e.selectActor('beta');
+    e.selectActor('alpha');
+    stopSecond();
+    e.selectActor('beta');
+    expect(calls).toEqual(['first', 'second', 'second']);
+  });
+
+  it('passes a transient filter change on as transient', () => {
+    const { e, events } = explorer();
+    e.setFilters({ ...NO_FILTERS, minStatements: 2 }, 'transient');
+    e.setFilters({ ...NO_FILTERS, minStatements: 2 });
+    expect(events).toEqual([
+      [['filters'], 'transient'],
+      [['filters'], 'user'],
+    ]);
+    expect(e.current.visibility.edges.size).toBe(1);
+  });
 });

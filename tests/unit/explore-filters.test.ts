@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { edgeKey } from '../../src/core/graph/actorGraph.ts';
 import {
+  FILTERS,
+  FILTER_KEYS,
   NO_FILTERS,
   computeVisibility,
-  dateInRange,
   isEvidenceVisible,
   isFiltering,
+  isPartialDate,
+  visibleEvidence,
   type Filters,
 } from '../../src/core/explore/filters.ts';
 import { smallDataset, toDataFiles } from '../helpers/dataset.ts';
@@ -14,18 +17,37 @@ import { smallDataset, toDataFiles } from '../helpers/dataset.ts';
 const graph = buildGraph(toDataFiles(smallDataset()), { layout: false }).graph!;
 const filters = (over: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...over });
 
-describe('dateInRange', () => {
+const evidenceAt = (date: string | null) => ({
+  article: 'a1',
+  quote: 'q',
+  start: 0,
+  end: 1,
+  modality: 'asserted' as const,
+  date,
+});
+const inRange = (date: string | null, from: string | null, to: string | null) =>
+  isEvidenceVisible(evidenceAt(date), filters({ from, to }));
+
+describe('the date range', () => {
   it('accepts everything without bounds, undated included', () => {
-    expect(dateInRange(null, null, null)).toBe(true);
+    expect(inRange(null, null, null)).toBe(true);
   });
   it('treats partial dates as the period they stand for', () => {
-    expect(dateInRange('2016', '2016-07', null)).toBe(true);
-    expect(dateInRange('2016-07', null, '2016-07-01')).toBe(true);
-    expect(dateInRange('2015-12-31', '2016', null)).toBe(false);
-    expect(dateInRange('2017-01', null, '2016')).toBe(false);
+    expect(inRange('2016', '2016-07', null)).toBe(true);
+    expect(inRange('2016-07', null, '2016-07-01')).toBe(true);
+    expect(inRange('2015-12-31', '2016', null)).toBe(false);
+    expect(inRange('2017-01', null, '2016')).toBe(false);
+    expect(inRange('2016-03-04', '2016-03-04', '2016-03-04')).toBe(true);
   });
   it('leaves undated evidence out of a bounded range', () => {
-    expect(dateInRange(null, '2015', null)).toBe(false);
+    expect(inRange(null, '2015', null)).toBe(false);
+    expect(inRange(null, null, '2015')).toBe(false);
+  });
+  it('takes only real dates as bounds', () => {
+    expect(['2016', '2016-02', '2016-02-29'].every(isPartialDate)).toBe(true);
+    expect(['2015-02-29', '2021-02-31', '2016-13', '16', '2016-1-1'].some(isPartialDate)).toBe(
+      false,
+    );
   });
 });
 
@@ -81,5 +103,62 @@ describe('computeVisibility', () => {
     );
     expect(v.nodes.has('ann-minister')).toBe(false);
     expect(v.nodes.has('alpha')).toBe(true);
+  });
+});
+
+describe('the filter declarations', () => {
+  it('give every filter a URL parameter of its own and a default that hides nothing', () => {
+    const params = FILTER_KEYS.map((key) => FILTERS[key].param);
+    expect(new Set(params).size).toBe(params.length);
+    expect(isFiltering(NO_FILTERS)).toBe(false);
+    expect(computeVisibility(graph, NO_FILTERS).edges.size).toBe(graph.size);
+  });
+
+  it('make every filter count: each one, set, hides something of a graph that has it', () => {
+    // One value per filter that hides something of the small dataset: a filter declared but
+    // not wired into visibility would fail here.
+    const hiding: Filters = {
+      hiddenRelations: new Set(['opposes']),
+      hiddenModalities: new Set(['negated']),
+      minStatements: 2,
+      hiddenKinds: new Set(['person']),
+      hideIsolated: true,
+      from: '2021',
+      to: '2019',
+      hiddenArticles: new Set(['a2']),
+    };
+    const all = computeVisibility(graph, NO_FILTERS);
+    for (const key of FILTER_KEYS) {
+      const only = filters({
+        [key]: hiding[key],
+        // hideIsolated hides only what another filter left without relations.
+        ...(key === 'hideIsolated' ? { hiddenRelations: new Set(['proposes-to']) } : {}),
+      });
+      const v = computeVisibility(graph, only);
+      expect(isFiltering(only)).toBe(true);
+      const hidesSomething =
+        key === 'hideIsolated'
+          ? v.nodes.size < computeVisibility(graph, { ...only, hideIsolated: false }).nodes.size
+          : v.edges.size < all.edges.size || v.nodes.size < all.nodes.size;
+      expect(hidesSomething, key).toBe(true);
+    }
+  });
+
+  it('hide relations with fewer shown statements than the minimum', () => {
+    const v = computeVisibility(graph, filters({ minStatements: 2 }));
+    expect([...v.edges.values()].every((n) => n >= 2)).toBe(true);
+    expect(v.edges.get(edgeKey('cooperates-with', 'alpha', 'beta'))).toBe(2);
+    // The minimum counts the statements other filters leave shown.
+    const fewer = computeVisibility(
+      graph,
+      filters({ minStatements: 2, hiddenArticles: new Set(['a2']) }),
+    );
+    expect(fewer.edges.has(edgeKey('cooperates-with', 'alpha', 'beta'))).toBe(false);
+  });
+
+  it('give the exports the statements the filters show', () => {
+    const attr = graph.getEdgeAttributes(edgeKey('cooperates-with', 'alpha', 'beta'));
+    expect(visibleEvidence(attr, NO_FILTERS)).toHaveLength(2);
+    expect(visibleEvidence(attr, filters({ hiddenArticles: new Set(['a2']) }))).toHaveLength(1);
   });
 });

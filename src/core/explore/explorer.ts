@@ -15,8 +15,12 @@ export interface AppState {
 }
 
 export type Listener = (state: AppState, changes: ReadonlySet<Change>, origin: Origin) => void;
-/** Whether a change comes from the user (and goes into history) or from history itself. */
-export type Origin = 'user' | 'history';
+/**
+ * Where a change comes from: the user (one history entry), the user in the middle of a gesture
+ * such as dragging a slider (`transient`: the view follows, history gets one entry for the whole
+ * gesture, see historyStep), or history itself (back and forward: no entry).
+ */
+export type Origin = 'user' | 'transient' | 'history';
 
 /**
  * The explorer's state and the only way to change it. Views call these actions and subscribe
@@ -40,8 +44,13 @@ export class Explorer {
     return this.state;
   }
 
-  subscribe(listener: Listener): void {
+  /** Calls `listener` after every change; returns the function that stops it. */
+  subscribe(listener: Listener): () => void {
     this.listeners.push(listener);
+    return () => {
+      const at = this.listeners.indexOf(listener);
+      if (at >= 0) this.listeners.splice(at, 1);
+    };
   }
 
   selectActor(actor: string | null, origin: Origin = 'user'): void {
@@ -87,7 +96,8 @@ export class Explorer {
     next = { ...next, ...this.deriveFocus(next) };
     this.state = next;
     const changed = new Set(changes);
-    for (const listener of this.listeners) listener(next, changed, origin);
+    // A copy: a listener may unsubscribe itself (or another) while being called.
+    for (const listener of [...this.listeners]) listener(next, changed, origin);
   }
 
   private deriveFocus(s: AppState): Pick<AppState, 'focus' | 'focusActor'> {

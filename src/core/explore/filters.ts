@@ -1,43 +1,149 @@
-import type { ActorKind, EdgeAttributes, Evidence, Modality, NodeAttributes } from '../model.ts';
-import { UNCONFIRMED_MODALITIES } from '../model.ts';
 import type Graph from 'graphology';
+import type { ActorGraph } from '../graph/actorGraph.ts';
+import type { EdgeAttributes, Evidence, Modality, NodeAttributes } from '../model.ts';
+import { ACTOR_KINDS, MODALITIES, UNCONFIRMED_MODALITIES } from '../model.ts';
+import { KIND_COLORS, KIND_LABELS, MODALITY_TEXT } from '../style.ts';
 
 /**
- * What the user has chosen to hide. Filters hide, they never delete: the graph itself is never
- * changed, only what is drawn and counted.
+ * The filters, each declared once: its URL parameter and default, what it hides, and how it is
+ * shown. Everything else is derived from this list: the filter state's type, reading and
+ * writing the URL, dropping what a graph does not know, what the network and the counts show,
+ * what the exports hold, and the controls the page draws. Filters hide, they never delete:
+ * the graph itself is never changed, only what is drawn, counted and exported.
+ *
+ * A filter hides at one stage of deciding what is shown, in this order:
+ *   actor          an actor (and so its relations) by its attributes     (kind)
+ *   relation       a relation by its attributes                          (type)
+ *   evidence       a statement                                           (modality, article, dates)
+ *   shownRelation  a relation by the statements still shown              (minimum statements)
+ *   shownActor     an actor by whether any of its relations is shown     (hide isolated)
  */
-export interface Filters {
-  hiddenRelations: ReadonlySet<string>;
-  hiddenModalities: ReadonlySet<Modality>;
-  hiddenKinds: ReadonlySet<ActorKind>;
-  hiddenArticles: ReadonlySet<string>;
-  /** Inclusive bounds as YYYY, YYYY-MM or YYYY-MM-DD; null for open. */
-  from: string | null;
-  to: string | null;
-  /** Hide actors none of whose relations is visible. */
-  hideIsolated: boolean;
+
+/** One choice in a checklist control. */
+export interface FilterOption {
+  value: string;
+  label: string;
+  /** A second line or a tooltip: an explanation, an outlet and date. */
+  note?: string;
+  /** A swatch colour. */
+  color?: string;
+  /** The relation-type legend shows which relations are directed. */
+  directed?: boolean;
 }
 
-export const NO_FILTERS: Filters = {
-  hiddenRelations: new Set(),
-  hiddenModalities: new Set(),
-  hiddenKinds: new Set(),
-  hiddenArticles: new Set(),
-  from: null,
-  to: null,
-  hideIsolated: false,
+export type FilterSection = 'legend' | 'statements' | 'actors' | 'articles';
+
+/**
+ * How a filter is shown. `id` names the control's element (a checklist's options get
+ * `<id>-<value>`), so that labels, tests and keyboard focus can find it again after a redraw.
+ */
+export type FilterControl =
+  | {
+      /** One checkbox per option; checked means shown. Long lists are searched. */
+      kind: 'checklist';
+      section: FilterSection;
+      id: string;
+      title: string;
+      /** A modality badge, a colour swatch, or a title with a note under it. */
+      look: 'badge' | 'swatch' | 'title';
+      options(graph: ActorGraph): FilterOption[];
+    }
+  | { kind: 'toggle'; section: FilterSection; id: string; label: string }
+  | {
+      /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) chosen among those the data has. */
+      kind: 'date';
+      section: FilterSection;
+      id: string;
+      label: string;
+      options(graph: ActorGraph): string[];
+      /** Said while the filter is active. */
+      activeNote?: string;
+    }
+  | {
+      /** A whole number from 1 to max, dragged: intermediate values are transient. */
+      kind: 'minimum';
+      section: FilterSection;
+      id: string;
+      label: string;
+      max(graph: ActorGraph): number;
+    };
+
+type Hides<V> =
+  | { stage: 'actor'; hides(value: V): (attr: NodeAttributes) => boolean }
+  | { stage: 'relation'; hides(value: V): (attr: EdgeAttributes) => boolean }
+  | { stage: 'evidence'; hides(value: V): (evidence: Evidence) => boolean }
+  | {
+      stage: 'shownRelation';
+      hides(value: V): (shown: readonly Evidence[], attr: EdgeAttributes) => boolean;
+    }
+  | { stage: 'shownActor'; hides(value: V): (hasShownRelations: boolean) => boolean };
+
+export type FilterDefinition<V> = Hides<V> & {
+  /** The URL parameter. */
+  param: string;
+  defaultValue: V;
+  /** The value a URL parameter stands for (null: absent); what cannot be read is dropped. */
+  read(raw: string | null): V;
+  /** The URL parameter's value, or null to leave it out (the default). */
+  write(value: V): string | null;
+  isActive(value: V): boolean;
+  /** The value without what the graph does not know (a stale link must not break the page). */
+  sanitize(value: V, graph: ActorGraph): V;
+  control: FilterControl;
 };
 
-export function isFiltering(f: Filters): boolean {
-  return (
-    f.hiddenRelations.size > 0 ||
-    f.hiddenModalities.size > 0 ||
-    f.hiddenKinds.size > 0 ||
-    f.hiddenArticles.size > 0 ||
-    f.from !== null ||
-    f.to !== null ||
-    f.hideIsolated
-  );
+// ---- the kinds of filter --------------------------------------------------------------------
+
+type SetHides<T extends string> =
+  | { stage: 'actor'; key: (attr: NodeAttributes) => T }
+  | { stage: 'relation'; key: (attr: EdgeAttributes) => T }
+  | { stage: 'evidence'; key: (evidence: Evidence) => T };
+
+/** Hides the items whose key is in the set; the control lists the options the graph has. */
+function hiddenSet<T extends string>(spec: {
+  param: string;
+  hides: SetHides<T>;
+  control: Extract<FilterControl, { kind: 'checklist' }>;
+}): FilterDefinition<ReadonlySet<T>> {
+  const common = {
+    param: spec.param,
+    defaultValue: new Set<T>() as ReadonlySet<T>,
+    read: (raw: string | null) =>
+      new Set(
+        (raw ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0) as T[],
+      ),
+    // Sorted, so that the same view always has the same URL.
+    write: (value: ReadonlySet<T>) => (value.size > 0 ? [...value].sort().join(',') : null),
+    isActive: (value: ReadonlySet<T>) => value.size > 0,
+    sanitize: (value: ReadonlySet<T>, graph: ActorGraph) => {
+      const known = new Set(spec.control.options(graph).map((o) => o.value));
+      return new Set([...value].filter((v) => known.has(v)));
+    },
+    control: spec.control,
+  };
+  const h = spec.hides;
+  switch (h.stage) {
+    case 'actor':
+      return { ...common, stage: 'actor', hides: (v) => (attr) => v.has(h.key(attr)) };
+    case 'relation':
+      return { ...common, stage: 'relation', hides: (v) => (attr) => v.has(h.key(attr)) };
+    case 'evidence':
+      return { ...common, stage: 'evidence', hides: (v) => (e) => v.has(h.key(e)) };
+  }
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Whether a YYYY, YYYY-MM or YYYY-MM-DD string names a real period (no 2021-02-31). */
+export function isPartialDate(value: string): boolean {
+  const m = PARTIAL_DATE.exec(value);
+  if (!m) return false;
+  if (m[3] === undefined) return true;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** The first and last day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can stand for. */
@@ -48,28 +154,250 @@ export function dateBounds(date: string): [string, string] {
 }
 
 /**
- * Whether a (possibly partial) date may fall in [from, to]: "2016" is in a range from
- * 2016-07, since part of 2016 is. Undated evidence is outside any range that has a bound.
+ * One end of a date range. A partial date counts as the period it stands for ("2016" is in a
+ * range from 2016-07, since part of 2016 is); undated statements are hidden by either bound.
  */
-export function dateInRange(date: string | null, from: string | null, to: string | null): boolean {
-  if (from === null && to === null) return true;
-  if (date === null) return false;
-  const [first, last] = dateBounds(date);
-  if (from !== null && last < dateBounds(from)[0]) return false;
-  if (to !== null && first > dateBounds(to)[1]) return false;
+function dateBound(spec: {
+  param: string;
+  end: 'from' | 'to';
+  control: Extract<FilterControl, { kind: 'date' }>;
+}): FilterDefinition<string | null> {
+  return {
+    param: spec.param,
+    defaultValue: null,
+    read: (raw) => (raw !== null && isPartialDate(raw) ? raw : null),
+    write: (value) => value,
+    isActive: (value) => value !== null,
+    // Any real date may bound the range, whether or not a statement has it.
+    sanitize: (value) => value,
+    control: spec.control,
+    stage: 'evidence',
+    hides: (bound) => {
+      const limit = bound === null ? null : dateBounds(bound)[spec.end === 'from' ? 0 : 1];
+      return (e) => {
+        if (limit === null) return false;
+        if (e.date === null) return true;
+        const [first, last] = dateBounds(e.date);
+        return spec.end === 'from' ? last < limit : first > limit;
+      };
+    },
+  };
+}
+
+// ---- the filters ----------------------------------------------------------------------------
+
+const articleOptions = (graph: ActorGraph): FilterOption[] =>
+  Object.values(graph.getAttribute('articles'))
+    .sort(
+      (a, b) =>
+        (a.published?.date ?? '').localeCompare(b.published?.date ?? '') ||
+        a.title.localeCompare(b.title),
+    )
+    .map((a) => ({
+      value: a.id,
+      label: a.title,
+      note: [a.outlet ?? 'outlet unknown', a.published?.date].filter(Boolean).join(' · '),
+    }));
+
+/** The years and months the articles are dated, for the date bounds. */
+const articleDates = (graph: ActorGraph): string[] =>
+  [
+    ...new Set(
+      Object.values(graph.getAttribute('articles')).flatMap((a) =>
+        a.published ? [a.published.date.slice(0, 4), a.published.date.slice(0, 7)] : [],
+      ),
+    ),
+  ].sort();
+
+export const FILTERS = {
+  hiddenRelations: hiddenSet({
+    param: 'hide-relations',
+    hides: { stage: 'relation', key: (attr) => attr.relation },
+    control: {
+      kind: 'checklist',
+      section: 'legend',
+      id: 'filter-relation',
+      title: 'Relations',
+      look: 'swatch',
+      options: (graph) =>
+        graph.getAttribute('relationTypes').map((t) => ({
+          value: t.id,
+          label: t.label,
+          note: t.description,
+          color: t.color,
+          directed: t.directed,
+        })),
+    },
+  }),
+  hiddenModalities: hiddenSet({
+    param: 'hide-modalities',
+    hides: { stage: 'evidence', key: (e): Modality => e.modality },
+    control: {
+      kind: 'checklist',
+      section: 'statements',
+      id: 'filter-modality',
+      title: 'Statements',
+      look: 'badge',
+      options: (graph) =>
+        MODALITIES.filter((m) =>
+          graph.someEdge((_e, a) => a.evidence.some((e) => e.modality === m)),
+        ).map((m) => ({ value: m, label: MODALITY_TEXT[m].short, note: MODALITY_TEXT[m].explain })),
+    },
+  }),
+  minStatements: {
+    param: 'min-statements',
+    defaultValue: 1,
+    read: (raw) => {
+      const n = raw === null ? NaN : Number(raw);
+      return Number.isInteger(n) && n >= 1 ? n : 1;
+    },
+    write: (value) => (value > 1 ? String(value) : null),
+    isActive: (value) => value > 1,
+    sanitize: (value) => value,
+    control: {
+      kind: 'minimum',
+      section: 'statements',
+      id: 'filter-min-statements',
+      label: 'Relations with at least',
+      max: (graph) => graph.reduceEdges((max, _e, a) => Math.max(max, a.weight), 1),
+    },
+    stage: 'shownRelation',
+    hides: (min) => (shown) => shown.length < min,
+  } satisfies FilterDefinition<number>,
+  hiddenKinds: hiddenSet({
+    param: 'hide-kinds',
+    hides: { stage: 'actor', key: (attr) => attr.kind },
+    control: {
+      kind: 'checklist',
+      section: 'actors',
+      id: 'filter-kind',
+      title: 'Actors',
+      look: 'swatch',
+      options: (graph) =>
+        ACTOR_KINDS.filter((kind) => graph.someNode((_n, a) => a.kind === kind)).map((kind) => ({
+          value: kind,
+          label: KIND_LABELS[kind],
+          color: KIND_COLORS[kind],
+        })),
+    },
+  }),
+  hideIsolated: {
+    param: 'hide-isolated',
+    defaultValue: false,
+    read: (raw) => raw === '1',
+    write: (value) => (value ? '1' : null),
+    isActive: (value) => value,
+    sanitize: (value) => value,
+    control: {
+      kind: 'toggle',
+      section: 'actors',
+      id: 'filter-hide-isolated',
+      label: 'Hide actors without shown relations',
+    },
+    stage: 'shownActor',
+    hides: () => (hasShownRelations) => !hasShownRelations,
+  } satisfies FilterDefinition<boolean>,
+  from: dateBound({
+    param: 'from',
+    end: 'from',
+    control: {
+      kind: 'date',
+      section: 'articles',
+      id: 'filter-from',
+      label: 'From',
+      options: articleDates,
+      activeNote: 'Undated statements are hidden while a date range is set.',
+    },
+  }),
+  to: dateBound({
+    param: 'to',
+    end: 'to',
+    control: {
+      kind: 'date',
+      section: 'articles',
+      id: 'filter-to',
+      label: 'To',
+      options: articleDates,
+      activeNote: 'Undated statements are hidden while a date range is set.',
+    },
+  }),
+  hiddenArticles: hiddenSet({
+    param: 'hide-articles',
+    hides: { stage: 'evidence', key: (e) => e.article },
+    control: {
+      kind: 'checklist',
+      section: 'articles',
+      id: 'filter-article',
+      title: 'Articles',
+      look: 'title',
+      options: articleOptions,
+    },
+  }),
+};
+
+export type FilterKey = keyof typeof FILTERS;
+type ValueOf<D> = D extends FilterDefinition<infer V> ? V : never;
+
+/** What the user has chosen to hide: one value per filter of FILTERS. */
+export type Filters = { readonly [K in FilterKey]: ValueOf<(typeof FILTERS)[K]> };
+
+export const FILTER_KEYS = Object.keys(FILTERS) as FilterKey[];
+
+/** The definition of one filter, typed by the value it holds. */
+export const filterDefinition = <K extends FilterKey>(key: K): FilterDefinition<Filters[K]> =>
+  FILTERS[key] as unknown as FilterDefinition<Filters[K]>;
+
+export const NO_FILTERS: Filters = Object.fromEntries(
+  FILTER_KEYS.map((key) => [key, filterDefinition(key).defaultValue]),
+) as unknown as Filters;
+
+export const isFilterActive = <K extends FilterKey>(filters: Filters, key: K): boolean =>
+  filterDefinition(key).isActive(filters[key]);
+
+export const isFiltering = (filters: Filters): boolean =>
+  FILTER_KEYS.some((key) => isFilterActive(filters, key));
+
+// ---- what the filters hide ------------------------------------------------------------------
+
+interface Predicates {
+  actor: ((attr: NodeAttributes) => boolean)[];
+  relation: ((attr: EdgeAttributes) => boolean)[];
+  evidence: ((e: Evidence) => boolean)[];
+  shownRelation: ((shown: readonly Evidence[], attr: EdgeAttributes) => boolean)[];
+  shownActor: ((hasShownRelations: boolean) => boolean)[];
+}
+
+// Derived once per filter state: visibility, counts and exports ask many times.
+const predicateCache = new WeakMap<Filters, Predicates>();
+
+/** What each active filter hides, grouped by stage. */
+function predicatesOf(filters: Filters): Predicates {
+  let p = predicateCache.get(filters);
+  if (p) return p;
+  p = { actor: [], relation: [], evidence: [], shownRelation: [], shownActor: [] };
+  for (const key of FILTER_KEYS) {
+    const definition = filterDefinition(key) as FilterDefinition<unknown>;
+    const value = filters[key] as unknown;
+    if (!definition.isActive(value)) continue;
+    // Each definition's predicate goes to its own stage's list.
+    (p[definition.stage] as unknown[]).push(definition.hides(value));
+  }
+  predicateCache.set(filters, p);
+  return p;
+}
+
+/** Whether a statement is shown under the filters. */
+export function isEvidenceVisible(e: Evidence, filters: Filters): boolean {
+  const hide = predicatesOf(filters).evidence;
+  for (const h of hide) if (h(e)) return false;
   return true;
 }
 
-export function isEvidenceVisible(e: Evidence, f: Filters): boolean {
-  return (
-    !f.hiddenModalities.has(e.modality) &&
-    !f.hiddenArticles.has(e.article) &&
-    dateInRange(e.date, f.from, f.to)
-  );
-}
-
-export function visibleEvidence(edge: EdgeAttributes, f: Filters): Evidence[] {
-  return edge.evidence.filter((e) => isEvidenceVisible(e, f));
+/** The statements of a relation that the filters show. */
+export function visibleEvidence(edge: EdgeAttributes, filters: Filters): Evidence[] {
+  const hide = predicatesOf(filters).evidence;
+  if (hide.length === 0) return edge.evidence;
+  return edge.evidence.filter((e) => !hide.some((h) => h(e)));
 }
 
 const UNCONFIRMED = new Set<Modality>(UNCONFIRMED_MODALITIES);
@@ -89,33 +417,29 @@ export interface Visibility {
 /** Decides what is drawn under the filters: one pass over the nodes and the edges. */
 export function computeVisibility(
   graph: Graph<NodeAttributes, EdgeAttributes>,
-  f: Filters,
+  filters: Filters,
 ): Visibility {
-  const kindVisible = new Set<string>();
+  const p = predicatesOf(filters);
+  const candidates = new Set<string>();
   graph.forEachNode((node, attr) => {
-    if (!f.hiddenKinds.has(attr.kind)) kindVisible.add(node);
+    if (!p.actor.some((h) => h(attr))) candidates.add(node);
   });
-  const evidenceFiltered =
-    f.hiddenModalities.size > 0 || f.hiddenArticles.size > 0 || f.from !== null || f.to !== null;
   const edges = new Map<string, number>();
   const unconfirmed = new Set<string>();
   const connected = new Set<string>();
   graph.forEachEdge((edge, attr, source, target) => {
-    if (
-      f.hiddenRelations.has(attr.relation) ||
-      !kindVisible.has(source) ||
-      !kindVisible.has(target)
-    )
+    if (!candidates.has(source) || !candidates.has(target) || p.relation.some((h) => h(attr)))
       return;
-    const shown = evidenceFiltered ? visibleEvidence(attr, f) : attr.evidence;
-    if (shown.length === 0) return;
+    const shown = visibleEvidence(attr, filters);
+    if (shown.length === 0 || p.shownRelation.some((h) => h(shown, attr))) return;
     edges.set(edge, shown.length);
     if (allUnconfirmed(shown)) unconfirmed.add(edge);
     connected.add(source);
     connected.add(target);
   });
-  const nodes = f.hideIsolated
-    ? new Set([...kindVisible].filter((n) => connected.has(n)))
-    : kindVisible;
+  const nodes =
+    p.shownActor.length === 0
+      ? candidates
+      : new Set([...candidates].filter((n) => !p.shownActor.some((h) => h(connected.has(n)))));
   return { nodes, edges, unconfirmed };
 }

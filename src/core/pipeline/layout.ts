@@ -2,9 +2,10 @@ import type Graph from 'graphology';
 import random from 'graphology-layout/random';
 import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import seedrandom from 'seedrandom';
+import { sizePolicy } from '../sizePolicy.ts';
 
 export interface LayoutOptions {
-  /** ForceAtlas2 iterations; by default fewer as the graph grows. */
+  /** ForceAtlas2 iterations, a whole number from 1; by default by graph size (sizePolicy). */
   iterations?: number;
   /** Seed of the starting positions: the same seed and graph give the same layout. */
   seed?: string;
@@ -12,44 +13,53 @@ export interface LayoutOptions {
 
 export const DEFAULT_LAYOUT_SEED = 'actor-graph';
 
-export function defaultIterations(order: number): number {
-  if (order <= 500) return 1000;
-  if (order <= 5000) return 300;
-  return 100;
-}
+/** Raised for layout options that cannot be used; the message says what to give instead. */
+export class LayoutOptionError extends Error {}
 
-/** Above this many nodes, repulsion is approximated (Barnes-Hut) rather than computed pairwise. */
-export const BARNES_HUT_MIN_NODES = 500;
+/**
+ * Checks an iteration count: ForceAtlas2 needs at least one iteration, and a count must be a
+ * whole number. Returns the message to show, or undefined when the count is fine.
+ */
+export function checkLayoutIterations(iterations: unknown): string | undefined {
+  if (typeof iterations === 'number' && Number.isInteger(iterations) && iterations >= 1) {
+    return undefined;
+  }
+  return `the number of layout iterations must be a whole number from 1 (got ${JSON.stringify(iterations)}); leave it out to let the graph's size decide`;
+}
 
 /**
  * ForceAtlas2's own inferred settings, with strong gravity (isolated actors stay near) and
- * Barnes-Hut from a few hundred nodes (ForceAtlas2 itself waits until 2,000, which makes a
- * 2,000-node layout slow). A small graph is spread wider, its hubs' attraction distributed so
- * that the many actors tied to one hub do not pile up on it; in a large one that would push
- * the hubs to the rim, so there hubs keep their neighbourhoods around them.
+ * Barnes-Hut as sizePolicy decides (ForceAtlas2 itself waits until 2,000 nodes, which makes a
+ * 2,000-node layout slow). A graph without Barnes-Hut is spread wider, its hubs' attraction
+ * distributed so that the many actors tied to one hub do not pile up on it; in a large one that
+ * would push the hubs to the rim, so there hubs keep their neighbourhoods around them.
  */
 export function layoutSettings(graph: Graph): ForceAtlas2Settings {
-  const small = graph.order <= BARNES_HUT_MIN_NODES;
+  const exact = !sizePolicy(graph).barnesHut;
   return {
     ...forceAtlas2.inferSettings(graph),
-    barnesHutOptimize: !small,
-    scalingRatio: small ? 30 : 10,
+    barnesHutOptimize: !exact,
+    scalingRatio: exact ? 30 : 10,
     gravity: 1,
     strongGravityMode: true,
-    outboundAttractionDistribution: small,
+    outboundAttractionDistribution: exact,
   };
 }
 
 /**
  * Lays the graph out deterministically: seeded random starting positions, then a fixed number of
- * ForceAtlas2 iterations (Barnes-Hut above a few thousand nodes, as inferSettings decides).
- * Positions are rounded so that the JSON is stable across runs. Mutates x and y in place.
+ * ForceAtlas2 iterations. Positions are rounded so that the JSON is stable across runs. Mutates
+ * x and y in place. Throws LayoutOptionError for an iteration count that cannot be used.
  */
 export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
+  const iterations = options.iterations ?? sizePolicy(graph).layoutIterations;
+  const problem = checkLayoutIterations(iterations);
+  if (problem !== undefined) throw new LayoutOptionError(problem);
   const rng = seedrandom(options.seed ?? DEFAULT_LAYOUT_SEED);
   random.assign(graph, { rng, scale: 100, center: 0 });
+  if (graph.order === 0) return;
   forceAtlas2.assign(graph, {
-    iterations: options.iterations ?? defaultIterations(graph.order),
+    iterations,
     getEdgeWeight: 'weight',
     settings: layoutSettings(graph),
   });

@@ -1,8 +1,9 @@
 /**
  * The GEXF export against the real tools: the official GEXF 1.3 RELAX NG grammar (xmllint)
- * and NetworkX's reader. Run by `npm run test:interop`. Needs xmllint, Python with networkx
- * (PYTHON, default python3) and the grammar (GEXF_RNG, default ../shared/gexf-1.3/gexf.rng
- * from the project root); without them the tests fail, saying what is missing.
+ * and NetworkX's reader. Run by `npm run test:interop`. Needs xmllint, Python with networkx 3
+ * or later (PYTHON, default python3) and the grammar (GEXF_RNG, default
+ * ../shared/gexf-1.3/gexf.rng from the project root); without them the tests fail, saying what
+ * is missing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,10 +29,18 @@ function missingTools(): string | undefined {
   if (xmllint.error || xmllint.status !== 0) {
     missing.push('xmllint is not installed (Debian/Ubuntu: apt-get install libxml2-utils)');
   }
-  const python = spawnSync(PYTHON, ['-c', 'import networkx'], { encoding: 'utf8' });
+  // NetworkX reads GEXF 1.3 from version 3.0 on (Debian 12's python3-networkx is 2.8).
+  const python = spawnSync(
+    PYTHON,
+    [
+      '-c',
+      'import networkx; from networkx.readwrite.gexf import GEXF; assert "1.3" in GEXF.versions, "networkx " + networkx.__version__ + " does not read GEXF 1.3"',
+    ],
+    { encoding: 'utf8' },
+  );
   if (python.error || python.status !== 0) {
     missing.push(
-      `${PYTHON} cannot import networkx (pip install networkx, or set PYTHON to a Python that has it): ${
+      `${PYTHON} cannot read GEXF 1.3 with networkx (pip install 'networkx>=3', or set PYTHON to a Python that has it; .ci/run shows how): ${
         python.error?.message ?? python.stderr.trim().split('\n').pop()
       }`,
     );
@@ -161,8 +170,8 @@ describe('the seed graph exported as GEXF by npm run export', () => {
   });
 
   it('is read by networkx.read_gexf with every node, edge, relation, label and kind', () => {
-    expect(graph.nodes).toHaveLength(32);
-    expect(graph.edges).toHaveLength(65);
+    expect(graph.nodes).toHaveLength(34);
+    expect(graph.edges).toHaveLength(67);
     expectNetworkxReads(readWithNetworkx(gexf), graph);
   });
 
@@ -174,7 +183,7 @@ describe('the seed graph exported as GEXF by npm run export', () => {
     ).toBe(0);
     expect(validate(plain).status).toBe(0);
     const read = readWithNetworkx(plain);
-    expect(read.edges).toHaveLength(65 + graph.edges.filter((e) => e.undirected).length);
+    expect(read.edges).toHaveLength(67 + graph.edges.filter((e) => e.undirected).length);
     expect(read.edges.every(([, , , d]) => !('evidenceQuotes' in d))).toBe(true);
 
     const forGephi = join(dir, 'gephi.gexf');
@@ -213,10 +222,10 @@ describe('a graph of edge cases exported as GEXF by npm run export', () => {
     });
     built.updateEdgeAttributes(built.edges('gamma-front', 'alpha')[0]!, (a) => ({
       ...a,
-      evidence: a.evidence.map((e) => ({
-        ...e,
-        quote: `${e.quote} "said" <i>&</i> a\\b\u0007\r\nnext line`,
-      })),
+      evidence: a.evidence.map((e) => {
+        const quote = `${e.quote} "said" <i>&</i> a\\b\u0007\r\nnext line`;
+        return { ...e, quote, end: e.start + quote.length }; // offsets that fit the quote
+      }),
     }));
     const graphPath = join(dir, 'edge-cases.json');
     writeFileSync(graphPath, JSON.stringify(built.export()));

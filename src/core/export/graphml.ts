@@ -4,12 +4,16 @@
  * Pure and linear like the GEXF writer, and it carries the same fields (see gexf.ts) under the
  * same names. GraphML has no list type: lists travel as JSON array strings (`["a", "b"]`).
  *
- * The graph is directed (edgedefault="directed") and undirected edges are marked
- * directed="false", as the GraphML specification provides for mixed graphs. Two readers do not
- * follow it, which is why `undirectedEdges: 'mutual'` exists (see docs/export.md):
- * NetworkX raises on a directed="false" edge in a directed graph, and graphology-graphml (so
- * Gephi Lite) ignores the marker and reads such edges as directed. A graph with only
- * undirected edges is written as an undirected graph.
+ * The graph is directed (edgedefault="directed"). GraphML has no edge that goes both ways, so
+ * by default (`undirectedEdges: 'mutual'`) each undirected edge is written as two directed
+ * edges, the second with the id `<id>:reverse` and the same data: NetworkX (`read_graphml`, a
+ * MultiDiGraph), python-igraph (`Graph.Read_GraphML`) and graphology-graphml (Gephi Lite) all
+ * read that file with every attribute. `undirectedEdges: 'undirected'` writes one edge marked
+ * directed="false" instead, as the GraphML specification provides for mixed graphs, for
+ * readers that follow it there; NetworkX refuses such a file ("directed=false edge found in
+ * directed graph"), and igraph and graphology-graphml read those edges as directed ones (see
+ * docs/export.md). A graph with only undirected edges is written as an undirected
+ * graph either way, which every reader takes as it is.
  */
 import type { Attributes } from 'graphology-types';
 import {
@@ -30,9 +34,10 @@ export interface GraphmlOptions {
    */
   quotes?: boolean;
   /**
-   * How to write undirected edges. Default: `undirected`, an edge marked directed="false".
-   * `mutual` writes each as two directed edges, the second with the id `<id>:reverse`, which is
-   * what NetworkX reads (and what it makes of a GEXF mutual edge).
+   * How to write undirected edges in a graph that also has directed ones. Default: `mutual`,
+   * two directed edges (the second with the id `<id>:reverse`), which NetworkX, python-igraph
+   * and graphology-graphml read. `undirected`: one edge marked directed="false", which follows
+   * the GraphML specification but which NetworkX refuses and igraph reads as directed.
    */
   undirectedEdges?: 'undirected' | 'mutual';
   /** Indent the XML, one element per line. Default: true. */
@@ -41,7 +46,7 @@ export interface GraphmlOptions {
 
 export const GRAPHML_DEFAULTS: Required<GraphmlOptions> = {
   quotes: true,
-  undirectedEdges: 'undirected',
+  undirectedEdges: 'mutual',
   pretty: true,
 };
 
@@ -82,7 +87,8 @@ function keyOf(domain: 'node' | 'edge', field: Field): Key {
  * Writes the graph as a GraphML document.
  *
  * @example
- *   const xml = writeGraphml(graph, { undirectedEdges: 'mutual' }); // for networkx.read_graphml
+ *   const xml = writeGraphml(graph); // for networkx.read_graphml and igraph.Graph.Read_GraphML
+ *   const yed = writeGraphml(graph, { undirectedEdges: 'undirected' }); // directed="false"
  */
 export function writeGraphml(graph: ExportableGraph, options: GraphmlOptions = {}): string {
   const quotes = options.quotes ?? GRAPHML_DEFAULTS.quotes;

@@ -280,8 +280,11 @@ runCommand(USAGE, async () => {
         [`bare-${tier}`, sites.bare],
       ] as const) {
         cpSync(dist, join(siteRoot, name), { recursive: true });
-        cpSync(join(out, 'graph.json'), join(siteRoot, name, 'graph.json'));
-        cpSync(join(out, 'articles.json'), join(siteRoot, name, 'articles.json'));
+        // graph.json and the texts file it names (articles.json from an older writer).
+        const textsFile = (graph.getAttribute('texts') as string | undefined) ?? 'articles.json';
+        for (const file of ['graph.json', textsFile]) {
+          cpSync(join(out, file), join(siteRoot, name, file));
+        }
       }
       log(`${tier}: measuring the pages`);
       const pageRuns = tier === '100k' ? Math.min(runs, 2) : runs;

@@ -1,7 +1,8 @@
 /**
  * npm run build:graph -- [--data DIR] [--out DIR]
- * Builds graph.json (and articles.json, the texts evidence offsets refer to) from a graph-data
- * folder. On any error nothing is written and the previous output stays as it was.
+ * Builds graph.json (and articles.<hash>.json, the texts evidence offsets refer to, which
+ * graph.json names) from a graph-data folder. On any error, in the data or in writing, the
+ * previous output stays as it was, byte for byte.
  */
 import { join } from 'node:path';
 import { buildGraph } from '../src/core/pipeline/buildGraph.ts';
@@ -9,7 +10,7 @@ import { formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.
 import { formatReport } from '../src/core/pipeline/report.ts';
 import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
-import { writeFilesAtomically } from '../src/node/writeOutput.ts';
+import { writeGraphOutput } from '../src/node/writeOutput.ts';
 
 const USAGE = `Usage: npm run build:graph -- [options]
 
@@ -17,7 +18,7 @@ Builds the actor graph from annotated articles.
 
 Options:
   --data DIR               graph-data folder to read (default: graph-data)
-  --out DIR                folder to write graph.json and articles.json to
+  --out DIR                folder to write graph.json and its texts to
                            (default: <data>/build)
   --layout-iterations N    ForceAtlas2 iterations (default: by graph size)
   --seed TEXT              seed of the layout's starting positions (default: actor-graph)
@@ -38,9 +39,9 @@ runCommand(USAGE, async () => {
   );
   const iterations =
     args['layout-iterations'] === undefined ? undefined : Number(args['layout-iterations']);
-  if (iterations !== undefined && !(Number.isInteger(iterations) && iterations >= 0)) {
+  if (iterations !== undefined && !(Number.isInteger(iterations) && iterations >= 1)) {
     throw new UsageError(
-      `--layout-iterations must be a whole number, not "${args['layout-iterations']}"`,
+      `--layout-iterations must be a whole number from 1, not "${args['layout-iterations']}" (leave it out to let the graph's size decide)`,
     );
   }
   const dataDir = args.data.replace(/\/+$/, '');
@@ -64,13 +65,13 @@ runCommand(USAGE, async () => {
     return 1;
   }
 
-  await writeFilesAtomically(outDir, {
-    'graph.json': `${JSON.stringify(result.graph.export())}\n`,
-    'articles.json': `${JSON.stringify(result.texts)}\n`,
+  const written = await writeGraphOutput(outDir, result.graph, result.texts, {
+    onWait: (message) => process.stderr.write(`${message}\n`),
+    onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
   });
   if (!args.quiet) {
     process.stdout.write(
-      `${formatReport(result.report, issues)}\nWrote ${join(outDir, 'graph.json')} and ${join(outDir, 'articles.json')}.\n`,
+      `${formatReport(result.report, issues)}\nWrote ${written.graphFile} and ${written.textsFile}.\n`,
     );
   }
   return 0;

@@ -14,8 +14,9 @@ import {
   formatOfFileName,
   type ExportOptions,
 } from '../src/core/export/formats.ts';
+import { checkGraph, describeProblems } from '../src/core/graph/checkGraph.ts';
 import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
-import { writeFilesAtomically } from '../src/node/writeOutput.ts';
+import { describeFsError, writeFilesAtomically } from '../src/node/writeOutput.ts';
 
 const DEFAULT_GRAPH = join('graph-data', 'build', 'graph.json');
 
@@ -35,9 +36,14 @@ Options:
   --no-quotes              leave the evidence quotes out (gexf, graphml); the articles
                            and counts of each edge stay
   --undirected-edges HOW   how symmetric relations (cooperates-with) are written:
-                           mutual or undirected (default: mutual in gexf, which NetworkX
-                           and Gephi Lite read; undirected in graphml). See
+                           mutual (the default: in gexf type="mutual", which NetworkX
+                           and Gephi Lite read; in graphml two directed edges, which
+                           NetworkX, igraph and Gephi Lite read) or undirected (gexf
+                           for Gephi desktop; graphml directed="false"). See
                            docs/export.md.
+  --no-neutralise          csv: write cells that begin with = + - @ as they are, without
+                           the apostrophe that stops a spreadsheet running them as
+                           formulas (for programs only; see docs/export.md)
   --date YYYY-MM-DD        the GEXF lastmodifieddate (default: the date the graph
                            file was last written)
   --quiet                  print only errors
@@ -57,6 +63,7 @@ runCommand(USAGE, async () => {
       out: { type: 'string' },
       'no-quotes': { type: 'boolean', default: false },
       'undirected-edges': { type: 'string' },
+      'no-neutralise': { type: 'boolean', default: false },
       date: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
@@ -93,6 +100,7 @@ runCommand(USAGE, async () => {
     lastModified: args.date ?? modified,
     quotes: !args['no-quotes'],
     ...(undirected === undefined ? {} : { undirectedEdges: undirected }),
+    neutraliseFormulas: !args['no-neutralise'],
   };
   const files = format.write(graph, options);
 
@@ -135,7 +143,7 @@ async function loadGraph(
   let path = given;
   const fileStat = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new Error(notFound(path), { cause: error });
-    throw error;
+    throw new Error(describeFsError(error, path, 'read'), { cause: error });
   });
   if (fileStat.isDirectory()) path = join(path, 'graph.json');
   let text: string;
@@ -147,11 +155,11 @@ async function loadGraph(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(notFound(path), { cause: error });
     }
-    throw error;
+    throw new Error(describeFsError(error, path, 'read'), { cause: error });
   }
   const notAGraph = (why: string, cause?: unknown) =>
     new Error(
-      `${path} is not a graph.json: ${why.replace(/\.+$/, '')}. Export a graph.json written by \`npm run build:graph\` (a graphology serialisation).`,
+      `${path} is not a graph.json: ${why.replace(/\.+$/, '')}. Export a graph.json written by \`npm run build:graph\` (rebuild it with npm run build:graph), or name another with --graph FILE.`,
       { cause },
     );
   let data: unknown;
@@ -160,19 +168,12 @@ async function loadGraph(
   } catch (error) {
     throw notAGraph(`it is not valid JSON (${(error as Error).message})`, error);
   }
-  const serialised = data as { nodes?: unknown; edges?: unknown } | null;
-  if (
-    typeof serialised !== 'object' ||
-    serialised === null ||
-    Array.isArray(serialised) ||
-    !Array.isArray(serialised.nodes) ||
-    !Array.isArray(serialised.edges)
-  ) {
-    throw notAGraph('it has no "nodes" and "edges" lists');
-  }
+  // The same check of the graph contract as the page's (src/core/graph/checkGraph.ts).
+  const check = checkGraph(data);
+  if (check.problems.length > 0) throw notAGraph(describeProblems(check));
   let graph: ExportableGraph;
   try {
-    graph = Graph.from(serialised as Parameters<typeof Graph.from>[0]);
+    graph = Graph.from(data as Parameters<typeof Graph.from>[0]);
   } catch (error) {
     throw notAGraph((error as Error).message, error);
   }

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { buildGraph, type Stage } from '../../src/core/pipeline/buildGraph.ts';
 import { readDataDir } from '../../src/node/readData.ts';
-import { writeFilesAtomically } from '../../src/node/writeOutput.ts';
+import { writeGraphOutput } from '../../src/node/writeOutput.ts';
 
 export interface StageFigure {
   stage: string;
@@ -78,10 +78,8 @@ if (values['plain-parse']) {
     process.exit(1);
   }
   t = performance.now();
-  await writeFilesAtomically(values.out!, {
-    'graph.json': `${JSON.stringify(result.graph.export())}\n`,
-    'articles.json': `${JSON.stringify(result.texts)}\n`,
-  });
+  // The build's own writer: the texts file, then graph.json by one rename, under the lock.
+  await writeGraphOutput(values.out!, result.graph, result.texts);
   figures.push(figure('write', performance.now() - t));
   process.stdout.write(
     `${JSON.stringify({

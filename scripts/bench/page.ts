@@ -141,10 +141,10 @@ export async function measureExplorer(
   const { page, firstFrame, close } = await open(browser, url);
   figures.firstFrameMs.push(firstFrame);
   if (first) {
-    const e = 'window.explorer.explorer';
-    figures.panFrameMs = await panFrames(page, 'window.explorer.sigma');
-    figures.fullRefresh = await timeInPage(page, 'window.explorer.sigma.refresh()', 5);
-    figures.render = await timeInPage(page, 'window.explorer.sigma.render()', 5);
+    const e = 'window.app.explorer';
+    figures.panFrameMs = await panFrames(page, 'window.app.sigma');
+    figures.fullRefresh = await timeInPage(page, 'window.app.sigma.refresh()', 5);
+    figures.render = await timeInPage(page, 'window.app.sigma.render()', 5);
     // Selecting an actor from nothing dims everything else: the costliest highlight.
     for (const actor of [actors.hub, actors.typical, actors.hub, actors.typical, actors.hub]) {
       figures.highlight.push(

@@ -1,52 +1,53 @@
 import './styles.css';
 import { Explorer } from '../core/explore/explorer.ts';
-import { isFiltering } from '../core/explore/filters.ts';
+import { NO_FILTERS, isFiltering } from '../core/explore/filters.ts';
 import { byId, h, lazySection, replaceChildren } from './dom.ts';
 import { articleTexts, loadGraph } from './loadGraph.ts';
+import type { AppHandles } from './handles.ts';
 import { readViewFromUrl, syncUrl } from './urlSync.ts';
-import { createCanvas } from './views/canvas.ts';
-import { attachStageControls, focusCameraOn } from './views/controls.ts';
-import { renderDetails } from './views/details.ts';
-import { renderHeader } from './views/header.ts';
-import { renderLegend } from './views/legend.ts';
-import { renderSearch } from './views/search.ts';
+import { mountCanvas } from './views/canvas.ts';
+import { focusCameraOn, mountStageControls } from './views/controls.ts';
+import { mountDetails } from './views/details.ts';
+import { mountHeader } from './views/header.ts';
+import { mountLegend } from './views/legend.ts';
+import { mountSearch } from './views/search.ts';
 
 /** Where the build's output is served from (vite serves graph-data/build at the site root). */
 const GRAPH_URL = 'graph.json';
-const TEXTS_URL = 'articles.json';
 
 async function start(): Promise<void> {
   const graph = await loadGraph(GRAPH_URL);
   performance.mark('graph-loaded');
-  const explorer = new Explorer(graph, readViewFromUrl({ graph }, window.location.search));
-  const texts = articleTexts(TEXTS_URL);
+  const explorer = new Explorer(graph, readViewFromUrl(graph, window.location.search));
+  // The texts file graph.json names, beside it (fetched when a statement is first shown).
+  const texts = articleTexts(graph, GRAPH_URL);
 
-  const { sigma, highlight } = createCanvas(byId('sigma'), explorer);
+  const { sigma, highlight } = mountCanvas(byId('sigma'), explorer);
   performance.mark('canvas-drawn');
-  attachStageControls(byId('stage-controls'), sigma, byId('app'));
-  renderHeader(byId('graph-name'), byId('graph-counts'), explorer);
+  mountStageControls(byId('stage-controls'), sigma, byId('app'));
+  mountHeader(byId('graph-name'), byId('graph-counts'), explorer);
   const showActor = (actor: string) =>
     focusCameraOn(sigma, [actor, ...(explorer.current.focus?.nodes ?? [])]);
-  renderSearch(byId('search'), explorer, (actor) => {
+  mountSearch(byId('search'), explorer, (actor) => {
     explorer.selectActor(actor);
     showActor(actor);
   });
-  renderLegend(byId('legend'), explorer);
+  mountLegend(byId('legend'), explorer);
   const { filters } = explorer.current.view;
   lazySection(byId('filters'), {
     id: 'filters-section',
     title: 'Filters: statements, actors, articles',
     // A shared link that filters beyond the legend opens the section.
-    open: isFiltering({ ...filters, hiddenRelations: new Set() }),
-    load: async (body) => (await import('./views/filters.ts')).renderFilters(body, explorer),
+    open: isFiltering({ ...filters, hiddenRelations: NO_FILTERS.hiddenRelations }),
+    load: async (body) => void (await import('./views/filters.ts')).mountFilters(body, explorer),
   });
   lazySection(byId('tools'), {
     id: 'tools-section',
     title: 'Layout and export',
     open: false,
-    load: async (body) => (await import('./views/tools.ts')).renderTools(body, explorer, sigma),
+    load: async (body) => (await import('./views/tools.ts')).mountTools(body, explorer, sigma),
   });
-  renderDetails(byId('details'), explorer, texts);
+  mountDetails(byId('details'), explorer, texts);
   syncUrl(explorer, (view) => {
     if (view.actor) showActor(view.actor);
   });
@@ -58,7 +59,7 @@ async function start(): Promise<void> {
   if (explorer.current.view.actor) showActor(explorer.current.view.actor);
 
   // For tests and benchmarks: the page's objects, and a sign that the first frame is drawn.
-  Object.assign(window, { explorer: { explorer, sigma, focusLayer: highlight } });
+  window.app = { explorer, sigma, focusLayer: highlight } satisfies AppHandles;
   requestAnimationFrame(() => {
     performance.mark('first-frame');
     document.body.setAttribute('data-ready', 'true');

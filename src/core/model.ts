@@ -142,4 +142,11 @@ export interface GraphAttributes {
   description: string;
   relationTypes: RelationType[];
   articles: Record<string, ArticleMeta>;
+  /**
+   * The file beside graph.json holding the article texts the evidence offsets refer to
+   * (`articles.<hash>.json`), named by the writer (src/node/writeOutput.ts) when it writes
+   * graph.json; absent from a graph not yet written, and from graphs of older builds, whose
+   * texts are in articles.json.
+   */
+  texts?: string;
 }

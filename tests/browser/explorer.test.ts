@@ -42,7 +42,7 @@ describe('the explorer on the seed data', () => {
     await open();
     await expect
       .poll(() => page.textContent('#graph-counts'))
-      .toBe('32 actors · 65 relations · 103 statements');
+      .toBe('34 actors · 67 relations · 102 statements');
     expect(await page.locator('canvas').count()).toBeGreaterThan(1);
     for (const label of ['cooperates with', 'opposes', 'proposes to']) {
       expect(
@@ -67,9 +67,9 @@ describe('the explorer on the seed data', () => {
     await region.waitFor();
     const headings = await region.getByRole('heading', { level: 4 }).allTextContents();
     expect(headings).toEqual([
-      'Cooperates with (9)',
-      'Opposes (5)',
-      'Is opposed by (5)',
+      'Cooperates with (6)',
+      'Opposes (6)',
+      'Is opposed by (6)',
       'Proposes to (1)',
       'Receives proposals from (4)',
     ]);
@@ -81,11 +81,11 @@ describe('the explorer on the seed data', () => {
     ).toBe(1);
 
     // The rest of the network is dimmed; Russia and its counterparts are not.
-    await expect.poll(async () => (await highlighted(page)).nodes.length).toBe(18);
+    await expect.poll(async () => (await highlighted(page)).nodes.length).toBe(17);
     const { nodes, edges } = await highlighted(page);
     expect(nodes).toContain('iran');
     expect(nodes).not.toContain('australia');
-    expect(edges).toHaveLength(24);
+    expect(edges).toHaveLength(23);
     expect(edges.every((e) => e.split(':').slice(1).includes('russia'))).toBe(true);
     // On screen: an actor outside the focus is washed out, Russia and Iran are not.
     expect(isPale(await pixelAtNode(page, 'australia'))).toBe(true);
@@ -96,7 +96,7 @@ describe('the explorer on the seed data', () => {
   it('restores the same view from the URL in a new tab', async () => {
     await open('?actor=russia');
     await page.getByRole('region', { name: 'Russia', exact: true }).waitFor();
-    await expect.poll(async () => (await highlighted(page)).nodes.length).toBe(18);
+    await expect.poll(async () => (await highlighted(page)).nodes.length).toBe(17);
     expect(isPale(await pixelAtNode(page, 'australia'))).toBe(true);
     expect(isPale(await pixelAtNode(page, 'iran'))).toBe(false);
     expect(await page.inputValue('#search-input')).toBe('');
@@ -127,14 +127,14 @@ describe('the explorer on the seed data', () => {
     expect((await edgeDisplay(page, 'opposes:russia:islamic-state')).hidden).toBe(true);
     expect((await edgeDisplay(page, 'cooperates-with:russia:syria')).hidden).toBe(false);
     expect(await page.textContent('#graph-counts')).toBe(
-      'Showing 32 of 32 actors · 33 of 65 relations · 59 of 103 statements',
+      'Showing 34 of 34 actors · 30 of 67 relations · 54 of 102 statements',
     );
     const headings = await page
       .getByRole('region', { name: 'Russia', exact: true })
       .getByRole('heading', { level: 4 })
       .allTextContents();
     expect(headings).toEqual([
-      'Cooperates with (9)',
+      'Cooperates with (6)',
       'Proposes to (1)',
       'Receives proposals from (4)',
     ]);
@@ -173,7 +173,7 @@ describe('the explorer on the seed data', () => {
     const at = await nodeOnScreen(page, 'nusra-front');
     await page.mouse.move(at.x, at.y);
     await expect
-      .poll(() => page.evaluate(() => window.explorer.explorer.current.focusActor))
+      .poll(() => page.evaluate(() => window.app!.explorer.current.focusActor))
       .toBe('nusra-front');
     expect((await currentView(page)).actor).toBeNull();
     await expect.poll(async () => (await highlighted(page)).nodes).toContain('nusra-front');
@@ -211,7 +211,7 @@ describe('the explorer on the seed data', () => {
     const xml = readFileSync((await file.path())!, 'utf8');
     const graph = parse(Graph, xml, { allowUndeclaredAttributes: true });
     const shown = await page.evaluate(() => {
-      const { visibility } = window.explorer.explorer.current;
+      const { visibility } = window.app!.explorer.current;
       return { nodes: visibility.nodes.size, edges: visibility.edges.size };
     });
     expect(graph.order).toBe(shown.nodes);
@@ -238,7 +238,7 @@ describe('the explorer on the seed data', () => {
       .poll(() => region.getByRole('button', { name: 'United States', exact: true }).count())
       .toBe(0);
     expect(await page.textContent('#graph-counts')).toMatch(
-      /^Showing 32 of 32 actors · 64 of 65 relations · 100 of 103 statements$/,
+      /^Showing 34 of 34 actors · 66 of 67 relations · 99 of 102 statements$/,
     );
   });
 
@@ -271,41 +271,93 @@ describe('the explorer on the seed data', () => {
     const [edges, nodes] = Object.keys(files)
       .sort()
       .map((name) => files[name]!.trimEnd().split('\r\n'));
-    expect(edges!).toHaveLength(66);
-    expect(nodes!).toHaveLength(33);
+    expect(edges!).toHaveLength(68);
+    expect(nodes!).toHaveLength(35);
     expect(edges![0]).toMatch(/^id,source,target,type,relation/);
   });
 
   it('runs ForceAtlas2 in a worker and stops it; an actor can be dragged', async () => {
     await open();
     const before = await page.evaluate(() => ({
-      ...window.explorer.explorer.graph.getNodeAttributes('russia'),
+      ...window.app!.explorer.graph.getNodeAttributes('russia'),
     }));
     await page.getByText('Layout and export').click();
     await page.getByRole('button', { name: 'Run layout' }).click();
     await page.getByRole('button', { name: 'Stop layout' }).waitFor();
     await expect
-      .poll(
-        () => page.evaluate(() => window.explorer.explorer.graph.getNodeAttributes('russia').x),
-        { timeout: 10_000 },
-      )
+      .poll(() => page.evaluate(() => window.app!.explorer.graph.getNodeAttributes('russia').x), {
+        timeout: 10_000,
+      })
       .not.toBe(before.x);
     await page.getByRole('button', { name: 'Stop layout' }).click();
     await page.getByRole('button', { name: 'Run layout' }).waitFor();
 
     const from = await nodeOnScreen(page, 'osce');
     const start = await page.evaluate(() => ({
-      ...window.explorer.explorer.graph.getNodeAttributes('osce'),
+      ...window.app!.explorer.graph.getNodeAttributes('osce'),
     }));
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x + 60, from.y + 40, { steps: 5 });
     await page.mouse.up();
     const end = await page.evaluate(() => ({
-      ...window.explorer.explorer.graph.getNodeAttributes('osce'),
+      ...window.app!.explorer.graph.getNodeAttributes('osce'),
     }));
     expect(end.x).not.toBe(start.x);
     expect(end.y).not.toBe(start.y);
+  });
+
+  it('takes a click on an actor with a little jitter as a click, and does not move it', async () => {
+    await open();
+    const at = await nodeOnScreen(page, 'iran');
+    const before = await page.evaluate(() => ({
+      ...window.app!.explorer.graph.getNodeAttributes('iran'),
+    }));
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 2, at.y + 1, { steps: 2 });
+    await page.mouse.up();
+    await expect.poll(() => new URL(page.url()).searchParams.get('actor')).toBe('iran');
+    const after = await page.evaluate(() => ({
+      ...window.app!.explorer.graph.getNodeAttributes('iran'),
+    }));
+    expect([after.x, after.y]).toEqual([before.x, before.y]);
+  });
+
+  it('follows a dragged minimum-statements slider at once and writes one history entry', async () => {
+    await open();
+    await page.getByText('Filters: statements, actors, articles').click();
+    const slider = page.locator('#filter-min-statements');
+    await slider.waitFor();
+    const historyBefore = await page.evaluate(() => window.history.length);
+    const shownEdges = () =>
+      page.evaluate(() => window.app!.explorer.current.visibility.edges.size);
+    const allEdges = await shownEdges();
+    // Drag: several input events, then one change event when the slider is let go.
+    await slider.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(shownEdges).toBeLessThan(allEdges);
+    await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+    await expect.poll(() => new URL(page.url()).searchParams.get('min-statements')).toBe('4');
+    // Arrow keys fire input and change each time; a pointer drag fires many inputs and one
+    // change. Either way at most one entry per step, and dragging with the pointer one in all:
+    const box = (await slider.boundingBox())!;
+    const entriesAfterKeys = await page.evaluate(() => window.history.length);
+    expect(entriesAfterKeys - historyBefore).toBeLessThanOrEqual(3);
+    await page.mouse.move(box.x + 4, box.y + box.height / 2);
+    await page.mouse.down();
+    for (const f of [0.2, 0.4, 0.6])
+      await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
+    await page.mouse.up();
+    await expect.poll(() => page.evaluate(() => window.history.length)).toBe(entriesAfterKeys + 1);
+    const dragged = new URL(page.url()).searchParams.get('min-statements');
+    expect(Number(dragged)).toBeGreaterThan(1);
+    // One step back undoes the whole drag.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('min-statements')).toBe('4');
+    expect(await page.evaluate(() => window.app!.explorer.current.view.filters.minStatements)).toBe(
+      4,
+    );
   });
 });
 

@@ -1,33 +1,19 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** What main.ts exposes on window for tests and benchmarks. */
-export interface ExposedExplorer {
-  explorer: {
-    current: {
-      view: { actor: string | null; edge: string | null };
-      focusActor: string | null;
-      visibility: { nodes: Set<string>; edges: Map<string, number> };
-    };
-    graph: { getNodeAttributes(n: string): { x: number; y: number } };
-  };
-  focusLayer: { shown(): { nodes: string[]; edges: string[] } };
-  sigma: {
-    getNodeDisplayData(
-      n: string,
-    ): { x: number; y: number; color: string; hidden: boolean; label: string | null } | undefined;
-    getEdgeDisplayData(e: string): { color: string; hidden: boolean } | undefined;
-    framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
-    getContainer(): HTMLElement;
-  };
-}
+import type { AppHandles } from '../../src/app/handles.ts';
 
 declare global {
   interface Window {
-    explorer: ExposedExplorer;
     __pwned?: number;
   }
 }
+
+/**
+ * What main.ts exposes as window.app, typed by the page's own AppHandles (declared on Window
+ * there), so the tests cannot drift from it.
+ */
+export type { AppHandles };
 
 /** Opens the explorer and waits for its first frame; page errors fail the test. */
 export async function openExplorer(page: Page, url: string): Promise<string[]> {
@@ -41,32 +27,32 @@ export async function openExplorer(page: Page, url: string): Promise<string[]> {
 
 export const nodeDisplay = (page: Page, node: string) =>
   page.evaluate((n) => {
-    const d = window.explorer.sigma.getNodeDisplayData(n)!;
+    const d = window.app!.sigma.getNodeDisplayData(n)!;
     return { color: d.color, hidden: d.hidden, label: d.label };
   }, node);
 
 export const edgeDisplay = (page: Page, edge: string) =>
   page.evaluate((e) => {
-    const d = window.explorer.sigma.getEdgeDisplayData(e)!;
+    const d = window.app!.sigma.getEdgeDisplayData(e)!;
     return { color: d.color, hidden: d.hidden };
   }, edge);
 
 /** Where a node is drawn, in page coordinates. */
 export const nodeOnScreen = (page: Page, node: string) =>
   page.evaluate((n) => {
-    const { sigma } = window.explorer;
+    const { sigma } = window.app!;
     const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(n)!);
     const box = sigma.getContainer().getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   }, node);
 
 export const currentView = (page: Page) =>
-  page.evaluate(() => ({ ...window.explorer.explorer.current.view }));
+  page.evaluate(() => ({ ...window.app!.explorer.current.view }));
 
 /** What the focus layer draws over the veil: the highlighted actors and relations. */
 export const highlighted = (page: Page) =>
   page.evaluate(() => {
-    const shown = window.explorer.focusLayer.shown();
+    const shown = window.app!.focusLayer.shown();
     return { nodes: shown.nodes.sort(), edges: shown.edges.sort() };
   });
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { buildExplorerSite } from '../../scripts/lib/site.ts';
 import { readDataDir } from '../../src/node/readData.ts';
+import { writeGraphOutput } from '../../src/node/writeOutput.ts';
 import { hostileDataset, toDataFiles } from '../helpers/dataset.ts';
 import { ROOT } from '../helpers/run.ts';
 
@@ -20,6 +21,8 @@ declare module 'vitest' {
  *   /seed/     the explorer on the project's seed data (graph-data/)
  *   /hostile/  the explorer on data whose labels and quotes look like markup
  *   /missing/  the explorer with no graph.json next to it
+ *   /bad-evidence/   the seed graph.json with one relation's evidence not a list
+ *   /foreign-texts/  the seed graph.json beside texts of another build (every article edited)
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const work = mkdtempSync(join(tmpdir(), 'actor-graph-site-'));
@@ -28,13 +31,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const site = join(work, 'site');
   const seed = await readDataDir(join(ROOT, 'graph-data'));
-  writeSite(join(site, 'seed'), dist, buildGraph(seed.files));
-  writeSite(
+  const seedGraph = buildGraph(seed.files);
+  await writeSite(join(site, 'seed'), dist, seedGraph);
+  await writeSite(
     join(site, 'hostile'),
     dist,
     buildGraph(toDataFiles(hostileDataset()), { layout: { iterations: 50 } }),
   );
   cpSync(dist, join(site, 'missing'), { recursive: true });
+
+  const badEvidence = await writeSite(join(site, 'bad-evidence'), dist, seedGraph);
+  const broken = JSON.parse(readFileSync(badEvidence.graphFile, 'utf8'));
+  const edge = broken.edges.find((e: { key: string }) => e.key === BAD_EVIDENCE_EDGE);
+  edge.attributes.evidence = 'US officials insist they are not coordinating';
+  writeFileSync(badEvidence.graphFile, JSON.stringify(broken));
+
+  const foreign = await writeSite(join(site, 'foreign-texts'), dist, seedGraph);
+  const texts = JSON.parse(readFileSync(foreign.textsFile, 'utf8')) as Record<string, string>;
+  for (const id of Object.keys(texts)) texts[id] = `Edited before the next build. ${texts[id]}`;
+  writeFileSync(foreign.textsFile, JSON.stringify(texts));
 
   const server: PreviewServer = await preview({
     root: ROOT,
@@ -53,13 +68,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-function writeSite(dir: string, dist: string, result: ReturnType<typeof buildGraph>): void {
+/** The relation whose evidence the /bad-evidence/ site breaks. */
+const BAD_EVIDENCE_EDGE = 'cooperates-with:iran:united-states';
+
+/** The site beside a graph, written as `npm run build:graph` writes it. */
+async function writeSite(dir: string, dist: string, result: ReturnType<typeof buildGraph>) {
   if (!result.graph || !result.texts) {
     throw new Error(
       `The test graph did not build:\n${result.issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n')}`,
     );
   }
   cpSync(dist, dir, { recursive: true });
-  writeFileSync(join(dir, 'graph.json'), JSON.stringify(result.graph.export()));
-  writeFileSync(join(dir, 'articles.json'), JSON.stringify(result.texts));
+  return writeGraphOutput(dir, result.graph, result.texts);
 }

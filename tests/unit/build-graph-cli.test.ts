@@ -1,8 +1,38 @@
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallDataset, writeDataset } from '../helpers/dataset.ts';
-import { runScript } from '../helpers/run.ts';
+import { ROOT, runScript, type Run } from '../helpers/run.ts';
+
+/** Every file of a folder with its bytes. */
+const snapshot = (folder: string) =>
+  Object.fromEntries(
+    readdirSync(folder)
+      .sort()
+      .map((name) => [name, readFileSync(join(folder, name), 'latin1')]),
+  );
+
+/** runScript, without blocking: for builds that run at the same time. */
+function runScriptAsync(script: string, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', `${ROOT}/scripts/${script}`, ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 // Each case breaks a good dataset in one way; the build must fail, say where, and leave the
 // previous output byte for byte as it was.
@@ -89,7 +119,7 @@ describe('npm run build:graph', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('builds a good dataset, writes graph.json and articles.json, and prints a report', () => {
+  it('builds a good dataset, writes graph.json and the texts it names, and prints a report', () => {
     const run = runScript('build-graph.ts', [
       '--data',
       dir,
@@ -105,22 +135,22 @@ describe('npm run build:graph', () => {
       expect(run.stdout).toContain(type);
     const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
     expect(graph.nodes).toHaveLength(4);
-    expect(Object.keys(JSON.parse(readFileSync(join(out, 'articles.json'), 'utf8')))).toEqual([
-      'a1',
-      'a2',
-    ]);
+    const texts: string = graph.attributes.texts;
+    expect(texts).toMatch(/^articles\.[0-9a-f]{16}\.json$/);
+    expect(Object.keys(JSON.parse(readFileSync(join(out, texts), 'utf8')))).toEqual(['a1', 'a2']);
+    expect(run.stdout).toContain(`Wrote ${join(out, 'graph.json')} and ${join(out, texts)}.`);
+    expect(readdirSync(out).sort()).toEqual([texts, 'graph.json']);
   });
 
   it('gives the same bytes when run twice on the same data', () => {
-    const before = readFileSync(join(out, 'graph.json'));
+    const before = snapshot(out);
     runScript('build-graph.ts', ['--data', dir, '--out', out, '--layout-iterations', '20']);
-    expect(readFileSync(join(out, 'graph.json')).equals(before)).toBe(true);
+    expect(snapshot(out)).toEqual(before);
   });
 
   for (const [name, breakIt, expected] of BAD_INPUTS) {
     it(`fails on ${name}, naming file and line, and leaves the output unchanged`, () => {
-      const graphBefore = readFileSync(join(out, 'graph.json'));
-      const textsBefore = readFileSync(join(out, 'articles.json'));
+      const before = snapshot(out);
       const files = smallDataset();
       breakIt(files);
       const bad = writeDataset(files);
@@ -130,9 +160,7 @@ describe('npm run build:graph', () => {
         expect(run.stderr).toMatch(expected);
         expect(run.stderr).toContain(bad);
         expect(run.stderr).toMatch(/Build failed: \d+ errors?\. Nothing was written/);
-        expect(readFileSync(join(out, 'graph.json')).equals(graphBefore)).toBe(true);
-        expect(readFileSync(join(out, 'articles.json')).equals(textsBefore)).toBe(true);
-        expect(readdirSync(out).sort()).toEqual(['articles.json', 'graph.json']);
+        expect(snapshot(out)).toEqual(before);
       } finally {
         rmSync(bad, { recursive: true, force: true });
       }
@@ -153,6 +181,88 @@ describe('npm run build:graph', () => {
     rmSync(empty, { recursive: true, force: true });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/actors\.yaml: error: file not found/);
+  });
+});
+
+describe('writing the output', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = writeDataset(smallDataset());
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const build = (out: string) =>
+    runScript('build-graph.ts', [
+      '--data',
+      dir,
+      '--out',
+      out,
+      '--layout-iterations',
+      '5',
+      '--quiet',
+    ]);
+
+  it('says so when graph.json is a folder, writing nothing and leaving no temporary file', () => {
+    const out = join(dir, 'out-folder');
+    mkdirSync(join(out, 'graph.json', 'inside'), { recursive: true });
+    const run = build(out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `error: ${join(out, 'graph.json')} is a folder, where the file should be. Move that folder away (or write elsewhere with --out) and run again. Nothing was written.`,
+    );
+    expect(run.stderr).not.toMatch(/EISDIR|\n\s+at /);
+    expect(readdirSync(out)).toEqual(['graph.json']);
+  });
+
+  it('says so when --out is a file', () => {
+    const out = join(dir, 'a-file');
+    writeFileSync(out, 'not a folder');
+    const run = build(out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`error: ${out} is a file, not a folder.`);
+    expect(readFileSync(out, 'utf8')).toBe('not a folder');
+  });
+
+  it('removes what a killed build left: temporary files, its lock, old texts', () => {
+    const out = join(dir, 'out-litter');
+    expect(build(out).status).toBe(0);
+    const before = snapshot(out);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(join(out, `graph.json.${dead}.tmp`), '{"nodes":[');
+    writeFileSync(join(out, `articles.json.${dead}.tmp`), '{"a1":');
+    writeFileSync(join(out, 'articles.0000000000000000.json'), '{}');
+    writeFileSync(join(out, 'articles.json'), '{}');
+    writeFileSync(join(out, 'graph.json.lock'), JSON.stringify({ pid: dead, host: hostname() }));
+    const run = build(out);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('runs two builds at once to a consistent pair, the second waiting for the first', async () => {
+    const out = join(dir, 'out-twice');
+    const edited = smallDataset();
+    edited['articles/a1.txt'] = `A first line, added.\n${edited['articles/a1.txt']}`;
+    const other = writeDataset(edited);
+    try {
+      const [one, two] = await Promise.all(
+        [dir, other].map((data) =>
+          runScriptAsync('build-graph.ts', ['--data', data, '--out', out, '--quiet']),
+        ),
+      );
+      expect([one!.status, two!.status]).toEqual([0, 0]);
+      for (const run of [one!, two!]) {
+        expect(run.stderr.replace(/^Waiting for another build .*\n/m, '')).toBe('');
+      }
+      const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
+      const texts = JSON.parse(readFileSync(join(out, graph.attributes.texts), 'utf8'));
+      for (const edge of graph.edges) {
+        for (const e of edge.attributes.evidence) {
+          expect(texts[e.article].slice(e.start, e.end)).toBe(e.quote);
+        }
+      }
+      expect(readdirSync(out).sort()).toEqual([graph.attributes.texts, 'graph.json']);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
 

@@ -156,19 +156,65 @@ describe('npm run export', () => {
     const notGraph = join(dir, 'not-graph.json');
     writeFileSync(notGraph, JSON.stringify({ actors: [] }));
     const broken = join(dir, 'broken.json');
-    writeFileSync(
-      broken,
-      JSON.stringify({ nodes: [{ key: 'a' }], edges: [{ source: 'a', target: 'zzz' }] }),
-    );
+    const edgeToNowhere = structuredClone(exported) as { edges: { target: string }[] };
+    edgeToNowhere.edges[2]!.target = 'zzz';
+    writeFileSync(broken, JSON.stringify(edgeToNowhere));
+    const badEvidence = join(dir, 'bad-evidence.json');
+    const notAList = structuredClone(exported) as {
+      edges: { key: string; attributes: { evidence: unknown } }[];
+    };
+    notAList.edges[0]!.attributes.evidence = { quote: 'one' };
+    writeFileSync(badEvidence, JSON.stringify(notAList));
     for (const [file, why] of [
       [notJson, 'it is not valid JSON'],
-      [notGraph, 'it has no "nodes" and "edges" lists'],
-      [broken, 'Graph.addDirectedEdge: target node "zzz" not found. Export a graph.json'],
+      [notGraph, 'attributes: not an object (missing) (and 2 other problems)'],
+      [
+        broken,
+        `edges[2] (${(exported as { edges: { key: string }[] }).edges[2]!.key}).target: no actor has the key "zzz"`,
+      ],
+      [
+        badEvidence,
+        `edges[0] (${notAList.edges[0]!.key}).attributes.evidence: not a list (an object). Export a graph.json written by \`npm run build:graph\``,
+      ],
     ] as const) {
       const run = runScript('export.ts', ['--graph', file, '--out', join(dir, 'x.gexf')]);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`error: ${file} is not a graph.json: ${why}`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
     }
+    expect(readdirSync(dir)).not.toContain('x.gexf');
+  });
+
+  it('says so when it cannot write, leaving the previous file and no temporary file', () => {
+    const out = join(dir, 'locked', 'seed.gexf');
+    mkdirSync(out, { recursive: true });
+    // --out names a file whose place a folder holds: caught before writing.
+    expect(exportTo('--out', out).status).toBe(2);
+    // The node list of a CSV export is where a folder is: nothing is written.
+    const csv = join(dir, 'locked', 'seed.csv');
+    writeFileSync(csv, 'old edges');
+    mkdirSync(join(dir, 'locked', 'seed.nodes.csv'));
+    const run = exportTo('--format', 'csv', '--out', csv);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `error: ${join(dir, 'locked', 'seed.nodes.csv')} is a folder, where the file should be. Move that folder away (or write elsewhere with --out) and run again. Nothing was changed.\n`,
+    );
+    expect(readFileSync(csv, 'utf8')).toBe('old edges');
+    expect(readdirSync(join(dir, 'locked')).sort()).toEqual([
+      'seed.csv',
+      'seed.gexf',
+      'seed.nodes.csv',
+    ]);
+  });
+
+  it('says so when graph.json cannot be read', () => {
+    const folder = join(dir, 'graph-folder');
+    mkdirSync(join(folder, 'graph.json'), { recursive: true });
+    const run = runScript('export.ts', ['--graph', folder, '--out', '-']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `error: ${join(folder, 'graph.json')} is a folder, not a file. Name the file to read.\n`,
+    );
   });
 
   it('lists the formats when the format is unknown, with usage and exit code 2', () => {

@@ -12,13 +12,17 @@ import {
   type NodeDisplay,
 } from '../../core/explore/reducers.ts';
 import type { EdgeAttributes, NodeAttributes } from '../../core/model.ts';
+import { sizePolicy } from '../../core/sizePolicy.ts';
 import type { FocusLayer, FocusState } from './focusLayer.ts';
 
 export type ActorSigma = Sigma<NodeAttributes, EdgeAttributes>;
 type ActorEdgeProgram = EdgeProgramType<NodeAttributes, EdgeAttributes>;
 
-/** Above this many edges, edge picking (click an edge) is off: it adds a picking pass per frame. */
-export const EDGE_EVENTS_MAX_EDGES = 5_000;
+/**
+ * How far (in pixels) the pointer may move between pressing on an actor and letting go for it
+ * to still count as a click: a hand's jitter must not turn a click into a drag.
+ */
+export const DRAG_THRESHOLD_PX = 4;
 
 /**
  * The network drawn with sigma: build positions, nodes by kind and degree, edges by relation,
@@ -26,12 +30,13 @@ export const EDGE_EVENTS_MAX_EDGES = 5_000;
  * a highlight is drawn by the focus layer over the unchanged network. The graph itself is
  * never changed for display.
  */
-export function createCanvas(
+export function mountCanvas(
   container: HTMLElement,
   explorer: Explorer,
-): { sigma: ActorSigma; highlight: Pick<FocusLayer, 'shown'> } {
+): { sigma: ActorSigma; highlight: Pick<FocusLayer, 'shown'>; unmount: () => void } {
   const graph = explorer.graph;
   const curvatures = parallelEdgeCurvatures(graph);
+  const policy = sizePolicy(graph);
   let visibility = explorer.current.visibility;
 
   const settings: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
@@ -40,10 +45,10 @@ export function createCanvas(
     labelWeight: '500',
     labelColor: { color: '#1f2933' },
     // Small graphs show every label; large ones thin them by sigma's label grid.
-    labelRenderedSizeThreshold: graph.order <= 100 ? 0 : 4,
-    labelDensity: graph.order <= 100 ? 2 : 0.7,
+    labelRenderedSizeThreshold: policy.labelRenderedSizeThreshold,
+    labelDensity: policy.labelDensity,
     labelGridCellSize: 70,
-    enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX_EDGES,
+    enableEdgeEvents: policy.edgeEvents,
     // sigma's own line and arrow programs for lone edges; curves for parallel ones.
     edgeProgramClasses: {
       curved: EdgeCurveProgram as unknown as ActorEdgeProgram,
@@ -51,7 +56,7 @@ export function createCanvas(
     },
     minEdgeThickness: 1,
     // Room for the labels of the actors at the edge, which extend to the right.
-    stagePadding: graph.order <= 100 ? 80 : 30,
+    stagePadding: policy.stagePadding,
     nodeReducer: (node, data) => reduceNode(node, data as NodeAttributes & NodeDisplay, visibility),
     edgeReducer: (edge, attributes) => {
       const data = attributes as EdgeAttributes & EdgeDisplay;
@@ -77,7 +82,7 @@ export function createCanvas(
   if (explorer.current.focus !== null) showFocus();
   container.addEventListener('pointerenter', () => void (loading ?? showFocus()), { once: true });
 
-  explorer.subscribe((state, changes) => {
+  const unsubscribe = explorer.subscribe((state, changes) => {
     if (changes.has('filters')) {
       visibility = state.visibility;
       // Filtering reindexes everything; the focus layer redraws after sigma has.
@@ -88,7 +93,14 @@ export function createCanvas(
   });
 
   attachInteractions(sigma, explorer, graph);
-  return { sigma, highlight: { shown: () => focusLayer?.shown() ?? { nodes: [], edges: [] } } };
+  return {
+    sigma,
+    highlight: { shown: () => focusLayer?.shown() ?? { nodes: [], edges: [] } },
+    unmount: () => {
+      unsubscribe();
+      sigma.kill();
+    },
+  };
 }
 
 const focusStateOf = (state: AppState): FocusState => ({
@@ -98,15 +110,17 @@ const focusStateOf = (state: AppState): FocusState => ({
 });
 
 function attachInteractions(sigma: ActorSigma, explorer: Explorer, graph: ActorGraph): void {
-  let dragged: string | null = null;
-  let moved = false;
+  // The actor under the pointer since it was pressed, where it was pressed, and whether the
+  // pointer has since moved far enough for this to be a drag rather than a click.
+  let pressed: { node: string; x: number; y: number } | null = null;
+  let dragging = false;
 
   sigma.on('enterNode', ({ node }) => {
-    if (dragged === null) explorer.hover(node);
+    if (pressed === null) explorer.hover(node);
     sigma.getContainer().style.cursor = 'pointer';
   });
   sigma.on('leaveNode', () => {
-    if (dragged === null) explorer.hover(null);
+    if (pressed === null) explorer.hover(null);
     sigma.getContainer().style.cursor = '';
   });
   sigma.on('enterEdge', () => {
@@ -116,29 +130,34 @@ function attachInteractions(sigma: ActorSigma, explorer: Explorer, graph: ActorG
     sigma.getContainer().style.cursor = '';
   });
   sigma.on('clickNode', ({ node }) => {
-    if (!moved) explorer.selectActor(node);
+    if (!dragging) explorer.selectActor(node);
   });
   sigma.on('clickEdge', ({ edge }) => explorer.selectEdge(edge));
   sigma.on('clickStage', () => explorer.clearSelection());
 
-  // Dragging a node moves it (and it stays where it is dropped).
+  // Dragging an actor moves it (and it stays where it is dropped), once the pointer has moved
+  // more than DRAG_THRESHOLD_PX: less is a click.
   sigma.on('downNode', ({ node, event }) => {
-    dragged = node;
-    moved = false;
+    pressed = { node, x: event.x, y: event.y };
+    dragging = false;
     event.preventSigmaDefault();
   });
   sigma.on('moveBody', ({ event }) => {
-    if (dragged === null) return;
+    if (pressed === null) return;
+    if (!dragging && Math.hypot(event.x - pressed.x, event.y - pressed.y) <= DRAG_THRESHOLD_PX) {
+      event.preventSigmaDefault();
+      return;
+    }
+    dragging = true;
     const position = sigma.viewportToGraph(event);
-    graph.mergeNodeAttributes(dragged, { x: position.x, y: position.y });
-    moved = true;
+    graph.mergeNodeAttributes(pressed.node, { x: position.x, y: position.y });
     event.preventSigmaDefault();
     event.original.preventDefault();
     event.original.stopPropagation();
   });
   const drop = () => {
-    if (dragged !== null) explorer.hover(null);
-    dragged = null;
+    if (pressed !== null) explorer.hover(null);
+    pressed = null;
   };
   sigma.on('upNode', drop);
   sigma.on('upStage', drop);

@@ -4,7 +4,7 @@ import type { ActorSigma } from './canvas.ts';
  * Zoom in, zoom out, fit the whole network, full screen: the buttons at the canvas's edge (as
  * in Gephi Lite) are in index.html; this gives them their actions.
  */
-export function attachStageControls(
+export function mountStageControls(
   container: HTMLElement,
   sigma: ActorSigma,
   fullScreenTarget: HTMLElement,

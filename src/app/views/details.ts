@@ -9,13 +9,13 @@ let evidencePanel: Promise<typeof import('./evidence.ts')> | undefined;
 /**
  * The right panel: the selected actor (a region named by the actor's label) with its relations
  * grouped by type and direction, and below it the evidence of the selected relation. With no
- * selection, a short guide and the most connected actors.
+ * selection, a short guide and the most connected actors. Returns its unmount.
  */
-export function renderDetails(
+export function mountDetails(
   container: HTMLElement,
   explorer: Explorer,
   texts: ArticleTexts,
-): void {
+): () => void {
   const graph = explorer.graph;
 
   const actorButton = (id: string, key: string) =>
@@ -89,7 +89,7 @@ export function renderDetails(
   };
   void draw();
   let shownEdge = explorer.current.view.edge;
-  explorer.subscribe(async (state, changes) => {
+  return explorer.subscribe(async (state, changes) => {
     if (!changes.has('selection') && !changes.has('filters')) return;
     const focused = document.activeElement;
     const focusedId = focused && container.contains(focused) ? focused.id : null;

@@ -31,6 +31,12 @@ export function renderEvidence(
   const hiddenCount = attr.evidence.length - shown.length;
   const articles = graph.getAttribute('articles');
   const titleId = 'evidence-title';
+  // Filled when the texts cannot be had or are not this graph's: the quotes then stand alone.
+  const textsProblem = h('p', { className: 'hint texts-problem', role: 'alert', hidden: true });
+  const showProblem = (error: unknown) => {
+    textsProblem.textContent = error instanceof Error ? error.message : String(error);
+    textsProblem.hidden = false;
+  };
 
   replaceChildren(
     container,
@@ -72,10 +78,11 @@ export function renderEvidence(
             'None of these statements says that this relation happened: read how each is marked.',
           )
         : null,
+      textsProblem,
       h(
         'ol',
         { className: 'statements' },
-        shown.map((e) => statement(e, articles[e.article], texts)),
+        shown.map((e) => statement(e, articles[e.article], texts, showProblem)),
       ),
     ),
   );
@@ -85,6 +92,7 @@ function statement(
   e: Evidence,
   article: ArticleMeta | undefined,
   texts: ArticleTexts,
+  showProblem: (error: unknown) => void,
 ): HTMLElement {
   const modality = MODALITY_TEXT[e.modality];
   const context = h('blockquote', { className: 'quote' }, h('mark', {}, e.quote));
@@ -101,9 +109,8 @@ function statement(
         c.clippedAfter ? ' …' : '',
       );
     },
-    () => {
-      /* Without the texts the quote alone is shown. */
-    },
+    // Without the texts the quote alone is shown, and the panel says why.
+    showProblem,
   );
   const date = article?.published
     ? `${article.published.date}${article.published.basis === 'inferred' ? ' (inferred)' : ''}`

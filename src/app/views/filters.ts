@@ -1,205 +1,270 @@
-import type { Explorer } from '../../core/explore/explorer.ts';
-import type { Filters } from '../../core/explore/filters.ts';
-import { ACTOR_KINDS, MODALITIES, type ActorKind, type Modality } from '../../core/model.ts';
-import { KIND_COLORS, KIND_LABELS } from '../../core/style.ts';
+import type { Explorer, Origin } from '../../core/explore/explorer.ts';
+import {
+  FILTER_KEYS,
+  filterDefinition,
+  type FilterControl,
+  type FilterKey,
+  type FilterOption,
+  type FilterSection,
+  type Filters,
+} from '../../core/explore/filters.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { keepFocus, toggle } from './filterControls.ts';
-import { MODALITY_TEXT } from './modality.ts';
 
-/** Longer article lists are searched rather than shown whole. */
-const ARTICLE_LIST_MAX = 60;
+/** Longer checklists are searched rather than shown whole. */
+const CHECKLIST_MAX = 60;
 
-function listedArticles<T extends { id: string; title: string }>(
-  all: T[],
-  query: string,
-  hidden: ReadonlySet<string>,
-): T[] {
-  if (all.length <= ARTICLE_LIST_MAX) return all;
-  const q = query.trim().toLowerCase();
-  // Hidden articles stay listed so that they can be shown again.
-  const matching = all.filter(
-    (a) => hidden.has(a.id) || (q !== '' && a.title.toLowerCase().includes(q)),
-  );
-  return matching.slice(0, ARTICLE_LIST_MAX);
-}
+/** The sections of the "Filters" panel, in order (the legend draws its own). */
+const SECTIONS: { section: FilterSection; title: (explorer: Explorer) => string }[] = [
+  { section: 'statements', title: () => 'Statements' },
+  { section: 'actors', title: () => 'Actors' },
+  {
+    section: 'articles',
+    title: (explorer) =>
+      `Articles (${Object.keys(explorer.graph.getAttribute('articles')).length})`,
+  },
+];
+
+type SetFilters = (patch: Partial<Filters>, origin?: Origin) => void;
 
 /**
- * The filters beyond the legend: modality, actor kind, article and date range. Filters hide,
- * never delete. Loaded when the "Filters" section is first opened.
+ * The filters beyond the legend, drawn from their declarations (FILTERS in
+ * core/explore/filters.ts): each filter's control in its section. Filters hide, never delete.
+ * Loaded when the "Filters" section is first opened. Returns the function that unmounts it.
  */
-export function renderFilters(container: HTMLElement, explorer: Explorer): void {
-  const graph = explorer.graph;
-  const articles = Object.values(graph.getAttribute('articles')).sort(
-    (a, b) =>
-      (a.published?.date ?? '').localeCompare(b.published?.date ?? '') ||
-      a.title.localeCompare(b.title),
-  );
-  const kindsPresent = ACTOR_KINDS.filter((kind) => graph.someNode((_n, a) => a.kind === kind));
-  const modalitiesPresent = MODALITIES.filter((m) =>
-    graph.someEdge((_e, a) => a.evidence.some((e) => e.modality === m)),
-  );
-  const dates = [
-    ...new Set(
-      articles.flatMap((a) =>
-        a.published ? [a.published.date.slice(0, 4), a.published.date.slice(0, 7)] : [],
-      ),
-    ),
-  ].sort();
-
-  let articleQuery = '';
-  const set = (patch: Partial<Filters>) =>
-    explorer.setFilters({ ...explorer.current.view.filters, ...patch });
+export function mountFilters(container: HTMLElement, explorer: Explorer): () => void {
+  const queries = new Map<string, string>();
+  const set: SetFilters = (patch, origin = 'user') =>
+    explorer.setFilters({ ...explorer.current.view.filters, ...patch }, origin);
 
   const draw = () => {
     const { filters } = explorer.current.view;
-    const checkbox = (
-      id: string,
-      label: (string | Node)[],
-      checked: boolean,
-      onChange: (on: boolean) => void,
-    ) =>
-      h(
-        'li',
-        {},
-        h(
-          'label',
-          { className: 'check' },
-          h('input', {
-            type: 'checkbox',
-            id,
-            checked,
-            onchange: (event: Event) => onChange((event.target as HTMLInputElement).checked),
-          }),
-          ...label,
-        ),
+    const sections = SECTIONS.map(({ section, title }) => {
+      const keys = FILTER_KEYS.filter((key) => filterDefinition(key).control.section === section);
+      if (keys.length === 0) return null;
+      // What an active filter wants said (once, however many controls share it).
+      const notes = new Set(
+        keys.flatMap((key) => {
+          const c = filterDefinition(key).control;
+          return c.kind === 'date' && c.activeNote && filterDefinition(key).isActive(filters[key])
+            ? [c.activeNote]
+            : [];
+        }),
       );
-
-    const modality = h(
-      'fieldset',
-      { className: 'filter-group' },
-      h('legend', { className: 'section-title' }, 'Statements'),
-      h(
-        'ul',
-        { className: 'checks' },
-        modalitiesPresent.map((m: Modality) =>
-          checkbox(
-            `filter-modality-${m}`,
-            [
-              h('span', { className: `badge badge-${m}` }, MODALITY_TEXT[m].short),
-              h('span', { className: 'check-note' }, MODALITY_TEXT[m].explain),
-            ],
-            !filters.hiddenModalities.has(m),
-            (on) => set({ hiddenModalities: toggle(filters.hiddenModalities, m, on) }),
-          ),
-        ),
-      ),
-    );
-
-    const kinds = h(
-      'fieldset',
-      { className: 'filter-group' },
-      h('legend', { className: 'section-title' }, 'Actors'),
-      h(
-        'ul',
-        { className: 'checks' },
-        kindsPresent.map((kind: ActorKind) =>
-          checkbox(
-            `filter-kind-${kind}`,
-            [h('span', { className: 'check-kind' }, swatch(KIND_COLORS[kind]), KIND_LABELS[kind])],
-            !filters.hiddenKinds.has(kind),
-            (on) => set({ hiddenKinds: toggle(filters.hiddenKinds, kind, on) }),
-          ),
-        ),
-        checkbox(
-          'filter-hide-isolated',
-          [h('span', {}, 'Hide actors without shown relations')],
-          filters.hideIsolated,
-          (on) => set({ hideIsolated: on }),
-        ),
-      ),
-    );
-
-    const dateSelect = (
-      id: string,
-      label: string,
-      value: string | null,
-      onChange: (v: string | null) => void,
-    ) =>
-      h(
-        'label',
-        { className: 'date-field' },
-        label,
-        h(
-          'select',
-          {
-            id,
-            onchange: (event: Event) => onChange((event.target as HTMLSelectElement).value || null),
-          },
-          h('option', { value: '', selected: value === null }, 'any'),
-          // A date from a shared link is offered even when no article has it.
-          [...new Set([...dates, ...(value === null ? [] : [value])])]
-            .sort()
-            .map((d) => h('option', { value: d, selected: value === d }, d)),
-        ),
+      return h(
+        'fieldset',
+        { className: 'filter-group' },
+        h('legend', { className: 'section-title' }, title(explorer)),
+        groupDates(keys, (key) => control(key, filterDefinition(key).control, filters)),
+        [...notes].map((note) => h('p', { className: 'hint' }, note)),
       );
+    });
+    replaceChildren(container, h('div', { className: 'filters' }, sections));
+  };
 
-    const sources = h(
-      'fieldset',
-      { className: 'filter-group' },
-      h('legend', { className: 'section-title' }, `Articles (${articles.length})`),
-      h(
-        'div',
-        { className: 'date-range' },
-        dateSelect('filter-from', 'From', filters.from, (v) => set({ from: v })),
-        dateSelect('filter-to', 'To', filters.to, (v) => set({ to: v })),
-      ),
-      filters.from !== null || filters.to !== null
-        ? h('p', { className: 'hint' }, 'Undated statements are hidden while a date range is set.')
-        : null,
-      articles.length > ARTICLE_LIST_MAX
+  const control = (
+    key: FilterKey,
+    c: FilterControl,
+    filters: Filters,
+  ): Node | (Node | null)[] | null => {
+    const value = filters[key] as unknown;
+    switch (c.kind) {
+      case 'checklist':
+        return checklist(key, c, value as ReadonlySet<string>);
+      case 'toggle':
+        return h(
+          'ul',
+          { className: 'checks' },
+          checkbox(c.id, [h('span', {}, c.label)], value as boolean, (on) =>
+            set({ [key]: on } as Partial<Filters>),
+          ),
+        );
+      case 'date':
+        return dateField(key, c, value as string | null);
+      case 'minimum':
+        return minimumField(key, c, value as number);
+    }
+  };
+
+  const checklist = (
+    key: FilterKey,
+    c: Extract<FilterControl, { kind: 'checklist' }>,
+    hidden: ReadonlySet<string>,
+  ): (Node | null)[] => {
+    const all = c.options(explorer.graph);
+    const searched = all.length > CHECKLIST_MAX;
+    const query = queries.get(key) ?? '';
+    const listed = searched ? searchOptions(all, query, hidden) : all;
+    return [
+      searched
         ? h(
             'label',
             { className: 'date-field' },
-            'Find article',
+            `Find ${c.title.toLowerCase().replace(/s$/, '')}`,
             h('input', {
-              id: 'filter-article-query',
+              id: `${c.id}-query`,
               type: 'search',
-              value: articleQuery,
+              value: query,
               placeholder: 'title words',
               oninput: (event: Event) => {
-                articleQuery = (event.target as HTMLInputElement).value;
-                draw();
-                document.getElementById('filter-article-query')?.focus();
+                queries.set(key, (event.target as HTMLInputElement).value);
+                keepFocus(draw);
               },
             }),
           )
         : null,
       h(
         'ul',
-        { className: 'checks articles' },
-        listedArticles(articles, articleQuery, filters.hiddenArticles).map((a) =>
+        { className: `checks${c.look === 'title' ? ' articles' : ''}` },
+        listed.map((option) =>
           checkbox(
-            `filter-article-${a.id}`,
-            [
-              h('span', { className: 'article-title' }, a.title),
-              h(
-                'span',
-                { className: 'check-note' },
-                [a.outlet ?? 'outlet unknown', a.published?.date].filter(Boolean).join(' · '),
-              ),
-            ],
-            !filters.hiddenArticles.has(a.id),
-            (on) => set({ hiddenArticles: toggle(filters.hiddenArticles, a.id, on) }),
+            `${c.id}-${option.value}`,
+            optionLabel(c.look, option),
+            !hidden.has(option.value),
+            (on) => set({ [key]: toggle(hidden, option.value, on) } as Partial<Filters>),
           ),
         ),
       ),
-    );
+    ];
+  };
 
-    replaceChildren(container, h('div', { className: 'filters' }, modality, kinds, sources));
+  const dateField = (
+    key: FilterKey,
+    c: Extract<FilterControl, { kind: 'date' }>,
+    value: string | null,
+  ): Node => {
+    // A date from a shared link is offered even when no article has it.
+    const dates = [
+      ...new Set([...c.options(explorer.graph), ...(value === null ? [] : [value])]),
+    ].sort();
+    return h(
+      'label',
+      { className: 'date-field' },
+      c.label,
+      h(
+        'select',
+        {
+          id: c.id,
+          onchange: (event: Event) =>
+            set({ [key]: (event.target as HTMLSelectElement).value || null } as Partial<Filters>),
+        },
+        h('option', { value: '', selected: value === null }, 'any'),
+        dates.map((d) => h('option', { value: d, selected: value === d }, d)),
+      ),
+    );
+  };
+
+  const minimumField = (
+    key: FilterKey,
+    c: Extract<FilterControl, { kind: 'minimum' }>,
+    value: number,
+  ): Node => {
+    const max = Math.max(c.max(explorer.graph), value);
+    const output = h('output', { for: c.id, className: 'range-value' }, statements(value));
+    // Dragging updates the view at once (transient); letting go writes one history entry.
+    const read = (event: Event) => Number((event.target as HTMLInputElement).value);
+    return h(
+      'label',
+      { className: 'range-field' },
+      h('span', {}, c.label, ' ', output),
+      h('input', {
+        id: c.id,
+        type: 'range',
+        min: 1,
+        max,
+        step: 1,
+        value,
+        'aria-valuetext': statements(value),
+        oninput: (event: Event) => {
+          const n = read(event);
+          output.textContent = statements(n);
+          (event.target as HTMLInputElement).setAttribute('aria-valuetext', statements(n));
+          set({ [key]: n } as Partial<Filters>, 'transient');
+        },
+        onchange: (event: Event) => set({ [key]: read(event) } as Partial<Filters>, 'user'),
+      }),
+    );
   };
 
   draw();
-  explorer.subscribe((_state, changes) => {
-    if (changes.has('filters')) keepFocus(draw);
+  return explorer.subscribe((_state, changes, origin) => {
+    // A control being dragged is not redrawn under the pointer: it shows its own value.
+    if (changes.has('filters') && origin !== 'transient') keepFocus(draw);
   });
+}
+
+/** The controls in order, the date bounds of a section side by side in one row. */
+function groupDates(
+  keys: FilterKey[],
+  render: (key: FilterKey) => Node | (Node | null)[] | null,
+): Node[] {
+  const out: Node[] = [];
+  let row: HTMLElement | undefined;
+  for (const key of keys) {
+    const rendered = render(key);
+    if (filterDefinition(key).control.kind === 'date') {
+      if (!row) out.push((row = h('div', { className: 'date-range' })));
+      row.append(...[rendered].flat().filter((n) => n !== null));
+      continue;
+    }
+    row = undefined;
+    out.push(...[rendered].flat().filter((n) => n !== null));
+  }
+  return out;
+}
+
+const statements = (n: number) => `${n} statement${n === 1 ? '' : 's'}`;
+
+function checkbox(
+  id: string,
+  label: (string | Node)[],
+  checked: boolean,
+  onChange: (on: boolean) => void,
+): HTMLElement {
+  return h(
+    'li',
+    {},
+    h(
+      'label',
+      { className: 'check' },
+      h('input', {
+        type: 'checkbox',
+        id,
+        checked,
+        onchange: (event: Event) => onChange((event.target as HTMLInputElement).checked),
+      }),
+      ...label,
+    ),
+  );
+}
+
+function optionLabel(look: 'badge' | 'swatch' | 'title', option: FilterOption): (string | Node)[] {
+  const note = option.note ? h('span', { className: 'check-note' }, option.note) : null;
+  switch (look) {
+    case 'badge':
+      return [h('span', { className: `badge badge-${option.value}` }, option.label), note ?? ''];
+    case 'swatch':
+      return [
+        h(
+          'span',
+          { className: 'check-kind' },
+          option.color ? swatch(option.color) : null,
+          option.label,
+        ),
+      ];
+    case 'title':
+      return [h('span', { className: 'article-title' }, option.label), note ?? ''];
+  }
+}
+
+/** Options matching the query, the hidden ones always (so that they can be shown again). */
+function searchOptions(
+  all: FilterOption[],
+  query: string,
+  hidden: ReadonlySet<string>,
+): FilterOption[] {
+  const q = query.trim().toLowerCase();
+  return all
+    .filter((o) => hidden.has(o.value) || (q !== '' && o.label.toLowerCase().includes(q)))
+    .slice(0, CHECKLIST_MAX);
 }

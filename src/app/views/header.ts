@@ -4,8 +4,12 @@ import { isFiltering } from '../../core/explore/filters.ts';
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-/** The graph's name and its counts, which follow the filters. */
-export function renderHeader(name: HTMLElement, counts: HTMLElement, explorer: Explorer): void {
+/** The graph's name and its counts, which follow the filters. Returns its unmount. */
+export function mountHeader(
+  name: HTMLElement,
+  counts: HTMLElement,
+  explorer: Explorer,
+): () => void {
   const graph = explorer.graph;
   name.textContent = graph.getAttribute('name');
   const totalEvidence = graph.reduceEdges((n, _e, a) => n + a.weight, 0);
@@ -19,7 +23,7 @@ export function renderHeader(name: HTMLElement, counts: HTMLElement, explorer: E
     }
   };
   draw();
-  explorer.subscribe((_s, changes) => {
+  return explorer.subscribe((_s, changes) => {
     if (changes.has('filters')) draw();
   });
 }

@@ -1,34 +1,46 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
-import { NO_FILTERS, isFiltering } from '../../core/explore/filters.ts';
+import {
+  FILTER_KEYS,
+  NO_FILTERS,
+  filterDefinition,
+  isFiltering,
+  type FilterKey,
+  type Filters,
+} from '../../core/explore/filters.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { keepFocus, toggle } from './filterControls.ts';
 
+/** The filters whose control is the legend (the relation types). */
+const LEGEND_FILTERS = FILTER_KEYS.filter((key) => {
+  const control = filterDefinition(key).control;
+  return control.section === 'legend' && control.kind === 'checklist';
+});
+
 /**
  * The legend of relation types, which toggles them, with the count of each shown; and the way
- * back to everything when any filter is on.
+ * back to everything when any filter is on. Returns the function that unmounts it.
  */
-export function renderLegend(container: HTMLElement, explorer: Explorer): void {
+export function mountLegend(container: HTMLElement, explorer: Explorer): () => void {
   const graph = explorer.graph;
-  const relationTypes = graph.getAttribute('relationTypes');
-  const set = (hiddenRelations: Set<string>) =>
-    explorer.setFilters({ ...explorer.current.view.filters, hiddenRelations });
 
-  const draw = () => {
-    const { filters } = explorer.current.view;
-    const edgesByRelation = new Map<string, number>();
+  const legendOf = (key: FilterKey) => {
+    const control = filterDefinition(key).control;
+    if (control.kind !== 'checklist') return null;
+    const hidden = explorer.current.view.filters[key] as ReadonlySet<string>;
+    const shownByOption = new Map<string, number>();
     for (const edge of explorer.current.visibility.edges.keys()) {
       const relation = graph.getEdgeAttribute(edge, 'relation');
-      edgesByRelation.set(relation, (edgesByRelation.get(relation) ?? 0) + 1);
+      shownByOption.set(relation, (shownByOption.get(relation) ?? 0) + 1);
     }
-    const legend = h(
+    return h(
       'fieldset',
       { className: 'filter-group' },
-      h('legend', { className: 'section-title' }, 'Relations'),
+      h('legend', { className: 'section-title' }, control.title),
       h(
         'ul',
         { className: 'legend' },
-        relationTypes.map((type) => {
-          const shown = !filters.hiddenRelations.has(type.id);
+        control.options(graph).map((option) => {
+          const shown = !hidden.has(option.value);
           return h(
             'li',
             {},
@@ -36,29 +48,40 @@ export function renderLegend(container: HTMLElement, explorer: Explorer): void {
               'button',
               {
                 type: 'button',
+                id: `${control.id}-${option.value}`,
                 className: 'legend-toggle',
                 'aria-pressed': String(shown),
-                title: `${shown ? 'Hide' : 'Show'} “${type.label}” relations. ${type.description}`,
-                onclick: () => set(toggle(filters.hiddenRelations, type.id, !shown)),
+                title: `${shown ? 'Hide' : 'Show'} “${option.label}” relations. ${option.note ?? ''}`,
+                onclick: () =>
+                  explorer.setFilters({
+                    ...explorer.current.view.filters,
+                    [key]: toggle(hidden, option.value, !shown),
+                  } as Filters),
               },
-              swatch(type.color, 'line'),
-              h('span', { className: 'legend-label' }, type.label),
+              swatch(option.color ?? 'currentColor', 'line'),
+              h('span', { className: 'legend-label' }, option.label),
               h(
                 'span',
                 {
                   className: 'legend-direction',
-                  'aria-label': type.directed ? 'directed' : 'mutual',
+                  'aria-label': option.directed ? 'directed' : 'mutual',
                 },
-                type.directed ? '→' : '—',
+                option.directed ? '→' : '—',
               ),
-              h('span', { className: 'legend-count' }, String(edgesByRelation.get(type.id) ?? 0)),
+              h(
+                'span',
+                { className: 'legend-count' },
+                String(shownByOption.get(option.value) ?? 0),
+              ),
             ),
           );
         }),
       ),
     );
+  };
 
-    const reset = isFiltering(filters)
+  const draw = () => {
+    const reset = isFiltering(explorer.current.view.filters)
       ? h(
           'button',
           {
@@ -69,12 +92,14 @@ export function renderLegend(container: HTMLElement, explorer: Explorer): void {
           'Show everything (clear filters)',
         )
       : null;
-
-    replaceChildren(container, h('div', { className: 'filters' }, legend, reset));
+    replaceChildren(
+      container,
+      h('div', { className: 'filters' }, LEGEND_FILTERS.map(legendOf), reset),
+    );
   };
 
   draw();
-  explorer.subscribe((_state, changes) => {
+  return explorer.subscribe((_state, changes) => {
     if (changes.has('filters')) keepFocus(draw);
   });
 }

@@ -9,7 +9,7 @@ const HANDLED_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Enter', 'Escape']);
  * suggestions, Enter selects the highlighted one (or the best match), Escape closes them. The
  * field is drawn at start-up; its behaviour (searchBox.ts) loads when it is first used.
  */
-export function renderSearch(
+export function mountSearch(
   container: HTMLElement,
   explorer: Explorer,
   onChoose: (actor: string) => void,

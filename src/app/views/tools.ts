@@ -21,7 +21,7 @@ function download(content: string | Blob, fileName: string, type: string): void 
  * exporters are loaded only when first used, so they cost nothing at start-up; they are the
  * same writers as `npm run export`, and they export what the filters show.
  */
-export function renderTools(container: HTMLElement, explorer: Explorer, sigma: ActorSigma): void {
+export function mountTools(container: HTMLElement, explorer: Explorer, sigma: ActorSigma): void {
   const status = h('p', { className: 'hint', 'aria-live': 'polite' });
 
   let layout: { isRunning(): boolean; start(): void; stop(): void } | undefined;

@@ -1,0 +1,383 @@
+/**
+ * Checks of what the page and the export read: a graph.json's structure (the graph contract of
+ * actorGraph.ts, as serialised) and whether a texts file belongs to a graph. Pure: data in,
+ * problems out, each with the path of what is wrong, e.g.
+ *   edges[12] (opposes:isis:russia).attributes.evidence: not a list
+ * One pass over the data, so it stays cheap for 100k pieces of evidence.
+ */
+import { ACTOR_KINDS, MODALITIES } from '../model.ts';
+import type { ActorGraph } from './actorGraph.ts';
+
+/** How many problems a check reports at most (it stops looking after that). */
+export const PROBLEM_LIMIT = 20;
+
+/** A texts file name graph.json may give: a plain file name beside it, nothing else. */
+export const TEXTS_FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.json$/;
+
+/** A check's result: the problems found, at most `limit`, and whether it stopped early. */
+export interface CheckResult {
+  problems: string[];
+  /** True when there were more problems than reported. */
+  more: boolean;
+}
+
+/** One sentence for messages: the first problem, and how many more there are. */
+export function describeProblems(result: CheckResult): string {
+  const [first, ...rest] = result.problems;
+  if (first === undefined) return '';
+  const others = rest.length;
+  if (others === 0) return result.more ? `${first} (and more)` : first;
+  const count = result.more ? `more than ${others}` : String(others);
+  return `${first} (and ${count} other problem${others === 1 && !result.more ? '' : 's'})`;
+}
+
+class Problems {
+  readonly list: string[] = [];
+  more = false;
+  constructor(private readonly limit: number) {}
+  /** True once a problem beyond the limit was found: then the check stops looking. */
+  get full(): boolean {
+    return this.more;
+  }
+  add(path: string, what: string): void {
+    if (this.list.length >= this.limit) this.more = true;
+    else this.list.push(path === '' ? what : `${path}: ${what}`);
+  }
+  result(): CheckResult {
+    return { problems: this.list, more: this.more };
+  }
+}
+
+type Dict = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Dict =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+const isOffset = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isStringList = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isDateOrNull = (value: unknown): boolean => value === null || typeof value === 'string';
+
+/** A key as shown in a path: quoted by JSON rules, long ones cut. */
+function shown(key: unknown): string {
+  const text = typeof key === 'string' ? key : (JSON.stringify(key) ?? String(key));
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${shown(JSON.stringify(value))}`;
+}
+
+const KINDS: ReadonlySet<string> = new Set(ACTOR_KINDS);
+const MODALITY_SET: ReadonlySet<string> = new Set(MODALITIES);
+
+/**
+ * Checks a parsed graph.json against what the page and the exporters rely on: the graph's
+ * attributes (relation types, articles, the texts file name), every actor's attributes and
+ * every relation's, its evidence included. Returns no problems for what the build writes.
+ */
+export function checkGraph(data: unknown, limit = PROBLEM_LIMIT): CheckResult {
+  const problems = new Problems(limit);
+  if (!isObject(data)) {
+    problems.add('', `not a graph: the file holds ${describeValue(data)}, not an object`);
+    return problems.result();
+  }
+  if (data.options !== undefined && !isObject(data.options)) {
+    problems.add('options', `not an object (${describeValue(data.options)})`);
+  }
+
+  const relationIds = new Set<string>();
+  const articleIds = new Set<string>();
+  checkAttributes(data.attributes, problems, relationIds, articleIds);
+
+  const nodeKeys = new Set<string>();
+  if (!Array.isArray(data.nodes)) {
+    problems.add('nodes', `not a list (${describeValue(data.nodes)})`);
+  } else {
+    for (let i = 0; i < data.nodes.length && !problems.full; i++) {
+      checkNode(data.nodes[i], `nodes[${i}]`, problems, nodeKeys);
+    }
+  }
+  if (!Array.isArray(data.edges)) {
+    problems.add('edges', `not a list (${describeValue(data.edges)})`);
+  } else {
+    const nodesKnown = Array.isArray(data.nodes);
+    for (let i = 0; i < data.edges.length && !problems.full; i++) {
+      checkEdge(data.edges[i], i, problems, {
+        nodes: nodesKnown ? nodeKeys : undefined,
+        relations: relationIds,
+        articles: articleIds,
+      });
+    }
+  }
+  return problems.result();
+}
+
+function checkAttributes(
+  attributes: unknown,
+  problems: Problems,
+  relationIds: Set<string>,
+  articleIds: Set<string>,
+): void {
+  const at = 'attributes';
+  if (!isObject(attributes)) {
+    problems.add(at, `not an object (${describeValue(attributes)})`);
+    return;
+  }
+  for (const field of ['name', 'description'] as const) {
+    if (typeof attributes[field] !== 'string') {
+      problems.add(`${at}.${field}`, `not a string (${describeValue(attributes[field])})`);
+    }
+  }
+  const types = attributes.relationTypes;
+  if (!Array.isArray(types)) {
+    problems.add(`${at}.relationTypes`, `not a list (${describeValue(types)})`);
+  } else {
+    types.forEach((type: unknown, i) => {
+      const path = `${at}.relationTypes[${i}]`;
+      if (!isObject(type)) {
+        problems.add(path, `not an object (${describeValue(type)})`);
+        return;
+      }
+      for (const field of ['id', 'label', 'color', 'description'] as const) {
+        if (typeof type[field] !== 'string') {
+          problems.add(`${path}.${field}`, `not a string (${describeValue(type[field])})`);
+        }
+      }
+      if (typeof type.directed !== 'boolean') {
+        problems.add(`${path}.directed`, `not true or false (${describeValue(type.directed)})`);
+      }
+      if (type.inverseLabel !== undefined && typeof type.inverseLabel !== 'string') {
+        problems.add(`${path}.inverseLabel`, `not a string (${describeValue(type.inverseLabel)})`);
+      }
+      if (typeof type.id === 'string') relationIds.add(type.id);
+    });
+  }
+  const articles = attributes.articles;
+  if (!isObject(articles)) {
+    problems.add(`${at}.articles`, `not an object (${describeValue(articles)})`);
+  } else {
+    for (const [id, article] of Object.entries(articles)) {
+      const path = `${at}.articles[${shown(JSON.stringify(id))}]`;
+      if (!isObject(article)) problems.add(path, `not an object (${describeValue(article)})`);
+      else if (typeof article.title !== 'string') {
+        problems.add(`${path}.title`, `not a string (${describeValue(article.title)})`);
+      }
+      articleIds.add(id);
+    }
+  }
+  const texts = attributes.texts;
+  if (texts !== undefined && !(typeof texts === 'string' && TEXTS_FILE_NAME.test(texts))) {
+    problems.add(
+      `${at}.texts`,
+      `not the name of a .json file beside graph.json (${describeValue(texts)})`,
+    );
+  }
+}
+
+function checkNode(node: unknown, path: string, problems: Problems, keys: Set<string>): void {
+  if (!isObject(node)) {
+    problems.add(path, `not an object (${describeValue(node)})`);
+    return;
+  }
+  if (typeof node.key !== 'string') {
+    problems.add(`${path}.key`, `not a string (${describeValue(node.key)})`);
+    return;
+  }
+  const at = `${path} (${shown(node.key)})`;
+  if (keys.has(node.key)) problems.add(`${at}.key`, 'used by another actor too');
+  keys.add(node.key);
+  const a = node.attributes;
+  if (!isObject(a)) {
+    problems.add(`${at}.attributes`, `not an object (${describeValue(a)})`);
+    return;
+  }
+  if (typeof a.label !== 'string') {
+    problems.add(`${at}.attributes.label`, `not a string (${describeValue(a.label)})`);
+  }
+  if (typeof a.kind !== 'string' || !KINDS.has(a.kind)) {
+    problems.add(
+      `${at}.attributes.kind`,
+      `not one of ${ACTOR_KINDS.join(', ')} (${describeValue(a.kind)})`,
+    );
+  }
+  if (!isStringList(a.aliases)) {
+    problems.add(`${at}.attributes.aliases`, `not a list of strings (${describeValue(a.aliases)})`);
+  }
+  for (const field of ['x', 'y', 'size', 'degree', 'evidenceCount'] as const) {
+    if (!isFiniteNumber(a[field])) {
+      problems.add(`${at}.attributes.${field}`, `not a number (${describeValue(a[field])})`);
+    }
+  }
+  if (typeof a.color !== 'string') {
+    problems.add(`${at}.attributes.color`, `not a string (${describeValue(a.color)})`);
+  }
+  if (!isObject(a.degreeByRelation)) {
+    problems.add(
+      `${at}.attributes.degreeByRelation`,
+      `not an object (${describeValue(a.degreeByRelation)})`,
+    );
+  }
+}
+
+function checkEdge(
+  edge: unknown,
+  index: number,
+  problems: Problems,
+  known: { nodes: Set<string> | undefined; relations: Set<string>; articles: Set<string> },
+): void {
+  const path = `edges[${index}]`;
+  if (!isObject(edge)) {
+    problems.add(path, `not an object (${describeValue(edge)})`);
+    return;
+  }
+  if (typeof edge.key !== 'string') {
+    problems.add(`${path}.key`, `not a string (${describeValue(edge.key)})`);
+    return;
+  }
+  const at = `${path} (${shown(edge.key)})`;
+  for (const end of ['source', 'target'] as const) {
+    const id = edge[end];
+    if (typeof id !== 'string') problems.add(`${at}.${end}`, `not a string (${describeValue(id)})`);
+    else if (known.nodes && !known.nodes.has(id)) {
+      problems.add(`${at}.${end}`, `no actor has the key ${shown(JSON.stringify(id))}`);
+    }
+  }
+  if (edge.undirected !== undefined && typeof edge.undirected !== 'boolean') {
+    problems.add(`${at}.undirected`, `not true or false (${describeValue(edge.undirected)})`);
+  }
+  const a = edge.attributes;
+  if (!isObject(a)) {
+    problems.add(`${at}.attributes`, `not an object (${describeValue(a)})`);
+    return;
+  }
+  if (typeof a.relation !== 'string') {
+    problems.add(`${at}.attributes.relation`, `not a string (${describeValue(a.relation)})`);
+  } else if (known.relations.size > 0 && !known.relations.has(a.relation)) {
+    problems.add(
+      `${at}.attributes.relation`,
+      `${shown(JSON.stringify(a.relation))} is not one of the graph's relation types`,
+    );
+  }
+  for (const field of ['label', 'color'] as const) {
+    if (typeof a[field] !== 'string') {
+      problems.add(`${at}.attributes.${field}`, `not a string (${describeValue(a[field])})`);
+    }
+  }
+  for (const field of ['weight', 'size'] as const) {
+    if (!isFiniteNumber(a[field])) {
+      problems.add(`${at}.attributes.${field}`, `not a number (${describeValue(a[field])})`);
+    }
+  }
+  if (!isStringList(a.articles)) {
+    problems.add(
+      `${at}.attributes.articles`,
+      `not a list of strings (${describeValue(a.articles)})`,
+    );
+  }
+  for (const field of ['firstDate', 'lastDate'] as const) {
+    if (!isDateOrNull(a[field])) {
+      problems.add(`${at}.attributes.${field}`, `not a date or null (${describeValue(a[field])})`);
+    }
+  }
+  const evidence = a.evidence;
+  if (!Array.isArray(evidence)) {
+    problems.add(`${at}.attributes.evidence`, `not a list (${describeValue(evidence)})`);
+    return;
+  }
+  for (let i = 0; i < evidence.length && !problems.full; i++) {
+    checkEvidence(evidence[i], `${at}.attributes.evidence[${i}]`, problems, known.articles);
+  }
+}
+
+function checkEvidence(e: unknown, path: string, problems: Problems, articles: Set<string>): void {
+  if (!isObject(e)) {
+    problems.add(path, `not an object (${describeValue(e)})`);
+    return;
+  }
+  if (typeof e.article !== 'string') {
+    problems.add(`${path}.article`, `not a string (${describeValue(e.article)})`);
+  } else if (articles.size > 0 && !articles.has(e.article)) {
+    problems.add(
+      `${path}.article`,
+      `${shown(JSON.stringify(e.article))} is not among the graph's articles`,
+    );
+  }
+  if (typeof e.quote !== 'string') {
+    problems.add(`${path}.quote`, `not a string (${describeValue(e.quote)})`);
+  }
+  if (!isOffset(e.start)) {
+    problems.add(
+      `${path}.start`,
+      `not an offset, a whole number from 0 (${describeValue(e.start)})`,
+    );
+  }
+  if (!isOffset(e.end)) {
+    problems.add(`${path}.end`, `not an offset, a whole number from 0 (${describeValue(e.end)})`);
+  }
+  if (
+    isOffset(e.start) &&
+    isOffset(e.end) &&
+    typeof e.quote === 'string' &&
+    e.end - e.start !== e.quote.length
+  ) {
+    problems.add(
+      path,
+      `its offsets ${e.start}-${e.end} span ${e.end - e.start} characters but its quote has ${e.quote.length}`,
+    );
+  }
+  if (typeof e.modality !== 'string' || !MODALITY_SET.has(e.modality)) {
+    problems.add(
+      `${path}.modality`,
+      `not one of ${MODALITIES.join(', ')} (${describeValue(e.modality)})`,
+    );
+  }
+  if (!isDateOrNull(e.date)) {
+    problems.add(`${path}.date`, `not a date or null (${describeValue(e.date)})`);
+  }
+  if (e.note !== undefined && typeof e.note !== 'string') {
+    problems.add(`${path}.note`, `not a string (${describeValue(e.note)})`);
+  }
+}
+
+/**
+ * Checks that a texts file (the parsed articles.<hash>.json) belongs to a graph: every piece of
+ * evidence's article text is there and holds the quote exactly between its offsets. A texts
+ * file of another build fails this (its texts, or their offsets, differ).
+ */
+export function checkTexts(graph: ActorGraph, texts: unknown, limit = PROBLEM_LIMIT): CheckResult {
+  const problems = new Problems(limit);
+  if (!isObject(texts)) {
+    problems.add(
+      '',
+      `not the article texts: the file holds ${describeValue(texts)}, not an object`,
+    );
+    return problems.result();
+  }
+  const missing = new Set<string>();
+  graph.someEdge((edge, attributes) => {
+    attributes.evidence.forEach((e, i) => {
+      if (problems.full) return;
+      const text = Object.hasOwn(texts, e.article) ? texts[e.article] : undefined;
+      if (typeof text !== 'string') {
+        if (!missing.has(e.article)) {
+          missing.add(e.article);
+          problems.add('', `the text of article ${shown(JSON.stringify(e.article))} is missing`);
+        }
+      } else if (text.slice(e.start, e.end) !== e.quote) {
+        problems.add(
+          '',
+          `the quote of ${shown(edge)} statement ${i + 1} is not at ${e.start}-${e.end} in the text of article ${shown(JSON.stringify(e.article))}`,
+        );
+      }
+    });
+    return problems.full;
+  });
+  return problems.result();
+}

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { escapeForTerminal } from '../core/text/characters.ts';
 
 /** A mistake in how a command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -24,7 +25,10 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options'
   }
 }
 
-/** Runs a command's main function, turning errors into messages and exit codes. */
+/**
+ * Runs a command's main function, turning errors into messages and exit codes. Messages may
+ * echo arguments or data, so control characters are written visibly (escapeForTerminal).
+ */
 export function runCommand(usage: string, main: () => Promise<number>): void {
   main().then(
     (code) => {
@@ -32,10 +36,11 @@ export function runCommand(usage: string, main: () => Promise<number>): void {
     },
     (error: unknown) => {
       if (error instanceof UsageError) {
-        process.stderr.write(`error: ${error.message}\n\n${usage}\n`);
+        process.stderr.write(`error: ${escapeForTerminal(error.message)}\n\n${usage}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`error: ${escapeForTerminal(message)}\n`);
         process.exitCode = 1;
       }
     },

@@ -1,4 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { constants, type Dirent } from 'node:fs';
+import * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleSources, DataFiles } from '../core/pipeline/buildGraph.ts';
 import type { BuildIssue } from '../core/pipeline/issues.ts';
@@ -7,83 +8,357 @@ import type { SourceFile } from '../core/pipeline/load.ts';
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
 
+const MiB = 1024 * 1024;
+
+/** The largest YAML file the build reads (relation-types.yaml, actors.yaml, articles' metadata). */
+export const MAX_YAML_BYTES = 4 * MiB;
+/** The largest article text the build reads. */
+export const MAX_TEXT_BYTES = 32 * MiB;
+
+/** Article files by extension, compared case-insensitively: .yaml and .yml, .txt. */
+const ARTICLE_FILE = /^(.+)\.(yaml|yml|txt)$/i;
+
+/**
+ * The file-system calls the reader makes; tests pass their own to simulate failures that root
+ * cannot provoke (a permission error).
+ */
+export interface ReaderFs {
+  open(path: string, flags: number): Promise<ReaderHandle>;
+  readdir(path: string, options: { withFileTypes: true }): Promise<Dirent[]>;
+  stat(path: string): Promise<{ isDirectory(): boolean }>;
+  lstat(path: string): Promise<{ isSymbolicLink(): boolean }>;
+}
+
+export interface ReaderHandle {
+  stat(): Promise<{
+    isFile(): boolean;
+    isDirectory(): boolean;
+    isFIFO(): boolean;
+    isCharacterDevice(): boolean;
+    isBlockDevice(): boolean;
+    isSocket(): boolean;
+    size: number;
+  }>;
+  read(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number | null,
+  ): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
+}
+
+export const nodeFs: ReaderFs = {
+  open: (path, flags) => fsPromises.open(path, flags),
+  readdir: (path, options) => fsPromises.readdir(path, options),
+  stat: (path) => fsPromises.stat(path),
+  lstat: (path) => fsPromises.lstat(path),
+};
+
 export interface ReadResult {
   files: DataFiles;
-  /** Files that are not valid UTF-8 (their text is decoded with replacement characters). */
+  /** Problems met while reading: files that cannot be read, are not UTF-8, or are ignored. */
   issues: BuildIssue[];
 }
 
+/** A failure to read a file, said for the user (never a bare EISDIR). */
+export interface FsProblem {
+  message: string;
+  hint: string;
+}
+
+/** Turns a file-system error into a message and what to do about it. */
+export function describeFsError(error: unknown): FsProblem {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return {
+        message: 'permission denied: the build may not read it',
+        hint: 'Make it readable for the user running the build (chmod a+r), or move it out of the folder.',
+      };
+    case 'ELOOP':
+      return {
+        message: 'a loop of symbolic links: it points, through other links, back to itself',
+        hint: 'Replace the link with the file it is meant to point to, or remove it.',
+      };
+    case 'EISDIR':
+      return {
+        message: 'a folder, not a file',
+        hint: 'Move the folder out of the way; the build reads only files here.',
+      };
+    case 'ENOTDIR':
+      return {
+        message: 'a part of its path is a file, not a folder',
+        hint: 'Check the path: each part before the last must be a folder.',
+      };
+    case 'ENOENT':
+      return {
+        message: 'does not exist (a symbolic link to nothing?)',
+        hint: 'Restore the file it points to, or remove the link.',
+      };
+    case 'ENAMETOOLONG':
+      return { message: 'its name is too long', hint: 'Give it a shorter name.' };
+    case 'EMFILE':
+    case 'ENFILE':
+      return {
+        message: 'too many files are open',
+        hint: 'Close other programs or raise the open-file limit (ulimit -n), then build again.',
+      };
+    case 'EIO':
+      return {
+        message: 'an input/output error while reading it',
+        hint: 'The disk or network drive may be failing: copy the data elsewhere and build again.',
+      };
+    default: {
+      const detail = error instanceof Error ? error.message : String(error);
+      return {
+        message: `cannot be read (${code ?? 'error'}: ${detail})`,
+        hint: 'Check that the file exists, is a plain file and is readable.',
+      };
+    }
+  }
+}
+
+type ReadOutcome = { kind: 'ok'; file: SourceFile } | { kind: 'missing' } | { kind: 'unusable' };
+
 /**
- * Reads a graph-data folder: relation-types.yaml, actors.yaml and articles/<id>.{yaml,txt}.
- * Paths in the result are `dir`-relative as the user wrote `dir`, so messages point at files
- * the user can open. A missing file is left out (the build says what is missing).
+ * Reads a graph-data folder: relation-types.yaml, actors.yaml and articles/<id>.{yaml,yml,txt}
+ * (extensions in any case). Paths in the result are `dir`-relative as the user wrote `dir`, so
+ * messages point at files the user can open. A missing file is left out (the build says what is
+ * missing); a file that cannot be used (a folder, a pipe or device, too large, unreadable) is
+ * reported here and listed in `files.unusable`. Only regular files are read: each is opened
+ * without blocking and checked on its handle, so a named pipe cannot stall the build and a
+ * swapped file cannot slip past the check.
  */
-export async function readDataDir(dir: string): Promise<ReadResult> {
+export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<ReadResult> {
   const issues: BuildIssue[] = [];
-  const read = async (path: string): Promise<SourceFile | undefined> => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+  const unusable: string[] = [];
+  const error = (file: string, message: string, hint?: string) =>
+    issues.push({ severity: 'error', file, message, ...(hint ? { hint } : {}) });
+  const warn = (file: string, message: string, hint?: string) =>
+    issues.push({ severity: 'warning', file, message, ...(hint ? { hint } : {}) });
+
+  const empty = (): ReadResult => ({ files: { root: dir, articles: [], unusable }, issues });
+  const relationTypesPath = join(dir, 'relation-types.yaml');
+  const actorsPath = join(dir, 'actors.yaml');
+  try {
+    if (!(await fs.stat(dir)).isDirectory()) {
+      error(
+        dir,
+        'the data folder is a file, not a folder',
+        'Pass --data the folder that holds relation-types.yaml, actors.yaml and articles/.',
+      );
+      unusable.push(relationTypesPath, actorsPath);
+      return empty();
+    }
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    const problem = describeFsError(e);
+    error(
+      dir,
+      missing ? 'the data folder does not exist' : `the data folder: ${problem.message}`,
+      missing
+        ? 'Pass --data the folder that holds relation-types.yaml, actors.yaml and articles/ (by default graph-data, relative to where the build runs).'
+        : problem.hint,
+    );
+    unusable.push(relationTypesPath, actorsPath);
+    return empty();
+  }
+
+  const read = async (path: string, limit: number, listed: boolean): Promise<ReadOutcome> => {
+    const outcome = await readRegularFile(fs, path, limit);
+    if (outcome.kind === 'missing') {
+      if (!listed) {
+        // Not there at all, or a symbolic link to nothing.
+        const link = await fs.lstat(path).then(
+          (s) => s.isSymbolicLink(),
+          () => false,
+        );
+        if (!link) return { kind: 'missing' };
+      }
+      error(
+        path,
+        'a symbolic link to a file that does not exist',
+        'Restore the file it points to, or remove the link.',
+      );
+      unusable.push(path);
+      return { kind: 'unusable' };
+    }
+    if (outcome.kind === 'problem') {
+      error(path, outcome.message, outcome.hint);
+      unusable.push(path);
+      return { kind: 'unusable' };
     }
     try {
-      return { path, text: strictUtf8.decode(bytes) };
+      return { kind: 'ok', file: { path, text: strictUtf8.decode(outcome.bytes) } };
     } catch {
       // Reported here; the build still reads what it can, so other problems show up too.
-      issues.push({
-        severity: 'error',
-        file: path,
-        message: 'the file is not valid UTF-8 text',
-        hint: 'Save it as UTF-8.',
-      });
-      return { path, text: lenientUtf8.decode(bytes) };
+      error(path, 'the file is not valid UTF-8 text', 'Save it as UTF-8.');
+      return { kind: 'ok', file: { path, text: lenientUtf8.decode(outcome.bytes) } };
     }
   };
 
-  let names: string[] = [];
+  const articlesDir = join(dir, 'articles');
+  let entries: Dirent[] = [];
   try {
-    names = await readdir(join(dir, 'articles'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    issues.push({
-      severity: 'warning',
-      file: join(dir, 'articles'),
-      message: 'no articles folder: the graph has no relations',
-    });
+    entries = await fs.readdir(articlesDir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      warn(articlesDir, 'no articles folder: the graph has no relations');
+    } else if (code === 'ENOTDIR') {
+      error(
+        articlesDir,
+        'articles is a file, not a folder',
+        'Make articles/ a folder holding <id>.txt and <id>.yaml pairs.',
+      );
+    } else {
+      const problem = describeFsError(e);
+      error(articlesDir, `the articles folder: ${problem.message}`, problem.hint);
+    }
   }
-  const present = new Set(names);
-  const ids = [
-    ...new Set(
-      names.filter((n) => /\.(ya?ml|txt)$/.test(n)).map((n) => n.replace(/\.(ya?ml|txt)$/, '')),
-    ),
-  ].sort();
 
+  // Group the article files by id; the extension's case does not matter.
+  const byId = new Map<string, { yaml: string[]; txt: string[] }>();
+  for (const entry of [...entries].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
+    const name = entry.name;
+    if (name.startsWith('.')) continue; // editors' and systems' hidden files
+    const m = ARTICLE_FILE.exec(name);
+    if (!m) {
+      warn(
+        join(articlesDir, name),
+        entry.isDirectory()
+          ? 'a folder in articles/ is ignored (articles are not read from subfolders)'
+          : 'ignored: not an article file',
+        'Article files are <id>.txt (the text) and <id>.yaml or <id>.yml (the annotations).',
+      );
+      continue;
+    }
+    const id = m[1]!;
+    const group = byId.get(id) ?? { yaml: [], txt: [] };
+    (m[2]!.toLowerCase() === 'txt' ? group.txt : group.yaml).push(name);
+    byId.set(id, group);
+  }
+
+  const ids = [...byId.keys()].sort();
   // A few files at a time: reading thousands at once exhausts the open-file limit.
-  const articles: ArticleSources[] = await mapWithLimit(ids, 16, async (id) => {
-    const yamlName = present.has(`${id}.yaml`)
-      ? `${id}.yaml`
-      : present.has(`${id}.yml`)
-        ? `${id}.yml`
-        : undefined;
-    const meta = yamlName ? await read(join(dir, 'articles', yamlName)) : undefined;
-    const text = present.has(`${id}.txt`)
-      ? await read(join(dir, 'articles', `${id}.txt`))
-      : undefined;
+  const articles = await mapWithLimit(ids, 16, async (id): Promise<ArticleSources | undefined> => {
+    const group = byId.get(id)!;
+    // Two files for one role (a.yaml and a.yml, a.txt and a.TXT): which is meant is unknown.
+    let conflict = false;
+    for (const [names, what] of [
+      [group.yaml, 'annotations'],
+      [group.txt, 'text'],
+    ] as const) {
+      if (names.length < 2) continue;
+      conflict = true;
+      const paths = names.map((n) => join(articlesDir, n));
+      error(
+        paths[0]!,
+        `two files for the ${what} of article "${id}": ${paths.join(' and ')}`,
+        'Keep one of them (remove or rename the other).',
+      );
+      unusable.push(...paths);
+    }
+    if (conflict) return undefined;
+    const pick = async (names: string[], limit: number) => {
+      if (names.length === 0) return undefined;
+      const outcome = await read(join(articlesDir, names[0]!), limit, true);
+      return outcome.kind === 'ok' ? outcome.file : undefined;
+    };
+    const meta = await pick(group.yaml, MAX_YAML_BYTES);
+    const text = await pick(group.txt, MAX_TEXT_BYTES);
+    // An article whose only files could not be used has been reported already.
+    if (!meta && !text) return undefined;
     return { id, ...(meta ? { meta } : {}), ...(text ? { text } : {}) };
   });
-  const relationTypes = await read(join(dir, 'relation-types.yaml'));
-  const actors = await read(join(dir, 'actors.yaml'));
+
+  const relationTypes = await read(relationTypesPath, MAX_YAML_BYTES, false);
+  const actors = await read(actorsPath, MAX_YAML_BYTES, false);
   return {
     files: {
       root: dir,
-      ...(relationTypes ? { relationTypes } : {}),
-      ...(actors ? { actors } : {}),
-      articles,
+      ...(relationTypes.kind === 'ok' ? { relationTypes: relationTypes.file } : {}),
+      ...(actors.kind === 'ok' ? { actors: actors.file } : {}),
+      articles: articles.filter((a): a is ArticleSources => a !== undefined),
+      unusable,
     },
     issues,
   };
+}
+
+type RawOutcome =
+  | { kind: 'ok'; bytes: Uint8Array }
+  | { kind: 'missing' }
+  | { kind: 'problem'; message: string; hint: string };
+
+const formatSize = (bytes: number): string =>
+  bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+
+/**
+ * Reads a regular file of at most `limit` bytes. The file is opened non-blocking (a named pipe
+ * without a writer would otherwise wait forever) and checked with fstat on the open handle, so
+ * what is read is what was checked. It is read only up to the limit, even if it grows.
+ */
+export async function readRegularFile(
+  fs: ReaderFs,
+  path: string,
+  limit: number,
+): Promise<RawOutcome> {
+  let handle: ReaderHandle;
+  try {
+    handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'problem', ...describeFsError(e) };
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return { kind: 'problem', ...describeFsError({ code: 'EISDIR' }) };
+    if (!stat.isFile()) {
+      const what = stat.isFIFO()
+        ? 'a named pipe'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'a device'
+          : stat.isSocket()
+            ? 'a socket'
+            : 'not a regular file';
+      return {
+        kind: 'problem',
+        message: `${what}, not a regular file: the build reads only regular files`,
+        hint: 'Replace it with the file itself (a symbolic link to a regular file is fine).',
+      };
+    }
+    const tooLarge = (): RawOutcome => ({
+      kind: 'problem',
+      message: `the file is larger than ${formatSize(limit)}, the limit for this kind of file`,
+      hint: 'Check it is the right file; a longer article can be split into several articles.',
+    });
+    if (stat.size > limit) return tooLarge();
+    // Read to the end, whatever fstat said (a file may grow, /proc files say 0), but never
+    // more than one byte past the limit.
+    let buffer = new Uint8Array(Math.min(stat.size, limit) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limit) return tooLarge();
+        const grown = new Uint8Array(Math.min(buffer.length * 2, limit + 1));
+        grown.set(buffer);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return { kind: 'ok', bytes: buffer.subarray(0, length) };
+  } catch (e) {
+    return { kind: 'problem', ...describeFsError(e) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
 /** Maps over items with at most `limit` calls in flight, keeping the order of the results. */

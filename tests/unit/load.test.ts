@@ -58,3 +58,63 @@ describe('positions', () => {
     expect(positionOfKey(parsed, ['relations', 0], 'type')).toEqual({ line: 3, column: 5 });
   });
 });
+
+describe('parseYaml refuses hostile YAML', () => {
+  const issues = (text: string) => {
+    const sink = new IssueSink();
+    const parsed = parseYaml(file(text), sink);
+    return { parsed, issues: sink.issues.map((i) => [i.severity, i.line, i.column, i.message]) };
+  };
+
+  it('refuses control characters, at their line and column, at most three reported', () => {
+    expect(issues('a: x\nb: y\u0000z\n').issues).toEqual([
+      ['error', 2, 5, 'the file contains the control character U+0000 (NUL)'],
+    ]);
+    const many = issues('a: \u0001\u0002\u0003\u0004\u0005\n');
+    expect(many.parsed).toBeUndefined();
+    expect(many.issues).toHaveLength(3);
+    expect(many.issues[2]![3]).toMatch(/\(and 2 more\)$/);
+    expect(issues('a: "tab\tand CRLF"\r\n').issues).toEqual([]);
+  });
+
+  it('refuses tags other than the core schema’s, where they are written', () => {
+    expect(issues('a: !!js/function x\nb: !custom [1]\nc: !<tag:x> y\n').issues).toEqual([
+      ['error', 1, 4, 'the tag "!!js/function" is not allowed'],
+      ['error', 2, 4, 'the tag "!custom" is not allowed'],
+      ['error', 3, 4, 'the tag "!<tag:x>" is not allowed'],
+    ]);
+    const core = issues('a: !!str 5\nb: !!int "7"\nc: !!seq [1]\n');
+    expect(core.issues).toEqual([]);
+    expect(core.parsed?.value).toEqual({ a: '5', b: 7, c: [1] });
+  });
+
+  it('refuses an unresolved alias and an alias bomb, with the file and a position', () => {
+    expect(issues('a: 1\nb: *nope\n').issues).toEqual([
+      ['error', 2, 4, 'the alias *nope refers to no anchor before it'],
+    ]);
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++) {
+      const prev = String.fromCharCode(96 + i);
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${prev}`).join(', ')}]`,
+      );
+    }
+    const bomb = issues(`${levels.join('\n')}\n`);
+    expect(bomb.parsed).toBeUndefined();
+    expect(bomb.issues).toEqual([
+      [
+        'error',
+        2,
+        8,
+        'the aliases expand to too large a value (more than 100 alias uses, counting nested ones)',
+      ],
+    ]);
+    expect(issues('a: &x 1\nb: *x\n').parsed?.value).toEqual({ a: 1, b: 1 });
+  });
+
+  it('passes the parser’s warnings on, with their positions', () => {
+    const { parsed, issues: found } = issues('%FOO bar\n---\na: 1\n');
+    expect(parsed?.value).toEqual({ a: 1 });
+    expect(found).toEqual([['warning', 1, 1, expect.stringMatching(/^YAML: /)]]);
+  });
+});

@@ -75,3 +75,64 @@ describe('checkRelationTypes', () => {
     });
   });
 });
+
+describe('checkActors and look-alike names', () => {
+  const messages = (text: string) =>
+    actors(text).issues.map((i) => [i.severity, i.line, i.column, i.message]);
+
+  it('refuses invisible characters in labels and aliases, at the character', () => {
+    expect(
+      messages(
+        'actors:\n  - id: a\n    label: "A\u200bB"\n    kind: state\n    aliases: [X\u2066Y]\n',
+      ),
+    ).toEqual([
+      [
+        'error',
+        3,
+        14,
+        'the label "A\\u200bB" contains an invisible or control character, U+200B (zero-width space)',
+      ],
+      [
+        'error',
+        5,
+        16,
+        'the alias "X\\u2066Y" contains an invisible or control character, U+2066 (left-to-right isolate)',
+      ],
+    ]);
+  });
+
+  it('writes names in NFC, so normal forms of one name clash', () => {
+    const { index, issues } = actors(
+      'actors:\n  - {id: a, label: "Cafe\u0301", kind: state}\n  - {id: b, label: "Caf\u00e9", kind: state}\n',
+    );
+    expect(index.actors.get('a')!.label).toBe('Caf\u00e9');
+    expect(issues.map((i) => i.message)).toEqual([
+      'the name "Café" is claimed by both "a" and "b"',
+    ]);
+  });
+
+  it('warns about a name mixing scripts and about two actors that look alike', () => {
+    expect(
+      messages(
+        'actors:\n  - {id: russia, label: Russia, kind: state}\n  - {id: other, label: "Russi\u0430", kind: state}\n',
+      ),
+    ).toEqual([
+      [
+        'warning',
+        3,
+        30,
+        'the label "Russi\u0430" mixes Latin and Cyrillic letters: "\u0430" (U+0430, Cyrillic)',
+      ],
+      [
+        'warning',
+        3,
+        24,
+        '"Russi\u0430" of actor "other" looks like "russia" of actor "russia" (line 2) but is written with different characters: "\u0430" (U+0430) for "a" (U+0061)',
+      ],
+    ]);
+    // Greek omicron alone in a Greek name is fine; the same actor may repeat itself.
+    expect(
+      messages('actors:\n  - {id: g, label: "Ελλάδα", kind: state, aliases: [ΕΛΛΑΔΑ]}\n'),
+    ).toEqual([]);
+  });
+});

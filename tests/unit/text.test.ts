@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  explainMismatch,
   foldForMatching,
+  isCut,
   isMatch,
+  longestPrefixOccurrence,
   locateQuote,
   normaliseArticleText,
 } from '../../src/core/pipeline/text.ts';
@@ -58,8 +61,7 @@ describe('locateQuote', () => {
 
   it('explains where a quote parts from the text', () => {
     const result = locateQuote(folded, 'We are not cooperating with Iran');
-    expect(isMatch(result)).toBe(false);
-    if (isMatch(result)) return;
+    if (isMatch(result) || isCut(result)) throw new Error('expected a mismatch');
     expect(result.matchedPrefix).toBe('We are not coo');
     expect(result.quoteContinues.startsWith('perating')).toBe(true);
     expect(result.textContinues.startsWith('rdinating')).toBe(true);
@@ -73,5 +75,133 @@ describe('locateQuote', () => {
 
   it('never matches an empty quote', () => {
     expect(isMatch(locateQuote(folded, '   '))).toBe(false);
+  });
+});
+
+describe('locateQuote and whole characters', () => {
+  const locate = (text: string, quote: string) => locateQuote(foldForMatching(text), quote);
+
+  it('refuses a quote that ends inside a combining sequence ("Cafe" of "Cafe\u0301")', () => {
+    const result = locate('We met at the Cafe\u0301 Central.', 'met at the Cafe');
+    expect(isCut(result) && result.cut).toEqual({
+      side: 'end',
+      character: 'e\u0301',
+      included: 'e',
+    });
+  });
+
+  it('refuses a quote that starts on a combining accent', () => {
+    const result = locate('Cafe\u0301s', '\u0301s');
+    expect(isCut(result) && result.cut).toMatchObject({ side: 'start', character: 'e\u0301' });
+  });
+
+  it('refuses a quote that cuts a surrogate pair', () => {
+    const text = 'Smile \u{1F600} now';
+    // The high surrogate alone (a YAML "\ud83d" escape can produce it).
+    const result = locate(text, 'Smile \ud83d');
+    expect(isCut(result) && result.cut.character).toBe('\u{1F600}');
+  });
+
+  it('refuses a quote that cuts an emoji ZWJ sequence or a flag', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const result = locate(`The family ${family} arrived.`, `The family \u{1F468}`);
+    expect(isCut(result) && result.cut.character).toBe(family);
+    const flags = 'Flags \u{1F1FA}\u{1F1F8}\u{1F1F7}\u{1F1FA} flew.';
+    // The last half of the first flag and the first half of the second look like a flag too.
+    const cut = locate(flags, '\u{1F1F8}\u{1F1F7}');
+    expect(isCut(cut) && cut.cut.character).toBe('\u{1F1FA}\u{1F1F8}');
+  });
+
+  it('takes the first occurrence on character boundaries, skipping ones that cut', () => {
+    const text = 'Cafe\u0301 and Cafe, then Cafe again';
+    const result = locate(text, 'Cafe');
+    expect(isMatch(result)).toBe(true);
+    if (!isMatch(result)) return;
+    expect(result.start).toBe(text.indexOf('Cafe,'));
+    expect(text.slice(result.start, result.end)).toBe('Cafe');
+    expect(result.occurrences).toBe(2);
+  });
+
+  it('accepts whole characters: the accent, the emoji, the flag included', () => {
+    const text = 'Cafe\u0301 \u{1F468}\u200D\u{1F469} \u{1F1FA}\u{1F1F8}.';
+    const result = locate(text, text.slice(0, -1));
+    expect(isMatch(result) && [result.start, result.end]).toEqual([0, text.length - 1]);
+  });
+});
+
+describe('quote location stays linear', () => {
+  it('counts a short quote occurring tens of thousands of times in a multi-megabyte text', () => {
+    const sentence = 'Russia and the US met. ';
+    const text = sentence.repeat(150_000); // about 3.5 MB
+    const result = locateQuote(foldForMatching(text), 'the US');
+    expect(isMatch(result) && [result.start, result.occurrences]).toEqual([11, 150_000]);
+  });
+
+  it('stays linear in a non-Latin text and when every occurrence cuts a character', () => {
+    const cyrillic = 'Россия и США встретились. '.repeat(150_000);
+    const many = locateQuote(foldForMatching(cyrillic), 'США');
+    expect(isMatch(many) && many.occurrences).toBe(150_000);
+    const accents = 'e\u0301'.repeat(1_000_000);
+    const cut = locateQuote(foldForMatching(accents), 'e');
+    expect(isCut(cut) && cut.cut).toEqual({ side: 'end', character: 'e\u0301', included: 'e' });
+    const longCut = locateQuote(foldForMatching(accents), `${'e\u0301'.repeat(5_000)}e`);
+    expect(isCut(longCut) && longCut.cut.side).toBe('end');
+    // One giant cluster (a letter with a million accents), a long chain of joined emoji.
+    const stacked = `a${'\u0301'.repeat(1_000_000)}`;
+    expect(isCut(locateQuote(foldForMatching(stacked), '\u0301'))).toBe(true);
+    const chain = '\u{1F468}\u200d'.repeat(400_000);
+    expect(isCut(locateQuote(foldForMatching(chain), '\u200d\u{1F468}'))).toBe(true);
+  });
+
+  it('handles long repetitive quotes in a repetitive text', () => {
+    const text = 'a'.repeat(4_000_000);
+    const folded = foldForMatching(text);
+    // Overlapping occurrences are not counted: non-overlapping, left to right.
+    const long = locateQuote(folded, 'a'.repeat(20_000));
+    expect(isMatch(long) && [long.start, long.end, long.occurrences]).toEqual([0, 20_000, 200]);
+    // Not found: the longest prefix that occurs is the whole run of a's.
+    const miss = locateQuote(folded, `${'a'.repeat(100_000)}b`);
+    expect(isMatch(miss) || isCut(miss) ? undefined : miss.quoteContinues).toBe('b');
+    const abText = 'ab'.repeat(2_000_000);
+    const abMiss = locateQuote(foldForMatching(abText), `${'ab'.repeat(50_000)}c`);
+    expect(isMatch(abMiss) || isCut(abMiss) ? undefined : abMiss.matchedPrefix.length).toBe(
+      100_000,
+    );
+  });
+});
+
+describe('longestPrefixOccurrence', () => {
+  it('finds the longest prefix of the pattern in the text, at its first occurrence', () => {
+    expect(longestPrefixOccurrence('xxabcabdabcabcz', 'abcabcy')).toEqual({ length: 6, at: 8 });
+    expect(longestPrefixOccurrence('hello', 'help')).toEqual({ length: 3, at: 0 });
+    expect(longestPrefixOccurrence('hello', 'zz')).toEqual({ length: 0, at: -1 });
+    expect(longestPrefixOccurrence('aab', 'aab')).toEqual({ length: 3, at: 0 });
+  });
+
+  it('agrees with a naive search', () => {
+    const naive = (text: string, p: string) => {
+      for (let k = p.length; k > 0; k--) {
+        const at = text.indexOf(p.slice(0, k));
+        if (at >= 0) return { length: k, at };
+      }
+      return { length: 0, at: -1 };
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n++) {
+      const word = (len: number) =>
+        Array.from({ length: len }, () => 'ab'[Math.floor(random() * 2)]).join('');
+      const text = word(1 + Math.floor(random() * 30));
+      const p = word(1 + Math.floor(random() * 8));
+      expect(longestPrefixOccurrence(text, p)).toEqual(naive(text, p));
+    }
+  });
+
+  it('explains a mismatch with what each side has next', () => {
+    expect(explainMismatch('the cat sat', 'the cow')).toEqual({
+      matchedPrefix: 'the c',
+      textContinues: 'at sat',
+      quoteContinues: 'ow',
+    });
   });
 });

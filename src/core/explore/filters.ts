@@ -2,6 +2,7 @@ import type Graph from 'graphology';
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import type { EdgeAttributes, Evidence, Modality, NodeAttributes } from '../model.ts';
 import { ACTOR_KINDS, MODALITIES, UNCONFIRMED_MODALITIES } from '../model.ts';
+import { calendarDateProblem } from '../pipeline/dates.ts';
 import { KIND_COLORS, KIND_LABELS, MODALITY_TEXT } from '../style.ts';
 
 /**
@@ -135,16 +136,8 @@ function hiddenSet<T extends string>(spec: {
   }
 }
 
-const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
-
 /** Whether a YYYY, YYYY-MM or YYYY-MM-DD string names a real period (no 2021-02-31). */
-export function isPartialDate(value: string): boolean {
-  const m = PARTIAL_DATE.exec(value);
-  if (!m) return false;
-  if (m[3] === undefined) return true;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+export const isPartialDate = (value: string): boolean => calendarDateProblem(value) === undefined;
 
 /** The first and last day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can stand for. */
 export function dateBounds(date: string): [string, string] {

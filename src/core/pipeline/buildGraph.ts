@@ -5,7 +5,9 @@ import { assembleGraph } from './assemble.ts';
 import { locateEvidence, type LocatedRelation } from './evidence.ts';
 import { IssueSink, hasErrors, sortIssues, type BuildIssue } from './issues.ts';
 import { layoutGraph, type LayoutOptions } from './layout.ts';
-import { parseYaml, type ParsedYaml, type SourceFile } from './load.ts';
+import { TEXT_CONTROL, describeChar, findAll, lineColumnAt } from '../text/characters.ts';
+import { calendarDateProblem } from './dates.ts';
+import { parseYaml, positionOf, type ParsedYaml, type SourceFile } from './load.ts';
 import { checkActors, checkRelationTypes } from './registry.ts';
 import { resolveRelations, type ResolvedRelation } from './relations.ts';
 import { normaliseArticleText } from './text.ts';
@@ -18,6 +20,11 @@ export interface DataFiles {
   relationTypes?: SourceFile;
   actors?: SourceFile;
   articles: ArticleSources[];
+  /**
+   * Paths the reader found but could not use (a folder, a pipe, too large, unreadable) and has
+   * already reported: the build does not report them again as missing.
+   */
+  unusable?: readonly string[];
 }
 
 export interface ArticleSources {
@@ -73,15 +80,18 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
 
   // load: parse YAML with positions; normalise article texts.
   const loaded = measure('load', () => {
+    // Compared case-insensitively: the reader accepts A.TXT as well as a.txt.
+    const unusable = new Set((files.unusable ?? []).map((p) => p.toLowerCase()));
     const relationTypes = requireFile(
       files.relationTypes,
       `${files.root}/relation-types.yaml`,
+      unusable,
       sink,
     );
-    const actors = requireFile(files.actors, `${files.root}/actors.yaml`, sink);
+    const actors = requireFile(files.actors, `${files.root}/actors.yaml`, unusable, sink);
     const articles = [...files.articles]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .flatMap((article) => loadArticle(article, sink));
+      .flatMap((article) => loadArticle(article, unusable, sink));
     return {
       relationTypes: relationTypes && parseYaml(relationTypes, sink),
       actors: actors && parseYaml(actors, sink),
@@ -96,7 +106,9 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
     const actorsOk = loaded.actors && validateAgainstSchema(loaded.actors, 'actors', sink);
     const articles = loaded.articles.filter(
       (a): a is typeof a & { parsed: ParsedYaml } =>
-        a.parsed !== undefined && validateAgainstSchema(a.parsed, 'article', sink),
+        a.parsed !== undefined &&
+        validateAgainstSchema(a.parsed, 'article', sink) &&
+        checkPublishedDate(a.parsed, sink),
     );
     return {
       relationTypes: typesOk ? checkRelationTypes(loaded.relationTypes!, sink) : undefined,
@@ -187,9 +199,10 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
 function requireFile(
   file: SourceFile | undefined,
   expected: string,
+  unusable: ReadonlySet<string>,
   sink: IssueSink,
 ): SourceFile | undefined {
-  if (!file) {
+  if (!file && !unusable.has(expected.toLowerCase())) {
     sink.error(
       expected,
       undefined,
@@ -202,6 +215,7 @@ function requireFile(
 
 function loadArticle(
   article: ArticleSources,
+  unusable: ReadonlySet<string>,
   sink: IssueSink,
 ): { id: string; meta: SourceFile; text: string }[] {
   const path = article.meta?.path ?? article.text?.path ?? article.id;
@@ -215,6 +229,7 @@ function loadArticle(
     return [];
   }
   if (!article.meta) {
+    if (!article.text) return []; // both reported by the reader
     sink.warn(
       article.text!.path,
       undefined,
@@ -224,15 +239,59 @@ function loadArticle(
     return [];
   }
   if (!article.text) {
-    sink.error(
-      article.meta.path,
-      undefined,
-      'the article text is missing',
-      `Put the article's text, verbatim, in ${article.meta.path.replace(/\.ya?ml$/, '.txt')}.`,
-    );
+    const expected = article.meta.path.replace(/\.ya?ml$/i, '.txt');
+    if (!unusable.has(expected.toLowerCase())) {
+      sink.error(
+        article.meta.path,
+        undefined,
+        'the article text is missing',
+        `Put the article's text, verbatim, in ${expected}.`,
+      );
+    }
     return [];
   }
+  if (!checkTextCharacters(article.text, sink)) return [];
   return [{ id: article.id, meta: article.meta, text: normaliseArticleText(article.text.text) }];
+}
+
+/**
+ * Refuses an article text with control characters other than whitespace (NUL, ESC...): it is
+ * not a text (a binary file, a wrong encoding), and the evidence would carry them.
+ */
+function checkTextCharacters(file: SourceFile, sink: IssueSink): boolean {
+  const controls = findAll(file.text, TEXT_CONTROL);
+  const bom = file.text.charCodeAt(0) === 0xfeff;
+  controls.found.forEach((found, i) => {
+    const at = lineColumnAt(file.text, found.offset);
+    // Editors do not show a byte-order mark: count columns of the first line without it.
+    if (bom && at.line === 1) at.column--;
+    const more =
+      i === controls.found.length - 1 && controls.count > controls.found.length
+        ? ` (and ${controls.count - controls.found.length} more)`
+        : '';
+    sink.error(
+      file.path,
+      at,
+      `the article text contains the control character ${describeChar(found.char)}${more}`,
+      'An article text is plain text: remove it (tab, line ends, vertical tab and form feed are the only control characters allowed; a binary file or a broken copy is the usual cause).',
+    );
+  });
+  return controls.count === 0;
+}
+
+/** Refuses a published date that is not on the calendar (2023-02-29, 2021-04-31). */
+function checkPublishedDate(parsed: ParsedYaml, sink: IssueSink): boolean {
+  const date = (parsed.value as ArticleDocument).published?.date;
+  if (date === undefined) return true;
+  const problem = calendarDateProblem(date);
+  if (problem === undefined) return true;
+  sink.error(
+    parsed.file.path,
+    positionOf(parsed, ['published', 'date']),
+    `published.date "${date}" is not a date on the calendar: ${problem}`,
+    'Correct the date; if the text gives only the month or the year, write YYYY-MM or YYYY.',
+  );
+  return false;
 }
 
 function publishedDate(parsed: ParsedYaml): string | null {

@@ -2,7 +2,8 @@ import type { Evidence } from '../model.ts';
 import type { IssueSink } from './issues.ts';
 import { positionOf } from './load.ts';
 import type { ResolvedRelation } from './relations.ts';
-import { foldForMatching, isMatch, locateQuote } from './text.ts';
+import { codePoints } from '../text/characters.ts';
+import { foldForMatching, isCut, isMatch, locateQuote } from './text.ts';
 
 export interface LocatedRelation {
   source: string;
@@ -29,6 +30,16 @@ export function locateEvidence(
   for (const r of relations) {
     const file = r.parsed.file.path;
     const match = locateQuote(folded, r.quote);
+    if (isCut(match)) {
+      const { side, character, included } = match.cut;
+      sink.error(
+        file,
+        positionOf(r.parsed, ['relations', r.index, 'quote']),
+        `the quote ${side === 'end' ? 'ends' : 'starts'} inside a character: the text has "${character}" (${codePoints(character)}), of which the quote takes only "${included}" (${codePoints(included)})`,
+        'Quote whole characters: a letter with all its accents, a whole emoji with its modifiers and joiners, both halves of a flag.',
+      );
+      continue;
+    }
     if (!isMatch(match)) {
       sink.error(
         file,
@@ -44,7 +55,7 @@ export function locateEvidence(
       sink.warn(
         file,
         positionOf(r.parsed, ['relations', r.index, 'quote']),
-        `quote occurs ${match.occurrences} times in the article; the evidence points at the first`,
+        `quote occurs ${match.occurrences} times in the article (counting occurrences that do not overlap); the evidence points at the first`,
         'Quote a longer span if another occurrence is meant.',
       );
     }

@@ -1,3 +1,5 @@
+import { escapeForTerminal } from '../text/characters.ts';
+
 /** A problem found in the data, located as precisely as the data allows. */
 export interface BuildIssue {
   severity: 'error' | 'warning';
@@ -16,13 +18,19 @@ export interface Position {
   column: number;
 }
 
+/**
+ * `file:line:col: severity: message` and the hint on a line of its own. Messages quote names and
+ * text from the data, so control characters (an escape sequence in a crafted name) and bidi
+ * controls are written visibly (`\u001b`) instead of reaching the terminal.
+ */
 export function formatIssue(issue: BuildIssue): string {
+  const file = escapeForTerminal(issue.file);
   const where =
     issue.line === undefined
-      ? issue.file
-      : `${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
-  const hint = issue.hint ? `\n    ${issue.hint}` : '';
-  return `${where}: ${issue.severity}: ${issue.message}${hint}`;
+      ? file
+      : `${file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+  const hint = issue.hint ? `\n    ${escapeForTerminal(issue.hint)}` : '';
+  return `${where}: ${issue.severity}: ${escapeForTerminal(issue.message)}${hint}`;
 }
 
 export function sortIssues(issues: readonly BuildIssue[]): BuildIssue[] {

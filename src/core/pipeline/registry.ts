@@ -1,7 +1,15 @@
 import type { Actor, RelationType } from '../model.ts';
 import type { IssueSink } from './issues.ts';
-import { positionOf, type ParsedYaml } from './load.ts';
-import { findNameClashes, indexActors, nameKey, namesOf, type ActorIndex } from './resolve.ts';
+import { positionOf, positionOfChar, type ParsedYaml, type YamlPath } from './load.ts';
+import { describeOdd, lookAlikeDifference, skeleton } from '../text/confusables.ts';
+import {
+  checkName,
+  findNameClashes,
+  indexActors,
+  nameKey,
+  namesOf,
+  type ActorIndex,
+} from './resolve.ts';
 
 /**
  * Checks the relation vocabulary beyond its schema (ids unique) and returns it keyed by id.
@@ -32,6 +40,7 @@ export function checkRelationTypes(parsed: ParsedYaml, sink: IssueSink): Map<str
 export function checkActors(parsed: ParsedYaml, sink: IssueSink): ActorIndex {
   const actors = (parsed.value as { actors: Actor[] }).actors;
   const file = parsed.file.path;
+  checkNames(parsed, actors, sink);
   const firstIndex = new Map<string, number>();
   actors.forEach((actor, i) => {
     const first = firstIndex.get(actor.id);
@@ -72,6 +81,8 @@ export function checkActors(parsed: ParsedYaml, sink: IssueSink): ActorIndex {
     }
   }
 
+  warnLookAlikes(parsed, actors, sink);
+
   actors.forEach((actor, i) => {
     if (actor.affiliation === undefined) return;
     if (actor.affiliation === actor.id) {
@@ -91,4 +102,73 @@ export function checkActors(parsed: ParsedYaml, sink: IssueSink): ActorIndex {
     }
   });
   return indexActors(actors);
+}
+
+/** Each name of an actor with the path of the field that holds it. */
+function namedFields(actor: Actor, i: number): { name: string; path: YamlPath; field: string }[] {
+  return [
+    { name: actor.id, path: ['actors', i, 'id'], field: 'id' },
+    { name: actor.label, path: ['actors', i, 'label'], field: 'label' },
+    ...(actor.aliases ?? []).map((name, k) => ({
+      name,
+      path: ['actors', i, 'aliases', k],
+      field: 'alias',
+    })),
+  ];
+}
+
+/**
+ * Writes every name in NFC (so the graph holds one spelling of "é" whichever the file used) and
+ * refuses names with invisible characters, which would look like another name or never match;
+ * warns about a name mixing Latin, Cyrillic or Greek letters.
+ */
+function checkNames(parsed: ParsedYaml, actors: Actor[], sink: IssueSink): void {
+  const file = parsed.file.path;
+  actors.forEach((actor, i) => {
+    actor.id = actor.id.normalize('NFC');
+    actor.label = actor.label.normalize('NFC');
+    if (actor.aliases) actor.aliases = actor.aliases.map((a) => a.normalize('NFC'));
+    for (const { name, path, field } of namedFields(actor, i)) {
+      const problem = checkName(name);
+      if (problem.invisible) {
+        sink.error(
+          file,
+          positionOfChar(parsed, path, problem.invisible.char),
+          `the ${field} ${problem.shown} contains an invisible or control character, ${problem.invisible.description}`,
+          'Remove it: names are matched as written, so a name with an invisible character looks like another and never matches it.',
+        );
+      } else if (problem.mixed) {
+        sink.warn(
+          file,
+          positionOfChar(parsed, path, problem.mixed.odd.char),
+          `the ${field} ${problem.shown} mixes ${problem.mixed.scripts.join(' and ')} letters: ${describeOdd(problem.mixed.odd)}`,
+          'Retype it in one alphabet: letters of other alphabets that look the same make a name that looks right but does not match.',
+        );
+      }
+    }
+  });
+}
+
+/** Warns about two actors whose names look the same (equal confusable skeletons). */
+function warnLookAlikes(parsed: ParsedYaml, actors: Actor[], sink: IssueSink): void {
+  const seen = new Map<string, { actor: string; name: string; path: YamlPath }>();
+  actors.forEach((actor, i) => {
+    for (const { name, path } of namedFields(actor, i)) {
+      const key = skeleton(name);
+      const earlier = seen.get(key);
+      if (!earlier) {
+        seen.set(key, { actor: actor.id, name, path });
+        continue;
+      }
+      // The same name twice is a clash (an error of its own); the same actor may repeat itself.
+      if (earlier.actor === actor.id || nameKey(earlier.name) === nameKey(name)) continue;
+      const difference = lookAlikeDifference(name, earlier.name);
+      sink.warn(
+        parsed.file.path,
+        positionOf(parsed, path),
+        `"${name}" of actor "${actor.id}" looks like "${earlier.name}" of actor "${earlier.actor}" (line ${positionOf(parsed, earlier.path)?.line}) but is written with different characters${difference ? `: ${difference}` : ''}`,
+        'If they are the same actor, merge the two; otherwise rename one so that readers can tell them apart.',
+      );
+    }
+  });
 }

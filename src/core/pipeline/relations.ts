@@ -1,8 +1,8 @@
 import type { Modality, RelationAnnotation, RelationType } from '../model.ts';
 import { closest } from 'fastest-levenshtein';
 import type { IssueSink } from './issues.ts';
-import { positionOf, type ParsedYaml } from './load.ts';
-import { describeActor, resolveActor, type ActorIndex } from './resolve.ts';
+import { positionOf, positionOfChar, type ParsedYaml } from './load.ts';
+import { checkName, describeActor, resolveActor, type ActorIndex } from './resolve.ts';
 
 /** An annotation whose actors and relation type are known. */
 export interface ResolvedRelation {
@@ -34,6 +34,9 @@ export function resolveRelations(
   const file = parsed.file.path;
   const resolved: ResolvedRelation[] = [];
   annotations.forEach((annotation, i) => {
+    // Names compare in NFC, as the registry's do.
+    annotation.source = annotation.source.normalize('NFC');
+    annotation.target = annotation.target.normalize('NFC');
     const source = resolveEnd(annotation.source, 'source');
     const target = resolveEnd(annotation.target, 'target');
     const relation = relationTypes.get(annotation.type);
@@ -70,6 +73,16 @@ export function resolveRelations(
     });
 
     function resolveEnd(name: string, field: 'source' | 'target'): string | undefined {
+      const check = checkName(name);
+      if (check.invisible) {
+        sink.error(
+          file,
+          positionOfChar(parsed, ['relations', i, field], check.invisible.char),
+          `${field} ${check.shown} contains an invisible or control character, ${check.invisible.description}`,
+          'Remove it: a name with an invisible character looks like an actor’s name but never matches it.',
+        );
+        return undefined;
+      }
       const result = resolveActor(actors, name);
       if (result.ok) return result.id;
       const candidates = result.candidates.map((id) => describeActor(actors, id));
@@ -79,6 +92,14 @@ export function resolveRelations(
           positionOf(parsed, ['relations', i, field]),
           `${field} "${name}" is ambiguous: it names ${candidates.join(' and ')}`,
           'Use the actor id instead, and give the name to one actor only in actors.yaml.',
+        );
+      } else if (result.lookAlikes) {
+        const mixed = check.mixed ? ` (it mixes ${check.mixed.scripts.join(' and ')} letters)` : '';
+        sink.error(
+          file,
+          positionOf(parsed, ['relations', i, field]),
+          `unknown actor "${name}" as ${field}: it looks like a name of ${result.lookAlikes.map((id) => describeActor(actors, id)).join(' and ')} but is written with different characters${mixed}`,
+          'Retype the name: letters from other alphabets (Cyrillic, Greek) or symbols that look like Latin letters do not match.',
         );
       } else {
         sink.error(

@@ -1,5 +1,30 @@
 import { distance } from 'fastest-levenshtein';
 import type { Actor } from '../model.ts';
+import { describeChar, findInvisible, showInvisible } from '../text/characters.ts';
+import { mixedScripts, skeleton, type MixedScripts } from '../text/confusables.ts';
+
+export interface NameCheck {
+  /** The name quoted for a message, invisible characters written as \\u escapes. */
+  shown: string;
+  /** Its first invisible character (a zero-width space, a bidi control...), which is refused. */
+  invisible?: { char: string; description: string };
+  /** Letters from Latin, Cyrillic and Greek mixed (a warning). */
+  mixed?: MixedScripts;
+}
+
+/** What is wrong with a name as written (in the registry or in an annotation). */
+export function checkName(name: string): NameCheck {
+  const shown = `"${showInvisible(name)}"`;
+  const invisible = findInvisible(name);
+  if (invisible) {
+    return {
+      shown,
+      invisible: { char: invisible.char, description: describeChar(invisible.char) },
+    };
+  }
+  const mixed = mixedScripts(name);
+  return mixed ? { shown, mixed } : { shown };
+}
 
 /** How names are compared: case-, width- and whitespace-insensitively. */
 export function nameKey(name: string): string {
@@ -9,6 +34,8 @@ export function nameKey(name: string): string {
 /** Every way to name an actor (id, label, aliases), keyed by nameKey. */
 export interface ActorIndex {
   byKey: Map<string, Set<string>>;
+  /** Actor ids by the confusable skeleton of each name (for "looks like" hints). */
+  bySkeleton: Map<string, Set<string>>;
   actors: Map<string, Actor>;
 }
 
@@ -20,17 +47,21 @@ export interface NameClash {
 
 export function indexActors(actors: readonly Actor[]): ActorIndex {
   const byKey = new Map<string, Set<string>>();
+  const bySkeleton = new Map<string, Set<string>>();
   const byId = new Map<string, Actor>();
+  const add = (map: Map<string, Set<string>>, key: string, id: string) => {
+    let ids = map.get(key);
+    if (!ids) map.set(key, (ids = new Set()));
+    ids.add(id);
+  };
   for (const actor of actors) {
     if (!byId.has(actor.id)) byId.set(actor.id, actor);
     for (const name of namesOf(actor)) {
-      const key = nameKey(name);
-      let ids = byKey.get(key);
-      if (!ids) byKey.set(key, (ids = new Set()));
-      ids.add(actor.id);
+      add(byKey, nameKey(name), actor.id);
+      add(bySkeleton, skeleton(name), actor.id);
     }
   }
-  return { byKey, actors: byId };
+  return { byKey, bySkeleton, actors: byId };
 }
 
 export const namesOf = (actor: Actor): string[] => [
@@ -56,14 +87,27 @@ export function findNameClashes(actors: readonly Actor[]): NameClash[] {
 }
 
 export type Resolution =
-  { ok: true; id: string } | { ok: false; reason: 'unknown' | 'ambiguous'; candidates: string[] };
+  | { ok: true; id: string }
+  | {
+      ok: false;
+      reason: 'unknown' | 'ambiguous';
+      candidates: string[];
+      /** For an unknown name: the actors whose names look exactly like it (same skeleton). */
+      lookAlikes?: string[];
+    };
 
 /** Resolves a name as written in an annotation to an actor id. */
 export function resolveActor(index: ActorIndex, name: string): Resolution {
   const ids = index.byKey.get(nameKey(name));
   if (ids && ids.size === 1) return { ok: true, id: ids.values().next().value! };
   if (ids && ids.size > 1) return { ok: false, reason: 'ambiguous', candidates: [...ids].sort() };
-  return { ok: false, reason: 'unknown', candidates: suggestActors(index, name) };
+  const lookAlikes = [...(index.bySkeleton.get(skeleton(name)) ?? [])].sort();
+  return {
+    ok: false,
+    reason: 'unknown',
+    candidates: suggestActors(index, name),
+    ...(lookAlikes.length > 0 ? { lookAlikes } : {}),
+  };
 }
 
 /**

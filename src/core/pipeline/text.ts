@@ -1,3 +1,5 @@
+import { graphemeBoundaries, type GraphemeBoundaries } from '../text/graphemes.ts';
+
 /**
  * Article text as the graph refers to it: the file's text with a leading byte-order mark removed
  * and every line end (CRLF, CR) written as \n. Offsets in evidence point into this text, so the
@@ -31,6 +33,10 @@ export interface FoldedText {
   text: string;
   /** origin[i] is the original offset of folded character i; origin[text.length] is the end. */
   origin: Int32Array;
+  /** The text before folding, which offsets point into. */
+  original: string;
+  /** Its grapheme boundaries (computed on first use), which offsets must not cut. */
+  boundaries: GraphemeBoundaries;
 }
 
 export function foldForMatching(original: string): FoldedText {
@@ -54,7 +60,12 @@ export function foldForMatching(original: string): FoldedText {
     out.push(foldQuoteMark(ch, code));
   }
   origin[n] = original.length;
-  return { text: out.join(''), origin: origin.subarray(0, n + 1) };
+  return {
+    text: out.join(''),
+    origin: origin.subarray(0, n + 1),
+    original,
+    boundaries: graphemeBoundaries(original),
+  };
 }
 
 /** Folds a quote the way foldForMatching folds the text, trimming surrounding whitespace. */
@@ -65,7 +76,10 @@ export function foldQuote(quote: string): string {
 export interface QuoteMatch {
   start: number;
   end: number;
-  /** How many times the quote occurs in the text. */
+  /**
+   * How many times the quote occurs in the text, counting occurrences that do not overlap one
+   * another (left to right) and that begin and end between whole characters.
+   */
   occurrences: number;
 }
 
@@ -77,45 +91,120 @@ export interface QuoteMismatch {
   quoteContinues: string;
 }
 
-/**
- * Finds a quote in an article text, tolerant of differences in whitespace and quote marks but
- * otherwise verbatim (case, spelling and punctuation must agree). Offsets are into `folded`'s
- * original text; the first occurrence wins.
- */
-export function locateQuote(folded: FoldedText, quote: string): QuoteMatch | QuoteMismatch {
-  const needle = foldQuote(quote);
-  const at = needle.length === 0 ? -1 : folded.text.indexOf(needle);
-  if (at < 0) return explainMismatch(folded.text, needle);
-  let occurrences = 1;
-  for (let next = folded.text.indexOf(needle, at + 1); next >= 0;) {
-    occurrences++;
-    next = folded.text.indexOf(needle, next + 1);
-  }
-  const last = at + needle.length - 1;
-  return {
-    start: folded.origin[at]!,
-    // The end is just past the last matched character in the original text.
-    end: folded.origin[last]! + 1,
-    occurrences,
+/** The quote occurs, but only cutting a character (an accent, an emoji, a flag) in two. */
+export interface QuoteCut {
+  cut: {
+    /** Whether the quote's start or its end falls inside the character. */
+    side: 'start' | 'end';
+    /** The whole character (grapheme cluster) of the text that the quote cuts. */
+    character: string;
+    /** How much of it the quote includes. */
+    included: string;
   };
 }
 
-export const isMatch = (r: QuoteMatch | QuoteMismatch): r is QuoteMatch => 'start' in r;
+export type QuoteLocation = QuoteMatch | QuoteMismatch | QuoteCut;
 
-function explainMismatch(text: string, needle: string): QuoteMismatch {
-  // Binary search for the longest prefix that occurs: if a prefix occurs, so do all shorter ones.
-  let lo = 0;
-  let hi = needle.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (text.includes(needle.slice(0, mid))) lo = mid;
-    else hi = mid - 1;
+/**
+ * Finds a quote in an article text, tolerant of differences in whitespace and quote marks but
+ * otherwise verbatim (case, spelling and punctuation must agree). Offsets are into the original
+ * text and never split a character: the first occurrence that begins and ends on grapheme
+ * boundaries wins. Occurrences are searched left to right without overlapping, so the work
+ * stays linear in the length of the text however often the quote occurs.
+ */
+export function locateQuote(text: FoldedText, quote: string): QuoteLocation {
+  const needle = foldQuote(quote);
+  if (needle.length === 0) return explainMismatch(text.text, needle);
+  let first: QuoteMatch | undefined;
+  let firstCut: QuoteCut | undefined;
+  let occurrences = 0;
+  for (
+    let at = text.text.indexOf(needle);
+    at >= 0;
+    at = text.text.indexOf(needle, at + needle.length)
+  ) {
+    const start = text.origin[at]!;
+    // The end is just past the last matched character in the original text.
+    const end = text.origin[at + needle.length - 1]! + 1;
+    const startOk = text.boundaries.isBoundary(start);
+    const endOk = text.boundaries.isBoundary(end);
+    if (startOk && endOk) {
+      occurrences++;
+      first ??= { start, end, occurrences: 0 };
+    } else if (!first && !firstCut) {
+      const side = startOk ? 'end' : 'start';
+      const cluster = text.boundaries.clusterAt(side === 'end' ? end - 1 : start);
+      firstCut = {
+        cut: {
+          side,
+          character: cluster.text,
+          included:
+            side === 'end'
+              ? text.original.slice(cluster.start, end)
+              : text.original.slice(start, cluster.end),
+        },
+      };
+    }
   }
-  const matchedPrefix = needle.slice(0, lo);
-  const at = lo > 0 ? text.indexOf(matchedPrefix) : -1;
+  if (first) return { ...first, occurrences };
+  return firstCut ?? explainMismatch(text.text, needle);
+}
+
+export const isMatch = (r: QuoteLocation): r is QuoteMatch => 'start' in r;
+export const isCut = (r: QuoteLocation): r is QuoteCut => 'cut' in r;
+
+/**
+ * Where quote and text part ways: the longest prefix of the quote that occurs in the text (its
+ * first occurrence), found in one linear pass (Z-algorithm), whatever the lengths.
+ */
+export function explainMismatch(text: string, needle: string): QuoteMismatch {
+  const { length, at } = longestPrefixOccurrence(text, needle);
   return {
-    matchedPrefix,
-    textContinues: at >= 0 ? text.slice(at + lo, at + lo + 30) : '',
-    quoteContinues: needle.slice(lo, lo + 30),
+    matchedPrefix: needle.slice(0, length),
+    textContinues: at >= 0 ? text.slice(at + length, at + length + 30) : '',
+    quoteContinues: needle.slice(length, length + 30),
   };
+}
+
+/**
+ * The length of the longest prefix of `pattern` that occurs in `text`, and where it first
+ * occurs (-1 when not even the first character does). O(text + pattern).
+ */
+export function longestPrefixOccurrence(
+  text: string,
+  pattern: string,
+): { length: number; at: number } {
+  const m = pattern.length;
+  const n = text.length;
+  if (m === 0) return { length: 0, at: -1 };
+  // z[i]: the length of the longest common prefix of pattern and pattern.slice(i).
+  const z = new Int32Array(m);
+  z[0] = m;
+  for (let i = 1, l = 0, r = 0; i < m; i++) {
+    let k = i < r ? Math.min(z[i - l]!, r - i) : 0;
+    while (i + k < m && pattern.charCodeAt(k) === pattern.charCodeAt(i + k)) k++;
+    z[i] = k;
+    if (i + k > r) {
+      l = i;
+      r = i + k;
+    }
+  }
+  let best = 0;
+  let bestAt = -1;
+  // [l, r): a window of the text known to equal pattern.slice(0, r - l).
+  for (let i = 0, l = 0, r = 0; i < n && best < m; i++) {
+    let k = i < r ? Math.min(z[i - l]!, r - i) : 0;
+    if (i + k >= r) {
+      while (i + k < n && k < m && text.charCodeAt(i + k) === pattern.charCodeAt(k)) k++;
+      if (i + k > r) {
+        l = i;
+        r = i + k;
+      }
+    }
+    if (k > best) {
+      best = k;
+      bestAt = i;
+    }
+  }
+  return { length: best, at: bestAt };
 }

@@ -1,0 +1,48 @@
+/** Partial calendar dates as the data writes them: YYYY, YYYY-MM or YYYY-MM-DD. */
+
+const FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export const isLeapYear = (year: number): boolean =>
+  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Days in a month (1-12) of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Checks a YYYY, YYYY-MM or YYYY-MM-DD date against the calendar. Returns undefined when it is a
+ * real date, or what is wrong with it ("February 2023 has 28 days").
+ */
+export function calendarDateProblem(date: string): string | undefined {
+  const m = FORM.exec(date);
+  if (!m) return 'it is not in the form YYYY, YYYY-MM or YYYY-MM-DD';
+  const year = Number(m[1]);
+  if (m[2] === undefined) return undefined;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
+  if (m[3] === undefined) return undefined;
+  const day = Number(m[3]);
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) {
+    const name = MONTHS[month - 1]!;
+    return day < 1 ? `there is no day ${m[3]}` : `${name} ${year} has ${days} days`;
+  }
+  return undefined;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

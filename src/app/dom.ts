@@ -74,3 +74,16 @@ export function lazySection(
   replaceChildren(container, details);
   return details;
 }
+
+/**
+ * Scrolls `container` (and nothing else) so that `element`, inside it, starts at its top.
+ * scrollIntoView would also scroll every scrollable ancestor, the page's own layout included.
+ */
+export function scrollToTopOf(
+  container: HTMLElement,
+  element: HTMLElement,
+  behavior: ScrollBehavior = 'auto',
+): void {
+  const offset = element.getBoundingClientRect().top - container.getBoundingClientRect().top;
+  container.scrollTo({ top: container.scrollTop + offset, behavior });
+}

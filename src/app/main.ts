@@ -10,6 +10,7 @@ import { focusCameraOn, mountStageControls } from './views/controls.ts';
 import { mountDetails } from './views/details.ts';
 import { mountHeader } from './views/header.ts';
 import { mountLegend } from './views/legend.ts';
+import { mountPhoneLayout } from './views/phoneLayout.ts';
 import { mountSearch } from './views/search.ts';
 
 /** Where the build's output is served from (vite serves graph-data/build at the site root). */
@@ -26,8 +27,14 @@ async function start(): Promise<void> {
   performance.mark('canvas-drawn');
   mountStageControls(byId('stage-controls'), sigma, byId('app'));
   mountHeader(byId('graph-name'), byId('graph-counts'), explorer);
+  // On a phone the selection sheet covers the lower part of the network: aim above it.
+  const sheet = byId('sheet');
   const showActor = (actor: string) =>
-    focusCameraOn(sigma, [actor, ...(explorer.current.focus?.nodes ?? [])]);
+    focusCameraOn(
+      sigma,
+      [actor, ...(explorer.current.focus?.nodes ?? [])],
+      sheet.getBoundingClientRect().height,
+    );
   mountSearch(byId('search'), explorer, (actor) => {
     explorer.selectActor(actor);
     showActor(actor);
@@ -48,6 +55,7 @@ async function start(): Promise<void> {
     load: async (body) => (await import('./views/tools.ts')).mountTools(body, explorer, sigma),
   });
   mountDetails(byId('details'), explorer, texts);
+  mountPhoneLayout(byId('app'), explorer);
   syncUrl(explorer, (view) => {
     if (view.actor) showActor(view.actor);
   });

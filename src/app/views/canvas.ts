@@ -109,13 +109,18 @@ const focusStateOf = (state: AppState): FocusState => ({
   selectedEdge: state.view.edge,
 });
 
+const isTouch = (event: Event): boolean =>
+  typeof TouchEvent !== 'undefined' && event instanceof TouchEvent;
+
 function attachInteractions(sigma: ActorSigma, explorer: Explorer, graph: ActorGraph): void {
   // The actor under the pointer since it was pressed, where it was pressed, and whether the
   // pointer has since moved far enough for this to be a drag rather than a click.
   let pressed: { node: string; x: number; y: number } | null = null;
   let dragging = false;
 
-  sigma.on('enterNode', ({ node }) => {
+  // A finger has no hover: on touch, an actor is previewed by nothing but a tap (selection).
+  sigma.on('enterNode', ({ node, event }) => {
+    if (isTouch(event.original)) return;
     if (pressed === null) explorer.hover(node);
     sigma.getContainer().style.cursor = 'pointer';
   });

@@ -34,9 +34,11 @@ export function mountStageControls(
 
 /**
  * Moves the camera so that the given actors (one actor and its counterparts, say) fill the
- * view, centred on the first; it never zooms out beyond the whole network.
+ * view, centred on the first; it never zooms out beyond the whole network. `coveredBelow` is
+ * how many pixels at the bottom of the canvas something covers (the phone's selection sheet):
+ * the actor is then centred in what stays in view.
  */
-export function focusCameraOn(sigma: ActorSigma, nodes: Iterable<string>): void {
+export function focusCameraOn(sigma: ActorSigma, nodes: Iterable<string>, coveredBelow = 0): void {
   const points = [...nodes].map((n) => sigma.getNodeDisplayData(n)).filter((d) => d !== undefined);
   const centre = points[0];
   if (!centre) return;
@@ -45,5 +47,16 @@ export function focusCameraOn(sigma: ActorSigma, nodes: Iterable<string>): void 
   for (const p of points)
     reach = Math.max(reach, Math.abs(p.x - centre.x), Math.abs(p.y - centre.y));
   const ratio = Math.min(1, Math.max(0.12, reach * 2.4));
-  void sigma.getCamera().animate({ x: centre.x, y: centre.y, ratio }, { duration: 450 });
+  let target = { x: centre.x, y: centre.y, ratio, angle: 0 };
+  if (coveredBelow > 0) {
+    // Centre the camera on the point drawn half the covered height below the actor: the actor
+    // then sits in the middle of the part left in view.
+    const { width, height } = sigma.getDimensions();
+    const below = sigma.viewportToFramedGraph(
+      { x: width / 2, y: height / 2 + coveredBelow / 2 },
+      { cameraState: target },
+    );
+    target = { ...target, x: below.x, y: below.y };
+  }
+  void sigma.getCamera().animate(target, { duration: 450 });
 }

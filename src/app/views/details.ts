@@ -1,5 +1,5 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { h, replaceChildren, scrollToTopOf } from '../dom.ts';
 import type { ArticleTexts } from '../loadGraph.ts';
 
 // Loaded on first use: most visits start with no selection.
@@ -104,7 +104,7 @@ export function mountDetails(
     }
     // A newly selected relation: bring its statements into view.
     if (state.view.edge !== null && state.view.edge !== edgeBefore) {
-      evidenceHolder.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      scrollToTopOf(container, evidenceHolder, 'smooth');
     }
   });
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildGraph } from '../src/core/pipeline/buildGraph.ts';
 import { formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
 import { formatReport } from '../src/core/pipeline/report.ts';
-import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
+import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
 import { writeGraphOutput } from '../src/node/writeOutput.ts';
 
@@ -55,22 +55,22 @@ runCommand(USAGE, async () => {
     },
   });
   const issues = sortIssues([...read.issues, ...result.issues]);
-  for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  for (const issue of issues) complain(`${formatIssue(issue)}\n`);
 
   if (hasErrors(issues) || !result.graph || !result.texts || !result.report) {
     const errors = issues.filter((i) => i.severity === 'error').length;
-    process.stderr.write(
+    complain(
       `\nBuild failed: ${errors} error${errors === 1 ? '' : 's'}. Nothing was written; ${join(outDir, 'graph.json')} is unchanged.\n`,
     );
     return 1;
   }
 
   const written = await writeGraphOutput(outDir, result.graph, result.texts, {
-    onWait: (message) => process.stderr.write(`${message}\n`),
-    onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+    onWait: (message) => complain(`${message}\n`),
+    onWarning: (message) => complain(`warning: ${message}\n`),
   });
   if (!args.quiet) {
-    process.stdout.write(
+    say(
       `${formatReport(result.report, issues)}\nWrote ${written.graphFile} and ${written.textsFile}.\n`,
     );
   }

@@ -15,7 +15,8 @@ import {
   type ExportOptions,
 } from '../src/core/export/formats.ts';
 import { checkGraph, describeProblems } from '../src/core/graph/checkGraph.ts';
-import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
+import { isCalendarDay } from '../src/core/dates.ts';
+import { parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { describeFsError, writeFilesAtomically } from '../src/node/writeOutput.ts';
 
 const DEFAULT_GRAPH = join('graph-data', 'build', 'graph.json');
@@ -91,7 +92,7 @@ runCommand(USAGE, async () => {
   if (undirected !== undefined && undirected !== 'mutual' && undirected !== 'undirected') {
     throw new UsageError(`--undirected-edges must be mutual or undirected, not "${undirected}"`);
   }
-  if (args.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(args.date)) {
+  if (args.date !== undefined && !isCalendarDay(args.date)) {
     throw new UsageError(`--date must be a date as YYYY-MM-DD, not "${args.date}"`);
   }
 
@@ -129,7 +130,7 @@ runCommand(USAGE, async () => {
         ? written[i]
         : `${written[i]} (${file.role === 'edges' ? 'edge' : 'node'} list)`,
     );
-    process.stdout.write(
+    say(
       `Exported ${path} (${graph.order} actors, ${graph.size} relations) as ${format.id}: wrote ${what.join(' and ')}.\n`,
     );
   }

@@ -17,7 +17,7 @@ import {
   defaultActors,
   defaultArticles,
 } from '../src/core/generate/options.ts';
-import { parseCommandLine, runCommand, UsageError } from '../src/node/cli.ts';
+import { parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 
 const USAGE = `Usage: npm run generate -- --out DIR [options]
 
@@ -73,7 +73,7 @@ runCommand(USAGE, async () => {
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const megabytes = (written.bytes / 1e6).toFixed(1);
-  process.stdout.write(
+  say(
     `Generated ${actors} actors, ${relations} relations in ${articles} articles (seed ${JSON.stringify(args.seed)}): ${written.files} files, ${megabytes} MB in ${outDir}, ${seconds} s.\n`,
   );
   return 0;

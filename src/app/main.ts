@@ -1,6 +1,6 @@
 import './styles.css';
 import { Explorer } from '../core/explore/explorer.ts';
-import { NO_FILTERS, isFiltering } from '../core/explore/filters.ts';
+import { activeSections } from '../core/explore/filters.ts';
 import { byId, h, lazySection, replaceChildren } from './dom.ts';
 import { articleTexts, loadGraph } from './loadGraph.ts';
 import type { AppHandles } from './handles.ts';
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
     id: 'filters-section',
     title: 'Filters: statements, actors, articles',
     // A shared link that filters beyond the legend opens the section.
-    open: isFiltering({ ...filters, hiddenRelations: NO_FILTERS.hiddenRelations }),
+    open: [...activeSections(filters)].some((section) => section !== 'legend'),
     load: async (body) => void (await import('./views/filters.ts')).mountFilters(body, explorer),
   });
   lazySection(byId('tools'), {

@@ -26,6 +26,16 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options'
 }
 
 /**
+ * What a command says to the user, line by line, with control characters shown visibly: any
+ * line may echo a name, a path or an argument, and a crafted one must not drive the terminal.
+ * Use these rather than process.stdout.write / process.stderr.write for messages.
+ */
+export const say = (text: string): void => void process.stdout.write(escapeLines(text));
+export const complain = (text: string): void => void process.stderr.write(escapeLines(text));
+
+const escapeLines = (text: string): string => text.split('\n').map(escapeForTerminal).join('\n');
+
+/**
  * Runs a command's main function, turning errors into messages and exit codes. Messages may
  * echo arguments or data, so control characters are written visibly (escapeForTerminal).
  */
@@ -36,11 +46,11 @@ export function runCommand(usage: string, main: () => Promise<number>): void {
     },
     (error: unknown) => {
       if (error instanceof UsageError) {
-        process.stderr.write(`error: ${escapeForTerminal(error.message)}\n\n${usage}\n`);
+        complain(`error: ${error.message}\n\n${usage}\n`);
         process.exitCode = 2;
       } else {
         const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`error: ${escapeForTerminal(message)}\n`);
+        complain(`error: ${message}\n`);
         process.exitCode = 1;
       }
     },

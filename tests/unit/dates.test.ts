@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateProblem, daysInMonth, isLeapYear } from '../../src/core/pipeline/dates.ts';
+import { calendarDateProblem, daysInMonth, isLeapYear } from '../../src/core/dates.ts';
 
 describe('calendarDateProblem', () => {
   it.each(['2020', '2020-02', '2020-02-29', '2000-02-29', '2023-12-31', '2021-04-30'])(

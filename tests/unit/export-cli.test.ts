@@ -231,6 +231,8 @@ describe('npm run export', () => {
       [['--out', '-', '--undirected-edges', 'both'], '--undirected-edges must be mutual or'],
       [['--out', '-', '--date', '2024-1-2'], '--date must be a date as YYYY-MM-DD'],
       [['--out', '-', '--date', '2024-13-02'], '--date must be a date as YYYY-MM-DD'],
+      [['--out', '-', '--date', '2021-02-31'], '--date must be a date as YYYY-MM-DD'],
+      [['--out', '-', '--date', '1900-02-29'], '--date must be a date as YYYY-MM-DD'],
       [['--out', dir], `--out ${dir} is a folder; name the file to write`],
       [['--out', '-', '--bogus'], "Unknown option '--bogus'"],
     ] as const) {

@@ -437,6 +437,7 @@ describe('writeGexf on edge cases', () => {
 
   it('checks its options', () => {
     expect(() => writeGexf(graph, { lastModified: '2024-05' })).toThrow(/YYYY-MM-DD/);
+    expect(() => writeGexf(graph, { lastModified: '2023-02-29' })).toThrow(/YYYY-MM-DD/);
     expect(() => writeGexf(graph, { undirectedEdges: 'both' as unknown as 'mutual' })).toThrow(
       /undirectedEdges/,
     );

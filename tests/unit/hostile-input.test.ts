@@ -352,5 +352,16 @@ describe('build:graph on hostile and odd input', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('\\u001b[2Jbogus');
     expect(usage.stderr).not.toContain('\u001b');
+
+    // Paths echoed in the summary lines (not only in issues) are escaped too.
+    const crafted = join(good, 'out\u001b]0;pwned\u0007');
+    const failed = runScript('build-graph.ts', ['--data', join(good, 'nowhere'), '--out', crafted]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('\\u001b]0;pwned\\u0007');
+    expect(failed.stderr).not.toContain('\u001b');
+    const built = runScript('build-graph.ts', ['--data', good, '--out', crafted]);
+    expect(built.status).toBe(0);
+    expect(built.stdout).toContain('\\u001b]0;pwned');
+    expect(built.stdout).not.toContain('\u001b');
   });
 });

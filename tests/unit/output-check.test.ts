@@ -125,11 +125,41 @@ describe('checkGraph', () => {
     expect(describeProblems({ problems: ['one'], more: true })).toBe('one (and more)');
   });
 
+  it('checks what the filters and panels read of an article, and real dates', () => {
+    const data = serialised();
+    const [id] = Object.keys(data.attributes.articles);
+    data.attributes.articles[id!].published = {};
+    data.edges[0].attributes.evidence[0].date = 'banana';
+    data.edges[1].attributes.firstDate = '2021-02-31';
+    expect(checkGraph(data).problems).toEqual([
+      expect.stringMatching(
+        /published\.date: not a date as YYYY, YYYY-MM or YYYY-MM-DD \(missing\)$/,
+      ),
+      expect.stringMatching(/published\.basis: not "stated" or "inferred" \(missing\)$/),
+      expect.stringMatching(/published\.how: not a string \(missing\)$/),
+      expect.stringMatching(
+        /^edges\[0\] .*\.evidence\[0\]\.date: not a date or null \(string "banana"\)$/,
+      ),
+      expect.stringMatching(/^edges\[1\] .*\.firstDate: not a date or null/),
+    ]);
+  });
+
+  it('says when a weight is not the number of statements', () => {
+    const data = serialised();
+    data.edges[0].attributes.weight += 1;
+    expect(checkGraph(data).problems).toEqual([
+      expect.stringMatching(
+        /^edges\[0\] .*\.attributes\.weight: \d+, but the relation has \d+ pieces of evidence$/,
+      ),
+    ]);
+  });
+
   it('reads 100k pieces of evidence in one pass, reporting at most the limit', () => {
     const data = serialised();
     const edge = data.edges[0];
     const one = edge.attributes.evidence[0];
     edge.attributes.evidence = Array.from({ length: 100_000 }, () => ({ ...one }));
+    edge.attributes.weight = 100_000;
     expect(checkGraph(data).problems).toEqual([]);
     edge.attributes.evidence.forEach((e: { start: unknown }) => (e.start = -1));
     const result = checkGraph(data);

@@ -161,29 +161,41 @@ export function mountFilters(container: HTMLElement, explorer: Explorer): () => 
   ): Node => {
     const max = Math.max(c.max(explorer.graph), value);
     const output = h('output', { for: c.id, className: 'range-value' }, statements(value));
-    // Dragging updates the view at once (transient); letting go writes one history entry.
-    const read = (event: Event) => Number((event.target as HTMLInputElement).value);
-    return h(
-      'label',
-      { className: 'range-field' },
-      h('span', {}, c.label, ' ', output),
-      h('input', {
-        id: c.id,
-        type: 'range',
-        min: 1,
-        max,
-        step: 1,
-        value,
-        'aria-valuetext': statements(value),
-        oninput: (event: Event) => {
-          const n = read(event);
-          output.textContent = statements(n);
-          (event.target as HTMLInputElement).setAttribute('aria-valuetext', statements(n));
-          set({ [key]: n } as Partial<Filters>, 'transient');
-        },
-        onchange: (event: Event) => set({ [key]: read(event) } as Partial<Filters>, 'user'),
-      }),
-    );
+    const input = h('input', {
+      id: c.id,
+      type: 'range',
+      min: 1,
+      max,
+      step: 1,
+      value,
+      'aria-valuetext': statements(value),
+    });
+    // Dragging updates the view (transient changes, at most one a frame: each one redraws the
+    // network); letting go commits, which makes the gesture's one history entry. A drag that
+    // ends where it started fires no change event: pointerup, keyup and blur commit it too.
+    let frame: number | undefined;
+    let uncommitted = false;
+    const current = () => Number(input.value);
+    input.addEventListener('input', () => {
+      output.textContent = statements(current());
+      input.setAttribute('aria-valuetext', statements(current()));
+      uncommitted = true;
+      frame ??= requestAnimationFrame(() => {
+        frame = undefined;
+        if (uncommitted) set({ [key]: current() } as Partial<Filters>, 'transient');
+      });
+    });
+    const commit = () => {
+      if (!uncommitted) return;
+      uncommitted = false;
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frame = undefined;
+      set({ [key]: current() } as Partial<Filters>, 'user');
+    };
+    for (const type of ['change', 'pointerup', 'pointercancel', 'keyup', 'blur']) {
+      input.addEventListener(type, commit);
+    }
+    return h('label', { className: 'range-field' }, h('span', {}, c.label, ' ', output), input);
   };
 
   draw();

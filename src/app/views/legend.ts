@@ -27,11 +27,7 @@ export function mountLegend(container: HTMLElement, explorer: Explorer): () => v
     const control = filterDefinition(key).control;
     if (control.kind !== 'checklist') return null;
     const hidden = explorer.current.view.filters[key] as ReadonlySet<string>;
-    const shownByOption = new Map<string, number>();
-    for (const edge of explorer.current.visibility.edges.keys()) {
-      const relation = graph.getEdgeAttribute(edge, 'relation');
-      shownByOption.set(relation, (shownByOption.get(relation) ?? 0) + 1);
-    }
+    const shownByOption = control.counts?.(graph, explorer.current.visibility);
     return h(
       'fieldset',
       { className: 'filter-group' },
@@ -68,11 +64,13 @@ export function mountLegend(container: HTMLElement, explorer: Explorer): () => v
                 },
                 option.directed ? '→' : '—',
               ),
-              h(
-                'span',
-                { className: 'legend-count' },
-                String(shownByOption.get(option.value) ?? 0),
-              ),
+              shownByOption
+                ? h(
+                    'span',
+                    { className: 'legend-count' },
+                    String(shownByOption.get(option.value) ?? 0),
+                  )
+                : null,
             ),
           );
         }),

@@ -2,7 +2,7 @@ import type Graph from 'graphology';
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import type { EdgeAttributes, Evidence, Modality, NodeAttributes } from '../model.ts';
 import { ACTOR_KINDS, MODALITIES, UNCONFIRMED_MODALITIES } from '../model.ts';
-import { calendarDateProblem } from '../pipeline/dates.ts';
+import { calendarDateProblem } from '../dates.ts';
 import { KIND_COLORS, KIND_LABELS, MODALITY_TEXT } from '../style.ts';
 
 /**
@@ -48,6 +48,8 @@ export type FilterControl =
       /** A modality badge, a colour swatch, or a title with a note under it. */
       look: 'badge' | 'swatch' | 'title';
       options(graph: ActorGraph): FilterOption[];
+      /** How many shown items each option has, where the control shows counts (the legend). */
+      counts?(graph: ActorGraph, visibility: Visibility): Map<string, number>;
     }
   | { kind: 'toggle'; section: FilterSection; id: string; label: string }
   | {
@@ -95,6 +97,18 @@ export type FilterDefinition<V> = Hides<V> & {
 
 // ---- the kinds of filter --------------------------------------------------------------------
 
+/**
+ * A function of the graph, computed once per graph: a control's options and bounds are asked
+ * for on every redraw and every sanitised link, and the graph itself never changes.
+ */
+function perGraph<T>(compute: (graph: ActorGraph) => T): (graph: ActorGraph) => T {
+  const cache = new WeakMap<ActorGraph, T>();
+  return (graph) => {
+    if (!cache.has(graph)) cache.set(graph, compute(graph));
+    return cache.get(graph)!;
+  };
+}
+
 type SetHides<T extends string> =
   | { stage: 'actor'; key: (attr: NodeAttributes) => T }
   | { stage: 'relation'; key: (attr: EdgeAttributes) => T }
@@ -139,12 +153,12 @@ function hiddenSet<T extends string>(spec: {
 /** Whether a YYYY, YYYY-MM or YYYY-MM-DD string names a real period (no 2021-02-31). */
 export const isPartialDate = (value: string): boolean => calendarDateProblem(value) === undefined;
 
-/** The first and last day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can stand for. */
-export function dateBounds(date: string): [string, string] {
-  if (date.length === 4) return [`${date}-01-01`, `${date}-12-31`];
-  if (date.length === 7) return [`${date}-01`, `${date}-31`];
-  return [date, date];
-}
+/** The first day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can stand for. */
+const firstDay = (date: string): string =>
+  date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+/** The last day it can stand for (a month's "31" compares correctly with any of its days). */
+const lastDay = (date: string): string =>
+  date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
 
 /**
  * One end of a date range. A partial date counts as the period it stands for ("2016" is in a
@@ -166,20 +180,21 @@ function dateBound(spec: {
     control: spec.control,
     stage: 'evidence',
     hides: (bound) => {
-      const limit = bound === null ? null : dateBounds(bound)[spec.end === 'from' ? 0 : 1];
-      return (e) => {
-        if (limit === null) return false;
-        if (e.date === null) return true;
-        const [first, last] = dateBounds(e.date);
-        return spec.end === 'from' ? last < limit : first > limit;
-      };
+      if (bound === null) return () => false;
+      // Runs for every statement on every change of the filters: compare strings, no arrays.
+      if (spec.end === 'from') {
+        const limit = firstDay(bound);
+        return (e) => e.date === null || lastDay(e.date) < limit;
+      }
+      const limit = lastDay(bound);
+      return (e) => e.date === null || firstDay(e.date) > limit;
     },
   };
 }
 
 // ---- the filters ----------------------------------------------------------------------------
 
-const articleOptions = (graph: ActorGraph): FilterOption[] =>
+const articleOptions = perGraph((graph: ActorGraph): FilterOption[] =>
   Object.values(graph.getAttribute('articles'))
     .sort(
       (a, b) =>
@@ -190,17 +205,49 @@ const articleOptions = (graph: ActorGraph): FilterOption[] =>
       value: a.id,
       label: a.title,
       note: [a.outlet ?? 'outlet unknown', a.published?.date].filter(Boolean).join(' · '),
-    }));
+    })),
+);
 
 /** The years and months the articles are dated, for the date bounds. */
-const articleDates = (graph: ActorGraph): string[] =>
+const articleDates = perGraph((graph: ActorGraph): string[] =>
   [
     ...new Set(
       Object.values(graph.getAttribute('articles')).flatMap((a) =>
         a.published ? [a.published.date.slice(0, 4), a.published.date.slice(0, 7)] : [],
       ),
     ),
-  ].sort();
+  ].sort(),
+);
+
+/** The most statements any relation has: the minimum's upper bound. */
+const mostStatements = perGraph((graph: ActorGraph): number =>
+  graph.reduceEdges((max, _e, a) => Math.max(max, a.evidence.length), 1),
+);
+
+/** Hides relations with fewer shown statements than the minimum (1, the default, hides none). */
+function minimumStatements(): FilterDefinition<number> {
+  return {
+    param: 'min-statements',
+    defaultValue: 1,
+    read: (raw) => {
+      const n = raw === null ? NaN : Number(raw);
+      return Number.isInteger(n) && n >= 1 ? n : 1;
+    },
+    write: (value) => (value > 1 ? String(value) : null),
+    isActive: (value) => value > 1,
+    // A minimum above every relation's statements would hide everything: cap it.
+    sanitize: (value, graph) => Math.min(value, mostStatements(graph)),
+    control: {
+      kind: 'minimum',
+      section: 'statements',
+      id: 'filter-min-statements',
+      label: 'Relations with at least',
+      max: mostStatements,
+    },
+    stage: 'shownRelation',
+    hides: (min) => (shown) => shown.length < min,
+  };
+}
 
 export const FILTERS = {
   hiddenRelations: hiddenSet({
@@ -212,7 +259,7 @@ export const FILTERS = {
       id: 'filter-relation',
       title: 'Relations',
       look: 'swatch',
-      options: (graph) =>
+      options: perGraph((graph) =>
         graph.getAttribute('relationTypes').map((t) => ({
           value: t.id,
           label: t.label,
@@ -220,6 +267,15 @@ export const FILTERS = {
           color: t.color,
           directed: t.directed,
         })),
+      ),
+      counts: (graph, visibility) => {
+        const shown = new Map<string, number>();
+        for (const edge of visibility.edges.keys()) {
+          const relation = graph.getEdgeAttribute(edge, 'relation');
+          shown.set(relation, (shown.get(relation) ?? 0) + 1);
+        }
+        return shown;
+      },
     },
   }),
   hiddenModalities: hiddenSet({
@@ -231,32 +287,18 @@ export const FILTERS = {
       id: 'filter-modality',
       title: 'Statements',
       look: 'badge',
-      options: (graph) =>
-        MODALITIES.filter((m) =>
-          graph.someEdge((_e, a) => a.evidence.some((e) => e.modality === m)),
-        ).map((m) => ({ value: m, label: MODALITY_TEXT[m].short, note: MODALITY_TEXT[m].explain })),
+      options: perGraph((graph) => {
+        const present = new Set<Modality>();
+        graph.forEachEdge((_e, a) => a.evidence.forEach((e) => present.add(e.modality)));
+        return MODALITIES.filter((m) => present.has(m)).map((m) => ({
+          value: m,
+          label: MODALITY_TEXT[m].short,
+          note: MODALITY_TEXT[m].explain,
+        }));
+      }),
     },
   }),
-  minStatements: {
-    param: 'min-statements',
-    defaultValue: 1,
-    read: (raw) => {
-      const n = raw === null ? NaN : Number(raw);
-      return Number.isInteger(n) && n >= 1 ? n : 1;
-    },
-    write: (value) => (value > 1 ? String(value) : null),
-    isActive: (value) => value > 1,
-    sanitize: (value) => value,
-    control: {
-      kind: 'minimum',
-      section: 'statements',
-      id: 'filter-min-statements',
-      label: 'Relations with at least',
-      max: (graph) => graph.reduceEdges((max, _e, a) => Math.max(max, a.weight), 1),
-    },
-    stage: 'shownRelation',
-    hides: (min) => (shown) => shown.length < min,
-  } satisfies FilterDefinition<number>,
+  minStatements: minimumStatements(),
   hiddenKinds: hiddenSet({
     param: 'hide-kinds',
     hides: { stage: 'actor', key: (attr) => attr.kind },
@@ -266,12 +308,13 @@ export const FILTERS = {
       id: 'filter-kind',
       title: 'Actors',
       look: 'swatch',
-      options: (graph) =>
+      options: perGraph((graph) =>
         ACTOR_KINDS.filter((kind) => graph.someNode((_n, a) => a.kind === kind)).map((kind) => ({
           value: kind,
           label: KIND_LABELS[kind],
           color: KIND_COLORS[kind],
         })),
+      ),
     },
   }),
   hideIsolated: {
@@ -350,6 +393,14 @@ export const isFilterActive = <K extends FilterKey>(filters: Filters, key: K): b
 export const isFiltering = (filters: Filters): boolean =>
   FILTER_KEYS.some((key) => isFilterActive(filters, key));
 
+/** The sections whose controls have an active filter (a shared link opens them). */
+export const activeSections = (filters: Filters): Set<FilterSection> =>
+  new Set(
+    FILTER_KEYS.filter((key) => isFilterActive(filters, key)).map(
+      (key) => filterDefinition(key).control.section,
+    ),
+  );
+
 // ---- what the filters hide ------------------------------------------------------------------
 
 interface Predicates {
@@ -387,8 +438,13 @@ export function isEvidenceVisible(e: Evidence, filters: Filters): boolean {
 }
 
 /** The statements of a relation that the filters show. */
-export function visibleEvidence(edge: EdgeAttributes, filters: Filters): Evidence[] {
-  const hide = predicatesOf(filters).evidence;
+export const visibleEvidence = (edge: EdgeAttributes, filters: Filters): Evidence[] =>
+  shownEvidence(edge, predicatesOf(filters).evidence);
+
+function shownEvidence(
+  edge: EdgeAttributes,
+  hide: readonly ((e: Evidence) => boolean)[],
+): Evidence[] {
   if (hide.length === 0) return edge.evidence;
   return edge.evidence.filter((e) => !hide.some((h) => h(e)));
 }
@@ -423,7 +479,7 @@ export function computeVisibility(
   graph.forEachEdge((edge, attr, source, target) => {
     if (!candidates.has(source) || !candidates.has(target) || p.relation.some((h) => h(attr)))
       return;
-    const shown = visibleEvidence(attr, filters);
+    const shown = shownEvidence(attr, p.evidence);
     if (shown.length === 0 || p.shownRelation.some((h) => h(shown, attr))) return;
     edges.set(edge, shown.length);
     if (allUnconfirmed(shown)) unconfirmed.add(edge);

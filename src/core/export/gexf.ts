@@ -22,6 +22,7 @@
  *   a JSON array (see formatList).
  */
 import type { Attributes } from 'graphology-types';
+import { isCalendarDay } from '../dates.ts';
 import {
   asString,
   edgeFields,
@@ -87,8 +88,6 @@ function gexfValue(type: FieldType, value: unknown): string | undefined {
   return String(value);
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 /**
  * Writes the graph as a GEXF 1.3 document.
  *
@@ -103,7 +102,7 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
   const graphDescription = graph.getAttribute('description') as unknown;
   const description =
     options.description ?? (typeof graphDescription === 'string' ? graphDescription : undefined);
-  if (options.lastModified !== undefined && !DATE.test(options.lastModified)) {
+  if (options.lastModified !== undefined && !isCalendarDay(options.lastModified)) {
     throw new Error(
       `writeGexf: lastModified must be a date as YYYY-MM-DD, not "${options.lastModified}"`,
     );

@@ -5,6 +5,7 @@
  *   edges[12] (opposes:isis:russia).attributes.evidence: not a list
  * One pass over the data, so it stays cheap for 100k pieces of evidence.
  */
+import { calendarDateProblem } from '../dates.ts';
 import { ACTOR_KINDS, MODALITIES } from '../model.ts';
 import type { ActorGraph } from './actorGraph.ts';
 
@@ -58,7 +59,10 @@ const isOffset = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;
 const isStringList = (value: unknown): boolean =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
-const isDateOrNull = (value: unknown): boolean => value === null || typeof value === 'string';
+/** null, or a real YYYY, YYYY-MM or YYYY-MM-DD date (the filters and exports compare them). */
+const isDateOrNull = (value: unknown): boolean =>
+  value === null || (typeof value === 'string' && calendarDateProblem(value) === undefined);
+const PUBLISHED_BASES: ReadonlySet<unknown> = new Set(['stated', 'inferred']);
 
 /** A key as shown in a path: quoted by JSON rules, long ones cut. */
 function shown(key: unknown): string {
@@ -164,12 +168,8 @@ function checkAttributes(
     problems.add(`${at}.articles`, `not an object (${describeValue(articles)})`);
   } else {
     for (const [id, article] of Object.entries(articles)) {
-      const path = `${at}.articles[${shown(JSON.stringify(id))}]`;
-      if (!isObject(article)) problems.add(path, `not an object (${describeValue(article)})`);
-      else if (typeof article.title !== 'string') {
-        problems.add(`${path}.title`, `not a string (${describeValue(article.title)})`);
-      }
       articleIds.add(id);
+      checkArticle(article, `${at}.articles[${shown(JSON.stringify(id))}]`, problems);
     }
   }
   const texts = attributes.texts;
@@ -178,6 +178,43 @@ function checkAttributes(
       `${at}.texts`,
       `not the name of a .json file beside graph.json (${describeValue(texts)})`,
     );
+  }
+}
+
+/** An article's metadata, as the filters, the evidence panel and the exports read it. */
+function checkArticle(article: unknown, path: string, problems: Problems): void {
+  if (!isObject(article)) {
+    problems.add(path, `not an object (${describeValue(article)})`);
+    return;
+  }
+  if (typeof article.title !== 'string') {
+    problems.add(`${path}.title`, `not a string (${describeValue(article.title)})`);
+  }
+  for (const field of ['titleNote', 'outlet', 'outletNote', 'url'] as const) {
+    if (article[field] !== undefined && typeof article[field] !== 'string') {
+      problems.add(`${path}.${field}`, `not a string (${describeValue(article[field])})`);
+    }
+  }
+  const published = article.published;
+  if (published === undefined) return;
+  if (!isObject(published)) {
+    problems.add(`${path}.published`, `not an object (${describeValue(published)})`);
+    return;
+  }
+  if (published.date === null || !isDateOrNull(published.date)) {
+    problems.add(
+      `${path}.published.date`,
+      `not a date as YYYY, YYYY-MM or YYYY-MM-DD (${describeValue(published.date)})`,
+    );
+  }
+  if (!PUBLISHED_BASES.has(published.basis)) {
+    problems.add(
+      `${path}.published.basis`,
+      `not "stated" or "inferred" (${describeValue(published.basis)})`,
+    );
+  }
+  if (typeof published.how !== 'string') {
+    problems.add(`${path}.published.how`, `not a string (${describeValue(published.how)})`);
   }
 }
 
@@ -291,9 +328,37 @@ function checkEdge(
     problems.add(`${at}.attributes.evidence`, `not a list (${describeValue(evidence)})`);
     return;
   }
-  for (let i = 0; i < evidence.length && !problems.full; i++) {
-    checkEvidence(evidence[i], `${at}.attributes.evidence[${i}]`, problems, known.articles);
+  // The weight is the number of statements: counts, sizes and the slider's range read it.
+  if (isFiniteNumber(a.weight) && a.weight !== evidence.length) {
+    problems.add(
+      `${at}.attributes.weight`,
+      `${a.weight}, but the relation has ${evidence.length} pieces of evidence`,
+    );
   }
+  for (let i = 0; i < evidence.length && !problems.full; i++) {
+    // Most evidence is fine: its path is made only when a problem is found.
+    const e: unknown = evidence[i];
+    if (!evidenceLooksRight(e, known.articles)) {
+      checkEvidence(e, `${at}.attributes.evidence[${i}]`, problems, known.articles);
+    }
+  }
+}
+
+/** The common case, checked without making any message: every field as the build writes it. */
+function evidenceLooksRight(e: unknown, articles: Set<string>): boolean {
+  if (!isObject(e)) return false;
+  return (
+    typeof e.article === 'string' &&
+    (articles.size === 0 || articles.has(e.article)) &&
+    typeof e.quote === 'string' &&
+    isOffset(e.start) &&
+    isOffset(e.end) &&
+    e.end - e.start === e.quote.length &&
+    typeof e.modality === 'string' &&
+    MODALITY_SET.has(e.modality) &&
+    isDateOrNull(e.date) &&
+    (e.note === undefined || typeof e.note === 'string')
+  );
 }
 
 function checkEvidence(e: unknown, path: string, problems: Problems, articles: Set<string>): void {

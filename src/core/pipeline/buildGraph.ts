@@ -6,7 +6,7 @@ import { locateEvidence, type LocatedRelation } from './evidence.ts';
 import { IssueSink, hasErrors, sortIssues, type BuildIssue } from './issues.ts';
 import { layoutGraph, type LayoutOptions } from './layout.ts';
 import { TEXT_CONTROL, describeChar, findAll, lineColumnAt } from '../text/characters.ts';
-import { calendarDateProblem } from './dates.ts';
+import { calendarDateProblem } from '../dates.ts';
 import { parseYaml, positionOf, type ParsedYaml, type SourceFile } from './load.ts';
 import { checkActors, checkRelationTypes } from './registry.ts';
 import { resolveRelations, type ResolvedRelation } from './relations.ts';

@@ -46,3 +46,7 @@ const MONTHS = [
   'November',
   'December',
 ];
+
+/** Whether a string is a whole, real calendar day as YYYY-MM-DD (no 2021-02-31). */
+export const isCalendarDay = (value: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && calendarDateProblem(value) === undefined;

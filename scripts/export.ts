@@ -17,7 +17,8 @@ import {
 import { checkGraph, describeProblems } from '../src/core/graph/checkGraph.ts';
 import { isCalendarDay } from '../src/core/dates.ts';
 import { parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
-import { describeFsError, writeFilesAtomically } from '../src/node/writeOutput.ts';
+import { fsErrorLine } from '../src/node/fsErrors.ts';
+import { writeFilesAtomically } from '../src/node/writeOutput.ts';
 
 const DEFAULT_GRAPH = join('graph-data', 'build', 'graph.json');
 
@@ -144,7 +145,7 @@ async function loadGraph(
   let path = given;
   const fileStat = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new Error(notFound(path), { cause: error });
-    throw new Error(describeFsError(error, path, 'read'), { cause: error });
+    throw new Error(fsErrorLine(error, { action: 'read', file: path }), { cause: error });
   });
   if (fileStat.isDirectory()) path = join(path, 'graph.json');
   let text: string;
@@ -156,7 +157,7 @@ async function loadGraph(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(notFound(path), { cause: error });
     }
-    throw new Error(describeFsError(error, path, 'read'), { cause: error });
+    throw new Error(fsErrorLine(error, { action: 'read', file: path }), { cause: error });
   }
   const notAGraph = (why: string, cause?: unknown) =>
     new Error(

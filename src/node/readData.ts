@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ArticleSources, DataFiles } from '../core/pipeline/buildGraph.ts';
 import type { BuildIssue } from '../core/pipeline/issues.ts';
 import type { SourceFile } from '../core/pipeline/load.ts';
+import { describeFsError, errorCode, type FsProblem } from './fsErrors.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
@@ -17,6 +18,9 @@ export const MAX_TEXT_BYTES = 32 * MiB;
 
 /** Article files by extension, compared case-insensitively: .yaml and .yml, .txt. */
 const ARTICLE_FILE = /^(.+)\.(yaml|yml|txt)$/i;
+
+/** A read of a file the issue names beside the message. */
+const READ = { action: 'read' } as const;
 
 /**
  * The file-system calls the reader makes; tests pass their own to simulate failures that root
@@ -61,65 +65,6 @@ export interface ReadResult {
   issues: BuildIssue[];
 }
 
-/** A failure to read a file, said for the user (never a bare EISDIR). */
-export interface FsProblem {
-  message: string;
-  hint: string;
-}
-
-/** Turns a file-system error into a message and what to do about it. */
-export function describeFsError(error: unknown): FsProblem {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return {
-        message: 'permission denied: the build may not read it',
-        hint: 'Make it readable for the user running the build (chmod a+r), or move it out of the folder.',
-      };
-    case 'ELOOP':
-      return {
-        message: 'a loop of symbolic links: it points, through other links, back to itself',
-        hint: 'Replace the link with the file it is meant to point to, or remove it.',
-      };
-    case 'EISDIR':
-      return {
-        message: 'a folder, not a file',
-        hint: 'Move the folder out of the way; the build reads only files here.',
-      };
-    case 'ENOTDIR':
-      return {
-        message: 'a part of its path is a file, not a folder',
-        hint: 'Check the path: each part before the last must be a folder.',
-      };
-    case 'ENOENT':
-      return {
-        message: 'does not exist (a symbolic link to nothing?)',
-        hint: 'Restore the file it points to, or remove the link.',
-      };
-    case 'ENAMETOOLONG':
-      return { message: 'its name is too long', hint: 'Give it a shorter name.' };
-    case 'EMFILE':
-    case 'ENFILE':
-      return {
-        message: 'too many files are open',
-        hint: 'Close other programs or raise the open-file limit (ulimit -n), then build again.',
-      };
-    case 'EIO':
-      return {
-        message: 'an input/output error while reading it',
-        hint: 'The disk or network drive may be failing: copy the data elsewhere and build again.',
-      };
-    default: {
-      const detail = error instanceof Error ? error.message : String(error);
-      return {
-        message: `cannot be read (${code ?? 'error'}: ${detail})`,
-        hint: 'Check that the file exists, is a plain file and is readable.',
-      };
-    }
-  }
-}
-
 type ReadOutcome = { kind: 'ok'; file: SourceFile } | { kind: 'missing' } | { kind: 'unusable' };
 
 /**
@@ -153,8 +98,8 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
       return empty();
     }
   } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    const problem = describeFsError(e);
+    const missing = errorCode(e) === 'ENOENT';
+    const problem = describeFsError(e, READ);
     error(
       dir,
       missing ? 'the data folder does not exist' : `the data folder: ${problem.message}`,
@@ -204,7 +149,7 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
   try {
     entries = await fs.readdir(articlesDir, { withFileTypes: true });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = errorCode(e);
     if (code === 'ENOENT') {
       warn(articlesDir, 'no articles folder: the graph has no relations');
     } else if (code === 'ENOTDIR') {
@@ -214,7 +159,7 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
         'Make articles/ a folder holding <id>.txt and <id>.yaml pairs.',
       );
     } else {
-      const problem = describeFsError(e);
+      const problem = describeFsError(e, READ);
       error(articlesDir, `the articles folder: ${problem.message}`, problem.hint);
     }
   }
@@ -291,9 +236,7 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
 }
 
 type RawOutcome =
-  | { kind: 'ok'; bytes: Uint8Array }
-  | { kind: 'missing' }
-  | { kind: 'problem'; message: string; hint: string };
+  { kind: 'ok'; bytes: Uint8Array } | { kind: 'missing' } | ({ kind: 'problem' } & FsProblem);
 
 const formatSize = (bytes: number): string =>
   bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
@@ -312,12 +255,13 @@ export async function readRegularFile(
   try {
     handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'problem', ...describeFsError(e) };
+    if (errorCode(e) === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'problem', ...describeFsError(e, READ) };
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) return { kind: 'problem', ...describeFsError({ code: 'EISDIR' }) };
+    if (stat.isDirectory())
+      return { kind: 'problem', ...describeFsError({ code: 'EISDIR' }, READ) };
     if (!stat.isFile()) {
       const what = stat.isFIFO()
         ? 'a named pipe'
@@ -355,7 +299,7 @@ export async function readRegularFile(
     }
     return { kind: 'ok', bytes: buffer.subarray(0, length) };
   } catch (e) {
-    return { kind: 'problem', ...describeFsError(e) };
+    return { kind: 'problem', ...describeFsError(e, READ) };
   } finally {
     await handle.close().catch(() => undefined);
   }

@@ -8,14 +8,15 @@
  * names (its `texts` attribute); graph.json is written last and renamed into place, so that one
  * rename switches the pair. A lock file keeps two builds from writing the same folder at once.
  */
-import { createHash } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, unlinkSync } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { SerializedGraph } from 'graphology-types';
 import type { ActorGraph } from '../core/graph/actorGraph.ts';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../core/model.ts';
+import { errorCode, fsErrorLine, type FsAction } from './fsErrors.ts';
 
 /** An open file, as much of node:fs/promises' FileHandle as the writers use. */
 export interface OutputFile {
@@ -41,58 +42,8 @@ export const nodeFs: OutputFs = fsPromises;
 /** A failure to write, with a message that names the file and says what to do. */
 export class OutputError extends Error {}
 
-type Action = 'write' | 'read' | 'remove' | 'create';
-
-/**
- * Says in words why a file operation failed and what to do about it. `file` is the file the
- * user knows (graph.json, not its temporary file).
- */
-export function describeFsError(error: unknown, file: string, action: Action = 'write'): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const verb = action === 'create' ? 'create the folder' : action;
-  if (action === 'read') {
-    if (code === 'EISDIR') return `${file} is a folder, not a file. Name the file to read.`;
-    if (code === 'EACCES' || code === 'EPERM') {
-      return `cannot read ${file}: permission denied. Make it readable for you (check its owner and mode).`;
-    }
-  }
-  switch (code) {
-    case 'EISDIR':
-      return `${file} is a folder, where the file should be. Move that folder away (or write elsewhere with --out) and run again.`;
-    case 'ENOTDIR':
-      return `cannot ${verb} ${file}: part of its path is a file, not a folder. Move that file away, or write elsewhere with --out.`;
-    case 'ENOENT':
-      return `cannot ${verb} ${file}: its folder does not exist (was it removed meanwhile?). Run again.`;
-    case 'ENOSPC':
-      return `cannot ${verb} ${file}: the disk is full. Free some space and run again.`;
-    case 'EDQUOT':
-      return `cannot ${verb} ${file}: your disk quota is used up. Free some space (or have the quota raised) and run again.`;
-    case 'EROFS':
-      return `cannot ${verb} ${file}: it is on a read-only file system. Write elsewhere with --out, or make that disk writable.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `cannot ${verb} ${file}: permission denied. Make its folder writable for you (check its owner and mode), or write elsewhere with --out.`;
-    case 'EEXIST':
-      return `cannot ${verb} ${file}: something else already has its name. Move it away and run again.`;
-    case 'EMFILE':
-    case 'ENFILE':
-      return `cannot ${verb} ${file}: too many files are open. Close other programs (or raise the limit, ulimit -n) and run again.`;
-    case 'EIO':
-      return `cannot ${verb} ${file}: the disk reported an input/output error. Check the disk, or write elsewhere with --out.`;
-    case 'ENAMETOOLONG':
-      return `cannot ${verb} ${file}: the path is too long. Write to a shorter path with --out.`;
-    default: {
-      const why = code ?? (error instanceof Error ? error.message : String(error));
-      return `cannot ${verb} ${file} (${why}). Check the folder and the disk, and run again.`;
-    }
-  }
-}
-
-const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
-
 /** Whether a process of this machine is running. */
 function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;
@@ -106,22 +57,28 @@ const temporaryName = (file: string) => `${file}.${process.pid}.tmp`;
 const TEMPORARY = /^(.+)\.(\d+)\.tmp$/;
 
 /**
- * Files being written, removed if the process is interrupted: a SIGINT, SIGTERM or SIGHUP while
- * any are pending removes them (and the lock) before the process ends by that signal.
+ * What a SIGINT, SIGTERM or SIGHUP removes before the process ends by that signal: our
+ * temporary files, and our lock files (only while they still hold what we wrote in them, or
+ * before we wrote anything). Never a file renamed into place: a new texts file may already be
+ * named by graph.json, whose rename may have completed before the handler runs even though the
+ * code after it has not. A texts file that a signal leaves unnamed is removed by the next build
+ * (removeOldTexts, after its switch).
  */
-const pending = new Set<string>();
+type Interruptible = { kind: 'temporary' } | { kind: 'lock'; content?: string };
+const interruptible = new Map<string, Interruptible>();
 let signalsHooked = false;
 
 function onSignal(signal: NodeJS.Signals): void {
-  const writing = [...pending].some((file) => !file.endsWith(LOCK_FILE));
-  for (const file of pending) {
+  const writing = [...interruptible.values()].some((entry) => entry.kind === 'temporary');
+  for (const [file, entry] of interruptible) {
     try {
-      unlinkSync(file);
+      if (entry.kind === 'temporary' || entry.content === undefined) unlinkSync(file);
+      else if (readFileSync(file, 'utf8') === entry.content) unlinkSync(file);
     } catch {
       /* Already gone. */
     }
   }
-  pending.clear();
+  interruptible.clear();
   process.stderr.write(
     writing
       ? `\nInterrupted (${signal}): the files being written were removed; the previous output is unchanged.\n`
@@ -131,7 +88,8 @@ function onSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
-function hookSignals(): void {
+function holdForSignal(file: string, entry: Interruptible): void {
+  interruptible.set(file, entry);
   if (signalsHooked) return;
   signalsHooked = true;
   process.on('SIGINT', onSignal);
@@ -139,29 +97,34 @@ function hookSignals(): void {
   process.on('SIGHUP', onSignal);
 }
 
+function releaseForSignal(file: string): void {
+  interruptible.delete(file);
+  unhookSignals();
+}
+
 function unhookSignals(): void {
-  if (!signalsHooked || pending.size > 0) return;
+  if (!signalsHooked || interruptible.size > 0) return;
   signalsHooked = false;
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
 }
 
-/** The files one write has pending: registered for the signal handler too. */
+/** The files one write removes if it fails: its temporary files (which a signal removes too). */
 class Pending {
-  readonly files = new Set<string>();
+  private readonly files = new Set<string>();
+  /** A temporary file: removed on a failure or a signal. */
   add(file: string): void {
     this.files.add(file);
-    pending.add(file);
-    hookSignals();
+    holdForSignal(file, { kind: 'temporary' });
+  }
+  /** A file renamed into place (a new texts file): removed on a failure, never by a signal. */
+  addOnFailureOnly(file: string): void {
+    this.files.add(file);
   }
   delete(file: string): void {
     this.files.delete(file);
-    pending.delete(file);
-    unhookSignals();
-  }
-  has(file: string): boolean {
-    return this.files.has(file);
+    releaseForSignal(file);
   }
   /** Removes what is still pending (after a failure) and forgets it. */
   async removeAll(fs: OutputFs): Promise<void> {
@@ -196,7 +159,7 @@ async function removeQuietly(fs: OutputFs, file: string): Promise<void> {
 /**
  * Removes temporary files that a killed run left in `dir`: those of the files `isOurs` accepts,
  * of any process when `anyProcess` (the caller holds the lock, so no one else writes there),
- * else only of processes no longer running.
+ * else only of processes no longer running (or of our pid but not of this process).
  */
 async function removeStaleTemporaries(
   fs: OutputFs,
@@ -213,9 +176,13 @@ async function removeStaleTemporaries(
   for (const entry of entries) {
     const match = TEMPORARY.exec(entry);
     if (!match || !isOurs(match[1]!)) continue;
+    const path = join(dir, entry);
+    // Ours of this process: being written. Another of our pid: an earlier run's (a container
+    // gives its build the same pid every run).
+    if (interruptible.has(path)) continue;
     const pid = Number(match[2]);
-    if (pending.has(join(dir, entry)) || (!anyProcess && isRunning(pid))) continue;
-    await removeQuietly(fs, join(dir, entry));
+    if (!anyProcess && pid !== process.pid && isRunning(pid)) continue;
+    await removeQuietly(fs, path);
   }
 }
 
@@ -223,16 +190,17 @@ async function makeFolder(fs: OutputFs, dir: string, nothingChanged: string): Pr
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (error) {
-    const code = errorCode(error);
-    const why =
-      code === 'EEXIST'
-        ? `${dir} is a file, not a folder. Move it away, or write elsewhere with --out.`
-        : describeFsError(error, dir, 'create');
-    throw new OutputError(`${capitalise(why)}${nothingChanged}`, { cause: error });
+    throw failure(error, dir, 'create', nothingChanged);
   }
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The OutputError for a failed operation on `file`, with what that left (`outcome`). */
+const failure = (error: unknown, file: string, action: FsAction, outcome: string) =>
+  new OutputError(`${capitalise(fsErrorLine(error, { action, file }))}${outcome}`, {
+    cause: error,
+  });
 
 /**
  * Writes files so that a reader never sees a half-written one: each goes to a temporary file
@@ -279,9 +247,7 @@ export async function writeFilesAtomically(
       renamed.length === 0
         ? ' Nothing was changed.'
         : ` Only ${renamed.join(' and ')} ${renamed.length === 1 ? 'was' : 'were'} written.`;
-    throw new OutputError(`${capitalise(describeFsError(error, current))}${outcome}`, {
-      cause: error,
-    });
+    throw failure(error, current, 'write', outcome);
   }
 }
 
@@ -305,9 +271,11 @@ export function textsFileName(content: string): string {
 
 /** graph.json's companion texts files, current and former (articles.json was the old name). */
 const TEXTS_FILE = /^articles(\.[0-9a-f]{16})?\.json$/;
-/** The files whose temporary files a build owns in its folder. */
-const isBuildFile = (name: string) =>
-  name === GRAPH_FILE || name === LOCK_FILE || TEXTS_FILE.test(name);
+/**
+ * The files whose temporary files a build owns in its folder. Not the lock: it has none (it is
+ * created in place), and a lock file is only ever removed by its holder or a takeover.
+ */
+const isBuildFile = (name: string) => name === GRAPH_FILE || TEXTS_FILE.test(name);
 
 export const GRAPH_FILE = 'graph.json';
 export const LOCK_FILE = 'graph.json.lock';
@@ -367,15 +335,11 @@ export async function writeGraphOutput(
       ? ` Nothing was changed: ${graphFile} and its texts are as they were.`
       : ' Nothing was written.';
   await makeFolder(fs, dir, unchanged);
-  if (previous === 'folder') {
-    throw new OutputError(
-      `${capitalise(describeFsError({ code: 'EISDIR' }, graphFile))}${unchanged}`,
-    );
-  }
+  if (previous === 'folder') throw failure({ code: 'EISDIR' }, graphFile, 'write', unchanged);
 
   const lock = await acquireLock(fs, dir, options, unchanged);
-  // Until graph.json is switched, everything written is pending: removed on a failure or a
-  // signal. The lock is too, but it is released on its own (only while it is still ours).
+  // Until graph.json is switched, everything written is removed on a failure; the temporary
+  // files also on a signal. The lock is released on its own (only while it is still ours).
   const mine = new Pending();
   let current = textsFile;
   try {
@@ -390,8 +354,9 @@ export async function writeGraphOutput(
     mine.add(textsTemporary);
     await writeDurably(fs, textsTemporary, textsContent);
     // A texts file that was there already has the same bytes (its name is their hash): it may
-    // be the one graph.json names now, so it is never removed.
-    if (!textsExisted) mine.add(textsFile);
+    // be the one graph.json names now, so it is never removed. A new one is removed if this
+    // write fails, but never by a signal (see `interruptible`).
+    if (!textsExisted) mine.addOnFailureOnly(textsFile);
     await fs.rename(textsTemporary, textsFile);
     mine.delete(textsTemporary);
 
@@ -405,9 +370,7 @@ export async function writeGraphOutput(
   } catch (error) {
     await mine.removeAll(fs);
     await releaseLock(fs, lock);
-    throw new OutputError(`${capitalise(describeFsError(error, current))}${unchanged}`, {
-      cause: error,
-    });
+    throw failure(error, current, 'write', unchanged);
   }
 
   // graph.json now names the new texts: the others are no one's.
@@ -419,7 +382,10 @@ export async function writeGraphOutput(
   return { graphFile, textsFile };
 }
 
-/** Removes the texts files other than `current` (and an old articles.json); never throws. */
+/**
+ * Removes the texts files other than `current` (and an old articles.json); never throws. This
+ * also removes a texts file that an interrupted build left and no graph.json names.
+ */
 async function removeOldTexts(
   fs: OutputFs,
   dir: string,
@@ -430,7 +396,9 @@ async function removeOldTexts(
   try {
     entries = await fs.readdir(dir);
   } catch (error) {
-    onWarning?.(`old texts files were not removed: ${describeFsError(error, dir, 'read')}`);
+    onWarning?.(
+      `old texts files were not removed: ${fsErrorLine(error, { action: 'read', file: dir })}`,
+    );
     return;
   }
   for (const entry of entries) {
@@ -443,29 +411,44 @@ async function removeOldTexts(
     } catch (error) {
       if (errorCode(error) === 'ENOENT') continue;
       onWarning?.(
-        `an old texts file was left: ${describeFsError(error, old, 'remove')} (graph.json does not use it)`,
+        `an old texts file was left: ${fsErrorLine(error, { action: 'remove', file: old })} (graph.json does not use it)`,
       );
     }
   }
 }
 
+/** A lock file we hold, and what we wrote in it. */
 interface Lock {
   path: string;
   content: string;
-  pending: Pending;
 }
 
+/** What a lock file says of its holder. */
 interface LockHolder {
   pid: number;
   host: string;
+  /** This process's token (absent in a lock of an older version). */
+  token?: string;
 }
+
+/**
+ * This process's random token, written in its locks: a lock with our pid but another token is
+ * an earlier run's (in a container the build is often the same small pid every run), so stale.
+ * Shared by every copy of this module in the process, which all hold their locks alike.
+ */
+const PROCESS_TOKEN: string = ((globalThis as unknown as Record<symbol, string | undefined>)[
+  Symbol.for('actor-graph.writeOutput.lockToken')
+] ??= randomUUID());
 
 function parseLock(content: string): LockHolder | undefined {
   try {
     const holder = JSON.parse(content) as Partial<LockHolder>;
-    return typeof holder.pid === 'number' && typeof holder.host === 'string'
-      ? { pid: holder.pid, host: holder.host }
-      : undefined;
+    if (typeof holder.pid !== 'number' || typeof holder.host !== 'string') return undefined;
+    return {
+      pid: holder.pid,
+      host: holder.host,
+      ...(typeof holder.token === 'string' ? { token: holder.token } : {}),
+    };
   } catch {
     return undefined;
   }
@@ -479,9 +462,97 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const UNREADABLE_LOCK_STALE_MS = 10_000;
 
 /**
- * Takes graph.json.lock in `dir`: creates it exclusively with our pid and host. While another
- * running build holds it, waits (telling onWait once) up to lockWaitMs, then gives up saying
- * what to do. A lock of this machine whose process is gone is a killed run's: taken over.
+ * Whether a lock is a killed run's: one of this machine whose process is gone (or is us, but
+ * under another token), or one holding nothing readable for a while. A lock of another machine
+ * is never judged: its process cannot be looked at from here.
+ */
+function isStale(holder: LockHolder | undefined, ageMs: number): boolean {
+  if (!holder) return ageMs > UNREADABLE_LOCK_STALE_MS;
+  if (holder.host !== hostname()) return false;
+  if (holder.pid === process.pid) return holder.token !== PROCESS_TOKEN;
+  return !isRunning(holder.pid);
+}
+
+/** A lock file as found: what it holds, and whether it is stale. */
+interface HeldLock {
+  content: string;
+  holder: LockHolder | undefined;
+  stale: boolean;
+}
+
+type Fail = (error: unknown, file: string, action?: FsAction) => OutputError;
+
+/** Reads the lock file at `path`; undefined if there is none (anymore). */
+async function inspectLock(fs: OutputFs, path: string, fail: Fail): Promise<HeldLock | undefined> {
+  try {
+    const content = await fs.readFile(path, 'utf8');
+    const age = Date.now() - (await fs.stat(path)).mtimeMs;
+    const holder = parseLock(content);
+    return { content, holder, stale: isStale(holder, age) };
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw fail(error, path, 'read');
+  }
+}
+
+/**
+ * Creates the lock file `path` if there is none (open 'wx', which only one process can win),
+ * holding our pid, host, token and start time. Undefined if there is one already.
+ */
+async function createLock(fs: OutputFs, path: string, fail: Fail): Promise<Lock | undefined> {
+  const content = `${JSON.stringify({
+    pid: process.pid,
+    host: hostname(),
+    token: PROCESS_TOKEN,
+    started: new Date().toISOString(),
+  })}\n`;
+  let handle: OutputFile;
+  try {
+    handle = await fs.open(path, 'wx');
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') return undefined;
+    throw fail(error, path);
+  }
+  // Ours from here, empty until written: a signal removes it.
+  holdForSignal(path, { kind: 'lock' });
+  const lock = { path, content };
+  try {
+    await handle.writeFile(content);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await releaseLock(fs, lock, true);
+    throw fail(error, path);
+  }
+  holdForSignal(path, { kind: 'lock', content });
+  try {
+    await handle.close();
+  } catch (error) {
+    await releaseLock(fs, lock);
+    throw fail(error, path);
+  }
+  return lock;
+}
+
+/** Removes the lock if it is still ours (it always should be), or unconditionally if `empty`. */
+async function releaseLock(fs: OutputFs, lock: Lock, empty = false): Promise<void> {
+  const held = empty ? undefined : await fs.readFile(lock.path, 'utf8').catch(() => undefined);
+  if (empty || held === lock.content) await removeQuietly(fs, lock.path);
+  releaseForSignal(lock.path);
+}
+
+/** Removes the lock file `path` if it still holds `content`; true if it is gone. */
+async function removeIfUnchanged(fs: OutputFs, path: string, content: string): Promise<boolean> {
+  const now = await fs.readFile(path, 'utf8').catch(() => undefined);
+  if (now === undefined) return true;
+  if (now !== content) return false;
+  await removeQuietly(fs, path);
+  return true;
+}
+
+/**
+ * Takes graph.json.lock in `dir` (createLock). While another running build holds it, waits
+ * (telling onWait once) up to lockWaitMs, then gives up saying what to do. A stale lock (a
+ * killed run's, isStale) is taken over (takeOver).
  */
 async function acquireLock(
   fs: OutputFs,
@@ -490,60 +561,25 @@ async function acquireLock(
   unchanged: string,
 ): Promise<Lock> {
   const path = join(dir, LOCK_FILE);
-  const content = `${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() })}\n`;
   const waitMs = options.lockWaitMs ?? 60_000;
   const deadline = Date.now() + waitMs;
   let told = false;
-  const fail = (error: unknown, action: Action = 'write') =>
-    new OutputError(`${capitalise(describeFsError(error, path, action))}${unchanged}`, {
-      cause: error,
-    });
+  const fail: Fail = (error, file, action = 'write') => failure(error, file, action, unchanged);
   for (;;) {
-    let handle: OutputFile | undefined;
-    try {
-      handle = await fs.open(path, 'wx');
-    } catch (error) {
-      if (errorCode(error) !== 'EEXIST') throw fail(error);
-    }
-    if (handle) {
-      // Ours from here: a signal removes it.
-      const lock = { path, content, pending: new Pending() };
-      lock.pending.add(path);
-      try {
-        await handle.writeFile(content);
-      } catch (error) {
-        await handle.close().catch(() => undefined);
-        await lock.pending.removeAll(fs);
-        throw fail(error);
-      }
-      try {
-        await handle.close();
-      } catch (error) {
-        await lock.pending.removeAll(fs);
-        throw fail(error);
-      }
+    const lock = await createLock(fs, path, fail);
+    if (lock) {
+      // A takeover file a killed run left is no one's any more.
+      const takeover = await inspectLock(fs, `${path}${TAKEOVER}`, fail).catch(() => undefined);
+      if (takeover?.stale) await removeIfUnchanged(fs, `${path}${TAKEOVER}`, takeover.content);
       return lock;
     }
-    let held: string;
-    let age: number;
-    try {
-      held = await fs.readFile(path, 'utf8');
-      age = Date.now() - (await fs.stat(path)).mtimeMs;
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') continue; // Released meanwhile: try again.
-      throw fail(error, 'read');
-    }
-    const holder = parseLock(held);
-    const stale = holder
-      ? holder.host === hostname() && !isRunning(holder.pid)
-      : age > UNREADABLE_LOCK_STALE_MS;
-    if (stale) {
-      await takeOver(fs, path, held);
-      continue;
-    }
-    const who = holder
-      ? `another build (process ${holder.pid} on ${holder.host})`
-      : 'another build';
+    const held = await inspectLock(fs, path, fail);
+    if (!held) continue; // Released meanwhile: try again.
+    if (held.stale && (await takeOver(fs, path, fail))) continue;
+    const who =
+      held.holder && !held.stale
+        ? `another build (process ${held.holder.pid} on ${held.holder.host})`
+        : 'another build';
     if (Date.now() >= deadline) {
       throw new OutputError(
         `${capitalise(who)} has been writing to ${dir} for more than ${duration(waitMs)}, so this build gave up.` +
@@ -560,31 +596,43 @@ async function acquireLock(
   }
 }
 
-/**
- * Removes a stale lock, and only that one: it is moved aside first, and put back if what was
- * moved turns out to be a fresh lock another build took meanwhile.
- */
-async function takeOver(fs: OutputFs, path: string, staleContent: string): Promise<void> {
-  const aside = temporaryName(path);
-  const mine = new Pending();
-  mine.add(aside);
-  try {
-    try {
-      await fs.rename(path, aside);
-    } catch {
-      return; // Someone else moved it: look again.
-    }
-    const moved = await fs.readFile(aside, 'utf8').catch(() => staleContent);
-    if (moved !== staleContent) await fs.link(aside, path).catch(() => undefined);
-    await removeQuietly(fs, aside);
-  } finally {
-    mine.delete(aside);
-  }
-}
+/** The suffix of the lock that a takeover holds: graph.json.lock.takeover. */
+const TAKEOVER = '.takeover';
 
-/** Removes the lock if it is still ours (it always should be). */
-async function releaseLock(fs: OutputFs, lock: Lock): Promise<void> {
-  const held = await fs.readFile(lock.path, 'utf8').catch(() => undefined);
-  if (held === lock.content) await removeQuietly(fs, lock.path);
-  lock.pending.delete(lock.path);
+/**
+ * Removes the stale lock at `path`, and only that one. Reading a lock, judging it stale and
+ * removing it is check-then-act: two builds doing it at once could each remove a lock the other
+ * had just created after removing the stale one. So a takeover is done holding a second lock,
+ * graph.json.lock.takeover, taken like the first (open 'wx'): holding it, we read the lock
+ * again and remove it only if it is still stale. Nothing can replace it in between: a lock is
+ * only created where there is none, and only removed by its holder (gone, for a stale one) or by
+ * the holder of the takeover lock (us). Nothing is ever moved aside, so nothing can be lost.
+ *
+ * A takeover lock left by a build killed in the few milliseconds of a takeover is stale by the
+ * same rules, and removed if it still holds what we read (check-then-act once more; it would
+ * take that kill and two more builds in the same milliseconds to race there).
+ *
+ * Returns whether to look again at once (false: another build is taking over; wait a little).
+ */
+async function takeOver(fs: OutputFs, path: string, fail: Fail): Promise<boolean> {
+  const takeoverPath = `${path}${TAKEOVER}`;
+  const takeover = await createLock(fs, takeoverPath, fail);
+  if (!takeover) {
+    const held = await inspectLock(fs, takeoverPath, fail);
+    if (!held) return true;
+    return held.stale && (await removeIfUnchanged(fs, takeoverPath, held.content));
+  }
+  try {
+    const held = await inspectLock(fs, path, fail);
+    if (held?.stale) {
+      try {
+        await fs.unlink(path);
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw fail(error, path, 'remove');
+      }
+    }
+  } finally {
+    await releaseLock(fs, takeover);
+  }
+  return true;
 }

@@ -1,13 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  describeFsError,
-  nodeFs,
-  readDataDir,
-  readRegularFile,
-  type ReaderFs,
-} from '../../src/node/readData.ts';
+import { nodeFs, readDataDir, readRegularFile, type ReaderFs } from '../../src/node/readData.ts';
 import { smallDataset, writeDataset } from '../helpers/dataset.ts';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: raw message`), { code });
@@ -30,29 +24,6 @@ const failingFs = (failing: string, code: string): ReaderFs => ({
     path === failing ? Promise.reject(errno(code)) : nodeFs.open(path, flags),
   readdir: (path, options) =>
     path === failing ? Promise.reject(errno(code)) : nodeFs.readdir(path, options),
-});
-
-describe('describeFsError', () => {
-  it.each([
-    ['EACCES', /permission denied/, /chmod/],
-    ['EPERM', /permission denied/, /readable/],
-    ['ELOOP', /loop of symbolic links/, /link/],
-    ['EISDIR', /a folder, not a file/, /Move the folder/],
-    ['ENOTDIR', /part of its path is a file/, /path/],
-    ['EMFILE', /too many files are open/, /ulimit/],
-    ['EIO', /input\/output error/, /disk/],
-  ])('says %s in words, with what to do', (code, message, hint) => {
-    const problem = describeFsError(errno(code));
-    expect(problem.message).toMatch(message);
-    expect(problem.message).not.toContain(code);
-    expect(problem.hint).toMatch(hint);
-  });
-
-  it('falls back to a sentence that still says what failed', () => {
-    expect(describeFsError(errno('EWEIRD')).message).toBe(
-      'cannot be read (EWEIRD: EWEIRD: raw message)',
-    );
-  });
 });
 
 describe('readDataDir with a failing file system', () => {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import {
-  describeFsError,
   nodeFs,
   OutputError,
   textsFileName,
@@ -45,8 +44,11 @@ const snapshot = (folder: string) =>
       .map((name) => [name, readFileSync(join(folder, name), 'latin1')]),
   );
 
-/** graph.json and the texts it names agree: every quote is in its text at its offsets. */
-function expectConsistentPair(folder: string): string {
+/**
+ * graph.json and the texts it names agree: every quote is in its text at its offsets; and
+ * nothing else is in the folder (no temporary file, no lock), but the `others` named.
+ */
+function expectConsistentPair(folder: string, others: string[] = []): string {
   const data = JSON.parse(readFileSync(join(folder, 'graph.json'), 'utf8'));
   const name: string = data.attributes.texts;
   const pair = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Record<string, string>;
@@ -55,7 +57,7 @@ function expectConsistentPair(folder: string): string {
       expect(pair[e.article]!.slice(e.start, e.end)).toBe(e.quote);
     }
   }
-  expect(readdirSync(folder).sort()).toEqual([name, 'graph.json']);
+  expect(readdirSync(folder).sort()).toEqual([name, 'graph.json', ...others].sort());
   return name;
 }
 
@@ -68,36 +70,6 @@ const failingOpen = (code: string, which: (path: string) => boolean): OutputFs =
     if (which(path)) throw failing(code);
     return nodeFs.open(path, flags);
   },
-});
-
-describe('describeFsError', () => {
-  const file = '/out/graph.json';
-  it.each([
-    ['EISDIR', /^\/out\/graph\.json is a folder, where the file should be\. Move that folder away/],
-    ['ENOTDIR', /part of its path is a file, not a folder/],
-    ['ENOSPC', /cannot write \/out\/graph\.json: the disk is full\. Free some space and run again/],
-    ['EDQUOT', /disk quota is used up\. Free some space/],
-    ['EROFS', /read-only file system\. Write elsewhere with --out/],
-    ['EACCES', /permission denied\. Make its folder writable for you/],
-    ['EPERM', /permission denied\. Make its folder writable for you/],
-    ['EEXIST', /something else already has its name\. Move it away/],
-    ['EMFILE', /too many files are open\. Close other programs/],
-    ['ENFILE', /too many files are open/],
-    ['EIO', /input\/output error/],
-    ['EWHATEVER', /cannot write \/out\/graph\.json \(EWHATEVER\)\. Check the folder and the disk/],
-  ])('%s names the file and says what to do', (code, expected) => {
-    const message = describeFsError(failing(code), file);
-    expect(message).toMatch(expected);
-    expect(message).toContain(file);
-  });
-
-  it('words reading and removing as such', () => {
-    expect(describeFsError(failing('EACCES'), file, 'read')).toMatch(
-      /cannot read \/out\/graph\.json: permission denied\. Make it readable/,
-    );
-    expect(describeFsError(failing('EROFS'), file, 'remove')).toMatch(/^cannot remove /);
-    expect(describeFsError(new Error('odd'), file)).toContain('(odd)');
-  });
 });
 
 describe('writeGraphOutput', () => {
@@ -304,6 +276,104 @@ describe('writeGraphOutput', () => {
     expect(snapshot(dir)).toEqual({ ...before, 'graph.json.lock': lock });
   });
 
+  it('takes over a lock with our pid but not our token: an earlier run’s in a container', async () => {
+    await writeGraphOutput(dir, graph, texts);
+    const before = snapshot(dir);
+    for (const token of ['an-earlier-run', undefined]) {
+      // A run killed earlier whose pid happens to be ours (a container's build is often pid 1
+      // or another small pid every run), with another token or none (an older version's lock).
+      writeFileSync(
+        join(dir, 'graph.json.lock'),
+        JSON.stringify({ pid: process.pid, host: hostname(), token, started: '2020-01-01' }),
+      );
+      const waits: string[] = [];
+      await writeGraphOutput(dir, graph, texts, {
+        lockWaitMs: 200,
+        pollMs: 10,
+        onWait: (m) => waits.push(m),
+      });
+      expect(waits).toEqual([]);
+      expect(snapshot(dir)).toEqual(before);
+    }
+  });
+
+  it('lets one build take over a stale lock while another looks at it, never both', async () => {
+    // B reads the dead lock and is held there; A takes the lock over and holds it; then B goes
+    // on. B must see A's lock as A's (and wait), not as the dead one: it must never remove A's
+    // lock, nor may A's cleanup remove anything of B's that B relies on.
+    const lock = join(dir, 'graph.json.lock');
+    writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: hostname(), token: 'dead' }));
+    const gate = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      // Never wait forever: a fixed implementation does not do what the other side waits for.
+      const wait = () => Promise.race([opened, new Promise((r) => setTimeout(r, 300))]);
+      return { open, wait };
+    };
+    const bHasRead = gate();
+    const aHolds = gate();
+    const bMovedIt = gate();
+    const log: string[] = [];
+    const watched = (who: string, hooks: Partial<OutputFs>): OutputFs => ({
+      ...nodeFs,
+      open: async (path, flags) => {
+        const handle = await nodeFs.open(path, flags);
+        if (path === lock) log.push(`${who} takes the lock`);
+        return handle;
+      },
+      unlink: async (path) => {
+        const held = await nodeFs.readFile(path, 'utf8').catch(() => '');
+        await nodeFs.unlink(path);
+        if (path === lock && held.includes(`"started"`)) log.push(`${who} removes a lock`);
+      },
+      ...hooks,
+    });
+    let bReads = 0;
+    const b = writeGraphOutput(dir, graph, otherTexts, {
+      pollMs: 5,
+      fs: watched('B', {
+        readFile: async (path, encoding) => {
+          if (path.startsWith(`${lock}.`) && path.endsWith('.tmp')) {
+            // Were B to move A's lock aside, A's cleanup of temporary files, in another
+            // process, could remove it before B reads it back: so it does here.
+            await nodeFs.unlink(path);
+            throw failing('ENOENT');
+          }
+          const content = await nodeFs.readFile(path, encoding);
+          if (path === lock && bReads++ === 0) {
+            bHasRead.open();
+            await aHolds.wait();
+          }
+          return content;
+        },
+        rename: async (from, to) => {
+          await nodeFs.rename(from, to);
+          if (from === lock) bMovedIt.open();
+        },
+      }),
+    });
+    await bHasRead.wait();
+    const a = writeGraphOutput(dir, graph, texts, {
+      pollMs: 5,
+      fs: watched('A', {
+        readdir: async (path) => {
+          aHolds.open();
+          await bMovedIt.wait();
+          return nodeFs.readdir(path);
+        },
+      }),
+    });
+    await Promise.all([a, b]);
+    // A took the dead lock over, wrote, and removed its lock; only then did B take it.
+    expect(log).toEqual([
+      'A takes the lock',
+      'A removes a lock',
+      'B takes the lock',
+      'B removes a lock',
+    ]);
+    expect(expectConsistentPair(dir)).toBe(textsFileName(`${JSON.stringify(otherTexts)}\n`));
+  });
+
   it('serialises two writes at once: the second waits, and the pair stays consistent', async () => {
     await writeGraphOutput(dir, graph, texts);
     // Slow writes, so that the two overlap.
@@ -366,65 +436,177 @@ describe('writeFilesAtomically', () => {
   });
 });
 
-describe('an interrupted write', () => {
-  it('removes its temporary files and the lock on SIGTERM, leaving the previous pair', async () => {
-    await writeGraphOutput(dir, graph, texts);
-    const before = snapshot(dir);
-    // A child process writes the other texts with a file system that stops forever in the
-    // middle of writing graph.json's temporary file, after telling us so.
-    const child = join(dir, '..', `${dir.split('/').pop()}-child.mts`);
-    writeFileSync(
-      child,
-      `import { buildGraph } from ${JSON.stringify(join(ROOT, 'src/core/pipeline/buildGraph.ts'))};
+/**
+ * Starts a child process that writes `dir` with writeGraphOutput: the other texts if `other`,
+ * through the file system `fs` (an expression of the script, over `nodeFs`), after `before`
+ * (statements of the script). Its stdout says what it was told: "wait: …" lines.
+ */
+function spawnWriter(
+  folder: string,
+  script: { other: boolean; fs?: string; before?: string },
+): { run: ChildProcess; stdout: () => string; stderr: () => string; ended: Promise<Ended> } {
+  const child = join(tmpdir(), `actor-graph-writer-${process.pid}-${++children}.mts`);
+  writeFileSync(
+    child,
+    `import { buildGraph } from ${JSON.stringify(join(ROOT, 'src/core/pipeline/buildGraph.ts'))};
 import { nodeFs, writeGraphOutput } from ${JSON.stringify(join(ROOT, 'src/node/writeOutput.ts'))};
 import { smallDataset, toDataFiles } from ${JSON.stringify(join(ROOT, 'tests/helpers/dataset.ts'))};
 const built = buildGraph(toDataFiles(smallDataset()), { layout: { iterations: 5 } });
-const texts = Object.fromEntries(Object.entries(built.texts!).map(([k, v]) => [k, v + ' More.']));
-const fs = {
+const texts = ${script.other ? "Object.fromEntries(Object.entries(built.texts!).map(([k, v]) => [k, v + ' More.']))" : 'built.texts!'};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+void sleep;
+${script.before ?? ''}
+const fs = ${script.fs ?? 'nodeFs'};
+await writeGraphOutput(${JSON.stringify(folder)}, built.graph!, texts, {
+  fs,
+  pollMs: 5,
+  onWait: (m) => process.stdout.write('wait: ' + m + '\\n'),
+});
+`,
+  );
+  const run = spawn(process.execPath, ['--import', 'tsx', child], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  run.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  run.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const ended = new Promise<Ended>((resolve) =>
+    run.on('exit', (code, signal) => {
+      rmSync(child, { force: true });
+      resolve({ code, signal });
+    }),
+  );
+  return { run, stdout: () => stdout, stderr: () => stderr, ended };
+}
+let children = 0;
+interface Ended {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** Resolves when the child's stdout says `word`; rejects if it ends first. */
+function untilSays(writer: ReturnType<typeof spawnWriter>, word: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const look = () => writer.stdout().includes(word) && resolve();
+    writer.run.stdout!.on('data', look);
+    void writer.ended.then(() => reject(new Error(`the child ended early: ${writer.stderr()}`)));
+  });
+}
+
+/** A file system (script text) whose graph.json temporary file write `then`s forever. */
+const stallingGraphWrite = (then: string) => `{
   ...nodeFs,
   open: async (path: string, flags: 'w' | 'wx') => {
     const handle = await nodeFs.open(path, flags);
     if (!/graph\\.json\\.\\d+\\.tmp$/.test(path)) return handle;
     return {
       writeFile: async (data: string) => {
-        await handle.writeFile(data.slice(0, 100));
-        process.stdout.write('writing\\n');
-        await new Promise(() => setInterval(() => {}, 1000));
+        ${then}
       },
       sync: () => handle.sync(),
       close: () => handle.close(),
     };
   },
-};
-await writeGraphOutput(${JSON.stringify(dir)}, built.graph!, texts, { fs });
-`,
+}`;
+
+describe('an interrupted write', () => {
+  it('removes its temporary files and the lock on SIGTERM, leaving the previous pair', async () => {
+    await writeGraphOutput(dir, graph, texts);
+    const before = snapshot(dir);
+    // A child process writes the other texts with a file system that stops forever in the
+    // middle of writing graph.json's temporary file, after telling us so.
+    const writer = spawnWriter(dir, {
+      other: true,
+      fs: stallingGraphWrite(`await handle.writeFile(data.slice(0, 100));
+        process.stdout.write('writing\\n');
+        await new Promise(() => setInterval(() => {}, 1000));`),
+    });
+    await untilSays(writer, 'writing');
+    // It is in the middle of it: a new texts file, graph.json's temporary file and the lock.
+    expect(readdirSync(dir).length).toBeGreaterThan(Object.keys(before).length);
+    writer.run.kill('SIGTERM');
+    expect((await writer.ended).signal).toBe('SIGTERM');
+    expect(writer.stderr()).toContain(
+      'Interrupted (SIGTERM): the files being written were removed',
     );
-    try {
-      const run = spawn(process.execPath, ['--import', 'tsx', child], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      await new Promise<void>((resolve, reject) => {
-        run.stdout.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('writing')) resolve();
-        });
-        run.on('exit', () => reject(new Error(`the child ended early: ${stderr}`)));
-      });
-      // It is in the middle of it: a new texts file, graph.json's temporary file and the lock.
-      expect(readdirSync(dir).length).toBeGreaterThan(Object.keys(before).length);
-      const ended = new Promise<NodeJS.Signals | null>((resolve) =>
-        run.on('exit', (_code, signal) => resolve(signal)),
-      );
-      run.kill('SIGTERM');
-      expect(await ended).toBe('SIGTERM');
-      expect(stderr).toContain('Interrupted (SIGTERM): the files being written were removed');
-      expect(snapshot(dir)).toEqual(before);
-    } finally {
-      rmSync(child, { force: true });
-    }
+    // graph.json and its texts are as they were. The new texts file, already in place, is left:
+    // a signal never removes a file that graph.json might name. No graph.json names it, and
+    // the next build removes it.
+    const orphan = textsFileName(`${JSON.stringify(otherTexts)}\n`);
+    const orphanBytes = Buffer.from(`${JSON.stringify(otherTexts)}\n`).toString('latin1');
+    expect(snapshot(dir)).toEqual({ ...before, [orphan]: orphanBytes });
+    await writeGraphOutput(dir, graph, texts);
+    expect(snapshot(dir)).toEqual(before);
   });
+
+  it('never removes the texts file graph.json names, even on a signal right after the switch', async () => {
+    await writeGraphOutput(dir, graph, texts);
+    const old = expectConsistentPair(dir);
+    // A child whose rename of graph.json completes but whose code after it never runs: a
+    // signal handled there must leave the new pair as it is.
+    const writer = spawnWriter(dir, {
+      other: true,
+      fs: `{
+        ...nodeFs,
+        rename: async (from: string, to: string) => {
+          await nodeFs.rename(from, to);
+          if (!to.endsWith('graph.json')) return;
+          process.stdout.write('switched\\n');
+          await new Promise(() => setInterval(() => {}, 1000));
+        },
+      }`,
+    });
+    await untilSays(writer, 'switched');
+    writer.run.kill('SIGINT');
+    expect((await writer.ended).signal).toBe('SIGINT');
+    // The new pair, whole; the old texts are left for the next build to remove.
+    expect(expectConsistentPair(dir, [old])).toBe(textsFileName(`${JSON.stringify(otherTexts)}\n`));
+  });
+});
+
+describe('two builds in two processes', () => {
+  it('write the same folder at once one after the other, leaving a consistent pair', async () => {
+    await writeGraphOutput(dir, graph, texts);
+    // Both start at the same moment, each with slow writes, so that they overlap.
+    const startAt = Date.now() + 2500;
+    const slow = `{
+      ...nodeFs,
+      open: async (path: string, flags: 'w' | 'wx') => {
+        const handle = await nodeFs.open(path, flags);
+        return {
+          writeFile: async (data: string) => {
+            await sleep(40);
+            await handle.writeFile(data);
+          },
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+        };
+      },
+    }`;
+    const before = `await sleep(${startAt} - Date.now());`;
+    const writers = [true, false].map((other) => spawnWriter(dir, { other, fs: slow, before }));
+    const ended = await Promise.all(writers.map((w) => w.ended));
+    expect(ended, writers.map((w) => w.stderr()).join('\n')).toEqual([
+      { code: 0, signal: null },
+      { code: 0, signal: null },
+    ]);
+    // One waited for the other, by its pid.
+    const waits = writers.map((w) => w.stdout()).join('');
+    const pids = writers.map((w) => w.run.pid);
+    expect(waits).toMatch(
+      // (It names the other's pid, unless it found the lock just created, still empty.)
+      new RegExp(
+        `^wait: Waiting for another build( \\(process (${pids.join('|')}) on [^)]+\\))? to`,
+      ),
+    );
+    expect(waits.split('\n').filter(Boolean)).toHaveLength(1);
+    // graph.json names an existing texts file whose texts its quotes are in; nothing else left.
+    expect([texts, otherTexts].map((t) => textsFileName(`${JSON.stringify(t)}\n`))).toContain(
+      expectConsistentPair(dir),
+    );
+  }, 20_000);
 });
 
 /** The pid of a process that has ended. */

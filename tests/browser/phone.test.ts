@@ -72,6 +72,10 @@ describe('a shared link on a phone', () => {
     expect(russia.x).toBeGreaterThan(0);
     expect(isPale(await pixelAtNode(page, 'russia'))).toBe(false);
     expect(isPale(await pixelAtNode(page, 'australia'))).toBe(true);
+    // Its counterparts, above it, are drawn vivid too.
+    for (const counterpart of ['syria', 'iran', 'nusra-front']) {
+      expect(isPale(await pixelAtNode(page, counterpart)), counterpart).toBe(false);
+    }
     // The sheet peeks; its button names what it opens.
     const toggle = page.locator('#sheet-toggle');
     expect(await toggle.textContent()).toBe("Show Russia's relations");

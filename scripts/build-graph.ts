@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { buildGraph } from '../src/core/pipeline/buildGraph.ts';
 import { formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
+import { checkLayoutIterations } from '../src/core/pipeline/layout.ts';
 import { formatReport } from '../src/core/pipeline/report.ts';
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
@@ -37,12 +38,18 @@ runCommand(USAGE, async () => {
     },
     USAGE,
   );
-  const iterations =
-    args['layout-iterations'] === undefined ? undefined : Number(args['layout-iterations']);
-  if (iterations !== undefined && !(Number.isInteger(iterations) && iterations >= 1)) {
+  // Digits only: Number() would also take " 5", "0x10", "1e3" and "1.0".
+  const rawIterations = args['layout-iterations'];
+  const iterations = rawIterations === undefined ? undefined : Number(rawIterations);
+  if (rawIterations !== undefined && !/^\d+$/.test(rawIterations)) {
     throw new UsageError(
-      `--layout-iterations must be a whole number from 1, not "${args['layout-iterations']}" (leave it out to let the graph's size decide)`,
+      `--layout-iterations must be a whole number written in digits, not "${rawIterations}"`,
     );
+  }
+  const iterationsProblem =
+    iterations === undefined ? undefined : checkLayoutIterations(iterations);
+  if (iterationsProblem !== undefined) {
+    throw new UsageError(`--layout-iterations: ${iterationsProblem}`);
   }
   const dataDir = args.data.replace(/\/+$/, '');
   const outDir = args.out ?? join(dataDir, 'build');

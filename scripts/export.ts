@@ -3,7 +3,7 @@
  * Exports a built graph.json to GEXF (Gephi, Gephi Lite, NetworkX), GraphML, JSON or CSV with
  * the writers the page uses (src/core/export/). Files are written atomically.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import Graph from 'graphology';
 import type { ExportableGraph } from '../src/core/export/fields.ts';
@@ -18,6 +18,7 @@ import { checkGraph, describeProblems } from '../src/core/graph/checkGraph.ts';
 import { isCalendarDay } from '../src/core/dates.ts';
 import { parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { fsErrorLine } from '../src/node/fsErrors.ts';
+import { nodeFs, readRegularFile } from '../src/node/readData.ts';
 import { writeFilesAtomically } from '../src/node/writeOutput.ts';
 
 const DEFAULT_GRAPH = join('graph-data', 'build', 'graph.json');
@@ -148,17 +149,25 @@ async function loadGraph(
     throw new Error(fsErrorLine(error, { action: 'read', file: path }), { cause: error });
   });
   if (fileStat.isDirectory()) path = join(path, 'graph.json');
+  // Only a regular file, and no larger than a JavaScript string can be: a named pipe or a link
+  // to a device would otherwise block or fill the memory (the build's own reader).
+  const read = await readRegularFile(nodeFs, path, MAX_GRAPH_BYTES);
+  if (read.kind === 'missing') throw new Error(notFound(path));
+  if (read.kind === 'problem') throw new Error(`${path}: ${read.message}. ${read.hint}`);
+  const modified = (await stat(path)).mtime;
   let text: string;
-  let modified: Date;
   try {
-    text = await readFile(path, 'utf8');
-    modified = (await stat(path)).mtime;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(notFound(path), { cause: error });
-    }
-    throw new Error(fsErrorLine(error, { action: 'read', file: path }), { cause: error });
+    throw new Error(
+      `${path} is not UTF-8 text. Export a graph.json written by npm run build:graph.`,
+      {
+        cause: error,
+      },
+    );
   }
+  // An editor may have saved it with a byte-order mark, which JSON does not allow: drop it.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const notAGraph = (why: string, cause?: unknown) =>
     new Error(
       `${path} is not a graph.json: ${why.replace(/\.+$/, '')}. Export a graph.json written by \`npm run build:graph\` (rebuild it with npm run build:graph), or name another with --graph FILE.`,
@@ -181,6 +190,9 @@ async function loadGraph(
   }
   return { graph, path, modified: modified.toISOString().slice(0, 10) };
 }
+
+/** The largest graph.json read: a JavaScript string cannot hold much more. */
+const MAX_GRAPH_BYTES = 512 * 1024 * 1024;
 
 function notFound(path: string): string {
   return `${path} not found. Run \`npm run build:graph\` first to build the graph, or name another graph.json with --graph FILE.`;

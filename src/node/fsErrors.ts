@@ -56,7 +56,7 @@ function describeReadOfIt(error: unknown): FsProblem {
     case 'EISDIR':
       return {
         message: 'a folder, not a file',
-        hint: 'Move the folder out of the way; the build reads only files here.',
+        hint: 'Move the folder out of the way: only files are read here.',
       };
     case 'ENOTDIR':
       return {
@@ -75,6 +75,12 @@ function describeReadOfIt(error: unknown): FsProblem {
       return {
         message: 'too many files are open',
         hint: 'Close other programs or raise the open-file limit (ulimit -n), then build again.',
+      };
+    case 'ENXIO':
+    case 'ENODEV':
+      return {
+        message: 'a socket or a device without a driver, not a regular file',
+        hint: 'Replace it with the file itself; only regular files are read.',
       };
     case 'EIO':
       return {

@@ -1,6 +1,6 @@
 import { constants, type Dirent } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ArticleSources, DataFiles } from '../core/pipeline/buildGraph.ts';
 import type { BuildIssue } from '../core/pipeline/issues.ts';
 import type { SourceFile } from '../core/pipeline/load.ts';
@@ -31,6 +31,7 @@ export interface ReaderFs {
   readdir(path: string, options: { withFileTypes: true }): Promise<Dirent[]>;
   stat(path: string): Promise<{ isDirectory(): boolean }>;
   lstat(path: string): Promise<{ isSymbolicLink(): boolean }>;
+  realpath(path: string): Promise<string>;
 }
 
 export interface ReaderHandle {
@@ -57,6 +58,7 @@ export const nodeFs: ReaderFs = {
   readdir: (path, options) => fsPromises.readdir(path, options),
   stat: (path) => fsPromises.stat(path),
   lstat: (path) => fsPromises.lstat(path),
+  realpath: (path) => fsPromises.realpath(path),
 };
 
 export interface ReadResult {
@@ -111,6 +113,14 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
     return empty();
   }
 
+  // Where the data folder really is: a file is read only if it really is inside it, so that a
+  // symbolic link in a colleague's project cannot publish /etc/passwd or ~/.ssh in the texts.
+  const root = await fs.realpath(dir).catch(() => undefined);
+  const inside = async (path: string): Promise<boolean> => {
+    const real = await fs.realpath(path).catch(() => undefined);
+    return real === undefined || root === undefined || real === root || real.startsWith(root + sep);
+  };
+
   const read = async (path: string, limit: number, listed: boolean): Promise<ReadOutcome> => {
     const outcome = await readRegularFile(fs, path, limit);
     if (outcome.kind === 'missing') {
@@ -132,6 +142,16 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
     }
     if (outcome.kind === 'problem') {
       error(path, outcome.message, outcome.hint);
+      unusable.push(path);
+      return { kind: 'unusable' };
+    }
+    // Checked once the file is known to be a regular one, so that a link to a device says so.
+    if (!(await inside(path))) {
+      error(
+        path,
+        'a symbolic link to a file outside the data folder: it is not used',
+        'Copy the file into the data folder (the texts of the articles are published with the graph).',
+      );
       unusable.push(path);
       return { kind: 'unusable' };
     }
@@ -272,7 +292,7 @@ export async function readRegularFile(
             : 'not a regular file';
       return {
         kind: 'problem',
-        message: `${what}, not a regular file: the build reads only regular files`,
+        message: `${what}, not a regular file: only regular files are read`,
         hint: 'Replace it with the file itself (a symbolic link to a regular file is fine).',
       };
     }

@@ -27,13 +27,15 @@ export interface OutputFile {
 
 /** The file operations the writers use: node:fs/promises, or a stand-in that fails in tests. */
 export interface OutputFs {
-  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  mkdir(path: string, options: { recursive: boolean }): Promise<unknown>;
   open(path: string, flags: 'w' | 'wx'): Promise<OutputFile>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   readdir(path: string): Promise<string[]>;
   readFile(path: string, encoding: 'utf8'): Promise<string>;
-  stat(path: string): Promise<{ isDirectory(): boolean; mtimeMs: number }>;
+  stat(
+    path: string,
+  ): Promise<{ isDirectory(): boolean; isFile(): boolean; size: number; mtimeMs: number }>;
   link(existing: string, newPath: string): Promise<void>;
 }
 
@@ -190,7 +192,16 @@ async function makeFolder(fs: OutputFs, dir: string, nothingChanged: string): Pr
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (error) {
-    throw failure(error, dir, 'create', nothingChanged);
+    // A recursive mkdir on a read-only file system says ENOENT; creating the one missing
+    // folder under an existing parent says what is really wrong (EROFS, EACCES).
+    let cause = error;
+    if (errorCode(error) === 'ENOENT' && (await fs.stat(dirname(dir)).catch(() => undefined))) {
+      cause = await fs.mkdir(dir, { recursive: false }).then(
+        () => error,
+        (direct: unknown) => direct,
+      );
+    }
+    throw failure(cause, dir, 'create', nothingChanged);
   }
 }
 
@@ -482,15 +493,32 @@ interface HeldLock {
 
 type Fail = (error: unknown, file: string, action?: FsAction) => OutputError;
 
+/** A lock file is a few bytes of JSON; anything larger is not one of ours. */
+const LOCK_MAX_BYTES = 4096;
+
+/**
+ * What a lock file holds, read only once it is known to be a small regular file: a named pipe
+ * there would block the read for ever, a link to /dev/zero would fill the memory.
+ */
+async function readLock(fs: OutputFs, path: string): Promise<{ content: string; mtimeMs: number }> {
+  const stat = await fs.stat(path);
+  if (!stat.isFile() || stat.size > LOCK_MAX_BYTES) {
+    throw new OutputError(
+      `${path} is not a lock file this build wrote (it is ${stat.isDirectory() ? 'a folder' : stat.isFile() ? 'too large' : 'not a regular file'}). Remove it, then run again.`,
+    );
+  }
+  return { content: await fs.readFile(path, 'utf8'), mtimeMs: stat.mtimeMs };
+}
+
 /** Reads the lock file at `path`; undefined if there is none (anymore). */
 async function inspectLock(fs: OutputFs, path: string, fail: Fail): Promise<HeldLock | undefined> {
   try {
-    const content = await fs.readFile(path, 'utf8');
-    const age = Date.now() - (await fs.stat(path)).mtimeMs;
+    const { content, mtimeMs } = await readLock(fs, path);
     const holder = parseLock(content);
-    return { content, holder, stale: isStale(holder, age) };
+    return { content, holder, stale: isStale(holder, Date.now() - mtimeMs) };
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
+    if (error instanceof OutputError) throw error;
     throw fail(error, path, 'read');
   }
 }
@@ -535,14 +563,22 @@ async function createLock(fs: OutputFs, path: string, fail: Fail): Promise<Lock 
 
 /** Removes the lock if it is still ours (it always should be), or unconditionally if `empty`. */
 async function releaseLock(fs: OutputFs, lock: Lock, empty = false): Promise<void> {
-  const held = empty ? undefined : await fs.readFile(lock.path, 'utf8').catch(() => undefined);
+  const held = empty
+    ? undefined
+    : await readLock(fs, lock.path).then(
+        (l) => l.content,
+        () => undefined,
+      );
   if (empty || held === lock.content) await removeQuietly(fs, lock.path);
   releaseForSignal(lock.path);
 }
 
 /** Removes the lock file `path` if it still holds `content`; true if it is gone. */
 async function removeIfUnchanged(fs: OutputFs, path: string, content: string): Promise<boolean> {
-  const now = await fs.readFile(path, 'utf8').catch(() => undefined);
+  const now = await readLock(fs, path).then(
+    (l) => l.content,
+    () => undefined,
+  );
   if (now === undefined) return true;
   if (now !== content) return false;
   await removeQuietly(fs, path);

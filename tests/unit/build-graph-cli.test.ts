@@ -174,6 +174,37 @@ describe('npm run build:graph', () => {
     expect(run.stderr).toMatch(/Usage: npm run build:graph/);
   });
 
+  it('refuses an iteration count that is not plain digits from 1 to 100,000, before building', () => {
+    for (const bad of [
+      '0',
+      '-5',
+      ' 5',
+      '5 ',
+      '0x10',
+      '1e3',
+      '1.0',
+      '+5',
+      '100001',
+      '99999999999',
+    ]) {
+      const run = runScript('build-graph.ts', [
+        '--data',
+        dir,
+        '--out',
+        out,
+        '--layout-iterations',
+        bad,
+      ]);
+      expect(run.status, bad).toBe(2);
+      // parseArgs itself refuses "-5" (it reads like an option); ours the rest, by name.
+      expect(run.stderr, bad).toMatch(
+        bad === '-5'
+          ? /Option '--layout-iterations' argument is ambiguous/
+          : /--layout-iterations(?: must be a whole number written in digits|: the number of layout iterations must be a whole number from 1 to 100,000)/,
+      );
+    }
+  });
+
   it('says when the data folder has no actors.yaml', () => {
     const empty = writeDataset({ 'README.txt': 'nothing here' });
     writeFileSync(join(empty, 'relation-types.yaml'), smallDataset()['relation-types.yaml']!);

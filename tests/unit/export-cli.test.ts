@@ -185,6 +185,19 @@ describe('npm run export', () => {
     expect(readdirSync(dir)).not.toContain('x.gexf');
   });
 
+  it('reads only a regular graph.json: a named pipe is refused at once, a BOM is tolerated', () => {
+    const pipe = join(dir, 'pipe.json');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    const run = runScript('export.ts', ['--graph', pipe, '--out', join(dir, 'x.gexf')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`error: ${pipe}: a named pipe, not a regular file`);
+    const withBom = join(dir, 'bom.json');
+    writeFileSync(withBom, `\ufeff${readFileSync(graphPath, 'utf8')}`);
+    const bom = runScript('export.ts', ['--graph', withBom, '--out', join(dir, 'bom.gexf')]);
+    expect(bom.stderr).toBe('');
+    expect(bom.status).toBe(0);
+  });
+
   it('says so when it cannot write, leaving the previous file and no temporary file', () => {
     const out = join(dir, 'locked', 'seed.gexf');
     mkdirSync(out, { recursive: true });
@@ -213,7 +226,7 @@ describe('npm run export', () => {
     const run = runScript('export.ts', ['--graph', folder, '--out', '-']);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      `error: ${join(folder, 'graph.json')} is a folder, not a file. Name the file to read.\n`,
+      `error: ${join(folder, 'graph.json')}: a folder, not a file. Move the folder out of the way: only files are read here.\n`,
     );
   });
 

@@ -9,7 +9,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallDataset, writeDataset } from '../helpers/dataset.ts';
 import { runScript } from '../helpers/run.ts';
@@ -107,6 +107,16 @@ const FAILING: Case[] = [
       symlinkSync('/dev/zero', join(d, 'articles/a2.txt'));
     },
     /articles\/a2\.txt: error: a device, not a regular file/,
+  ],
+  [
+    'a symbolic link to a file outside the data folder (it would be published)',
+    (d) => {
+      const outside = join(d, '..', `${basename(d)}-secret.txt`);
+      writeFileSync(outside, readFileSync(join(d, 'articles/a2.txt')));
+      unlinkSync(join(d, 'articles/a2.txt'));
+      symlinkSync(outside, join(d, 'articles/a2.txt'));
+    },
+    /articles\/a2\.txt: error: a symbolic link to a file outside the data folder: it is not used/,
   ],
   [
     'a YAML file over the size limit',
@@ -322,6 +332,19 @@ describe('build:graph on hostile and odd input', () => {
       }
     });
   }
+
+  it('says once that an article YAML file cannot be used, not also that the text lacks one', () => {
+    const dir = writeDataset(smallDataset());
+    try {
+      replaceWithFolder(dir, 'articles/a1.yaml');
+      const run = runScript('build-graph.ts', ['--data', dir, '--quiet']);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/articles\/a1\.yaml: error: a folder, not a file/);
+      expect(run.stderr).not.toMatch(/article text without annotations/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('says clearly when the data folder does not exist or is a file', () => {
     const missing = runScript('build-graph.ts', ['--data', join(good, 'nowhere'), '--quiet']);

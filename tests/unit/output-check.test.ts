@@ -144,6 +144,19 @@ describe('checkGraph', () => {
     ]);
   });
 
+  it('refuses what graphology would refuse or misread: options, repeated keys, self-loops', () => {
+    const data = serialised();
+    data.options = { type: 'directed', multi: false, allowSelfLoops: false };
+    data.edges[1].key = data.edges[0].key;
+    data.edges[2].target = data.edges[2].source;
+    expect(checkGraph(data).problems).toEqual([
+      'options.type: string "directed", where the graph of npm run build:graph has "mixed"',
+      'options.multi: boolean false, where the graph of npm run build:graph has true',
+      expect.stringMatching(/^edges\[1\] \(.*\)\.key: used by another relation too$/),
+      expect.stringMatching(/^edges\[2\] \(.*\): its source and target are the same actor/),
+    ]);
+  });
+
   it('says when a weight is not the number of statements', () => {
     const data = serialised();
     data.edges[0].attributes.weight += 1;

@@ -83,6 +83,9 @@ describe('validateAgainstSchema', () => {
       'title: T\npublished: {date: 2016, basis: stated, how: h}\nrelations: []\n',
     );
     expect(issues[0]!.message).toBe('published.date must be a string, not a number');
+    expect(issues[0]!.hint).toMatch(
+      /^Write it in quotes, '2016': unquoted, YAML reads it as a number\./,
+    );
   });
 });
 

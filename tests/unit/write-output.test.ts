@@ -6,6 +6,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -157,6 +158,19 @@ describe('writeGraphOutput', () => {
     });
   }
 
+  it('names the real cause when a new --out folder cannot be made on a read-only disk', async () => {
+    // Node's recursive mkdir says ENOENT there; the folder's own mkdir says EROFS.
+    const readOnly: OutputFs = {
+      ...nodeFs,
+      mkdir: async (_path, options) => {
+        throw failing(options.recursive ? 'ENOENT' : 'EROFS');
+      },
+    };
+    await expect(
+      writeGraphOutput(join(dir, 'sub'), graph, texts, { fs: readOnly }),
+    ).rejects.toThrow(/sub: .*read-only file system/);
+  });
+
   it('leaves the previous pair when a write fails midway, after the texts are in place', async () => {
     await writeGraphOutput(dir, graph, texts);
     const before = snapshot(dir);
@@ -234,6 +248,25 @@ describe('writeGraphOutput', () => {
     await writeGraphOutput(dir, graph, texts, { onWait: (m) => waits.push(m) });
     expect(waits).toEqual([]);
     expect(snapshot(dir)).toEqual({ ...before, 'notes.txt.123.tmp': 'not ours' });
+  });
+
+  it('refuses a lock that is not a small regular file, without blocking or reading it all', async () => {
+    await writeGraphOutput(dir, graph, texts);
+    const before = snapshot(dir);
+    const lock = join(dir, 'graph.json.lock');
+    // A named pipe would block a plain read for ever; a link to /dev/zero never ends.
+    expect(spawnSync('mkfifo', [lock]).status).toBe(0);
+    await expect(writeGraphOutput(dir, graph, otherTexts)).rejects.toThrow(
+      /graph\.json\.lock is not a lock file this build wrote \(it is not a regular file\)\. Remove it/,
+    );
+    rmSync(lock);
+    symlinkSync('/dev/zero', lock);
+    await expect(writeGraphOutput(dir, graph, otherTexts)).rejects.toThrow(/not a regular file/);
+    rmSync(lock);
+    mkdirSync(lock);
+    await expect(writeGraphOutput(dir, graph, otherTexts)).rejects.toThrow(/\(it is a folder\)/);
+    rmSync(lock, { recursive: true });
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it('takes over a lock left empty by a crash long ago, but waits for a fresh one', async () => {

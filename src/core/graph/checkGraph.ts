@@ -92,9 +92,7 @@ export function checkGraph(data: unknown, limit = PROBLEM_LIMIT): CheckResult {
     problems.add('', `not a graph: the file holds ${describeValue(data)}, not an object`);
     return problems.result();
   }
-  if (data.options !== undefined && !isObject(data.options)) {
-    problems.add('options', `not an object (${describeValue(data.options)})`);
-  }
+  checkOptions(data.options, problems);
 
   const relationIds = new Set<string>();
   const articleIds = new Set<string>();
@@ -112,15 +110,36 @@ export function checkGraph(data: unknown, limit = PROBLEM_LIMIT): CheckResult {
     problems.add('edges', `not a list (${describeValue(data.edges)})`);
   } else {
     const nodesKnown = Array.isArray(data.nodes);
+    const edgeKeys = new Set<string>();
     for (let i = 0; i < data.edges.length && !problems.full; i++) {
       checkEdge(data.edges[i], i, problems, {
         nodes: nodesKnown ? nodeKeys : undefined,
+        edges: edgeKeys,
         relations: relationIds,
         articles: articleIds,
       });
     }
   }
   return problems.result();
+}
+
+/** What npm run build:graph writes: a mixed multigraph without self-loops. */
+const GRAPH_OPTIONS = { type: 'mixed', multi: true, allowSelfLoops: false } as const;
+
+function checkOptions(options: unknown, problems: Problems): void {
+  if (options === undefined) return;
+  if (!isObject(options)) {
+    problems.add('options', `not an object (${describeValue(options)})`);
+    return;
+  }
+  for (const [field, expected] of Object.entries(GRAPH_OPTIONS)) {
+    if (options[field] !== undefined && options[field] !== expected) {
+      problems.add(
+        `options.${field}`,
+        `${describeValue(options[field])}, where the graph of npm run build:graph has ${JSON.stringify(expected)}`,
+      );
+    }
+  }
 }
 
 function checkAttributes(
@@ -267,7 +286,13 @@ function checkEdge(
   edge: unknown,
   index: number,
   problems: Problems,
-  known: { nodes: Set<string> | undefined; relations: Set<string>; articles: Set<string> },
+  known: {
+    nodes: Set<string> | undefined;
+    /** The edge keys met so far: a key is one relation's only. */
+    edges: Set<string>;
+    relations: Set<string>;
+    articles: Set<string>;
+  },
 ): void {
   const path = `edges[${index}]`;
   if (!isObject(edge)) {
@@ -279,6 +304,11 @@ function checkEdge(
     return;
   }
   const at = `${path} (${shown(edge.key)})`;
+  if (known.edges.has(edge.key)) problems.add(`${at}.key`, 'used by another relation too');
+  known.edges.add(edge.key);
+  if (typeof edge.source === 'string' && edge.source === edge.target) {
+    problems.add(at, 'its source and target are the same actor (a relation joins two)');
+  }
   for (const end of ['source', 'target'] as const) {
     const id = edge[end];
     if (typeof id !== 'string') problems.add(`${at}.${end}`, `not a string (${describeValue(id)})`);

@@ -224,12 +224,15 @@ function loadArticle(
       path,
       undefined,
       `"${article.id}" cannot be an article id`,
-      'Name article files with letters, digits, dots, hyphens and underscores only (the file name is the id).',
+      'Name article files with ASCII letters (a-z, A-Z), digits, dots, hyphens and underscores only: the file name is the id, and it goes into links.',
     );
     return [];
   }
   if (!article.meta) {
     if (!article.text) return []; // both reported by the reader
+    // Its YAML file is there but could not be read: the reader said so; no warning on top.
+    const yamlPath = article.text.path.replace(/\.txt$/i, '');
+    if (['.yaml', '.yml'].some((ext) => unusable.has(`${yamlPath}${ext}`.toLowerCase()))) return [];
     sink.warn(
       article.text!.path,
       undefined,

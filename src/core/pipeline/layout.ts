@@ -17,14 +17,25 @@ export const DEFAULT_LAYOUT_SEED = 'actor-graph';
 export class LayoutOptionError extends Error {}
 
 /**
- * Checks an iteration count: ForceAtlas2 needs at least one iteration, and a count must be a
- * whole number. Returns the message to show, or undefined when the count is fine.
+ * The most iterations a build runs: ForceAtlas2 settles long before, and a mistyped count
+ * (99999999999) would otherwise run for days.
+ */
+export const MAX_LAYOUT_ITERATIONS = 100_000;
+
+/**
+ * Checks an iteration count: ForceAtlas2 needs at least one iteration, a count is a whole
+ * number, and at most MAX_LAYOUT_ITERATIONS. Returns the message to show, or undefined.
  */
 export function checkLayoutIterations(iterations: unknown): string | undefined {
-  if (typeof iterations === 'number' && Number.isInteger(iterations) && iterations >= 1) {
+  if (
+    typeof iterations === 'number' &&
+    Number.isInteger(iterations) &&
+    iterations >= 1 &&
+    iterations <= MAX_LAYOUT_ITERATIONS
+  ) {
     return undefined;
   }
-  return `the number of layout iterations must be a whole number from 1 (got ${JSON.stringify(iterations)}); leave it out to let the graph's size decide`;
+  return `the number of layout iterations must be a whole number from 1 to ${MAX_LAYOUT_ITERATIONS.toLocaleString('en')} (got ${JSON.stringify(iterations)}); leave it out to let the graph's size decide`;
 }
 
 /**

@@ -93,14 +93,21 @@ function reportSchemaError(parsed: ParsedYaml, error: ErrorObject, sink: IssueSi
       );
       return;
     }
-    case 'type':
+    case 'type': {
+      const expected = (error.params as { type: string }).type;
+      // YAML reads 2016, 1.0 or yes unquoted as a number or a boolean: say how to keep the text.
+      const unquoted =
+        expected === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')
+          ? `Write it in quotes, '${String(error.data)}': unquoted, YAML reads it as a ${typeof error.data}.`
+          : undefined;
       sink.error(
         file,
         positionOf(parsed, path),
-        `${name} must be ${withIndefiniteArticle((error.params as { type: string }).type)}, not ${typeName(error.data)}`,
-        description,
+        `${name} must be ${withIndefiniteArticle(expected)}, not ${typeName(error.data)}`,
+        [unquoted, description].filter(Boolean).join(' ') || undefined,
       );
       return;
+    }
     case 'pattern':
     case 'format':
       sink.error(

@@ -80,11 +80,83 @@ describe('graphemeBoundaries', () => {
     });
   });
 
-  it('stays fast on a long text of clusters: each question looks at a short window', () => {
-    const text = 'Cafe\u0301 \u{1F468}\u200D\u{1F469} \u4e2d\u6587 '.repeat(100_000);
+  it('agrees with segmenting the whole text beyond the window: long runs of flags, marks, joiners', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const ri = () => String.fromCodePoint(0x1f1e6 + Math.floor(random() * 26));
+    // Runs longer than the 64-unit window that graphemeBoundaries segments around a question.
+    const runs: (() => string)[] = [
+      () => Array.from({ length: 20 + Math.floor(random() * 150) }, ri).join(''),
+      () => '\u0301'.repeat(40 + Math.floor(random() * 100)),
+      () => '\u{1F468}\u200d'.repeat(20 + Math.floor(random() * 40)),
+      () => `\u{1F469}${'\u{1F3FD}\u200d\u{1F469}'.repeat(10 + Math.floor(random() * 20))}`,
+      () => '\u1100'.repeat(60 + Math.floor(random() * 60)),
+      () => '\u0915\u094d'.repeat(30 + Math.floor(random() * 40)),
+      // Long runs of extending characters between an emoji or a consonant and what they join.
+      () => '\u{1F3FD}'.repeat(30 + Math.floor(random() * 40)),
+      () => '\u094d\u0301'.repeat(30 + Math.floor(random() * 40)),
+      () => '\ufe0f'.repeat(60 + Math.floor(random() * 40)),
+    ];
+    for (let n = 0; n < 400; n++) {
+      const parts = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+        random() < 0.3 ? pick(runs)() : pick(PALETTE),
+      );
+      const text = parts.join('');
+      const reference = referenceBoundaries(text);
+      const boundaries = graphemeBoundaries(text);
+      for (let i = 0; i <= text.length; i++) {
+        expect([text, i, boundaries.isBoundary(i)]).toEqual([text, i, reference.has(i)]);
+      }
+    }
+  });
+
+  it('pairs the regional indicators of a long run from its start', () => {
+    const letter = (k: number) => String.fromCodePoint(0x1f1e6 + k);
+    // 30 A's then 10 distinct letters: a flag starts at every even letter.
+    const text = `x${letter(0).repeat(30)}${Array.from({ length: 10 }, (_, k) => letter(k + 1)).join('')}y`;
     const b = graphemeBoundaries(text);
-    let count = 0;
-    for (let i = 0; i < text.length; i += 7) if (b.isBoundary(i)) count++;
-    expect(count).toBeGreaterThan(0);
+    for (let k = 0; k <= 40; k++) expect([k, b.isBoundary(1 + 2 * k)]).toEqual([k, k % 2 === 0]);
+    // Questions in any order, and the cluster deep inside the run.
+    const c = graphemeBoundaries(text);
+    for (const k of [37, 33, 35, 1, 39]) expect(c.isBoundary(1 + 2 * k)).toBe(false);
+    expect(c.clusterAt(1 + 2 * 33)).toEqual({
+      start: 1 + 2 * 32,
+      end: 1 + 2 * 34,
+      text: letter(2 * 16 - 29) + letter(2 * 16 - 28),
+    });
+  });
+
+  it('stays linear in one long run of regional indicators', () => {
+    const pairs = 500_000;
+    const text = `a${'\u{1F1FA}\u{1F1F8}'.repeat(pairs)}`;
+    const b = graphemeBoundaries(text);
+    // From the end backwards (each question would walk the whole run without the memo)...
+    for (let i = text.length - 1; i > text.length - 2_000; i--) {
+      expect(b.isBoundary(i)).toBe((i - 1) % 4 === 0);
+    }
+    // ...and every position.
+    let wrong = 0;
+    for (let i = 0; i <= text.length; i++) if (b.isBoundary(i) !== ((i - 1) % 4 === 0)) wrong++;
+    expect(wrong).toBe(1); // Position 0, a boundary too.
+    expect(b.clusterAt(text.length - 3)).toEqual({
+      start: text.length - 4,
+      end: text.length,
+      text: '\u{1F1FA}\u{1F1F8}',
+    });
+  });
+
+  it('stays fast on a long text of clusters, and right: each question looks at a short window', () => {
+    // A repeated unit that ends on a boundary: the text's boundaries repeat the unit's.
+    const unit =
+      'Cafe\u0301 \u{1F468}\u200D\u{1F469} \u4e2d\u6587 \u{1F1FA}\u{1F1F8}\u{1F1F7}\u{1F1FA} ';
+    const text = unit.repeat(30_000);
+    const inUnit = referenceBoundaries(unit);
+    const b = graphemeBoundaries(text);
+    let wrong = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (b.isBoundary(i) !== inUnit.has(i % unit.length)) wrong++;
+    }
+    expect(wrong).toBe(0);
   });
 });

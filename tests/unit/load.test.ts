@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LineCounter, parseDocument } from 'yaml';
 import { IssueSink } from '../../src/core/pipeline/issues.ts';
 import { parseYaml, positionOf, positionOfKey } from '../../src/core/pipeline/load.ts';
 
@@ -75,6 +76,24 @@ describe('parseYaml refuses hostile YAML', () => {
     expect(many.issues).toHaveLength(3);
     expect(many.issues[2]![3]).toMatch(/\(and 2 more\)$/);
     expect(issues('a: "tab\tand CRLF"\r\n').issues).toEqual([]);
+  });
+
+  it('puts control characters on the lines the parser counts, also in a CR-only file', () => {
+    // The yaml parser ends lines at \n only: a file saved with lone CRs is one line to it.
+    const crOnly = 'a: 1\rb: 2\rc: 3\rd: x\u0000y\r';
+    const nul = crOnly.indexOf('\u0000');
+    expect(issues(crOnly).issues).toEqual([
+      ['error', 1, nul + 1, 'the file contains the control character U+0000 (NUL)'],
+    ]);
+    // A syntax error at the same place (the NUL replaced) is reported at the same position.
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(crOnly.replace('\u0000', ' '), { lineCounter });
+    expect(lineCounter.linePos(nul)).toEqual({ line: 1, col: nul + 1 });
+    expect(doc.errors.length).toBeGreaterThan(0);
+    const syntax = issues('a: 1\rb: [\r');
+    expect(syntax.issues[0]?.slice(0, 2)).toEqual(['error', 1]);
+    // With LF or CRLF line ends, the usual lines.
+    expect(issues('a: 1\r\nb: 2\r\nc: x\u0000\r\n').issues[0]?.slice(1, 3)).toEqual([3, 5]);
   });
 
   it('refuses tags other than the core schema’s, where they are written', () => {

@@ -122,6 +122,27 @@ describe('locateQuote and whole characters', () => {
     expect(result.occurrences).toBe(2);
   });
 
+  it('finds a clean occurrence that overlaps an earlier one cutting a character', () => {
+    const result = locate('xa\u0301a\u0301ay', 'a\u0301a');
+    expect(isMatch(result) && [result.start, result.end, result.occurrences]).toEqual([3, 6, 1]);
+  });
+
+  it('pairs the flags of a long run from its start', () => {
+    const letter = (k: number) => String.fromCodePoint(0x1f1e6 + k);
+    const letters = [...Array(30).fill(0), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(letter);
+    const text = `Flags ${letters.join('')} end`;
+    for (const k of [33, 35, 37]) {
+      const result = locate(text, letters.slice(k, k + 3).join(''));
+      expect(isCut(result) && result.cut).toEqual({
+        side: 'start',
+        character: letters[k - 1]! + letters[k]!,
+        included: letters[k],
+      });
+    }
+    const whole = locate(text, letters.slice(32, 36).join(''));
+    expect(isMatch(whole) && whole.start).toBe(6 + 2 * 32);
+  });
+
   it('accepts whole characters: the accent, the emoji, the flag included', () => {
     const text = 'Cafe\u0301 \u{1F468}\u200D\u{1F469} \u{1F1FA}\u{1F1F8}.';
     const result = locate(text, text.slice(0, -1));
@@ -151,6 +172,20 @@ describe('quote location stays linear', () => {
     expect(isCut(locateQuote(foldForMatching(stacked), '\u0301'))).toBe(true);
     const chain = '\u{1F468}\u200d'.repeat(400_000);
     expect(isCut(locateQuote(foldForMatching(chain), '\u200d\u{1F468}'))).toBe(true);
+  });
+
+  it('finds the one clean occurrence after a million overlapping ones that cut', () => {
+    // Every occurrence but the last ends before an accent; each overlaps the one before it.
+    const text = `${'e\u0301'.repeat(1_000_000)}e`;
+    const quote = `${'e\u0301'.repeat(5_000)}e`;
+    const result = locateQuote(foldForMatching(text), quote);
+    expect(isMatch(result) && [result.start, result.end, result.occurrences]).toEqual([
+      text.length - quote.length,
+      text.length,
+      1,
+    ]);
+    const short = locateQuote(foldForMatching(`${'a\u0301'.repeat(1_000_000)}ay`), 'a\u0301a');
+    expect(isMatch(short) && [short.start, short.occurrences]).toEqual([2_000_000 - 2, 1]);
   });
 
   it('handles long repetitive quotes in a repetitive text', () => {

@@ -9,7 +9,7 @@ import {
   visit,
   type Document,
 } from 'yaml';
-import { YAML_CONTROL, describeChar, findAll, lineColumnAt } from '../text/characters.ts';
+import { YAML_CONTROL, describeChar, findAll } from '../text/characters.ts';
 import type { IssueSink, Position } from './issues.ts';
 
 /** A file's path (as shown to the user) and its decoded text. */
@@ -44,6 +44,8 @@ export const MAX_ALIAS_COUNT = 100;
  */
 export function parseYaml(file: SourceFile, sink: IssueSink): ParsedYaml | undefined {
   const controls = findAll(file.text, YAML_CONTROL);
+  // Counted as the parser counts them, so that these positions agree with its own.
+  const lines = controls.count > 0 ? yamlLines(file.text) : new LineCounter();
   controls.found.forEach((found, i) => {
     const more =
       i === controls.found.length - 1 && controls.count > controls.found.length
@@ -51,7 +53,7 @@ export function parseYaml(file: SourceFile, sink: IssueSink): ParsedYaml | undef
         : '';
     sink.error(
       file.path,
-      lineColumnAt(file.text, found.offset),
+      positionIn(lines, found.offset),
       `the file contains the control character ${describeChar(found.char)}${more}`,
       'A YAML file is plain text: remove it (tab, line feed and carriage return are the only control characters allowed; a binary file or a broken copy is the usual cause).',
     );
@@ -59,10 +61,7 @@ export function parseYaml(file: SourceFile, sink: IssueSink): ParsedYaml | undef
   if (controls.count > 0) return undefined;
 
   const lineCounter = new LineCounter();
-  const at = (offset: number): Position => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
+  const at = (offset: number): Position => positionIn(lineCounter, offset);
   let doc: Document.Parsed;
   try {
     doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -217,7 +216,23 @@ export function positionOfChar(
   return positionOf(parsed, path);
 }
 
-function toPosition(parsed: ParsedYaml, offset: number): Position {
-  const pos = parsed.lineCounter.linePos(offset);
+const toPosition = (parsed: ParsedYaml, offset: number): Position =>
+  positionIn(parsed.lineCounter, offset);
+
+function positionIn(lineCounter: LineCounter, offset: number): Position {
+  const pos = lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+/**
+ * The line starts of a YAML text as the yaml parser records them while parsing: a line ends at
+ * each \n (and so at \r\n), while a lone \r is no line break to it. (lineColumnAt, for article
+ * texts, also ends lines at a lone \r; for a YAML file that would put control characters on other
+ * lines than its syntax errors.)
+ */
+function yamlLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }

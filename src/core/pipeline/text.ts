@@ -109,45 +109,89 @@ export type QuoteLocation = QuoteMatch | QuoteMismatch | QuoteCut;
  * Finds a quote in an article text, tolerant of differences in whitespace and quote marks but
  * otherwise verbatim (case, spelling and punctuation must agree). Offsets are into the original
  * text and never split a character: the first occurrence that begins and ends on grapheme
- * boundaries wins. Occurrences are searched left to right without overlapping, so the work
- * stays linear in the length of the text however often the quote occurs.
+ * boundaries wins, even when it overlaps an earlier occurrence that cuts a character. Valid
+ * occurrences are counted left to right without overlapping.
+ *
+ * The work stays linear in the length of the text however often the quote occurs. Occurrences
+ * are found with indexOf (which finds the first occurrence from a position in time linear in
+ * the distance covered plus the quote's length) and, after an occurrence that cuts a character,
+ * by continuing a Knuth-Morris-Pratt scan from the end of that occurrence (the next,
+ * possibly overlapping occurrence, without reading any part of the text twice). After a valid
+ * occurrence the search goes on from its end. Either way every search starts where the last one
+ * stopped reading, so each character of the text is read a bounded number of times; each
+ * occurrence then costs two boundary questions, which are answered in constant amortised time.
  */
 export function locateQuote(text: FoldedText, quote: string): QuoteLocation {
   const needle = foldQuote(quote);
   if (needle.length === 0) return explainMismatch(text.text, needle);
+  const hay = text.text;
+  const m = needle.length;
+  let border: Int32Array | undefined;
   let first: QuoteMatch | undefined;
   let firstCut: QuoteCut | undefined;
   let occurrences = 0;
-  for (
-    let at = text.text.indexOf(needle);
-    at >= 0;
-    at = text.text.indexOf(needle, at + needle.length)
-  ) {
+  let at = hay.indexOf(needle);
+  while (at >= 0) {
     const start = text.origin[at]!;
     // The end is just past the last matched character in the original text.
-    const end = text.origin[at + needle.length - 1]! + 1;
+    const end = text.origin[at + m - 1]! + 1;
     const startOk = text.boundaries.isBoundary(start);
-    const endOk = text.boundaries.isBoundary(end);
+    const endOk = startOk && text.boundaries.isBoundary(end);
     if (startOk && endOk) {
       occurrences++;
       first ??= { start, end, occurrences: 0 };
-    } else if (!first && !firstCut) {
-      const side = startOk ? 'end' : 'start';
-      const cluster = text.boundaries.clusterAt(side === 'end' ? end - 1 : start);
-      firstCut = {
-        cut: {
-          side,
-          character: cluster.text,
-          included:
-            side === 'end'
-              ? text.original.slice(cluster.start, end)
-              : text.original.slice(start, cluster.end),
-        },
-      };
+      at = hay.indexOf(needle, at + m);
+      continue;
     }
+    if (!first && !firstCut) firstCut = describeCut(text, start, end, startOk);
+    border ??= borders(needle);
+    at = nextOverlapping(hay, needle, border, at);
   }
   if (first) return { ...first, occurrences };
   return firstCut ?? explainMismatch(text.text, needle);
+}
+
+function describeCut(text: FoldedText, start: number, end: number, startOk: boolean): QuoteCut {
+  const side = startOk ? 'end' : 'start';
+  const cluster = text.boundaries.clusterAt(side === 'end' ? end - 1 : start);
+  return {
+    cut: {
+      side,
+      character: cluster.text,
+      included:
+        side === 'end'
+          ? text.original.slice(cluster.start, end)
+          : text.original.slice(start, cluster.end),
+    },
+  };
+}
+
+/** border[i]: the length of the longest proper prefix of needle[0..i] that is also its suffix. */
+function borders(needle: string): Int32Array {
+  const border = new Int32Array(needle.length);
+  for (let i = 1, k = 0; i < needle.length; i++) {
+    while (k > 0 && needle.charCodeAt(i) !== needle.charCodeAt(k)) k = border[k - 1]!;
+    if (needle.charCodeAt(i) === needle.charCodeAt(k)) k++;
+    border[i] = k;
+  }
+  return border;
+}
+
+/**
+ * The next occurrence of needle after the one at `at`, overlapping it or not: a KMP scan that
+ * starts just past that occurrence, knowing the text there ends with the whole needle, so it
+ * reads only text after `at + needle.length`. -1 if there is none.
+ */
+function nextOverlapping(hay: string, needle: string, border: Int32Array, at: number): number {
+  const m = needle.length;
+  let k = border[m - 1]!;
+  for (let i = at + m; i < hay.length; i++) {
+    const c = hay.charCodeAt(i);
+    while (k > 0 && c !== needle.charCodeAt(k)) k = border[k - 1]!;
+    if (c === needle.charCodeAt(k)) k++;
+    if (k === m) return i - m + 1;
+  }
+  return -1;
 }
 
 export const isMatch = (r: QuoteLocation): r is QuoteMatch => 'start' in r;

@@ -9,7 +9,11 @@ export interface LineColumn {
   column: number;
 }
 
-/** The line and column of `offset` in `text` (lines end at \n, \r\n or \r). */
+/**
+ * The line and column of `offset` in `text` (lines end at \n, \r\n or \r, as article texts are
+ * normalised). Not for YAML files: the yaml parser ends lines at \n only, and their positions
+ * come from its LineCounter (see load.ts).
+ */
 export function lineColumnAt(text: string, offset: number): LineColumn {
   let line = 1;
   let lineStart = 0;

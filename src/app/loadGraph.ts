@@ -1,6 +1,12 @@
 import { MultiGraph } from 'graphology';
 import type { ActorGraph } from '../core/graph/actorGraph.ts';
-import { checkGraph, checkTexts, describeProblems } from '../core/graph/checkGraph.ts';
+
+/**
+ * The checks of what the page loads, fetched beside graph.json rather than with the page's
+ * start-up code: they are needed only once the data is there.
+ */
+let checks: Promise<typeof import('../core/graph/checkGraph.ts')> | undefined;
+const loadChecks = () => (checks ??= import('../core/graph/checkGraph.ts'));
 
 /** Raised when the graph cannot be shown; its message is meant for the page. */
 export class GraphLoadError extends Error {}
@@ -16,6 +22,7 @@ const fileName = (url: string) => url.split(/[?#]/)[0]!.split('/').pop() || url;
  */
 export async function loadGraph(url: string): Promise<ActorGraph> {
   const name = fileName(url);
+  const checking = loadChecks();
   let response: Response;
   try {
     response = await fetch(url);
@@ -35,6 +42,7 @@ export async function loadGraph(url: string): Promise<ActorGraph> {
   } catch {
     throw new GraphLoadError(`${name} cannot be shown: it is not valid JSON. ${REBUILD}`);
   }
+  const { checkGraph, describeProblems } = await checking;
   const check = checkGraph(data);
   if (check.problems.length > 0) {
     throw new GraphLoadError(`${name} cannot be shown: ${describeProblems(check)}. ${REBUILD}`);
@@ -89,6 +97,7 @@ export function articleTexts(graph: ActorGraph, graphUrl: string): ArticleTexts 
         `The article texts cannot be shown: ${name} is not valid JSON. Rebuild with npm run build:graph.`,
       );
     }
+    const { checkTexts, describeProblems } = await loadChecks();
     const check = checkTexts(graph, texts);
     if (check.problems.length > 0) {
       throw new Error(

@@ -4,26 +4,29 @@ import { activeSections } from '../core/explore/filters.ts';
 import { byId, h, lazySection, replaceChildren } from './dom.ts';
 import { articleTexts, loadGraph } from './loadGraph.ts';
 import type { AppHandles } from './handles.ts';
+import { PHONE_QUERY } from './media.ts';
 import { readViewFromUrl, syncUrl } from './urlSync.ts';
 import { mountCanvas } from './views/canvas.ts';
 import { focusCameraOn, mountStageControls } from './views/controls.ts';
 import { mountDetails } from './views/details.ts';
 import { mountHeader } from './views/header.ts';
 import { mountLegend } from './views/legend.ts';
-import { mountPhoneLayout } from './views/phoneLayout.ts';
 import { mountSearch } from './views/search.ts';
 
 /** Where the build's output is served from (vite serves graph-data/build at the site root). */
 const GRAPH_URL = 'graph.json';
 
 async function start(): Promise<void> {
+  // The curved-edge programs load in parallel with graph.json, not before it.
+  const curves = import('@sigma/edge-curve');
+  curves.catch(() => undefined); // awaited below; a failure is reported there, not twice
   const graph = await loadGraph(GRAPH_URL);
   performance.mark('graph-loaded');
   const explorer = new Explorer(graph, readViewFromUrl(graph, window.location.search));
   // The texts file graph.json names, beside it (fetched when a statement is first shown).
   const texts = articleTexts(graph, GRAPH_URL);
 
-  const { sigma, highlight } = mountCanvas(byId('sigma'), explorer);
+  const { sigma, highlight } = mountCanvas(byId('sigma'), explorer, await curves);
   performance.mark('canvas-drawn');
   mountStageControls(byId('stage-controls'), sigma, byId('app'));
   mountHeader(byId('graph-name'), byId('graph-counts'), explorer);
@@ -55,7 +58,15 @@ async function start(): Promise<void> {
     load: async (body) => (await import('./views/tools.ts')).mountTools(body, explorer, sigma),
   });
   mountDetails(byId('details'), explorer, texts);
-  mountPhoneLayout(byId('app'), explorer);
+  // The phone layout's code loads only on a narrow screen (or once the window becomes one).
+  const narrow = window.matchMedia(PHONE_QUERY);
+  let phoneLayout: Promise<unknown> | undefined;
+  const mountPhone = () =>
+    (phoneLayout ??= import('./views/phoneLayout.ts').then((m) =>
+      m.mountPhoneLayout(byId('app'), explorer),
+    ));
+  if (narrow.matches) await mountPhone();
+  else narrow.addEventListener('change', () => void mountPhone(), { once: true });
   syncUrl(explorer, (view) => {
     if (view.actor) showActor(view.actor);
   });

@@ -1,4 +1,3 @@
-import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
 import type { EdgeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
@@ -30,9 +29,13 @@ export const DRAG_THRESHOLD_PX = 4;
  * a highlight is drawn by the focus layer over the unchanged network. The graph itself is
  * never changed for display.
  */
+/** @sigma/edge-curve's programs, which main.ts loads in parallel with graph.json. */
+export type CurvePrograms = typeof import('@sigma/edge-curve');
+
 export function mountCanvas(
   container: HTMLElement,
   explorer: Explorer,
+  curves: CurvePrograms,
 ): { sigma: ActorSigma; highlight: Pick<FocusLayer, 'shown'>; unmount: () => void } {
   const graph = explorer.graph;
   const curvatures = parallelEdgeCurvatures(graph);
@@ -51,8 +54,8 @@ export function mountCanvas(
     enableEdgeEvents: policy.edgeEvents,
     // sigma's own line and arrow programs for lone edges; curves for parallel ones.
     edgeProgramClasses: {
-      curved: EdgeCurveProgram as unknown as ActorEdgeProgram,
-      curvedArrow: EdgeCurvedArrowProgram as unknown as ActorEdgeProgram,
+      curved: curves.default as unknown as ActorEdgeProgram,
+      curvedArrow: curves.EdgeCurvedArrowProgram as unknown as ActorEdgeProgram,
     },
     minEdgeThickness: 1,
     // Room for the labels of the actors at the edge, which extend to the right.

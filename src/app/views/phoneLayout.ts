@@ -1,8 +1,6 @@
 import type { AppState, Explorer } from '../../core/explore/explorer.ts';
 import { scrollToTopOf } from '../dom.ts';
-
-/** Below this width the page is laid out for a phone (styles.css has the same breakpoint). */
-export const PHONE_QUERY = '(max-width: 799px)';
+import { PHONE_QUERY } from '../media.ts';
 
 export type SheetState = 'closed' | 'peek' | 'open';
 
@@ -18,7 +16,7 @@ export const sheetStateFor = (state: Pick<AppState, 'view'>): SheetState =>
  * phone breakpoint (a wide screen ignores them): the drawer holding the legend, the filters and
  * the tools (`data-drawer`), and the sheet holding the selection (`data-sheet`), which a new
  * selection brings up peeking, its bar's button expands, and its close button dismisses (the
- * selection with it). Returns its unmount.
+ * selection with it). Loaded only on a narrow screen (main.ts). Returns its unmount.
  */
 export function mountPhoneLayout(app: HTMLElement, explorer: Explorer): () => void {
   const drawerToggle = app.querySelector<HTMLButtonElement>('#drawer-toggle')!;

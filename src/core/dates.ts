@@ -32,7 +32,8 @@ export function calendarDateProblem(date: string): string | undefined {
   return undefined;
 }
 
-const MONTHS = [
+/** The months' English names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

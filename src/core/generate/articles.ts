@@ -4,6 +4,7 @@ import { capitalise, slug } from './names.ts';
 import { type Random, WeightedPicker } from './random.ts';
 import type { RelationTypeId } from './vocabulary.ts';
 import type { World, WorldActor } from './world.ts';
+import { MONTHS } from '../dates.ts';
 
 /** One article: its text and its metadata with the annotated relations. */
 export interface GeneratedArticle {
@@ -246,21 +247,6 @@ const TIMES = [
   'earlier this month',
   'this week',
 ];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 const NOTES: Record<Modality, string[]> = {
   asserted: [
     'Stated by the article itself, not attributed to a source.',

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/core/pipeline/issues.ts';
 import {
+  VALUE_FORBIDDEN,
+  YAML_CONTROL,
   describeChar,
   escapeForTerminal,
   findInvisible,
   lineColumnAt,
+  showForbidden,
   showInvisible,
 } from '../../src/core/text/characters.ts';
 
@@ -56,5 +59,36 @@ describe('characters', () => {
   it('gives lines and columns', () => {
     expect(lineColumnAt('ab\ncd\r\nef\rg', 10)).toEqual({ line: 4, column: 1 });
     expect(lineColumnAt('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+  });
+});
+
+describe('characters forbidden in YAML values', () => {
+  const forbidden = (c: string) => new RegExp(VALUE_FORBIDDEN.source, 'u').test(c);
+
+  it('are those forbidden in the raw file, carriage return, lone surrogates and noncharacters', () => {
+    for (let code = 0; code <= 0x9f; code++) {
+      const c = String.fromCharCode(code);
+      if (new RegExp(YAML_CONTROL.source).test(c)) expect(forbidden(c)).toBe(true);
+    }
+    for (const c of ['\r', '\u000b', '\u000c', '\u0085', '\ud800', '\udfff', '\ufffe', '\uffff']) {
+      expect(forbidden(c)).toBe(true);
+    }
+    for (const c of ['\ufdd0', '\ufdef', '\u{1fffe}', '\u{10ffff}'])
+      expect(forbidden(c)).toBe(true);
+    for (const c of ['\t', '\n', ' ', 'é', '\u{1F600}', '\ufffd', '\u200b', '\ufdf0']) {
+      expect(forbidden(c)).toBe(false);
+    }
+    // Half of a pair is a lone surrogate; the two halves together are a character.
+    expect(forbidden('x\ud83d')).toBe(true);
+    expect(forbidden('\ude00x')).toBe(true);
+  });
+
+  it('are shown as escapes and described', () => {
+    expect(showForbidden('a\u001b[2J\ud800\u{10ffff}\u00e9\n')).toBe(
+      'a\\u001b[2J\\ud800\\u{10ffff}\u00e9\n', // line feed and é as they are
+    );
+    expect(describeChar('\ud800')).toBe('U+D800 (a lone surrogate)');
+    expect(describeChar('\uffff')).toBe('U+FFFF (a noncharacter)');
+    expect(describeChar('\u0085')).toBe('U+0085 (next line)');
   });
 });

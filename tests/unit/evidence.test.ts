@@ -106,3 +106,36 @@ describe('locateEvidence', () => {
     expect(located).toHaveLength(2);
   });
 });
+
+describe('locateEvidence and Unicode normal forms', () => {
+  it('says plainly when quote and text write the same letters in different forms', () => {
+    const sink = new IssueSink();
+    const located = locateEvidence(
+      [relation(0, { quote: 'Z\u00fcrich and Alpha agreed.' })],
+      'Zu\u0308rich and Alpha agreed.',
+      null,
+      sink,
+    );
+    expect(located).toEqual([]);
+    expect(sink.issues).toHaveLength(1);
+    expect(sink.issues[0]).toMatchObject({
+      severity: 'error',
+      message:
+        'quote not found in the article text as written: the quote and the text write the same letters in different Unicode forms, composed and decomposed: the quote has "\u00fc" (U+00FC) where the text has "u\u0308" (U+0075 U+0308)',
+      hint: expect.stringMatching(/^Copy the quote from the article text/),
+    });
+  });
+
+  it('points out a form difference where the quote parts from the text, if more differs', () => {
+    const sink = new IssueSink();
+    locateEvidence(
+      [relation(0, { quote: 'Z\u00fcrich and Alpha agree.' })],
+      'Zu\u0308rich and Alpha agreed.',
+      null,
+      sink,
+    );
+    expect(sink.issues[0]?.message).toBe(
+      'quote not found in the article text: it agrees up to "…Z", then writes a letter in a different Unicode form (composed or decomposed) than the text: the quote has "\u00fc" (U+00FC) where the text has "u\u0308" (U+0075 U+0308)',
+    );
+  });
+});

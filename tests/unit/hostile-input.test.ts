@@ -256,6 +256,60 @@ const FAILING: Case[] = [
       ),
     /actors\.yaml:22:12: error: the name "Caf\u00e9" is claimed by both "cafe-1" and "cafe-2"/,
   ],
+  [
+    'an escape character written as a YAML escape in a title',
+    (d) => edit(d, 'articles/a2.yaml', (t) => t.replace('title: A pact', 'title: "A \\e[2Jpact"')),
+    /articles\/a2\.yaml:1:8: error: the value of title contains the control character U\+001B \(escape\): "A \\u001b\[2Jpact"/,
+  ],
+  [
+    'a NUL and a next-line control written as escapes in an outlet and a note',
+    (d) => {
+      edit(d, 'articles/a1.yaml', (t) =>
+        t.replace('outlet: The Test Post', 'outlet: "The\\0Post"'),
+      );
+      edit(d, 'articles/a2.yaml', (t) =>
+        t.replace('    quote: Beta later', '    note: "x\\u0085y"\n    quote: Beta later'),
+      );
+    },
+    /articles\/a1\.yaml:2:9: error: the value of outlet contains the control character U\+0000 \(NUL\)[\s\S]*articles\/a2\.yaml:14:11: error: the value of note contains the control character U\+0085 \(next line\)/,
+  ],
+  [
+    'a lone surrogate written as an escape in a label',
+    (d) =>
+      edit(d, 'actors.yaml', (t) =>
+        t.replace('label: Beta Kingdom', 'label: "Beta\\ud800Kingdom"'),
+      ),
+    /actors\.yaml:7:12: error: the value of label contains U\+D800, a lone surrogate/,
+  ],
+  [
+    'a noncharacter written as an escape in an alias',
+    (d) => edit(d, 'actors.yaml', (t) => t.replace('[Betaburg]', '[Betaburg, "X\\uFFFF"]')),
+    /actors\.yaml:9:25: error: a value contains the noncharacter U\+FFFF/,
+  ],
+  [
+    'YAML nested thousands of levels deep',
+    (d) =>
+      edit(d, 'articles/a2.yaml', (t) =>
+        t.replace('title: A pact', `title: A pact\nx: ${'['.repeat(5000)}${']'.repeat(5000)}`),
+      ),
+    /^(?![\s\S]*call stack)[\s\S]*articles\/a2\.yaml:2:67: error: the file is nested too deeply: more than 64 mappings and sequences inside one another/,
+  ],
+  [
+    'a complex mapping key (no warning from the YAML library may leak)',
+    (d) =>
+      edit(d, 'actors.yaml', (t) =>
+        t.replace('  - id: beta\n', '  - ? [a, b]\n    : Russia\n    id: beta\n'),
+      ),
+    /^(?![\s\S]*Warning)[\s\S]*actors\.yaml:6:7: error: a key is a sequence; keys must be plain names/,
+  ],
+  [
+    'a quote in NFC for a text in NFD',
+    (d) => {
+      edit(d, 'articles/a2.txt', (t) => t.replace('a pact.', 'a pact in Zu\u0308rich.'));
+      edit(d, 'articles/a2.yaml', (t) => t.replace('a pact.', 'a pact in Z\u00fcrich.'));
+    },
+    /articles\/a2\.yaml:10:12: error: quote not found in the article text as written: the quote and the text write the same letters in different Unicode forms, composed and decomposed: the quote has "\u00fc" \(U\+00FC\) where the text has "u\u0308" \(U\+0075 U\+0308\)/,
+  ],
 ];
 
 /** Accepted odd input: the build succeeds. */

@@ -137,3 +137,138 @@ describe('parseYaml refuses hostile YAML', () => {
     expect(found).toEqual([['warning', 1, 1, expect.stringMatching(/^YAML: /)]]);
   });
 });
+
+describe('parseYaml refuses what escapes and structure smuggle in', () => {
+  const issues = (text: string) => {
+    const sink = new IssueSink();
+    const parsed = parseYaml(file(text), sink);
+    return { parsed, issues: sink.issues.map((i) => [i.severity, i.line, i.column, i.message]) };
+  };
+
+  it('refuses control characters written as escapes, in values and keys, at the scalar', () => {
+    const found = issues(
+      'note: "a\\x1bb"\noutlet: "\\u0085"\nx: ["\\0", "\\a", "\\e[2J", "\\x7f", "\\x9b"]\n"k\\x07": 1\n',
+    );
+    expect(found.parsed).toBeUndefined();
+    expect(found.issues).toEqual([
+      [
+        'error',
+        1,
+        7,
+        'the value of note contains the control character U+001B (escape): "a\\u001bb"',
+      ],
+      [
+        'error',
+        2,
+        9,
+        'the value of outlet contains the control character U+0085 (next line): "\\u0085"',
+      ],
+      ['error', 3, 5, 'a value contains the control character U+0000 (NUL): "\\u0000"'],
+      ['error', 3, 11, 'a value contains the control character U+0007 (bell): "\\u0007"'],
+      ['error', 3, 17, 'a value contains the control character U+001B (escape): "\\u001b[2J"'],
+      ['error', 3, 26, 'a value contains the control character U+007F (DEL): "\\u007f"'],
+      [
+        'error',
+        3,
+        34,
+        'a value contains the control character U+009B (control sequence introducer): "\\u009b"',
+      ],
+      [
+        'error',
+        4,
+        1,
+        'the key "k\\u0007" contains the control character U+0007 (bell): "k\\u0007"',
+      ],
+    ]);
+  });
+
+  it('refuses lone surrogates and noncharacters, escaped or written out', () => {
+    const found = issues(
+      'a: "\\ud800x"\nb: "\\uFFFE"\nc: "\\uFFFF"\nd: "\\U0010FFFF"\ne: x\uFDD0\n',
+    );
+    expect(found.parsed).toBeUndefined();
+    expect(found.issues).toEqual([
+      [
+        'error',
+        1,
+        4,
+        'the value of a contains U+D800, a lone surrogate (half of a UTF-16 pair, no character by itself): "\\ud800x"',
+      ],
+      ['error', 2, 4, 'the value of b contains the noncharacter U+FFFE: "\\ufffe"'],
+      ['error', 3, 4, 'the value of c contains the noncharacter U+FFFF: "\\uffff"'],
+      ['error', 4, 4, 'the value of d contains the noncharacter U+10FFFF: "\\u{10ffff}"'],
+      // Written literally: the position of the character itself.
+      ['error', 5, 5, 'the value of e contains the noncharacter U+FDD0: "x\\ufdd0"'],
+    ]);
+  });
+
+  it('refuses a carriage return in a value (an escape or a lone CR inside quotes)', () => {
+    expect(issues('a: "x\\ry"\n').issues).toEqual([
+      [
+        'error',
+        1,
+        4,
+        'the value of a contains the control character U+000D (carriage return): "x\\u000dy"',
+      ],
+    ]);
+    expect(issues('a: "x\ry"\n').issues[0]?.slice(1, 3)).toEqual([1, 6]);
+  });
+
+  it('accepts tab and line feed, however written, and a surrogate pair', () => {
+    const ok = issues(
+      'a: "t\\tn\\n"\nb: |\n  one\n  two\nc: >\n  folded\n\n  para\nd: "\\ud83d\\ude00 \\u00e9"\r\n',
+    );
+    expect(ok.issues).toEqual([]);
+    expect(ok.parsed?.value).toEqual({
+      a: 't\tn\n',
+      b: 'one\ntwo\n',
+      c: 'folded\npara\n',
+      d: '\u{1F600} é',
+    });
+  });
+
+  it('reports ten values per file, then counts the rest', () => {
+    const text = Array.from({ length: 25 }, (_, i) => `k${i}: "\\x01"\n`).join('');
+    const found = issues(text).issues;
+    expect(found).toHaveLength(10);
+    expect(found[9]![3]).toMatch(/\(and 15 more values like it in this file\)$/);
+  });
+
+  it('says a file is nested too deeply, at the bracket that goes too deep, cheaply', () => {
+    const deep = (n: number) => `relations: ${'['.repeat(n)}${']'.repeat(n)}\n`;
+    // The top-level mapping and 63 sequences: 64 levels.
+    expect(issues(deep(63)).issues).toEqual([]);
+    const message =
+      'the file is nested too deeply: more than 64 mappings and sequences inside one another';
+    expect(issues(deep(64)).issues).toEqual([['error', 1, 75, message]]);
+    const started = Date.now();
+    const huge = issues(deep(1_000_000));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(huge.issues).toEqual([['error', 1, 75, message]]);
+    const dashes = issues(`relations:\n  ${'- '.repeat(5000)}x\n`);
+    expect(dashes.issues).toEqual([['error', 2, 3 + 2 * 63, message]]);
+    const blocks = issues(
+      Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' x\n',
+    );
+    // At the colon that opens the 65th mapping.
+    expect(blocks.issues).toEqual([['error', 65, 66, message]]);
+  });
+
+  it('refuses keys that are collections or aliases, before they are stringified', () => {
+    const found = issues('a:\n  - ? [a, b]\n    : Russia\n  - {x: 1}: y\nb: &k n\nc:\n  *k : 1\n');
+    expect(found.parsed).toBeUndefined();
+    expect(found.issues).toEqual([
+      ['error', 2, 7, 'a key is a sequence; keys must be plain names'],
+      ['error', 4, 5, 'a key is a mapping; keys must be plain names'],
+      ['error', 7, 3, 'a key is an alias (*k); keys must be written out'],
+    ]);
+    expect(issues('"quoted key": 1\n? plain\n: 2\n').parsed?.value).toEqual({
+      'quoted key': 1,
+      plain: 2,
+    });
+  });
+
+  it('still reports several documents in one file', () => {
+    expect(issues('a: 1\n---\nb: 2\n').issues[0]?.slice(0, 3)).toEqual(['error', 2, 1]);
+  });
+});

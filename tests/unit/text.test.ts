@@ -240,3 +240,68 @@ describe('longestPrefixOccurrence', () => {
     });
   });
 });
+
+describe('locateQuote and Unicode normal forms', () => {
+  const nfd = foldForMatching('In Zu\u0308rich and Zug, the Cafe\u0301 opened.');
+
+  it('stays verbatim: an NFC quote is not found in an NFD text', () => {
+    expect(isMatch(locateQuote(nfd, 'Z\u00fcrich and Zug'))).toBe(false);
+  });
+
+  it('says when the quote is found once both are in NFC, with the first differing character', () => {
+    const result = locateQuote(nfd, 'Z\u00fcrich and Zug');
+    if (isMatch(result) || isCut(result)) throw new Error('expected a mismatch');
+    expect(result.differentForms).toEqual({
+      wholeQuote: true,
+      quoteHas: '\u00fc',
+      textHas: 'u\u0308',
+    });
+    // The other way round: a decomposed quote, a composed text (and "Zu" also begins "Zug").
+    const nfc = foldForMatching('Zug and Z\u00fcrich.');
+    const back = locateQuote(nfc, 'Zu\u0308rich');
+    if (isMatch(back) || isCut(back)) throw new Error('expected a mismatch');
+    expect(back.differentForms).toEqual({
+      wholeQuote: true,
+      quoteHas: 'u\u0308',
+      textHas: '\u00fc',
+    });
+  });
+
+  it('finds the differing character when the quote mixes the forms', () => {
+    const result = locateQuote(nfd, 'Zug, the Caf\u00e9 opened');
+    if (isMatch(result) || isCut(result)) throw new Error('expected a mismatch');
+    expect(result.differentForms).toEqual({
+      wholeQuote: true,
+      quoteHas: '\u00e9',
+      textHas: 'e\u0301',
+    });
+  });
+
+  it('notes a form difference where the quote parts from the text, even if more differs', () => {
+    const result = locateQuote(nfd, 'Z\u00fcrich and Zog');
+    if (isMatch(result) || isCut(result)) throw new Error('expected a mismatch');
+    expect(result.differentForms).toEqual({
+      wholeQuote: false,
+      quoteHas: '\u00fc',
+      textHas: 'u\u0308',
+    });
+  });
+
+  it('says nothing about forms when they are not the difference', () => {
+    for (const quote of ['Zurich', 'Z\u00f6rich', 'In Zu\u0308rich and Zog']) {
+      const result = locateQuote(nfd, quote);
+      if (isMatch(result) || isCut(result)) throw new Error('expected a mismatch');
+      expect(result.differentForms).toBeUndefined();
+    }
+  });
+
+  it('stays linear on the error path in a long decomposed text', () => {
+    const long = foldForMatching('Cafe\u0301 Zu\u0308rich. '.repeat(200_000));
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) {
+      const result = locateQuote(long, 'Z\u00fcrich. Caf\u00e9 Z\u00fcrich. Caf\u00e9 Zug');
+      expect(isMatch(result)).toBe(false);
+    }
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

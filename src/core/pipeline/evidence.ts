@@ -40,6 +40,24 @@ export function locateEvidence(
       );
       continue;
     }
+    if (!isMatch(match) && match.differentForms) {
+      const { wholeQuote, quoteHas, textHas } = match.differentForms;
+      const which =
+        quoteHas && textHas
+          ? `: the quote has "${quoteHas}" (${codePoints(quoteHas)}) where the text has "${textHas}" (${codePoints(textHas)})`
+          : '';
+      sink.error(
+        file,
+        positionOf(r.parsed, ['relations', r.index, 'quote']),
+        wholeQuote
+          ? `quote not found in the article text as written: the quote and the text write the same letters in different Unicode forms, composed and decomposed${which}`
+          : `quote not found in the article text: it agrees up to "…${tail(match.matchedPrefix)}", then writes a letter in a different Unicode form (composed or decomposed) than the text${which}`,
+        wholeQuote
+          ? 'Copy the quote from the article text, so that it writes accents as the text does (the quote is matched character for character, code point for code point).'
+          : 'Copy the quote from the article text: besides the Unicode form, it differs from the text further on.',
+      );
+      continue;
+    }
     if (!isMatch(match)) {
       sink.error(
         file,

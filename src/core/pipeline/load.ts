@@ -1,15 +1,25 @@
 import {
+  Composer,
+  Lexer,
   LineCounter,
+  Parser,
+  YAMLParseError,
   isAlias,
   isMap,
   isNode,
   isPair,
   isScalar,
-  parseDocument,
   visit,
+  type CST,
   type Document,
 } from 'yaml';
-import { YAML_CONTROL, describeChar, findAll } from '../text/characters.ts';
+import {
+  VALUE_FORBIDDEN,
+  YAML_CONTROL,
+  describeChar,
+  findAll,
+  showForbidden,
+} from '../text/characters.ts';
 import type { IssueSink, Position } from './issues.ts';
 
 /** A file's path (as shown to the user) and its decoded text. */
@@ -37,10 +47,22 @@ const ALLOWED_TAGS = new Set(
 export const MAX_ALIAS_COUNT = 100;
 
 /**
- * Parses a YAML file, keeping node positions for later error messages. Control characters,
- * syntax errors, tags other than the core schema's, unresolved aliases and alias bombs go to the
- * sink with their line and column; the result is undefined when the file cannot be used. The
- * parser's warnings are passed on as warnings.
+ * Collections (mappings and sequences) nested deeper than this are refused before they are
+ * built: the parser's composer and the conversion to values recurse, and a few thousand levels
+ * (`[[[[...`) exhaust the stack. The data files nest four levels at most.
+ */
+export const MAX_NESTING = 64;
+
+/** Values with a forbidden character reported per file; the last report counts the rest. */
+const MAX_VALUE_REPORTS = 10;
+
+/**
+ * Parses a YAML file, keeping node positions for later error messages. Control characters (raw,
+ * or decoded from escapes in any key or value, with lone surrogates and noncharacters), nesting
+ * deeper than MAX_NESTING, syntax errors, tags other than the core schema's, keys that are not
+ * scalars, unresolved aliases and alias bombs go to the sink with their line and column; the
+ * result is undefined when the file cannot be used. The parser's warnings are passed on as
+ * warnings.
  */
 export function parseYaml(file: SourceFile, sink: IssueSink): ParsedYaml | undefined {
   const controls = findAll(file.text, YAML_CONTROL);
@@ -64,7 +86,17 @@ export function parseYaml(file: SourceFile, sink: IssueSink): ParsedYaml | undef
   const at = (offset: number): Position => positionIn(lineCounter, offset);
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const tokens = parseTokens(file.text, lineCounter);
+    if (!Array.isArray(tokens)) {
+      sink.error(
+        file.path,
+        at(tokens.tooDeepAt),
+        `the file is nested too deeply: more than ${MAX_NESTING} mappings and sequences inside one another`,
+        'Data files nest a few levels at most (a list of relations, each a mapping of fields): check for runaway brackets ([[[ or {{{) or dashes (- - -), or a file that is not a data file of this project.',
+      );
+      return undefined;
+    }
+    doc = composeDocument(tokens, file.text.length);
   } catch (error) {
     // The parser recurses: absurdly deep nesting can exhaust the stack.
     sink.error(
@@ -93,7 +125,36 @@ export function parseYaml(file: SourceFile, sink: IssueSink): ParsedYaml | undef
   let usable = true;
   const anchors = new Set<string>();
   let firstAlias: number | undefined;
-  visit(doc, (_key, node) => {
+  let badValues = 0;
+  const badValueReports: { offset: number; message: string; hint: string }[] = [];
+  visit(doc, (key, node, path) => {
+    if (isPair(node) && node.key !== null && !isScalar(node.key)) {
+      // Converting such a key to a value would stringify it, with a warning on stderr.
+      usable = false;
+      sink.error(
+        file.path,
+        at(keyStart(node.key)),
+        isAlias(node.key)
+          ? `a key is an alias (*${node.key.source}); keys must be written out`
+          : `a key is a ${isMap(node.key) ? 'mapping' : 'sequence'}; keys must be plain names`,
+        'Write each field as `name: value`, the name a plain word or a quoted string; a `? ` line introduces a complex key, which data files do not use.',
+      );
+      return;
+    }
+    if (isScalar(node) && typeof node.value === 'string') {
+      const forbidden = findAll(node.value, VALUE_FORBIDDEN, 1);
+      const first = forbidden.found[0];
+      if (first) {
+        usable = false;
+        if (++badValues <= MAX_VALUE_REPORTS) {
+          badValueReports.push({
+            offset: charOffset(file.text, node, first.char),
+            message: `${describeScalar(key, path, node.value)} contains ${describeForbidden(first.char)}${forbidden.count > 1 ? ` (and ${forbidden.count - 1} more)` : ''}: "${excerpt(node.value, first.offset)}"`,
+            hint: forbiddenHint(first.char),
+          });
+        }
+      }
+    }
     if (isAlias(node)) {
       const offset = node.range?.[0] ?? 0;
       firstAlias ??= offset;
@@ -121,6 +182,13 @@ export function parseYaml(file: SourceFile, sink: IssueSink): ParsedYaml | undef
       );
     }
   });
+  badValueReports.forEach((r, i) => {
+    const more =
+      i === badValueReports.length - 1 && badValues > badValueReports.length
+        ? ` (and ${badValues - badValueReports.length} more values like it in this file)`
+        : '';
+    sink.error(file.path, at(r.offset), `${r.message}${more}`, r.hint);
+  });
   if (!usable) return undefined;
 
   let value: unknown;
@@ -142,6 +210,102 @@ export function parseYaml(file: SourceFile, sink: IssueSink): ParsedYaml | undef
     return undefined;
   }
   return { file, value, doc, lineCounter };
+}
+
+/**
+ * The file's concrete syntax tree, as parseDocument would build it, or where collections first
+ * nest more than MAX_NESTING deep. The parser keeps its open collections on an explicit stack,
+ * which is watched after each token, so hostile nesting is caught after reading MAX_NESTING
+ * levels of it, before anything recurses.
+ */
+function parseTokens(text: string, lineCounter: LineCounter): CST.Token[] | { tooDeepAt: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  const tokens: CST.Token[] = [];
+  lineCounter.addNewLine(0);
+  for (const lexeme of new Lexer().lex(text)) {
+    const offset = parser.offset;
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    // The stack also holds the document and at most a few scalars and properties.
+    if (parser.stack.length > MAX_NESTING && nesting(parser.stack) > MAX_NESTING) {
+      return { tooDeepAt: offset };
+    }
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
+}
+
+const nesting = (stack: readonly CST.Token[]): number =>
+  stack.filter(
+    (t) => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection',
+  ).length;
+
+/** The first document of the tokens, as parseDocument composes it (a second one is an error). */
+function composeDocument(tokens: CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) {
+      doc = next;
+      continue;
+    }
+    doc.errors.push(
+      new YAMLParseError(
+        [next.range[0], next.range[1]],
+        'MULTIPLE_DOCS',
+        'Source contains multiple documents; please use YAML.parseAllDocuments()',
+      ),
+    );
+    break;
+  }
+  // compose(…, true) always ends with a document, an empty one for an empty text.
+  return doc!;
+}
+
+const keyStart = (key: unknown): number =>
+  (key as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
+
+/** Where `char` is written literally inside the scalar, else where the scalar starts. */
+function charOffset(text: string, node: { range?: [number, number, number] | null }, char: string) {
+  const range = node.range;
+  if (!range) return 0;
+  const k = text.slice(range[0], range[1]).indexOf(char);
+  return k >= 0 ? range[0] + k : range[0];
+}
+
+/** "the value of note", "the key …" or "a value", for a scalar met by visit(). */
+function describeScalar(key: unknown, path: readonly unknown[], value: string): string {
+  if (key === 'key') return `the key "${showForbidden(value.slice(0, 40))}"`;
+  const parent = path[path.length - 1];
+  if (key === 'value' && isPair(parent) && isScalar(parent.key)) {
+    return `the value of ${String(parent.key.value)}`;
+  }
+  return 'a value';
+}
+
+function describeForbidden(char: string): string {
+  const code = describeChar(char).replace(/ \(.*\)$/, '');
+  if (/^\p{Cs}$/u.test(char)) {
+    return `${code}, a lone surrogate (half of a UTF-16 pair, no character by itself)`;
+  }
+  if (/^\p{Noncharacter_Code_Point}$/u.test(char)) return `the noncharacter ${code}`;
+  return `the control character ${describeChar(char)}`;
+}
+
+/** Up to about 60 characters of the value around `offset`, forbidden characters escaped. */
+function excerpt(value: string, offset: number): string {
+  const from = Math.max(0, offset - 25);
+  const to = Math.min(value.length, offset + 25);
+  return `${from > 0 ? '…' : ''}${showForbidden(value.slice(from, to))}${to < value.length ? '…' : ''}`;
+}
+
+function forbiddenHint(char: string): string {
+  if (/^\p{Cs}$/u.test(char)) {
+    return 'A \\uD800-\\uDFFF escape is only half of a character: write the character itself (or both halves of its pair).';
+  }
+  if (/^\p{Noncharacter_Code_Point}$/u.test(char)) {
+    return 'Noncharacters (U+FFFE, U+FFFF and the like) are not text: remove it, or the escape (\\uFFFE …) that writes it.';
+  }
+  return 'Remove it, or the escape that writes it (such as \\x1b, \\e, \\0, \\r or \\u0085 in double quotes): values may contain no control characters other than tab and line feed.';
 }
 
 /** Where the tag token before a node's value starts (the node's range starts after it). */

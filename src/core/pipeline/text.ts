@@ -89,6 +89,22 @@ export interface QuoteMismatch {
   /** What the text has where the quote goes on differently (empty if the prefix was not found). */
   textContinues: string;
   quoteContinues: string;
+  /**
+   * Set when the quote writes a character in another Unicode normal form than the text does
+   * (é as one code point where the text has e and a combining accent, or the other way round).
+   */
+  differentForms?: DifferentForms;
+}
+
+export interface DifferentForms {
+  /** Whether the quote is found once quote and text are both normalised to NFC. */
+  wholeQuote: boolean;
+  /**
+   * The first character (grapheme cluster) written differently, as the quote writes it and as
+   * the text does; empty strings when it cannot be told (a text mixing both forms).
+   */
+  quoteHas: string;
+  textHas: string;
 }
 
 /** The quote occurs, but only cutting a character (an accent, an emoji, a flag) in two. */
@@ -124,6 +140,15 @@ export type QuoteLocation = QuoteMatch | QuoteMismatch | QuoteCut;
 export function locateQuote(text: FoldedText, quote: string): QuoteLocation {
   const needle = foldQuote(quote);
   if (needle.length === 0) return explainMismatch(text.text, needle);
+  const found = search(text, needle);
+  if (found) return found;
+  const mismatch = explainMismatch(text.text, needle);
+  const forms = explainForms(text, quote, mismatch);
+  return forms ? { ...mismatch, differentForms: forms } : mismatch;
+}
+
+/** The first valid occurrence of a folded, non-empty needle, else the first cut one. */
+function search(text: FoldedText, needle: string): QuoteMatch | QuoteCut | undefined {
   const hay = text.text;
   const m = needle.length;
   let border: Int32Array | undefined;
@@ -148,7 +173,91 @@ export function locateQuote(text: FoldedText, quote: string): QuoteLocation {
     at = nextOverlapping(hay, needle, border, at);
   }
   if (first) return { ...first, occurrences };
-  return firstCut ?? explainMismatch(text.text, needle);
+  return firstCut;
+}
+
+/** The text folded after normalising it to NFC, kept while the text is (error path only). */
+const nfcFolded = new WeakMap<FoldedText, FoldedText>();
+
+/**
+ * Whether a quote that is not in the text differs from it in Unicode normal form (composed or
+ * decomposed accents), and where first. Only called for a quote that is not found; every step
+ * is linear in the text and the quote. Matching itself stays verbatim.
+ */
+function explainForms(
+  text: FoldedText,
+  quote: string,
+  mismatch: QuoteMismatch,
+): DifferentForms | undefined {
+  const q = quote.trim();
+  const nfcQuote = q.normalize('NFC');
+  // A quote whose normal forms all agree (all ASCII, say) cannot differ from the text in form.
+  if (nfcQuote === q && q.normalize('NFD') === q) return undefined;
+  let nfcText = nfcFolded.get(text);
+  if (!nfcText) {
+    nfcText = foldForMatching(text.original.normalize('NFC'));
+    nfcFolded.set(text, nfcText);
+  }
+  const nfcNeedle = foldQuote(nfcQuote);
+  const inNfc = nfcNeedle.length > 0 ? search(nfcText, nfcNeedle) : undefined;
+  const wholeQuote = inNfc !== undefined && isMatch(inNfc);
+  if (wholeQuote) {
+    // Where the text writes all of the quote in one form, compare the two character by character.
+    for (const form of ['NFD', 'NFC'] as const) {
+      const other = foldQuote(q.normalize(form));
+      const found = other === foldQuote(q) ? undefined : search(text, other);
+      if (found && isMatch(found)) {
+        const differing = firstDifferentCluster(
+          foldQuote(q),
+          foldQuote(text.original.slice(found.start, found.end)),
+        );
+        if (differing) return { wholeQuote, ...differing };
+      }
+    }
+  }
+  // Otherwise look at where the quote parts from the text: two ways of writing one letter?
+  const quoteHas = clusterAcross(mismatch.matchedPrefix, mismatch.quoteContinues);
+  const textHas = clusterAcross(mismatch.matchedPrefix, mismatch.textContinues);
+  if (
+    quoteHas &&
+    textHas &&
+    quoteHas !== textHas &&
+    quoteHas.normalize('NFC') === textHas.normalize('NFC')
+  ) {
+    return { wholeQuote, quoteHas, textHas };
+  }
+  return wholeQuote ? { wholeQuote, quoteHas: '', textHas: '' } : undefined;
+}
+
+/** The first grapheme cluster at which two strings differ, as each writes it. */
+function firstDifferentCluster(
+  a: string,
+  b: string,
+): { quoteHas: string; textHas: string } | undefined {
+  const ga = graphemeBoundaries(a);
+  const gb = graphemeBoundaries(b);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = ga.clusterAt(i);
+    const cb = gb.clusterAt(j);
+    if (ca.text !== cb.text) return { quoteHas: ca.text, textHas: cb.text };
+    i = ca.end;
+    j = cb.end;
+  }
+  return undefined;
+}
+
+/**
+ * The grapheme cluster that spans the point where `prefix` ends and `rest` begins (a combining
+ * accent that differs belongs with the letter before it), or undefined if `rest` is empty.
+ */
+function clusterAcross(prefix: string, rest: string): string | undefined {
+  if (rest.length === 0) return undefined;
+  const before = prefix.slice(-8);
+  const joined = before + rest;
+  const cluster = graphemeBoundaries(joined).clusterAt(before.length);
+  return joined.slice(cluster.start, cluster.end);
 }
 
 function describeCut(text: FoldedText, start: number, end: number, startOk: boolean): QuoteCut {

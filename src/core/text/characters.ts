@@ -36,6 +36,29 @@ export function lineColumnAt(text: string, offset: number): LineColumn {
 export const YAML_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**
+ * Characters a YAML value may not contain once its escapes are decoded (checked on every key and
+ * scalar, since a double-quoted "\x1b", "\u0085" or "\ud800" passes the raw-file check): the
+ * YAML_CONTROL characters, and also carriage return, lone surrogates (half of a UTF-16 pair,
+ * which is no character and cannot be written as UTF-8) and noncharacters (U+FFFE, U+FFFF,
+ * U+FDD0..U+FDEF and the last two code points of every plane). Tab and line feed stay allowed:
+ * a block scalar or a "\n" carries line feeds. Carriage return does not: the parser turns the
+ * line breaks of a value into line feeds, so a CR in a value can only come from a "\r" escape or
+ * a lone CR inside quotes, and it would break CSV rows and overwrite lines on a terminal.
+ */
+export const VALUE_FORBIDDEN = new RegExp(
+  `${YAML_CONTROL.source}|\\r|\\p{Cs}|\\p{Noncharacter_Code_Point}`,
+  'gu',
+);
+
+/** The value with each VALUE_FORBIDDEN character written as an escape, e.g. ESC as \u001b. */
+export function showForbidden(value: string): string {
+  return value.replace(new RegExp(VALUE_FORBIDDEN.source, 'gu'), (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
  * Control characters an article text may not contain: as in YAML, except that the whitespace
  * controls (tab, line feed, vertical tab, form feed, carriage return) are allowed, since texts
  * extracted from PDFs or word processors carry them and matching treats them as spaces.
@@ -96,11 +119,17 @@ export const codePoints = (s: string): string =>
 
 const NAMES: Record<number, string> = {
   0x00: 'NUL',
+  0x07: 'bell',
+  0x08: 'backspace',
   0x09: 'tab',
   0x0a: 'line feed',
+  0x0b: 'vertical tab',
+  0x0c: 'form feed',
   0x0d: 'carriage return',
   0x1b: 'escape',
   0x7f: 'DEL',
+  0x85: 'next line',
+  0x9b: 'control sequence introducer',
   0x00ad: 'soft hyphen',
   0x034f: 'combining grapheme joiner',
   0x061c: 'Arabic letter mark',
@@ -126,7 +155,13 @@ const NAMES: Record<number, string> = {
 
 /** "U+200B (zero-width space)" for messages. */
 export function describeChar(char: string): string {
-  const name = NAMES[char.codePointAt(0)!];
+  const name =
+    NAMES[char.codePointAt(0)!] ??
+    (/^\p{Cs}$/u.test(char)
+      ? 'a lone surrogate'
+      : /^\p{Noncharacter_Code_Point}$/u.test(char)
+        ? 'a noncharacter'
+        : undefined);
   return name ? `${codePoints(char)} (${name})` : codePoints(char);
 }
 

@@ -3,6 +3,7 @@
  * (graph.json loaded into graphology and handed to sigma with default settings).
  */
 import type { Browser, Page } from 'playwright-core';
+import type { AppHandles } from '../../src/app/handles.ts';
 
 export interface PageFigures {
   firstFrameMs: number[];
@@ -20,18 +21,11 @@ export interface ExplorerFigures extends PageFigures {
   fa2IterationsPerSecond: number;
 }
 
-type Win = Window & {
-  explorer?: {
-    explorer: {
-      selectActor(id: string | null): void;
-      hover(id: string | null): void;
-      clearSelection(): void;
-      graph: { degree(n: string): number };
-    };
-    sigma: SigmaLike;
-  };
-  bare?: { sigma: SigmaLike };
-};
+/**
+ * The bare page exposes its sigma as window.bare; the explorer exposes window.app, typed by
+ * the page's own AppHandles (src/app/handles.ts), so this cannot drift from what it exposes.
+ */
+type Win = Window & { bare?: { sigma: SigmaLike }; app?: AppHandles };
 interface SigmaLike {
   refresh(): void;
   getCamera(): {
@@ -207,7 +201,7 @@ async function measureWorkerLayout(page: Page): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as Win & { __iterations: number[] };
     w.__iterations = [];
-    w.explorer!.sigma.getGraph().on('eachNodeAttributesUpdated', () =>
+    w.app!.sigma.getGraph().on('eachNodeAttributesUpdated', () =>
       w.__iterations.push(performance.now()),
     );
   });

@@ -122,6 +122,41 @@ describe('a shared link on a phone', () => {
     await expect.poll(() => page.getAttribute('#app', 'data-sheet')).toBe('closed');
   });
 
+  it('pans with one finger and zooms with two', async () => {
+    await open();
+    const stage = await box('#sigma');
+    const camera = () => page.evaluate(() => ({ ...window.app!.sigma.getCamera().getState() }));
+    const touch = await context.newCDPSession(page);
+    const fingers = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+      touch.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+      });
+    // One finger from an empty corner of the network, 120 px to the left.
+    const [x, y] = [stage.x + stage.width - 30, stage.y + stage.height - 40];
+    const before = await camera();
+    await fingers('touchStart', [[x, y]]);
+    for (let i = 1; i <= 6; i++) await fingers('touchMove', [[x - 20 * i, y]]);
+    await fingers('touchEnd', []);
+    await expect.poll(async () => (await camera()).x).not.toBe(before.x);
+    expect(new URL(page.url()).searchParams.get('actor')).toBeNull();
+    // Two fingers moving apart: the view zooms in (sigma's ratio falls).
+    const panned = await camera();
+    const [cx, cy] = [stage.x + stage.width / 2, stage.y + stage.height / 2];
+    await fingers('touchStart', [
+      [cx - 20, cy],
+      [cx + 20, cy],
+    ]);
+    for (let i = 1; i <= 6; i++) {
+      await fingers('touchMove', [
+        [cx - 20 - 15 * i, cy],
+        [cx + 20 + 15 * i, cy],
+      ]);
+    }
+    await fingers('touchEnd', []);
+    await expect.poll(async () => (await camera()).ratio).toBeLessThan(panned.ratio * 0.8);
+  });
+
   it('opens the filters in a drawer, and a filter there works', async () => {
     await open();
     expect(await visibleAt('#legend')).toBe(false);

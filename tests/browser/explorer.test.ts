@@ -254,6 +254,30 @@ describe('the explorer on the seed data', () => {
     expect((await edgeDisplay(page, 'proposes-to:united-states:russia')).hidden).toBe(true);
   });
 
+  it('shows, under strict evidence from a link, only relations several outlets assert', async () => {
+    await open('?actor=russia&strict=2,2');
+    // The section opens for a link that filters in it; the setting reads back from the URL.
+    expect(await page.locator('#filter-strict').isChecked()).toBe(true);
+    expect(await page.inputValue('#filter-strict-asserted')).toBe('2');
+    expect(await page.inputValue('#filter-strict-outlets')).toBe('2');
+    await expect.poll(() => page.textContent('#graph-counts')).toMatch(/ · 9 of 67 relations · /);
+    // Each relation says from how many articles and outlets its statements come.
+    const row = page
+      .getByRole('region', { name: 'Russia cooperates with' })
+      .locator('li', { hasText: 'United States' });
+    await expect.poll(() => row.textContent()).toMatch(/9 statements · 4 articles, 4 outlets/);
+    // Asking for more outlets than any relation has hides them all; turning it off shows all.
+    await page.fill('#filter-strict-outlets', '5');
+    await page.locator('#filter-strict-outlets').dispatchEvent('change');
+    await expect.poll(() => new URL(page.url()).searchParams.get('strict')).toBe('2,5');
+    await expect.poll(() => page.textContent('#graph-counts')).toMatch(/ · 0 of 67 relations · /);
+    await page.locator('#filter-strict').uncheck();
+    await expect.poll(() => new URL(page.url()).searchParams.get('strict')).toBeNull();
+    expect(await page.textContent('#graph-counts')).toBe(
+      '34 actors · 67 relations · 102 statements',
+    );
+  });
+
   it('exports CSV as two files, the edge list and the node list', async () => {
     await open();
     await page.getByText('Layout and export').click();

@@ -121,6 +121,7 @@ describe('the filter declarations', () => {
       hiddenRelations: new Set(['opposes']),
       hiddenModalities: new Set(['negated']),
       minStatements: 2,
+      strictEvidence: { asserted: 2, outlets: 2 },
       hiddenKinds: new Set(['person']),
       hideIsolated: true,
       from: '2021',
@@ -160,5 +161,23 @@ describe('the filter declarations', () => {
     const attr = graph.getEdgeAttributes(edgeKey('cooperates-with', 'alpha', 'beta'));
     expect(visibleEvidence(attr, NO_FILTERS)).toHaveLength(2);
     expect(visibleEvidence(attr, filters({ hiddenArticles: new Set(['a2']) }))).toHaveLength(1);
+  });
+
+  it('keep, under strict evidence, only relations enough asserted statements and outlets support', () => {
+    // Alpha and Beta: asserted in a1 (The Test Post) and a2 (outlet unknown): two outlets.
+    const strict = computeVisibility(
+      graph,
+      filters({ strictEvidence: { asserted: 2, outlets: 2 } }),
+    );
+    expect([...strict.edges.keys()]).toEqual([edgeKey('cooperates-with', 'alpha', 'beta')]);
+    expect(
+      computeVisibility(graph, filters({ strictEvidence: { asserted: 2, outlets: 3 } })).edges.size,
+    ).toBe(0);
+    // The modality filter decides what is shown first: without a2, one outlet is left.
+    const withoutA2 = filters({
+      strictEvidence: { asserted: 1, outlets: 2 },
+      hiddenArticles: new Set(['a2']),
+    });
+    expect(computeVisibility(graph, withoutA2).edges.size).toBe(0);
   });
 });

@@ -12,6 +12,8 @@ import {
   type NodeDisplay,
 } from '../../src/core/explore/reducers.ts';
 import { summariseRelations } from '../../src/core/explore/relationsSummary.ts';
+import { corroboration } from '../../src/core/explore/corroboration.ts';
+import type { Modality } from '../../src/core/model.ts';
 import { quoteInContext } from '../../src/core/explore/quoteContext.ts';
 import { smallDataset, toDataFiles } from '../helpers/dataset.ts';
 
@@ -95,12 +97,7 @@ describe('focusLabelOrder', () => {
 
 describe('summariseRelations', () => {
   it("groups an actor's relations by type and direction, with the vocabulary's phrases", () => {
-    const groups = summariseRelations(
-      graph,
-      'beta',
-      graph.getAttribute('relationTypes'),
-      visibility,
-    );
+    const groups = summariseRelations(graph, 'beta', visibility, NO_FILTERS);
     expect(
       groups.map((g) => [g.phrase, g.items.map((i) => [i.counterpartLabel, i.evidence])]),
     ).toEqual([
@@ -108,6 +105,44 @@ describe('summariseRelations', () => {
       ['opposes', [['Gamma Front', 1]]],
       ['receives proposals from', [['Ann Minister', 1]]],
     ]);
+  });
+});
+
+describe('corroboration', () => {
+  it('counts distinct articles and outlets, not statements; unknown outlets count as one', () => {
+    const articles = {
+      a: { id: 'a', title: 'A', outlet: 'Wire', relationCount: 2 },
+      b: { id: 'b', title: 'B', outlet: 'Wire', relationCount: 1 },
+      c: { id: 'c', title: 'C', outlet: 'Daily', relationCount: 1 },
+      d: { id: 'd', title: 'D', relationCount: 1 },
+      e: { id: 'e', title: 'E', relationCount: 1 },
+    };
+    const said = (article: string, modality: Modality = 'asserted') => ({
+      article,
+      quote: 'q',
+      start: 0,
+      end: 1,
+      modality,
+      date: null,
+    });
+    expect(
+      corroboration(
+        [said('a'), said('a'), said('b'), said('c', 'negated'), said('d'), said('e')],
+        articles,
+      ),
+    ).toEqual({
+      statements: 6,
+      asserted: 5,
+      articles: 5,
+      outlets: 3,
+      assertedArticles: 4,
+      assertedOutlets: 2,
+    });
+  });
+
+  it('is given per relation by summariseRelations, from the shown statements', () => {
+    const [cooperation] = summariseRelations(graph, 'beta', visibility, NO_FILTERS);
+    expect(cooperation!.items[0]!.corroboration).toMatchObject({ statements: 2, articles: 2 });
   });
 });
 

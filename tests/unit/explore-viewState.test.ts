@@ -23,6 +23,7 @@ const view: ViewState = {
     to: '2016-07',
     hideIsolated: true,
     minStatements: 3,
+    strictEvidence: { asserted: 3, outlets: 2 },
   },
 };
 
@@ -34,7 +35,7 @@ describe('view state in the URL', () => {
 
   it('writes short, readable, stable URLs', () => {
     expect(serializeViewState(view)).toBe(
-      '?actor=russia&edge=cooperates-with%3Airan%3Aunited-states&hide-relations=opposes,proposes-to&hide-modalities=denied,negated&min-statements=3&hide-kinds=person&hide-isolated=1&from=2015&to=2016-07&hide-articles=rudaw-2016-us-proposal-against-nusra',
+      '?actor=russia&edge=cooperates-with%3Airan%3Aunited-states&hide-relations=opposes,proposes-to&hide-modalities=denied,negated&min-statements=3&strict=3,2&hide-kinds=person&hide-isolated=1&from=2015&to=2016-07&hide-articles=rudaw-2016-us-proposal-against-nusra',
     );
     expect(serializeViewState({ ...EMPTY_VIEW, actor: 'russia' })).toBe('?actor=russia');
     expect(serializeViewState(EMPTY_VIEW)).toBe('');
@@ -55,6 +56,9 @@ describe('view state in the URL', () => {
     });
     for (const bad of ['0', '-2', '1.5', 'many']) {
       expect(parseViewState(`?min-statements=${bad}`).filters.minStatements).toBe(1);
+    }
+    for (const bad of ['2', '0,2', '2,0', '2,2,2', 'a,b', '1.5,2']) {
+      expect(parseViewState(`?strict=${bad}`).filters.strictEvidence).toBeNull();
     }
   });
 

@@ -14,10 +14,9 @@ export function actorSection(
   actorButton: (id: string, key: string) => HTMLElement,
 ): HTMLElement {
   const graph = explorer.graph;
-  const relationTypes = graph.getAttribute('relationTypes');
   const a = graph.getNodeAttributes(actor);
   const visibility = explorer.current.visibility;
-  const groups = summariseRelations(graph, actor, relationTypes, visibility);
+  const groups = summariseRelations(graph, actor, visibility, explorer.current.view.filters);
   const titleId = 'details-title';
   const shownEvidence = groups.reduce((n, g) => n + g.items.reduce((m, i) => m + i.evidence, 0), 0);
   return h(
@@ -96,6 +95,14 @@ export function actorSection(
                   onclick: () => explorer.selectEdge(item.edge),
                 },
                 `${item.evidence} ${item.evidence === 1 ? 'statement' : 'statements'}`,
+                // Corroboration: statements from one article are one source, not several.
+                item.corroboration.articles > 1
+                  ? h(
+                      'span',
+                      { className: 'corroboration' },
+                      ` · ${item.corroboration.articles} articles, ${item.corroboration.outlets} outlet${item.corroboration.outlets === 1 ? '' : 's'}`,
+                    )
+                  : null,
                 item.unconfirmed
                   ? h(
                       'span',

@@ -1,5 +1,6 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { allUnconfirmed, isEvidenceVisible } from '../../core/explore/filters.ts';
+import { corroboration, type Corroboration } from '../../core/explore/corroboration.ts';
 import { quoteInContext } from '../../core/explore/quoteContext.ts';
 import type { ArticleMeta, Evidence } from '../../core/model.ts';
 import { h, replaceChildren } from '../dom.ts';
@@ -69,7 +70,7 @@ export function renderEvidence(
       h(
         'p',
         { className: 'counts' },
-        `${shown.length} statement${shown.length === 1 ? '' : 's'}${hiddenCount > 0 ? `, ${hiddenCount} more hidden by the filters` : ''}`,
+        `${shown.length} statement${shown.length === 1 ? '' : 's'}${sources(corroboration(shown, articles))}${hiddenCount > 0 ? `, ${hiddenCount} more hidden by the filters` : ''}`,
       ),
       allUnconfirmed(shown)
         ? h(
@@ -149,4 +150,11 @@ function statement(
         : null,
     ),
   );
+}
+
+/** " from 3 articles of 2 outlets (2 asserted)": how far the statements are independent. */
+function sources(c: Corroboration): string {
+  if (c.statements === 0) return '';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return ` from ${plural(c.articles, 'article')} of ${plural(c.outlets, 'outlet')} (${c.asserted} asserted)`;
 }

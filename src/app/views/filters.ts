@@ -1,7 +1,9 @@
 import type { Explorer, Origin } from '../../core/explore/explorer.ts';
 import {
+  DEFAULT_STRICTNESS,
   FILTER_KEYS,
   filterDefinition,
+  type Strictness,
   type FilterControl,
   type FilterKey,
   type FilterOption,
@@ -37,7 +39,28 @@ export function mountFilters(container: HTMLElement, explorer: Explorer): () => 
   const set: SetFilters = (patch, origin = 'user') =>
     explorer.setFilters({ ...explorer.current.view.filters, ...patch }, origin);
 
-  const draw = () => {
+  // Removing a focused control fires its blur and change events, whose handlers may set the
+  // filters and ask for a redraw while one is under way: that one waits its turn.
+  let drawing = false;
+  let again = false;
+  const draw = (): void => {
+    if (drawing) {
+      again = true;
+      return;
+    }
+    drawing = true;
+    try {
+      drawControls();
+    } finally {
+      drawing = false;
+    }
+    if (again) {
+      again = false;
+      draw();
+    }
+  };
+
+  const drawControls = () => {
     const { filters } = explorer.current.view;
     const sections = SECTIONS.map(({ section, title }) => {
       const keys = FILTER_KEYS.filter((key) => filterDefinition(key).control.section === section);
@@ -83,6 +106,8 @@ export function mountFilters(container: HTMLElement, explorer: Explorer): () => 
         return dateField(key, c, value as string | null);
       case 'minimum':
         return minimumField(key, c, value as number);
+      case 'strict':
+        return strictField(key, c, value as Strictness | null);
     }
   };
 
@@ -196,6 +221,64 @@ export function mountFilters(container: HTMLElement, explorer: Explorer): () => 
       input.addEventListener(type, commit);
     }
     return h('label', { className: 'range-field' }, h('span', {}, c.label, ' ', output), input);
+  };
+
+  /** Strict evidence: a checkbox, and the two numbers it applies while on. */
+  const strictField = (
+    key: FilterKey,
+    c: Extract<FilterControl, { kind: 'strict' }>,
+    value: Strictness | null,
+  ): Node => {
+    const shown = value ?? DEFAULT_STRICTNESS;
+    const number = (part: keyof Strictness, label: string) =>
+      h(
+        'label',
+        { className: 'strict-number' },
+        h('input', {
+          id: `${c.id}-${part}`,
+          type: 'number',
+          min: 1,
+          step: 1,
+          value: shown[part],
+          disabled: value === null,
+          onchange: (event: Event) => {
+            const n = Number((event.target as HTMLInputElement).value);
+            if (n === shown[part]) return;
+            if (!Number.isInteger(n) || n < 1) return draw();
+            set({ [key]: { ...shown, [part]: n } } as Partial<Filters>);
+          },
+        }),
+        label,
+      );
+    return h(
+      'div',
+      { className: 'strict-field' },
+      h(
+        'label',
+        { className: 'check' },
+        h('input', {
+          type: 'checkbox',
+          id: c.id,
+          checked: value !== null,
+          onchange: (event: Event) =>
+            set({
+              [key]: (event.target as HTMLInputElement).checked ? shown : null,
+            } as Partial<Filters>),
+        }),
+        h('span', {}, c.label),
+        h(
+          'span',
+          { className: 'check-note' },
+          'only relations that enough asserted statements from enough outlets support',
+        ),
+      ),
+      h(
+        'div',
+        { className: 'strict-numbers' },
+        number('asserted', 'asserted statements'),
+        number('outlets', 'distinct outlets'),
+      ),
+    );
   };
 
   draw();

@@ -1,6 +1,14 @@
 import type Graph from 'graphology';
 import type { ActorGraph } from '../graph/actorGraph.ts';
-import type { EdgeAttributes, Evidence, Modality, NodeAttributes } from '../model.ts';
+import type {
+  ArticleMeta,
+  EdgeAttributes,
+  Evidence,
+  GraphAttributes,
+  Modality,
+  NodeAttributes,
+} from '../model.ts';
+import { corroboration } from './corroboration.ts';
 import { ACTOR_KINDS, MODALITIES, UNCONFIRMED_MODALITIES } from '../model.ts';
 import { calendarDateProblem } from '../dates.ts';
 import { KIND_COLORS, KIND_LABELS, MODALITY_TEXT } from '../style.ts';
@@ -16,7 +24,7 @@ import { KIND_COLORS, KIND_LABELS, MODALITY_TEXT } from '../style.ts';
  *   actor          an actor (and so its relations) by its attributes     (kind)
  *   relation       a relation by its attributes                          (type)
  *   evidence       a statement                                           (modality, article, dates)
- *   shownRelation  a relation by the statements still shown              (minimum statements)
+ *   shownRelation  a relation by the statements still shown              (minimum, strict evidence)
  *   shownActor     an actor by whether any of its relations is shown     (hide isolated)
  */
 
@@ -63,6 +71,16 @@ export type FilterControl =
       activeNote?: string;
     }
   | {
+      /**
+       * Strict evidence: on or off, with two whole numbers, at least `asserted` asserted
+       * statements from at least `outlets` distinct outlets.
+       */
+      kind: 'strict';
+      section: FilterSection;
+      id: string;
+      label: string;
+    }
+  | {
       /** A whole number from 1 to max, dragged: intermediate values are transient. */
       kind: 'minimum';
       section: FilterSection;
@@ -77,7 +95,13 @@ type Hides<V> =
   | { stage: 'evidence'; hides(value: V): (evidence: Evidence) => boolean }
   | {
       stage: 'shownRelation';
-      hides(value: V): (shown: readonly Evidence[], attr: EdgeAttributes) => boolean;
+      hides(
+        value: V,
+      ): (
+        shown: readonly Evidence[],
+        attr: EdgeAttributes,
+        articles: Readonly<Record<string, ArticleMeta>>,
+      ) => boolean;
     }
   | { stage: 'shownActor'; hides(value: V): (hasShownRelations: boolean) => boolean };
 
@@ -249,6 +273,47 @@ function minimumStatements(): FilterDefinition<number> {
   };
 }
 
+/** Strict evidence: at least `asserted` asserted statements from `outlets` distinct outlets. */
+export interface Strictness {
+  asserted: number;
+  outlets: number;
+}
+
+/** The strict-evidence setting a user turns on first: corroborated by two outlets. */
+export const DEFAULT_STRICTNESS: Strictness = { asserted: 2, outlets: 2 };
+
+/**
+ * Shows only relations whose shown statements include at least k asserted ones from at least m
+ * distinct outlets (`?strict=k,m`): what an analyst can cite. Off (null) by default.
+ */
+function strictEvidence(): FilterDefinition<Strictness | null> {
+  return {
+    param: 'strict',
+    defaultValue: null,
+    read: (raw) => {
+      const m = raw === null ? null : /^(\d{1,4}),(\d{1,4})$/.exec(raw);
+      if (!m) return null;
+      const [asserted, outlets] = [Number(m[1]), Number(m[2])];
+      return asserted >= 1 && outlets >= 1 ? { asserted, outlets } : null;
+    },
+    write: (value) => (value === null ? null : `${value.asserted},${value.outlets}`),
+    isActive: (value) => value !== null,
+    sanitize: (value) => value,
+    control: {
+      kind: 'strict',
+      section: 'statements',
+      id: 'filter-strict',
+      label: 'Strict evidence',
+    },
+    stage: 'shownRelation',
+    hides: (value) => (shown, _attr, articles) => {
+      if (value === null) return false;
+      const c = corroboration(shown, articles);
+      return c.asserted < value.asserted || c.assertedOutlets < value.outlets;
+    },
+  };
+}
+
 export const FILTERS = {
   hiddenRelations: hiddenSet({
     param: 'hide-relations',
@@ -299,6 +364,7 @@ export const FILTERS = {
     },
   }),
   minStatements: minimumStatements(),
+  strictEvidence: strictEvidence(),
   hiddenKinds: hiddenSet({
     param: 'hide-kinds',
     hides: { stage: 'actor', key: (attr) => attr.kind },
@@ -407,7 +473,11 @@ interface Predicates {
   actor: ((attr: NodeAttributes) => boolean)[];
   relation: ((attr: EdgeAttributes) => boolean)[];
   evidence: ((e: Evidence) => boolean)[];
-  shownRelation: ((shown: readonly Evidence[], attr: EdgeAttributes) => boolean)[];
+  shownRelation: ((
+    shown: readonly Evidence[],
+    attr: EdgeAttributes,
+    articles: Readonly<Record<string, ArticleMeta>>,
+  ) => boolean)[];
   shownActor: ((hasShownRelations: boolean) => boolean)[];
 }
 
@@ -465,10 +535,11 @@ export interface Visibility {
 
 /** Decides what is drawn under the filters: one pass over the nodes and the edges. */
 export function computeVisibility(
-  graph: Graph<NodeAttributes, EdgeAttributes>,
+  graph: Graph<NodeAttributes, EdgeAttributes, GraphAttributes>,
   filters: Filters,
 ): Visibility {
   const p = predicatesOf(filters);
+  const articles = graph.getAttribute('articles') ?? {};
   const candidates = new Set<string>();
   graph.forEachNode((node, attr) => {
     if (!p.actor.some((h) => h(attr))) candidates.add(node);
@@ -480,7 +551,7 @@ export function computeVisibility(
     if (!candidates.has(source) || !candidates.has(target) || p.relation.some((h) => h(attr)))
       return;
     const shown = shownEvidence(attr, p.evidence);
-    if (shown.length === 0 || p.shownRelation.some((h) => h(shown, attr))) return;
+    if (shown.length === 0 || p.shownRelation.some((h) => h(shown, attr, articles))) return;
     edges.set(edge, shown.length);
     if (allUnconfirmed(shown)) unconfirmed.add(edge);
     connected.add(source);

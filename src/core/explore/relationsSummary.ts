@@ -1,6 +1,7 @@
 import type Graph from 'graphology';
-import type { EdgeAttributes, NodeAttributes, RelationType } from '../model.ts';
-import type { Visibility } from './filters.ts';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes, RelationType } from '../model.ts';
+import { corroboration, type Corroboration } from './corroboration.ts';
+import { visibleEvidence, type Filters, type Visibility } from './filters.ts';
 
 export type Direction = 'out' | 'in' | 'mutual';
 
@@ -12,6 +13,8 @@ export interface RelationItem {
   evidence: number;
   /** None of the visible evidence says the relation happened. */
   unconfirmed: boolean;
+  /** From how many articles and outlets the visible statements come. */
+  corroboration: Corroboration;
 }
 
 export interface RelationGroup {
@@ -27,11 +30,13 @@ export interface RelationGroup {
  * outgoing before incoming; within a group, the best-evidenced counterparts first.
  */
 export function summariseRelations(
-  graph: Graph<NodeAttributes, EdgeAttributes>,
+  graph: Graph<NodeAttributes, EdgeAttributes, GraphAttributes>,
   node: string,
-  relationTypes: readonly RelationType[],
   visibility: Visibility,
+  filters: Filters,
 ): RelationGroup[] {
+  const relationTypes = graph.getAttribute('relationTypes');
+  const articles = graph.getAttribute('articles');
   const groups = new Map<string, RelationGroup>();
   for (const relation of relationTypes) {
     const directions: Direction[] = relation.directed ? ['out', 'in'] : ['mutual'];
@@ -55,6 +60,7 @@ export function summariseRelations(
       counterpartLabel: graph.getNodeAttribute(counterpart, 'label'),
       evidence,
       unconfirmed: visibility.unconfirmed.has(edge),
+      corroboration: corroboration(visibleEvidence(attr, filters), articles),
     });
   });
   const result = [...groups.values()].filter((g) => g.items.length > 0);

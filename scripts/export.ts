@@ -191,8 +191,8 @@ async function loadGraph(
   return { graph, path, modified: modified.toISOString().slice(0, 10) };
 }
 
-/** The largest graph.json read: a JavaScript string cannot hold much more. */
-const MAX_GRAPH_BYTES = 512 * 1024 * 1024;
+/** The largest graph.json read: below the longest string V8 can make (2^29 - 24 units). */
+const MAX_GRAPH_BYTES = 500 * 1024 * 1024;
 
 function notFound(path: string): string {
   return `${path} not found. Run \`npm run build:graph\` first to build the graph, or name another graph.json with --graph FILE.`;

@@ -16,10 +16,16 @@ import { mountSearch } from './views/search.ts';
 /** Where the build's output is served from (vite serves graph-data/build at the site root). */
 const GRAPH_URL = 'graph.json';
 
+const loadPhoneLayout = () => import('./views/phoneLayout.ts');
+
 async function start(): Promise<void> {
   // The curved-edge programs load in parallel with graph.json, not before it.
   const curves = import('@sigma/edge-curve');
-  curves.catch(() => undefined); // awaited below; a failure is reported there, not twice
+  // On a narrow screen the phone layout's code too (and only there; see below).
+  const narrow = window.matchMedia(PHONE_QUERY);
+  let phoneModule = narrow.matches ? loadPhoneLayout() : undefined;
+  // Both are awaited below, where a failure is reported; not as an unhandled rejection too.
+  for (const loading of [curves, phoneModule]) loading?.catch(() => undefined);
   const graph = await loadGraph(GRAPH_URL);
   performance.mark('graph-loaded');
   const explorer = new Explorer(graph, readViewFromUrl(graph, window.location.search));
@@ -58,15 +64,22 @@ async function start(): Promise<void> {
     load: async (body) => (await import('./views/tools.ts')).mountTools(body, explorer, sigma),
   });
   mountDetails(byId('details'), explorer, texts);
-  // The phone layout's code loads only on a narrow screen (or once the window becomes one).
-  const narrow = window.matchMedia(PHONE_QUERY);
-  let phoneLayout: Promise<unknown> | undefined;
-  const mountPhone = () =>
-    (phoneLayout ??= import('./views/phoneLayout.ts').then((m) =>
-      m.mountPhoneLayout(byId('app'), explorer),
-    ));
+  // The phone layout is mounted now on a narrow screen, or once the window becomes one; a
+  // failed load is said in the console and tried again at the next change of width.
+  const mountPhone = async () => {
+    try {
+      (await (phoneModule ??= loadPhoneLayout())).mountPhoneLayout(byId('app'), explorer);
+      narrow.removeEventListener('change', onWidthChange);
+    } catch (error) {
+      phoneModule = undefined;
+      console.error(error);
+    }
+  };
+  const onWidthChange = () => {
+    if (narrow.matches) void mountPhone();
+  };
   if (narrow.matches) await mountPhone();
-  else narrow.addEventListener('change', () => void mountPhone(), { once: true });
+  else narrow.addEventListener('change', onWidthChange);
   syncUrl(explorer, (view) => {
     if (view.actor) showActor(view.actor);
   });

@@ -113,16 +113,33 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
     return empty();
   }
 
-  // Where the data folder really is: a file is read only if it really is inside it, so that a
+  // Where the data really is: the data folder, and its articles folder, which may be a link to
+  // a corpus kept elsewhere. A file is used only if it really is inside one of them, so that a
   // symbolic link in a colleague's project cannot publish /etc/passwd or ~/.ssh in the texts.
-  const root = await fs.realpath(dir).catch(() => undefined);
-  const inside = async (path: string): Promise<boolean> => {
-    const real = await fs.realpath(path).catch(() => undefined);
-    return real === undefined || root === undefined || real === root || real.startsWith(root + sep);
-  };
+  const roots = (
+    await Promise.all([dir, join(dir, 'articles')].map((d) => fs.realpath(d).catch(() => '')))
+  ).filter((r) => r !== '');
+  const inside = (real: string): boolean =>
+    roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
 
   const read = async (path: string, limit: number, listed: boolean): Promise<ReadOutcome> => {
-    const outcome = await readRegularFile(fs, path, limit);
+    // What is read is the resolved file itself, opened without following a link, so that the
+    // file checked to be inside is the file read (a link swapped meanwhile fails to open).
+    let real: string | undefined;
+    try {
+      real = await fs.realpath(path);
+    } catch (e) {
+      if (errorCode(e) !== 'ENOENT') {
+        const problem = describeFsError(e, READ);
+        error(path, problem.message, problem.hint);
+        unusable.push(path);
+        return { kind: 'unusable' };
+      }
+    }
+    const outcome =
+      real === undefined
+        ? ({ kind: 'missing' } as const)
+        : await readRegularFile(fs, real, limit, { noFollow: true });
     if (outcome.kind === 'missing') {
       if (!listed) {
         // Not there at all, or a symbolic link to nothing.
@@ -146,7 +163,7 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
       return { kind: 'unusable' };
     }
     // Checked once the file is known to be a regular one, so that a link to a device says so.
-    if (!(await inside(path))) {
+    if (!inside(real!)) {
       error(
         path,
         'a symbolic link to a file outside the data folder: it is not used',
@@ -270,10 +287,14 @@ export async function readRegularFile(
   fs: ReaderFs,
   path: string,
   limit: number,
+  options: { noFollow?: boolean } = {},
 ): Promise<RawOutcome> {
   let handle: ReaderHandle;
   try {
-    handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await fs.open(
+      path,
+      constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0),
+    );
   } catch (e) {
     if (errorCode(e) === 'ENOENT') return { kind: 'missing' };
     return { kind: 'problem', ...describeFsError(e, READ) };

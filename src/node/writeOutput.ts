@@ -192,17 +192,33 @@ async function makeFolder(fs: OutputFs, dir: string, nothingChanged: string): Pr
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (error) {
-    // A recursive mkdir on a read-only file system says ENOENT; creating the one missing
-    // folder under an existing parent says what is really wrong (EROFS, EACCES).
-    let cause = error;
-    if (errorCode(error) === 'ENOENT' && (await fs.stat(dirname(dir)).catch(() => undefined))) {
-      cause = await fs.mkdir(dir, { recursive: false }).then(
+    throw failure(await realMkdirError(fs, dir, error), dir, 'create', nothingChanged);
+  }
+}
+
+/**
+ * Node's recursive mkdir says ENOENT on a read-only file system whenever a folder is missing on
+ * the way: making the first missing folder under the nearest existing one, on its own, says
+ * what is really wrong (EROFS, EACCES). If that succeeds after all, the original error stands.
+ */
+async function realMkdirError(fs: OutputFs, dir: string, error: unknown): Promise<unknown> {
+  if (errorCode(error) !== 'ENOENT') return error;
+  let missing = dir;
+  for (let parent = dirname(missing); parent !== missing; parent = dirname(missing)) {
+    if (
+      await fs.stat(parent).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      return fs.mkdir(missing, { recursive: false }).then(
         () => error,
         (direct: unknown) => direct,
       );
     }
-    throw failure(cause, dir, 'create', nothingChanged);
+    missing = parent;
   }
+  return error;
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

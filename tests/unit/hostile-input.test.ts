@@ -315,6 +315,15 @@ const FAILING: Case[] = [
 /** Accepted odd input: the build succeeds. */
 const ACCEPTED: Case[] = [
   [
+    'an articles folder that is a link to a corpus kept elsewhere',
+    (d) => {
+      const corpus = `${d}-corpus`;
+      renameSync(join(d, 'articles'), corpus);
+      symlinkSync(corpus, join(d, 'articles'));
+    },
+    /^$/,
+  ],
+  [
     'upper-case and .yml extensions, a dotfile and a stray file',
     (d) => {
       renameSync(join(d, 'articles/a1.yaml'), join(d, 'articles/a1.YML'));
@@ -383,6 +392,7 @@ describe('build:graph on hostile and odd input', () => {
         expect(run.status).toBe(0);
       } finally {
         rmSync(dir, { recursive: true, force: true });
+        rmSync(`${dir}-corpus`, { recursive: true, force: true }); // a case's corpus elsewhere
       }
     });
   }

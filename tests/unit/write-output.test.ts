@@ -169,6 +169,10 @@ describe('writeGraphOutput', () => {
     await expect(
       writeGraphOutput(join(dir, 'sub'), graph, texts, { fs: readOnly }),
     ).rejects.toThrow(/sub: .*read-only file system/);
+    // Several folders deep, too: the first missing one names the cause.
+    await expect(
+      writeGraphOutput(join(dir, 'a', 'b', 'out'), graph, texts, { fs: readOnly }),
+    ).rejects.toThrow(/read-only file system/);
   });
 
   it('leaves the previous pair when a write fails midway, after the texts are in place', async () => {

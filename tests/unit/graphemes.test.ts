@@ -48,6 +48,13 @@ const PALETTE = [
   '\u0416',
   '\ud83d',
   '\udc00',
+  // Astral extenders (an emoji modifier, a tag, a musical combining mark) and astral controls.
+  '\u{1F3FB}',
+  '\u{E0020}',
+  '\u{1D167}',
+  '\u{1BCA0}',
+  '\u{E0001}',
+  '\u{E0080}',
 ];
 
 describe('graphemeBoundaries', () => {
@@ -97,6 +104,17 @@ describe('graphemeBoundaries', () => {
       () => '\u{1F3FD}'.repeat(30 + Math.floor(random() * 40)),
       () => '\u094d\u0301'.repeat(30 + Math.floor(random() * 40)),
       () => '\ufe0f'.repeat(60 + Math.floor(random() * 40)),
+      // Long runs of astral extenders: emoji modifiers, tag characters, U+1D167.
+      () => `\u{1F44D}${'\u{1F3FB}'.repeat(40 + Math.floor(random() * 120))}`,
+      () => '\u{1F3FF}'.repeat(40 + Math.floor(random() * 120)),
+      () =>
+        `\u{1F3F4}${Array.from({ length: 40 + Math.floor(random() * 120) }, () =>
+          String.fromCodePoint(0xe0020 + Math.floor(random() * 96)),
+        ).join('')}`,
+      () => '\u{1D167}'.repeat(40 + Math.floor(random() * 120)),
+      () => `a${'\u{1D167}\u0301'.repeat(20 + Math.floor(random() * 60))}`,
+      () => `\u{1F469}${'\u{1F3FD}'.repeat(40 + Math.floor(random() * 60))}\u200d\u{1F469}`,
+      () => `\u0915${'\u{1D167}\u094d'.repeat(20 + Math.floor(random() * 40))}\u0937`,
     ];
     for (let n = 0; n < 400; n++) {
       const parts = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
@@ -108,6 +126,50 @@ describe('graphemeBoundaries', () => {
       for (let i = 0; i <= text.length; i++) {
         expect([text, i, boundaries.isBoundary(i)]).toEqual([text, i, reference.has(i)]);
       }
+      // Clusters shorter than the window come whole, in a fresh instance and in one questioned.
+      const fresh = graphemeBoundaries(text);
+      const sorted = [...reference].sort((x, y) => x - y);
+      for (let k = 0; k + 1 < sorted.length; k++) {
+        const [start, end] = [sorted[k]!, sorted[k + 1]!];
+        if (end - start > 32) continue;
+        const cluster = { start, end, text: text.slice(start, end) };
+        for (const b of [fresh, boundaries]) {
+          expect([text, b.clusterAt(end - 1)]).toEqual([text, cluster]);
+        }
+      }
+    }
+  });
+
+  it('decides positions inside long runs of astral extenders in constant time', () => {
+    const tags = Array.from({ length: 100_000 }, (_, k) =>
+      String.fromCodePoint(0xe0020 + (k % 96)),
+    ).join('');
+    const texts = [
+      `\u{1F44D}${'\u{1F3FB}'.repeat(100_000)}x`,
+      `\u{1F3F4}${tags}\u{E007F}x`,
+      `a${'\u{1D167}'.repeat(100_000)}x`,
+    ];
+    for (const text of texts) {
+      const b = graphemeBoundaries(text);
+      // From the end backwards, then forwards: one cluster up to the x.
+      let wrong = 0;
+      for (let i = text.length; i >= 0; i--) {
+        if (b.isBoundary(i) !== (i === 0 || i >= text.length - 1)) wrong++;
+      }
+      for (let i = 0; i <= text.length; i++) {
+        if (b.isBoundary(i) !== (i === 0 || i >= text.length - 1)) wrong++;
+      }
+      expect(wrong).toBe(0);
+      // Walking a giant cluster cluster by cluster (each judged on a window) stays linear too.
+      const c = graphemeBoundaries(text.slice(0, -1));
+      let steps = 0;
+      for (let i = 0; i < text.length - 1; i = c.clusterAt(i).end) steps++;
+      expect(steps).toBeGreaterThan(0);
+      expect(b.clusterAt(text.length - 1)).toEqual({
+        start: text.length - 1,
+        end: text.length,
+        text: 'x',
+      });
     }
   });
 

@@ -174,6 +174,31 @@ describe('quote location stays linear', () => {
     expect(isCut(locateQuote(foldForMatching(chain), '\u200d\u{1F468}'))).toBe(true);
   });
 
+  it('stays linear in long runs of astral extenders, however often the quote occurs', () => {
+    // Every position inside each run is an occurrence that cuts the cluster, so the KMP
+    // continuation asks about each of them (each would segment back to the run's start).
+    const tags = Array.from({ length: 100_000 }, (_, k) =>
+      String.fromCodePoint(0xe0020 + (k % 2)),
+    ).join('');
+    const cases: [string, string, string][] = [
+      [`\u{1F44D}${'\u{1F3FB}'.repeat(100_000)}`, '\u{1F3FB}', '\u{1F3FB}\u{1F3FB}'],
+      [`\u{1F3F4}${tags}\u{E007F}`, '\u{E0020}\u{E0021}', '\u{E0021}\u{E0020}\u{E0021}'],
+      [`a${'\u{1D167}'.repeat(100_000)}`, '\u{1D167}', '\u{1D167}'.repeat(3)],
+    ];
+    for (const [text, short, overlapping] of cases) {
+      const folded = foldForMatching(text);
+      for (const quote of [short, overlapping]) {
+        const result = locateQuote(folded, quote);
+        expect(isCut(result) && result.cut.side).toBe('start');
+      }
+      // Run ends followed by more text, and a quote ending there.
+      const tail = foldForMatching(`${text}\u1100\u1161 end`);
+      const last = String.fromCodePoint(text.codePointAt(text.length - 2)!);
+      const atEnd = locateQuote(tail, `${last}\u1100`);
+      expect(isCut(atEnd) && atEnd.cut.side).toBe('start');
+    }
+  });
+
   it('finds the one clean occurrence after a million overlapping ones that cut', () => {
     // Every occurrence but the last ends before an accent; each overlaps the one before it.
     const text = `${'e\u0301'.repeat(1_000_000)}e`;

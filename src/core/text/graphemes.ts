@@ -31,12 +31,13 @@ const MAY_CONTINUE =
   // eslint-disable-next-line no-misleading-character-class -- single code units, on purpose
   /[\p{M}\u200c\u200d\ud800-\udfff\u1100-\u11ff\ua960-\ua97f\uac00-\ud7ff\uff9e\uff9f\u00a9\u00ae\u0e33\u0eb3]/u;
 /**
- * Code units that may join what follows them: marks (an Indic linker before a consonant),
- * joiners, prepended concatenation marks, surrogates, Hangul, carriage return.
+ * Code units that may join what follows them: marks and the other extending characters (an
+ * Indic linker, or an extender after one, before a consonant: GB9c), joiners, prepended
+ * concatenation marks, surrogates, Hangul, carriage return.
  */
 const MAY_JOIN_NEXT =
   // eslint-disable-next-line no-misleading-character-class -- single code units, on purpose
-  /[\p{M}\u200c\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\ud800-\udfff\u1100-\u11ff\ua960-\ua97f\uac00-\ud7ff\r]/u;
+  /[\p{M}\u200c\u200d\uff9e\uff9f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\ud800-\udfff\u1100-\u11ff\ua960-\ua97f\uac00-\ud7ff\r]/u;
 
 /** Below U+00A9 nothing continues or joins a cluster except CR LF. */
 const PLAIN_LIMIT = 0xa9;
@@ -58,17 +59,44 @@ function certainBoundary(text: string, offset: number): boolean {
   return !MAY_JOIN_NEXT.test(text[offset - 1]!) && !MAY_CONTINUE.test(text[offset]!);
 }
 
-/** Extending characters: never a boundary before them, except after a control. */
-const EXTEND = /[\p{Mn}\p{Me}\u200c\u200d]/u;
-const CONTROL_LIKE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/**
+ * Characters that extend the one before them (a code point, tested whole): Grapheme_Cluster_Break
+ * Extend (Grapheme_Extend and the emoji modifiers) and the zero-width joiner. UAX #29 (GB9) never
+ * breaks before one of them, except after a control (GB4).
+ */
+const EXTENDING = /[\p{Grapheme_Extend}\p{Emoji_Modifier}\u200d]/u;
+/**
+ * Code points after which an extending character may start a cluster: controls and format
+ * characters (the prepended marks among them too, to be safe), line and paragraph separators,
+ * lone surrogates and unassigned code points (some of which count as controls). Extending
+ * characters among the format characters (joiners, tag characters) are not controls.
+ */
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Cn}]/u;
+const isControlLike = (codePoint: string): boolean =>
+  CONTROL_OR_FORMAT.test(codePoint) && !EXTENDING.test(codePoint);
+/** Nothing below U+0300 (the first combining mark) extends what comes before it. */
+const EXTENDING_FROM = 0x300;
 
-/** Whether offset is certainly inside a cluster (false: cannot tell). */
+/** The code point that ends just before `offset` (a whole surrogate pair, or one code unit). */
+function codePointBefore(text: string, offset: number): string {
+  const start = isLowSurrogate(text, offset - 1) && isHighSurrogate(text, offset - 2) ? 2 : 1;
+  return text.slice(offset - start, offset);
+}
+
+/** Whether an extending code point starts at `offset`. */
+function extendingAt(text: string, offset: number): boolean {
+  const code = text.codePointAt(offset);
+  return code !== undefined && code >= EXTENDING_FROM && EXTENDING.test(String.fromCodePoint(code));
+}
+
+/**
+ * Whether offset is certainly inside a cluster (false: cannot tell), decided in constant time:
+ * between the two halves of a surrogate pair, or before an extending code point that does not
+ * follow a control.
+ */
 function certainlyInside(text: string, offset: number): boolean {
-  const before = text.charCodeAt(offset - 1);
-  const after = text.charCodeAt(offset);
-  // The two halves of a surrogate pair.
-  if (after >= 0xdc00 && after <= 0xdfff && before >= 0xd800 && before <= 0xdbff) return true;
-  return EXTEND.test(text[offset]!) && !CONTROL_LIKE.test(text[offset - 1]!);
+  if (isLowSurrogate(text, offset) && isHighSurrogate(text, offset - 1)) return true;
+  return extendingAt(text, offset) && !isControlLike(codePointBefore(text, offset));
 }
 
 /**
@@ -86,9 +114,6 @@ const isLowSurrogate = (text: string, offset: number): boolean => {
   const code = text.charCodeAt(offset);
   return code >= 0xdc00 && code <= 0xdfff;
 };
-
-/** Characters that extend the one before them (a code point, tested whole). */
-const EXTENDING = /[\p{Grapheme_Extend}\p{Emoji_Modifier}\u200d]/u;
 
 /** Whether a regional indicator (U+1F1E6..U+1F1FF, half of a flag) starts at `offset`. */
 function isRegionalIndicator(text: string, offset: number): boolean {
@@ -127,29 +152,43 @@ export function graphemeBoundaries(text: string): GraphemeBoundaries {
   const knownBoundary = (offset: number): boolean =>
     certainBoundary(text, offset) || (betweenRegionalIndicators(text, offset) && evenInRun(offset));
 
-  // The last window segmented, reused while questions fall inside it (whose edges are known).
-  let cached: { from: number; to: number; starts: Set<number> } | undefined;
   /**
    * Runs of extending characters skipped back over (the last two, see around()): from any
    * position in (start, end], the run's base is at start.
    */
   let skipped: { start: number; end: number }[] = [];
-  /** The start of the character that the run of extending characters around `offset` extends. */
+  /**
+   * The start of the character that the run of extending characters around `offset` extends
+   * (offset itself, or the start of its surrogate pair, when no extending character is there).
+   */
   const baseOf = (offset: number): number => {
     for (const run of skipped) if (run.start < offset && offset <= run.end) return run.start;
     let at = offset;
     if (isLowSurrogate(text, at) && isHighSurrogate(text, at - 1)) at--;
     const end = at;
-    while (at > 0 && EXTENDING.test(String.fromCodePoint(text.codePointAt(at)!))) {
-      let previous = at - 1;
-      if (isLowSurrogate(text, previous) && isHighSurrogate(text, previous - 1)) previous--;
+    while (at > 0 && extendingAt(text, at)) {
+      const previous = codePointBefore(text, at);
       // After a control an extending character starts a cluster of its own.
-      if (CONTROL_LIKE.test(text[previous]!)) break;
-      at = previous;
+      if (isControlLike(previous)) break;
+      at -= previous.length;
     }
-    skipped = [{ start: at, end }, ...skipped.slice(0, 1)];
+    if (at < end) skipped = [{ start: at, end }, ...skipped.slice(0, 1)];
     return at;
   };
+
+  /**
+   * A segmented window: the cluster starts in [from, to), trusted for positions in (lo, hi)
+   * (all of it when its edges are boundaries; otherwise not near an edge that may cut a cluster).
+   */
+  interface Window {
+    from: number;
+    to: number;
+    lo: number;
+    hi: number;
+    starts: number[];
+  }
+  /** The last windows segmented (a quote's start and its end may each need one). */
+  let windows: Window[] = [];
   /**
    * A window around offset to segment, from a boundary (or WINDOW code units back) to a boundary
    * (or WINDOW code units on). Inside a run of regional indicators a boundary is at most two
@@ -157,42 +196,68 @@ export function graphemeBoundaries(text: string): GraphemeBoundaries {
    * in a long run of extending characters (accents, joiners, emoji modifiers) starts at the
    * character they extend instead, which decides how the run joins what follows (an emoji
    * before a joiner, a consonant before a virama); the run is walked once (the last two are
-   * remembered), so questions that follow one another along the text stay linear.
+   * remembered). Such a window reaches as far past offset as offset is from its start, and is
+   * kept, so questions that follow one another along a run of any length segment it a bounded
+   * number of times overall (each new window at least half as long again as the last).
    */
-  const around = (offset: number): { from: number; segments: Intl.Segments } => {
+  const around = (offset: number): Window => {
+    for (const w of windows) if (w.lo < offset && offset < w.hi) return w;
     let from = Math.min(offset, text.length);
     while (from > 0 && offset - from < WINDOW && !knownBoundary(from)) from--;
-    if (from > 0 && !knownBoundary(from)) from = baseOf(from);
+    let startKnown = from === 0 || knownBoundary(from);
+    if (!startKnown) {
+      const base = baseOf(from);
+      // The character a run extends starts a window as well as a boundary would.
+      startKnown = base < from && !isLowSurrogate(text, from);
+      from = base;
+    }
+    const reach = Math.max(WINDOW, offset - from);
     let to = Math.min(offset + 1, text.length);
-    while (to < text.length && to - offset < WINDOW && !knownBoundary(to)) to++;
-    return { from, segments: segment(text.slice(from, to)) };
+    while (to < text.length && to - offset < reach && !knownBoundary(to)) to++;
+    const starts: number[] = [];
+    for (const s of segment(text.slice(from, to))) starts.push(from + s.index);
+    const endKnown = to === text.length || knownBoundary(to);
+    const w: Window = {
+      from,
+      to,
+      lo: startKnown ? from : from + ((offset - from) >> 1),
+      hi: endKnown ? to : offset + ((to - offset) >> 1) + 1,
+      starts,
+    };
+    windows = [w, ...windows.slice(0, 2)];
+    return w;
+  };
+  /** The index in starts of the last cluster start at or before offset (-1 if none). */
+  const lastStartAtOrBefore = (starts: number[], offset: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
   };
   return {
     isBoundary(offset) {
       if (certainBoundary(text, offset)) return true;
       if (certainlyInside(text, offset)) return false;
       if (betweenRegionalIndicators(text, offset)) return evenInRun(offset);
-      if (cached && cached.from < offset && offset < cached.to) return cached.starts.has(offset);
-      const { from, segments } = around(offset);
-      const starts = new Set<number>();
-      let to = from;
-      for (const s of segments) {
-        starts.add(from + s.index);
-        to = from + s.index + s.segment.length;
-      }
-      if (knownBoundary(from) && knownBoundary(to)) cached = { from, to, starts };
-      return starts.has(offset);
+      const { starts } = around(offset);
+      const i = lastStartAtOrBefore(starts, offset);
+      return i >= 0 && starts[i] === offset;
     },
     clusterAt(offset) {
       const at = Math.min(Math.max(offset, 0), text.length - 1);
       if (at < 0) return { start: 0, end: 0, text: '' };
-      const { from, segments } = around(at);
-      const s = segments.containing(at - from)!;
-      return {
-        start: from + s.index,
-        end: from + s.index + s.segment.length,
-        text: s.segment,
-      };
+      const { to, starts } = around(at);
+      const i = Math.max(lastStartAtOrBefore(starts, at), 0);
+      const start = starts[i]!;
+      const end = i + 1 < starts.length ? starts[i + 1]! : to;
+      return { start, end, text: text.slice(start, end) };
     },
   };
 }

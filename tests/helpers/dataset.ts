@@ -1,7 +1,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DataFiles } from '../../src/core/pipeline/buildGraph.ts';
+import type { ActorGraph } from '../../src/core/graph/actorGraph.ts';
+import { buildGraph, type DataFiles } from '../../src/core/pipeline/buildGraph.ts';
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -215,4 +216,34 @@ export interface SerialisedActorGraph {
     undirected?: boolean;
     attributes: EdgeAttributes;
   }[];
+}
+
+/**
+ * The small dataset's graph with text the YAML could not carry: markup, control characters,
+ * non-ASCII, list syntax, an actor without relations and a quote across lines (offsets kept
+ * true to the quote). What the interop tests export; `alpha` gets the given aliases and note.
+ */
+export function edgeCaseGraph(alpha: { aliases: string[]; note?: string }): ActorGraph {
+  const built = buildGraph(toDataFiles(smallDataset()), { layout: { iterations: 10 } }).graph!;
+  built.mergeNodeAttributes('alpha', {
+    label: `Alpha <b>&"'</b>\u0001\tTab – Bêta 北京 🚀`,
+    ...alpha,
+  });
+  built.removeNodeAttribute('ann-minister', 'affiliation');
+  built.addNode('lonely', {
+    ...built.getNodeAttributes('beta'),
+    label: 'Lonely',
+    aliases: [],
+    degree: 0,
+    evidenceCount: 0,
+    degreeByRelation: { 'cooperates-with': 0, opposes: 0, 'proposes-to': 0 },
+  });
+  built.updateEdgeAttributes(built.edges('gamma-front', 'alpha')[0]!, (a) => ({
+    ...a,
+    evidence: a.evidence.map((e) => {
+      const quote = `${e.quote} "said" <i>&</i> a\\b\u0007\r\nnext line`;
+      return { ...e, quote, end: e.start + quote.length };
+    }),
+  }));
+  return built;
 }

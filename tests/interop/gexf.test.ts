@@ -10,8 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
-import { smallDataset, toDataFiles, type SerialisedActorGraph } from '../helpers/dataset.ts';
+import { edgeCaseGraph, type SerialisedActorGraph } from '../helpers/dataset.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
 
 const RNG = resolve(ROOT, process.env.GEXF_RNG ?? '../shared/gexf-1.3/gexf.rng');
@@ -205,28 +204,9 @@ describe('a graph of edge cases exported as GEXF by npm run export', () => {
   let gexf: string;
   beforeAll(() => {
     if (missing) return;
-    const built = buildGraph(toDataFiles(smallDataset()), { layout: { iterations: 10 } }).graph!;
-    // Text the YAML could not carry: markup, control characters, non-ASCII, list syntax.
-    built.mergeNodeAttributes('alpha', {
-      label: `Alpha <b>&"'</b>\u0001\tTab – Bêta 北京 🚀`,
+    const built = edgeCaseGraph({
       aliases: ['Alphaville', 'The "A", Inc.', 'back\\slash [x]', ''],
     });
-    built.removeNodeAttribute('ann-minister', 'affiliation');
-    built.addNode('lonely', {
-      ...built.getNodeAttributes('beta'),
-      label: 'Lonely',
-      aliases: [],
-      degree: 0,
-      evidenceCount: 0,
-      degreeByRelation: { 'cooperates-with': 0, opposes: 0, 'proposes-to': 0 },
-    });
-    built.updateEdgeAttributes(built.edges('gamma-front', 'alpha')[0]!, (a) => ({
-      ...a,
-      evidence: a.evidence.map((e) => {
-        const quote = `${e.quote} "said" <i>&</i> a\\b\u0007\r\nnext line`;
-        return { ...e, quote, end: e.start + quote.length }; // offsets that fit the quote
-      }),
-    }));
     const graphPath = join(dir, 'edge-cases.json');
     writeFileSync(graphPath, JSON.stringify(built.export()));
     graph = built.export() as unknown as SerialisedActorGraph;

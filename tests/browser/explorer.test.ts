@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphology-gexf';
 import Graph from 'graphology';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   currentView,
   edgeDisplay,
@@ -12,21 +11,16 @@ import {
   nodeOnScreen,
   openExplorer,
   pixelAtNode,
+  browserForFile,
 } from './page.ts';
 
 const base = inject('baseUrl');
-let browser: Browser;
+const browser = browserForFile();
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page = await browser().newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
 });
 afterEach(async () => {
   expect(errors ?? []).toEqual([]);

@@ -1,23 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { openExplorer } from './page.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { openExplorer, browserForFile } from './page.ts';
 
 // What the page says when what it loads is wrong (sites built by setup.ts): a message naming
 // the file and what to do, never an exception.
 const base = inject('baseUrl');
-let browser: Browser;
+const browser = browserForFile();
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
   errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
 });

@@ -1,5 +1,6 @@
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 
 import type { AppHandles } from '../../src/app/handles.ts';
 
@@ -14,6 +15,24 @@ declare global {
  * there), so the tests cannot drift from it.
  */
 export type { AppHandles };
+
+/**
+ * One Chromium for a test file: started before its tests, closed after them. Returns the getter
+ * the tests call (the browser exists only once beforeAll has run).
+ */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('The browser has not started (beforeAll has not run).');
+    return browser;
+  };
+}
 
 /** Opens the explorer and waits for its first frame; page errors fail the test. */
 export async function openExplorer(page: Page, url: string): Promise<string[]> {

@@ -1,24 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { highlighted, isPale, nodeOnScreen, openExplorer, pixelAtNode } from './page.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import {
+  highlighted,
+  isPale,
+  nodeOnScreen,
+  openExplorer,
+  pixelAtNode,
+  browserForFile,
+} from './page.ts';
 
 // A shared link opened on a phone: 390 x 844, touch, no hover.
 const base = inject('baseUrl');
 const PHONE = { width: 390, height: 844 };
-let browser: Browser;
+const browser = browserForFile();
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  context = await browser.newContext({
+  context = await browser().newContext({
     viewport: PHONE,
     hasTouch: true,
     isMobile: true,
@@ -198,7 +198,7 @@ describe('a shared link on a phone', () => {
 describe('a wide screen', () => {
   it('keeps the three columns, with no drawer button and no sheet bar', async () => {
     await context.close();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context = await browser().newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     await open('?actor=russia');
     expect(await page.locator('#drawer-toggle').isVisible()).toBe(false);

@@ -5,7 +5,7 @@ import { assembleGraph } from './assemble.ts';
 import { locateEvidence, type LocatedRelation } from './evidence.ts';
 import { IssueSink, hasErrors, sortIssues, type BuildIssue } from './issues.ts';
 import { layoutGraph, type LayoutOptions } from './layout.ts';
-import { TEXT_CONTROL, describeChar, findAll, lineColumnAt } from '../text/characters.ts';
+import { TEXT_CONTROL, andMore, describeChar, findAll, lineColumnAt } from '../text/characters.ts';
 import { calendarDateProblem } from '../dates.ts';
 import { parseYaml, positionOf, type ParsedYaml, type SourceFile } from './load.ts';
 import { checkActors, checkRelationTypes } from './registry.ts';
@@ -268,10 +268,7 @@ function checkTextCharacters(file: SourceFile, sink: IssueSink): boolean {
     const at = lineColumnAt(file.text, found.offset);
     // Editors do not show a byte-order mark: count columns of the first line without it.
     if (bom && at.line === 1) at.column--;
-    const more =
-      i === controls.found.length - 1 && controls.count > controls.found.length
-        ? ` (and ${controls.count - controls.found.length} more)`
-        : '';
+    const more = andMore(controls, i);
     sink.error(
       file.path,
       at,

@@ -16,6 +16,7 @@ import {
 import {
   VALUE_FORBIDDEN,
   YAML_CONTROL,
+  andMore,
   describeChar,
   findAll,
   showForbidden,
@@ -69,10 +70,7 @@ export function parseYaml(file: SourceFile, sink: IssueSink): ParsedYaml | undef
   // Counted as the parser counts them, so that these positions agree with its own.
   const lines = controls.count > 0 ? yamlLines(file.text) : new LineCounter();
   controls.found.forEach((found, i) => {
-    const more =
-      i === controls.found.length - 1 && controls.count > controls.found.length
-        ? ` (and ${controls.count - controls.found.length} more)`
-        : '';
+    const more = andMore(controls, i);
     sink.error(
       file.path,
       positionIn(lines, found.offset),

@@ -92,6 +92,15 @@ export function findAll(
 }
 
 /**
+ * What to add to the message about found[index]: " (and N more)" on the last one reported when
+ * findAll found more than it kept, nothing otherwise.
+ */
+export const andMore = (result: { found: Found[]; count: number }, index: number): string =>
+  index === result.found.length - 1 && result.count > result.found.length
+    ? ` (and ${result.count - result.found.length} more)`
+    : '';
+
+/**
  * Characters that cannot be seen or that change how the text around them is shown: format
  * characters (zero-width space and joiners, soft hyphen, bidi marks, embeddings, overrides and
  * isolates, the byte-order mark), the other default-ignorable code points (variation selectors,

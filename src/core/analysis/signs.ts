@@ -12,6 +12,8 @@ import type { Modality } from '../model.ts';
  * at all is the filters' business (the modality filter, the dates): the analysis takes the
  * filtered graph.
  *
+ * A statement is counted once per pair and sign even when the same sentence is annotated in
+ * both directions (A opposes B and B opposes A): statements are told apart by article and span.
  * A pair's sign is the sign of (counted positive statements - counted negative statements):
  * the majority decides. A pair with as many of each (a tie) has no sign: it is left out of the
  * signed network (triads, camps) and listed with the contradictions, as every pair with
@@ -28,7 +30,7 @@ export interface SignOptions {
   counted?: readonly Modality[];
 }
 
-/** The counted statements between two actors, by the sign of their relation types. */
+/** The counted statements between two actors (distinct spans), by the sign of their types. */
 export interface PairTally {
   /** The two actors, a < b (in code-unit order, as JSON consumers sort). */
   a: string;
@@ -68,26 +70,27 @@ export function signedNetwork(graph: ActorGraph, options: SignOptions = {}): Sig
     (graph.getAttribute('relationTypes') ?? []).map((t) => [t.id, t.sign]),
   );
   const byPair = new Map<string, PairTally>();
+  // The counted statements of each side, by their span: a sentence annotated in both
+  // directions (A opposes B, B opposes A) is one statement about the pair, not two.
+  const spans = new Map<PairTally, { positive: Set<string>; negative: Set<string> }>();
   graph.forEachEdge((edge, attr, source, target) => {
     const sign = signOf.get(attr.relation) ?? 0;
     if (sign === 0) return;
-    let n = 0;
-    for (const e of attr.evidence) if (counted.has(e.modality)) n++;
-    if (n === 0) return;
+    const countedHere = attr.evidence.filter((e) => counted.has(e.modality));
+    if (countedHere.length === 0) return;
     const [a, b] = source < target ? [source, target] : [target, source];
     const key = `${a}\u0000${b}`;
     let tally = byPair.get(key);
     if (!tally) {
       tally = { a, b, positive: 0, negative: 0, sign: 0, positiveEdges: [], negativeEdges: [] };
       byPair.set(key, tally);
+      spans.set(tally, { positive: new Set(), negative: new Set() });
     }
-    if (sign > 0) {
-      tally.positive += n;
-      tally.positiveEdges.push(edge);
-    } else {
-      tally.negative += n;
-      tally.negativeEdges.push(edge);
-    }
+    const side = sign > 0 ? 'positive' : 'negative';
+    const seen = spans.get(tally)![side];
+    for (const e of countedHere) seen.add(`${e.article}\u0000${e.start}\u0000${e.end}`);
+    tally[side] = seen.size;
+    (sign > 0 ? tally.positiveEdges : tally.negativeEdges).push(edge);
   });
   const tallies = [...byPair.values()].sort((x, y) => byId(x.a, y.a) || byId(x.b, y.b));
   const neighbours = new Map<string, Map<string, SignedPair>>();

@@ -35,7 +35,11 @@ export function compareStatements(x: Statement, y: Statement): number {
   );
 }
 
-/** The statements the (filtered) graph shows on the given relations, strongest first. */
+/**
+ * The statements the (filtered) graph shows on the given relations, strongest first; a
+ * sentence annotated on several of them (in both directions) is listed once, with its
+ * strongest reading.
+ */
 export function statementsOf(graph: ActorGraph, edges: readonly string[]): Statement[] {
   const result: Statement[] = [];
   for (const edge of edges) {
@@ -45,5 +49,12 @@ export function statementsOf(graph: ActorGraph, edges: readonly string[]): State
     for (const evidence of attr.evidence)
       result.push({ edge, relation: attr.relation, source, target, evidence });
   }
-  return result.sort(compareStatements);
+  result.sort(compareStatements);
+  const seen = new Set<string>();
+  return result.filter((s) => {
+    const span = `${s.evidence.article}\u0000${s.evidence.start}\u0000${s.evidence.end}`;
+    if (seen.has(span)) return false;
+    seen.add(span);
+    return true;
+  });
 }

@@ -51,3 +51,28 @@ export const MONTHS = [
 /** Whether a string is a whole, real calendar day as YYYY-MM-DD (no 2021-02-31). */
 export const isCalendarDay = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && calendarDateProblem(value) === undefined;
+
+/** How precise a partial date is. */
+export type DatePrecision = 'year' | 'month' | 'day';
+
+/** The precision of a YYYY, YYYY-MM or YYYY-MM-DD date (by its length). */
+export const precisionOf = (date: string): DatePrecision =>
+  date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+
+/** The first calendar day of the period a partial date stands for: 2016 -> 2016-01-01. */
+export function firstDayOf(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+
+/**
+ * The last calendar day of the period a partial date stands for, a real day (2016-02 ->
+ * 2016-02-29), as xsd:date and Gephi need it: 2016 -> 2016-12-31.
+ */
+export function lastDayOf(date: string): string {
+  if (date.length === 4) return `${date}-12-31`;
+  if (date.length === 7) {
+    const days = daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+    return `${date}-${String(days)}`;
+  }
+  return date;
+}

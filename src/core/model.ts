@@ -59,6 +59,19 @@ export interface PublishedDate {
   how: string;
 }
 
+/**
+ * When the event a relation reports happened, as the article's words give it (docs/time.md).
+ * `stated`: the words give the whole date; `inferred`: the words give the day and month (or
+ * the month) and the year is the article's.
+ */
+export interface EventDate {
+  /** YYYY, YYYY-MM or YYYY-MM-DD: never more precise than the words. */
+  date: string;
+  basis: 'stated' | 'inferred';
+  /** The words of the article text the date rests on, verbatim ("In May", "on February 27"). */
+  how: string;
+}
+
 /** An annotated relation as written in an article's YAML file. */
 export interface RelationAnnotation {
   source: string;
@@ -66,6 +79,8 @@ export interface RelationAnnotation {
   target: string;
   quote: string;
   modality?: Modality;
+  /** When the reported event happened, where the text says. */
+  eventDate?: EventDate;
   note?: string;
 }
 
@@ -100,8 +115,17 @@ export interface Evidence {
   start: number;
   end: number;
   modality: Modality;
-  /** The article's published date, or null when it has none. */
+  /** The article's published date (the statement's date), or null when it has none. */
   date: string | null;
+  /**
+   * The date of the event the statement reports (YYYY, YYYY-MM or YYYY-MM-DD), where the text
+   * gives it; absent (or null) otherwise. See docs/time.md.
+   */
+  eventDate?: string | null;
+  /** stated or inferred (the year taken from the article's date); with eventDate. */
+  eventDateBasis?: 'stated' | 'inferred';
+  /** The words of the text the event date rests on; with eventDate. */
+  eventDateHow?: string;
   note?: string;
 }
 
@@ -131,8 +155,15 @@ export interface EdgeAttributes {
   weight: number;
   evidence: Evidence[];
   articles: string[];
+  /** The earliest and latest statement dates (articles' published dates) of the evidence. */
   firstDate: string | null;
   lastDate: string | null;
+  /**
+   * The earliest and latest event dates of the evidence, null when none has one. Written by
+   * every build since event dates exist; absent from graphs of older builds.
+   */
+  firstEventDate?: string | null;
+  lastEventDate?: string | null;
   color: string;
   size: number;
 }

@@ -353,6 +353,12 @@ function checkEdge(
       problems.add(`${at}.attributes.${field}`, `not a date or null (${describeValue(a[field])})`);
     }
   }
+  // Absent from graphs built before event dates.
+  for (const field of ['firstEventDate', 'lastEventDate'] as const) {
+    if (a[field] !== undefined && !isDateOrNull(a[field])) {
+      problems.add(`${at}.attributes.${field}`, `not a date or null (${describeValue(a[field])})`);
+    }
+  }
   const evidence = a.evidence;
   if (!Array.isArray(evidence)) {
     problems.add(`${at}.attributes.evidence`, `not a list (${describeValue(evidence)})`);
@@ -387,7 +393,18 @@ function evidenceLooksRight(e: unknown, articles: Set<string>): boolean {
     typeof e.modality === 'string' &&
     MODALITY_SET.has(e.modality) &&
     isDateOrNull(e.date) &&
+    (e.eventDate === undefined || eventDateLooksRight(e)) &&
     (e.note === undefined || typeof e.note === 'string')
+  );
+}
+
+/** An event date, with its basis and words (all three, or none; null for none as well). */
+function eventDateLooksRight(e: Dict): boolean {
+  if (e.eventDate === null) return e.eventDateBasis === undefined && e.eventDateHow === undefined;
+  return (
+    isDateOrNull(e.eventDate) &&
+    PUBLISHED_BASES.has(e.eventDateBasis) &&
+    typeof e.eventDateHow === 'string'
   );
 }
 
@@ -435,6 +452,25 @@ function checkEvidence(e: unknown, path: string, problems: Problems, articles: S
   }
   if (!isDateOrNull(e.date)) {
     problems.add(`${path}.date`, `not a date or null (${describeValue(e.date)})`);
+  }
+  if (e.eventDate !== undefined && e.eventDate !== null) {
+    if (!isDateOrNull(e.eventDate)) {
+      problems.add(`${path}.eventDate`, `not a date or null (${describeValue(e.eventDate)})`);
+    }
+    if (!PUBLISHED_BASES.has(e.eventDateBasis)) {
+      problems.add(
+        `${path}.eventDateBasis`,
+        `not "stated" or "inferred" (${describeValue(e.eventDateBasis)})`,
+      );
+    }
+    if (typeof e.eventDateHow !== 'string') {
+      problems.add(`${path}.eventDateHow`, `not a string (${describeValue(e.eventDateHow)})`);
+    }
+  } else if (e.eventDateBasis !== undefined || e.eventDateHow !== undefined) {
+    problems.add(
+      `${path}.eventDate`,
+      `${describeValue(e.eventDate)}, but the statement has an event date's basis or words`,
+    );
   }
   if (e.note !== undefined && typeof e.note !== 'string') {
     problems.add(`${path}.note`, `not a string (${describeValue(e.note)})`);

@@ -3,6 +3,7 @@ import type { Actor, ArticleMeta, EdgeAttributes, RelationType } from '../model.
 import { KIND_COLORS, edgeSize, nodeSize } from '../style.ts';
 import { edgeKey, type ActorGraph } from '../graph/actorGraph.ts';
 import { computeActorMetrics } from '../graph/metrics.ts';
+import { edgeDateRange } from '../time/edgeDates.ts';
 import type { LocatedRelation } from './evidence.ts';
 
 export interface AssembleInput {
@@ -16,7 +17,8 @@ export interface AssembleInput {
 
 /**
  * Assembles the multigraph: one node per actor, one edge per (source, relation type, target)
- * aggregating its evidence (weight = pieces of evidence, first and last dates, articles).
+ * aggregating its evidence (weight = pieces of evidence, first and last dates of each kind,
+ * articles).
  * Symmetric relations are undirected edges whose endpoints come in id order.
  */
 export function assembleGraph(input: AssembleInput): ActorGraph {
@@ -64,6 +66,8 @@ export function assembleGraph(input: AssembleInput): ActorGraph {
           articles: [],
           firstDate: null,
           lastDate: null,
+          firstEventDate: null,
+          lastEventDate: null,
           color: type.color,
           size: 1,
         },
@@ -75,13 +79,10 @@ export function assembleGraph(input: AssembleInput): ActorGraph {
     a.evidence.push(e);
     a.weight = a.evidence.length;
     if (!a.articles.includes(e.article)) a.articles.push(e.article);
-    if (e.date !== null) {
-      if (a.firstDate === null || e.date < a.firstDate) a.firstDate = e.date;
-      if (a.lastDate === null || e.date > a.lastDate) a.lastDate = e.date;
-    }
   }
 
   for (const [key, { item, attributes }] of edges) {
+    Object.assign(attributes, edgeDateRange(attributes.evidence));
     attributes.size = edgeSize(attributes.weight);
     if (item.directed) graph.addDirectedEdgeWithKey(key, item.source, item.target, attributes);
     else graph.addUndirectedEdgeWithKey(key, item.source, item.target, attributes);

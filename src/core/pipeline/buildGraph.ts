@@ -11,7 +11,7 @@ import { parseYaml, positionOf, type ParsedYaml, type SourceFile } from './load.
 import { checkActors, checkRelationTypes } from './registry.ts';
 import { resolveRelations, type ResolvedRelation } from './relations.ts';
 import { normaliseArticleText } from './text.ts';
-import { validateAgainstSchema } from './validate.ts';
+import { checkEventDates, validateAgainstSchema } from './validate.ts';
 
 /** The files of a graph-data folder, read but not yet parsed. */
 export interface DataFiles {
@@ -55,6 +55,8 @@ export interface BuildReport {
   edges: number;
   byRelation: Record<string, { evidence: number; edges: number }>;
   byModality: Record<Modality, number>;
+  /** Pieces of evidence with a date of each kind: the article's, the event's. */
+  dated: { statement: number; event: number };
 }
 
 export interface BuildResult {
@@ -108,7 +110,8 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
       (a): a is typeof a & { parsed: ParsedYaml } =>
         a.parsed !== undefined &&
         validateAgainstSchema(a.parsed, 'article', sink) &&
-        checkPublishedDate(a.parsed, sink),
+        // Both checked, so that every wrong date is reported at once.
+        [checkPublishedDate(a.parsed, sink), checkEventDates(a.parsed, sink)].every(Boolean),
     );
     return {
       relationTypes: typesOk ? checkRelationTypes(loaded.relationTypes!, sink) : undefined,
@@ -342,5 +345,9 @@ function makeReport(
     edges: graph.size,
     byRelation,
     byModality,
+    dated: {
+      statement: located.filter((l) => l.evidence.date !== null).length,
+      event: located.filter((l) => (l.evidence.eventDate ?? null) !== null).length,
+    },
   };
 }

@@ -3,7 +3,7 @@ import type { IssueSink } from './issues.ts';
 import { positionOf } from './load.ts';
 import type { ResolvedRelation } from './relations.ts';
 import { codePoints } from '../text/characters.ts';
-import { foldForMatching, isCut, isMatch, locateQuote } from './text.ts';
+import { foldForMatching, isCut, isMatch, locateQuote, type FoldedText } from './text.ts';
 
 export interface LocatedRelation {
   source: string;
@@ -91,6 +91,8 @@ export function locateEvidence(
       continue;
     }
     seen.set(key, r);
+    const event = r.eventDate && locateEventWords(r, folded, match.start, match.end, sink);
+    if (event === null) continue;
     located.push({
       source: a,
       target: b,
@@ -103,11 +105,59 @@ export function locateEvidence(
         end: match.end,
         modality: r.modality,
         date,
+        ...(event === undefined
+          ? {}
+          : { eventDate: event.date, eventDateBasis: event.basis, eventDateHow: event.how }),
         ...(r.note === undefined ? {} : { note: r.note }),
       },
     });
   }
   return located;
+}
+
+/**
+ * Finds the words an event date rests on (`eventDate.how`): in the quote, or else in the
+ * lines the quote is on, or else anywhere in the text (with a warning: they may date something
+ * else). Returns the event date with the words as the text writes them, or null (and an error)
+ * when the text does not have them.
+ */
+function locateEventWords(
+  r: ResolvedRelation,
+  folded: FoldedText,
+  start: number,
+  end: number,
+  sink: IssueSink,
+): { date: string; basis: 'stated' | 'inferred'; how: string } | null {
+  const event = r.eventDate!;
+  const text = folded.original;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const found = (from: number, to: number, within?: FoldedText): string | undefined => {
+    const match = locateQuote(within ?? foldForMatching(text.slice(from, to)), event.how);
+    return isMatch(match) ? text.slice(from + match.start, from + match.end) : undefined;
+  };
+  const near = found(start, end) ?? found(lineStart, lineEnd);
+  if (near !== undefined) return { date: event.date, basis: event.basis, how: near };
+  const at = positionOf(r.parsed, ['relations', r.index, 'eventDate', 'how']);
+  const file = r.parsed.file.path;
+  const far = found(0, text.length, folded);
+  if (far === undefined) {
+    sink.error(
+      file,
+      at,
+      `eventDate.how "${abbreviate(event.how)}" is not in the article text`,
+      'Copy into how, verbatim, the words of the article the event date rests on ("In May", "on February 27"), best from the quote or its paragraph (differences in whitespace and quote marks are tolerated).',
+    );
+    return null;
+  }
+  sink.warn(
+    file,
+    at,
+    `eventDate.how "${abbreviate(event.how)}" is in the article text but not in the quote or on its lines`,
+    'Make sure the words date this event and not another one; quote the sentence that gives the date if they do.',
+  );
+  return { date: event.date, basis: event.basis, how: far };
 }
 
 const abbreviate = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);

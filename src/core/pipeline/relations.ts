@@ -1,4 +1,4 @@
-import type { Modality, RelationAnnotation, RelationType } from '../model.ts';
+import type { EventDate, Modality, RelationAnnotation, RelationType } from '../model.ts';
 import { closest } from 'fastest-levenshtein';
 import type { IssueSink } from './issues.ts';
 import { positionOf, positionOfChar, type ParsedYaml } from './load.ts';
@@ -15,6 +15,8 @@ export interface ResolvedRelation {
   relation: RelationType;
   quote: string;
   modality: Modality;
+  /** When the reported event happened, as annotated (checked by checkEventDates). */
+  eventDate?: EventDate;
   note?: string;
 }
 
@@ -69,6 +71,7 @@ export function resolveRelations(
       relation,
       quote: annotation.quote,
       modality: annotation.modality ?? 'asserted',
+      ...(annotation.eventDate === undefined ? {} : { eventDate: annotation.eventDate }),
       ...(annotation.note === undefined ? {} : { note: annotation.note }),
     });
 

@@ -17,6 +17,7 @@ export function formatReport(report: BuildReport, issues: readonly BuildIssue[])
       .filter(([, n]) => n > 0)
       .map(([m, n]) => `${m} ${n}`)
       .join(', ')}`,
+    `Evidence dated: ${report.dated.statement} by its article, ${report.dated.event} by the event it reports`,
     `Warnings:  ${warnings}`,
   ];
   return lines.join('\n');

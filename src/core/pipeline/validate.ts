@@ -4,6 +4,8 @@ import { closest } from 'fastest-levenshtein';
 import actorsSchema from '../../../graph-data/schemas/actors.schema.json' with { type: 'json' };
 import articleSchema from '../../../graph-data/schemas/article.schema.json' with { type: 'json' };
 import relationTypesSchema from '../../../graph-data/schemas/relation-types.schema.json' with { type: 'json' };
+import { MONTHS, calendarDateProblem, precisionOf } from '../dates.ts';
+import type { ArticleDocument, EventDate } from '../model.ts';
 import type { IssueSink } from './issues.ts';
 import { positionOf, positionOfKey, type ParsedYaml } from './load.ts';
 
@@ -151,4 +153,115 @@ function typeName(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   return withIndefiniteArticle(typeof value);
+}
+
+// ---- event dates -----------------------------------------------------------------------------
+
+/** A month's name as English texts write it: in full or abbreviated (Feb., Sept), capitalised. */
+const MONTH_WORDS: readonly RegExp[] = MONTHS.map((name) => {
+  const short = name.slice(0, 3);
+  const forms =
+    name === 'September' ? [name, 'Sept', short] : name === 'May' ? [name] : [name, short];
+  return new RegExp(`(?<![A-Za-z])(?:${forms.join('|')})(?![a-z])`);
+});
+const numberIn = (words: string, n: number, pad: boolean): boolean =>
+  new RegExp(`(?<![0-9])${pad && n < 10 ? '0?' : ''}${n}(?:st|nd|rd|th)?(?![0-9])`).test(words);
+const YEARS = /(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])/g;
+
+/**
+ * What is wrong with an event date's words, or undefined: the date may be no more precise than
+ * its words (a month they name, a day they give, and when stated the year they give), and may
+ * not contradict them (another month or year named).
+ */
+export function eventDateWordsProblem(event: EventDate): string | undefined {
+  const { date, how, basis } = event;
+  const precision = precisionOf(date);
+  const year = Number(date.slice(0, 4));
+  const years = [...how.matchAll(YEARS)].map((m) => Number(m[1]));
+  if (years.length > 0 && !years.includes(year)) {
+    return `its words "${how}" give the year ${years.join(' or ')}, not ${year}`;
+  }
+  if (basis === 'stated' && years.length === 0) {
+    return `its words "${how}" give no year, and the basis is stated`;
+  }
+  if (precision === 'year') return undefined;
+  const month = Number(date.slice(5, 7));
+  const named = MONTHS.filter((_name, i) => MONTH_WORDS[i]!.test(how));
+  if (named.length === 0) return `its words "${how}" name no month`;
+  if (!named.includes(MONTHS[month - 1]!)) {
+    return `its words "${how}" name ${named.join(' or ')}, not ${MONTHS[month - 1]}`;
+  }
+  if (precision === 'month') return undefined;
+  const withoutYears = how.replace(YEARS, ' ');
+  if (!numberIn(withoutYears, Number(date.slice(8, 10)), true)) {
+    return `its words "${how}" do not give the day ${Number(date.slice(8, 10))}`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks the event dates of an article's relations (after its schema): real calendar dates, no
+ * more precise than their words, and an inferred year that can come from the article's own
+ * published date. Whether the words are in the text is checked with the quotes (evidence.ts).
+ * Returns whether they are all right.
+ */
+export function checkEventDates(parsed: ParsedYaml, sink: IssueSink): boolean {
+  const document = parsed.value as ArticleDocument;
+  const file = parsed.file.path;
+  const published = document.published?.date;
+  const publishedYear =
+    published !== undefined && calendarDateProblem(published) === undefined
+      ? Number(published.slice(0, 4))
+      : undefined;
+  let ok = true;
+  document.relations.forEach((relation, i) => {
+    const event = relation.eventDate;
+    if (event === undefined) return;
+    const at = ['relations', i, 'eventDate'] as const;
+    const name = describePath([...at, 'date']);
+    const problem = calendarDateProblem(event.date);
+    if (problem !== undefined) {
+      ok = false;
+      sink.error(
+        file,
+        positionOf(parsed, [...at, 'date']),
+        `${name} "${event.date}" is not a date on the calendar: ${problem}`,
+        'Correct the date; if the words give only the month or the year, write YYYY-MM or YYYY.',
+      );
+      return;
+    }
+    const words = eventDateWordsProblem(event);
+    if (words !== undefined) {
+      ok = false;
+      sink.error(
+        file,
+        positionOf(parsed, [...at, 'date']),
+        `${name} "${event.date}" does not rest on its words: ${words}`,
+        'Write the date only as precisely as the words in how give it (YYYY-MM for "In May", YYYY-MM-DD for "on February 27"), copy into how the words that give it, and write basis: inferred when the year is the article\'s rather than the words\'.',
+      );
+      return;
+    }
+    if (event.basis !== 'inferred') return;
+    if (publishedYear === undefined) {
+      ok = false;
+      sink.error(
+        file,
+        positionOf(parsed, [...at, 'basis']),
+        `${describePath([...at, 'basis'])} is inferred, but the article has no published date to take the year from`,
+        "Add the article's published date, or write basis: stated with words that give the year.",
+      );
+      return;
+    }
+    const year = Number(event.date.slice(0, 4));
+    if (Math.abs(year - publishedYear) > 1) {
+      ok = false;
+      sink.error(
+        file,
+        positionOf(parsed, [...at, 'date']),
+        `${name} "${event.date}" is inferred, but its year is not the article's (${publishedYear}) or next to it`,
+        'An inferred year is the article\'s published year (or the year before or after, for "in December" in a January article); correct it, or write basis: stated with words that give the year.',
+      );
+    }
+  });
+  return ok;
 }

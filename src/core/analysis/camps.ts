@@ -78,7 +78,8 @@ export function splitCamps(network: SignedNetwork, options: CampOptions = {}): C
     const small = n <= exactLimit;
     let best = heuristic(component, small ? 1 : restarts, random.fork(component.ids[0]!));
     const budget = small ? Infinity : (options.searchBudget ?? DEFAULT_SEARCH_BUDGET);
-    const searched = best.cost > 0 && budget > 0 ? branchAndBound(component, best, budget) : best;
+    // A split without frustration needs no search: nothing does better.
+    const searched = best.cost > 0 && budget > 0 ? branchAndBound(component, best, budget) : null;
     const exact = best.cost === 0 || searched !== null;
     if (searched) best = searched;
     const assign = best.assign;

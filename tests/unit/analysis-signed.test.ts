@@ -36,14 +36,15 @@ function handGraph(relations: [string, S[]?][]): ActorGraph {
     articles: {},
   });
   let offset = 0;
-  for (const [line, statements = ['asserted']] of relations) {
+  for (const [line, given] of relations) {
+    const statements: S[] = given ?? ['asserted'];
     const [s, op, t] = line.split(' ') as [string, keyof typeof TYPES, string];
     const type = TYPES[op];
     for (const n of [s, t]) if (!graph.hasNode(n)) graph.addNode(n, testNode(n));
     const [source, target] = type.directed || s < t ? [s, t] : [t, s];
     const key = edgeKey(type.id, source, target);
     const evidence: Evidence[] = statements.map((st) => {
-      const o = typeof st === 'string' ? { modality: st } : st;
+      const o: Exclude<S, Modality> = typeof st === 'string' ? { modality: st } : st;
       offset += 10;
       return {
         article: o.article ?? `article-${offset}`,

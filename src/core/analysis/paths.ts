@@ -155,7 +155,7 @@ export function connectionPaths(
   const distance = new Map<string, number>();
   bfsFromNode(pairs, to, (node, _attr, depth) => {
     distance.set(node, depth);
-    return depth >= maxSteps - 1;
+    return depth >= maxSteps;
   });
   if (!distance.has(from) || distance.get(from)! > maxSteps) return result;
 

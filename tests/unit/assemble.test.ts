@@ -41,7 +41,12 @@ const graph = assembleGraph({
   located: [
     item('cooperates-with', 'a', 'b', ev('x', '2016-07')),
     item('cooperates-with', 'a', 'b', ev('y', '2014-10', 5)),
-    item('cooperates-with', 'a', 'b', ev('y', null, 9)),
+    item('cooperates-with', 'a', 'b', {
+      ...ev('y', null, 9),
+      eventDate: '2015-03',
+      eventDateBasis: 'stated',
+      eventDateHow: 'March 2015',
+    }),
     item('opposes', 'a', 'b', ev('x', '2016-07')),
     item('opposes', 'b', 'a', ev('x', '2016-07')),
   ],
@@ -65,6 +70,20 @@ describe('assembleGraph', () => {
     expect(coop.evidence).toHaveLength(3);
     expect(coop.articles).toEqual(['x', 'y']);
     expect([coop.firstDate, coop.lastDate]).toEqual(['2014-10', '2016-07']);
+  });
+
+  it('gives every edge its first and last event dates, null where no statement has one', () => {
+    const coop = graph.getEdgeAttributes(edgeKey('cooperates-with', 'a', 'b'));
+    expect([coop.firstEventDate, coop.lastEventDate]).toEqual(['2015-03', '2015-03']);
+    const opposes = graph.getEdgeAttributes(edgeKey('opposes', 'a', 'b'));
+    expect([opposes.firstEventDate, opposes.lastEventDate]).toEqual([null, null]);
+    // In graph.json, right after the statement dates.
+    expect(Object.keys(coop).slice(5, 9)).toEqual([
+      'firstDate',
+      'lastDate',
+      'firstEventDate',
+      'lastEventDate',
+    ]);
   });
 
   it('keeps symmetric relations undirected and the others directed, in both directions', () => {

@@ -64,6 +64,7 @@ describe('buildGraph on a valid dataset', () => {
         'proposes-to': { evidence: 1, edges: 1 },
       },
       byModality: { asserted: 5, negated: 1 },
+      dated: { statement: 6, event: 0 },
     });
   });
 
@@ -224,6 +225,63 @@ describe('buildGraph on bad input', () => {
     expect(result.graph).toBeDefined();
     expect(result.issues).toEqual([
       expect.objectContaining({ severity: 'warning', file: 'data/articles/extra.txt' }),
+    ]);
+  });
+});
+
+describe('buildGraph with event dates', () => {
+  const withEvent = (eventDate: string) => {
+    const files = smallDataset();
+    files['articles/a2.txt'] =
+      'In February 2021 Beta and Alpha signed a pact.\nBeta later criticised Gamma Front.\n';
+    files['articles/a2.yaml'] = files['articles/a2.yaml']!.replace(
+      '    quote: Beta and Alpha signed a pact.\n',
+      `    quote: Beta and Alpha signed a pact.\n    eventDate: ${eventDate}\n`,
+    );
+    return files;
+  };
+
+  it('keeps the event date on the evidence and the edge, and counts it', () => {
+    const result = build(withEvent('{date: 2021-02, basis: stated, how: In February 2021}'));
+    expect(result.issues).toEqual([]);
+    const coop = result.graph!.getEdgeAttributes(edgeKey('cooperates-with', 'alpha', 'beta'));
+    expect(coop.evidence.map((e) => e.eventDate ?? null)).toEqual([null, '2021-02']);
+    expect(coop.evidence[1]).toMatchObject({
+      eventDateBasis: 'stated',
+      eventDateHow: 'In February 2021',
+    });
+    expect([coop.firstEventDate, coop.lastEventDate]).toEqual(['2021-02', '2021-02']);
+    const opposes = result.graph!.getEdgeAttributes(edgeKey('opposes', 'beta', 'gamma-front'));
+    expect([opposes.firstEventDate, opposes.lastEventDate]).toEqual([null, null]);
+    expect(result.report!.dated).toEqual({ statement: 6, event: 1 });
+  });
+
+  it('reports a wrong event date and a wrong published date together, at their lines', () => {
+    const files = withEvent('{date: 2021-02-30, basis: stated, how: In February 2021}');
+    files['articles/a2.yaml'] = files['articles/a2.yaml']!.replace(
+      'date: 2021-02',
+      'date: 2021-02-29',
+    );
+    const issues = build(files).issues.filter((i) => i.severity === 'error');
+    expect(issues.map((i) => [i.file, i.line, i.message])).toEqual([
+      ['data/articles/a2.yaml', 3, expect.stringMatching(/^published\.date "2021-02-29"/)],
+      [
+        'data/articles/a2.yaml',
+        11,
+        'relations[0].eventDate.date "2021-02-30" is not a date on the calendar: February 2021 has 28 days',
+      ],
+    ]);
+  });
+
+  it('refuses an event date whose words are not in the text, naming file and line', () => {
+    const issues = build(withEvent('{date: 2021-03, basis: stated, how: In March 2021}')).issues;
+    expect(issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'data/articles/a2.yaml',
+        line: 11,
+        message: 'eventDate.how "In March 2021" is not in the article text',
+      }),
     ]);
   });
 });

@@ -139,3 +139,81 @@ describe('locateEvidence and Unicode normal forms', () => {
     );
   });
 });
+
+describe('locateEvidence and event dates', () => {
+  const article =
+    'In May Zeta and Alpha agreed.\nThey met again later.\nOn March 3 nothing happened.';
+  const withEvent = (quote: string, how: string) =>
+    relation(0, { quote, eventDate: { date: '2016-05', basis: 'inferred', how } });
+
+  it('keeps the event date, its basis and its words as the text writes them', () => {
+    const sink = new IssueSink();
+    const [item] = locateEvidence(
+      [withEvent('In May Zeta and Alpha agreed.', ' In  May ')],
+      article,
+      '2016',
+      sink,
+    );
+    expect(sink.issues).toEqual([]);
+    expect(item!.evidence).toMatchObject({
+      date: '2016',
+      eventDate: '2016-05',
+      eventDateBasis: 'inferred',
+      eventDateHow: 'In May',
+    });
+  });
+
+  it('takes the words from the line of the quote without a word', () => {
+    const sink = new IssueSink();
+    const [item] = locateEvidence(
+      [withEvent('Zeta and Alpha agreed.', 'In May')],
+      article,
+      '2016',
+      sink,
+    );
+    expect(sink.issues).toEqual([]);
+    expect(item!.evidence.eventDateHow).toBe('In May');
+  });
+
+  it('warns when the words are in the text but far from the quote', () => {
+    const sink = new IssueSink();
+    const [item] = locateEvidence(
+      [withEvent('They met again later.', 'In May')],
+      article,
+      '2016',
+      sink,
+    );
+    expect(item!.evidence.eventDate).toBe('2016-05');
+    expect(sink.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          'eventDate.how "In May" is in the article text but not in the quote or on its lines',
+      }),
+    ]);
+  });
+
+  it('refuses words that are not in the text, and leaves the statement out', () => {
+    const sink = new IssueSink();
+    const located = locateEvidence(
+      [withEvent('Zeta and Alpha agreed.', 'In June')],
+      article,
+      '2016',
+      sink,
+    );
+    expect(located).toEqual([]);
+    expect(sink.issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'articles/a.yaml',
+        message: 'eventDate.how "In June" is not in the article text',
+        hint: expect.stringMatching(/verbatim/),
+      }),
+    ]);
+  });
+
+  it('writes no event fields for a statement without an event date', () => {
+    const [item] = locateEvidence([relation(0, {})], text, '2016', new IssueSink());
+    expect(Object.keys(item!.evidence)).not.toContain('eventDate');
+  });
+});

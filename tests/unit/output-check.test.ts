@@ -125,6 +125,33 @@ describe('checkGraph', () => {
     expect(describeProblems({ problems: ['one'], more: true })).toBe('one (and more)');
   });
 
+  it('accepts event dates and graphs built before them, and checks them', () => {
+    const data = serialised();
+    const e = data.edges[0].attributes.evidence[0];
+    Object.assign(e, { eventDate: '2016-02-27', eventDateBasis: 'inferred', eventDateHow: 'on' });
+    data.edges[0].attributes.firstEventDate = '2016-02-27';
+    data.edges[1].attributes.evidence[0].eventDate = null;
+    delete data.edges[2].attributes.firstEventDate;
+    delete data.edges[2].attributes.lastEventDate;
+    expect(checkGraph(data)).toEqual({ problems: [], more: false });
+
+    Object.assign(e, { eventDate: '2016-02-30', eventDateBasis: 'guessed' });
+    delete e.eventDateHow;
+    data.edges[0].attributes.lastEventDate = 'soon';
+    data.edges[1].attributes.evidence[0].eventDateHow = 'In May';
+    expect(checkGraph(data).problems).toEqual([
+      expect.stringMatching(/^edges\[0\] .*\.lastEventDate: not a date or null \(string "soon"\)$/),
+      expect.stringMatching(
+        /\.evidence\[0\]\.eventDate: not a date or null \(string "2016-02-30"\)$/,
+      ),
+      expect.stringMatching(/\.evidence\[0\]\.eventDateBasis: not "stated" or "inferred"/),
+      expect.stringMatching(/\.evidence\[0\]\.eventDateHow: not a string \(missing\)$/),
+      expect.stringMatching(
+        /^edges\[1\] .*\.evidence\[0\]\.eventDate: null, but the statement has an event date's basis or words$/,
+      ),
+    ]);
+  });
+
   it('checks what the filters and panels read of an article, and real dates', () => {
     const data = serialised();
     const [id] = Object.keys(data.attributes.articles);

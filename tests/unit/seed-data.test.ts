@@ -272,6 +272,33 @@ describe('the seed data', () => {
     }
   });
 
+  it('keeps its counts and warnings: 34 actors, 67 relations, 102 statements, one warning', () => {
+    expect([graph.order, graph.size, result.report!.evidence]).toEqual([34, 67, 102]);
+    expect(result.issues.map((i) => i.message)).toEqual(['1 actor has no relations: australia']);
+  });
+
+  it('dates the events the texts date, and no others: the ceasefire and the May offer', () => {
+    const dated = graph
+      .mapEdges((edge, a) => a.evidence.map((e) => ({ edge, ...e })))
+      .flat()
+      .filter((e) => e.eventDate != null)
+      .map((e) => [e.edge, e.article, e.eventDate, e.eventDateBasis, e.eventDateHow]);
+    expect(dated).toEqual([
+      [undirectedKey('united-states', 'russia'), RUDAW, '2016-02-27', 'inferred', 'on February 27'],
+      [edgeKey('proposes-to', 'russia', 'united-states'), RUDAW, '2016-05', 'inferred', 'In May'],
+    ]);
+    const ceasefire = graph.getEdgeAttributes(undirectedKey('united-states', 'russia'));
+    expect([ceasefire.firstEventDate, ceasefire.lastEventDate]).toEqual([
+      '2016-02-27',
+      '2016-02-27',
+    ]);
+    // Each event date's words are in its own quote, and the article is of the year inferred.
+    for (const e of allEvidence().filter((x) => x.eventDate != null)) {
+      expect(e.quote).toContain(e.eventDateHow);
+      expect(e.date).toBe('2016');
+    }
+  });
+
   it('lays out every actor at a finite position', () => {
     graph.forEachNode((_node, a) => {
       expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);

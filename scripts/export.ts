@@ -1,5 +1,5 @@
 /**
- * npm run export -- --out FILE [--graph FILE] [--format gexf|graphml|json|csv]
+ * npm run export -- --out FILE [--graph FILE] [--format gexf|graphml|json|csv] [--dynamic]
  * Exports a built graph.json to GEXF (Gephi, Gephi Lite, NetworkX), GraphML, JSON or CSV with
  * the writers the page uses (src/core/export/). Files are written atomically.
  */
@@ -16,6 +16,7 @@ import {
 } from '../src/core/export/formats.ts';
 import { checkGraph, describeProblems } from '../src/core/graph/checkGraph.ts';
 import { isCalendarDay } from '../src/core/dates.ts';
+import { DATE_KINDS, isDateKind } from '../src/core/time/kinds.ts';
 import { parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { fsErrorLine } from '../src/node/fsErrors.ts';
 import { nodeFs, readRegularFile } from '../src/node/readData.ts';
@@ -49,11 +50,17 @@ Options:
                            formulas (for programs only; see docs/export.md)
   --date YYYY-MM-DD        the GEXF lastmodifieddate (default: the date the graph
                            file was last written)
+  --dynamic                gexf: a dynamic graph for Gephi's timeline, each relation
+                           present in the months its statements are dated (docs/time.md)
+  --dates KIND             with --dynamic: statement (the default: the articles' dates)
+                           or event (the dates of the events they report, where the
+                           text gives them)
   --quiet                  print only errors
   -h, --help               show this help
 
 Examples:
   npm run export -- --out seed.gexf
+  npm run export -- --dynamic --out seed-time.gexf         # open in Gephi, Timeline
   npm run export -- --format csv --out exports/seed.csv    # seed.csv + seed.nodes.csv
   npm run export -- --format json --out - | head -c 200`;
 
@@ -68,6 +75,8 @@ runCommand(USAGE, async () => {
       'undirected-edges': { type: 'string' },
       'no-neutralise': { type: 'boolean', default: false },
       date: { type: 'string' },
+      dynamic: { type: 'boolean', default: false },
+      dates: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
     USAGE,
@@ -97,6 +106,18 @@ runCommand(USAGE, async () => {
   if (args.date !== undefined && !isCalendarDay(args.date)) {
     throw new UsageError(`--date must be a date as YYYY-MM-DD, not "${args.date}"`);
   }
+  if (args.dynamic && !format.dynamic) {
+    throw new UsageError(
+      `--dynamic writes time into GEXF only, not ${format.id}; use --format gexf (or a .gexf file)`,
+    );
+  }
+  const dates = args.dates;
+  if (dates !== undefined && !args.dynamic) {
+    throw new UsageError('--dates chooses the dates of --dynamic; add --dynamic');
+  }
+  if (dates !== undefined && !isDateKind(dates)) {
+    throw new UsageError(`--dates must be ${DATE_KINDS.join(' or ')}, not "${dates}"`);
+  }
 
   const { graph, path, modified } = await loadGraph(args.graph);
   const options: ExportOptions = {
@@ -104,6 +125,7 @@ runCommand(USAGE, async () => {
     quotes: !args['no-quotes'],
     ...(undirected === undefined ? {} : { undirectedEdges: undirected }),
     neutraliseFormulas: !args['no-neutralise'],
+    ...(args.dynamic ? { dynamic: dates ?? 'statement' } : {}),
   };
   const files = format.write(graph, options);
 
@@ -133,7 +155,9 @@ runCommand(USAGE, async () => {
         : `${written[i]} (${file.role === 'edges' ? 'edge' : 'node'} list)`,
     );
     say(
-      `Exported ${path} (${graph.order} actors, ${graph.size} relations) as ${format.id}: wrote ${what.join(' and ')}.\n`,
+      `Exported ${path} (${graph.order} actors, ${graph.size} relations) as ${format.id}${
+        options.dynamic === undefined ? '' : ` with time (${options.dynamic} dates)`
+      }: wrote ${what.join(' and ')}.\n`,
     );
   }
   return 0;

@@ -248,6 +248,9 @@ describe('npm run export', () => {
       [['--out', '-', '--date', '1900-02-29'], '--date must be a date as YYYY-MM-DD'],
       [['--out', dir], `--out ${dir} is a folder; name the file to write`],
       [['--out', '-', '--bogus'], "Unknown option '--bogus'"],
+      [['--format', 'csv', '--out', '-', '--dynamic'], '--dynamic writes time into GEXF only'],
+      [['--out', '-', '--dates', 'event'], '--dates chooses the dates of --dynamic'],
+      [['--out', '-', '--dynamic', '--dates', 'later'], '--dates must be statement or event'],
     ] as const) {
       const run = exportTo(...args);
       expect(run.status).toBe(2);
@@ -257,11 +260,38 @@ describe('npm run export', () => {
     expect(readdirSync(dir)).not.toContain('x.csv');
   });
 
+  it('writes a dynamic GEXF with --dynamic, by statement or event dates', () => {
+    const out = join(dir, 'time.gexf');
+    const run = exportTo('--dynamic', '--out', out);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toBe(
+      `Exported ${graphPath} (4 actors, ${edgeCount} relations) as gexf with time (statement dates): wrote ${out}.\n`,
+    );
+    const xml = readFileSync(out, 'utf8');
+    expect(xml).toContain('mode="dynamic" timeformat="date" start="2020-05-01" end="2021-02-28"');
+    expect(xml).toContain('<spell start="2021-02-01" end="2021-02-28"/>');
+    expect(parse(Graph, xml).size).toBe(edgeCount);
+
+    const events = exportTo('--dynamic', '--dates', 'event', '--out', '-');
+    expect(events.status).toBe(0);
+    // The small dataset has no event dates: a dynamic graph without spells.
+    expect(events.stdout).toContain('idtype="string" mode="dynamic" timeformat="date">');
+    expect(events.stdout).not.toContain('<spell');
+  });
+
+  it('writes the static GEXF as before when not asked for time', () => {
+    const run = exportTo('--out', '-');
+    expect(run.stdout).not.toMatch(/mode="dynamic"|<spells>|EventDate/);
+  });
+
   it('explains itself with --help', () => {
     const run = runScript('export.ts', ['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: npm run export -- --out FILE [options]');
     expect(run.stdout).toContain('out/graph.csv -> out/graph.nodes.csv');
     expect(run.stdout).toContain('With --out - csv writes the edge list only');
+    expect(run.stdout).toContain(
+      "--dynamic                gexf: a dynamic graph for Gephi's timeline",
+    );
   });
 });

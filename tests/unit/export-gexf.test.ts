@@ -450,6 +450,155 @@ describe('writeGexf on edge cases', () => {
   });
 });
 
+describe('writeGexf with time (dynamic)', () => {
+  /** The fixture with event dates on some statements, and a year alone. */
+  function timed(): ActorGraph {
+    const graph = fixture();
+    graph.updateEdgeAttributes('cooperates-with:alpha:beta', (a) => ({
+      ...a,
+      evidence: [
+        {
+          ...a.evidence[0]!,
+          eventDate: '2020-03-30',
+          eventDateBasis: 'inferred',
+          eventDateHow: 'on March 30',
+        },
+        {
+          ...a.evidence[1]!,
+          date: '2021',
+          eventDate: '2020',
+          eventDateBasis: 'stated',
+          eventDateHow: 'in 2020',
+        },
+      ],
+      lastDate: '2021',
+      firstEventDate: '2020',
+      lastEventDate: '2020-03-30',
+    }));
+    return graph;
+  }
+  /** Each element's spells, as [start, end] pairs, by id. */
+  const spellsOf = (xml: string, element: 'node' | 'edge'): Record<string, string[][]> =>
+    Object.fromEntries(
+      [
+        ...xml.matchAll(
+          new RegExp(`<${element} id="([^"]+)"[^>]*?(?:/>|>([\\s\\S]*?)</${element}>)`, 'g'),
+        ),
+      ].map((m) => [
+        m[1]!,
+        [...(m[2] ?? '').matchAll(/<spell start="([^"]+)" end="([^"]+)"\/>/g)].map((s) => [
+          s[1]!,
+          s[2]!,
+        ]),
+      ]),
+    );
+
+  it('leaves the static file as it was, byte for byte, whatever event dates the graph has', () => {
+    const withEvents = fixture();
+    withEvents.forEachEdge((edge, a) =>
+      withEvents.mergeEdgeAttributes(edge, {
+        evidence: a.evidence.map((e) => ({
+          ...e,
+          eventDate: '2019-12',
+          eventDateBasis: 'stated' as const,
+          eventDateHow: 'December 2019',
+        })),
+        firstEventDate: '2019-12',
+        lastEventDate: '2019-12',
+      }),
+    );
+    const plain = fixture();
+    for (const options of [
+      {},
+      { quotes: false },
+      { pretty: false },
+      { undirectedEdges: 'undirected' as const },
+    ]) {
+      expect(writeGexf(withEvents, options)).toBe(writeGexf(plain, options));
+    }
+    expect(writeGexf(withEvents)).not.toMatch(/spell|mode=|timeformat|EventDate/);
+  });
+
+  it('declares a dynamic graph of dates, with its start and end', () => {
+    const xml = writeGexf(timed(), { dynamic: 'statement' });
+    expect(xml).toContain(
+      '<graph defaultedgetype="directed" idtype="string" mode="dynamic" timeformat="date" start="2020-05-01" end="2021-12-31">',
+    );
+    expect(attributeTypes(xml, 'edge')).toMatchObject({
+      firstEventDate: 'string',
+      lastEventDate: 'string',
+    });
+  });
+
+  it('gives each edge a spell per month with statements, a year for a year alone', () => {
+    const edges = spellsOf(writeGexf(timed(), { dynamic: 'statement' }), 'edge');
+    expect(edges['cooperates-with:alpha:beta']).toEqual([
+      ['2020-05-01', '2020-05-31'],
+      ['2021-01-01', '2021-12-31'],
+    ]);
+    expect(edges['opposes:alpha:beta']).toEqual([['2020-05-01', '2020-05-31']]);
+    // Undated evidence only: no time, so Gephi shows it throughout.
+    expect(edges['opposes:gamma:alpha']).toEqual([]);
+  });
+
+  it("gives each node the union of its edges' spells, none when one of them has no time", () => {
+    const nodes = spellsOf(writeGexf(timed(), { dynamic: 'statement' }), 'node');
+    expect(nodes.beta).toEqual([
+      ['2020-05-01', '2020-05-31'],
+      ['2021-01-01', '2021-12-31'],
+    ]);
+    expect(nodes.alpha).toEqual([]); // its edge from gamma is undated
+    expect(nodes.gamma).toEqual([]);
+    expect(nodes.lonely).toEqual([]);
+  });
+
+  it('places the relations by the dates of the events they report on request', () => {
+    const xml = writeGexf(timed(), { dynamic: 'event' });
+    expect(xml).toContain('start="2020-01-01" end="2020-12-31"');
+    const edges = spellsOf(xml, 'edge');
+    // 2020 and 2020-03-30: the year holds the month, one spell.
+    expect(edges['cooperates-with:alpha:beta']).toEqual([['2020-01-01', '2020-12-31']]);
+    expect(edges['opposes:alpha:beta']).toEqual([]);
+    const parsed = parseGexf(xml);
+    expect(parsed.getEdgeAttribute('cooperates-with:alpha:beta', 'firstEventDate')).toBe('2020');
+    expect(parsed.getEdgeAttribute('cooperates-with:alpha:beta', 'lastEventDate')).toBe(
+      '2020-03-30',
+    );
+    expect(parsed.getEdgeAttributes('opposes:alpha:beta')).not.toHaveProperty('firstEventDate');
+  });
+
+  it('writes a graph without dates as dynamic with no spells, and comes back through graphology-gexf', () => {
+    const graph = fixture();
+    graph.forEachEdge((edge, a) =>
+      graph.setEdgeAttribute(
+        edge,
+        'evidence',
+        a.evidence.map((e) => ({ ...e, date: null })),
+      ),
+    );
+    const xml = writeGexf(graph, { dynamic: 'statement' });
+    expect(xml).toContain('idtype="string" mode="dynamic" timeformat="date">');
+    expect(xml).not.toContain('<spell');
+    const withTime = timed();
+    expectSameGraph(withTime, parseGexf(writeGexf(withTime, { dynamic: 'statement' })), {
+      quotes: true,
+    });
+  });
+
+  it('ignores dates that are not on the calendar, and checks its option', () => {
+    const graph = timed();
+    graph.updateEdgeAttribute('opposes:alpha:beta', 'evidence', (evidence) =>
+      evidence!.map((e) => ({ ...e, date: '2020-02-30' })),
+    );
+    expect(
+      spellsOf(writeGexf(graph, { dynamic: 'statement' }), 'edge')['opposes:alpha:beta'],
+    ).toEqual([]);
+    expect(() => writeGexf(graph, { dynamic: 'later' as unknown as 'event' })).toThrow(
+      /dynamic must be "statement" or "event"/,
+    );
+  });
+});
+
 describe('the XML helpers', () => {
   it('escape attributes and text, keeping surrogate pairs', () => {
     expect(escapeAttribute('plain')).toBe('plain');

@@ -5,6 +5,7 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { Evidence, GraphAttributes, NodeAttributes } from '../model.ts';
+import { edgeDateRange } from '../time/edgeDates.ts';
 
 /** Any graphology graph; attributes are read as src/core/model.ts describes them. */
 export type ExportableGraph = AbstractGraph<Attributes, Attributes, Attributes>;
@@ -41,6 +42,21 @@ export const asList = (value: unknown): readonly unknown[] | undefined =>
   Array.isArray(value) ? value : undefined;
 const evidenceOf = (a: Attributes): readonly Partial<Evidence>[] | undefined =>
   Array.isArray(a.evidence) ? (a.evidence as Partial<Evidence>[]) : undefined;
+
+/** The earliest and latest event dates of an edge's evidence, or undefined when none has one. */
+function eventRange(a: Attributes): { first: string; last: string } | undefined {
+  const evidence = evidenceOf(a);
+  if (!evidence) return undefined;
+  const range = edgeDateRange(
+    evidence.map((e) => ({
+      date: null,
+      eventDate: typeof e.eventDate === 'string' ? e.eventDate : null,
+    })),
+  );
+  return range.firstEventDate === null || range.lastEventDate === null
+    ? undefined
+    : { first: range.firstEventDate, last: range.lastEventDate };
+}
 
 /**
  * The relation type ids of the graph, for the per-relation degree fields: those of the
@@ -79,8 +95,12 @@ export function nodeFields(relationIds: readonly string[]): Field[] {
   ];
 }
 
-/** The edge fields, besides the label, weight and viz properties (color, thickness). */
-export function edgeFields(options: { quotes?: boolean } = {}): Field[] {
+/**
+ * The edge fields, besides the label, weight and viz properties (color, thickness).
+ * `eventDates` adds the first and last event dates (the dynamic GEXF has them; the other
+ * exports keep their columns as they were).
+ */
+export function edgeFields(options: { quotes?: boolean; eventDates?: boolean } = {}): Field[] {
   const fields: Field[] = [
     { name: 'relation', type: 'string', read: (a) => asString(a.relation) },
     {
@@ -90,6 +110,13 @@ export function edgeFields(options: { quotes?: boolean } = {}): Field[] {
     },
     { name: 'firstDate', type: 'string', read: (a) => asString(a.firstDate) },
     { name: 'lastDate', type: 'string', read: (a) => asString(a.lastDate) },
+    ...(options.eventDates
+      ? ([
+          // From the evidence, which a filtered copy keeps true, as graphs of older builds do.
+          { name: 'firstEventDate', type: 'string', read: (a) => eventRange(a)?.first },
+          { name: 'lastEventDate', type: 'string', read: (a) => eventRange(a)?.last },
+        ] satisfies Field[])
+      : []),
     { name: 'articles', type: 'liststring', read: (a) => asList(a.articles) },
     {
       name: 'evidenceArticles',

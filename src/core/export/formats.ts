@@ -5,7 +5,8 @@
  */
 import { writeCsvEdges, writeCsvNodes } from './csv.ts';
 import type { ExportableGraph } from './fields.ts';
-import { writeGexf, type UndirectedEdges } from './gexf.ts';
+import type { DateKind } from '../time/kinds.ts';
+import { writeGexf, type GexfOptions, type UndirectedEdges } from './gexf.ts';
 import { writeGraphml } from './graphml.ts';
 
 export const EXPORT_FORMAT_IDS = ['gexf', 'graphml', 'json', 'csv'] as const;
@@ -33,6 +34,12 @@ export interface ExportOptions {
    * spreadsheet opens (see writeCsvEdges).
    */
   neutraliseFormulas?: boolean;
+  /**
+   * Formats that can (`dynamic: true`, GEXF) write time: the relations placed on a timeline
+   * (Gephi's) by the statements' dates of this kind, their articles' (`statement`) or the
+   * events' they report (`event`). Default: none, a static file. See docs/time.md.
+   */
+  dynamic?: DateKind;
 }
 
 /** One file an export makes. */
@@ -58,9 +65,19 @@ export interface ExportFormat {
   mimeType: string;
   /** Whether the format makes more than one file (CSV). */
   multiFile: boolean;
+  /** Whether it can write time (ExportOptions.dynamic): a menu offers "with time" for it. */
+  dynamic: boolean;
   /** The files, the main one first. */
   write(graph: ExportableGraph, options?: ExportOptions): ExportedFile[];
 }
+
+const gexfOptions = (options: ExportOptions): GexfOptions => ({
+  ...(options.lastModified === undefined ? {} : { lastModified: options.lastModified }),
+  ...(options.creator === undefined ? {} : { creator: options.creator }),
+  ...(options.quotes === undefined ? {} : { quotes: options.quotes }),
+  ...(options.undirectedEdges === undefined ? {} : { undirectedEdges: options.undirectedEdges }),
+  ...(options.dynamic === undefined ? {} : { dynamic: options.dynamic }),
+});
 
 const single = (extension: string, mimeType: string, content: string): ExportedFile[] => [
   { role: 'graph', suffix: '', extension, mimeType, content },
@@ -73,19 +90,9 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, ExportFormat>> = {
     extension: 'gexf',
     mimeType: 'application/gexf+xml',
     multiFile: false,
+    dynamic: true,
     write: (graph, options = {}) =>
-      single(
-        'gexf',
-        'application/gexf+xml',
-        writeGexf(graph, {
-          ...(options.lastModified === undefined ? {} : { lastModified: options.lastModified }),
-          ...(options.creator === undefined ? {} : { creator: options.creator }),
-          ...(options.quotes === undefined ? {} : { quotes: options.quotes }),
-          ...(options.undirectedEdges === undefined
-            ? {}
-            : { undirectedEdges: options.undirectedEdges }),
-        }),
-      ),
+      single('gexf', 'application/gexf+xml', writeGexf(graph, gexfOptions(options))),
   },
   graphml: {
     id: 'graphml',
@@ -93,6 +100,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, ExportFormat>> = {
     extension: 'graphml',
     mimeType: 'application/graphml+xml',
     multiFile: false,
+    dynamic: false,
     write: (graph, options = {}) =>
       single(
         'graphml',
@@ -111,6 +119,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, ExportFormat>> = {
     extension: 'json',
     mimeType: 'application/json',
     multiFile: false,
+    dynamic: false,
     write: (graph) => single('json', 'application/json', `${JSON.stringify(graph.export())}\n`),
   },
   csv: {
@@ -119,6 +128,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, ExportFormat>> = {
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
     multiFile: true,
+    dynamic: false,
     write: (graph, options = {}) => {
       const csv =
         options.neutraliseFormulas === undefined

@@ -19,10 +19,19 @@
  * - the relation both as an attribute (NetworkX ignores `kind`) and as the edge's `kind`,
  *   which Gephi uses to keep parallel edges apart;
  * - list attributes as liststring in the syntax Gephi and graphology-gexf read, which is also
- *   a JSON array (see formatList).
+ *   a JSON array (see formatList);
+ * - with `dynamic`, a dynamic graph for Gephi's timeline (docs/time.md): mode="dynamic",
+ *   timeformat="date", each edge's spells (one per month with evidence, a year for a year
+ *   alone, first to last day, src/core/time/spells.ts), each node's spells the union of its
+ *   edges' (none when one of its edges has no dated evidence, or it has no edge: then it is
+ *   there throughout), the graph's start and end, and the edges' first and last event dates.
+ *   Without it the output is what it always was.
  */
 import type { Attributes } from 'graphology-types';
-import { isCalendarDay } from '../dates.ts';
+import { calendarDateProblem, isCalendarDay } from '../dates.ts';
+import type { Evidence } from '../model.ts';
+import { isDateKind, type DateKind } from '../time/kinds.ts';
+import { evidenceSpells, mergeSpells, spanOf, type Spell } from '../time/spells.ts';
 import {
   asString,
   edgeFields,
@@ -69,10 +78,16 @@ export interface GexfOptions {
   undirectedEdges?: UndirectedEdges;
   /** Indent the XML, one element per line. Default: true. */
   pretty?: boolean;
+  /**
+   * Write a dynamic graph whose spells come from the statements' dates of this kind: their
+   * articles' dates (`statement`) or the dates of the events they report (`event`). Default:
+   * none, a static graph.
+   */
+  dynamic?: DateKind;
 }
 
 export const GEXF_DEFAULTS: Required<
-  Omit<GexfOptions, 'description' | 'keywords' | 'lastModified'>
+  Omit<GexfOptions, 'description' | 'keywords' | 'lastModified' | 'dynamic'>
 > = {
   creator: 'actor-graph',
   quotes: true,
@@ -107,6 +122,12 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
       `writeGexf: lastModified must be a date as YYYY-MM-DD, not "${options.lastModified}"`,
     );
   }
+  const dynamic = options.dynamic;
+  if (dynamic !== undefined && !isDateKind(dynamic)) {
+    throw new Error(
+      `writeGexf: dynamic must be "statement" or "event", not "${String(dynamic as unknown)}"`,
+    );
+  }
   if (undirectedAs !== 'mutual' && undirectedAs !== 'undirected') {
     throw new Error(
       `writeGexf: undirectedEdges must be "mutual" or "undirected", not "${String(undirectedAs)}"`,
@@ -136,12 +157,17 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
 
   const onlyUndirected = graph.directedSize === 0 && graph.undirectedSize > 0;
   const undirectedType = onlyUndirected ? '' : ` type="${undirectedAs}"`;
+  const time = dynamic === undefined ? undefined : timeOf(graph, dynamic);
+  const timeAttributes =
+    time === undefined
+      ? ''
+      : ` mode="dynamic" timeformat="date"${time.span ? ` start="${time.span.start}" end="${time.span.end}"` : ''}`;
   out.push(
-    `${ind[1]}<graph defaultedgetype="${onlyUndirected ? 'undirected' : 'directed'}" idtype="string">${nl}`,
+    `${ind[1]}<graph defaultedgetype="${onlyUndirected ? 'undirected' : 'directed'}" idtype="string"${timeAttributes}>${nl}`,
   );
 
   const nodeFieldList = nodeFields(relationIdsOf(graph));
-  const edgeFieldList = edgeFields({ quotes });
+  const edgeFieldList = edgeFields(time === undefined ? { quotes } : { quotes, eventDates: true });
   for (const [cls, fields] of [
     ['node', nodeFieldList],
     ['edge', edgeFieldList],
@@ -195,6 +221,14 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
     if (!c) return undefined;
     return `color r="${c.r}" g="${c.g}" b="${c.b}"${c.a === undefined ? '' : ` a="${c.a}"`}`;
   };
+  // Spells after the attvalues; opens the parent element if nothing did yet.
+  const writeSpells = (open: boolean, spells: readonly Spell[] | undefined): boolean => {
+    if (spells === undefined || spells.length === 0) return open;
+    out.push(`${open ? '' : `>${nl}`}${ind[4]}<spells>${nl}`);
+    for (const s of spells) out.push(`${ind[5]}<spell start="${s.start}" end="${s.end}"/>${nl}`);
+    out.push(`${ind[4]}</spells>${nl}`);
+    return true;
+  };
   const nonNegative = (value: unknown): string | undefined =>
     typeof value === 'number' && value >= 0 ? formatNumber(value) : undefined;
 
@@ -203,6 +237,7 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
     const label = typeof attributes.label === 'string' ? attributes.label : node;
     out.push(`${ind[3]}<node id="${escapeAttribute(node)}" label="${escapeAttribute(label)}"`);
     let open = writeAttvalues(nodeFieldList, nodeStarts, attributes);
+    if (time) open = writeSpells(open, time.nodes.get(node));
     const c = color(attributes.color);
     if (c) open = writeViz(open, c);
     const x = formatNumber(attributes.x);
@@ -235,6 +270,7 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
       }`,
     );
     let open = writeAttvalues(edgeFieldList, edgeStarts, attributes);
+    if (time) open = writeSpells(open, time.edges.get(edge));
     const c = color(attributes.color);
     if (c) open = writeViz(open, c);
     const thickness = nonNegative(attributes.size);
@@ -260,3 +296,42 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
   out.push(`${ind[2]}</edges>${nl}`, `${ind[1]}</graph>${nl}`, `</gexf>\n`);
   return out.join('');
 }
+
+/** The spells of a dynamic GEXF: each edge's, each node's, and the graph's span. */
+interface GraphTime {
+  edges: Map<string, Spell[]>;
+  nodes: Map<string, Spell[]>;
+  span: Spell | undefined;
+}
+
+function timeOf(graph: ExportableGraph, kind: DateKind): GraphTime {
+  const edges = new Map<string, Spell[]>();
+  graph.forEachEdge((edge, attributes) => {
+    const evidence = Array.isArray(attributes.evidence)
+      ? (attributes.evidence as Partial<Evidence>[]).map((e) => ({
+          date: typeof e.date === 'string' && isPartialDate(e.date) ? e.date : null,
+          eventDate:
+            typeof e.eventDate === 'string' && isPartialDate(e.eventDate) ? e.eventDate : null,
+        }))
+      : [];
+    edges.set(edge, evidenceSpells(evidence, kind));
+  });
+  const nodes = new Map<string, Spell[]>();
+  graph.forEachNode((node) => {
+    const spells: Spell[] = [];
+    // A node is on the timeline only when all its edges are: one there throughout (no dated
+    // evidence) would otherwise lose its end whenever the node is off.
+    const timed =
+      graph.someEdge(node, () => true) &&
+      graph.everyEdge(node, (edge) => {
+        const own = edges.get(edge)!;
+        spells.push(...own);
+        return own.length > 0;
+      });
+    if (timed) nodes.set(node, mergeSpells(spells));
+  });
+  return { edges, nodes, span: spanOf([...edges.values()].flat()) };
+}
+
+/** Only real dates become spells: a graph.json is checked, but a graph in memory may not be. */
+const isPartialDate = (value: string): boolean => calendarDateProblem(value) === undefined;

@@ -1,6 +1,5 @@
 import type { Explorer } from '../core/explore/explorer.ts';
-import type { ActorSigma } from './views/canvas.ts';
-import type { FocusLayer } from './views/focusLayer.ts';
+import type { ActorSigma, Highlight } from './views/canvas.ts';
 
 /**
  * What the page exposes as `window.app` for the browser tests and the benchmark: the store,
@@ -10,7 +9,7 @@ import type { FocusLayer } from './views/focusLayer.ts';
 export interface AppHandles {
   explorer: Explorer;
   sigma: ActorSigma;
-  focusLayer: Pick<FocusLayer, 'shown'>;
+  highlight: Highlight;
 }
 
 declare global {

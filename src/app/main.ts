@@ -19,20 +19,19 @@ const GRAPH_URL = 'graph.json';
 const loadPhoneLayout = () => import('./views/phoneLayout.ts');
 
 async function start(): Promise<void> {
-  // The curved-edge programs load in parallel with graph.json, not before it.
-  const curves = import('@sigma/edge-curve');
-  // On a narrow screen the phone layout's code too (and only there; see below).
+  // On a narrow screen the phone layout's code loads in parallel with graph.json (and only
+  // there; see below).
   const narrow = window.matchMedia(PHONE_QUERY);
   let phoneModule = narrow.matches ? loadPhoneLayout() : undefined;
-  // Both are awaited below, where a failure is reported; not as an unhandled rejection too.
-  for (const loading of [curves, phoneModule]) loading?.catch(() => undefined);
+  // Awaited below, where a failure is reported; not as an unhandled rejection too.
+  phoneModule?.catch(() => undefined);
   const graph = await loadGraph(GRAPH_URL);
   performance.mark('graph-loaded');
   const explorer = new Explorer(graph, readViewFromUrl(graph, window.location.search));
   // The texts file graph.json names, beside it (fetched when a statement is first shown).
   const texts = articleTexts(graph, GRAPH_URL);
 
-  const { sigma, highlight } = mountCanvas(byId('sigma'), explorer, await curves);
+  const { sigma, highlight } = mountCanvas(byId('sigma'), explorer);
   performance.mark('canvas-drawn');
   mountStageControls(byId('stage-controls'), sigma, byId('app'));
   mountHeader(byId('graph-name'), byId('graph-counts'), explorer);
@@ -91,7 +90,7 @@ async function start(): Promise<void> {
   if (explorer.current.view.actor) showActor(explorer.current.view.actor);
 
   // For tests and benchmarks: the page's objects, and a sign that the first frame is drawn.
-  window.app = { explorer, sigma, focusLayer: highlight } satisfies AppHandles;
+  window.app = { explorer, sigma, highlight } satisfies AppHandles;
   requestAnimationFrame(() => {
     performance.mark('first-frame');
     document.body.setAttribute('data-ready', 'true');

@@ -54,6 +54,6 @@ export function sizePolicy(graph: { order: number; size: number }): SizePolicy {
     labelRenderedSizeThreshold: small ? 0 : 4,
     labelDensity: small ? 2 : 0.7,
     edgeEvents: graph.size <= EDGE_EVENTS_MAX_EDGES,
-    stagePadding: small ? 80 : 30,
+    stagePadding: small ? 24 : 30,
   };
 }

@@ -3,14 +3,9 @@ import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { edgeKey } from '../../src/core/graph/actorGraph.ts';
 import { NO_FILTERS, computeVisibility } from '../../src/core/explore/filters.ts';
 import { actorFocus, edgeFocus } from '../../src/core/explore/focus.ts';
-import {
-  fade,
-  focusLabelOrder,
-  reduceEdge,
-  reduceNode,
-  type EdgeDisplay,
-  type NodeDisplay,
-} from '../../src/core/explore/reducers.ts';
+import { focusLabelOrder, mapChanges, setChanges } from '../../src/core/explore/highlight.ts';
+import { strokeOf } from '../../src/core/explore/strokes.ts';
+import type { Evidence } from '../../src/core/model.ts';
 import { summariseRelations } from '../../src/core/explore/relationsSummary.ts';
 import { corroboration } from '../../src/core/explore/corroboration.ts';
 import type { Modality } from '../../src/core/model.ts';
@@ -47,34 +42,75 @@ describe('actorFocus', () => {
   });
 });
 
-describe('reducers', () => {
-  const node = (id: string, v = visibility) =>
-    reduceNode(id, { ...graph.getNodeAttributes(id) } as NodeDisplay, v);
-  const edge = (id: string, v = visibility) =>
-    reduceEdge(id, { ...graph.getEdgeAttributes(id) } as EdgeDisplay, v);
-
-  it('leave everything as built when nothing is filtered', () => {
-    expect(node('alpha')).toEqual(graph.getNodeAttributes('alpha'));
-    expect(edge(edgeKey('opposes', 'beta', 'gamma-front')).color).toBe('#d7301f');
-  });
-
-  it('hide filtered items', () => {
+describe('visibility', () => {
+  it('hides filtered actors and their relations', () => {
     const hidden = computeVisibility(graph, { ...NO_FILTERS, hiddenKinds: new Set(['person']) });
-    expect(node('ann-minister', hidden).hidden).toBe(true);
-    expect(edge(edgeKey('proposes-to', 'ann-minister', 'beta'), hidden).hidden).toBe(true);
-    expect(node('alpha', hidden).hidden).toBeUndefined();
+    expect(hidden.nodes.has('ann-minister')).toBe(false);
+    expect(hidden.edges.has(edgeKey('proposes-to', 'ann-minister', 'beta'))).toBe(false);
+    expect(hidden.nodes.has('alpha')).toBe(true);
   });
 
-  it('draw a relation supported only by negated evidence faint and thin', () => {
-    const key = edgeKey('cooperates-with', 'alpha', 'gamma-front');
-    const shown = edge(key);
-    expect(shown.color).toBe(fade('#1b9e77'));
-    expect(shown.size).toBeLessThan(graph.getEdgeAttribute(key, 'size'));
+  it('gives each shown relation the stroke of its shown statements', () => {
+    expect(visibility.strokes.get(edgeKey('cooperates-with', 'alpha', 'gamma-front'))).toBe(
+      'dotted',
+    );
+    expect(visibility.strokes.get(edgeKey('opposes', 'beta', 'gamma-front'))).toBe('solid');
+    expect(visibility.strokes.size).toBe(visibility.edges.size);
+  });
+});
+
+describe('strokeOf', () => {
+  const said = (...modalities: Modality[]): Evidence[] =>
+    modalities.map((modality, i) => ({
+      article: 'a',
+      quote: 'q',
+      start: i,
+      end: i + 1,
+      modality,
+      date: null,
+    }));
+
+  it('is solid when one statement is asserted, whatever the others say', () => {
+    expect(strokeOf(said('asserted'))).toBe('solid');
+    expect(strokeOf(said('negated', 'reported', 'asserted'))).toBe('solid');
   });
 
-  it('fade adds an alpha channel', () => {
-    expect(fade('#1b9e77')).toBe('#1b9e7773');
-    expect(fade('red')).toBe('red');
+  it('is dashed when none is asserted but one is reported, conditional or proposed', () => {
+    expect(strokeOf(said('reported'))).toBe('dashed');
+    expect(strokeOf(said('conditional', 'negated'))).toBe('dashed');
+    expect(strokeOf(said('proposed', 'denied'))).toBe('dashed');
+  });
+
+  it('is dotted when every statement is negated or denied', () => {
+    expect(strokeOf(said('negated'))).toBe('dotted');
+    expect(strokeOf(said('negated', 'denied'))).toBe('dotted');
+  });
+});
+
+describe('setChanges and mapChanges', () => {
+  it('list what enters and what leaves a set, and nothing that stays', () => {
+    expect(setChanges(new Set(['a', 'b']), new Set(['b', 'c']))).toEqual({
+      added: ['c'],
+      removed: ['a'],
+    });
+    expect(setChanges(new Set(['a']), new Set(['a']))).toEqual({ added: [], removed: [] });
+  });
+
+  it('group changed values by their new value, an absent key counting as the fallback', () => {
+    const before = new Map([
+      ['x', 'dashed'],
+      ['y', 'solid'],
+      ['z', 'dotted'],
+    ]);
+    const after = new Map([
+      ['x', 'solid'],
+      ['y', 'solid'],
+      ['w', 'dotted'],
+    ]);
+    expect(Object.fromEntries(mapChanges(before, after, 'solid'))).toEqual({
+      solid: ['x', 'z'],
+      dotted: ['w'],
+    });
   });
 });
 

@@ -15,9 +15,9 @@ describe('sizePolicy', () => {
     ]);
   });
 
-  it('shows every label and a wide margin on a small graph, thins them on a large one', () => {
+  it('shows every label on a small graph, thins them on a large one', () => {
     const small = sizePolicy({ order: 32, size: 65 });
-    expect(small).toMatchObject({ labelRenderedSizeThreshold: 0, stagePadding: 80 });
+    expect(small).toMatchObject({ labelRenderedSizeThreshold: 0, stagePadding: 24 });
     const large = sizePolicy({ order: 2000, size: 10_000 });
     expect(large).toMatchObject({ labelRenderedSizeThreshold: 4, stagePadding: 30 });
   });

@@ -1,21 +1,31 @@
 import Sigma from 'sigma';
-import type { EdgeProgramType } from 'sigma/rendering';
-import type { Settings } from 'sigma/settings';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
-import { parallelEdgeCurvatures } from '../../core/explore/curvature.ts';
 import type { AppState, Explorer } from '../../core/explore/explorer.ts';
-import {
-  reduceEdge,
-  reduceNode,
-  type EdgeDisplay,
-  type NodeDisplay,
-} from '../../core/explore/reducers.ts';
-import type { EdgeAttributes, NodeAttributes } from '../../core/model.ts';
+import type { Visibility } from '../../core/explore/filters.ts';
+import { focusLabelOrder, mapChanges, setChanges } from '../../core/explore/highlight.ts';
+import { placeLabels, type LabelCandidate } from '../../core/explore/labelPlacement.ts';
+import type { Stroke } from '../../core/explore/strokes.ts';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/model.ts';
 import { sizePolicy } from '../../core/sizePolicy.ts';
-import type { FocusLayer, FocusState } from './focusLayer.ts';
+import {
+  DEPTH_LAYERS,
+  LABEL_FONT,
+  LABEL_MARGIN,
+  sigmaLook,
+  type ActorEdgeState,
+  type ActorNodeState,
+} from './sigmaLook.ts';
+import { createVeil } from './veil.ts';
 
-export type ActorSigma = Sigma<NodeAttributes, EdgeAttributes>;
-type ActorEdgeProgram = EdgeProgramType<NodeAttributes, EdgeAttributes>;
+export type ActorSigma = Sigma<
+  NodeAttributes,
+  EdgeAttributes,
+  GraphAttributes,
+  ActorNodeState,
+  ActorEdgeState,
+  object,
+  { depthLayers: typeof DEPTH_LAYERS }
+>;
 
 /**
  * How far (in pixels) the pointer may move between pressing on an actor and letting go for it
@@ -23,94 +33,192 @@ type ActorEdgeProgram = EdgeProgramType<NodeAttributes, EdgeAttributes>;
  */
 export const DRAG_THRESHOLD_PX = 4;
 
-/**
- * The network drawn with sigma: build positions, nodes by kind and degree, edges by relation,
- * arrows on directed relations, parallel edges curved apart. Filters go through the reducers;
- * a highlight is drawn by the focus layer over the unchanged network. The graph itself is
- * never changed for display.
- */
-/** @sigma/edge-curve's programs, which main.ts loads in parallel with graph.json. */
-export type CurvePrograms = typeof import('@sigma/edge-curve');
+/** Labels drawn at most over a highlight (the most important first): beyond, they only collide. */
+export const FOCUS_LABELS_MAX = 80;
 
+/** What the highlight shows now (for tests). */
+export interface Highlight {
+  shown(): { nodes: string[]; edges: string[] };
+}
+
+/**
+ * The network drawn with sigma 4: build positions, nodes by kind and degree, edges by
+ * relation, arrows on directed relations, parallel relations curved apart by sigma, the
+ * stroke of each line from its shown statements (sigmaLook.ts). Filters, strokes and the
+ * highlight are item states: a change sets the state of the items it changes, and sigma
+ * re-styles those alone. The graph itself is never changed for display.
+ */
 export function mountCanvas(
   container: HTMLElement,
   explorer: Explorer,
-  curves: CurvePrograms,
-): { sigma: ActorSigma; highlight: Pick<FocusLayer, 'shown'>; unmount: () => void } {
+): { sigma: ActorSigma; highlight: Highlight; unmount: () => void } {
   const graph = explorer.graph;
-  const curvatures = parallelEdgeCurvatures(graph);
   const policy = sizePolicy(graph);
-  let visibility = explorer.current.visibility;
+  const veil = createVeil(0.8);
+  const sigma: ActorSigma = new Sigma(graph, container, {
+    ...sigmaLook(graph.getAttribute('relationTypes'), policy),
+    settings: {
+      labelRenderedSizeThreshold: policy.labelRenderedSizeThreshold,
+      labelDensity: policy.labelDensity,
+      labelGridCellSize: 70,
+      enableEdgeEvents: policy.edgeEvents,
+      minEdgeThickness: 1,
+      // Node sizes are pixels at the default zoom, as the build chose them (sizePolicy.ts).
+      itemSizesReference: 'screen',
+      // Room for the labels of the actors at the edge.
+      stagePadding: policy.stagePadding,
+      // The framing keeps the labels inside the canvas, not only the discs.
+      autoRescaleContent: 'labels',
+    },
+  });
+  sigma.addCustomLayerProgram('veil', 'veil', veil.program);
 
-  const settings: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
-    labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-    labelSize: 13,
-    labelWeight: '500',
-    labelColor: { color: '#1f2933' },
-    // Small graphs show every label; large ones thin them by sigma's label grid.
-    labelRenderedSizeThreshold: policy.labelRenderedSizeThreshold,
-    labelDensity: policy.labelDensity,
-    labelGridCellSize: 70,
-    enableEdgeEvents: policy.edgeEvents,
-    // sigma's own line and arrow programs for lone edges; curves for parallel ones.
-    edgeProgramClasses: {
-      curved: curves.default as unknown as ActorEdgeProgram,
-      curvedArrow: curves.EdgeCurvedArrowProgram as unknown as ActorEdgeProgram,
-    },
-    minEdgeThickness: 1,
-    // Room for the labels of the actors at the edge, which extend to the right.
-    stagePadding: policy.stagePadding,
-    nodeReducer: (node, data) => reduceNode(node, data as NodeAttributes & NodeDisplay, visibility),
-    edgeReducer: (edge, attributes) => {
-      const data = attributes as EdgeAttributes & EdgeDisplay;
-      const curvature = curvatures.get(edge) ?? 0;
-      const directed = !graph.isUndirected(edge);
-      data.type =
-        curvature === 0 ? (directed ? 'arrow' : 'line') : directed ? 'curvedArrow' : 'curved';
-      data.curvature = curvature;
-      return reduceEdge(edge, data, visibility);
-    },
+  let visibility: Visibility | null = null;
+  const applyVisibility = (next: Visibility) => {
+    const before = visibility;
+    const nodes = before
+      ? setChanges(before.nodes, next.nodes)
+      : { added: [], removed: graph.filterNodes((n) => !next.nodes.has(n)) };
+    const edges = before
+      ? setChanges(new Set(before.edges.keys()), new Set(next.edges.keys()))
+      : { added: [], removed: graph.filterEdges((e) => !next.edges.has(e)) };
+    if (nodes.added.length) sigma.setNodesState(nodes.added, { isHidden: false });
+    if (nodes.removed.length) sigma.setNodesState(nodes.removed, { isHidden: true });
+    if (edges.added.length) sigma.setEdgesState(edges.added, { isHidden: false });
+    if (edges.removed.length) sigma.setEdgesState(edges.removed, { isHidden: true });
+    const strokes = mapChanges<string, Stroke>(before?.strokes ?? new Map(), next.strokes, 'solid');
+    for (const [stroke, keys] of strokes) sigma.setEdgesState(keys, { stroke });
+    visibility = next;
   };
-  const sigma: ActorSigma = new Sigma(graph, container, settings);
-  // The focus layer is loaded when first needed: a highlight, or the pointer entering the
-  // canvas (so that it is there by the time a node is hovered).
-  let focusLayer: FocusLayer | undefined;
-  let loading: Promise<FocusLayer> | undefined;
-  const showFocus = () => {
-    loading ??= import('./focusLayer.ts').then(
-      (m) => (focusLayer = m.createFocusLayer(sigma as unknown as Sigma)),
+  applyVisibility(explorer.current.visibility);
+
+  // The highlight: the items of the focus come above the veil (isHighlighted), the focused
+  // actor with its label box, the largest of its counterparts labelled.
+  let lit = { nodes: new Set<string>(), edges: new Set<string>() };
+  let labelled = new Set<string>();
+  let focused: string | null = null;
+  let selected: string | null = null;
+  const applyFocus = (state: AppState) => {
+    const next = {
+      nodes: new Set(state.focus?.nodes ?? []),
+      edges: new Set(state.focus?.edges ?? []),
+    };
+    const nodes = setChanges(lit.nodes, next.nodes);
+    const edges = setChanges(lit.edges, next.edges);
+    if (nodes.removed.length) sigma.setNodesState(nodes.removed, { isHighlighted: false });
+    if (nodes.added.length) sigma.setNodesState(nodes.added, { isHighlighted: true });
+    if (edges.removed.length) sigma.setEdgesState(edges.removed, { isHighlighted: false });
+    if (edges.added.length) sigma.setEdgesState(edges.added, { isHighlighted: true });
+    lit = next;
+
+    const order = focusLabelOrder(
+      [...next.nodes].map((n) => [n, graph.getNodeAttributes(n)] as [string, NodeAttributes]),
+      state.focusActor,
+      FOCUS_LABELS_MAX,
     );
-    void loading.then((layer) => layer.show(focusStateOf(explorer.current)));
+    const nextLabelled = new Set(order.map(([n]) => n));
+    if (next.nodes.size === 0) for (const n of placedLabels) nextLabelled.add(n);
+    const labels = setChanges(labelled, nextLabelled);
+    if (labels.removed.length) sigma.setNodesState(labels.removed, { labelShown: false });
+    if (labels.added.length) sigma.setNodesState(labels.added, { labelShown: true });
+    labelled = nextLabelled;
+
+    if (focused !== state.focusActor) {
+      if (focused !== null && graph.hasNode(focused))
+        sigma.setNodeState(focused, { isFocused: false });
+      if (state.focusActor !== null) sigma.setNodeState(state.focusActor, { isFocused: true });
+      focused = state.focusActor;
+    }
+    const edge = state.view.edge;
+    if (selected !== edge) {
+      if (selected !== null && graph.hasEdge(selected))
+        sigma.setEdgeState(selected, { isSelected: false });
+      if (edge !== null && graph.hasEdge(edge)) sigma.setEdgeState(edge, { isSelected: true });
+      selected = edge;
+    }
+    veil.setShown(state.focus !== null);
+    sigma.scheduleRender();
   };
-  if (explorer.current.focus !== null) showFocus();
-  container.addEventListener('pointerenter', () => void (loading ?? showFocus()), { once: true });
+
+  // Small graphs show every label, each placed where it covers no other (labelPlacement.ts);
+  // placed again when the camera settles, since labels keep their size as the network zooms.
+  let placedLabels = new Set<string>();
+  const placeAllLabels = () => {
+    if (policy.tier !== 'small' || !visibility) return;
+    const measure = labelMeasurer();
+    const candidates: LabelCandidate[] = [];
+    for (const node of visibility.nodes) {
+      const data = sigma.getNodeDisplayData(node);
+      const label = graph.getNodeAttribute(node, 'label');
+      if (!data || !label) continue;
+      const { x, y } = sigma.framedGraphToViewport(data);
+      candidates.push({
+        key: node,
+        x,
+        y,
+        radius: sigma.scaleSize(data.size),
+        ...measure(label),
+      });
+    }
+    const { width, height } = sigma.getDimensions();
+    const { positions, crowded } = placeLabels(candidates, {
+      margin: LABEL_MARGIN,
+      bounds: { minX: 0, minY: 0, maxX: width, maxY: height },
+    });
+    const byPosition = new Map<string, string[]>();
+    for (const [node, position] of positions) {
+      if (sigma.getNodeState(node).labelPosition === position) continue;
+      const list = byPosition.get(position) ?? [];
+      list.push(node);
+      byPosition.set(position, list);
+    }
+    for (const [position, keys] of byPosition)
+      sigma.setNodesState(keys, { labelPosition: position as ActorNodeState['labelPosition'] });
+    const crowdedSet = new Set(crowded);
+    placedLabels = new Set(candidates.map((c) => c.key).filter((k) => !crowdedSet.has(k)));
+    applyFocus(explorer.current);
+  };
+  let placeTimer: ReturnType<typeof setTimeout> | undefined;
+  sigma.getCamera().on('updated', () => {
+    clearTimeout(placeTimer);
+    placeTimer = setTimeout(placeAllLabels, 120);
+  });
+  placeAllLabels();
+  applyFocus(explorer.current);
 
   const unsubscribe = explorer.subscribe((state, changes) => {
-    if (changes.has('filters')) {
-      visibility = state.visibility;
-      // Filtering reindexes everything; the focus layer redraws after sigma has.
-      sigma.refresh();
+    if (changes.has('filters') && state.visibility !== visibility) {
+      applyVisibility(state.visibility);
+      placeAllLabels();
     }
-    if (focusLayer) focusLayer.show(focusStateOf(state));
-    else if (state.focus !== null) showFocus();
+    applyFocus(state);
   });
 
   attachInteractions(sigma, explorer, graph);
   return {
     sigma,
-    highlight: { shown: () => focusLayer?.shown() ?? { nodes: [], edges: [] } },
+    highlight: { shown: () => ({ nodes: [...lit.nodes], edges: [...lit.edges] }) },
     unmount: () => {
+      clearTimeout(placeTimer);
       unsubscribe();
       sigma.kill();
     },
   };
 }
 
-const focusStateOf = (state: AppState): FocusState => ({
-  focus: state.focus,
-  focusActor: state.focusActor,
-  selectedEdge: state.view.edge,
-});
+/** Width and height of a label as drawn, measured once per text. */
+function labelMeasurer(): (text: string) => { width: number; height: number } {
+  const context = document.createElement('canvas').getContext('2d');
+  if (context) context.font = `${LABEL_FONT.weight} ${LABEL_FONT.size}px ${LABEL_FONT.family}`;
+  return (text) => {
+    if (!context) return { width: text.length * LABEL_FONT.size * 0.6, height: LABEL_FONT.size };
+    const m = context.measureText(text);
+    return {
+      width: m.width,
+      height: Math.max(LABEL_FONT.size, m.fontBoundingBoxAscent + m.fontBoundingBoxDescent),
+    };
+  };
+}
 
 const isTouch = (event: Event): boolean =>
   typeof TouchEvent !== 'undefined' && event instanceof TouchEvent;

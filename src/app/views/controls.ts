@@ -11,9 +11,9 @@ export function mountStageControls(
 ): void {
   const camera = sigma.getCamera();
   const actions: Record<string, () => void> = {
-    'zoom-in': () => void camera.animatedZoom({ duration: 250 }),
-    'zoom-out': () => void camera.animatedUnzoom({ duration: 250 }),
-    fit: () => void camera.animatedReset({ duration: 250 }),
+    'zoom-in': () => void camera.zoomIn({ duration: 250 }),
+    'zoom-out': () => void camera.zoomOut({ duration: 250 }),
+    fit: () => void camera.reset({ duration: 250 }),
     'full-screen': () => {
       if (document.fullscreenElement) void document.exitFullscreen();
       else void fullScreenTarget.requestFullscreen?.();

@@ -7,6 +7,7 @@ import {
   type FilterKey,
   type Filters,
 } from '../../core/explore/filters.ts';
+import { STROKES, STROKE_TEXT } from '../../core/explore/strokes.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { keepFocus, toggle } from './filterControls.ts';
 
@@ -78,6 +79,30 @@ export function mountLegend(container: HTMLElement, explorer: Explorer): () => v
     );
   };
 
+  // What the three strokes of a line say (sigmaLook.ts draws them).
+  const strokes = h(
+    'div',
+    { className: 'stroke-legend' },
+    h('h3', { className: 'section-title' }, 'Lines'),
+    h(
+      'ul',
+      { className: 'legend' },
+      STROKES.map((stroke) =>
+        h(
+          'li',
+          { className: 'stroke-item', 'data-stroke': stroke },
+          h('span', { className: `stroke-swatch stroke-${stroke}`, 'aria-hidden': 'true' }),
+          h(
+            'span',
+            { className: 'legend-label' },
+            h('strong', {}, STROKE_TEXT[stroke].label),
+            `: ${STROKE_TEXT[stroke].explain}.`,
+          ),
+        ),
+      ),
+    ),
+  );
+
   const draw = () => {
     const reset = isFiltering(explorer.current.view.filters)
       ? h(
@@ -92,7 +117,7 @@ export function mountLegend(container: HTMLElement, explorer: Explorer): () => v
       : null;
     replaceChildren(
       container,
-      h('div', { className: 'filters' }, LEGEND_FILTERS.map(legendOf), reset),
+      h('div', { className: 'filters' }, LEGEND_FILTERS.map(legendOf), strokes, reset),
     );
   };
 

@@ -87,11 +87,8 @@ export function mountTools(container: HTMLElement, explorer: Explorer, sigma: Ac
       type: 'button',
       className: 'text-button',
       onclick: exportWith('PNG', async () => {
-        const { downloadAsPNG } = await import('@sigma/export-image');
-        await downloadAsPNG(sigma as unknown as Parameters<typeof downloadAsPNG>[0], {
-          fileName: base(),
-          backgroundColor: '#ffffff',
-        });
+        const { networkPng } = await import('./snapshot.ts');
+        download(await networkPng(sigma), `${base()}.png`, 'image/png');
       }),
     },
     'Export PNG',

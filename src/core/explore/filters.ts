@@ -9,6 +9,7 @@ import type {
   NodeAttributes,
 } from '../model.ts';
 import { corroboration } from './corroboration.ts';
+import { strokeOf, type Stroke } from './strokes.ts';
 import { ACTOR_KINDS, MODALITIES, UNCONFIRMED_MODALITIES } from '../model.ts';
 import { calendarDateProblem } from '../dates.ts';
 import { KIND_COLORS, KIND_LABELS, MODALITY_TEXT } from '../style.ts';
@@ -531,6 +532,8 @@ export interface Visibility {
   edges: Map<string, number>;
   /** Visible edges whose visible evidence is all negated, denied, conditional or proposed. */
   unconfirmed: Set<string>;
+  /** How each visible edge is drawn, from its visible evidence (see strokes.ts). */
+  strokes: Map<string, Stroke>;
 }
 
 /** Decides what is drawn under the filters: one pass over the nodes and the edges. */
@@ -546,6 +549,7 @@ export function computeVisibility(
   });
   const edges = new Map<string, number>();
   const unconfirmed = new Set<string>();
+  const strokes = new Map<string, Stroke>();
   const connected = new Set<string>();
   graph.forEachEdge((edge, attr, source, target) => {
     if (!candidates.has(source) || !candidates.has(target) || p.relation.some((h) => h(attr)))
@@ -554,6 +558,7 @@ export function computeVisibility(
     if (shown.length === 0 || p.shownRelation.some((h) => h(shown, attr, articles))) return;
     edges.set(edge, shown.length);
     if (allUnconfirmed(shown)) unconfirmed.add(edge);
+    strokes.set(edge, strokeOf(shown));
     connected.add(source);
     connected.add(target);
   });
@@ -561,5 +566,5 @@ export function computeVisibility(
     p.shownActor.length === 0
       ? candidates
       : new Set([...candidates].filter((n) => !p.shownActor.some((h) => h(connected.has(n)))));
-  return { nodes, edges, unconfirmed };
+  return { nodes, edges, unconfirmed, strokes };
 }

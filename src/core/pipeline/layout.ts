@@ -1,6 +1,7 @@
 import type Graph from 'graphology';
 import random from 'graphology-layout/random';
 import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
 import seedrandom from 'seedrandom';
 import { sizePolicy } from '../sizePolicy.ts';
 
@@ -74,9 +75,52 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
     getEdgeWeight: 'weight',
     settings: layoutSettings(graph),
   });
+  separateDiscs(graph);
   graph.updateEachNodeAttributes((_node, attr) => ({
     ...attr,
     x: Math.round(attr.x * 1000) / 1000,
     y: Math.round(attr.y * 1000) / 1000,
   }));
+}
+
+/**
+ * The canvas size, in pixels, the build assumes the network is shown at: the explorer's
+ * network pane on a laptop. Node sizes are pixels on screen; the no-overlap pass converts
+ * them to layout units at this scale.
+ */
+export const REFERENCE_CANVAS_PX = 640;
+/** Pixels kept between two actors' discs. */
+export const DISC_GAP_PX = 6;
+
+/**
+ * A no-overlap pass after ForceAtlas2 (graphology-layout-noverlap): no two actors' discs,
+ * at their drawn size (`size`, pixels at the default zoom) on a canvas of
+ * REFERENCE_CANVAS_PX, overlap. Pixels become layout units by the ratio of the layout's
+ * extent to the canvas, measured again before each of a few rounds, since pushing discs
+ * apart widens the extent.
+ */
+export function separateDiscs(graph: Graph): void {
+  if (graph.order < 2) return;
+  for (let round = 0; round < 3; round++) {
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    graph.forEachNode((_n, a) => {
+      minX = Math.min(minX, a.x as number);
+      maxX = Math.max(maxX, a.x as number);
+      minY = Math.min(minY, a.y as number);
+      maxY = Math.max(maxY, a.y as number);
+    });
+    const unitsPerPixel = Math.max(maxX - minX, maxY - minY, 1e-9) / REFERENCE_CANVAS_PX;
+    noverlap.assign(graph, {
+      maxIterations: 200,
+      inputReducer: (_key, attr) => ({
+        x: attr.x,
+        y: attr.y,
+        size: ((attr.size as number | undefined) ?? 1) * unitsPerPixel,
+      }),
+      settings: { margin: DISC_GAP_PX * unitsPerPixel, ratio: 1, speed: 3 },
+    });
+  }
 }

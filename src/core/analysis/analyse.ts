@@ -16,7 +16,7 @@ export interface AnalysisOptions {
   counted?: readonly Modality[];
   /** Camps: the largest component split exactly (default 20). */
   exactLimit?: number;
-  /** Camps: starts of the heuristic (default 8). */
+  /** Camps: starts of the heuristic (default 16). */
   restarts?: number;
   /** The seed of the camps' heuristic and of Louvain (default: their own). */
   seed?: string;

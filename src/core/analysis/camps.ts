@@ -13,9 +13,10 @@ import { byId, type SignedNetwork, type SignedPair } from './signs.ts';
  * - a component of at most `exactLimit` actors (20) is solved exactly by branch and bound
  *   (actors assigned in breadth-first order, the search cut wherever the frustration so far
  *   reaches the best split known, starting from the heuristic's);
- * - a larger one by a heuristic, after which the same exact search is tried within a budget of
- *   `searchBudget` search steps (a count, not a time, so the result does not depend on the
- *   machine): if it finishes, the split is exact after all. The heuristic: `restarts` starts (a spanning-tree colouring from the first
+ * - a larger one by a heuristic, after which the same exact search is tried within what is
+ *   left of a budget of `searchBudget` search steps shared by all larger components (a count,
+ *   not a time, so the result does not depend on the machine): if it finishes, the split is
+ *   exact after all. The heuristic: `restarts` starts (a spanning-tree colouring from the first
  *   actor, then from seeded random roots, and seeded random splits), each improved by
  *   Kernighan-Lin / Fiduccia-Mattheyses passes (flip the actor whose flip removes the most
  *   frustration, even when none does, lock it, and keep the best prefix of the flips) until a
@@ -28,11 +29,11 @@ export type Camp = 0 | 1;
 export interface CampOptions {
   /** The largest component solved exactly (default 20). */
   exactLimit?: number;
-  /** Starts of the heuristic on larger components (default 8). */
+  /** Starts of the heuristic on larger components (default 16). */
   restarts?: number;
   /** The heuristic's seed (default 'camps'). */
   seed?: string;
-  /** Steps of the exact search tried on larger components (default 200,000; 0: none). */
+  /** Steps of exact search shared by the larger components (default 50,000; 0: none). */
   searchBudget?: number;
 }
 
@@ -55,7 +56,7 @@ export interface CampSplit {
 }
 
 export const DEFAULT_EXACT_LIMIT = 20;
-export const DEFAULT_SEARCH_BUDGET = 200_000;
+export const DEFAULT_SEARCH_BUDGET = 50_000;
 
 /** The component as arrays: neighbours of i are nbr[start[i]..start[i+1]), with their pairs. */
 interface Component {
@@ -68,7 +69,8 @@ interface Component {
 
 export function splitCamps(network: SignedNetwork, options: CampOptions = {}): CampSplit {
   const exactLimit = options.exactLimit ?? DEFAULT_EXACT_LIMIT;
-  const restarts = Math.max(1, options.restarts ?? 8);
+  const restarts = Math.max(1, options.restarts ?? 16);
+  let budgetLeft = options.searchBudget ?? DEFAULT_SEARCH_BUDGET;
   const random = new Random(options.seed ?? 'camps');
   const camps = new Map<string, Camp>();
   const frustrated: SignedPair[] = [];
@@ -77,9 +79,13 @@ export function splitCamps(network: SignedNetwork, options: CampOptions = {}): C
     const n = component.ids.length;
     const small = n <= exactLimit;
     let best = heuristic(component, small ? 1 : restarts, random.fork(component.ids[0]!));
-    const budget = small ? Infinity : (options.searchBudget ?? DEFAULT_SEARCH_BUDGET);
     // A split without frustration needs no search: nothing does better.
-    const searched = best.cost > 0 && budget > 0 ? branchAndBound(component, best, budget) : null;
+    let searched: Solution | null = null;
+    if (best.cost > 0 && (small || budgetLeft > 0)) {
+      const search = branchAndBound(component, best, small ? Infinity : budgetLeft);
+      if (!small) budgetLeft -= search.steps;
+      searched = search.solution;
+    }
     const exact = best.cost === 0 || searched !== null;
     if (searched) best = searched;
     const assign = best.assign;
@@ -166,9 +172,13 @@ function costOf(c: Component, assign: Uint8Array): number {
 
 /**
  * The exact least frustration: assign actors in breadth-first order, prune at the incumbent.
- * Null when the search takes more than `budget` steps.
+ * No solution when the search takes more than `budget` steps.
  */
-function branchAndBound(c: Component, incumbent: Solution, budget: number): Solution | null {
+function branchAndBound(
+  c: Component,
+  incumbent: Solution,
+  budget: number,
+): { solution: Solution | null; steps: number } {
   const n = c.ids.length;
   const assign = new Int8Array(n).fill(-1);
   let best = incumbent.cost;
@@ -202,7 +212,7 @@ function branchAndBound(c: Component, incumbent: Solution, budget: number): Solu
   // The first actor's camp is fixed (the other labelling is the same split).
   assign[0] = 0;
   search(1, 0);
-  return steps > budget ? null : { assign: bestAssign, cost: best };
+  return { solution: steps > budget ? null : { assign: bestAssign, cost: best }, steps };
 }
 
 /** The best of several improved starts. */

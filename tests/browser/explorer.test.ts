@@ -7,7 +7,9 @@ import {
   currentView,
   edgeDisplay,
   highlighted,
+  inkAlongEdge,
   isPale,
+  labelBoxes,
   nodeOnScreen,
   openExplorer,
   pixelAtNode,
@@ -37,7 +39,8 @@ describe('the explorer on the seed data', () => {
     await expect
       .poll(() => page.textContent('#graph-counts'))
       .toBe('34 actors · 67 relations · 102 statements');
-    expect(await page.locator('canvas').count()).toBeGreaterThan(1);
+    // sigma 4 draws the whole network into one WebGL canvas.
+    expect(await page.locator('#sigma canvas').count()).toBeGreaterThanOrEqual(1);
     for (const label of ['cooperates with', 'opposes', 'proposes to']) {
       expect(
         await page
@@ -118,8 +121,12 @@ describe('the explorer on the seed data', () => {
     await opposes.click();
     expect(await opposes.getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => new URL(page.url()).searchParams.get('hide-relations')).toBe('opposes');
-    expect((await edgeDisplay(page, 'opposes:russia:islamic-state')).hidden).toBe(true);
-    expect((await edgeDisplay(page, 'cooperates-with:russia:syria')).hidden).toBe(false);
+    await expect
+      .poll(async () => (await edgeDisplay(page, 'opposes:russia:islamic-state')).hidden)
+      .toBe(true);
+    await expect
+      .poll(async () => (await edgeDisplay(page, 'cooperates-with:russia:syria')).hidden)
+      .toBe(false);
     expect(await page.textContent('#graph-counts')).toBe(
       'Showing 34 of 34 actors · 30 of 67 relations · 54 of 102 statements',
     );
@@ -135,7 +142,9 @@ describe('the explorer on the seed data', () => {
 
     await opposes.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('hide-relations')).toBeNull();
-    expect((await edgeDisplay(page, 'opposes:russia:islamic-state')).hidden).toBe(false);
+    await expect
+      .poll(async () => (await edgeDisplay(page, 'opposes:russia:islamic-state')).hidden)
+      .toBe(false);
   });
 
   it('shows the statements behind a relation, with the negation plainly marked', async () => {
@@ -225,8 +234,12 @@ describe('the explorer on the seed data', () => {
       .poll(() => new URL(page.url()).searchParams.get('hide-modalities'))
       .toBe('negated');
     // The relation only a negated statement supported is hidden; Iran's others stay.
-    expect((await edgeDisplay(page, 'cooperates-with:iran:united-states')).hidden).toBe(true);
-    expect((await edgeDisplay(page, 'cooperates-with:iran:russia')).hidden).toBe(false);
+    await expect
+      .poll(async () => (await edgeDisplay(page, 'cooperates-with:iran:united-states')).hidden)
+      .toBe(true);
+    await expect
+      .poll(async () => (await edgeDisplay(page, 'cooperates-with:iran:russia')).hidden)
+      .toBe(false);
     const region = page.getByRole('region', { name: 'Iran', exact: true });
     await expect
       .poll(() => region.getByRole('button', { name: 'United States', exact: true }).count())
@@ -244,8 +257,12 @@ describe('the explorer on the seed data', () => {
     expect(await page.locator('#filter-to').inputValue()).toBe('2015-12');
     // Only 2015 statements are shown: Iraq's 2015 cooperation with Russia, not the 2014 and 2016
     // proposals of the United States to Russia.
-    expect((await edgeDisplay(page, 'cooperates-with:iraq:russia')).hidden).toBe(false);
-    expect((await edgeDisplay(page, 'proposes-to:united-states:russia')).hidden).toBe(true);
+    await expect
+      .poll(async () => (await edgeDisplay(page, 'cooperates-with:iraq:russia')).hidden)
+      .toBe(false);
+    await expect
+      .poll(async () => (await edgeDisplay(page, 'proposes-to:united-states:russia')).hidden)
+      .toBe(true);
   });
 
   it('shows, under strict evidence from a link, only relations several outlets assert', async () => {
@@ -411,5 +428,142 @@ describe('robustness', () => {
     expect(await alert.textContent()).toMatch(
       /The network cannot be shown.*graph\.json answered 404.*npm run build:graph/,
     );
+  });
+});
+
+describe('the network drawn by sigma 4', () => {
+  const usRussia = 'cooperates-with:russia:united-states';
+
+  it('draws an asserted relation solid, and the same relation dashed when only its conditional statement is shown', async () => {
+    await open();
+    expect(await page.evaluate((e) => window.app!.sigma.getEdgeState(e).stroke, usRussia)).toBe(
+      'solid',
+    );
+    const solid = await inkAlongEdge(page, usRussia);
+    expect(solid).toBeGreaterThan(0.9);
+
+    await open('?hide-modalities=asserted,reported,negated,proposed,denied');
+    expect(await page.evaluate((e) => window.app!.sigma.getEdgeState(e).stroke, usRussia)).toBe(
+      'dashed',
+    );
+    const dashed = await inkAlongEdge(page, usRussia);
+    expect(dashed).toBeGreaterThan(0.3);
+    expect(dashed).toBeLessThan(0.8);
+  });
+
+  it('recomputes a stroke when the modality filter changes, and explains the strokes in the legend', async () => {
+    await open();
+    const legend = page.locator('.stroke-legend li');
+    expect(await legend.count()).toBe(3);
+    expect(await legend.nth(1).textContent()).toContain('Reported, conditional or proposed only');
+    const stroke = (e: string) =>
+      page.evaluate((key) => window.app!.sigma.getEdgeState(key).stroke, e);
+    // Russia's proposal to the OSCE stands on a proposed statement alone: dashed; Iran and
+    // the United States cooperating, on a negated one: dotted.
+    expect(await stroke('cooperates-with:osce:russia')).toBe('dashed');
+    expect(await stroke('cooperates-with:iran:united-states')).toBe('dotted');
+    await page.evaluate(() =>
+      window.app!.explorer.setFilters({
+        ...window.app!.explorer.current.view.filters,
+        hiddenModalities: new Set(['asserted']),
+      }),
+    );
+    await expect.poll(() => stroke(usRussia)).toBe('dashed');
+  });
+
+  it('highlights an actor through item states, without a full refresh', async () => {
+    await open();
+    const refreshes = await page.evaluate(async () => {
+      const { sigma, explorer } = window.app!;
+      let processed = 0;
+      sigma.on('beforeProcess', () => processed++);
+      explorer.selectActor('iran');
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      return {
+        processed,
+        iran: sigma.getNodeState('iran').isHighlighted,
+        russia: sigma.getNodeState('russia').isHighlighted,
+        australia: sigma.getNodeState('australia').isHighlighted,
+      };
+    });
+    expect(refreshes).toEqual({ processed: 0, iran: true, russia: true, australia: false });
+    expect(isPale(await pixelAtNode(page, 'australia'))).toBe(true);
+    expect(isPale(await pixelAtNode(page, 'iran'))).toBe(false);
+  });
+
+  it('draws no two labels over each other at the default camera', async () => {
+    await open();
+    await page.waitForTimeout(300);
+    const boxes = await labelBoxes(page);
+    // Nearly every actor is labelled at once.
+    expect(boxes.length).toBeGreaterThanOrEqual(30);
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY)
+          overlaps.push(`${a.node} / ${b.node}`);
+      }
+    expect(overlaps).toEqual([]);
+    // "Islamic State" and "Donald Trump", which v3 drew over each other, are both shown.
+    expect(boxes.map((b) => b.node)).toEqual(
+      expect.arrayContaining(['islamic-state', 'donald-trump', 'united-states']),
+    );
+  });
+
+  it('exports the network as a PNG as it is on screen, labels included', async () => {
+    await open('?actor=russia');
+    await page.getByText('Layout and export').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^actor-graph-\d{4}-\d{2}-\d{2}\.png$/);
+    const bytes = readFileSync((await file.path())!);
+    const picture = await page.evaluate(async (base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { sigma } = window.app!;
+      const ratio = bitmap.width / sigma.getDimensions().width;
+      const at = (node: string) => {
+        const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(node)!);
+        const [r, g, b] = context.getImageData(
+          Math.round(p.x * ratio),
+          Math.round(p.y * ratio),
+          1,
+          1,
+        ).data;
+        return [r!, g!, b!] as [number, number, number];
+      };
+      // Dark pixels of label text just right of Russia's disc.
+      const russia = sigma.framedGraphToViewport(sigma.getNodeDisplayData('russia')!);
+      const radius = sigma.scaleSize(sigma.getNodeDisplayData('russia')!.size);
+      const text = context.getImageData(
+        Math.round((russia.x + radius + 6) * ratio),
+        Math.round((russia.y - 6) * ratio),
+        Math.round(40 * ratio),
+        Math.round(12 * ratio),
+      ).data;
+      let dark = 0;
+      for (let i = 0; i < text.length; i += 4) if (text[i]! < 100 && text[i + 1]! < 100) dark++;
+      // An actor outside Russia's relationships, drawn inside the canvas: washed out.
+      const lit = new Set(window.app!.highlight.shown().nodes);
+      const { width, height } = sigma.getDimensions();
+      const outside = sigma
+        .getGraph()
+        .nodes()
+        .find((n) => {
+          const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(n)!);
+          return !lit.has(n) && p.x > 10 && p.y > 10 && p.x < width - 10 && p.y < height - 10;
+        })!;
+      return { width: bitmap.width, russia: at('russia'), outside: at(outside), dark };
+    }, bytes.toString('base64'));
+    expect(picture.width).toBeGreaterThan(500);
+    expect(isPale(picture.russia)).toBe(false);
+    expect(isPale(picture.outside)).toBe(true);
+    expect(picture.dark).toBeGreaterThan(5);
   });
 });

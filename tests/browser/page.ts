@@ -47,13 +47,13 @@ export async function openExplorer(page: Page, url: string): Promise<string[]> {
 export const nodeDisplay = (page: Page, node: string) =>
   page.evaluate((n) => {
     const d = window.app!.sigma.getNodeDisplayData(n)!;
-    return { color: d.color, hidden: d.hidden, label: d.label };
+    return { color: d.color, hidden: d.visibility === 'hidden', label: d.label };
   }, node);
 
 export const edgeDisplay = (page: Page, edge: string) =>
   page.evaluate((e) => {
     const d = window.app!.sigma.getEdgeDisplayData(e)!;
-    return { color: d.color, hidden: d.hidden };
+    return { color: d.color, hidden: d.visibility === 'hidden' };
   }, edge);
 
 /** Where a node is drawn, in page coordinates. */
@@ -68,10 +68,10 @@ export const nodeOnScreen = (page: Page, node: string) =>
 export const currentView = (page: Page) =>
   page.evaluate(() => ({ ...window.app!.explorer.current.view }));
 
-/** What the focus layer draws over the veil: the highlighted actors and relations. */
+/** What the highlight brings above the veil: the highlighted actors and relations. */
 export const highlighted = (page: Page) =>
   page.evaluate(() => {
-    const shown = window.app!.focusLayer.shown();
+    const shown = window.app!.highlight.shown();
     return { nodes: shown.nodes.sort(), edges: shown.edges.sort() };
   });
 
@@ -97,3 +97,100 @@ export async function pixelAtNode(page: Page, node: string): Promise<[number, nu
 
 /** Whether a color is washed out towards white (dimmed) rather than vivid. */
 export const isPale = ([r, g, b]: [number, number, number]) => Math.min(r, g, b) > 150;
+
+/**
+ * How much of a relation's line is inked on screen, read back from a real screenshot: the
+ * relation is selected (drawn above the veil, everything else washed out), the pixels of its
+ * colour are projected on the axis between its two actors, and the share of short steps
+ * along that axis (outside the discs) with ink is returned. A solid line covers nearly every
+ * step, a dashed one leaves its gaps empty, whatever the curve of the line.
+ */
+export async function inkAlongEdge(page: Page, edge: string): Promise<number> {
+  await page.evaluate((e) => window.app!.explorer.selectEdge(e), edge);
+  await page.waitForTimeout(400);
+  const stage = (await page.locator('#sigma').boundingBox())!;
+  const png = await page.screenshot({ clip: stage });
+  return page.evaluate(
+    async ({ base64, e }) => {
+      const { sigma } = window.app!;
+      const graph = sigma.getGraph();
+      const [s, t] = graph.extremities(e);
+      const end = (n: string) => {
+        const d = sigma.getNodeDisplayData(n)!;
+        return { ...sigma.framedGraphToViewport(d), r: sigma.scaleSize(d.size) };
+      };
+      const a = end(s);
+      const b = end(t);
+      const hex = graph.getEdgeAttribute(e, 'color');
+      const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const scale = bitmap.width / sigma.getDimensions().width;
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const length = Math.hypot(dx, dy);
+      // Steps of 1 pixel from the edge of one disc (and its arrow) to the other's.
+      const from = (a.r + 14) / length;
+      const to = 1 - (b.r + 14) / length;
+      const steps = Math.floor((to - from) * length);
+      const inked = new Array<boolean>(steps).fill(false);
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          const distance = Math.hypot(
+            data[i]! - rgb[0]!,
+            data[i + 1]! - rgb[1]!,
+            data[i + 2]! - rgb[2]!,
+          );
+          if (distance > 70) continue;
+          const px = x / scale - a.x;
+          const py = y / scale - a.y;
+          const along = (px * dx + py * dy) / (length * length);
+          const across = Math.abs(px * dy - py * dx) / length;
+          if (along < from || along > to || across > length * 0.6) continue;
+          const step = Math.floor((along - from) * length);
+          if (step >= 0 && step < steps) inked[step] = true;
+        }
+      return inked.filter(Boolean).length / steps;
+    },
+    { base64: png.toString('base64'), e: edge },
+  );
+}
+
+/**
+ * Every shown label's box at the current camera, as sigma's own label renderer measures and
+ * places it (its nodeLabelBox), in viewport pixels.
+ */
+export const labelBoxes = (page: Page) =>
+  page.evaluate(() => {
+    const { sigma } = window.app!;
+    const renderer = (
+      sigma as unknown as {
+        labelRenderer: {
+          nodeLabelBox(
+            data: unknown,
+            radius: number,
+          ): { minX: number; maxX: number; minY: number; maxY: number } | null;
+        };
+      }
+    ).labelRenderer;
+    return [...sigma.getNodeDisplayedLabels()].flatMap((node) => {
+      const data = sigma.getNodeDisplayData(node)!;
+      const box = renderer.nodeLabelBox(data, sigma.scaleSize(data.size));
+      if (!box) return [];
+      const { x, y } = sigma.framedGraphToViewport(data);
+      return [
+        {
+          node,
+          minX: x + box.minX,
+          maxX: x + box.maxX,
+          minY: y + box.minY,
+          maxY: y + box.maxY,
+        },
+      ];
+    });
+  });

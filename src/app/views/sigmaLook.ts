@@ -48,8 +48,8 @@ const TRANSPARENT = 'rgba(0,0,0,0)';
 /** Pixels of dash and gap per stroke (dotted: short dashes, the line faint). */
 const STROKE_LOOK = {
   solid: { plainColor: { attribute: 'color' }, dashSize: 0, gapSize: 0, opacity: 1 },
-  dashed: { plainColor: TRANSPARENT, dashSize: 7, gapSize: 5, opacity: 1 },
-  dotted: { plainColor: TRANSPARENT, dashSize: 2, gapSize: 4, opacity: 0.55 },
+  dashed: { plainColor: TRANSPARENT, dashSize: 8, gapSize: 6, opacity: 1 },
+  dotted: { plainColor: TRANSPARENT, dashSize: 2, gapSize: 5, opacity: 0.55 },
 } as const;
 
 export type ActorSigmaOptions = SigmaOptions<
@@ -146,7 +146,7 @@ export function sigmaLook(
           depth: { whenState: 'isHighlighted', then: 'topEdges', else: 'edges' },
         },
         { matchState: 'stroke', cases: STROKE_LOOK },
-        { whenState: 'isSelected', then: { size: 4, depth: 'topEdges' } },
+        { whenState: 'isSelected', then: { size: 7, depth: 'topEdges' } },
       ],
     },
   };

@@ -16,7 +16,8 @@ import { byId, type SignedNetwork, type SignedPair } from './signs.ts';
  * - a larger one by a heuristic, after which the same exact search is tried within what is
  *   left of a budget of `searchBudget` search steps shared by all larger components (a count,
  *   not a time, so the result does not depend on the machine): if it finishes, the split is
- *   exact after all. The heuristic: `restarts` starts (a spanning-tree colouring from the first
+ *   exact after all (tried up to 1,000 actors: beyond, a search of that budget cannot finish,
+ *   and its recursion would only grow deep). The heuristic: `restarts` starts (a spanning-tree colouring from the first
  *   actor, then from seeded random roots, and seeded random splits), each improved by
  *   Kernighan-Lin / Fiduccia-Mattheyses passes (flip the actor whose flip removes the most
  *   frustration, even when none does, lock it, and keep the best prefix of the flips) until a
@@ -57,6 +58,8 @@ export interface CampSplit {
 
 export const DEFAULT_EXACT_LIMIT = 20;
 export const DEFAULT_SEARCH_BUDGET = 50_000;
+/** The largest component the budgeted exact search is tried on. */
+const SEARCH_SIZE_LIMIT = 1000;
 
 /** The component as arrays: neighbours of i are nbr[start[i]..start[i+1]), with their pairs. */
 interface Component {
@@ -81,7 +84,7 @@ export function splitCamps(network: SignedNetwork, options: CampOptions = {}): C
     let best = heuristic(component, small ? 1 : restarts, random.fork(component.ids[0]!));
     // A split without frustration needs no search: nothing does better.
     let searched: Solution | null = null;
-    if (best.cost > 0 && (small || budgetLeft > 0)) {
+    if (best.cost > 0 && (small || (budgetLeft > 0 && n <= SEARCH_SIZE_LIMIT))) {
       const search = branchAndBound(component, best, small ? Infinity : budgetLeft);
       if (!small) budgetLeft -= search.steps;
       searched = search.solution;

@@ -18,6 +18,7 @@ export {
 export { isBalanced, triadCensus, type Triad, type TriadCensus } from './triads.ts';
 export {
   DEFAULT_EXACT_LIMIT,
+  DEFAULT_SEARCH_BUDGET,
   frustrationOf,
   splitCamps,
   type Camp,

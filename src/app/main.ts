@@ -31,7 +31,7 @@ async function start(): Promise<void> {
   // The texts file graph.json names, beside it (fetched when a statement is first shown).
   const texts = articleTexts(graph, GRAPH_URL);
 
-  const { sigma, highlight } = mountCanvas(byId('sigma'), explorer);
+  const { sigma, highlight, picture } = mountCanvas(byId('sigma'), explorer);
   performance.mark('canvas-drawn');
   mountStageControls(byId('stage-controls'), sigma, byId('app'));
   mountHeader(byId('graph-name'), byId('graph-counts'), explorer);
@@ -60,7 +60,7 @@ async function start(): Promise<void> {
     id: 'tools-section',
     title: 'Layout and export',
     open: false,
-    load: async (body) => (await import('./views/tools.ts')).mountTools(body, explorer, sigma),
+    load: async (body) => (await import('./views/tools.ts')).mountTools(body, explorer, picture),
   });
   mountDetails(byId('details'), explorer, texts);
   // The phone layout is mounted now on a narrow screen, or once the window becomes one; a

@@ -1,30 +1,30 @@
 import Sigma from 'sigma';
+import type { Settings } from 'sigma/settings';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
 import type { AppState, Explorer } from '../../core/explore/explorer.ts';
 import type { Visibility } from '../../core/explore/filters.ts';
-import { focusLabelOrder, mapChanges, setChanges } from '../../core/explore/highlight.ts';
+import { mapChanges, setChanges } from '../../core/explore/highlight.ts';
 import { placeLabels, type LabelCandidate } from '../../core/explore/labelPlacement.ts';
 import type { Stroke } from '../../core/explore/strokes.ts';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/model.ts';
 import { sizePolicy } from '../../core/sizePolicy.ts';
+import type { HighlightLayer } from './highlightLayer.ts';
 import {
-  DEPTH_LAYERS,
   LABEL_FONT,
   LABEL_MARGIN,
   sigmaLook,
   type ActorEdgeState,
   type ActorNodeState,
 } from './sigmaLook.ts';
-import { createVeil } from './veil.ts';
+
+export type { ActorSigmaLook } from './sigmaLook.ts';
 
 export type ActorSigma = Sigma<
   NodeAttributes,
   EdgeAttributes,
   GraphAttributes,
   ActorNodeState,
-  ActorEdgeState,
-  object,
-  { depthLayers: typeof DEPTH_LAYERS }
+  ActorEdgeState
 >;
 
 /**
@@ -33,45 +33,46 @@ export type ActorSigma = Sigma<
  */
 export const DRAG_THRESHOLD_PX = 4;
 
-/** Labels drawn at most over a highlight (the most important first): beyond, they only collide. */
-export const FOCUS_LABELS_MAX = 80;
-
 /** What the highlight shows now (for tests). */
 export interface Highlight {
   shown(): { nodes: string[]; edges: string[] };
 }
 
+/** The network as drawn now, highlight included, as a PNG (snapshot.ts). */
+export type NetworkPicture = () => Promise<Blob>;
+
 /**
  * The network drawn with sigma 4: build positions, nodes by kind and degree, edges by
  * relation, arrows on directed relations, parallel relations curved apart by sigma, the
- * stroke of each line from its shown statements (sigmaLook.ts). Filters, strokes and the
- * highlight are item states: a change sets the state of the items it changes, and sigma
- * re-styles those alone. The graph itself is never changed for display.
+ * stroke of each line from its shown statements (sigmaLook.ts). Filters and strokes are item
+ * states: a change sets the state of the items it changes, and sigma re-styles those alone.
+ * A highlight is drawn by a layer of its own over the network (highlightLayer.ts), loaded
+ * when first needed. The graph itself is never changed for display.
  */
 export function mountCanvas(
   container: HTMLElement,
   explorer: Explorer,
-): { sigma: ActorSigma; highlight: Highlight; unmount: () => void } {
+): { sigma: ActorSigma; highlight: Highlight; picture: NetworkPicture; unmount: () => void } {
   const graph = explorer.graph;
   const policy = sizePolicy(graph);
-  const veil = createVeil(0.8);
+  const relationTypes = graph.getAttribute('relationTypes');
+  const settings: Partial<Settings> = {
+    labelRenderedSizeThreshold: policy.labelRenderedSizeThreshold,
+    labelDensity: policy.labelDensity,
+    labelGridCellSize: 70,
+    enableEdgeEvents: policy.edgeEvents,
+    minEdgeThickness: 1,
+    // Node sizes are pixels at the default zoom, as the build chose them (sizePolicy.ts).
+    itemSizesReference: 'screen',
+    // Room for the labels of the actors at the edge.
+    stagePadding: policy.stagePadding,
+    // The framing keeps the labels inside the canvas, not only the discs.
+    autoRescaleContent: policy.tier === 'small' ? 'labels' : 'nodes',
+  };
   const sigma: ActorSigma = new Sigma(graph, container, {
-    ...sigmaLook(graph.getAttribute('relationTypes'), policy),
-    settings: {
-      labelRenderedSizeThreshold: policy.labelRenderedSizeThreshold,
-      labelDensity: policy.labelDensity,
-      labelGridCellSize: 70,
-      enableEdgeEvents: policy.edgeEvents,
-      minEdgeThickness: 1,
-      // Node sizes are pixels at the default zoom, as the build chose them (sizePolicy.ts).
-      itemSizesReference: 'screen',
-      // Room for the labels of the actors at the edge.
-      stagePadding: policy.stagePadding,
-      // The framing keeps the labels inside the canvas, not only the discs.
-      autoRescaleContent: 'labels',
-    },
+    ...sigmaLook(relationTypes, policy),
+    settings,
   });
-  sigma.addCustomLayerProgram('veil', 'veil', veil.program);
 
   let visibility: Visibility | null = null;
   const applyVisibility = (next: Visibility) => {
@@ -92,57 +93,29 @@ export function mountCanvas(
   };
   applyVisibility(explorer.current.visibility);
 
-  // The highlight: the items of the focus come above the veil (isHighlighted), the focused
-  // actor with its label box, the largest of its counterparts labelled.
-  let lit = { nodes: new Set<string>(), edges: new Set<string>() };
-  let labelled = new Set<string>();
-  let focused: string | null = null;
-  let selected: string | null = null;
-  const applyFocus = (state: AppState) => {
-    const next = {
-      nodes: new Set(state.focus?.nodes ?? []),
-      edges: new Set(state.focus?.edges ?? []),
-    };
-    const nodes = setChanges(lit.nodes, next.nodes);
-    const edges = setChanges(lit.edges, next.edges);
-    if (nodes.removed.length) sigma.setNodesState(nodes.removed, { isHighlighted: false });
-    if (nodes.added.length) sigma.setNodesState(nodes.added, { isHighlighted: true });
-    if (edges.removed.length) sigma.setEdgesState(edges.removed, { isHighlighted: false });
-    if (edges.added.length) sigma.setEdgesState(edges.added, { isHighlighted: true });
-    lit = next;
-
-    const order = focusLabelOrder(
-      [...next.nodes].map((n) => [n, graph.getNodeAttributes(n)] as [string, NodeAttributes]),
-      state.focusActor,
-      FOCUS_LABELS_MAX,
-    );
-    const nextLabelled = new Set(order.map(([n]) => n));
-    if (next.nodes.size === 0) for (const n of placedLabels) nextLabelled.add(n);
-    const labels = setChanges(labelled, nextLabelled);
-    if (labels.removed.length) sigma.setNodesState(labels.removed, { labelShown: false });
-    if (labels.added.length) sigma.setNodesState(labels.added, { labelShown: true });
-    labelled = nextLabelled;
-
-    if (focused !== state.focusActor) {
-      if (focused !== null && graph.hasNode(focused))
-        sigma.setNodeState(focused, { isFocused: false });
-      if (state.focusActor !== null) sigma.setNodeState(state.focusActor, { isFocused: true });
-      focused = state.focusActor;
-    }
-    const edge = state.view.edge;
-    if (selected !== edge) {
-      if (selected !== null && graph.hasEdge(selected))
-        sigma.setEdgeState(selected, { isSelected: false });
-      if (edge !== null && graph.hasEdge(edge)) sigma.setEdgeState(edge, { isSelected: true });
-      selected = edge;
-    }
-    veil.setShown(state.focus !== null);
-    sigma.scheduleRender();
-  };
-
+  // The highlight layer is loaded when first needed: a highlight, or the pointer entering the
+  // canvas (so that it is there by the time an actor is hovered).
+  let layer: HighlightLayer | undefined;
+  let loading: Promise<HighlightLayer> | undefined;
+  const highlightOf = (state: AppState) => ({
+    focus: state.focus,
+    focusActor: state.focusActor,
+    selectedEdge: state.view.edge,
+    visibility: state.visibility,
+  });
+  const loadLayer = () =>
+    (loading ??= import('./highlightLayer.ts').then(
+      (m) =>
+        (layer = m.createHighlightLayer(
+          sigma,
+          sigmaLook(relationTypes, policy, true),
+          settings,
+          policy.tier === 'small',
+        )),
+    ));
   // Small graphs show every label, each placed where it covers no other (labelPlacement.ts);
   // placed again when the camera settles, since labels keep their size as the network zooms.
-  let placedLabels = new Set<string>();
+  let labelled = new Set<string>();
   const placeAllLabels = () => {
     if (policy.tier !== 'small' || !visibility) return;
     const measure = labelMeasurer();
@@ -152,31 +125,30 @@ export function mountCanvas(
       const label = graph.getNodeAttribute(node, 'label');
       if (!data || !label) continue;
       const { x, y } = sigma.framedGraphToViewport(data);
-      candidates.push({
-        key: node,
-        x,
-        y,
-        radius: sigma.scaleSize(data.size),
-        ...measure(label),
-      });
+      candidates.push({ key: node, x, y, radius: sigma.scaleSize(data.size), ...measure(label) });
     }
     const { width, height } = sigma.getDimensions();
     const { positions, crowded } = placeLabels(candidates, {
       margin: LABEL_MARGIN,
       bounds: { minX: 0, minY: 0, maxX: width, maxY: height },
     });
-    const byPosition = new Map<string, string[]>();
+    const byPosition = new Map<ActorNodeState['labelPosition'], string[]>();
     for (const [node, position] of positions) {
       if (sigma.getNodeState(node).labelPosition === position) continue;
       const list = byPosition.get(position) ?? [];
       list.push(node);
       byPosition.set(position, list);
     }
-    for (const [position, keys] of byPosition)
-      sigma.setNodesState(keys, { labelPosition: position as ActorNodeState['labelPosition'] });
+    for (const [labelPosition, keys] of byPosition) sigma.setNodesState(keys, { labelPosition });
+    // The highlight's labels go where the network's do.
+    if (byPosition.size > 0) layer?.show(highlightOf(explorer.current));
+    // A label that fits nowhere is left out at this zoom.
     const crowdedSet = new Set(crowded);
-    placedLabels = new Set(candidates.map((c) => c.key).filter((k) => !crowdedSet.has(k)));
-    applyFocus(explorer.current);
+    const next = new Set(candidates.map((c) => c.key).filter((k) => !crowdedSet.has(k)));
+    const { added, removed } = setChanges(labelled, next);
+    if (removed.length) sigma.setNodesState(removed, { labelShown: false });
+    if (added.length) sigma.setNodesState(added, { labelShown: true });
+    labelled = next;
   };
   let placeTimer: ReturnType<typeof setTimeout> | undefined;
   sigma.getCamera().on('updated', () => {
@@ -184,20 +156,31 @@ export function mountCanvas(
     placeTimer = setTimeout(placeAllLabels, 120);
   });
   placeAllLabels();
-  applyFocus(explorer.current);
+
+  const showHighlight = (state: AppState) => {
+    if (layer) layer.show(highlightOf(state));
+    else if (state.focus !== null)
+      void loadLayer().then((made) => made.show(highlightOf(explorer.current)));
+  };
+  showHighlight(explorer.current);
+  container.addEventListener('pointerenter', () => void loadLayer(), { once: true });
 
   const unsubscribe = explorer.subscribe((state, changes) => {
     if (changes.has('filters') && state.visibility !== visibility) {
       applyVisibility(state.visibility);
       placeAllLabels();
     }
-    applyFocus(state);
+    showHighlight(state);
   });
 
   attachInteractions(sigma, explorer, graph);
   return {
     sigma,
-    highlight: { shown: () => ({ nodes: [...lit.nodes], edges: [...lit.edges] }) },
+    highlight: { shown: () => layer?.shown() ?? { nodes: [], edges: [] } },
+    picture: async () =>
+      (await import('./snapshot.ts')).networkPng(
+        layer ? [{ sigma }, layer.snapshotLayer()] : [{ sigma }],
+      ),
     unmount: () => {
       clearTimeout(placeTimer);
       unsubscribe();

@@ -34,9 +34,6 @@ export const NODE_STATE: ActorNodeState = {
 };
 export const EDGE_STATE: ActorEdgeState = { stroke: 'solid', isSelected: false };
 
-/** The layers, back to front: the veil dims what is below it when something is highlighted. */
-export const DEPTH_LAYERS = ['edges', 'nodes', 'veil', 'topEdges', 'topNodes'] as const;
-
 export const LABEL_FONT = {
   family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   weight: '500',
@@ -65,27 +62,37 @@ export type ActorSigmaOptions = SigmaOptions<
  * straight lines, curves for parallel relations, arrows; a plain and a dashed layer) and
  * the styles that map attributes and item states to them. Every style reads an attribute
  * or an item state, never the graph's state, so a change of state re-styles only the items
- * whose state changed.
+ * whose state changed. (sigma's own hover state is left unstyled: the highlight layer shows
+ * a hovered actor's relationships.)
+ */
+export type ActorSigmaLook = Pick<
+  ActorSigmaOptions,
+  'primitives' | 'styles' | 'customNodeState' | 'customEdgeState'
+>;
+
+/**
+ * `highlight` is the look of the layer that draws a highlight over the network
+ * (highlightLayer.ts): only the labels it is told to show, the focused actor boxed.
  */
 export function sigmaLook(
   relationTypes: GraphAttributes['relationTypes'],
   policy: SizePolicy,
-): Pick<ActorSigmaOptions, 'primitives' | 'styles' | 'customNodeState' | 'customEdgeState'> {
+  highlight = false,
+): ActorSigmaLook {
   const heads: Record<string, string> = {};
   for (const type of relationTypes) if (type.directed) heads[type.id] = 'arrow';
-  const everyLabel = policy.tier === 'small';
+  const labelsChosen = highlight || policy.tier === 'small';
   return {
     customNodeState: NODE_STATE,
     customEdgeState: EDGE_STATE,
     primitives: {
-      depthLayers: DEPTH_LAYERS,
       nodes: {
         shapes: [sdfCircle()],
         layers: [layerFill()],
         label: { font: LABEL_FONT, color: '#1f2933', margin: LABEL_MARGIN },
       },
       edges: {
-        paths: [pathLine(), pathCurved()],
+        paths: [pathLine(), pathCurved({ segments: 8 })],
         extremities: [extremityArrow()],
         variables: {
           plainColor: { type: 'color', default: TRANSPARENT },
@@ -107,8 +114,7 @@ export function sigmaLook(
           color: { attribute: 'color' },
           label: { attribute: 'label' },
           visibility: { whenState: 'isHidden', then: 'hidden', else: 'visible' },
-          depth: { whenState: 'isHighlighted', then: 'topNodes', else: 'nodes' },
-          labelVisibility: everyLabel
+          labelVisibility: labelsChosen
             ? { whenState: 'labelShown', then: 'visible', else: 'hidden' }
             : { whenState: 'labelShown', then: 'visible', else: 'auto' },
           backdropVisibility: 'hidden',
@@ -129,10 +135,6 @@ export function sigmaLook(
           whenState: 'isFocused',
           then: { depth: 'topNodes', labelVisibility: 'visible', backdropVisibility: 'visible' },
         },
-        {
-          whenState: 'isHovered',
-          then: { depth: 'topNodes', labelVisibility: 'visible', backdropVisibility: 'visible' },
-        },
       ],
       edges: [
         {
@@ -143,7 +145,6 @@ export function sigmaLook(
           parallelSpread: 0.35,
           head: { attribute: 'relation', dict: heads },
           visibility: { whenState: 'isHidden', then: 'hidden', else: 'visible' },
-          depth: { whenState: 'isHighlighted', then: 'topEdges', else: 'edges' },
         },
         { matchState: 'stroke', cases: STROKE_LOOK },
         { whenState: 'isSelected', then: { size: 7, depth: 'topEdges' } },

@@ -1,7 +1,7 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { isFiltering } from '../../core/explore/filters.ts';
 import { h, replaceChildren } from '../dom.ts';
-import type { ActorSigma } from './canvas.ts';
+import type { NetworkPicture } from './canvas.ts';
 
 /** Today's date as YYYY-MM-DD, for file names and GEXF metadata. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
@@ -21,26 +21,21 @@ function download(content: string | Blob, fileName: string, type: string): void 
  * exporters are loaded only when first used, so they cost nothing at start-up; they are the
  * same writers as `npm run export`, and they export what the filters show.
  */
-export function mountTools(container: HTMLElement, explorer: Explorer, sigma: ActorSigma): void {
+export function mountTools(
+  container: HTMLElement,
+  explorer: Explorer,
+  picture: NetworkPicture,
+): void {
   const status = h('p', { className: 'hint', 'aria-live': 'polite' });
 
-  let layout: { isRunning(): boolean; start(): void; stop(): void } | undefined;
+  let layout: import('./layoutRunner.ts').LayoutRunner | undefined;
   const layoutButton = h(
     'button',
     { type: 'button', className: 'text-button', 'aria-pressed': 'false' },
     'Run layout',
   );
   layoutButton.addEventListener('click', async () => {
-    if (!layout) {
-      const [{ default: FA2Layout }, { layoutSettings }] = await Promise.all([
-        import('graphology-layout-forceatlas2/worker'),
-        import('../../core/pipeline/layout.ts'),
-      ]);
-      layout = new FA2Layout(explorer.graph, {
-        settings: layoutSettings(explorer.graph),
-        getEdgeWeight: 'weight',
-      });
-    }
+    layout ??= (await import('./layoutRunner.ts')).createLayoutRunner(explorer.graph);
     if (layout.isRunning()) layout.stop();
     else layout.start();
     const running = layout.isRunning();
@@ -87,8 +82,7 @@ export function mountTools(container: HTMLElement, explorer: Explorer, sigma: Ac
       type: 'button',
       className: 'text-button',
       onclick: exportWith('PNG', async () => {
-        const { networkPng } = await import('./snapshot.ts');
-        download(await networkPng(sigma), `${base()}.png`, 'image/png');
+        download(await picture(), `${base()}.png`, 'image/png');
       }),
     },
     'Export PNG',

@@ -2,6 +2,7 @@ import { MultiGraph } from 'graphology';
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import { computeActorMetrics } from '../graph/metrics.ts';
 import { edgeSize } from '../style.ts';
+import { edgeDateRange } from '../time/edgeDates.ts';
 import type { EdgeAttributes, NodeAttributes } from '../model.ts';
 import { isFiltering, visibleEvidence, type Filters, type Visibility } from './filters.ts';
 
@@ -28,17 +29,13 @@ export function filteredGraph(
   graph.forEachEdge((edge, attr, source, target, _s, _t, undirected) => {
     if (!visibility.edges.has(edge) || !copy.hasNode(source) || !copy.hasNode(target)) return;
     const evidence = filtering ? visibleEvidence(attr, filters) : attr.evidence;
-    const dates = evidence
-      .map((e) => e.date)
-      .filter((d): d is string => d !== null)
-      .sort();
     const attributes: EdgeAttributes = {
       ...attr,
       evidence: evidence.map((e) => ({ ...e })),
       weight: evidence.length,
       articles: [...new Set(evidence.map((e) => e.article))],
-      firstDate: dates[0] ?? null,
-      lastDate: dates[dates.length - 1] ?? null,
+      // First and last statement and event dates of the statements kept.
+      ...edgeDateRange(evidence),
       size: edgeSize(evidence.length),
     };
     if (undirected) copy.addUndirectedEdgeWithKey(edge, source, target, attributes);

@@ -146,9 +146,24 @@ export interface NodeAttributes {
   evidenceCount: number;
   /** degree per relation type id. */
   degreeByRelation: Record<string, number>;
+  /**
+   * Set by the page's analysis once computed (docs/analysis.md), so that exports carry them:
+   * statements on the actor's relations, PageRank, betweenness, Louvain community (from 0)
+   * and camp (0 or 1; absent without a signed relation).
+   */
+  weightedDegree?: number;
+  pagerank?: number;
+  betweenness?: number;
+  community?: number;
+  camp?: 0 | 1;
 }
 
 export interface EdgeAttributes {
+  /**
+   * How the page draws the line when every statement is shown (src/core/explore/strokes.ts);
+   * set by the page when it loads the graph, not written by the build.
+   */
+  baseStroke?: 'solid' | 'dashed' | 'dotted';
   relation: string;
   label: string;
   /** Number of pieces of evidence. */

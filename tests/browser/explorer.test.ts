@@ -10,6 +10,7 @@ import {
   inkAlongEdge,
   isPale,
   labelBoxes,
+  strokeShown,
   nodeOnScreen,
   openExplorer,
   pixelAtNode,
@@ -436,16 +437,12 @@ describe('the network drawn by sigma 4', () => {
 
   it('draws an asserted relation solid, and the same relation dashed when only its conditional statement is shown', async () => {
     await open();
-    expect(await page.evaluate((e) => window.app!.sigma.getEdgeState(e).stroke, usRussia)).toBe(
-      'solid',
-    );
+    expect(await strokeShown(page, usRussia)).toBe('solid');
     const solid = await inkAlongEdge(page, usRussia);
     expect(solid).toBeGreaterThan(0.9);
 
     await open('?hide-modalities=asserted,reported,negated,proposed,denied');
-    expect(await page.evaluate((e) => window.app!.sigma.getEdgeState(e).stroke, usRussia)).toBe(
-      'dashed',
-    );
+    expect(await strokeShown(page, usRussia)).toBe('dashed');
     const dashed = await inkAlongEdge(page, usRussia);
     expect(dashed).toBeGreaterThan(0.3);
     expect(dashed).toBeLessThan(0.8);
@@ -456,8 +453,7 @@ describe('the network drawn by sigma 4', () => {
     const legend = page.locator('.stroke-legend li');
     expect(await legend.count()).toBe(3);
     expect(await legend.nth(1).textContent()).toContain('Reported, conditional or proposed only');
-    const stroke = (e: string) =>
-      page.evaluate((key) => window.app!.sigma.getEdgeState(key).stroke, e);
+    const stroke = (e: string) => strokeShown(page, e);
     // Russia's proposal to the OSCE stands on a proposed statement alone: dashed; Iran and
     // the United States cooperating, on a negated one: dotted.
     expect(await stroke('cooperates-with:osce:russia')).toBe('dashed');

@@ -194,3 +194,11 @@ export const labelBoxes = (page: Page) =>
       ];
     });
   });
+
+/** The stroke a relation is drawn with: the filters' where they set one, else its own. */
+export const strokeShown = (page: Page, edge: string) =>
+  page.evaluate((e) => {
+    const { sigma } = window.app!;
+    const state = sigma.getEdgeState(e).stroke;
+    return state === 'auto' ? sigma.getGraph().getEdgeAttribute(e, 'baseStroke') : state;
+  }, edge);

@@ -5,7 +5,7 @@ import type { AppState, Explorer } from '../../core/explore/explorer.ts';
 import type { Visibility } from '../../core/explore/filters.ts';
 import { mapChanges, setChanges } from '../../core/explore/highlight.ts';
 import { placeLabels, type LabelCandidate } from '../../core/explore/labelPlacement.ts';
-import type { Stroke } from '../../core/explore/strokes.ts';
+import { strokeOf, type Stroke } from '../../core/explore/strokes.ts';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/model.ts';
 import { sizePolicy } from '../../core/sizePolicy.ts';
 import type { HighlightLayer } from './highlightLayer.ts';
@@ -69,12 +69,22 @@ export function mountCanvas(
     // The framing keeps the labels inside the canvas, not only the discs.
     autoRescaleContent: policy.tier === 'small' ? 'labels' : 'nodes',
   };
+  // Each line's stroke with every statement shown: the first frame draws it with no state
+  // to set; the filters' strokes then go through item states where they differ.
+  graph.updateEachEdgeAttributes(
+    (_edge, attr) => {
+      attr.baseStroke = strokeOf(attr.evidence);
+      return attr;
+    },
+    { attributes: ['baseStroke'] },
+  );
   const sigma: ActorSigma = new Sigma(graph, container, {
     ...sigmaLook(relationTypes, policy),
     settings,
   });
 
   let visibility: Visibility | null = null;
+  let strokeOverrides = new Map<string, Stroke>();
   const applyVisibility = (next: Visibility) => {
     const before = visibility;
     const nodes = before
@@ -87,8 +97,13 @@ export function mountCanvas(
     if (nodes.removed.length) sigma.setNodesState(nodes.removed, { isHidden: true });
     if (edges.added.length) sigma.setEdgesState(edges.added, { isHidden: false });
     if (edges.removed.length) sigma.setEdgesState(edges.removed, { isHidden: true });
-    const strokes = mapChanges<string, Stroke>(before?.strokes ?? new Map(), next.strokes, 'solid');
-    for (const [stroke, keys] of strokes) sigma.setEdgesState(keys, { stroke });
+    // Strokes: only where the shown statements give another than all of them do.
+    const overrides = new Map<string, Stroke>();
+    for (const [edge, stroke] of next.strokes)
+      if (stroke !== graph.getEdgeAttribute(edge, 'baseStroke')) overrides.set(edge, stroke);
+    const changes = mapChanges<string, Stroke | 'auto'>(strokeOverrides, overrides, 'auto');
+    for (const [stroke, keys] of changes) sigma.setEdgesState(keys, { stroke });
+    strokeOverrides = overrides;
     visibility = next;
   };
   applyVisibility(explorer.current.visibility);

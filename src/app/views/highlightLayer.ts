@@ -127,8 +127,9 @@ export function createHighlightLayer(
       }
       if (hidden.length) overlay.setEdgesState(hidden, { isHidden: true });
       for (const edge of drawn.edges) {
-        const stroke = visibility.strokes.get(edge) ?? 'solid';
-        if (stroke !== 'solid') overlay.setEdgeState(edge, { stroke });
+        const stroke = visibility.strokes.get(edge);
+        if (stroke && stroke !== source.getEdgeAttribute(edge, 'baseStroke'))
+          overlay.setEdgeState(edge, { stroke });
       }
       if (selectedEdge !== null && graph.hasEdge(selectedEdge))
         overlay.setEdgeState(selectedEdge, { isSelected: true });

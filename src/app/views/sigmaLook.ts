@@ -23,7 +23,8 @@ export interface ActorNodeState {
   isFocused: boolean;
 }
 export interface ActorEdgeState {
-  stroke: Stroke;
+  /** The stroke the filters give the line, when it is not its `baseStroke` ('auto'). */
+  stroke: Stroke | 'auto';
   isSelected: boolean;
 }
 
@@ -32,7 +33,7 @@ export const NODE_STATE: ActorNodeState = {
   labelShown: false,
   isFocused: false,
 };
-export const EDGE_STATE: ActorEdgeState = { stroke: 'solid', isSelected: false };
+export const EDGE_STATE: ActorEdgeState = { stroke: 'auto', isSelected: false };
 
 export const LABEL_FONT = {
   family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -146,6 +147,9 @@ export function sigmaLook(
           head: { attribute: 'relation', dict: heads },
           visibility: { whenState: 'isHidden', then: 'hidden', else: 'visible' },
         },
+        // The stroke of all the statements (set on load, so that the first frame has it), or
+        // the one the filters give, where it differs.
+        { matchData: 'baseStroke', cases: STROKE_LOOK },
         { matchState: 'stroke', cases: STROKE_LOOK },
         { whenState: 'isSelected', then: { size: 7, depth: 'topEdges' } },
       ],

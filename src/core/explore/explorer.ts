@@ -1,6 +1,8 @@
 import type { ActorGraph } from '../graph/actorGraph.ts';
+import { connectionPaths, pathIndex, type PathsResult } from '../analysis/paths.ts';
 import { computeVisibility, type Filters, type Visibility } from './filters.ts';
-import { actorFocus, edgeFocus, type Focus } from './focus.ts';
+import { filteredGraph } from './filteredGraph.ts';
+import { actorFocus, edgeFocus, pathFocus, type Focus } from './focus.ts';
 import type { ViewState } from './viewState.ts';
 
 export type Change = 'filters' | 'selection' | 'hover';
@@ -12,6 +14,10 @@ export interface AppState {
   focus: Focus | null;
   /** The actor whose relationships are highlighted: hovered, else selected. */
   focusActor: string | null;
+  /** The paths between the two actors of `view.path` under the filters, best first. */
+  paths: PathsResult | null;
+  /** Which of them is highlighted (0: the best). */
+  pathShown: number;
 }
 
 export type Listener = (state: AppState, changes: ReadonlySet<Change>, origin: Origin) => void;
@@ -36,7 +42,16 @@ export class Explorer {
     view: ViewState,
   ) {
     const visibility = computeVisibility(graph, view.filters);
-    this.state = { view, hovered: null, visibility, focus: null, focusActor: null };
+    this.state = {
+      view,
+      hovered: null,
+      visibility,
+      focus: null,
+      focusActor: null,
+      paths: null,
+      pathShown: 0,
+    };
+    this.state = { ...this.state, paths: this.derivePaths(this.state) };
     this.state = { ...this.state, ...this.deriveFocus(this.state) };
   }
 
@@ -85,14 +100,41 @@ export class Explorer {
 
   clearSelection(): void {
     const { view } = this.state;
-    if (view.actor === null && view.edge === null) return;
-    this.update({ view: { ...view, actor: null, edge: null } }, ['selection'], 'user');
+    if (view.actor === null && view.edge === null && !view.path) return;
+    this.update({ view: { ...view, actor: null, edge: null, path: null } }, ['selection'], 'user');
+  }
+
+  /** "How is A connected to B?": the paths between two actors, the best highlighted. */
+  showPath(from: string, to: string, origin: Origin = 'user'): void {
+    const { view } = this.state;
+    if (view.path?.[0] === from && view.path[1] === to && view.actor === null) return;
+    const path = from !== to ? ([from, to] as const) : null;
+    this.update(
+      { view: { ...view, actor: null, edge: null, path }, pathShown: 0 },
+      ['selection'],
+      origin,
+    );
+  }
+
+  /** Highlights another of the paths found (by rank, 0 the best). */
+  choosePath(rank: number): void {
+    const found = this.state.paths?.paths.length ?? 0;
+    if (rank < 0 || rank >= found || rank === this.state.pathShown) return;
+    this.update({ pathShown: rank }, ['selection'], 'user');
   }
 
   private update(patch: Partial<AppState>, changes: Change[], origin: Origin): void {
     let next: AppState = { ...this.state, ...patch };
     if (changes.includes('filters'))
       next.visibility = computeVisibility(this.graph, next.view.filters);
+    if (
+      changes.includes('filters') ||
+      next.view.path?.[0] !== this.state.view.path?.[0] ||
+      next.view.path?.[1] !== this.state.view.path?.[1]
+    ) {
+      next.paths = this.derivePaths(next);
+      if (!('pathShown' in patch)) next.pathShown = 0;
+    }
     next = { ...next, ...this.deriveFocus(next) };
     this.state = next;
     const changed = new Set(changes);
@@ -108,6 +150,18 @@ export class Explorer {
     if (s.view.edge !== null && this.graph.hasEdge(s.view.edge)) {
       return { focus: edgeFocus(this.graph, s.view.edge), focusActor: null };
     }
+    const shown = s.paths?.paths[s.pathShown];
+    if (shown) return { focus: pathFocus(shown.actors, shown.steps), focusActor: null };
     return { focus: null, focusActor: null };
+  }
+
+  /** The paths of `view.path` over what the filters show (null without a question). */
+  private derivePaths(s: AppState): PathsResult | null {
+    const path = s.view.path;
+    if (!path || !path.every((a) => this.graph.hasNode(a))) return null;
+    const shown = filteredGraph(this.graph, s.view.filters, s.visibility);
+    if (!path.every((a) => shown.hasNode(a)))
+      return { from: path[0], to: path[1], maxSteps: 4, found: 0, paths: [] };
+    return connectionPaths(pathIndex(shown), path[0], path[1]);
   }
 }

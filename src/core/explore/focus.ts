@@ -23,3 +23,8 @@ export function actorFocus(graph: Graph, visibility: Visibility, node: string): 
 export function edgeFocus(graph: Graph, edge: string): Focus {
   return { nodes: new Set(graph.extremities(edge)), edges: new Set([edge]) };
 }
+
+/** A path between two actors: its actors and the relation of each step. */
+export function pathFocus(actors: readonly string[], steps: readonly { edge: string }[]): Focus {
+  return { nodes: new Set(actors), edges: new Set(steps.map((step) => step.edge)) };
+}

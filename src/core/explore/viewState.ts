@@ -6,10 +6,20 @@ export interface ViewState {
   actor: string | null;
   /** A selected relation (edge key). */
   edge: string | null;
+  /** "How is A connected to B?": the two actors (`?path=a,b`); absent or null: none. */
+  path?: readonly [string, string] | null;
   filters: Filters;
 }
 
-export const EMPTY_VIEW: ViewState = { actor: null, edge: null, filters: NO_FILTERS };
+export const EMPTY_VIEW: ViewState = { actor: null, edge: null, path: null, filters: NO_FILTERS };
+
+/** `a,b` (two actor ids) as a path question; anything else is none. */
+export function parsePath(raw: string | null): readonly [string, string] | null {
+  if (!raw) return null;
+  const parts = raw.split(',');
+  if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0] === parts[1]) return null;
+  return [parts[0], parts[1]];
+}
 
 /**
  * Reads a view from a query string such as
@@ -25,7 +35,12 @@ export function parseViewState(search: string): ViewState {
       return [key, definition.read(params.get(definition.param))];
     }),
   ) as unknown as Filters;
-  return { actor: params.get('actor') || null, edge: params.get('edge') || null, filters };
+  return {
+    actor: params.get('actor') || null,
+    edge: params.get('edge') || null,
+    path: parsePath(params.get('path')),
+    filters,
+  };
 }
 
 /** The query string for a view ('' for the default view), parameters in FILTERS order. */
@@ -33,6 +48,7 @@ export function serializeViewState(view: ViewState): string {
   const params = new URLSearchParams();
   if (view.actor) params.set('actor', view.actor);
   if (view.edge) params.set('edge', view.edge);
+  if (view.path) params.set('path', view.path.join(','));
   for (const key of FILTER_KEYS) {
     const definition = filterDefinition(key);
     const value = definition.write(view.filters[key]);
@@ -53,7 +69,8 @@ export function sanitizeViewState(view: ViewState, graph: ActorGraph): ViewState
   const edge = view.edge !== null && graph.hasEdge(view.edge) ? view.edge : null;
   let actor = view.actor !== null && graph.hasNode(view.actor) ? view.actor : null;
   if (actor !== null && edge !== null && !graph.hasExtremity(edge, actor)) actor = null;
-  return { actor, edge, filters };
+  const path = view.path && view.path.every((a) => graph.hasNode(a)) ? view.path : null;
+  return { actor, edge, path, filters };
 }
 
 export type HistoryAction = 'push' | 'replace' | 'none';

@@ -27,6 +27,7 @@ import {
   relationIdsOf,
   type ExportableGraph,
   type Field,
+  hasAnalysis,
 } from './fields.ts';
 
 export interface CsvOptions {
@@ -240,7 +241,7 @@ export function writeCsvEdges(graph: ExportableGraph, options: CsvOptions = {}):
  */
 export function writeCsvNodes(graph: ExportableGraph, options: CsvOptions = {}): string {
   const cell = cellWriter(options);
-  const fields = nodeFields(relationIdsOf(graph));
+  const fields = nodeFields(relationIdsOf(graph), hasAnalysis(graph));
   const header = ['id', 'label', ...fields.map((f) => f.name)];
   const rows: string[] = [];
   graph.forEachNode((node, a) => {

@@ -74,8 +74,27 @@ export function relationIdsOf(graph: ExportableGraph): string[] {
   return [...ids];
 }
 
-/** The node fields, besides the label and the viz properties (position, size, color). */
-export function nodeFields(relationIds: readonly string[]): Field[] {
+const asNumber = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
+/** The analysis's figures on the actors, when the page has computed them (docs/analysis.md). */
+export const ANALYSIS_NODE_FIELDS: readonly Field[] = [
+  { name: 'weightedDegree', type: 'integer', read: (a) => asInteger(a.weightedDegree) },
+  { name: 'pagerank', type: 'double', read: (a) => asNumber(a.pagerank) },
+  { name: 'betweenness', type: 'double', read: (a) => asNumber(a.betweenness) },
+  { name: 'community', type: 'integer', read: (a) => asInteger(a.community) },
+  { name: 'camp', type: 'integer', read: (a) => asInteger(a.camp) },
+];
+
+/** Whether any actor carries the analysis's figures (then the exports carry them too). */
+export const hasAnalysis = (graph: ExportableGraph): boolean =>
+  graph.someNode((_node, a) => typeof a.pagerank === 'number');
+
+/**
+ * The node fields, besides the label and the viz properties (position, size, color); the
+ * analysis's fields when the graph has them.
+ */
+export function nodeFields(relationIds: readonly string[], analysis = false): Field[] {
   return [
     { name: 'kind', type: 'string', read: (a) => asString(a.kind) },
     { name: 'affiliation', type: 'string', read: (a) => asString(a.affiliation) },
@@ -92,6 +111,7 @@ export function nodeFields(relationIds: readonly string[]): Field[] {
           ? asInteger((a.degreeByRelation as Record<string, unknown>)[id])
           : undefined,
     })),
+    ...(analysis ? ANALYSIS_NODE_FIELDS : []),
   ];
 }
 

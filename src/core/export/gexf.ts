@@ -40,6 +40,7 @@ import {
   type ExportableGraph,
   type Field,
   type FieldType,
+  hasAnalysis,
 } from './fields.ts';
 import {
   escapeAposAttribute,
@@ -166,7 +167,7 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
     `${ind[1]}<graph defaultedgetype="${onlyUndirected ? 'undirected' : 'directed'}" idtype="string"${timeAttributes}>${nl}`,
   );
 
-  const nodeFieldList = nodeFields(relationIdsOf(graph));
+  const nodeFieldList = nodeFields(relationIdsOf(graph), hasAnalysis(graph));
   const edgeFieldList = edgeFields(time === undefined ? { quotes } : { quotes, eventDates: true });
   for (const [cls, fields] of [
     ['node', nodeFieldList],

@@ -24,6 +24,7 @@ import {
   type ExportableGraph,
   type Field,
   type FieldType,
+  hasAnalysis,
 } from './fields.ts';
 import { escapeAttribute, escapeText, formatList, formatNumber } from './xml.ts';
 
@@ -118,7 +119,7 @@ export function writeGraphml(graph: ExportableGraph, options: GraphmlOptions = {
       type: 'string',
       read: (a) => asString(a.label),
     },
-    ...nodeFields(relationIdsOf(graph)).map((f) => keyOf('node', f)),
+    ...nodeFields(relationIdsOf(graph), hasAnalysis(graph)).map((f) => keyOf('node', f)),
     { id: 'n_x', for: 'node', name: 'x', type: 'double', read: number('x') },
     { id: 'n_y', for: 'node', name: 'y', type: 'double', read: number('y') },
     { id: 'n_size', for: 'node', name: 'size', type: 'double', read: number('size') },

@@ -1,0 +1,499 @@
+import { analyse, type Analysis } from '../../core/analysis/analyse.ts';
+import { statementsOf, type Statement } from '../../core/analysis/statements.ts';
+import {
+  COLOUR_BY,
+  COLOUR_BY_LABELS,
+  METRICS,
+  METRIC_LABELS,
+  SIZE_BY,
+  SIZE_BY_LABELS,
+  formatMetric,
+  nodeLook,
+  type ColourBy,
+  type Metric,
+  type SizeBy,
+} from '../../core/analysis/nodeLook.ts';
+import type { Explorer } from '../../core/explore/explorer.ts';
+import { filteredGraph } from '../../core/explore/filteredGraph.ts';
+import type { ActorGraph } from '../../core/graph/actorGraph.ts';
+import { MODALITY_TEXT } from '../../core/style.ts';
+import { h, replaceChildren, swatch } from '../dom.ts';
+
+/** Actors listed in the ranking table at first (all are a click away). */
+const TABLE_ROWS = 25;
+
+/** What "balanced" means, said once on screen. */
+export const BALANCE_SENTENCE =
+  'A triangle of actors is balanced when the friend of a friend is a friend and the enemy of an enemy is a friend (cooperation counts +, opposition −, the product of its three signs is +); otherwise it is unbalanced.';
+
+/**
+ * The "Analysis" section: the signed network's balance (unbalanced triads with their quotes,
+ * two camps and the relations that cross them the wrong way), contradictions, "How is A
+ * connected to B?", and the actors' metrics and communities, with "size by" and "colour by".
+ * Everything is computed (src/core/analysis) on what the filters show, again whenever they
+ * change; every figure leads back to the statements behind it.
+ */
+export function mountAnalysis(container: HTMLElement, explorer: Explorer): () => void {
+  const graph = explorer.graph;
+  const label = (actor: string) => graph.getNodeAttribute(actor, 'label');
+  // The built sizes and colours, to restore them when "as built" is chosen again.
+  const built = new Map(
+    graph.mapNodes((n, a) => [n, { size: a.size, color: a.color, kind: a.kind }] as const),
+  );
+  let sizeBy: SizeBy = 'evidence';
+  let colourBy: ColourBy = 'kind';
+  let sortBy: Metric = 'pagerank';
+  let allRows = false;
+  let result: { analysis: Analysis; shown: ActorGraph } | null = null;
+
+  const compute = () => {
+    const { filters } = explorer.current.view;
+    const shown = filteredGraph(graph, filters, explorer.current.visibility);
+    result = { analysis: analyse(shown), shown };
+  };
+
+  /** Sizes and colours on the graph, as chosen; exports carry the metrics too. */
+  const applyLook = () => {
+    if (!result) return;
+    const { analysis } = result;
+    const look = nodeLook(
+      {
+        actors: built,
+        metrics: analysis.metrics.actors,
+        camps: analysis.camps.camps,
+        order: graph.order,
+      },
+      sizeBy,
+      colourBy,
+    );
+    graph.updateEachNodeAttributes(
+      (node, attr) => {
+        const m = analysis.metrics.actors.get(node);
+        const camp = analysis.camps.camps.get(node);
+        attr.size = look.sizes.get(node) ?? attr.size;
+        attr.color = look.colors.get(node) ?? attr.color;
+        if (m) {
+          attr.pagerank = m.pagerank;
+          attr.betweenness = m.betweenness;
+          attr.weightedDegree = m.weightedDegree;
+          attr.community = m.community;
+        } else {
+          delete attr.pagerank;
+          delete attr.betweenness;
+          delete attr.weightedDegree;
+          delete attr.community;
+        }
+        if (camp === undefined) delete attr.camp;
+        else attr.camp = camp;
+        return attr;
+      },
+      { attributes: ['size', 'color'] },
+    );
+    return look;
+  };
+
+  const quote = (s: Statement) => {
+    const article = graph.getAttribute('articles')[s.evidence.article];
+    return h(
+      'li',
+      { className: 'analysis-quote' },
+      h(
+        'span',
+        { className: `modality modality-${s.evidence.modality}` },
+        MODALITY_TEXT[s.evidence.modality].short,
+      ),
+      ' ',
+      h('q', {}, s.evidence.quote),
+      ' ',
+      h(
+        'span',
+        { className: 'analysis-source' },
+        `${label(s.source)} → ${label(s.target)} · ${article?.outlet ?? article?.title ?? s.evidence.article}, ${s.evidence.date ?? 'undated'}`,
+      ),
+    );
+  };
+
+  const sign = (x: number) => (x > 0 ? '+' : '−');
+
+  const balance = (analysis: Analysis, shown: ActorGraph) => {
+    const { triads, camps } = analysis;
+    return h(
+      'section',
+      { className: 'analysis-part', 'aria-labelledby': 'analysis-balance' },
+      h('h3', { id: 'analysis-balance', className: 'section-title' }, 'Balance'),
+      h('p', { className: 'hint' }, BALANCE_SENTENCE),
+      h(
+        'p',
+        {},
+        `${triads.triangles} triangle${triads.triangles === 1 ? '' : 's'} of signed pairs: ${triads.balanced} balanced, ${triads.unbalanced.length} unbalanced.`,
+      ),
+      h(
+        'ul',
+        { className: 'analysis-list', 'aria-label': 'Unbalanced triads' },
+        triads.unbalanced.slice(0, 50).map((t) =>
+          h(
+            'li',
+            {},
+            h(
+              'details',
+              { className: 'triad' },
+              h(
+                'summary',
+                {},
+                `${t.actors.map(label).join(' · ')} (${t.signs.map(sign).join(' ')})`,
+              ),
+              h(
+                'ul',
+                { className: 'analysis-quotes' },
+                t.edges.flatMap((edges) => statementsOf(shown, edges).slice(0, 1).map(quote)),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'p',
+        {},
+        `Two camps: ${camps.frustration} signed pair${camps.frustration === 1 ? '' : 's'} contradict the split (${camps.exact ? 'the least possible' : 'a heuristic split; see docs/analysis.md'}). `,
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'text-button',
+            onclick: () => {
+              colourBy = 'camp';
+              draw();
+            },
+          },
+          'Colour by camp',
+        ),
+      ),
+      camps.frustrated.length
+        ? h(
+            'ul',
+            {
+              className: 'analysis-list',
+              'aria-label': 'Relations that cross the camps the wrong way',
+            },
+            camps.frustrated
+              .slice(0, 30)
+              .map((p) =>
+                h(
+                  'li',
+                  {},
+                  `${label(p.a)} ${p.sign > 0 ? 'cooperates with' : 'opposes'} ${label(p.b)}, ${p.sign > 0 ? 'across the camps' : 'in the same camp'}`,
+                ),
+              ),
+          )
+        : null,
+    );
+  };
+
+  const contradictions = (analysis: Analysis) =>
+    h(
+      'section',
+      { className: 'analysis-part', 'aria-labelledby': 'analysis-contradictions' },
+      h('h3', { id: 'analysis-contradictions', className: 'section-title' }, 'Contradictions'),
+      h(
+        'p',
+        { className: 'hint' },
+        'Pairs with asserted statements of both cooperation and opposition, the strongest of each side next to each other.',
+      ),
+      analysis.contradictions.length === 0
+        ? h('p', {}, 'None under the current filters.')
+        : h(
+            'ul',
+            { className: 'analysis-list', 'aria-label': 'Contradictions' },
+            analysis.contradictions
+              .slice(0, 30)
+              .map((c) =>
+                h(
+                  'li',
+                  { className: 'contradiction' },
+                  h(
+                    'details',
+                    {},
+                    h(
+                      'summary',
+                      {},
+                      `${label(c.a)} and ${label(c.b)}: ${c.positive.counted} for cooperation, ${c.negative.counted} for opposition`,
+                    ),
+                    h(
+                      'div',
+                      { className: 'contradiction-sides' },
+                      h(
+                        'ul',
+                        { className: 'analysis-quotes', 'aria-label': 'Cooperation' },
+                        c.positive.strongest.map(quote),
+                      ),
+                      h(
+                        'ul',
+                        { className: 'analysis-quotes', 'aria-label': 'Opposition' },
+                        c.negative.strongest.map(quote),
+                      ),
+                    ),
+                  ),
+                ),
+              ),
+          ),
+    );
+
+  // "How is A connected to B?": two fields matched against the actors' names.
+  const actorOptions = h(
+    'datalist',
+    { id: 'analysis-actors' },
+    graph
+      .mapNodes((n, a) => [n, a.label] as const)
+      .sort(([, x], [, y]) => x.localeCompare(y))
+      .map(([, name]) => h('option', { value: name })),
+  );
+  const byName = new Map(graph.mapNodes((n, a) => [a.label.toLowerCase(), n] as const));
+  const actorField = (id: string, labelText: string, value: string | undefined) =>
+    h(
+      'label',
+      { className: 'path-field' },
+      labelText,
+      h('input', {
+        id,
+        type: 'text',
+        list: 'analysis-actors',
+        autocomplete: 'off',
+        value: value ? label(value) : '',
+      }),
+    );
+
+  const paths = () => {
+    const { view, paths: found, pathShown } = explorer.current;
+    const status = h('p', { className: 'hint', 'aria-live': 'polite' });
+    const form = h(
+      'form',
+      {
+        className: 'path-form',
+        onsubmit: (event: Event) => {
+          event.preventDefault();
+          const read = (id: string) => {
+            const text = (form.querySelector(`#${id}`) as HTMLInputElement).value.trim();
+            return byName.get(text.toLowerCase()) ?? (graph.hasNode(text) ? text : undefined);
+          };
+          const from = read('path-from');
+          const to = read('path-to');
+          if (!from || !to) {
+            status.textContent = 'Choose two actors from the list (type a name).';
+            return;
+          }
+          if (from === to) {
+            status.textContent = 'Choose two different actors.';
+            return;
+          }
+          explorer.showPath(from, to);
+        },
+      },
+      actorField('path-from', 'From', view.path?.[0]),
+      actorField('path-to', 'To', view.path?.[1]),
+      h('button', { type: 'submit', className: 'text-button' }, 'Find paths'),
+    );
+    const list =
+      found === null
+        ? null
+        : found.paths.length === 0
+          ? h('p', {}, `No path of at most ${found.maxSteps} steps under the current filters.`)
+          : h(
+              'ol',
+              { className: 'analysis-list paths', 'aria-label': 'Paths' },
+              found.paths.map((path, rank) =>
+                h(
+                  'li',
+                  { className: rank === pathShown ? 'path shown' : 'path' },
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      className: 'text-button',
+                      'aria-pressed': String(rank === pathShown),
+                      onclick: () => explorer.choosePath(rank),
+                    },
+                    path.actors.map(label).join(' → '),
+                  ),
+                  h(
+                    'span',
+                    { className: 'hint' },
+                    ` weakest step: ${path.weakest.asserted} asserted, ${path.weakest.articles} article${path.weakest.articles === 1 ? '' : 's'}`,
+                  ),
+                  rank === pathShown
+                    ? h(
+                        'ul',
+                        { className: 'analysis-quotes' },
+                        path.steps.map((step) => quote(step.statement)),
+                      )
+                    : null,
+                ),
+              ),
+            );
+    return h(
+      'section',
+      { className: 'analysis-part', 'aria-labelledby': 'analysis-paths' },
+      h('h3', { id: 'analysis-paths', className: 'section-title' }, 'How is A connected to B?'),
+      actorOptions,
+      form,
+      status,
+      found && found.found > found.paths.length
+        ? h(
+            'p',
+            { className: 'hint' },
+            `${found.found} paths of at most ${found.maxSteps} steps; the ${found.paths.length} best, by their weakest step:`,
+          )
+        : null,
+      list,
+    );
+  };
+
+  const actors = (analysis: Analysis, legend: ReturnType<typeof nodeLook>['legend']) => {
+    const rows = [...analysis.metrics.actors].sort(
+      ([a, x], [b, y]) => y[sortBy] - x[sortBy] || a.localeCompare(b),
+    );
+    const select = <T extends string>(
+      id: string,
+      text: string,
+      options: readonly T[],
+      labels: Record<T, string>,
+      value: T,
+      set: (v: T) => void,
+    ) =>
+      h(
+        'label',
+        { className: 'look-choice' },
+        text,
+        h(
+          'select',
+          { id, onchange: (event: Event) => set((event.target as HTMLSelectElement).value as T) },
+          options.map((o) => h('option', { value: o, selected: o === value }, labels[o])),
+        ),
+      );
+    const header = (metric: Metric) =>
+      h(
+        'th',
+        { scope: 'col', 'aria-sort': sortBy === metric ? 'descending' : 'none' },
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'text-button',
+            onclick: () => {
+              sortBy = metric;
+              draw();
+            },
+          },
+          METRIC_LABELS[metric].replace(/ \(.*\)$/, ''),
+        ),
+      );
+    return h(
+      'section',
+      { className: 'analysis-part', 'aria-labelledby': 'analysis-actors' },
+      h('h3', { id: 'analysis-actors-title', className: 'section-title' }, 'Actors'),
+      h(
+        'div',
+        { className: 'look-choices' },
+        select('size-by', 'Size by', SIZE_BY, SIZE_BY_LABELS, sizeBy, (v) => {
+          sizeBy = v;
+          draw();
+        }),
+        select('colour-by', 'Colour by', COLOUR_BY, COLOUR_BY_LABELS, colourBy, (v) => {
+          colourBy = v;
+          draw();
+        }),
+      ),
+      h(
+        'ul',
+        { className: 'legend look-legend', 'aria-label': 'Colours' },
+        legend.map((entry) => h('li', {}, swatch(entry.color), entry.label)),
+      ),
+      h(
+        'p',
+        { className: 'hint' },
+        `${analysis.metrics.communities} communit${analysis.metrics.communities === 1 ? 'y' : 'ies'} (Louvain${analysis.metrics.modularity === null ? '' : `, modularity ${analysis.metrics.modularity.toFixed(2)}`}).`,
+      ),
+      h(
+        'table',
+        { className: 'metrics-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Actor'),
+            METRICS.map(header),
+            h('th', { scope: 'col' }, 'Comm.'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          rows.slice(0, allRows ? rows.length : TABLE_ROWS).map(([actor, m]) =>
+            h(
+              'tr',
+              {},
+              h(
+                'th',
+                { scope: 'row' },
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    className: 'text-button',
+                    onclick: () => explorer.selectActor(actor),
+                  },
+                  label(actor),
+                ),
+              ),
+              METRICS.map((metric) => h('td', {}, formatMetric(m[metric]))),
+              h('td', {}, String(m.community + 1)),
+            ),
+          ),
+        ),
+      ),
+      rows.length > TABLE_ROWS && !allRows
+        ? h(
+            'button',
+            {
+              type: 'button',
+              className: 'text-button',
+              onclick: () => {
+                allRows = true;
+                draw();
+              },
+            },
+            `Show all ${rows.length} actors`,
+          )
+        : null,
+    );
+  };
+
+  const draw = () => {
+    if (!result) compute();
+    const { analysis, shown } = result!;
+    const look = applyLook()!;
+    replaceChildren(
+      container,
+      h(
+        'div',
+        { className: 'analysis' },
+        h(
+          'p',
+          { className: 'hint' },
+          'Computed on what the filters show; signs from asserted statements. How each figure is computed: docs/analysis.md.',
+        ),
+        balance(analysis, shown),
+        contradictions(analysis),
+        paths(),
+        actors(analysis, look.legend),
+      ),
+    );
+  };
+
+  draw();
+  return explorer.subscribe((_state, changes) => {
+    if (changes.has('filters')) result = null;
+    if (changes.has('filters') || changes.has('selection')) draw();
+  });
+}

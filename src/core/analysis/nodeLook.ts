@@ -88,7 +88,7 @@ export function nodeLook(input: LookInput, sizeBy: SizeBy, colourBy: ColourBy): 
       sizes.set(a, nodeSize(metricOf(a, sizeBy), max, input.order));
   }
 
-  let legend: LegendEntry[] = [];
+  let legend: LegendEntry[];
   if (colourBy === 'kind') {
     const kinds = new Set<ActorKind>();
     for (const [a, x] of input.actors) {

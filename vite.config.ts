@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // The command-line tests start Node processes, several per test: on a busy
+          // two-core machine that takes more than vitest's default 5 s.
+          testTimeout: 30_000,
         },
       },
       {

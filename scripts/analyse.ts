@@ -39,6 +39,7 @@ const VALUE_OF_CONTROL = {
   checklist: 'LIST',
   toggle: '',
   date: 'DATE',
+  choice: 'KIND',
   strict: 'K,M',
   minimum: 'N',
 } as const;
@@ -57,7 +58,9 @@ const filterHelp = FILTER_KEYS.map((key) => {
           ? 'strict evidence: at least K asserted statements from M distinct outlets'
           : c.kind === 'minimum'
             ? 'relations with at least N shown statements'
-            : c.label.toLowerCase();
+            : c.kind === 'choice'
+              ? `${c.label.toLowerCase()}: ${c.options.map((o) => o.value).join(' or ')} (the date the range tests)`
+              : c.label.toLowerCase();
   return `  ${option.padEnd(25)}${what}`;
 }).join('\n');
 
@@ -268,6 +271,10 @@ function readFilters(
         break;
       case 'toggle':
         if (raw !== '1' && raw !== '0') throw wrong('give 1 (on) or 0 (off)');
+        break;
+      case 'choice':
+        if (!c.options.some((o) => o.value === raw))
+          throw wrong(`give ${c.options.map((o) => o.value).join(' or ')}`);
         break;
     }
     filters[key] = d.sanitize(value, graph);

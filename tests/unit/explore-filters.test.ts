@@ -51,6 +51,57 @@ describe('the date range', () => {
   });
 });
 
+describe('the kind of date the range tests', () => {
+  const both = (date: string | null, eventDate: string | undefined) => ({
+    ...evidenceAt(date),
+    ...(eventDate === undefined ? {} : { eventDate }),
+  });
+  const shown = (
+    e: ReturnType<typeof both>,
+    dateKind: Filters['dateKind'],
+    from: string | null,
+    to: string | null,
+  ) => isEvidenceVisible(e, filters({ dateKind, from, to }));
+
+  it('is the statement date by default, the event date on request', () => {
+    expect(NO_FILTERS.dateKind).toBe('statement');
+    // Said in 2016 about an event of May 2015.
+    const e = both('2016-07', '2015-05');
+    expect(shown(e, 'statement', '2016', '2016')).toBe(true);
+    expect(shown(e, 'event', '2016', '2016')).toBe(false);
+    expect(shown(e, 'event', '2015-05', '2015-05')).toBe(true);
+    expect(shown(e, 'statement', '2015-05', '2015-05')).toBe(false);
+  });
+
+  it('takes a statement without an event date as undated for the event kind', () => {
+    const e = both('2016-07', undefined);
+    expect(shown(e, 'event', null, null)).toBe(true);
+    expect(shown(e, 'event', '2000', null)).toBe(false);
+    expect(shown(e, 'event', null, '2100')).toBe(false);
+    expect(shown(both(null, '2016'), 'event', '2016-07', null)).toBe(true);
+  });
+
+  it('is a setting: alone it hides nothing and is not an active filter', () => {
+    const eventKind = filters({ dateKind: 'event' });
+    expect(isFiltering(eventKind)).toBe(false);
+    expect(computeVisibility(graph, eventKind).edges.size).toBe(graph.size);
+    expect(FILTERS.dateKind.param).toBe('dates');
+    expect(FILTERS.dateKind.read('event')).toBe('event');
+    expect(FILTERS.dateKind.read('bogus')).toBe('statement');
+    expect(FILTERS.dateKind.read(null)).toBe('statement');
+    expect(FILTERS.dateKind.write('statement')).toBeNull();
+    expect(FILTERS.dateKind.write('event')).toBe('event');
+  });
+
+  it('gives the exports and counts the statements of the chosen kind in the range', () => {
+    // The small dataset has no event dates: a range by event date hides every relation.
+    const byEvent = computeVisibility(graph, filters({ dateKind: 'event', from: '2000' }));
+    expect(byEvent.edges.size).toBe(0);
+    const byStatement = computeVisibility(graph, filters({ from: '2000' }));
+    expect(byStatement.edges.size).toBeGreaterThan(0);
+  });
+});
+
 describe('isEvidenceVisible', () => {
   const e = {
     article: 'a1',
@@ -124,6 +175,7 @@ describe('the filter declarations', () => {
       strictEvidence: { asserted: 2, outlets: 2 },
       hiddenKinds: new Set(['person']),
       hideIsolated: true,
+      dateKind: 'event',
       from: '2021',
       to: '2019',
       hiddenArticles: new Set(['a2']),
@@ -134,13 +186,17 @@ describe('the filter declarations', () => {
         [key]: hiding[key],
         // hideIsolated hides only what another filter left without relations.
         ...(key === 'hideIsolated' ? { hiddenRelations: new Set(['proposes-to']) } : {}),
+        // The date kind is a setting: it changes what a date range hides.
+        ...(key === 'dateKind' ? { from: '2000' } : {}),
       });
       const v = computeVisibility(graph, only);
       expect(isFiltering(only)).toBe(true);
       const hidesSomething =
         key === 'hideIsolated'
           ? v.nodes.size < computeVisibility(graph, { ...only, hideIsolated: false }).nodes.size
-          : v.edges.size < all.edges.size || v.nodes.size < all.nodes.size;
+          : key === 'dateKind'
+            ? v.edges.size < computeVisibility(graph, { ...only, dateKind: 'statement' }).edges.size
+            : v.edges.size < all.edges.size || v.nodes.size < all.nodes.size;
       expect(hidesSomething, key).toBe(true);
     }
   });

@@ -14,11 +14,13 @@ import {
 const view: ViewState = {
   actor: 'russia',
   edge: 'cooperates-with:iran:united-states',
+  path: null,
   filters: {
     hiddenRelations: new Set(['proposes-to', 'opposes']),
     hiddenModalities: new Set(['negated', 'denied']),
     hiddenKinds: new Set(['person']),
     hiddenArticles: new Set(['rudaw-2016-us-proposal-against-nusra']),
+    dateKind: 'event',
     from: '2015',
     to: '2016-07',
     hideIsolated: true,
@@ -35,14 +37,19 @@ describe('view state in the URL', () => {
 
   it('writes short, readable, stable URLs', () => {
     expect(serializeViewState(view)).toBe(
-      '?actor=russia&edge=cooperates-with%3Airan%3Aunited-states&hide-relations=opposes,proposes-to&hide-modalities=denied,negated&min-statements=3&strict=3,2&hide-kinds=person&hide-isolated=1&from=2015&to=2016-07&hide-articles=rudaw-2016-us-proposal-against-nusra',
+      '?actor=russia&edge=cooperates-with%3Airan%3Aunited-states&hide-relations=opposes,proposes-to&hide-modalities=denied,negated&min-statements=3&strict=3,2&hide-kinds=person&hide-isolated=1&dates=event&from=2015&to=2016-07&hide-articles=rudaw-2016-us-proposal-against-nusra',
     );
     expect(serializeViewState({ ...EMPTY_VIEW, actor: 'russia' })).toBe('?actor=russia');
     expect(serializeViewState(EMPTY_VIEW)).toBe('');
   });
 
   it('reads the default view from an empty query', () => {
-    expect(parseViewState('')).toEqual({ actor: null, edge: null, filters: NO_FILTERS });
+    expect(parseViewState('')).toEqual({
+      actor: null,
+      edge: null,
+      path: null,
+      filters: NO_FILTERS,
+    });
   });
 
   it('ignores malformed and impossible dates, and minimums that are not whole numbers', () => {

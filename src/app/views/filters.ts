@@ -104,6 +104,8 @@ export function mountFilters(container: HTMLElement, explorer: Explorer): () => 
         );
       case 'date':
         return dateField(key, c, value as string | null);
+      case 'choice':
+        return choiceField(key, c, value as string);
       case 'minimum':
         return minimumField(key, c, value as number);
       case 'strict':
@@ -178,6 +180,33 @@ export function mountFilters(container: HTMLElement, explorer: Explorer): () => 
       ),
     );
   };
+
+  /** One of a few values, as radio buttons (the kind of date the range tests). */
+  const choiceField = (
+    key: FilterKey,
+    c: Extract<FilterControl, { kind: 'choice' }>,
+    value: string,
+  ): Node =>
+    h(
+      'fieldset',
+      { className: 'choice-field', id: c.id },
+      h('legend', {}, c.label),
+      c.options.map((option) =>
+        h(
+          'label',
+          { className: 'check' },
+          h('input', {
+            type: 'radio',
+            name: c.id,
+            id: `${c.id}-${option.value}`,
+            value: option.value,
+            checked: value === option.value,
+            onchange: () => set({ [key]: option.value } as Partial<Filters>),
+          }),
+          h('span', {}, option.label),
+        ),
+      ),
+    );
 
   const minimumField = (
     key: FilterKey,

@@ -13,6 +13,7 @@ import { strokeOf, type Stroke } from './strokes.ts';
 import { ACTOR_KINDS, MODALITIES, UNCONFIRMED_MODALITIES } from '../model.ts';
 import { calendarDateProblem } from '../dates.ts';
 import { KIND_COLORS, KIND_LABELS, MODALITY_TEXT } from '../style.ts';
+import { DATE_KINDS, DATE_KIND_LABELS, isDateKind, type DateKind } from '../time/kinds.ts';
 
 /**
  * The filters, each declared once: its URL parameter and default, what it hides, and how it is
@@ -27,6 +28,8 @@ import { KIND_COLORS, KIND_LABELS, MODALITY_TEXT } from '../style.ts';
  *   evidence       a statement                                           (modality, article, dates)
  *   shownRelation  a relation by the statements still shown              (minimum, strict evidence)
  *   shownActor     an actor by whether any of its relations is shown     (hide isolated)
+ * A filter of stage `setting` hides nothing itself: it is a choice other filters read through
+ * their context (the kind of date the date range tests).
  */
 
 /** One choice in a checklist control. */
@@ -82,6 +85,14 @@ export type FilterControl =
       label: string;
     }
   | {
+      /** One of a few values, as radio buttons (the kind of date). */
+      kind: 'choice';
+      section: FilterSection;
+      id: string;
+      label: string;
+      options: readonly FilterOption[];
+    }
+  | {
       /** A whole number from 1 to max, dragged: intermediate values are transient. */
       kind: 'minimum';
       section: FilterSection;
@@ -90,10 +101,23 @@ export type FilterControl =
       max(graph: ActorGraph): number;
     };
 
+/**
+ * What a filter may read of the other filters' values when it decides what it hides: the
+ * settings (stage `setting`). `Filters` has every field of it.
+ */
+export interface FilterContext {
+  /** Which date of a statement the date range tests: its article's or its event's. */
+  readonly dateKind: DateKind;
+}
+
 type Hides<V> =
+  | { stage: 'setting' }
   | { stage: 'actor'; hides(value: V): (attr: NodeAttributes) => boolean }
   | { stage: 'relation'; hides(value: V): (attr: EdgeAttributes) => boolean }
-  | { stage: 'evidence'; hides(value: V): (evidence: Evidence) => boolean }
+  | {
+      stage: 'evidence';
+      hides(value: V, context: FilterContext): (evidence: Evidence) => boolean;
+    }
   | {
       stage: 'shownRelation';
       hides(
@@ -188,6 +212,8 @@ const lastDay = (date: string): string =>
 /**
  * One end of a date range. A partial date counts as the period it stands for ("2016" is in a
  * range from 2016-07, since part of 2016 is); undated statements are hidden by either bound.
+ * The date tested is the statement's or its event's, as the `dateKind` setting says: without
+ * an event date a statement is undated for the event kind.
  */
 function dateBound(spec: {
   param: string;
@@ -204,15 +230,26 @@ function dateBound(spec: {
     sanitize: (value) => value,
     control: spec.control,
     stage: 'evidence',
-    hides: (bound) => {
+    hides: (bound, context) => {
       if (bound === null) return () => false;
-      // Runs for every statement on every change of the filters: compare strings, no arrays.
+      // Runs for every statement on every change of the filters (a dragged brush included):
+      // compare strings, no arrays; the kind of date is chosen once, not per statement.
+      const dateOf =
+        context.dateKind === 'event'
+          ? (e: Evidence) => e.eventDate ?? null
+          : (e: Evidence) => e.date;
       if (spec.end === 'from') {
         const limit = firstDay(bound);
-        return (e) => e.date === null || lastDay(e.date) < limit;
+        return (e) => {
+          const date = dateOf(e);
+          return date === null || lastDay(date) < limit;
+        };
       }
       const limit = lastDay(bound);
-      return (e) => e.date === null || firstDay(e.date) > limit;
+      return (e) => {
+        const date = dateOf(e);
+        return date === null || firstDay(date) > limit;
+      };
     },
   };
 }
@@ -233,16 +270,47 @@ const articleOptions = perGraph((graph: ActorGraph): FilterOption[] =>
     })),
 );
 
-/** The years and months the articles are dated, for the date bounds. */
-const articleDates = perGraph((graph: ActorGraph): string[] =>
-  [
-    ...new Set(
-      Object.values(graph.getAttribute('articles')).flatMap((a) =>
-        a.published ? [a.published.date.slice(0, 4), a.published.date.slice(0, 7)] : [],
-      ),
-    ),
-  ].sort(),
-);
+/**
+ * The years and months the articles are dated, and those of the events statements report, for
+ * the date bounds (either kind of date may be tested).
+ */
+const articleDates = perGraph((graph: ActorGraph): string[] => {
+  const dates = new Set<string>();
+  const add = (date: string) => {
+    dates.add(date.slice(0, 4));
+    dates.add(date.slice(0, 7));
+  };
+  for (const a of Object.values(graph.getAttribute('articles')))
+    if (a.published) add(a.published.date);
+  graph.forEachEdge((_e, attr) => {
+    for (const e of attr.evidence) if (e.eventDate) add(e.eventDate);
+  });
+  return [...dates].sort();
+});
+
+/**
+ * Which date of a statement the date range (and the timeline) uses: the statement date, its
+ * article's (the default), or the date of the event it reports, where the text gives one
+ * (`?dates=event`). A setting: alone it hides nothing, so it is never "active".
+ */
+function dateKindSetting(): FilterDefinition<DateKind> {
+  return {
+    param: 'dates',
+    defaultValue: 'statement',
+    read: (raw) => (isDateKind(raw) ? raw : 'statement'),
+    write: (value) => (value === 'statement' ? null : value),
+    isActive: () => false,
+    sanitize: (value) => value,
+    control: {
+      kind: 'choice',
+      section: 'articles',
+      id: 'filter-dates',
+      label: 'Dates',
+      options: DATE_KINDS.map((kind) => ({ value: kind, label: DATE_KIND_LABELS[kind] })),
+    },
+    stage: 'setting',
+  };
+}
 
 /** The most statements any relation has: the minimum's upper bound. */
 const mostStatements = perGraph((graph: ActorGraph): number =>
@@ -400,6 +468,7 @@ export const FILTERS = {
     stage: 'shownActor',
     hides: () => (hasShownRelations) => !hasShownRelations,
   } satisfies FilterDefinition<boolean>,
+  dateKind: dateKindSetting(),
   from: dateBound({
     param: 'from',
     end: 'from',
@@ -445,6 +514,10 @@ type ValueOf<D> = D extends FilterDefinition<infer V> ? V : never;
 export type Filters = { readonly [K in FilterKey]: ValueOf<(typeof FILTERS)[K]> };
 
 export const FILTER_KEYS = Object.keys(FILTERS) as FilterKey[];
+
+// The filter state is the context filters read the settings from (predicatesOf passes it).
+const filtersAreContext = (filters: Filters): FilterContext => filters;
+void filtersAreContext;
 
 /** The definition of one filter, typed by the value it holds. */
 export const filterDefinition = <K extends FilterKey>(key: K): FilterDefinition<Filters[K]> =>
@@ -493,9 +566,10 @@ function predicatesOf(filters: Filters): Predicates {
   for (const key of FILTER_KEYS) {
     const definition = filterDefinition(key) as FilterDefinition<unknown>;
     const value = filters[key] as unknown;
-    if (!definition.isActive(value)) continue;
-    // Each definition's predicate goes to its own stage's list.
-    (p[definition.stage] as unknown[]).push(definition.hides(value));
+    if (definition.stage === 'setting' || !definition.isActive(value)) continue;
+    // Each definition's predicate goes to its own stage's list; a filter reads the settings
+    // it depends on (the date kind) from the filter state itself.
+    (p[definition.stage] as unknown[]).push(definition.hides(value, filters));
   }
   predicateCache.set(filters, p);
   return p;

@@ -12,6 +12,7 @@ export function actorSection(
   explorer: Explorer,
   actor: string,
   actorButton: (id: string, key: string) => HTMLElement,
+  showPair?: (counterpart: string) => void,
 ): HTMLElement {
   const graph = explorer.graph;
   const a = graph.getNodeAttributes(actor);
@@ -114,6 +115,20 @@ export function actorSection(
                     )
                   : null,
               ),
+              // Every statement between the two, whatever the relation, in date order.
+              showPair
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      className: 'evidence-button pair-button',
+                      'aria-label': `Between ${a.label} and ${item.counterpartLabel}: every statement over time`,
+                      title: `Between ${a.label} and ${item.counterpartLabel}: every statement over time`,
+                      onclick: () => showPair(item.counterpart),
+                    },
+                    'over time',
+                  )
+                : null,
             ),
           ),
         ),

@@ -5,6 +5,7 @@ import type { ArticleTexts } from '../loadGraph.ts';
 // Loaded on first use: most visits start with no selection.
 let actorPanel: Promise<typeof import('./actorPanel.ts')> | undefined;
 let evidencePanel: Promise<typeof import('./evidence.ts')> | undefined;
+let pairPanel: Promise<typeof import('./pairStory.ts')> | undefined;
 
 /**
  * The right panel: the selected actor (a region named by the actor's label) with its relations
@@ -61,6 +62,18 @@ export function mountDetails(
     return overviewSection;
   };
   const evidenceHolder = h('div', { className: 'evidence-holder' });
+  // "Between A and B", opened from A's panel: the selected actor and a counterpart. Not part
+  // of the view in the address: any change of selection closes it.
+  let pair: { actor: string; counterpart: string } | null = null;
+  const showPair = (counterpart: string) => {
+    const actor = explorer.current.view.actor;
+    if (actor === null) return;
+    pair = { actor, counterpart };
+    void draw().then(() => {
+      evidenceHolder.querySelector<HTMLElement>('.pair-title')?.focus({ preventScroll: true });
+      scrollToTopOf(container, evidenceHolder, 'smooth');
+    });
+  };
   // Each draw supersedes the previous one, whose modules may still be loading.
   let drawing = 0;
   const draw = async (): Promise<void> => {
@@ -68,16 +81,18 @@ export function mountDetails(
     const { view } = explorer.current;
     const actor = view.actor !== null && graph.hasNode(view.actor) ? view.actor : null;
     const edge = view.edge !== null && graph.hasEdge(view.edge) ? view.edge : null;
-    const [actorModule, evidenceModule] = await Promise.all([
+    const between = edge === null && pair !== null && pair.actor === actor ? pair : null;
+    const [actorModule, evidenceModule, pairModule] = await Promise.all([
       actor === null ? undefined : (actorPanel ??= import('./actorPanel.ts')),
       edge === null ? undefined : (evidencePanel ??= import('./evidence.ts')),
+      between === null ? undefined : (pairPanel ??= import('./pairStory.ts')),
     ]);
     if (ticket !== drawing) return;
     const scroll = container.scrollTop;
     replaceChildren(
       container,
       actor !== null && actorModule
-        ? actorModule.actorSection(explorer, actor, actorButton)
+        ? actorModule.actorSection(explorer, actor, actorButton, showPair)
         : edge === null
           ? overview()
           : null,
@@ -85,12 +100,24 @@ export function mountDetails(
     );
     container.scrollTop = scroll;
     if (evidenceModule) evidenceModule.renderEvidence(evidenceHolder, explorer, texts);
+    else if (between && pairModule)
+      replaceChildren(
+        evidenceHolder,
+        pairModule.pairStorySection(explorer, between.actor, between.counterpart, {
+          level: 'h2',
+          close: () => {
+            pair = null;
+            void draw();
+          },
+        }),
+      );
     else replaceChildren(evidenceHolder);
   };
   void draw();
   let shownEdge = explorer.current.view.edge;
   return explorer.subscribe(async (state, changes) => {
     if (!changes.has('selection') && !changes.has('filters')) return;
+    if (changes.has('selection')) pair = null;
     const focused = document.activeElement;
     const focusedId = focused && container.contains(focused) ? focused.id : null;
     const edgeBefore = shownEdge;

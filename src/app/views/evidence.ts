@@ -7,6 +7,7 @@ import { h, replaceChildren } from '../dom.ts';
 import { icon } from '../icons.ts';
 import type { ArticleTexts } from '../loadGraph.ts';
 import { MODALITY_TEXT } from './modality.ts';
+import { pairStorySection } from './pairStory.ts';
 
 /**
  * The statements behind the selected relation: each quote in its surrounding text, with its
@@ -86,6 +87,8 @@ export function renderEvidence(
         shown.map((e) => statement(e, articles[e.article], texts, showProblem)),
       ),
     ),
+    // Every statement between the two actors, whatever the relation, in date order.
+    pairStorySection(explorer, source, target, { level: 'h3' }),
   );
 }
 

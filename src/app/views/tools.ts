@@ -54,7 +54,9 @@ export function mountTools(
   };
   const base = () => `actor-graph-${today()}`;
   // The writers are the command line's (src/core/export/formats.ts), loaded on first use.
-  const exportAs = (id: 'gexf' | 'graphml' | 'csv' | 'json', label: string) =>
+  // `withTime`: the dynamic GEXF, each relation present in the months of its statements' dates
+  // of the timeline's kind (docs/time.md), for Gephi's timeline.
+  const exportAs = (id: 'gexf' | 'graphml' | 'csv' | 'json', label: string, withTime = false) =>
     h(
       'button',
       {
@@ -68,8 +70,10 @@ export function mountTools(
           const { filters } = explorer.current.view;
           const shown = filteredGraph(explorer.graph, filters, explorer.current.visibility);
           const format = EXPORT_FORMATS[id];
-          const main = `${base()}.${format.extension}`;
-          for (const file of format.write(shown, { lastModified: today() })) {
+          const dynamic = withTime && format.dynamic ? filters.dateKind : undefined;
+          const main = `${base()}${dynamic === undefined ? '' : `-${dynamic === 'event' ? 'events' : 'time'}`}.${format.extension}`;
+          const options = dynamic === undefined ? {} : { dynamic };
+          for (const file of format.write(shown, { lastModified: today(), ...options })) {
             download(file.content, exportFilePath(main, file), file.mimeType);
           }
         }),
@@ -101,9 +105,15 @@ export function mountTools(
           'Drag an actor to move it. Exports contain what the filters show, with the current positions.',
         ),
         h(
+          'p',
+          { className: 'hint' },
+          'The dynamic GEXF places each relation in the months of its statements (by the timeline’s kind of date), for Gephi’s timeline.',
+        ),
+        h(
           'div',
           { className: 'button-row' },
           exportAs('gexf', 'GEXF'),
+          exportAs('gexf', 'dynamic GEXF', true),
           exportAs('graphml', 'GraphML'),
           exportAs('csv', 'CSV'),
           exportAs('json', 'JSON'),

@@ -33,6 +33,10 @@ import {
   type Timing,
 } from './bench/page.ts';
 import type { StageFigure } from './bench/measure-build.ts';
+import { benchAnalysis, type AnalysisFigure } from './bench/analysis.ts';
+import { filteredGraph } from '../src/core/explore/filteredGraph.ts';
+import { NO_FILTERS, computeVisibility } from '../src/core/explore/filters.ts';
+import type { ActorGraph } from '../src/core/graph/actorGraph.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -71,6 +75,8 @@ interface TierResult {
   page: { explorer: ExplorerFigures; bare: PageFigures };
   fa2SyncIterationsPerSecond: number;
   gexf: { ms: number; referenceMs: number; sizeMB: number; referenceSizeMB: number };
+  /** Each analysis beside graphology's own function (the 10k tier only). */
+  analysis?: AnalysisFigure[];
 }
 
 const median = (xs: readonly number[]): number => {
@@ -318,9 +324,20 @@ runCommand(USAGE, async () => {
         }),
       );
 
+      let analysis: AnalysisFigure[] | undefined;
+      if (tier === '10k') {
+        log(`${tier}: analyses beside graphology's functions`);
+        const built = graph as unknown as ActorGraph;
+        analysis = benchAnalysis(
+          filteredGraph(built, NO_FILTERS, computeVisibility(built, NO_FILTERS)),
+          runs,
+        );
+      }
+
       results.push({
         tier,
         build: buildFigures,
+        ...(analysis ? { analysis } : {}),
         graphJsonMB: round(Buffer.byteLength(graphJson) / 2 ** 20, 2),
         page: { explorer, bare },
         fa2SyncIterationsPerSecond: round((fa2Iterations / fa2Ms) * 1000),
@@ -366,6 +383,7 @@ const NOTES = [
   '- **First frame**: from navigation to the first animation frame after the network is drawn (for the explorer, with its panels built), read from `performance.mark`. Both pages fetch and parse the same graph.json; the explorer does more with it (visibility and strokes as item states, label placement, panels).',
   "- **Highlight**: `selectActor` (what a click on an actor does) to the end of the next frame, against `sigma.refresh()` to the end of the next frame on the same page. The highlight is drawn through sigma 4's item states: the highlighted actors and relations get `isHighlighted`, which moves them to depth layers above a translucent veil (a custom WebGL layer, `src/app/views/veil.ts`); every style reads only attributes and item states, so sigma re-styles the changed items alone, not the graph. Its cost follows the size of the highlight; the actor panel fills in after the frame.",
   '- **Redraw** is `sigma.render()` with nothing to reprocess: one frame of software WebGL. It bounds what any change that redraws the network can cost here, and explains why a full refresh costs hundreds of milliseconds at 10k relations while its main-thread part is a few tens.',
+  "- **Brush move**: the timeline's window moved by a month, as a dragged brush moves it each frame (`from`/`to` set through `explorer.setFilters`, a transient change), to the end of the next frame, against `sigma.refresh()` on the same page. The filters are decided again (one pass over the statements), the network follows through item states (only the relations and actors that enter or leave the window are re-styled), and the timeline moves four rectangles: its histogram, which ignores the window, is not computed again.",
   '- **Search**: from the keydown of each character typed into "Search actors" to the frame after the suggestions are in the page.',
   "- **Pan**: the camera moved a little each frame for 35 frames; the interval between frames. The explorer draws parallel relations as curves and strokes with a dashed layer, which costs a little more than the bare page's straight plain lines.",
   "- **Layout in the worker**: ForceAtlas2 iterations per second while the layout runs in the page (`layout-iteration` events of `src/app/views/layoutRunner.ts`). The worker iterates on a bare copy of the graph; the shown network takes its positions at most every 100 ms, so an iteration never waits for a redraw. The bare library's rate (synchronous, nothing drawn) is what the same iterations cost alone.",
@@ -416,6 +434,7 @@ function renderMarkdown(report: Report): string {
     const firstFrame = median(e.firstFrameMs) / median(b.firstFrameMs);
     const highlight = median(totals(e.highlight)) / median(totals(e.fullRefresh));
     const highlightMain = median(mainThread(e.highlight)) / median(mainThread(e.fullRefresh));
+    const brush = median(totals(e.brush)) / median(totals(e.fullRefresh));
     const search = p95(e.searchMs);
     const buildRatio = at10k.build.totalWithoutLayoutMs / at10k.build.plainParseMs;
     const gexfRatio = at10k.gexf.ms / at10k.gexf.referenceMs;
@@ -434,6 +453,9 @@ function renderMarkdown(report: Report): string {
     );
     lines.push(
       `| the same, main-thread work only | ${ms(median(mainThread(e.highlight)))} | ${ms(median(mainThread(e.fullRefresh)))} | ${ratio(median(mainThread(e.highlight)), median(mainThread(e.fullRefresh)))} | ${verdict(highlightMain <= 0.2)} |`,
+    );
+    lines.push(
+      `| brush move (the timeline's window a month on, to the next frame) within 0.5× a full sigma refresh | ${ms(median(totals(e.brush)))} | ${ms(median(totals(e.fullRefresh)))} | ${ratio(median(totals(e.brush)), median(totals(e.fullRefresh)))} | ${verdict(brush <= 0.5)} |`,
     );
     lines.push(
       `| pan frame within 1.1× the bare page | ${ms(median(e.panFrameMs))} | ${ms(median(b.panFrameMs))} | ${ratio(median(e.panFrameMs), median(b.panFrameMs))} | ${verdict(median(e.panFrameMs) <= 1.1 * median(b.panFrameMs))} |`,
@@ -496,16 +518,16 @@ function renderMarkdown(report: Report): string {
     '',
   );
   lines.push(
-    '| tier | graph.json | first frame | bare first frame | select (highlight) | full refresh | bare full refresh | redraw | bare redraw | hover preview | move selection |',
+    '| tier | graph.json | first frame | bare first frame | select (highlight) | full refresh | bare full refresh | redraw | bare redraw | hover preview | move selection | brush move |',
   );
-  lines.push(`| ${Array(11).fill('---').join(' | ')} |`);
+  lines.push(`| ${Array(12).fill('---').join(' | ')} |`);
   const both = (xs: readonly Timing[]) =>
     `${ms(median(totals(xs)))} (${ms(median(mainThread(xs)))})`;
   for (const t of tiers) {
     const e = t.page.explorer;
     const b = t.page.bare;
     lines.push(
-      `| ${t.tier} | ${t.graphJsonMB} MB | ${ms(median(e.firstFrameMs))} | ${ms(median(b.firstFrameMs))} | ${both(e.highlight)} | ${both(e.fullRefresh)} | ${both(b.fullRefresh)} | ${both(e.render)} | ${both(b.render)} | ${both(e.hover)} | ${both(e.moveHighlight)} |`,
+      `| ${t.tier} | ${t.graphJsonMB} MB | ${ms(median(e.firstFrameMs))} | ${ms(median(b.firstFrameMs))} | ${both(e.highlight)} | ${both(e.fullRefresh)} | ${both(b.fullRefresh)} | ${both(e.render)} | ${both(b.render)} | ${both(e.hover)} | ${both(e.moveHighlight)} | ${e.brush.length > 0 ? both(e.brush) : '–'} |`,
     );
   }
   lines.push(
@@ -519,6 +541,21 @@ function renderMarkdown(report: Report): string {
     lines.push(
       `| ${t.tier} | ${ms(median(e.searchMs))} / ${ms(p95(e.searchMs))} | ${ms(median(e.panFrameMs))} / ${ms(p95(e.panFrameMs))} | ${ms(median(b.panFrameMs))} / ${ms(p95(b.panFrameMs))} | ${round(e.fa2IterationsPerSecond)} it/s | ${t.fa2SyncIterationsPerSecond} it/s |`,
     );
+  }
+
+  for (const t of tiers.filter((x) => x.analysis)) {
+    lines.push('', `## Analysis (${t.tier} tier)`, '');
+    lines.push(
+      "Each analysis of `npm run analyse` (src/core/analysis) on the graph the page loads, beside graphology's own function doing the same work on the same graph where it has one (scripts/bench/analysis.ts); medians.",
+      '',
+      '| analysis | ours | graphology | graphology function |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const f of t.analysis!) {
+      lines.push(
+        `| ${f.name.replace(/^\s+/, '… ')} | ${ms(f.ms)} | ${f.libraryMs === null ? '–' : ms(f.libraryMs)} | ${f.libraryName} |`,
+      );
+    }
   }
 
   lines.push('', '## Export', '');

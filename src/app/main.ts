@@ -34,6 +34,15 @@ async function start(): Promise<void> {
   const { sigma, highlight, picture } = mountCanvas(byId('sigma'), explorer);
   performance.mark('canvas-drawn');
   mountStageControls(byId('stage-controls'), sigma, byId('app'));
+  // The timeline under the network loads after the first frame (it is not needed to draw it).
+  const timeline = byId('timeline');
+  requestAnimationFrame(
+    () =>
+      void import('./views/timeline.ts').then(
+        (m) => m.mountTimeline(timeline, explorer),
+        (error: unknown) => console.error(error),
+      ),
+  );
   mountHeader(byId('graph-name'), byId('graph-counts'), explorer);
   // On a phone the selection sheet covers the lower part of the network: aim above it.
   const sheet = byId('sheet');
@@ -55,6 +64,13 @@ async function start(): Promise<void> {
     // A shared link that filters beyond the legend opens the section.
     open: [...activeSections(filters)].some((section) => section !== 'legend'),
     load: async (body) => void (await import('./views/filters.ts')).mountFilters(body, explorer),
+  });
+  lazySection(byId('analysis'), {
+    id: 'analysis-section',
+    title: 'Analysis: balance, paths, metrics',
+    // A shared link asking how two actors are connected opens the section.
+    open: explorer.current.view.path !== null,
+    load: async (body) => void (await import('./views/analysis.ts')).mountAnalysis(body, explorer),
   });
   lazySection(byId('tools'), {
     id: 'tools-section',

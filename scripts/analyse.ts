@@ -5,10 +5,8 @@
  * metrics and communities, and the paths between two actors. Prints a report, or one JSON
  * object with --json. See docs/analysis.md.
  */
-import { stat } from 'node:fs/promises';
+
 import { join } from 'node:path';
-import { MultiGraph } from 'graphology';
-import type { SerializedGraph } from 'graphology-types';
 import { analyse, analysisJson, type Analysis } from '../src/core/analysis/index.ts';
 import { filteredGraph } from '../src/core/explore/filteredGraph.ts';
 import {
@@ -21,16 +19,9 @@ import {
   type Filters,
 } from '../src/core/explore/filters.ts';
 import type { ActorGraph } from '../src/core/graph/actorGraph.ts';
-import { checkGraph, describeProblems } from '../src/core/graph/checkGraph.ts';
-import type {
-  EdgeAttributes,
-  GraphAttributes,
-  Modality,
-  NodeAttributes,
-} from '../src/core/model.ts';
+import type { Modality } from '../src/core/model.ts';
 import { parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
-import { fsErrorLine } from '../src/node/fsErrors.ts';
-import { nodeFs, readRegularFile } from '../src/node/readData.ts';
+import { loadGraphFile } from '../src/node/loadGraphFile.ts';
 
 const DEFAULT_GRAPH = join('graph-data', 'build', 'graph.json');
 
@@ -152,7 +143,7 @@ runCommand(USAGE, async () => {
     });
   }
 
-  const { graph: full, path: graphPath } = await loadGraph(args.graph);
+  const { graph: full, path: graphPath } = await loadGraphFile(args.graph, 'Analyse');
   const filters = readFilters(given, full);
   const graph = filteredGraph(full, filters, computeVisibility(full, filters));
   const counted: Modality[] = args['count-reported'] ? ['asserted', 'reported'] : ['asserted'];
@@ -390,63 +381,4 @@ function report(
     });
   }
   return `${lines.join('\n')}\n`;
-}
-
-// ---- reading graph.json (as scripts/export.ts reads it) ---------------------------------------
-
-/** Reads and checks a graph.json, with messages that say what to do. */
-async function loadGraph(given: string): Promise<{ graph: ActorGraph; path: string }> {
-  let path = given;
-  const fileStat = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new Error(notFound(path), { cause: error });
-    throw new Error(fsErrorLine(error, { action: 'read', file: path }), { cause: error });
-  });
-  if (fileStat.isDirectory()) path = join(path, 'graph.json');
-  // Only a regular file, and no larger than a JavaScript string can be.
-  const read = await readRegularFile(nodeFs, path, MAX_GRAPH_BYTES);
-  if (read.kind === 'missing') throw new Error(notFound(path));
-  if (read.kind === 'problem') throw new Error(`${path}: ${read.message}. ${read.hint}`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
-  } catch (error) {
-    throw new Error(
-      `${path} is not UTF-8 text. Analyse a graph.json written by npm run build:graph.`,
-      {
-        cause: error,
-      },
-    );
-  }
-  // An editor may have saved it with a byte-order mark, which JSON does not allow: drop it.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const notAGraph = (why: string, cause?: unknown) =>
-    new Error(
-      `${path} is not a graph.json: ${why.replace(/\.+$/, '')}. Analyse a graph.json written by \`npm run build:graph\` (rebuild it with npm run build:graph), or name another with --graph FILE.`,
-      { cause },
-    );
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw notAGraph(`it is not valid JSON (${(error as Error).message})`, error);
-  }
-  // The same check of the graph contract as the page's (src/core/graph/checkGraph.ts).
-  const check = checkGraph(data);
-  if (check.problems.length > 0) throw notAGraph(describeProblems(check));
-  let graph: ActorGraph;
-  try {
-    graph = MultiGraph.from(
-      data as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>,
-    ) as ActorGraph;
-  } catch (error) {
-    throw notAGraph((error as Error).message, error);
-  }
-  return { graph, path };
-}
-
-/** The largest graph.json read: below the longest string V8 can make (2^29 - 24 units). */
-const MAX_GRAPH_BYTES = 500 * 1024 * 1024;
-
-function notFound(path: string): string {
-  return `${path} not found. Run \`npm run build:graph\` first to build the graph, or name another graph.json with --graph FILE.`;
 }

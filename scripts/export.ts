@@ -5,8 +5,6 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import Graph from 'graphology';
-import type { ExportableGraph } from '../src/core/export/fields.ts';
 import {
   EXPORT_FORMAT_IDS,
   exportFilePath,
@@ -14,12 +12,10 @@ import {
   formatOfFileName,
   type ExportOptions,
 } from '../src/core/export/formats.ts';
-import { checkGraph, describeProblems } from '../src/core/graph/checkGraph.ts';
 import { isCalendarDay } from '../src/core/dates.ts';
 import { DATE_KINDS, isDateKind } from '../src/core/time/kinds.ts';
 import { parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
-import { fsErrorLine } from '../src/node/fsErrors.ts';
-import { nodeFs, readRegularFile } from '../src/node/readData.ts';
+import { loadGraphFile } from '../src/node/loadGraphFile.ts';
 import { writeFilesAtomically } from '../src/node/writeOutput.ts';
 
 const DEFAULT_GRAPH = join('graph-data', 'build', 'graph.json');
@@ -119,7 +115,7 @@ runCommand(USAGE, async () => {
     throw new UsageError(`--dates must be ${DATE_KINDS.join(' or ')}, not "${dates}"`);
   }
 
-  const { graph, path, modified } = await loadGraph(args.graph);
+  const { graph, path, modified } = await loadGraphFile(args.graph, 'Export');
   const options: ExportOptions = {
     lastModified: args.date ?? modified,
     quotes: !args['no-quotes'],
@@ -162,62 +158,3 @@ runCommand(USAGE, async () => {
   }
   return 0;
 });
-
-/** Reads and checks a graph.json, with messages that say what to do. */
-async function loadGraph(
-  given: string,
-): Promise<{ graph: ExportableGraph; path: string; modified: string }> {
-  let path = given;
-  const fileStat = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new Error(notFound(path), { cause: error });
-    throw new Error(fsErrorLine(error, { action: 'read', file: path }), { cause: error });
-  });
-  if (fileStat.isDirectory()) path = join(path, 'graph.json');
-  // Only a regular file, and no larger than a JavaScript string can be: a named pipe or a link
-  // to a device would otherwise block or fill the memory (the build's own reader).
-  const read = await readRegularFile(nodeFs, path, MAX_GRAPH_BYTES);
-  if (read.kind === 'missing') throw new Error(notFound(path));
-  if (read.kind === 'problem') throw new Error(`${path}: ${read.message}. ${read.hint}`);
-  const modified = (await stat(path)).mtime;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
-  } catch (error) {
-    throw new Error(
-      `${path} is not UTF-8 text. Export a graph.json written by npm run build:graph.`,
-      {
-        cause: error,
-      },
-    );
-  }
-  // An editor may have saved it with a byte-order mark, which JSON does not allow: drop it.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const notAGraph = (why: string, cause?: unknown) =>
-    new Error(
-      `${path} is not a graph.json: ${why.replace(/\.+$/, '')}. Export a graph.json written by \`npm run build:graph\` (rebuild it with npm run build:graph), or name another with --graph FILE.`,
-      { cause },
-    );
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw notAGraph(`it is not valid JSON (${(error as Error).message})`, error);
-  }
-  // The same check of the graph contract as the page's (src/core/graph/checkGraph.ts).
-  const check = checkGraph(data);
-  if (check.problems.length > 0) throw notAGraph(describeProblems(check));
-  let graph: ExportableGraph;
-  try {
-    graph = Graph.from(data as Parameters<typeof Graph.from>[0]);
-  } catch (error) {
-    throw notAGraph((error as Error).message, error);
-  }
-  return { graph, path, modified: modified.toISOString().slice(0, 10) };
-}
-
-/** The largest graph.json read: below the longest string V8 can make (2^29 - 24 units). */
-const MAX_GRAPH_BYTES = 500 * 1024 * 1024;
-
-function notFound(path: string): string {
-  return `${path} not found. Run \`npm run build:graph\` first to build the graph, or name another graph.json with --graph FILE.`;
-}

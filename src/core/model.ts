@@ -50,6 +50,12 @@ export interface Actor {
   affiliation?: string;
   wikidata?: string;
   note?: string;
+  /**
+   * CAMEO actor codes that stand for this actor in machine-coded event data (GDELT): a code
+   * also covers the longer codes it begins (USA covers USAGOV) unless another entry names
+   * them. See docs/events.md.
+   */
+  cameo?: string[];
 }
 
 export interface PublishedDate {
@@ -158,6 +164,42 @@ export interface NodeAttributes {
   camp?: 0 | 1;
 }
 
+/** One month of machine-coded events behind an edge (one row of events/gdelt.csv). */
+export interface MachineMonth {
+  /** YYYY-MM, the month of the events (GDELT's MonthYear). */
+  month: string;
+  events: number;
+  /** Sums over the events of GDELT's NumMentions, NumSources and NumArticles. */
+  mentions: number;
+  sources: number;
+  articles: number;
+  /** Means over the events of the Goldstein scale (-10..10) and of AvgTone (-100..100). */
+  goldstein: number;
+  tone: number;
+}
+
+/**
+ * Machine-coded evidence: what an event coder (GDELT) counted for a relation, aggregated by
+ * month. It is its own kind, never mixed with the annotated statements: no quote, no modality,
+ * and counts that are not independent evidence (the same event is in many articles).
+ */
+export interface MachineEvidence {
+  kind: 'machine-coded';
+  coder: 'GDELT';
+  events: number;
+  mentions: number;
+  sources: number;
+  articles: number;
+  /** Means over all the events (weighted by each month's events). */
+  goldstein: number;
+  tone: number;
+  firstMonth: string;
+  lastMonth: string;
+  months: MachineMonth[];
+  /** A few source URLs of the events (http and https only). */
+  urls: string[];
+}
+
 export interface EdgeAttributes {
   /**
    * How the page draws the line when every statement is shown (src/core/explore/strokes.ts);
@@ -181,6 +223,12 @@ export interface EdgeAttributes {
   lastEventDate?: string | null;
   color: string;
   size: number;
+  /**
+   * Machine-coded events behind the relation (events/gdelt.csv), apart from the annotated
+   * evidence: `weight` and `evidence` count statements only. An edge with machine-coded
+   * evidence and no statement (weight 0) is one that only GDELT supports.
+   */
+  machine?: MachineEvidence;
 }
 
 export interface GraphAttributes {

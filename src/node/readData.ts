@@ -16,6 +16,12 @@ export const MAX_YAML_BYTES = 4 * MiB;
 /** The largest article text the build reads. */
 export const MAX_TEXT_BYTES = 32 * MiB;
 
+/**
+ * The largest machine-coded layer the build reads (events/gdelt.csv): its size follows the
+ * actors, relation types and months, not the number of events (some 100 bytes a row).
+ */
+export const MAX_EVENTS_BYTES = 64 * MiB;
+
 /** Article files by extension, compared case-insensitively: .yaml and .yml, .txt. */
 const ARTICLE_FILE = /^(.+)\.(yaml|yml|txt)$/i;
 
@@ -70,8 +76,8 @@ export interface ReadResult {
 type ReadOutcome = { kind: 'ok'; file: SourceFile } | { kind: 'missing' } | { kind: 'unusable' };
 
 /**
- * Reads a graph-data folder: relation-types.yaml, actors.yaml and articles/<id>.{yaml,yml,txt}
- * (extensions in any case). Paths in the result are `dir`-relative as the user wrote `dir`, so
+ * Reads a graph-data folder: relation-types.yaml, actors.yaml, articles/<id>.{yaml,yml,txt}
+ * (extensions in any case) and, when there is one, the machine-coded layer events/gdelt.csv. Paths in the result are `dir`-relative as the user wrote `dir`, so
  * messages point at files the user can open. A missing file is left out (the build says what is
  * missing); a file that cannot be used (a folder, a pipe or device, too large, unreadable) is
  * reported here and listed in `files.unusable`. Only regular files are read: each is opened
@@ -117,7 +123,9 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
   // a corpus kept elsewhere. A file is used only if it really is inside one of them, so that a
   // symbolic link in a colleague's project cannot publish /etc/passwd or ~/.ssh in the texts.
   const roots = (
-    await Promise.all([dir, join(dir, 'articles')].map((d) => fs.realpath(d).catch(() => '')))
+    await Promise.all(
+      [dir, join(dir, 'articles'), join(dir, 'events')].map((d) => fs.realpath(d).catch(() => '')),
+    )
   ).filter((r) => r !== '');
   const inside = (real: string): boolean =>
     roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
@@ -260,11 +268,14 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
 
   const relationTypes = await read(relationTypesPath, MAX_YAML_BYTES, false);
   const actors = await read(actorsPath, MAX_YAML_BYTES, false);
+  // The machine-coded layer (npm run import:gdelt), when there is one.
+  const events = await read(join(dir, 'events', 'gdelt.csv'), MAX_EVENTS_BYTES, false);
   return {
     files: {
       root: dir,
       ...(relationTypes.kind === 'ok' ? { relationTypes: relationTypes.file } : {}),
       ...(actors.kind === 'ok' ? { actors: actors.file } : {}),
+      ...(events.kind === 'ok' ? { events: events.file } : {}),
       articles: articles.filter((a): a is ArticleSources => a !== undefined),
       unusable,
     },

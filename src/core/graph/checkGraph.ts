@@ -378,6 +378,75 @@ function checkEdge(
       checkEvidence(e, `${at}.attributes.evidence[${i}]`, problems, known.articles);
     }
   }
+  // Machine-coded evidence (events/gdelt.csv) is apart from the statements; absent from graphs
+  // built without it. An edge with no statement stands on it alone.
+  if (a.machine !== undefined) checkMachine(a.machine, `${at}.attributes.machine`, problems);
+  else if (evidence.length === 0) {
+    problems.add(
+      `${at}.attributes.evidence`,
+      'empty, and the relation has no machine-coded evidence either',
+    );
+  }
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const isCount = (value: unknown): boolean =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** What the page shows of machine-coded evidence: counts, means, months, links. */
+function checkMachine(m: unknown, at: string, problems: Problems): void {
+  if (!isObject(m)) {
+    problems.add(at, `not an object (${describeValue(m)})`);
+    return;
+  }
+  if (m.kind !== 'machine-coded') {
+    problems.add(`${at}.kind`, `${describeValue(m.kind)}, where "machine-coded" is expected`);
+  }
+  if (m.coder !== 'GDELT') problems.add(`${at}.coder`, `${describeValue(m.coder)}, not "GDELT"`);
+  for (const field of ['events', 'mentions', 'sources', 'articles'] as const) {
+    if (!isCount(m[field]))
+      problems.add(`${at}.${field}`, `not a count (${describeValue(m[field])})`);
+  }
+  for (const [field, limit] of [
+    ['goldstein', 10],
+    ['tone', 100],
+  ] as const) {
+    const v = m[field];
+    if (!isFiniteNumber(v) || Math.abs(v) > limit) {
+      problems.add(
+        `${at}.${field}`,
+        `not a number from -${limit} to ${limit} (${describeValue(v)})`,
+      );
+    }
+  }
+  for (const field of ['firstMonth', 'lastMonth'] as const) {
+    if (typeof m[field] !== 'string' || !MONTH.test(m[field])) {
+      problems.add(`${at}.${field}`, `not a month YYYY-MM (${describeValue(m[field])})`);
+    }
+  }
+  if (!Array.isArray(m.months) || m.months.length === 0) {
+    problems.add(`${at}.months`, `not a list of months (${describeValue(m.months)})`);
+  } else {
+    m.months.forEach((month: unknown, i) => {
+      const path = `${at}.months[${i}]`;
+      if (!isObject(month)) problems.add(path, `not an object (${describeValue(month)})`);
+      else if (
+        typeof month.month !== 'string' ||
+        !MONTH.test(month.month) ||
+        !['events', 'mentions', 'sources', 'articles'].every((f) => isCount(month[f])) ||
+        !isFiniteNumber(month.goldstein) ||
+        !isFiniteNumber(month.tone)
+      ) {
+        problems.add(path, 'not a month of events (month, counts, goldstein and tone)');
+      }
+    });
+  }
+  if (
+    !Array.isArray(m.urls) ||
+    !m.urls.every((u: unknown) => typeof u === 'string' && /^https?:\/\//i.test(u))
+  ) {
+    problems.add(`${at}.urls`, `not a list of http or https addresses (${describeValue(m.urls)})`);
+  }
 }
 
 /** The common case, checked without making any message: every field as the build writes it. */

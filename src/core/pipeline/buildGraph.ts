@@ -12,6 +12,8 @@ import { checkActors, checkRelationTypes } from './registry.ts';
 import { resolveRelations, type ResolvedRelation } from './relations.ts';
 import { normaliseArticleText } from './text.ts';
 import { checkEventDates, validateAgainstSchema } from './validate.ts';
+import { attachMachineEvidence, type MachineSummary } from '../events/attach.ts';
+import { parseLayer } from '../events/layer.ts';
 
 /** The files of a graph-data folder, read but not yet parsed. */
 export interface DataFiles {
@@ -20,6 +22,8 @@ export interface DataFiles {
   relationTypes?: SourceFile;
   actors?: SourceFile;
   articles: ArticleSources[];
+  /** events/gdelt.csv, the machine-coded layer npm run import:gdelt writes, when there is one. */
+  events?: SourceFile;
   /**
    * Paths the reader found but could not use (a folder, a pipe, too large, unreadable) and has
    * already reported: the build does not report them again as missing.
@@ -57,6 +61,8 @@ export interface BuildReport {
   byModality: Record<Modality, number>;
   /** Pieces of evidence with a date of each kind: the article's, the event's. */
   dated: { statement: number; event: number };
+  /** The machine-coded layer (events/gdelt.csv), when the folder has one. */
+  machine?: MachineSummary;
 }
 
 export interface BuildResult {
@@ -191,11 +197,27 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
     );
   }
 
+  const report = makeReport(graph, resolved.length, allLocated, resolved, unused);
+  // The machine-coded layer last: after the layout and the metrics, which stay the annotated
+  // graph's, and after the report of the annotations.
+  if (files.events) {
+    const rows = parseLayer(
+      files.events,
+      {
+        actors: new Set(actors.map((a) => a.id)),
+        directed: new Map(relationTypes.map((t) => [t.id, t.directed])),
+      },
+      sink,
+    );
+    if (hasErrors(sink.issues)) return fail();
+    report.machine = attachMachineEvidence(graph, rows, relationTypes);
+  }
+
   return {
     issues: sortIssues(sink.issues),
     graph,
     texts: Object.fromEntries(resolved.map((a) => [a.id, a.text])),
-    report: makeReport(graph, resolved.length, allLocated, resolved, unused),
+    report,
   };
 }
 

@@ -18,6 +18,11 @@ export function formatReport(report: BuildReport, issues: readonly BuildIssue[])
       .map(([m, n]) => `${m} ${n}`)
       .join(', ')}`,
     `Evidence dated: ${report.dated.statement} by its article, ${report.dated.event} by the event it reports`,
+    ...(report.machine
+      ? [
+          `Machine-coded (GDELT, events/gdelt.csv): ${report.machine.events} events on ${report.machine.edges} edges, ${report.machine.machineOnly} of them with no statement`,
+        ]
+      : []),
     `Warnings:  ${warnings}`,
   ];
   return lines.join('\n');

@@ -66,6 +66,38 @@ export function monthOf(monthYear: number): string | undefined {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+const toNumber = (v: unknown): number =>
+  typeof v === 'bigint'
+    ? Number(v)
+    : typeof v === 'number'
+      ? v
+      : typeof v === 'string'
+        ? Number(v)
+        : NaN;
+
+/**
+ * A row of sql/gdelt-aggregate.sql's result, from any engine (numbers may come as bigints or,
+ * from ClickHouse's JSON, as strings), as a row of the layer. The month is undefined when
+ * MonthYear is not a month.
+ */
+export function layerRowFromSql(
+  r: Record<string, unknown>,
+): Omit<LayerRow, 'month'> & { month: string | undefined } {
+  return {
+    source: String(r.source),
+    relation: String(r.relation),
+    target: String(r.target),
+    month: monthOf(toNumber(r.month)),
+    events: toNumber(r.events),
+    mentions: toNumber(r.mentions),
+    sources: toNumber(r.sources),
+    articles: toNumber(r.articles),
+    goldstein: toNumber(r.goldstein),
+    tone: toNumber(r.tone),
+    urls: [r.url_first, r.url_last].filter((u): u is string => typeof u === 'string' && u !== ''),
+  };
+}
+
 const quoteCsv = (field: string): string =>
   /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 

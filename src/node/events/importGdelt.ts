@@ -24,7 +24,7 @@ import {
   type CameoMapping,
 } from '../../core/events/cameo.ts';
 import { GDELT_EVENT_COLUMNS, KEPT_COLUMNS } from '../../core/events/gdelt.ts';
-import { formatLayer, monthOf, type LayerRow } from '../../core/events/layer.ts';
+import { formatLayer, layerRowFromSql, type LayerRow } from '../../core/events/layer.ts';
 import { formatIssue, IssueSink, sortIssues } from '../../core/pipeline/issues.ts';
 import { parseYaml, type SourceFile } from '../../core/pipeline/load.ts';
 import { validateAgainstSchema } from '../../core/pipeline/validate.ts';
@@ -379,25 +379,14 @@ export async function importGdelt(options: ImportOptions): Promise<ImportReport>
     const aggregated = await all(
       renderAggregation(template, { events: 'events', mapping, dialect: 'duckdb' }),
     );
-    const rows: LayerRow[] = aggregated.map((r) => ({
-      source: String(r.source),
-      relation: String(r.relation),
-      target: String(r.target),
-      month: monthOf(toNumber(r.month)) ?? '0000-00',
-      events: toNumber(r.events),
-      mentions: toNumber(r.mentions),
-      sources: toNumber(r.sources),
-      articles: toNumber(r.articles),
-      goldstein: toNumber(r.goldstein),
-      tone: toNumber(r.tone),
-      urls: [r.url_first, r.url_last].filter((u): u is string => typeof u === 'string' && u !== ''),
-    }));
-    const badMonth = rows.find((r) => r.month === '0000-00');
+    const sqlRows = aggregated.map(layerRowFromSql);
+    const badMonth = sqlRows.find((r) => r.month === undefined);
     if (badMonth) {
       throw new ImportError(
         `an event between ${badMonth.source} and ${badMonth.target} has no valid MonthYear: is every file a GDELT 2.0 event export?`,
       );
     }
+    const rows = sqlRows as LayerRow[];
 
     const unmappedActors = (
       await all(

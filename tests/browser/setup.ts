@@ -23,6 +23,7 @@ declare module 'vitest' {
  *   /missing/  the explorer with no graph.json next to it
  *   /bad-evidence/   the seed graph.json with one relation's evidence not a list
  *   /foreign-texts/  the seed graph.json beside texts of another build (every article edited)
+ *   /gdelt/    the seed data with a hand-made machine-coded layer (events/gdelt.csv)
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const work = mkdtempSync(join(tmpdir(), 'actor-graph-site-'));
@@ -51,6 +52,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const id of Object.keys(texts)) texts[id] = `Edited before the next build. ${texts[id]}`;
   writeFileSync(foreign.textsFile, JSON.stringify(texts));
 
+  await writeSite(
+    join(site, 'gdelt'),
+    dist,
+    buildGraph({
+      ...seed.files,
+      events: { path: 'graph-data/events/gdelt.csv', text: GDELT_LAYER },
+    }),
+  );
+
   const server: PreviewServer = await preview({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
@@ -67,6 +77,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     rmSync(work, { recursive: true, force: true });
   };
 }
+
+/**
+ * The /gdelt/ site's layer: a relation only GDELT has (Russia opposes Ukraine, Australia), and
+ * machine-coded events beside the statements of one the articles annotate.
+ */
+export const GDELT_LAYER = [
+  'source,relation,target,month,events,mentions,sources,articles,goldstein,tone,url_first,url_last',
+  'russia,cooperates-with,united-states,2015-02,3,10,3,10,4,0,https://news.example/a,https://news.example/b',
+  'russia,opposes,ukraine,2015-01,2,8,2,8,-5,-3.5,http://news.example/ukraine-1,',
+  'russia,opposes,ukraine,2015-02,7,42,7,34,-7.2857,-4.7483,http://news.example/ukraine-2,',
+  'united-states,opposes,australia,2015-02,5,54,8,54,-7,-7.8242,https://news.example/guantanamo,',
+  '',
+].join('\n');
 
 /** The relation whose evidence the /bad-evidence/ site breaks. */
 const BAD_EVIDENCE_EDGE = 'cooperates-with:iran:united-states';

@@ -12,6 +12,19 @@ import {
   splitCsvLine,
   type LayerRow,
 } from '../../src/core/events/layer.ts';
+import {
+  computeVisibility,
+  FILTERS,
+  isFiltering,
+  NO_FILTERS,
+  visibleEvidence,
+  type EvidenceKind,
+} from '../../src/core/explore/filters.ts';
+import {
+  EMPTY_VIEW,
+  parseViewState,
+  serializeViewState,
+} from '../../src/core/explore/viewState.ts';
 import { checkGraph } from '../../src/core/graph/checkGraph.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { IssueSink } from '../../src/core/pipeline/issues.ts';
@@ -303,5 +316,69 @@ describe('the build with a machine-coded layer', () => {
         p.includes('empty, and the relation has no machine-coded'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('the filter "Evidence: annotated / machine-coded"', () => {
+  const layer = [
+    HEADER,
+    'alpha,cooperates-with,beta,2015-02,2,14,3,12,2,0.5,,',
+    'alpha,opposes,beta,2015-03,1,1,1,1,-5,-2.5,,',
+    '',
+  ].join('\n');
+  const graph = buildGraph(
+    { ...toDataFiles(cameoDataset()), events: { path: 'e.csv', text: layer } },
+    { layout: false },
+  ).graph!;
+  const plain = buildGraph(toDataFiles(cameoDataset()), { layout: false }).graph!;
+
+  it('hides machine-coded evidence by default, so the view is that of the graph without it', () => {
+    const v = computeVisibility(graph, NO_FILTERS);
+    expect([...v.edges.keys()].sort()).toEqual(
+      [...computeVisibility(plain, NO_FILTERS).edges.keys()].sort(),
+    );
+    expect(v.machineOnly.size).toBe(0);
+    expect(isFiltering(NO_FILTERS)).toBe(false);
+    expect(serializeViewState({ ...EMPTY_VIEW })).toBe('');
+    expect(
+      FILTERS.evidenceKinds.control.kind === 'checklist' &&
+        FILTERS.evidenceKinds.control.options(plain),
+    ).toEqual([]);
+  });
+
+  it('shows relations only GDELT supports, apart, once on; hides the statements when asked', () => {
+    const both = { ...NO_FILTERS, evidenceKinds: new Set<EvidenceKind>() };
+    const v = computeVisibility(graph, both);
+    expect(v.edges.get('opposes:alpha:beta')).toBe(0);
+    expect([...v.machineOnly]).toEqual(['opposes:alpha:beta']);
+    expect(v.edges.size).toBe(graph.size);
+    const onlyMachine = { ...NO_FILTERS, evidenceKinds: new Set<EvidenceKind>(['annotated']) };
+    const m = computeVisibility(graph, onlyMachine);
+    expect([...m.edges.keys()].sort()).toEqual([
+      'cooperates-with:alpha:beta',
+      'opposes:alpha:beta',
+    ]);
+    expect([...m.machineOnly].sort()).toEqual(['cooperates-with:alpha:beta', 'opposes:alpha:beta']);
+    expect(
+      visibleEvidence(graph.getEdgeAttributes('cooperates-with:alpha:beta'), onlyMachine),
+    ).toEqual([]);
+    // A minimum of statements is about statements: it hides what has none.
+    expect(computeVisibility(graph, { ...both, minStatements: 2 }).machineOnly.size).toBe(0);
+  });
+
+  it('round-trips through the URL', () => {
+    for (const [kinds, query] of [
+      [[], '?hide-evidence=none'],
+      [['annotated'], '?hide-evidence=annotated'],
+      [['annotated', 'machine-coded'], '?hide-evidence=annotated,machine-coded'],
+    ] as const) {
+      const view = {
+        ...EMPTY_VIEW,
+        filters: { ...NO_FILTERS, evidenceKinds: new Set<EvidenceKind>(kinds) },
+      };
+      expect(serializeViewState(view)).toBe(query);
+      expect(parseViewState(query)).toEqual(view);
+    }
+    expect(parseViewState('?hide-evidence=bogus').filters.evidenceKinds).toEqual(new Set());
   });
 });

@@ -171,6 +171,7 @@ describe('the filter declarations', () => {
     const hiding: Filters = {
       hiddenRelations: new Set(['opposes']),
       hiddenModalities: new Set(['negated']),
+      evidenceKinds: new Set(['annotated', 'machine-coded']),
       minStatements: 2,
       strictEvidence: { asserted: 2, outlets: 2 },
       hiddenKinds: new Set(['person']),

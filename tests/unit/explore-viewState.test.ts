@@ -18,6 +18,7 @@ const view: ViewState = {
   filters: {
     hiddenRelations: new Set(['proposes-to', 'opposes']),
     hiddenModalities: new Set(['negated', 'denied']),
+    evidenceKinds: new Set(['annotated']),
     hiddenKinds: new Set(['person']),
     hiddenArticles: new Set(['rudaw-2016-us-proposal-against-nusra']),
     dateKind: 'event',
@@ -37,7 +38,7 @@ describe('view state in the URL', () => {
 
   it('writes short, readable, stable URLs', () => {
     expect(serializeViewState(view)).toBe(
-      '?actor=russia&edge=cooperates-with%3Airan%3Aunited-states&hide-relations=opposes,proposes-to&hide-modalities=denied,negated&min-statements=3&strict=3,2&hide-kinds=person&hide-isolated=1&dates=event&from=2015&to=2016-07&hide-articles=rudaw-2016-us-proposal-against-nusra',
+      '?actor=russia&edge=cooperates-with%3Airan%3Aunited-states&hide-relations=opposes,proposes-to&hide-modalities=denied,negated&hide-evidence=annotated&min-statements=3&strict=3,2&hide-kinds=person&hide-isolated=1&dates=event&from=2015&to=2016-07&hide-articles=rudaw-2016-us-proposal-against-nusra',
     );
     expect(serializeViewState({ ...EMPTY_VIEW, actor: 'russia' })).toBe('?actor=russia');
     expect(serializeViewState(EMPTY_VIEW)).toBe('');

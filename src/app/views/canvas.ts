@@ -104,6 +104,10 @@ export function mountCanvas(
     const changes = mapChanges<string, Stroke | 'auto'>(strokeOverrides, overrides, 'auto');
     for (const [stroke, keys] of changes) sigma.setEdgesState(keys, { stroke });
     strokeOverrides = overrides;
+    // Relations shown on machine-coded evidence alone (none while it is hidden, the default).
+    const machine = setChanges(before?.machineOnly ?? new Set<string>(), next.machineOnly);
+    if (machine.added.length) sigma.setEdgesState(machine.added, { machineOnly: true });
+    if (machine.removed.length) sigma.setEdgesState(machine.removed, { machineOnly: false });
     visibility = next;
   };
   applyVisibility(explorer.current.visibility);

@@ -1,5 +1,5 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
-import { allUnconfirmed, isEvidenceVisible } from '../../core/explore/filters.ts';
+import { allUnconfirmed, isEvidenceVisible, isKindVisible } from '../../core/explore/filters.ts';
 import { corroboration, type Corroboration } from '../../core/explore/corroboration.ts';
 import { quoteInContext } from '../../core/explore/quoteContext.ts';
 import type { ArticleMeta, Evidence } from '../../core/model.ts';
@@ -8,6 +8,7 @@ import { icon } from '../icons.ts';
 import type { ArticleTexts } from '../loadGraph.ts';
 import { MODALITY_TEXT } from './modality.ts';
 import { pairStorySection } from './pairStory.ts';
+import { machineEvidenceSection } from './machineEvidence.ts';
 
 /**
  * The statements behind the selected relation: each quote in its surrounding text, with its
@@ -33,6 +34,9 @@ export function renderEvidence(
   const hiddenCount = attr.evidence.length - shown.length;
   const articles = graph.getAttribute('articles');
   const titleId = 'evidence-title';
+  // Machine-coded evidence (GDELT) apart from the statements, when the filters show it.
+  const machine =
+    attr.machine && isKindVisible('machine-coded', view.filters) ? attr.machine : undefined;
   // Filled when the texts cannot be had or are not this graph's: the quotes then stand alone.
   const textsProblem = h('p', { className: 'hint texts-problem', role: 'alert', hidden: true });
   const showProblem = (error: unknown) => {
@@ -68,11 +72,17 @@ export function renderEvidence(
         ),
       ),
       type ? h('p', { className: 'hint' }, type.description) : null,
-      h(
-        'p',
-        { className: 'counts' },
-        `${shown.length} statement${shown.length === 1 ? '' : 's'}${sources(corroboration(shown, articles))}${hiddenCount > 0 ? `, ${hiddenCount} more hidden by the filters` : ''}`,
-      ),
+      attr.evidence.length === 0
+        ? h(
+            'p',
+            { className: 'counts' },
+            'No annotated statement: only machine-coded events support this relation.',
+          )
+        : h(
+            'p',
+            { className: 'counts' },
+            `${shown.length} statement${shown.length === 1 ? '' : 's'}${sources(corroboration(shown, articles))}${hiddenCount > 0 ? `, ${hiddenCount} more hidden by the filters` : ''}`,
+          ),
       allUnconfirmed(shown)
         ? h(
             'p',
@@ -86,6 +96,7 @@ export function renderEvidence(
         { className: 'statements' },
         shown.map((e) => statement(e, articles[e.article], texts, showProblem)),
       ),
+      machine ? machineEvidenceSection(machine, 'machine-evidence-title') : null,
     ),
     // Every statement between the two actors, whatever the relation, in date order.
     pairStorySection(explorer, source, target, { level: 'h3' }),

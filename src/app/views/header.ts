@@ -1,5 +1,5 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
-import { isFiltering } from '../../core/explore/filters.ts';
+import { isFiltering, isKindVisible } from '../../core/explore/filters.ts';
 
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -13,13 +13,18 @@ export function mountHeader(
   const graph = explorer.graph;
   name.textContent = graph.getAttribute('name');
   const totalEvidence = graph.reduceEdges((n, _e, a) => n + a.weight, 0);
+  // Relations only machine-coded events support count while those are shown.
+  const machineOnly = graph.filterEdges(
+    (_e, a) => a.weight === 0 && a.machine !== undefined,
+  ).length;
   const draw = () => {
     const { visibility, view } = explorer.current;
+    const size = graph.size - (isKindVisible('machine-coded', view.filters) ? 0 : machineOnly);
     const evidence = [...visibility.edges.values()].reduce((n, c) => n + c, 0);
     if (!isFiltering(view.filters)) {
-      counts.textContent = `${plural(graph.order, 'actor', 'actors')} · ${plural(graph.size, 'relation', 'relations')} · ${plural(totalEvidence, 'statement', 'statements')}`;
+      counts.textContent = `${plural(graph.order, 'actor', 'actors')} · ${plural(size, 'relation', 'relations')} · ${plural(totalEvidence, 'statement', 'statements')}`;
     } else {
-      counts.textContent = `Showing ${visibility.nodes.size.toLocaleString('en')} of ${plural(graph.order, 'actor', 'actors')} · ${visibility.edges.size.toLocaleString('en')} of ${plural(graph.size, 'relation', 'relations')} · ${evidence.toLocaleString('en')} of ${plural(totalEvidence, 'statement', 'statements')}`;
+      counts.textContent = `Showing ${visibility.nodes.size.toLocaleString('en')} of ${plural(graph.order, 'actor', 'actors')} · ${visibility.edges.size.toLocaleString('en')} of ${plural(size, 'relation', 'relations')} · ${evidence.toLocaleString('en')} of ${plural(totalEvidence, 'statement', 'statements')}`;
     }
   };
   draw();

@@ -130,6 +130,7 @@ export function createHighlightLayer(
         const stroke = visibility.strokes.get(edge);
         if (stroke && stroke !== source.getEdgeAttribute(edge, 'baseStroke'))
           overlay.setEdgeState(edge, { stroke });
+        if (visibility.machineOnly.has(edge)) overlay.setEdgeState(edge, { machineOnly: true });
       }
       if (selectedEdge !== null && graph.hasEdge(selectedEdge))
         overlay.setEdgeState(selectedEdge, { isSelected: true });

@@ -100,6 +100,20 @@ export function mountLegend(container: HTMLElement, explorer: Explorer): () => v
           ),
         ),
       ),
+      // Only on a graph with a machine-coded layer (npm run import:gdelt).
+      graph.someEdge((_e, a) => a.machine !== undefined)
+        ? h(
+            'li',
+            { className: 'stroke-item', 'data-stroke': 'machine' },
+            h('span', { className: 'stroke-swatch stroke-machine', 'aria-hidden': 'true' }),
+            h(
+              'span',
+              { className: 'legend-label' },
+              h('strong', {}, 'Machine-coded only (GDELT)'),
+              ': no statement, only events GDELT’s coder counted; shown when Filters › Evidence › Machine-coded events is on.',
+            ),
+          )
+        : null,
     ),
   );
 

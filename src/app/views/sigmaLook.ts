@@ -26,6 +26,8 @@ export interface ActorEdgeState {
   /** The stroke the filters give the line, when it is not its `baseStroke` ('auto'). */
   stroke: Stroke | 'auto';
   isSelected: boolean;
+  /** Shown on machine-coded evidence alone (GDELT, no statement shown): drawn apart. */
+  machineOnly: boolean;
 }
 
 export const NODE_STATE: ActorNodeState = {
@@ -33,7 +35,7 @@ export const NODE_STATE: ActorNodeState = {
   labelShown: false,
   isFocused: false,
 };
-export const EDGE_STATE: ActorEdgeState = { stroke: 'auto', isSelected: false };
+export const EDGE_STATE: ActorEdgeState = { stroke: 'auto', isSelected: false, machineOnly: false };
 
 export const LABEL_FONT = {
   family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -48,6 +50,17 @@ const STROKE_LOOK = {
   solid: { plainColor: { attribute: 'color' }, dashSize: 0, gapSize: 0, opacity: 1 },
   dashed: { plainColor: TRANSPARENT, dashSize: 8, gapSize: 6, opacity: 1 },
   dotted: { plainColor: TRANSPARENT, dashSize: 2, gapSize: 5, opacity: 0.55 },
+} as const;
+
+/**
+ * A relation only machine-coded events support: long dashes, pale, in its type's colour, so
+ * that it never reads as an annotated line (the legend's "Lines" explains it).
+ */
+export const MACHINE_ONLY_LOOK = {
+  plainColor: TRANSPARENT,
+  dashSize: 12,
+  gapSize: 4,
+  opacity: 0.5,
 } as const;
 
 export type ActorSigmaOptions = SigmaOptions<
@@ -151,6 +164,7 @@ export function sigmaLook(
         // the one the filters give, where it differs.
         { matchData: 'baseStroke', cases: STROKE_LOOK },
         { matchState: 'stroke', cases: STROKE_LOOK },
+        { whenState: 'machineOnly', then: MACHINE_ONLY_LOOK },
         { whenState: 'isSelected', then: { size: 7, depth: 'topEdges' } },
       ],
     },

@@ -128,7 +128,18 @@ type Hides<V> =
         articles: Readonly<Record<string, ArticleMeta>>,
       ) => boolean;
     }
-  | { stage: 'shownActor'; hides(value: V): (hasShownRelations: boolean) => boolean };
+  | { stage: 'shownActor'; hides(value: V): (hasShownRelations: boolean) => boolean }
+  /**
+   * A kind of evidence as a whole: the annotated statements, the machine-coded events. Asked
+   * even when the filter is at its default, which hides machine-coded evidence.
+   */
+  | { stage: 'kind'; hides(value: V): (kind: EvidenceKind) => boolean };
+
+/** The kinds of evidence an edge can stand on, never mixed (docs/events.md). */
+export const EVIDENCE_KINDS = ['annotated', 'machine-coded'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+const isEvidenceKind = (value: string): value is EvidenceKind =>
+  (EVIDENCE_KINDS as readonly string[]).includes(value);
 
 export type FilterDefinition<V> = Hides<V> & {
   /** The URL parameter. */
@@ -383,6 +394,64 @@ function strictEvidence(): FilterDefinition<Strictness | null> {
   };
 }
 
+const hasMachineCoded = perGraph((graph: ActorGraph): boolean =>
+  graph.someEdge((_e, a) => a.machine !== undefined),
+);
+
+/**
+ * Evidence: annotated / machine-coded. Hides a kind of evidence as a whole
+ * (`?hide-evidence=annotated`, `none`); machine-coded evidence is hidden by default, so that a
+ * graph with a GDELT layer first looks as it does without one. Offered only when the graph has
+ * machine-coded evidence.
+ */
+function evidenceKinds(): FilterDefinition<ReadonlySet<EvidenceKind>> {
+  const byDefault: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>(['machine-coded']);
+  const isDefault = (value: ReadonlySet<EvidenceKind>) =>
+    value.size === byDefault.size && [...value].every((k) => byDefault.has(k));
+  return {
+    param: 'hide-evidence',
+    defaultValue: byDefault,
+    read: (raw) =>
+      raw === null
+        ? byDefault
+        : new Set(
+            raw
+              .split(',')
+              .map((s) => s.trim())
+              .filter(isEvidenceKind),
+          ),
+    write: (value) =>
+      isDefault(value) ? null : value.size === 0 ? 'none' : [...value].sort().join(','),
+    isActive: (value) => !isDefault(value),
+    sanitize: (value) => value,
+    control: {
+      kind: 'checklist',
+      section: 'statements',
+      id: 'filter-evidence-kind',
+      title: 'Evidence',
+      look: 'title',
+      options: perGraph((graph) =>
+        hasMachineCoded(graph)
+          ? [
+              {
+                value: 'annotated',
+                label: 'Annotated statements',
+                note: 'quotes from the articles, each with its modality',
+              },
+              {
+                value: 'machine-coded',
+                label: 'Machine-coded events (GDELT)',
+                note: 'counted by GDELT’s event coder: no quote, not checked by a reader',
+              },
+            ]
+          : [],
+      ),
+    },
+    stage: 'kind',
+    hides: (value) => (kind) => value.has(kind),
+  };
+}
+
 export const FILTERS = {
   hiddenRelations: hiddenSet({
     param: 'hide-relations',
@@ -432,6 +501,7 @@ export const FILTERS = {
       }),
     },
   }),
+  evidenceKinds: evidenceKinds(),
   minStatements: minimumStatements(),
   strictEvidence: strictEvidence(),
   hiddenKinds: hiddenSet({
@@ -553,6 +623,7 @@ interface Predicates {
     articles: Readonly<Record<string, ArticleMeta>>,
   ) => boolean)[];
   shownActor: ((hasShownRelations: boolean) => boolean)[];
+  kind: ((kind: EvidenceKind) => boolean)[];
 }
 
 // Derived once per filter state: visibility, counts and exports ask many times.
@@ -562,11 +633,12 @@ const predicateCache = new WeakMap<Filters, Predicates>();
 function predicatesOf(filters: Filters): Predicates {
   let p = predicateCache.get(filters);
   if (p) return p;
-  p = { actor: [], relation: [], evidence: [], shownRelation: [], shownActor: [] };
+  p = { actor: [], relation: [], evidence: [], shownRelation: [], shownActor: [], kind: [] };
   for (const key of FILTER_KEYS) {
     const definition = filterDefinition(key) as FilterDefinition<unknown>;
     const value = filters[key] as unknown;
-    if (definition.stage === 'setting' || !definition.isActive(value)) continue;
+    if (definition.stage === 'setting') continue;
+    if (definition.stage !== 'kind' && !definition.isActive(value)) continue;
     // Each definition's predicate goes to its own stage's list; a filter reads the settings
     // it depends on (the date kind) from the filter state itself.
     (p[definition.stage] as unknown[]).push(definition.hides(value, filters));
@@ -575,8 +647,13 @@ function predicatesOf(filters: Filters): Predicates {
   return p;
 }
 
+/** Whether a kind of evidence (annotated, machine-coded) is shown under the filters. */
+export const isKindVisible = (kind: EvidenceKind, filters: Filters): boolean =>
+  !predicatesOf(filters).kind.some((h) => h(kind));
+
 /** Whether a statement is shown under the filters. */
 export function isEvidenceVisible(e: Evidence, filters: Filters): boolean {
+  if (!isKindVisible('annotated', filters)) return false;
   const hide = predicatesOf(filters).evidence;
   for (const h of hide) if (h(e)) return false;
   return true;
@@ -584,7 +661,7 @@ export function isEvidenceVisible(e: Evidence, filters: Filters): boolean {
 
 /** The statements of a relation that the filters show. */
 export const visibleEvidence = (edge: EdgeAttributes, filters: Filters): Evidence[] =>
-  shownEvidence(edge, predicatesOf(filters).evidence);
+  isKindVisible('annotated', filters) ? shownEvidence(edge, predicatesOf(filters).evidence) : [];
 
 function shownEvidence(
   edge: EdgeAttributes,
@@ -608,6 +685,11 @@ export interface Visibility {
   unconfirmed: Set<string>;
   /** How each visible edge is drawn, from its visible evidence (see strokes.ts). */
   strokes: Map<string, Stroke>;
+  /**
+   * Visible edges that stand on machine-coded evidence alone (no statement shown): drawn apart.
+   * Empty while machine-coded evidence is hidden (the default).
+   */
+  machineOnly: Set<string>;
 }
 
 /** Decides what is drawn under the filters: one pass over the nodes and the edges. */
@@ -624,15 +706,21 @@ export function computeVisibility(
   const edges = new Map<string, number>();
   const unconfirmed = new Set<string>();
   const strokes = new Map<string, Stroke>();
+  const machineOnly = new Set<string>();
   const connected = new Set<string>();
+  const annotatedShown = !p.kind.some((h) => h('annotated'));
+  const machineShown = !p.kind.some((h) => h('machine-coded'));
   graph.forEachEdge((edge, attr, source, target) => {
     if (!candidates.has(source) || !candidates.has(target) || p.relation.some((h) => h(attr)))
       return;
-    const shown = shownEvidence(attr, p.evidence);
-    if (shown.length === 0 || p.shownRelation.some((h) => h(shown, attr, articles))) return;
+    const shown = annotatedShown ? shownEvidence(attr, p.evidence) : [];
+    const byMachine = machineShown && attr.machine !== undefined;
+    if (shown.length === 0 && !byMachine) return;
+    if (p.shownRelation.some((h) => h(shown, attr, articles))) return;
     edges.set(edge, shown.length);
-    if (allUnconfirmed(shown)) unconfirmed.add(edge);
-    strokes.set(edge, strokeOf(shown));
+    if (shown.length === 0) machineOnly.add(edge);
+    else if (allUnconfirmed(shown)) unconfirmed.add(edge);
+    strokes.set(edge, shown.length === 0 ? 'solid' : strokeOf(shown));
     connected.add(source);
     connected.add(target);
   });
@@ -640,5 +728,5 @@ export function computeVisibility(
     p.shownActor.length === 0
       ? candidates
       : new Set([...candidates].filter((n) => !p.shownActor.some((h) => h(connected.has(n)))));
-  return { nodes, edges, unconfirmed, strokes };
+  return { nodes, edges, unconfirmed, strokes, machineOnly };
 }

@@ -1,0 +1,108 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { browserForFile, edgeDisplay, openExplorer } from './page.ts';
+
+const base = inject('baseUrl');
+const browser = browserForFile();
+let page: Page;
+let errors: string[];
+
+beforeEach(async () => {
+  page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
+});
+afterEach(async () => {
+  expect(errors ?? []).toEqual([]);
+  await page.close();
+});
+
+const ONLY_GDELT = 'opposes:russia:ukraine';
+const BOTH = 'cooperates-with:russia:united-states';
+
+const edgeState = (edge: string) =>
+  page.evaluate((e) => window.app!.sigma.getEdgeState(e).machineOnly, edge);
+
+describe('machine-coded evidence (GDELT) in the page', () => {
+  it('leaves the seed view unchanged by default: same counts, GDELT-only relations hidden', async () => {
+    errors = await openExplorer(page, `${base}/seed/`);
+    const seedCounts = await page.locator('#graph-counts').textContent();
+    const seedShown = await page.evaluate(() => window.app!.explorer.current.visibility.edges.size);
+    await page.close();
+    page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
+    errors = await openExplorer(page, `${base}/gdelt/`);
+    expect(await page.locator('#graph-counts').textContent()).toBe(seedCounts);
+    expect(await page.evaluate(() => window.app!.explorer.current.visibility.edges.size)).toBe(
+      seedShown,
+    );
+    expect((await edgeDisplay(page, ONLY_GDELT)).hidden).toBe(true);
+    expect((await edgeDisplay(page, 'opposes:united-states:australia')).hidden).toBe(true);
+    expect(new URL(page.url()).search).toBe('');
+    // The legend explains the line it would draw.
+    await expect
+      .poll(() => page.locator('[data-stroke="machine"]').textContent())
+      .toContain('Machine-coded only (GDELT)');
+  });
+
+  it('draws relations only GDELT supports apart once machine-coded evidence is on', async () => {
+    errors = await openExplorer(page, `${base}/gdelt/?hide-evidence=none`);
+    expect((await edgeDisplay(page, ONLY_GDELT)).hidden).toBe(false);
+    expect(await edgeState(ONLY_GDELT)).toBe(true);
+    expect(await edgeState(BOTH)).toBe(false);
+    // Hiding the annotations leaves the machine-coded relations alone, each drawn apart.
+    await page.evaluate(() => {
+      const x = window.app!.explorer;
+      x.setFilters({ ...x.current.view.filters, evidenceKinds: new Set(['annotated']) });
+    });
+    expect((await edgeDisplay(page, BOTH)).hidden).toBe(false);
+    expect(await edgeState(BOTH)).toBe(true);
+    expect(new URL(page.url()).searchParams.get('hide-evidence')).toBe('annotated');
+    // And back to the default: hidden again.
+    await page.evaluate(() => {
+      const x = window.app!.explorer;
+      x.setFilters({ ...x.current.view.filters, evidenceKinds: new Set(['machine-coded']) });
+    });
+    expect((await edgeDisplay(page, ONLY_GDELT)).hidden).toBe(true);
+    expect(await edgeState(BOTH)).toBe(false);
+  });
+
+  it('shows the monthly counts, tone and source links apart from the quotes, labelled machine-coded', async () => {
+    errors = await openExplorer(page, `${base}/gdelt/?hide-evidence=none&edge=${ONLY_GDELT}`);
+    const section = page.locator('.machine-evidence');
+    await section.waitFor();
+    expect(await page.locator('.evidence .counts').first().textContent()).toBe(
+      'No annotated statement: only machine-coded events support this relation.',
+    );
+    expect(await section.locator('.badge-machine').textContent()).toBe('Machine-coded');
+    expect(await section.textContent()).toContain('Events coded by GDELT');
+    expect(await section.locator('.counts').textContent()).toContain(
+      '9 events in 2 months (2015-01 to 2015-02)',
+    );
+    expect(await section.locator('tbody tr').allTextContents()).toEqual([
+      '2015-0128-5-3.5',
+      '2015-02742-7.2857-4.7483',
+    ]);
+    const links = section.locator('a');
+    expect(await links.count()).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      expect(await links.nth(i).getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await links.nth(i).getAttribute('href')).toMatch(/^http:\/\/news\.example\/ukraine-/);
+    }
+    expect(await page.locator('.statements .machine-evidence').count()).toBe(0);
+  });
+
+  it('puts both kinds side by side on a relation both support, the machine-coded only when on', async () => {
+    errors = await openExplorer(page, `${base}/gdelt/?edge=${BOTH}`);
+    await page.locator('.statements .statement').first().waitFor();
+    expect(await page.locator('.machine-evidence').count()).toBe(0);
+    await page.evaluate(() => {
+      const x = window.app!.explorer;
+      x.setFilters({ ...x.current.view.filters, evidenceKinds: new Set() });
+    });
+    await page.locator('.machine-evidence').waitFor();
+    expect(await page.locator('.statements .statement').count()).toBeGreaterThan(1);
+    expect(
+      await page
+        .locator('.machine-evidence a')
+        .evaluateAll((a) => a.map((x) => x.getAttribute('href'))),
+    ).toEqual(['https://news.example/a', 'https://news.example/b']);
+  });
+});

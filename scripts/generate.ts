@@ -8,6 +8,9 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATED_MARKER, generateCorpus } from '../src/core/generate/corpus.ts';
+import { generateGdeltEvents } from '../src/core/generate/gdelt.ts';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import {
   DEFAULT_RELATIONS,
   DEFAULT_SEED,
@@ -34,6 +37,10 @@ Options:
   --seed TEXT        seed of every random choice (default: ${DEFAULT_SEED})
   --force            write into a non-empty folder that is not an earlier output
                      (its relation-types.yaml, actors.yaml and articles/ are replaced)
+  --gdelt-events N   instead of a corpus, write one synthetic GDELT 2.0 event export of N
+                     events (61 tab-separated columns, plausible CAMEO codes) to
+  --gdelt-file FILE  (npm run import:gdelt reads it)
+  --gdelt-first-id N GLOBALEVENTID of its first event (default: 410000000)
   -h, --help         show this help
 
 Every actor takes part in a relation and every article has one, so relations must be at
@@ -52,9 +59,30 @@ runCommand(USAGE, async () => {
       articles: { type: 'string' },
       seed: { type: 'string', default: DEFAULT_SEED },
       force: { type: 'boolean', default: false },
+      'gdelt-events': { type: 'string' },
+      'gdelt-file': { type: 'string' },
+      'gdelt-first-id': { type: 'string' },
     },
     USAGE,
   );
+  if (args['gdelt-events'] !== undefined) {
+    const events = count('--gdelt-events', args['gdelt-events'], 1, 100_000_000)!;
+    const firstId = count('--gdelt-first-id', args['gdelt-first-id'], 1, 2 ** 52) ?? 410_000_000;
+    const file = args['gdelt-file'];
+    if (!file) throw new UsageError('--gdelt-events needs --gdelt-file FILE');
+    const out = createWriteStream(file);
+    let bytes = 0;
+    for (const chunk of generateGdeltEvents({ events, seed: args.seed, firstId })) {
+      bytes += chunk.length;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    say(
+      `Generated ${events.toLocaleString('en')} GDELT events (seed ${JSON.stringify(args.seed)}): ${(bytes / 1e6).toFixed(1)} MB in ${file}, ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
+    );
+    return 0;
+  }
   if (args.out === undefined || args.out === '') throw new UsageError('--out DIR is required');
   const relations = count('--relations', args.relations, 1, MAX_RELATIONS) ?? DEFAULT_RELATIONS;
   const actors = count('--actors', args.actors, 2, MAX_ACTORS) ?? defaultActors(relations);

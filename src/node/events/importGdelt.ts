@@ -220,28 +220,37 @@ function sanitise(bytes: Uint8Array): { bytes: Uint8Array; lines: number; first?
  */
 async function checkUtf8(path: string, scratch: string, index: number): Promise<Input> {
   const handle = await fs.open(path, constants.O_RDONLY);
-  const chunk = Buffer.alloc(16 * MiB);
-  let carry = Buffer.alloc(0);
-  let valid = true;
+  // Read in place: the part after the last line end moves to the front for the next read.
+  const buffer = Buffer.alloc(4 * MiB);
+  let start = 0;
+  let valid: boolean;
   try {
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      const data = carry.length
-        ? Buffer.concat([carry, chunk.subarray(0, bytesRead)])
-        : chunk.subarray(0, bytesRead);
-      const cut = data.lastIndexOf(10) + 1;
-      if (!isUtf8(data.subarray(0, cut))) {
+      const { bytesRead } = await handle.read(buffer, start, buffer.length - start, null);
+      const end = start + bytesRead;
+      if (bytesRead === 0) {
+        valid = isUtf8(buffer.subarray(0, end));
+        break;
+      }
+      const cut = buffer.lastIndexOf(10, end - 1) + 1;
+      // A line longer than the buffer: the whole file is checked line by line below.
+      if (cut === 0 && end === buffer.length) {
         valid = false;
         break;
       }
-      carry = Buffer.from(data.subarray(cut));
+      if (!isUtf8(buffer.subarray(0, cut))) {
+        valid = false;
+        break;
+      }
+      buffer.copy(buffer, 0, cut, end);
+      start = end - cut;
     }
   } finally {
     await handle.close();
   }
-  if (valid && isUtf8(carry)) return { path, shown: path, invalidUtf8Lines: 0 };
+  if (valid) return { path, shown: path, invalidUtf8Lines: 0 };
   const { bytes, lines, first } = sanitise(new Uint8Array(await fs.readFile(path)));
+  if (lines === 0) return { path, shown: path, invalidUtf8Lines: 0 };
   const out = join(scratch, `${index}.csv`);
   await fs.writeFile(out, bytes);
   return {
@@ -257,7 +266,7 @@ const KEPT = Object.keys(KEPT_COLUMNS) as (keyof typeof KEPT_COLUMNS)[];
 const quoteSql = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** read_csv of a GDELT export: 61 tab-separated columns, no header, no quoting. */
-function readExport(path: string): string {
+export function readExport(path: string): string {
   const columns = GDELT_EVENT_COLUMNS.map((name) => {
     const kept = (KEPT_COLUMNS as Record<string, 'int' | 'float' | 'string'>)[name];
     return `${quoteSql(name)}: '${kept ? SQL_TYPE[kept] : 'VARCHAR'}'`;
@@ -327,12 +336,22 @@ export async function importGdelt(options: ImportOptions): Promise<ImportReport>
 
     const kept = KEPT.map((c) => `${c}`).join(', ');
     const columnsDdl = KEPT.map((c) => `${c} ${SQL_TYPE[KEPT_COLUMNS[c]]}`).join(', ');
-    await db.run(`CREATE TABLE incoming (${columnsDdl}, file INTEGER)`);
+    // Each event with the actors and relation type the mapping gives it ('' where none), coded
+    // as it is read: one pass over each file.
+    const actor1 = actorCase('Actor1Code', mapping.actors);
+    const actor2 = actorCase('Actor2Code', mapping.actors);
+    const relation = relationCase('EventRootCode', mapping.roots);
+    const coded = `${actor1} AS a1, ${actor2} AS a2, ${relation} AS rel`;
+    await db.run(
+      `CREATE TABLE incoming (${columnsDdl}, file INTEGER, a1 VARCHAR, a2 VARCHAR, rel VARCHAR)`,
+    );
 
     let stored = 0;
     if (!options.replace && (await isFile(storePath))) {
       try {
-        await db.run(`INSERT INTO incoming SELECT ${kept}, -1 FROM ${readStore(storePath)}`);
+        await db.run(
+          `INSERT INTO incoming SELECT ${kept}, -1, ${coded} FROM ${readStore(storePath)}`,
+        );
       } catch (e) {
         const problem = describeCsvError(e, storePath);
         throw new ImportError(
@@ -344,7 +363,9 @@ export async function importGdelt(options: ImportOptions): Promise<ImportReport>
     const files: ImportReport['files'] = [];
     for (const [i, input] of inputs.entries()) {
       try {
-        await db.run(`INSERT INTO incoming SELECT ${kept}, ${i} FROM ${readExport(input.path)}`);
+        await db.run(
+          `INSERT INTO incoming SELECT ${kept}, ${i}, ${coded} FROM ${readExport(input.path)}`,
+        );
       } catch (e) {
         throw describeCsvError(e, input.shown);
       }
@@ -357,20 +378,14 @@ export async function importGdelt(options: ImportOptions): Promise<ImportReport>
       });
     }
 
-    const actor1 = actorCase('Actor1Code', mapping.actors);
-    const actor2 = actorCase('Actor2Code', mapping.actors);
-    const relation = relationCase('EventRootCode', mapping.roots);
-    await db.run(
-      `CREATE TABLE coded AS SELECT *, ${actor1} AS a1, ${actor2} AS a2, ${relation} AS rel FROM incoming WHERE GLOBALEVENTID IS NOT NULL`,
-    );
     // The events that count, one per GLOBALEVENTID (the layer's own copy first).
     await db.run(
-      `CREATE TABLE events AS SELECT DISTINCT ON (GLOBALEVENTID) ${kept} FROM coded WHERE a1 <> '' AND a2 <> '' AND rel <> '' AND a1 <> a2 ORDER BY GLOBALEVENTID, file`,
+      `CREATE TABLE events AS SELECT DISTINCT ON (GLOBALEVENTID) ${kept} FROM incoming WHERE GLOBALEVENTID IS NOT NULL AND a1 <> '' AND a2 <> '' AND rel <> '' AND a1 <> a2 ORDER BY GLOBALEVENTID, file`,
     );
     const counting = toNumber(
       (
         await all(
-          `SELECT count(*) AS n FROM coded WHERE file >= 0 AND a1 <> '' AND a2 <> '' AND rel <> '' AND a1 <> a2`,
+          `SELECT count(*) AS n FROM incoming WHERE file >= 0 AND a1 <> '' AND a2 <> '' AND rel <> '' AND a1 <> a2`,
         )
       )[0]!.n,
     );
@@ -390,16 +405,17 @@ export async function importGdelt(options: ImportOptions): Promise<ImportReport>
 
     const unmappedActors = (
       await all(
-        `SELECT code, count(*) AS n FROM (SELECT Actor1Code AS code, a1 AS actor FROM coded WHERE file >= 0 UNION ALL SELECT Actor2Code, a2 FROM coded WHERE file >= 0) AS codes WHERE code IS NOT NULL AND code <> '' AND actor = '' GROUP BY code ORDER BY n DESC, code`,
+        `SELECT code, count(*) AS n FROM (SELECT Actor1Code AS code, a1 AS actor FROM incoming WHERE file >= 0 UNION ALL SELECT Actor2Code, a2 FROM incoming WHERE file >= 0) AS codes WHERE code IS NOT NULL AND code <> '' AND actor = '' GROUP BY code ORDER BY n DESC, code`,
       )
     ).map((r) => ({ code: String(r.code), events: toNumber(r.n) }));
     const unmappedRoots = (
       await all(
-        `SELECT EventRootCode AS code, count(*) AS n FROM coded WHERE file >= 0 AND a1 <> '' AND a2 <> '' AND a1 <> a2 AND rel = '' GROUP BY code ORDER BY n DESC, code`,
+        `SELECT EventRootCode AS code, count(*) AS n FROM incoming WHERE file >= 0 AND a1 <> '' AND a2 <> '' AND a1 <> a2 AND rel = '' GROUP BY code ORDER BY n DESC, code`,
       )
     ).map((r) => ({ code: String(r.code ?? ''), events: toNumber(r.n) }));
     const sameActor = toNumber(
-      (await all(`SELECT count(*) AS n FROM coded WHERE file >= 0 AND a1 <> '' AND a1 = a2`))[0]!.n,
+      (await all(`SELECT count(*) AS n FROM incoming WHERE file >= 0 AND a1 <> '' AND a1 = a2`))[0]!
+        .n,
     );
 
     const storeOut = join(scratch, 'gdelt-events.csv');

@@ -5,7 +5,15 @@
  */
 import { parseArgs } from 'node:util';
 import { complain, runCommand, say, UsageError } from '../src/node/cli.ts';
-import { DEFAULT_MEMORY_LIMIT, ImportError, importGdelt } from '../src/node/events/importGdelt.ts';
+import { readFileSync } from 'node:fs';
+import { renderAggregation } from '../src/core/events/cameo.ts';
+import {
+  DEFAULT_MEMORY_LIMIT,
+  ImportError,
+  importGdelt,
+  readMapping,
+  SQL_FILE,
+} from '../src/node/events/importGdelt.ts';
 
 const USAGE = `Usage: npm run import:gdelt -- [options] FILE...
 
@@ -20,6 +28,9 @@ Options:
                         file again with --replace)
   --memory-limit SIZE   DuckDB's memory limit (default: ${DEFAULT_MEMORY_LIMIT})
   --threads N           DuckDB's threads (default: one per core)
+  --print-sql DIALECT   print sql/gdelt-aggregate.sql filled in with this folder's mapping
+                        for duckdb or clickhouse (the distributed path), and exit
+  --table NAME          the events table the printed SQL reads (default: events_all)
   -h, --help            show this help`;
 
 runCommand(USAGE, async () => {
@@ -39,12 +50,32 @@ runCommand(USAGE, async () => {
         replace: { type: 'boolean', default: false },
         'memory-limit': { type: 'string', default: DEFAULT_MEMORY_LIMIT },
         threads: { type: 'string' },
+        'print-sql': { type: 'string' },
+        table: { type: 'string', default: 'events_all' },
       },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
+  const dialect = values['print-sql'];
+  if (dialect !== undefined) {
+    if (dialect !== 'duckdb' && dialect !== 'clickhouse') {
+      throw new UsageError(`--print-sql takes duckdb or clickhouse, not "${dialect}"`);
+    }
+    try {
+      const mapping = await readMapping(values.data.replace(/\/+$/, ''));
+      const template = readFileSync(SQL_FILE, 'utf8');
+      say(`${renderAggregation(template, { events: values.table, mapping, dialect })}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof ImportError) {
+        complain(`${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  }
   if (positionals.length === 0 && !values.replace) {
     throw new UsageError('name at least one GDELT event file (.CSV or .CSV.zip)');
   }

@@ -61,6 +61,11 @@ describe('compare:gdelt', () => {
       'Pairs both sources have: 2 (2 agree on a relation type, 0 do not)',
     );
     expect(run.stdout).toMatch(/agree {5}Alpha Republic - Beta Kingdom/);
+    const sql = runScript('import-gdelt.ts', ['--data', dir, '--print-sql', 'clickhouse']);
+    expect(sql.status).toBe(0);
+    expect(sql.stdout).toContain('CAST(sum(NumMentions) AS Int64) AS mentions');
+    expect(sql.stdout).toContain("WHEN substring(Actor1Code, 1, 6) = 'ALPREB' THEN 'gamma-front'");
+    expect(sql.stdout).toContain('FROM events_all');
     const failed = runScript('import-gdelt.ts', ['--data', dir, join(dir, 'in', 'missing.CSV')]);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(

@@ -110,7 +110,7 @@ export function mountLegend(container: HTMLElement, explorer: Explorer): () => v
               'span',
               { className: 'legend-label' },
               h('strong', {}, 'Machine-coded only (GDELT)'),
-              ': no statement, only events GDELT’s coder counted; shown when Filters › Evidence › Machine-coded events is on.',
+              ': no statement, only events GDELT’s coder counted; shown when “Machine-coded events (GDELT)” is ticked in the filters’ Statements.',
             ),
           )
         : null,

@@ -35,6 +35,9 @@ Options:
                            (default: ${DEFAULT_GRAPH}, the last build)
   --no-quotes              leave the evidence quotes out (gexf, graphml); the articles
                            and counts of each edge stay
+  --machine-coded          include the machine-coded GDELT evidence (events/gdelt.csv):
+                           the relations only GDELT supports, and the machineCoder,
+                           machineEvents, machineFirstMonth and machineLastMonth fields
   --undirected-edges HOW   how symmetric relations (cooperates-with) are written:
                            mutual (the default: in gexf type="mutual", which NetworkX
                            and Gephi Lite read; in graphml two directed edges, which
@@ -68,6 +71,7 @@ runCommand(USAGE, async () => {
       format: { type: 'string' },
       out: { type: 'string' },
       'no-quotes': { type: 'boolean', default: false },
+      'machine-coded': { type: 'boolean', default: false },
       'undirected-edges': { type: 'string' },
       'no-neutralise': { type: 'boolean', default: false },
       date: { type: 'string' },
@@ -116,6 +120,16 @@ runCommand(USAGE, async () => {
   }
 
   const { graph, path, modified } = await loadGraphFile(args.graph, 'Export');
+  // Machine-coded evidence (GDELT, events/gdelt.csv) stays out unless asked for, as in the
+  // page's default view: relations only GDELT supports are left out, the others lose it.
+  if (!args['machine-coded']) {
+    for (const edge of graph.edges()) {
+      const attr = graph.getEdgeAttributes(edge);
+      if (attr.machine === undefined) continue;
+      if (attr.weight === 0) graph.dropEdge(edge);
+      else graph.removeEdgeAttribute(edge, 'machine');
+    }
+  }
   const options: ExportOptions = {
     lastModified: args.date ?? modified,
     quotes: !args['no-quotes'],

@@ -52,7 +52,7 @@ describe('machine-coded evidence (GDELT) in the page', () => {
       const x = window.app!.explorer;
       x.setFilters({ ...x.current.view.filters, evidenceKinds: new Set(['annotated']) });
     });
-    expect((await edgeDisplay(page, BOTH)).hidden).toBe(false);
+    await expect.poll(async () => (await edgeDisplay(page, BOTH)).hidden).toBe(false);
     expect(await edgeState(BOTH)).toBe(true);
     expect(new URL(page.url()).searchParams.get('hide-evidence')).toBe('annotated');
     // And back to the default: hidden again.
@@ -60,7 +60,7 @@ describe('machine-coded evidence (GDELT) in the page', () => {
       const x = window.app!.explorer;
       x.setFilters({ ...x.current.view.filters, evidenceKinds: new Set(['machine-coded']) });
     });
-    expect((await edgeDisplay(page, ONLY_GDELT)).hidden).toBe(true);
+    await expect.poll(async () => (await edgeDisplay(page, ONLY_GDELT)).hidden).toBe(true);
     expect(await edgeState(BOTH)).toBe(false);
   });
 

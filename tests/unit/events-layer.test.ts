@@ -25,6 +25,7 @@ import {
   parseViewState,
   serializeViewState,
 } from '../../src/core/explore/viewState.ts';
+import { filteredGraph } from '../../src/core/explore/filteredGraph.ts';
 import { checkGraph } from '../../src/core/graph/checkGraph.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { IssueSink } from '../../src/core/pipeline/issues.ts';
@@ -364,6 +365,16 @@ describe('the filter "Evidence: annotated / machine-coded"', () => {
     ).toEqual([]);
     // A minimum of statements is about statements: it hides what has none.
     expect(computeVisibility(graph, { ...both, minStatements: 2 }).machineOnly.size).toBe(0);
+  });
+
+  it('travels into the page’s exports only while shown', () => {
+    const hidden = filteredGraph(graph, NO_FILTERS, computeVisibility(graph, NO_FILTERS));
+    expect(hidden.hasEdge('opposes:alpha:beta')).toBe(false);
+    expect(hidden.getEdgeAttributes('cooperates-with:alpha:beta').machine).toBeUndefined();
+    const both = { ...NO_FILTERS, evidenceKinds: new Set<EvidenceKind>() };
+    const shown = filteredGraph(graph, both, computeVisibility(graph, both));
+    expect(shown.getEdgeAttributes('opposes:alpha:beta').machine!.events).toBe(1);
+    expect(shown.getEdgeAttributes('cooperates-with:alpha:beta').machine!.events).toBe(2);
   });
 
   it('round-trips through the URL', () => {

@@ -211,7 +211,8 @@ describe('writeGexf on the seed graph', () => {
   let xml: string;
   beforeAll(async () => {
     const read = await readDataDir(join(ROOT, 'graph-data'));
-    graph = buildGraph(read.files).graph!;
+    // The annotations alone: a GDELT layer imported into graph-data/events/ is not the seed's.
+    graph = buildGraph({ ...read.files, events: undefined }).graph!;
     xml = writeGexf(graph, { lastModified: '2024-05-01' });
   });
 

@@ -55,7 +55,11 @@ describe('writeGraphml on the seed graph', () => {
   let graph: ActorGraph;
   let xml: string;
   beforeAll(async () => {
-    graph = buildGraph((await readDataDir(join(ROOT, 'graph-data'))).files).graph!;
+    // The annotations alone: a GDELT layer imported into graph-data/events/ is not the seed's.
+    graph = buildGraph({
+      ...(await readDataDir(join(ROOT, 'graph-data'))).files,
+      events: undefined,
+    }).graph!;
     xml = writeGraphml(graph);
   });
 

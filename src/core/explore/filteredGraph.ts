@@ -4,7 +4,13 @@ import { computeActorMetrics } from '../graph/metrics.ts';
 import { edgeSize } from '../style.ts';
 import { edgeDateRange } from '../time/edgeDates.ts';
 import type { EdgeAttributes, NodeAttributes } from '../model.ts';
-import { isFiltering, visibleEvidence, type Filters, type Visibility } from './filters.ts';
+import {
+  isFiltering,
+  isKindVisible,
+  visibleEvidence,
+  type Filters,
+  type Visibility,
+} from './filters.ts';
 
 /**
  * A copy of the graph holding only what the filters show: visible actors, visible relations,
@@ -26,11 +32,14 @@ export function filteredGraph(
   graph.forEachNode((node, attr) => {
     if (visibility.nodes.has(node)) copy.addNode(node, cloneNode(attr));
   });
-  graph.forEachEdge((edge, attr, source, target, _s, _t, undirected) => {
+  // Machine-coded evidence travels only while the filters show it (not by default).
+  const machineShown = isKindVisible('machine-coded', filters);
+  graph.forEachEdge((edge, { machine, ...attr }, source, target, _s, _t, undirected) => {
     if (!visibility.edges.has(edge) || !copy.hasNode(source) || !copy.hasNode(target)) return;
     const evidence = filtering ? visibleEvidence(attr, filters) : attr.evidence;
     const attributes: EdgeAttributes = {
       ...attr,
+      ...(machine && machineShown ? { machine } : {}),
       evidence: evidence.map((e) => ({ ...e })),
       weight: evidence.length,
       articles: [...new Set(evidence.map((e) => e.article))],

@@ -28,6 +28,7 @@ import {
   type ExportableGraph,
   type Field,
   hasAnalysis,
+  hasMachineEvidence,
 } from './fields.ts';
 
 export interface CsvOptions {
@@ -186,7 +187,10 @@ function table(header: readonly string[], rows: string[], bom: boolean): string 
  */
 export function writeCsvEdges(graph: ExportableGraph, options: CsvOptions = {}): string {
   const cell = cellWriter(options);
-  const fields = new Map(edgeFields({ quotes: false }).map((f) => [f.name, f]));
+  const all = edgeFields({ quotes: false, machine: hasMachineEvidence(graph) });
+  const fields = new Map(all.map((f) => [f.name, f]));
+  // Machine-coded evidence (GDELT), apart from the statements: only when the graph has some.
+  const machine = all.filter((f) => f.name.startsWith('machine'));
   const field = (name: string) => fields.get(name)!;
   const [relation, evidenceCount, firstDate, lastDate, articles] = [
     field('relation'),
@@ -209,6 +213,7 @@ export function writeCsvEdges(graph: ExportableGraph, options: CsvOptions = {}):
     'articles',
     'sourceLabel',
     'targetLabel',
+    ...machine.map((f) => f.name),
   ];
   const rows: string[] = [];
   graph.forEachEdge((edge, a, source, target, sourceAttributes, targetAttributes, undirected) => {
@@ -229,6 +234,7 @@ export function writeCsvEdges(graph: ExportableGraph, options: CsvOptions = {}):
         cell.field(articles, a),
         cell.text(asString(sourceAttributes.label) ?? source),
         cell.text(asString(targetAttributes.label) ?? target),
+        ...machine.map((f) => cell.field(f, a)),
       ].join(',') + '\r\n',
     );
   });

@@ -4,7 +4,7 @@
  * take their columns from here, so a field added once appears in every format.
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import type { Evidence, GraphAttributes, NodeAttributes } from '../model.ts';
+import type { Evidence, GraphAttributes, MachineEvidence, NodeAttributes } from '../model.ts';
 import { edgeDateRange } from '../time/edgeDates.ts';
 
 /** Any graphology graph; attributes are read as src/core/model.ts describes them. */
@@ -120,7 +120,9 @@ export function nodeFields(relationIds: readonly string[], analysis = false): Fi
  * `eventDates` adds the first and last event dates (the dynamic GEXF has them; the other
  * exports keep their columns as they were).
  */
-export function edgeFields(options: { quotes?: boolean; eventDates?: boolean } = {}): Field[] {
+export function edgeFields(
+  options: { quotes?: boolean; eventDates?: boolean; machine?: boolean } = {},
+): Field[] {
   const fields: Field[] = [
     { name: 'relation', type: 'string', read: (a) => asString(a.relation) },
     {
@@ -156,5 +158,25 @@ export function edgeFields(options: { quotes?: boolean; eventDates?: boolean } =
       read: (a) => evidenceOf(a)?.map((e) => e.quote),
     });
   }
+  if (options.machine) fields.push(...MACHINE_EDGE_FIELDS);
   return fields;
 }
+
+const machineOf = (a: Attributes): Partial<MachineEvidence> | undefined =>
+  a.machine && typeof a.machine === 'object' ? (a.machine as Partial<MachineEvidence>) : undefined;
+
+/**
+ * Machine-coded evidence (GDELT, docs/events.md), apart from the statements: which coder, how
+ * many events, from which month to which. Only in exports of a graph that has some, so that
+ * the others keep their columns as they were.
+ */
+const MACHINE_EDGE_FIELDS: Field[] = [
+  { name: 'machineCoder', type: 'string', read: (a) => asString(machineOf(a)?.coder) },
+  { name: 'machineEvents', type: 'integer', read: (a) => asInteger(machineOf(a)?.events) },
+  { name: 'machineFirstMonth', type: 'string', read: (a) => asString(machineOf(a)?.firstMonth) },
+  { name: 'machineLastMonth', type: 'string', read: (a) => asString(machineOf(a)?.lastMonth) },
+];
+
+/** Whether any edge of the graph carries machine-coded evidence. */
+export const hasMachineEvidence = (graph: ExportableGraph): boolean =>
+  graph.someEdge((_e, a) => machineOf(a) !== undefined);

@@ -41,6 +41,7 @@ import {
   type Field,
   type FieldType,
   hasAnalysis,
+  hasMachineEvidence,
 } from './fields.ts';
 import {
   escapeAposAttribute,
@@ -168,7 +169,10 @@ export function writeGexf(graph: ExportableGraph, options: GexfOptions = {}): st
   );
 
   const nodeFieldList = nodeFields(relationIdsOf(graph), hasAnalysis(graph));
-  const edgeFieldList = edgeFields(time === undefined ? { quotes } : { quotes, eventDates: true });
+  const machine = hasMachineEvidence(graph);
+  const edgeFieldList = edgeFields(
+    time === undefined ? { quotes, machine } : { quotes, eventDates: true, machine },
+  );
   for (const [cls, fields] of [
     ['node', nodeFieldList],
     ['edge', edgeFieldList],

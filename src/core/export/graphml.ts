@@ -25,6 +25,7 @@ import {
   type Field,
   type FieldType,
   hasAnalysis,
+  hasMachineEvidence,
 } from './fields.ts';
 import { escapeAttribute, escapeText, formatList, formatNumber } from './xml.ts';
 
@@ -146,7 +147,7 @@ export function writeGraphml(graph: ExportableGraph, options: GraphmlOptions = {
       type: 'double',
       read: (a) => formatNumber(a.weight),
     },
-    ...edgeFields({ quotes }).map((f) => keyOf('edge', f)),
+    ...edgeFields({ quotes, machine: hasMachineEvidence(graph) }).map((f) => keyOf('edge', f)),
     { id: 'e_size', for: 'edge', name: 'size', type: 'double', read: number('size') },
     {
       id: 'e_color',

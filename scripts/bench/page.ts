@@ -55,6 +55,9 @@ async function open(
   return { page, firstFrame, close: () => context.close() };
 }
 
+/** How long each page is left to settle after its first frame before steady-state figures. */
+const SETTLE_MS = 2000;
+
 /** Waits for the next frame to be presented (a task after the animation frame). */
 const FRAME = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))';
 
@@ -120,6 +123,8 @@ export async function measureBare(
   const { page, firstFrame, close } = await open(browser, url);
   figures.firstFrameMs.push(firstFrame);
   if (first) {
+    // Both pages settle first (the explorer mounts its timeline after the first frame).
+    await page.waitForTimeout(SETTLE_MS);
     figures.panFrameMs = await panFrames(page, 'window.bare.sigma');
     figures.fullRefresh = await timeInPage(page, 'window.bare.sigma.refresh()', 5);
     figures.render = await timeInPage(page, 'window.bare.sigma.render()', 5);
@@ -139,6 +144,7 @@ export async function measureExplorer(
   figures.firstFrameMs.push(firstFrame);
   if (first) {
     const e = 'window.app.explorer';
+    await page.waitForTimeout(SETTLE_MS);
     figures.panFrameMs = await panFrames(page, 'window.app.sigma');
     figures.fullRefresh = await timeInPage(page, 'window.app.sigma.refresh()', 5);
     figures.render = await timeInPage(page, 'window.app.sigma.render()', 5);

@@ -298,10 +298,15 @@ runCommand(USAGE, async () => {
       const bare = emptyPageFigures();
       const explorer = emptyExplorerFigures();
       const actors = sampleActors(graph);
-      // Alternate the two pages, so that a busy moment of the machine does not favour either.
+      // Alternate the two pages, and which goes first, so that neither a busy moment of the
+      // machine nor the order favours either.
       for (let run = 0; run < pageRuns; run++) {
-        await measureBare(browser, `${base}/bare-${tier}/`, bare, run === 0);
-        await measureExplorer(browser, `${base}/app-${tier}/`, explorer, run === 0, actors);
+        const measure = [
+          () => measureBare(browser, `${base}/bare-${tier}/`, bare, run === 0),
+          () => measureExplorer(browser, `${base}/app-${tier}/`, explorer, run === 0, actors),
+        ];
+        if (run % 2 === 1) measure.reverse();
+        for (const step of measure) await step();
       }
 
       log(`${tier}: export and layout references`);
@@ -388,7 +393,7 @@ const NOTES = [
   '- **Redraw** is `sigma.render()` with nothing to reprocess: one frame of software WebGL. It bounds what any change that redraws the network can cost here, and explains why a full refresh costs hundreds of milliseconds at 10k relations while its main-thread part is a few tens.',
   "- **Brush move**: the timeline's window moved by a month, as a dragged brush moves it each frame (`from`/`to` set through `explorer.setFilters`, a transient change), to the end of the next frame, against `sigma.refresh()` on the same page. The filters are decided again (one pass over the statements), the network follows through item states (only the relations and actors that enter or leave the window are re-styled), and the timeline moves four rectangles: its histogram, which ignores the window, is not computed again.",
   '- **Search**: from the keydown of each character typed into "Search actors" to the frame after the suggestions are in the page.',
-  "- **Pan**: the camera moved a little each frame for 35 frames; the interval between frames. The explorer draws parallel relations as curves and strokes with a dashed layer, which costs a little more than the bare page's straight plain lines.",
+  "- **Pan**: the camera moved a little each frame for 35 frames, 2 s after the first frame, on every load of each page; the interval between frames. The explorer draws parallel relations as curves and strokes with a dashed layer, which costs a little more than the bare page's straight plain lines.",
   "- **Layout in the worker**: ForceAtlas2 iterations per second while the layout runs in the page (`layout-iteration` events of `src/app/views/layoutRunner.ts`). The worker iterates on a bare copy of the graph; the shown network takes its positions at most every 100 ms, so an iteration never waits for a redraw. The bare library's rate (synchronous, nothing drawn) is what the same iterations cost alone.",
   '- **Build**: each stage timed in a fresh process (scripts/bench/measure-build.ts); load includes reading the files. "Plain parse" reads the same files (one after another, where the build reads sixteen at a time) and parses the YAML with the yaml package, nothing else. Peak RSS is the process\'s maximum resident memory up to the end of the stage; about 190 MB of it is Node and tsx before any data is read.',
   "- **GEXF**: graphology-gexf's writer, on the same graph, writes GEXF 1.2 and flattens the evidence lists to `[object Object]`; ours writes valid GEXF 1.3 with the quotes, which is why its files are larger.",

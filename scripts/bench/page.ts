@@ -113,7 +113,7 @@ export const emptyExplorerFigures = (): ExplorerFigures => ({
   fa2IterationsPerSecond: 0,
 });
 
-/** One load of the bare page; the first run also times frames and refreshes. */
+/** One load of the bare page: its first frame and its pan frames; the first run also refreshes. */
 export async function measureBare(
   browser: Browser,
   url: string,
@@ -122,17 +122,18 @@ export async function measureBare(
 ): Promise<void> {
   const { page, firstFrame, close } = await open(browser, url);
   figures.firstFrameMs.push(firstFrame);
+  // Both pages settle first (the explorer mounts its timeline after the first frame); pan
+  // frames are taken on every load, so that neither page is measured only at one moment.
+  await page.waitForTimeout(SETTLE_MS);
+  figures.panFrameMs.push(...(await panFrames(page, 'window.bare.sigma')));
   if (first) {
-    // Both pages settle first (the explorer mounts its timeline after the first frame).
-    await page.waitForTimeout(SETTLE_MS);
-    figures.panFrameMs = await panFrames(page, 'window.bare.sigma');
     figures.fullRefresh = await timeInPage(page, 'window.bare.sigma.refresh()', 5);
     figures.render = await timeInPage(page, 'window.bare.sigma.render()', 5);
   }
   await close();
 }
 
-/** One load of the explorer; the first run also times highlights, search, frames and layout. */
+/** One load of the explorer: first frame and pan frames; the first run also times the rest. */
 export async function measureExplorer(
   browser: Browser,
   url: string,
@@ -142,10 +143,10 @@ export async function measureExplorer(
 ): Promise<void> {
   const { page, firstFrame, close } = await open(browser, url);
   figures.firstFrameMs.push(firstFrame);
+  await page.waitForTimeout(SETTLE_MS);
+  figures.panFrameMs.push(...(await panFrames(page, 'window.app.sigma')));
   if (first) {
     const e = 'window.app.explorer';
-    await page.waitForTimeout(SETTLE_MS);
-    figures.panFrameMs = await panFrames(page, 'window.app.sigma');
     figures.fullRefresh = await timeInPage(page, 'window.app.sigma.refresh()', 5);
     figures.render = await timeInPage(page, 'window.app.sigma.render()', 5);
     // Selecting an actor from nothing dims everything else: the costliest highlight.

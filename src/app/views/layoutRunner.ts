@@ -7,10 +7,10 @@ import { layoutSettings } from '../../core/pipeline/layout.ts';
 export const LAYOUT_DRAW_INTERVAL_MS = 100;
 /**
  * Drawing takes at most this share of the time while the layout runs: a network that takes
- * 1 s to draw (10k relations in software WebGL) takes new positions every 4 s, and the worker
- * iterates in between.
+ * 0.7 s to draw (10k relations in software WebGL, which also takes the worker's cores) takes
+ * new positions every 7 s, and the worker iterates in between.
  */
-export const LAYOUT_DRAW_SHARE = 0.2;
+export const LAYOUT_DRAW_SHARE = 0.1;
 
 export interface LayoutRunner {
   isRunning(): boolean;
@@ -41,12 +41,20 @@ export function createLayoutRunner(graph: ActorGraph): LayoutRunner {
   });
   let iterations = 0;
   let lastCopy = 0;
-  // What the last copy cost to draw: from the copy to the first task after the next frame.
+  // What the last copy cost to draw: from the copy to the first task after the second frame
+  // (sigma may draw it in the frame after the next), never forgotten at once: a slow draw
+  // keeps the copies apart until draws are seen to be fast.
   let drawCost = 0;
   const copyPositions = () => {
     const start = performance.now();
     lastCopy = start;
-    requestAnimationFrame(() => setTimeout(() => (drawCost = performance.now() - start), 0));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          drawCost = Math.max(performance.now() - start, drawCost / 2);
+        }, 0),
+      ),
+    );
     graph.updateEachNodeAttributes(
       (node, attr) => {
         const moved = shadow.getNodeAttributes(node);

@@ -82,6 +82,8 @@ export function createLayoutRunner(graph: ActorGraph): LayoutRunner {
       // Positions moved by hand since the last run are the start.
       graph.forEachNode((node, attr) => shadow.mergeNodeAttributes(node, { x: attr.x, y: attr.y }));
       layout.start();
+      // The network takes the starting positions at once, which also measures its draw cost.
+      copyPositions();
     },
     stop: () => {
       layout.stop();

@@ -33,6 +33,7 @@ import {
   type Timing,
 } from './bench/page.ts';
 import type { StageFigure } from './bench/measure-build.ts';
+import { median, round, timeMedian } from './bench/stats.ts';
 import { benchAnalysis, type AnalysisFigure } from './bench/analysis.ts';
 import { benchGdelt, gdeltMarkdown, type GdeltFigures } from './bench/gdelt.ts';
 import { filteredGraph } from '../src/core/explore/filteredGraph.ts';
@@ -80,19 +81,12 @@ interface TierResult {
   analysis?: AnalysisFigure[];
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const p95 = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
 };
 const totals = (xs: readonly Timing[]) => xs.map((x) => x.total);
 const mainThread = (xs: readonly Timing[]) => xs.map((x) => x.mainThread);
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const log = (message: string) =>
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
 
@@ -203,16 +197,6 @@ function measureBuild(dataDir: string, outDir: string, runs: number): BuildFigur
       warnings: s.warnings,
     },
   };
-}
-
-function timeMedian(runs: number, f: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    times.push(performance.now() - t0);
-  }
-  return round(median(times));
 }
 
 /** The hub, a typical actor and another typical one, for the highlight measurements. */

@@ -40,6 +40,7 @@ import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { parseCommandLine, runCommand, say, UsageError } from '../../src/node/cli.ts';
 import { readDataDir } from '../../src/node/readData.ts';
 import { writeFilesAtomically } from '../../src/node/writeOutput.ts';
+import { timeMedian } from './stats.ts';
 
 export interface AnalysisFigure {
   name: string;
@@ -48,23 +49,6 @@ export interface AnalysisFigure {
   /** Median time of graphology's function doing the same work, or null where it has none. */
   libraryMs: number | null;
   libraryName: string;
-}
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const round = (x: number) => Math.round(x * 10) / 10;
-
-function time(runs: number, f: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    times.push(performance.now() - t0);
-  }
-  return round(median(times));
 }
 
 /**
@@ -87,32 +71,32 @@ export function benchAnalysis(graph: ActorGraph, runs = 3): AnalysisFigure[] {
   const figures: AnalysisFigure[] = [
     {
       name: 'signs (signed pairs from the shown statements)',
-      ms: time(runs, () => signedNetwork(graph)),
+      ms: timeMedian(runs, () => signedNetwork(graph)),
       libraryMs: null,
       libraryName: none,
     },
     {
       name: `triads (${triadCensus(network).triangles} triangles of ${network.pairs.length} signed pairs)`,
-      ms: time(runs, () => triadCensus(network)),
-      libraryMs: time(runs, () => simmelianStrength(signed)),
+      ms: timeMedian(runs, () => triadCensus(network)),
+      libraryMs: timeMedian(runs, () => simmelianStrength(signed)),
       libraryName: 'graphology-metrics simmelianStrength (triangles per signed pair)',
     },
     {
       name: 'camps (two camps of least frustration)',
-      ms: time(runs, () => splitCamps(network)),
+      ms: timeMedian(runs, () => splitCamps(network)),
       libraryMs: null,
       libraryName: `${none} (signed partitioning)`,
     },
     {
       name: 'contradictions',
-      ms: time(runs, () => contradictions(graph, network)),
+      ms: timeMedian(runs, () => contradictions(graph, network)),
       libraryMs: null,
       libraryName: none,
     },
     {
       name: 'metrics (pair graph, degree, PageRank, betweenness, Louvain)',
-      ms: time(runs, () => actorMetrics(graph)),
-      libraryMs: time(runs, () => {
+      ms: timeMedian(runs, () => actorMetrics(graph)),
+      libraryMs: timeMedian(runs, () => {
         pagerank(pairs, { getEdgeWeight: 'weight', maxIterations: 1000 });
         betweennessCentrality(pairs, { getEdgeWeight: null, normalized: false });
         louvain.detailed(pairs, { getEdgeWeight: 'weight', rng: () => rng.float() });
@@ -121,24 +105,24 @@ export function benchAnalysis(graph: ActorGraph, runs = 3): AnalysisFigure[] {
     },
     {
       name: '  of which PageRank',
-      ms: time(runs, () => pagerank(pairs, { getEdgeWeight: 'weight', maxIterations: 1000 })),
-      libraryMs: time(runs, () => pagerank(pairs, { getEdgeWeight: 'weight' })),
+      ms: timeMedian(runs, () => pagerank(pairs, { getEdgeWeight: 'weight', maxIterations: 1000 })),
+      libraryMs: timeMedian(runs, () => pagerank(pairs, { getEdgeWeight: 'weight' })),
       libraryName: 'graphology-metrics pagerank (its defaults)',
     },
     {
       name: '  of which betweenness',
-      ms: time(runs, () =>
+      ms: timeMedian(runs, () =>
         betweennessCentrality(pairs, { getEdgeWeight: null, normalized: false }),
       ),
-      libraryMs: time(runs, () => betweennessCentrality(pairs)),
+      libraryMs: timeMedian(runs, () => betweennessCentrality(pairs)),
       libraryName: 'graphology-metrics betweenness (its defaults: weighted, normalised)',
     },
     {
       name: '  of which Louvain',
-      ms: time(runs, () =>
+      ms: timeMedian(runs, () =>
         louvain.detailed(pairs, { getEdgeWeight: 'weight', rng: () => rng.float() }),
       ),
-      libraryMs: time(runs, () => louvain(pairs)),
+      libraryMs: timeMedian(runs, () => louvain(pairs)),
       libraryName: 'graphology-communities-louvain (its defaults)',
     },
   ];
@@ -149,27 +133,27 @@ export function benchAnalysis(graph: ActorGraph, runs = 3): AnalysisFigure[] {
     const found = connectionPaths(index, from, to, { maxSteps: 4 }).found;
     figures.push({
       name: `paths of up to 4 steps between ${label} (${found} paths, index built once)`,
-      ms: time(runs, () => connectionPaths(index, from, to, { maxSteps: 4 })),
-      libraryMs: time(runs, () => allSimplePaths(index.pairs, from, to, { maxDepth: 4 })),
+      ms: timeMedian(runs, () => connectionPaths(index, from, to, { maxSteps: 4 })),
+      libraryMs: timeMedian(runs, () => allSimplePaths(index.pairs, from, to, { maxDepth: 4 })),
       libraryName: 'graphology-simple-path allSimplePaths (maxDepth 4)',
     });
   }
   figures.push(
     {
       name: 'path index (best relation of each pair)',
-      ms: time(runs, () => pathIndex(graph)),
+      ms: timeMedian(runs, () => pathIndex(graph)),
       libraryMs: null,
       libraryName: none,
     },
     {
       name: 'shortest path between the two hubs, for scale',
-      ms: time(runs, () => connectionPaths(index, hubs[0], hubs[1], { maxSteps: 1 })),
-      libraryMs: time(runs, () => bidirectional(index.pairs, hubs[0], hubs[1])),
+      ms: timeMedian(runs, () => connectionPaths(index, hubs[0], hubs[1], { maxSteps: 1 })),
+      libraryMs: timeMedian(runs, () => bidirectional(index.pairs, hubs[0], hubs[1])),
       libraryName: 'graphology-shortest-path bidirectional',
     },
     {
       name: 'analyse (all of the above but paths)',
-      ms: time(runs, () => analyse(graph)),
+      ms: timeMedian(runs, () => analyse(graph)),
       libraryMs: null,
       libraryName: '',
     },

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median, round } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -27,9 +28,6 @@ export interface GdeltFigures {
   layerKB: number;
   counted: number;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 function child(args: string[]): Record<string, number> {
   const run = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', ...args], {
@@ -85,11 +83,11 @@ export async function benchGdelt(
       memoryLimit,
       runs,
       import: {
-        seconds: round(median(imports.map((r) => r.seconds!))),
+        seconds: round(median(imports.map((r) => r.seconds!)), 2),
         peakMB: Math.round(median(imports.map((r) => r.peakMB!))),
       },
       scan: {
-        seconds: round(median(scans.map((r) => r.seconds!))),
+        seconds: round(median(scans.map((r) => r.seconds!)), 2),
         peakMB: Math.round(median(scans.map((r) => r.peakMB!))),
       },
       ratio: 0,

@@ -95,7 +95,7 @@ export async function benchGdelt(
       layerKB: existsSync(layer) ? Math.round(statSync(layer).size / 1024) : 0,
       counted: imports[0]!.total!,
     };
-    figures.ratio = round(figures.import.seconds / figures.scan.seconds);
+    figures.ratio = round(figures.import.seconds / figures.scan.seconds, 2);
     return figures;
   } finally {
     rmSync(work, { recursive: true, force: true });

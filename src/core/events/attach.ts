@@ -1,6 +1,5 @@
 import type { RelationType } from '../model.ts';
-import type { ActorGraph } from '../graph/actorGraph.ts';
-import { edgeSize } from '../style.ts';
+import { emptyEdgeAttributes, type ActorGraph } from '../graph/actorGraph.ts';
 import type { LayerRow } from './layer.ts';
 import { machineEvidenceByEdge } from './layer.ts';
 
@@ -34,20 +33,7 @@ export function attachMachineEvidence(
     }
     const first = rows.find((r) => `${r.relation}:${r.source}:${r.target}` === key)!;
     const type = types.get(first.relation)!;
-    const attributes = {
-      relation: type.id,
-      label: type.label,
-      weight: 0,
-      evidence: [],
-      articles: [],
-      firstDate: null,
-      lastDate: null,
-      firstEventDate: null,
-      lastEventDate: null,
-      color: type.color,
-      size: edgeSize(0),
-      machine,
-    };
+    const attributes = { ...emptyEdgeAttributes(type), machine };
     summary.machineOnly++;
     if (type.directed) graph.addDirectedEdgeWithKey(key, first.source, first.target, attributes);
     else graph.addUndirectedEdgeWithKey(key, first.source, first.target, attributes);

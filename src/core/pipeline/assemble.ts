@@ -1,7 +1,7 @@
 import { MultiGraph } from 'graphology';
 import type { Actor, ArticleMeta, EdgeAttributes, RelationType } from '../model.ts';
 import { KIND_COLORS, edgeSize, nodeSize } from '../style.ts';
-import { edgeKey, type ActorGraph } from '../graph/actorGraph.ts';
+import { edgeKey, emptyEdgeAttributes, type ActorGraph } from '../graph/actorGraph.ts';
 import { computeActorMetrics } from '../graph/metrics.ts';
 import { edgeDateRange } from '../time/edgeDates.ts';
 import type { LocatedRelation } from './evidence.ts';
@@ -58,19 +58,7 @@ export function assembleGraph(input: AssembleInput): ActorGraph {
       const type = typeById.get(item.relation)!;
       entry = {
         item,
-        attributes: {
-          relation: type.id,
-          label: type.label,
-          weight: 0,
-          evidence: [],
-          articles: [],
-          firstDate: null,
-          lastDate: null,
-          firstEventDate: null,
-          lastEventDate: null,
-          color: type.color,
-          size: 1,
-        },
+        attributes: emptyEdgeAttributes(type),
       };
       edges.set(key, entry);
     }

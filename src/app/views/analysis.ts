@@ -162,7 +162,7 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
             className: 'text-button',
             onclick: () => {
               colourBy = 'camp';
-              draw();
+              draw(true);
             },
           },
           'Colour by camp',
@@ -395,11 +395,11 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
         { className: 'look-choices' },
         select('size-by', 'Size by', SIZE_BY, SIZE_BY_LABELS, sizeBy, (v) => {
           sizeBy = v;
-          draw();
+          draw(true);
         }),
         select('colour-by', 'Colour by', COLOUR_BY, COLOUR_BY_LABELS, colourBy, (v) => {
           colourBy = v;
-          draw();
+          draw(true);
         }),
       ),
       h(
@@ -469,10 +469,16 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
     );
   };
 
-  const draw = () => {
-    if (!result) compute();
+  // The actors' sizes and colours are rewritten only when the analysis or the choices change:
+  // a selection redraws the section, not the network.
+  let look: ReturnType<typeof nodeLook> | undefined;
+  const draw = (relook = false) => {
+    if (!result) {
+      compute();
+      relook = true;
+    }
     const { analysis, shown } = result!;
-    const look = applyLook()!;
+    if (relook || !look) look = applyLook()!;
     replaceChildren(
       container,
       h(
@@ -486,7 +492,7 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
         balance(analysis, shown),
         contradictions(analysis),
         paths(),
-        actors(analysis, look.legend),
+        actors(analysis, look!.legend),
       ),
     );
   };

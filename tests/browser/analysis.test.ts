@@ -2,24 +2,18 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphology-gexf';
 import Graph from 'graphology';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserForFile, highlighted, openExplorer } from './page.ts';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { desktopPageForFile, highlighted, openExplorer } from './page.ts';
 
 const base = inject('baseUrl');
-const browser = browserForFile();
+const pageOf = desktopPageForFile();
 let page: Page;
-let errors: string[];
-
-beforeEach(async () => {
-  page = await browser().newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-});
-afterEach(async () => {
-  expect(errors ?? []).toEqual([]);
-  await page.close();
+beforeEach(() => {
+  page = pageOf();
 });
 
 const open = async (query = '') => {
-  errors = await openExplorer(page, `${base}/seed/${query}`);
+  await openExplorer(page, `${base}/seed/${query}`);
 };
 const openAnalysis = async () => {
   await page.getByText('Analysis: balance, paths, metrics').click();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphology-gexf';
 import Graph from 'graphology';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   currentView,
   edgeDisplay,
@@ -14,24 +14,18 @@ import {
   nodeOnScreen,
   openExplorer,
   pixelAtNode,
-  browserForFile,
+  desktopPageForFile,
 } from './page.ts';
 
 const base = inject('baseUrl');
-const browser = browserForFile();
+const pageOf = desktopPageForFile();
 let page: Page;
-let errors: string[];
-
-beforeEach(async () => {
-  page = await browser().newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-});
-afterEach(async () => {
-  expect(errors ?? []).toEqual([]);
-  await page.close();
+beforeEach(() => {
+  page = pageOf();
 });
 
 const open = async (query = '') => {
-  errors = await openExplorer(page, `${base}/seed/${query}`);
+  await openExplorer(page, `${base}/seed/${query}`);
 };
 
 describe('the explorer on the seed data', () => {
@@ -399,10 +393,7 @@ describe('the explorer on the seed data', () => {
 
 describe('robustness', () => {
   it('shows labels, titles and quotes that look like HTML as text', async () => {
-    errors = await openExplorer(
-      page,
-      `${base}/hostile/?actor=alpha&edge=opposes:gamma-front:alpha`,
-    );
+    await openExplorer(page, `${base}/hostile/?actor=alpha&edge=opposes:gamma-front:alpha`);
     const region = page.getByRole('region', {
       name: '<img src=x onerror=window.__pwned=1>Alpha',
       exact: true,
@@ -421,8 +412,6 @@ describe('robustness', () => {
   });
 
   it('says so when the graph cannot be loaded, instead of a blank page', async () => {
-    errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/missing/`);
     await page.waitForSelector('body[data-ready="error"]');
     const alert = page.getByRole('alert');

@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserForFile, edgeDisplay, openExplorer } from './page.ts';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { desktopPageForFile, edgeDisplay, openExplorer } from './page.ts';
 
 const base = inject('baseUrl');
-const browser = browserForFile();
+const pageOf = desktopPageForFile();
 let page: Page;
-let errors: string[];
-
-beforeEach(async () => {
-  page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
-});
-afterEach(async () => {
-  expect(errors ?? []).toEqual([]);
-  await page.close();
+beforeEach(() => {
+  page = pageOf();
 });
 
 const ONLY_GDELT = 'opposes:russia:ukraine';
@@ -23,12 +17,10 @@ const edgeState = (edge: string) =>
 
 describe('machine-coded evidence (GDELT) in the page', () => {
   it('leaves the seed view unchanged by default: same counts, GDELT-only relations hidden', async () => {
-    errors = await openExplorer(page, `${base}/seed/`);
+    await openExplorer(page, `${base}/seed/`);
     const seedCounts = await page.locator('#graph-counts').textContent();
     const seedShown = await page.evaluate(() => window.app!.explorer.current.visibility.edges.size);
-    await page.close();
-    page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
-    errors = await openExplorer(page, `${base}/gdelt/`);
+    await openExplorer(page, `${base}/gdelt/`);
     expect(await page.locator('#graph-counts').textContent()).toBe(seedCounts);
     expect(await page.evaluate(() => window.app!.explorer.current.visibility.edges.size)).toBe(
       seedShown,
@@ -43,7 +35,7 @@ describe('machine-coded evidence (GDELT) in the page', () => {
   });
 
   it('draws relations only GDELT supports apart once machine-coded evidence is on', async () => {
-    errors = await openExplorer(page, `${base}/gdelt/?hide-evidence=none`);
+    await openExplorer(page, `${base}/gdelt/?hide-evidence=none`);
     expect((await edgeDisplay(page, ONLY_GDELT)).hidden).toBe(false);
     expect(await edgeState(ONLY_GDELT)).toBe(true);
     expect(await edgeState(BOTH)).toBe(false);
@@ -65,7 +57,7 @@ describe('machine-coded evidence (GDELT) in the page', () => {
   });
 
   it('shows the monthly counts, tone and source links apart from the quotes, labelled machine-coded', async () => {
-    errors = await openExplorer(page, `${base}/gdelt/?hide-evidence=none&edge=${ONLY_GDELT}`);
+    await openExplorer(page, `${base}/gdelt/?hide-evidence=none&edge=${ONLY_GDELT}`);
     const section = page.locator('.machine-evidence');
     await section.waitFor();
     expect(await page.locator('.evidence .counts').first().textContent()).toBe(
@@ -90,7 +82,7 @@ describe('machine-coded evidence (GDELT) in the page', () => {
   });
 
   it('puts both kinds side by side on a relation both support, the machine-coded only when on', async () => {
-    errors = await openExplorer(page, `${base}/gdelt/?edge=${BOTH}`);
+    await openExplorer(page, `${base}/gdelt/?edge=${BOTH}`);
     await page.locator('.statements .statement').first().waitFor();
     expect(await page.locator('.machine-evidence').count()).toBe(0);
     await page.evaluate(() => {

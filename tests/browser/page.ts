@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 
 import type { AppHandles } from '../../src/app/handles.ts';
@@ -31,6 +31,33 @@ export function browserForFile(): () => Browser {
   return () => {
     if (!browser) throw new Error('The browser has not started (beforeAll has not run).');
     return browser;
+  };
+}
+
+/**
+ * A desktop page (1400 x 900, downloads accepted) for each test of a file, in the file's one
+ * Chromium: made before each test, closed after it, and any error the page throws fails the
+ * test. Returns the getter of the current page.
+ */
+export function desktopPageForFile(): () => Page {
+  const browser = browserForFile();
+  let page: Page | undefined;
+  let errors: string[] = [];
+  beforeEach(async () => {
+    errors = [];
+    page = await browser().newPage({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  afterEach(async () => {
+    expect(errors).toEqual([]);
+    await page?.close();
+  });
+  return () => {
+    if (!page) throw new Error('The page is made before each test (beforeEach has not run).');
+    return page;
   };
 }
 

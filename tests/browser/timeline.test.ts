@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserForFile, currentView, edgeDisplay, openExplorer } from './page.ts';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { desktopPageForFile, currentView, edgeDisplay, openExplorer } from './page.ts';
 
 const base = inject('baseUrl');
-const browser = browserForFile();
+const pageOf = desktopPageForFile();
 let page: Page;
-let errors: string[];
-
-beforeEach(async () => {
-  page = await browser().newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-});
-afterEach(async () => {
-  expect(errors ?? []).toEqual([]);
-  await page.close();
+beforeEach(() => {
+  page = pageOf();
 });
 
 /** Opens the seed explorer and waits for the timeline (mounted after the first frame). */
 const open = async (query = '') => {
-  errors = await openExplorer(page, `${base}/seed/${query}`);
+  await openExplorer(page, `${base}/seed/${query}`);
   await page.locator('.timeline-chart .timeline-month').first().waitFor();
 };
 

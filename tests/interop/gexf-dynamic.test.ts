@@ -6,14 +6,14 @@
  * them every test fails, saying what is missing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DateKind } from '../../src/core/time/kinds.ts';
 import { evidenceSpells, mergeSpells } from '../../src/core/time/spells.ts';
 import { edgeCaseGraph, type SerialisedActorGraph } from '../helpers/dataset.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
+import { buildSeed, interopFolder } from '../helpers/interop.ts';
 
 const RNG = resolve(ROOT, process.env.GEXF_RNG ?? '../shared/gexf-1.3/gexf.rng');
 const PYTHON = process.env.PYTHON ?? 'python3';
@@ -104,29 +104,19 @@ function expectNetworkxReadsTime(read: NetworkxTime, graph: SerialisedActorGraph
 }
 
 const missing = missingTools();
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'actor-graph-interop-time-'));
-});
-beforeEach(() => {
-  if (missing) throw new Error(missing);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const folder = interopFolder('time', missing);
 
 describe('the seed graph exported as a dynamic GEXF by npm run export -- --dynamic', () => {
   let graph: SerialisedActorGraph;
   let graphPath: string;
   beforeAll(() => {
     if (missing) return;
-    const build = runScript('build-graph.ts', ['--out', join(dir, 'seed'), '--quiet']);
-    expect(build.status, build.stderr).toBe(0);
-    graphPath = join(dir, 'seed', 'graph.json');
-    graph = JSON.parse(readFileSync(graphPath, 'utf8')) as SerialisedActorGraph;
+    ({ graphPath, graph } = buildSeed<SerialisedActorGraph>(folder()));
   });
 
   for (const kind of ['statement', 'event'] as const) {
     it(`by ${kind} dates: valid against the GEXF 1.3 grammar with its dynamics, read by NetworkX with every spell`, () => {
-      const gexf = join(dir, `seed-${kind}.gexf`);
+      const gexf = join(folder(), `seed-${kind}.gexf`);
       const run = runScript('export.ts', [
         '--graph',
         graphPath,
@@ -158,7 +148,7 @@ describe('the seed graph exported as a dynamic GEXF by npm run export -- --dynam
   }
 
   it('stays valid without quotes and with undirected edges for Gephi desktop', () => {
-    const gexf = join(dir, 'seed-gephi.gexf');
+    const gexf = join(folder(), 'seed-gephi.gexf');
     const run = runScript('export.ts', [
       ...['--graph', graphPath, '--dynamic', '--no-quotes'],
       ...['--undirected-edges', 'undirected', '--out', gexf],
@@ -169,8 +159,8 @@ describe('the seed graph exported as a dynamic GEXF by npm run export -- --dynam
 
   it('needs whole days: the grammar refuses a spell written with a partial date', () => {
     // Why spells run from the first to the last day of a month (xsd:date), not "2016-05".
-    const partial = join(dir, 'partial.gexf');
-    const xml = readFileSync(join(dir, 'seed-event.gexf'), 'utf8').replace(
+    const partial = join(folder(), 'partial.gexf');
+    const xml = readFileSync(join(folder(), 'seed-event.gexf'), 'utf8').replace(
       '<spell start="2016-05-01" end="2016-05-31"/>',
       '<spell start="2016-05" end="2016-05"/>',
     );
@@ -183,9 +173,9 @@ describe('the seed graph exported as a dynamic GEXF by npm run export -- --dynam
 describe('a graph of edge cases exported as a dynamic GEXF', () => {
   it('is valid against the grammar and read by NetworkX with every spell', () => {
     const built = edgeCaseGraph({ aliases: ['Alphaville', 'The "A", Inc.'] });
-    const graphPath = join(dir, 'edge-cases.json');
+    const graphPath = join(folder(), 'edge-cases.json');
     writeFileSync(graphPath, JSON.stringify(built.export()));
-    const gexf = join(dir, 'edge-cases-time.gexf');
+    const gexf = join(folder(), 'edge-cases-time.gexf');
     const run = runScript('export.ts', ['--graph', graphPath, '--dynamic', '--out', gexf]);
     expect(run.status, run.stderr).toBe(0);
     expect(validate(gexf).status).toBe(0);

@@ -6,12 +6,12 @@
  * is missing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeCaseGraph, type SerialisedActorGraph } from '../helpers/dataset.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
+import { buildSeed, interopFolder } from '../helpers/interop.ts';
 
 const RNG = resolve(ROOT, process.env.GEXF_RNG ?? '../shared/gexf-1.3/gexf.rng');
 const PYTHON = process.env.PYTHON ?? 'python3';
@@ -138,26 +138,17 @@ function expectNetworkxReads(read: NetworkxGraph, graph: SerialisedActorGraph) {
 
 // Without the tools every test fails (each one, with the reason), none is skipped.
 const missing = missingTools();
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'actor-graph-interop-'));
-});
-beforeEach(() => {
-  if (missing) throw new Error(missing);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const folder = interopFolder('gexf', missing);
 
 describe('the seed graph exported as GEXF by npm run export', () => {
   let graph: SerialisedActorGraph;
   let gexf: string;
   beforeAll(() => {
     if (missing) return;
-    // The real build, into a folder of its own so that graph-data/build stays as it is.
-    const build = runScript('build-graph.ts', ['--out', join(dir, 'seed'), '--quiet']);
-    expect(build.status, build.stderr).toBe(0);
-    const graphPath = join(dir, 'seed', 'graph.json');
-    graph = JSON.parse(readFileSync(graphPath, 'utf8')) as SerialisedActorGraph;
-    gexf = join(dir, 'seed.gexf');
+    const seed = buildSeed<SerialisedActorGraph>(folder());
+    const graphPath = seed.graphPath;
+    graph = seed.graph;
+    gexf = join(folder(), 'seed.gexf');
     const run = runScript('export.ts', ['--graph', graphPath, '--format', 'gexf', '--out', gexf]);
     expect(run.status, run.stderr).toBe(0);
   });
@@ -175,8 +166,8 @@ describe('the seed graph exported as GEXF by npm run export', () => {
   });
 
   it('stays valid and readable without the quotes and with undirected edges for Gephi', () => {
-    const plain = join(dir, 'plain.gexf');
-    const graphPath = join(dir, 'seed', 'graph.json');
+    const plain = join(folder(), 'plain.gexf');
+    const graphPath = join(folder(), 'seed', 'graph.json');
     expect(
       runScript('export.ts', ['--graph', graphPath, '--out', plain, '--no-quotes']).status,
     ).toBe(0);
@@ -185,7 +176,7 @@ describe('the seed graph exported as GEXF by npm run export', () => {
     expect(read.edges).toHaveLength(67 + graph.edges.filter((e) => e.undirected).length);
     expect(read.edges.every(([, , , d]) => !('evidenceQuotes' in d))).toBe(true);
 
-    const forGephi = join(dir, 'gephi.gexf');
+    const forGephi = join(folder(), 'gephi.gexf');
     const run = runScript('export.ts', [
       '--graph',
       graphPath,
@@ -207,10 +198,10 @@ describe('a graph of edge cases exported as GEXF by npm run export', () => {
     const built = edgeCaseGraph({
       aliases: ['Alphaville', 'The "A", Inc.', 'back\\slash [x]', ''],
     });
-    const graphPath = join(dir, 'edge-cases.json');
+    const graphPath = join(folder(), 'edge-cases.json');
     writeFileSync(graphPath, JSON.stringify(built.export()));
     graph = built.export() as unknown as SerialisedActorGraph;
-    gexf = join(dir, 'edge-cases.gexf');
+    gexf = join(folder(), 'edge-cases.gexf');
     const run = runScript('export.ts', ['--graph', graphPath, '--out', gexf]);
     expect(run.status, run.stderr).toBe(0);
   });

@@ -5,12 +5,12 @@
  * default PYTHON; they may be the same), and fails, saying so, without them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeCaseGraph, type SerialisedActorGraph } from '../helpers/dataset.ts';
 import { runScript } from '../helpers/run.ts';
+import { buildSeed, interopFolder } from '../helpers/interop.ts';
 
 const PYTHON = process.env.PYTHON ?? 'python3';
 const IGRAPH_PYTHON = process.env.IGRAPH_PYTHON ?? PYTHON;
@@ -202,14 +202,7 @@ const missing =
     })
     .filter((m) => m !== undefined)
     .join('\n') || undefined;
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'actor-graph-interop-graphml-'));
-});
-beforeEach(() => {
-  if (missing) throw new Error(missing);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const folder = interopFolder('graphml', missing);
 
 describe('the seed graph exported as GraphML by npm run export', () => {
   let graph: SerialisedActorGraph;
@@ -217,12 +210,8 @@ describe('the seed graph exported as GraphML by npm run export', () => {
   let result: Read;
   beforeAll(() => {
     if (missing) return;
-    // The real build, into a folder of its own so that graph-data/build stays as it is.
-    const build = runScript('build-graph.ts', ['--out', join(dir, 'seed'), '--quiet']);
-    expect(build.status, build.stderr).toBe(0);
-    graphPath = join(dir, 'seed', 'graph.json');
-    graph = JSON.parse(readFileSync(graphPath, 'utf8')) as SerialisedActorGraph;
-    const file = join(dir, 'seed.graphml');
+    ({ graphPath, graph } = buildSeed<SerialisedActorGraph>(folder()));
+    const file = join(folder(), 'seed.graphml');
     const run = runScript('export.ts', ['--graph', graphPath, '--out', file]);
     expect(run.status, run.stderr).toBe(0);
     result = read(file);
@@ -251,7 +240,7 @@ describe('the seed graph exported as GraphML by npm run export', () => {
 
   it('marks undirected edges directed="false" with --undirected-edges undirected', () => {
     // Documented in docs/export.md: why this form is an option and not the default.
-    const file = join(dir, 'undirected.graphml');
+    const file = join(folder(), 'undirected.graphml');
     const run = runScript('export.ts', [
       '--graph',
       graphPath,
@@ -282,11 +271,11 @@ describe('a graph of edge cases exported as GraphML by npm run export', () => {
       aliases: ['Alphaville', 'The "A", Inc.', 'back\\slash [x]', 'a|b', ''],
       note: '=HYPERLINK("x")',
     });
-    const graphPath = join(dir, 'edge-cases.json');
+    const graphPath = join(folder(), 'edge-cases.json');
     writeFileSync(graphPath, JSON.stringify(built.export()));
     graph = built.export() as unknown as SerialisedActorGraph;
     expect(graph.edges.some((e) => e.undirected)).toBe(true);
-    const file = join(dir, 'edge-cases.graphml');
+    const file = join(folder(), 'edge-cases.graphml');
     const run = runScript('export.ts', ['--graph', graphPath, '--out', file]);
     expect(run.status, run.stderr).toBe(0);
     result = read(file);

@@ -164,10 +164,8 @@ export interface NodeAttributes {
   camp?: 0 | 1;
 }
 
-/** One month of machine-coded events behind an edge (one row of events/gdelt.csv). */
-export interface MachineMonth {
-  /** YYYY-MM, the month of the events (GDELT's MonthYear). */
-  month: string;
+/** What machine-coded events add up to, for a month or for a whole relation. */
+export interface MachineCounts {
   events: number;
   /** Sums over the events of GDELT's NumMentions, NumSources and NumArticles. */
   mentions: number;
@@ -178,21 +176,21 @@ export interface MachineMonth {
   tone: number;
 }
 
+/** One month of machine-coded events behind an edge (one row of events/gdelt.csv). */
+export interface MachineMonth extends MachineCounts {
+  /** YYYY-MM, the month of the events (GDELT's MonthYear). */
+  month: string;
+}
+
 /**
  * Machine-coded evidence: what an event coder (GDELT) counted for a relation, aggregated by
  * month. It is its own kind, never mixed with the annotated statements: no quote, no modality,
  * and counts that are not independent evidence (the same event is in many articles).
  */
-export interface MachineEvidence {
+export interface MachineEvidence extends MachineCounts {
   kind: 'machine-coded';
   coder: 'GDELT';
-  events: number;
-  mentions: number;
-  sources: number;
-  articles: number;
-  /** Means over all the events (weighted by each month's events). */
-  goldstein: number;
-  tone: number;
+  /** (Its goldstein and tone: means over all the events, weighted by each month's.) */
   firstMonth: string;
   lastMonth: string;
   months: MachineMonth[];

@@ -27,18 +27,11 @@ export const LAYER_COLUMNS = [
   'url_last',
 ] as const;
 
-export interface LayerRow {
+/** One row of the layer: a month of events of one (source, relation, target). */
+export interface LayerRow extends MachineMonth {
   source: string;
   relation: string;
   target: string;
-  /** YYYY-MM */
-  month: string;
-  events: number;
-  mentions: number;
-  sources: number;
-  articles: number;
-  goldstein: number;
-  tone: number;
   urls: string[];
 }
 

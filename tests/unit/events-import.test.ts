@@ -1,4 +1,12 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -154,6 +162,22 @@ describe('importGdelt refuses bad input and writes nothing', () => {
     expect(readdirSync(join(s.dir, 'events')).sort()).toEqual(['gdelt-events.csv', 'gdelt.csv']);
     return { message: (error as Error).message, dir: s.dir };
   }
+
+  it('an events folder that is a link leading outside the data folder: refused, nothing written there', async () => {
+    const s = setup();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'actor-graph-elsewhere-'));
+    symlinkSync(elsewhere, join(s.dir, 'events'));
+    const error = await importGdelt({
+      dataDir: s.dir,
+      files: [s.file('ok.CSV', gdeltFile(FIRST_FILE))],
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(/events leads outside the data folder/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
 
   it('a file with the wrong number of columns (a mentions or GKG file): its name and line', async () => {
     const mentions = `${gdeltLine(FIRST_FILE[0]!)}\n410412347\t20150218230000\t20150218230000\t1\t1\tx.com\n`;

@@ -13,7 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { unzipSync } from 'fflate';
 import {
@@ -309,6 +309,23 @@ function describeCsvError(error: unknown, shown: string): ImportError {
 const toNumber = (v: unknown): number =>
   typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : 0;
 
+/**
+ * The import writes only inside the data folder: an events folder that is a link leading
+ * elsewhere (a colleague's project could point it at any folder) is refused, not followed.
+ */
+async function refuseEventsOutside(dataDir: string, eventsDir: string): Promise<void> {
+  const real = await fs.realpath(eventsDir).catch((e: unknown) => {
+    if (errorCode(e) === 'ENOENT') return undefined;
+    throw new ImportError(fsErrorLine(e, { action: 'read', file: eventsDir }));
+  });
+  if (real === undefined) return;
+  const root = await fs.realpath(dataDir);
+  if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep))
+    throw new ImportError(
+      `${eventsDir} leads outside the data folder (to ${real}): the import writes only inside ${dataDir}. Make ${eventsDir} a folder of its own (remove the link), or import into the folder it leads to with --data.`,
+    );
+}
+
 /** Imports GDELT event files into <dataDir>/events/. Throws ImportError on bad input. */
 export async function importGdelt(options: ImportOptions): Promise<ImportReport> {
   const mapping = await readMapping(options.dataDir);
@@ -316,6 +333,7 @@ export async function importGdelt(options: ImportOptions): Promise<ImportReport>
   const eventsDir = join(options.dataDir, 'events');
   const storePath = join(eventsDir, 'gdelt-events.csv');
   const layerPath = join(eventsDir, 'gdelt.csv');
+  await refuseEventsOutside(options.dataDir, eventsDir);
   const scratch = await fs.mkdtemp(join(tmpdir(), 'import-gdelt-'));
   const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
   let instance: DuckDBInstance | undefined;

@@ -89,4 +89,85 @@ describe('layoutGraph', () => {
   it('lays out an empty graph without complaint', () => {
     expect(() => layoutGraph(new Graph())).not.toThrow();
   });
+
+  describe('from a previous layout (previous)', () => {
+    /** The two cliques laid out, and their positions. */
+    const laidOut = () => {
+      const g = twoCliques(5);
+      g.forEachNode((n) => g.setNodeAttribute(n, 'size', 4));
+      layoutGraph(g, { iterations: 100 });
+      const previous = new Map(g.mapNodes((n, a) => [n, { x: a.x as number, y: a.y as number }]));
+      return { g, previous };
+    };
+
+    it('keeps every known actor exactly where it was, and runs no ForceAtlas2', () => {
+      const { previous } = laidOut();
+      const again = twoCliques(5);
+      again.forEachNode((n) => again.setNodeAttribute(n, 'size', 4));
+      // A new relation between known actors: nothing moves.
+      again.addEdge('a1', 'b2', { weight: 1 });
+      layoutGraph(again, { previous });
+      for (const [node, p] of previous) {
+        expect(again.getNodeAttribute(node, 'x')).toBe(p.x);
+        expect(again.getNodeAttribute(node, 'y')).toBe(p.y);
+      }
+    });
+
+    it('starts a new actor beside its neighbour, deterministically', () => {
+      const { g, previous } = laidOut();
+      const place = () => {
+        const next = g.copy();
+        next.addNode('new', { size: 4 });
+        next.addEdge('new', 'b3', { weight: 1 });
+        layoutGraph(next, { previous });
+        return next;
+      };
+      const next = place();
+      const extent = Math.max(
+        ...[...previous.values()].flatMap((p) => [Math.abs(p.x), Math.abs(p.y)]),
+      );
+      expect(distance(next, 'new', 'b3')).toBeLessThan(extent / 5);
+      expect(distance(next, 'new', 'b3')).toBeGreaterThan(0);
+      // Closer to its neighbour than to the other group.
+      expect(distance(next, 'new', 'b3')).toBeLessThan(distance(next, 'new', 'a3'));
+      expect(positions(place())).toEqual(positions(next));
+      // The known actors kept their places, unless the new disc pushed one.
+      const moved = [...previous].filter(
+        ([n, p]) => next.getNodeAttribute(n, 'x') !== p.x || next.getNodeAttribute(n, 'y') !== p.y,
+      );
+      expect(moved.length).toBeLessThanOrEqual(2);
+    });
+
+    it('places new actors with no placed neighbour within the known extent, apart', () => {
+      const { g, previous } = laidOut();
+      const next = g.copy();
+      next.addNode('x1', { size: 4 });
+      next.addNode('x2', { size: 4 });
+      next.addEdge('x1', 'x2', { weight: 1 });
+      next.addNode('lonely', { size: 4 });
+      layoutGraph(next, { previous });
+      const xs = [...previous.values()].map((p) => p.x);
+      for (const n of ['x1', 'x2', 'lonely']) {
+        const x = next.getNodeAttribute(n, 'x') as number;
+        expect(Number.isFinite(x)).toBe(true);
+        expect(x).toBeGreaterThan(Math.min(...xs) - 50);
+        expect(x).toBeLessThan(Math.max(...xs) + 50);
+      }
+      expect(distance(next, 'x1', 'lonely')).toBeGreaterThan(0);
+    });
+
+    it('separates discs that a previous layout did not have to (a new actor on top of one)', () => {
+      const g = new Graph({ type: 'undirected' });
+      g.addNode('a', { size: 10 });
+      g.addNode('b', { size: 10 });
+      g.addEdge('a', 'b', { weight: 1 });
+      layoutGraph(g, {
+        previous: new Map([
+          ['a', { x: 0, y: 0 }],
+          ['b', { x: 0, y: 0 }],
+        ]),
+      });
+      expect(distance(g, 'a', 'b')).toBeGreaterThan(0);
+    });
+  });
 });

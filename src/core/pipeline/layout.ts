@@ -10,6 +10,14 @@ export interface LayoutOptions {
   iterations?: number;
   /** Seed of the starting positions: the same seed and graph give the same layout. */
   seed?: string;
+  /**
+   * The positions of a previous layout (the annotation workbench's rebuild after a change):
+   * actors found here keep their positions and ForceAtlas2 is not run, so that the network
+   * does not move under the analyst's eyes; a new actor starts beside its already placed
+   * neighbours (their mean, plus a small seeded offset), or at a seeded spot among the others
+   * if it has none. Discs are then separated as usual (which may push a few actors).
+   */
+  previous?: ReadonlyMap<string, { x: number; y: number }>;
 }
 
 export const DEFAULT_LAYOUT_SEED = 'actor-graph';
@@ -67,20 +75,108 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
   const iterations = options.iterations ?? sizePolicy(graph).layoutIterations;
   const problem = checkLayoutIterations(iterations);
   if (problem !== undefined) throw new LayoutOptionError(problem);
-  const rng = seedrandom(options.seed ?? DEFAULT_LAYOUT_SEED);
-  random.assign(graph, { rng, scale: 100, center: 0 });
-  if (graph.order === 0) return;
-  forceAtlas2.assign(graph, {
-    iterations,
-    getEdgeWeight: 'weight',
-    settings: layoutSettings(graph),
-  });
+  const seed = options.seed ?? DEFAULT_LAYOUT_SEED;
+  if (options.previous) {
+    placeFromPrevious(graph, options.previous, seed);
+  } else {
+    random.assign(graph, { rng: seedrandom(seed), scale: 100, center: 0 });
+    if (graph.order === 0) return;
+    forceAtlas2.assign(graph, {
+      iterations,
+      getEdgeWeight: 'weight',
+      settings: layoutSettings(graph),
+    });
+  }
   separateDiscs(graph);
-  graph.updateEachNodeAttributes((_node, attr) => ({
-    ...attr,
-    x: Math.round(attr.x * 1000) / 1000,
-    y: Math.round(attr.y * 1000) / 1000,
-  }));
+  const kept = options.previous;
+  graph.updateEachNodeAttributes((node, attr) => {
+    // noverlap works in 32-bit floats: an actor it did not push gets its exact position back.
+    const before = kept?.get(node);
+    if (before && Math.fround(before.x) === attr.x && Math.fround(before.y) === attr.y) {
+      return { ...attr, x: before.x, y: before.y };
+    }
+    return {
+      ...attr,
+      x: Math.round(attr.x * 1000) / 1000,
+      y: Math.round(attr.y * 1000) / 1000,
+    };
+  });
+}
+
+/**
+ * Starting positions from a previous layout (LayoutOptions.previous): known actors where they
+ * were; new ones, in rounds, at the mean of their placed neighbours plus a seeded offset of a
+ * few discs' width (seeded by the actor's id, so independent of the order); an actor with no
+ * placed neighbour at a seeded spot within the known actors' extent.
+ */
+function placeFromPrevious(
+  graph: Graph,
+  previous: ReadonlyMap<string, { x: number; y: number }>,
+  seed: string,
+): void {
+  const placed = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((node) => {
+    const p = previous.get(node);
+    if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) placed.set(node, { x: p.x, y: p.y });
+  });
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const { x, y } of placed.values()) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  if (placed.size === 0) {
+    [minX, maxX, minY, maxY] = [-50, 50, -50, 50];
+  }
+  const extent = Math.max(maxX - minX, maxY - minY, 1);
+  // A few discs' width at the reference canvas: near, and little for noverlap to push.
+  const offset = (extent / REFERENCE_CANVAS_PX) * 4 * DISC_GAP_PX;
+  let waiting = graph.filterNodes((node) => !placed.has(node));
+  while (waiting.length > 0) {
+    const next: string[] = [];
+    const round = new Map<string, { x: number; y: number }>();
+    for (const node of waiting) {
+      let sx = 0;
+      let sy = 0;
+      let n = 0;
+      graph.forEachNeighbor(node, (neighbour) => {
+        const p = placed.get(neighbour);
+        if (!p) return;
+        sx += p.x;
+        sy += p.y;
+        n++;
+      });
+      if (n === 0) {
+        next.push(node);
+        continue;
+      }
+      const rng = seedrandom(`${seed}\u0000${node}`);
+      const angle = rng() * 2 * Math.PI;
+      const distance = offset * (0.5 + rng());
+      round.set(node, {
+        x: sx / n + distance * Math.cos(angle),
+        y: sy / n + distance * Math.sin(angle),
+      });
+    }
+    for (const [node, p] of round) placed.set(node, p);
+    if (round.size === 0) {
+      // No neighbour placed for any of them: seeded spots among the known actors.
+      for (const node of next) {
+        const rng = seedrandom(`${seed}\u0000${node}`);
+        placed.set(node, {
+          x: (minX + maxX) / 2 + (rng() - 0.5) * extent,
+          y: (minY + maxY) / 2 + (rng() - 0.5) * extent,
+        });
+      }
+      break;
+    }
+    waiting = next;
+  }
+  graph.updateEachNodeAttributes((node, attr) => ({ ...attr, ...placed.get(node)! }));
 }
 
 /**

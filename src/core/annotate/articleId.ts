@@ -1,0 +1,69 @@
+/** Readable article ids, like the seed files': outlet, year-month and a few title words. */
+
+/** The build's article id pattern (buildGraph.ts). */
+export const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Words that say little about an article, left out of its id. */
+const STOP_WORDS = new Set(
+  (
+    'a an the of to in on at for and or but with as by from into over after before about ' +
+    'is are was were be been has have had will would its it this that these those his her ' +
+    'their our says said say not no'
+  ).split(' '),
+);
+
+/** Title words in an id, at most. */
+const TITLE_WORDS = 4;
+
+/** Letters that do not decompose into a Latin letter and accents. */
+const LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+
+/** Lower-case ASCII words of a text: accents folded, other scripts dropped. */
+export function asciiWords(text: string): string[] {
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøłđðþı]/g, (c) => LETTERS[c] ?? '');
+  return folded
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/**
+ * An id for a new article: `<outlet>-<yyyy-mm>-<title words>` ("unknown-outlet" without an
+ * outlet, no date part without a date), never equal to an existing id compared
+ * case-insensitively (-2, -3 ... are added).
+ */
+export function articleIdFor(
+  article: { title: string; outlet?: string; published?: { date: string } },
+  existing: ReadonlySet<string>,
+): string {
+  const outlet = asciiWords(article.outlet ?? '').filter((w, i) => !(i === 0 && w === 'the'));
+  const date = /^\d{4}(-\d{2})?/.exec(article.published?.date ?? '')?.[0];
+  const title = asciiWords(article.title)
+    .filter((w) => !STOP_WORDS.has(w))
+    .slice(0, TITLE_WORDS)
+    .map((w) => w.slice(0, 24));
+  const parts = [
+    ...(outlet.length > 0 ? outlet.slice(0, 4) : ['unknown', 'outlet']),
+    ...(date ? [date] : []),
+    ...(title.length > 0 ? title : ['article']),
+  ];
+  const base = parts.join('-');
+  const taken = new Set([...existing].map((id) => id.toLowerCase()));
+  let id = base;
+  for (let n = 2; taken.has(id.toLowerCase()); n++) id = `${base}-${n}`;
+  return id;
+}

@@ -3,9 +3,14 @@ import { connectionPaths, pathIndex, type PathsResult } from '../analysis/paths.
 import { computeVisibility, type Filters, type Visibility } from './filters.ts';
 import { filteredGraph } from './filteredGraph.ts';
 import { actorFocus, edgeFocus, pathFocus, type Focus } from './focus.ts';
-import type { ViewState } from './viewState.ts';
+import { sanitizeViewState, type ViewState } from './viewState.ts';
 
-export type Change = 'filters' | 'selection' | 'hover';
+/**
+ * What changed: the filters, the selection, the hovered actor, or the graph itself (`data`: a
+ * rebuild taken in by the annotation workbench; it comes with `filters` and `selection`, which
+ * views already redraw on).
+ */
+export type Change = 'filters' | 'selection' | 'hover' | 'data';
 
 export interface AppState {
   view: ViewState;
@@ -102,6 +107,20 @@ export class Explorer {
     const { view } = this.state;
     if (view.actor === null && view.edge === null && !view.path) return;
     this.update({ view: { ...view, actor: null, edge: null, path: null } }, ['selection'], 'user');
+  }
+
+  /**
+   * The graph changed in place (mergeGraph): the view keeps what still exists (a deleted
+   * relation's selection goes), and everything derived from the graph is computed again. The
+   * address is not a step of history for it.
+   */
+  dataChanged(): void {
+    const view = sanitizeViewState(this.state.view, this.graph);
+    const hovered =
+      this.state.hovered !== null && this.graph.hasNode(this.state.hovered)
+        ? this.state.hovered
+        : null;
+    this.update({ view, hovered }, ['data', 'filters', 'selection'], 'history');
   }
 
   /** "How is A connected to B?": the paths between two actors, the best highlighted. */

@@ -3,15 +3,19 @@
  * of a highlight drawn through sigma's item states, where only changed items are touched.
  */
 
-/** Items that enter and leave a set: only these need their state changed. */
+/**
+ * Items that enter and leave a set: only these need their state changed. `exists`, when
+ * given, leaves out items that are gone (a relation deleted since `before`).
+ */
 export function setChanges<T>(
   before: ReadonlySet<T>,
   after: ReadonlySet<T>,
+  exists: (item: T) => boolean = () => true,
 ): { added: T[]; removed: T[] } {
   const added: T[] = [];
   const removed: T[] = [];
-  for (const item of after) if (!before.has(item)) added.push(item);
-  for (const item of before) if (!after.has(item)) removed.push(item);
+  for (const item of after) if (!before.has(item) && exists(item)) added.push(item);
+  for (const item of before) if (!after.has(item) && exists(item)) removed.push(item);
   return { added, removed };
 }
 

@@ -1,0 +1,184 @@
+/**
+ * The annotation workbench's JSON API: what the page (src/app/annotate) and the write server
+ * (src/node/annotate) exchange. Types only, shared by both sides.
+ *
+ * Routes, under ANNOTATE_API (relative to the page):
+ * - GET  state                → WorkbenchState
+ * - GET  article?id=ID        → ArticleView (404 ApiFailure for an unknown article)
+ * - POST change  ChangeRequest → ChangeResult (200) | ApiFailure (409 conflict, 422 refused,
+ *                                400 malformed, 403 other origin or host)
+ * - POST undo    {}           → ChangeResult | ApiFailure (409: nothing to undo, or a file
+ *                                changed on disk since the change being undone)
+ * - GET  graph.json           → the current build's graph (graph.json's format; its `texts`
+ *                                attribute names the texts file, served beside it)
+ * - GET  articles.<hash>.json → the texts of that build
+ */
+import type { ActorKind, Modality } from '../model.ts';
+
+export const ANNOTATE_API = 'api/annotate/';
+
+/** What a relation is given as, in the form and in an article's YAML (names as typed). */
+export interface RelationInput {
+  source: string;
+  type: string;
+  target: string;
+  /** Left out of the YAML when asserted (the schema's default). */
+  modality?: Modality;
+  quote: string;
+  note?: string;
+}
+
+export interface PublishedInput {
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  basis: 'stated' | 'inferred';
+  /** How the date is known: the words it rests on. */
+  how: string;
+}
+
+export interface NewArticle {
+  title: string;
+  outlet?: string;
+  /** http or https only. */
+  url?: string;
+  published?: PublishedInput;
+  /** The article text, written to articles/<id>.txt exactly as given. */
+  text: string;
+}
+
+export interface NewActor {
+  id: string;
+  label: string;
+  kind: ActorKind;
+  aliases?: string[];
+  /** Id of an existing actor. */
+  affiliation?: string;
+}
+
+/** One edit. A request carries a list, applied and validated together (a new actor and the relation that names it). */
+export type Change =
+  | { kind: 'add-article'; article: NewArticle }
+  | { kind: 'add-actor'; actor: NewActor }
+  | { kind: 'add-relation'; article: string; relation: RelationInput }
+  | { kind: 'edit-relation'; article: string; index: number; relation: RelationInput }
+  | { kind: 'delete-relation'; article: string; index: number };
+
+export interface ChangeRequest {
+  changes: Change[];
+  /**
+   * The version (ArticleView.version, WorkbenchState.versions) of each existing file the page
+   * read before making the change, by path relative to the data folder (actors.yaml,
+   * articles/<id>.yaml). A file whose version on disk differs is not written: 409.
+   */
+  versions: Record<string, string>;
+}
+
+/** Where a refusal points: a field of the form, or the change as a whole. */
+export type ProblemField =
+  | 'source'
+  | 'target'
+  | 'type'
+  | 'modality'
+  | 'quote'
+  | 'note'
+  | 'title'
+  | 'outlet'
+  | 'url'
+  | 'date'
+  | 'basis'
+  | 'how'
+  | 'text'
+  | 'actor.id'
+  | 'actor.label'
+  | 'actor.kind'
+  | 'actor.aliases'
+  | 'actor.affiliation';
+
+export interface FieldProblem {
+  /** The form field at fault; absent when the problem is the change's as a whole. */
+  field?: ProblemField;
+  /** Which change of the request (index in `changes`), when known. */
+  change?: number;
+  /** The build's own message (or the edit's), for the page. */
+  message: string;
+  hint?: string;
+  /** The file and line the build names, relative to the data folder. */
+  file?: string;
+  line?: number;
+}
+
+export interface ApiFailure {
+  ok: false;
+  /** refused: the change does not validate (nothing written); conflict: a file changed on disk. */
+  reason: 'refused' | 'conflict' | 'malformed' | 'forbidden' | 'not-found' | 'failed';
+  message: string;
+  problems?: FieldProblem[];
+  /** For a conflict: the file that changed on disk, relative to the data folder. */
+  file?: string;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  outlet?: string;
+  /** The published date as written (YYYY, YYYY-MM or YYYY-MM-DD). */
+  published?: string;
+  relations: number;
+}
+
+export interface ActorChoice {
+  id: string;
+  label: string;
+  kind: ActorKind;
+  aliases: string[];
+  affiliation?: string;
+}
+
+export interface WorkbenchState {
+  /** The data folder as the server was given it, for the page's header. */
+  dataDir: string;
+  articles: ArticleSummary[];
+  actors: ActorChoice[];
+  relationTypes: { id: string; label: string; directed: boolean; color: string }[];
+  /** Version of every file the page may change, by path relative to the data folder. */
+  versions: Record<string, string>;
+  /** Increases with every build the server makes; the page reloads graph.json when it moves. */
+  graphVersion: number;
+  /** What undo would take back ("Added a relation to articles/x.yaml"), or null. */
+  undo: string | null;
+}
+
+export interface RelationView extends RelationInput {
+  /** Position in the article's `relations` list, which edit and delete name. */
+  index: number;
+  /** The actor ids the names resolve to, when they do. */
+  sourceId?: string;
+  targetId?: string;
+  /** The quote's span in `text` (UTF-16 offsets), when it is found there. */
+  start?: number;
+  end?: number;
+}
+
+export interface ArticleView {
+  id: string;
+  title: string;
+  outlet?: string;
+  url?: string;
+  published?: PublishedInput;
+  /** The text as the build reads it (normalised): quote offsets refer to it. */
+  text: string;
+  relations: RelationView[];
+  /** Version of articles/<id>.yaml as read. */
+  version: string;
+}
+
+export interface ChangeResult {
+  ok: true;
+  state: WorkbenchState;
+  /** The article the change touched, as it is now. */
+  article?: ArticleView;
+  /** Paths written, relative to the data folder. */
+  written: string[];
+  /** Milliseconds spent: checking with the build's stages, writing the files, rebuilding. */
+  timings: { checkMs: number; writeMs: number; buildMs: number };
+}

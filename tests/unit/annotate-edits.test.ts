@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { RelationInput } from '../../src/core/annotate/api.ts';
@@ -498,4 +498,35 @@ describe('applyChanges', () => {
       /not a data file/,
     );
   });
+});
+
+describe('edits on every seed article', () => {
+  const dir = new URL('../../graph-data/articles/', import.meta.url);
+  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml'));
+
+  it.each(names)(
+    '%s: editing a relation to its own values changes nothing; each edit and delete reads back',
+    (name) => {
+      const file = readFileSync(new URL(name, dir), 'utf8');
+      const relations = parse(file).relations as RelationInput[];
+      relations.forEach((relation, i) => {
+        const own = { ...relation } as RelationInput & { eventDate?: unknown };
+        delete own.eventDate;
+        expect(editRelation(file, i, own)).toBe(file);
+        const edited = editRelation(file, i, {
+          ...own,
+          quote: `${own.quote}: changed # here`,
+          note: '',
+        });
+        expect(parse(edited).relations[i]).toEqual({
+          ...(relation as object),
+          quote: `${own.quote}: changed # here`,
+          note: undefined,
+        });
+        expect(parse(edited).relations[i]).not.toHaveProperty('note');
+        const after = parse(deleteRelation(file, i)).relations;
+        expect(after).toEqual(relations.toSpliced(i, 1));
+      });
+    },
+  );
 });

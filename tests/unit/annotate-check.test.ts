@@ -132,9 +132,25 @@ describe('checkChanges', () => {
     ]);
   });
 
-  it('does not count warnings as problems', () => {
-    // The same relation twice is a warning (counted once).
-    expect(check([addTo({}), addTo({})])).toEqual([]);
+  it('refuses a duplicate relation the request writes, at the quote of the later one', () => {
+    expect(check([addTo({}), addTo({})])).toMatchObject([
+      {
+        field: 'quote',
+        change: 1,
+        message: expect.stringMatching(
+          /^duplicate relation: the same actors, type and quote as the relation at line 25/,
+        ),
+      },
+    ]);
+  });
+
+  it('does not count other warnings, nor a duplicate already in the data, as problems', () => {
+    const files = smallDataset();
+    files['articles/a2.yaml'] +=
+      '  - source: beta\n    type: opposes\n    target: gamma-front\n    quote: Beta later criticised Gamma Front.\n';
+    // A quote occurring twice is a warning.
+    files['articles/a1.txt'] += 'Gamma Front attacked Alphaville.\n';
+    expect(check([addTo({})], files)).toEqual([]);
   });
 });
 

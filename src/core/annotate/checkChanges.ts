@@ -9,19 +9,28 @@ import { applyChangesTraced, type ChangeTrace } from './applyChanges.ts';
  * built (without layout), and its errors are returned as problems of the form, each pointed at
  * the field and change it concerns where its line says. Errors the data had before the change
  * (the same file and message) are left out: they do not block a good change. Warnings are no
- * refusals.
+ * refusals, except the build's "duplicate relation" when the request writes the duplicate (it
+ * would be counted once): that is returned too, at the quote.
  */
 export function checkChanges(
   data: DataFiles,
   writes: ReadonlyMap<string, string>,
   changes: readonly Change[],
 ): FieldProblem[] {
-  const errors = buildErrors(withWrites(data, writes));
-  if (errors.length === 0) return [];
-  const before = new Set(buildErrors(data).map(issueKey));
+  const issues = buildGraph(withWrites(data, writes), { layout: false }).issues;
+  const errors = issues.filter((i) => i.severity === 'error');
+  const duplicates = issues.filter((i) => i.severity === 'warning' && DUPLICATE.test(i.message));
+  if (errors.length === 0 && duplicates.length === 0) return [];
   const located = new Locator(data.root, writes, traceOf(data, changes));
-  return errors.filter((e) => !before.has(issueKey(e))).map((e) => located.problem(e));
+  // A duplicate the request itself writes is refused; one already in the data is not.
+  const own = duplicates.map((d) => located.problem(d)).filter((p) => p.change !== undefined);
+  if (errors.length === 0) return own;
+  const before = new Set(buildErrors(data).map(issueKey));
+  return [...errors.filter((e) => !before.has(issueKey(e))).map((e) => located.problem(e)), ...own];
 }
+
+/** The build's warning about a relation written twice (same actors, type and quote). */
+const DUPLICATE = /^duplicate relation/;
 
 const buildErrors = (data: DataFiles): BuildIssue[] =>
   buildGraph(data, { layout: false }).issues.filter((i) => i.severity === 'error');
@@ -146,7 +155,7 @@ class Locator {
 
 function relationField(key: string | undefined, message: string): { field?: ProblemField } {
   if (/ to itself$/.test(message)) return { field: 'target' };
-  if (/^(?:quote not found|the quote )/.test(message)) return { field: 'quote' };
+  if (/^(?:quote not found|the quote |duplicate relation)/.test(message)) return { field: 'quote' };
   const field = key === undefined ? undefined : RELATION_FIELDS[key];
   return field ? { field } : {};
 }

@@ -1,12 +1,21 @@
 import { defineConfig } from 'vitest/config';
+import { annotatePlugin } from './src/node/annotate/vitePlugin.ts';
+
+// The data folder: graph-data, or the one `npm run annotate -- --data DIR` names.
+const dataDir = process.env.ANNOTATE_DATA ?? 'graph-data';
 
 export default defineConfig({
-  // The build step writes graph.json and articles.json to graph-data/build; vite serves that
+  // The build step writes graph.json and articles.<hash>.json to <data>/build; vite serves that
   // folder as the site's public root and copies it into dist/ on `npm run build`.
-  publicDir: 'graph-data/build',
+  publicDir: `${dataDir}/build`,
   base: './',
+  // The annotation workbench (its write API and the page's annotate-api meta): in the dev
+  // server only, never in the built site or the preview.
+  plugins: [annotatePlugin({ dataDir })],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
-  server: { open: !process.env.CI },
+  // Loopback only: the dev server's API writes the data files.
+  server: { host: '127.0.0.1', open: !process.env.CI },
+  preview: { host: '127.0.0.1' },
   test: {
     projects: [
       {

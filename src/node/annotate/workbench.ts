@@ -1,0 +1,821 @@
+/**
+ * The annotation workbench's server-side state for one data folder: the files as read (kept in
+ * memory), the version of each, and the graph the build makes of them. A change is checked with
+ * the build's own stages before anything is written, written file by file through a temporary
+ * file renamed into place, and the graph rebuilt from the files in memory with only the changed
+ * ones read again; the build's output (graph.json and its texts) is written as `npm run
+ * build:graph` writes it, so that a reload or a later build shows the same graph.
+ *
+ * The YAML files stay the data: nothing here is a second source of truth, only a copy of what
+ * was last read or written, checked against the disk before every write.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
+import type { SerializedGraph } from 'graphology-types';
+import type {
+  ApiFailure,
+  ArticleView,
+  Change,
+  ChangeRequest,
+  ChangeResult,
+  FieldProblem,
+  WorkbenchState,
+} from '../../core/annotate/api.ts';
+import { applyChanges } from '../../core/annotate/applyChanges.ts';
+import { articleView, workbenchSummary } from '../../core/annotate/articleView.ts';
+import { checkChanges, filesOf } from '../../core/annotate/checkChanges.ts';
+import { EditRefused } from '../../core/annotate/edits.ts';
+import type { ActorGraph } from '../../core/graph/actorGraph.ts';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/model.ts';
+import { buildGraph, type DataFiles } from '../../core/pipeline/buildGraph.ts';
+import { formatIssue, hasErrors, type BuildIssue } from '../../core/pipeline/issues.ts';
+import type { LayoutOptions } from '../../core/pipeline/layout.ts';
+import { errorCode, fsErrorLine } from '../fsErrors.ts';
+import {
+  MAX_TEXT_BYTES,
+  MAX_YAML_BYTES,
+  nodeFs,
+  readDataDir,
+  readRegularFile,
+} from '../readData.ts';
+import {
+  GRAPH_FILE,
+  textsFileName,
+  writeFilesAtomically,
+  writeGraphOutput,
+} from '../writeOutput.ts';
+
+/** An article id, as the build accepts it (buildGraph's ARTICLE_ID). */
+export const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * The files the workbench may write, relative to the data folder. Paths here are the API's:
+ * articles/<id>.yaml for an article's annotations even when the file is <id>.yml (the file
+ * keeps its name on disk, see Workbench.onDisk).
+ */
+const WRITABLE = /^(?:actors\.yaml|articles\/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:yaml|txt))$/;
+/** The files a request may name a version of (those it may write, and the relation types). */
+const KNOWN =
+  /^(?:actors\.yaml|relation-types\.yaml|articles\/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:yaml|txt))$/;
+
+/** How many changes undo can take back. */
+export const UNDO_DEPTH = 20;
+
+/** The version of a file's text: sha-256 (hex) of its UTF-8 bytes. */
+export const versionOf = (text: string): string =>
+  createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** What an API call answers: the HTTP status and its JSON body. */
+export interface Outcome<T = ChangeResult> {
+  status: number;
+  body: T | ApiFailure;
+}
+
+export interface WorkbenchOptions {
+  /** The data folder, as the user named it (shown in the page). */
+  dataDir: string;
+  /** Where the build's output goes (default <dataDir>/build, as npm run build:graph). */
+  buildDir?: string;
+  /** How many changes undo keeps (default UNDO_DEPTH). */
+  undoDepth?: number;
+  /**
+   * The layout of the graph at start: 'previous' (default) takes the positions of the build's
+   * graph.json when there is one (the build `npm start` has just made: the same network), and
+   * runs the full layout otherwise; 'full' always runs it.
+   */
+  startLayout?: 'previous' | 'full';
+  /** Layout options of a full layout (iterations, seed). */
+  layout?: Omit<LayoutOptions, 'previous'>;
+}
+
+/** The workbench could not start: the data folder does not build. */
+export class WorkbenchStartError extends Error {
+  constructor(
+    message: string,
+    readonly issues: readonly BuildIssue[],
+  ) {
+    super(message);
+    this.name = 'WorkbenchStartError';
+  }
+}
+
+/** A refusal or conflict found while handling a request: answered as is. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly failure: ApiFailure,
+  ) {
+    super(failure.message);
+  }
+}
+
+/** The current build, serialised as writeGraphOutput writes it. */
+interface Build {
+  graph: ActorGraph;
+  texts: Record<string, string>;
+  graphJson: string;
+  textsName: string;
+  textsJson: string;
+}
+
+/** Everything the GET routes read, replaced as a whole so that they never see half a change. */
+interface Snapshot {
+  data: DataFiles;
+  /** Version of every file read, by path relative to the data folder. */
+  versions: ReadonlyMap<string, string>;
+  build: Build;
+  graphVersion: number;
+}
+
+/** One file a change wrote: what it held before (undefined: the change created it). */
+interface Written {
+  path: string;
+  before: string | undefined;
+  after: string;
+  afterVersion: string;
+}
+
+interface UndoEntry {
+  description: string;
+  files: Written[];
+  /** The articles the change touched, the first one shown after an undo. */
+  articles: string[];
+}
+
+export class Workbench {
+  readonly dataDir: string;
+  readonly buildDir: string;
+  private readonly root: string;
+  private readonly undoDepth: number;
+  private snapshot: Snapshot;
+  private readonly undoStack: UndoEntry[] = [];
+  /** Texts files of recent builds, which a page that loaded an older graph.json may still ask for. */
+  private readonly recentTexts = new Map<string, string>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(options: WorkbenchOptions, snapshot: Snapshot) {
+    this.dataDir = options.dataDir;
+    this.root = resolve(options.dataDir);
+    this.buildDir = options.buildDir ?? join(options.dataDir, 'build');
+    this.undoDepth = Math.max(1, options.undoDepth ?? UNDO_DEPTH);
+    this.snapshot = snapshot;
+    this.rememberTexts(snapshot.build);
+  }
+
+  /**
+   * Reads the data folder and builds its graph (nothing is written). Throws WorkbenchStartError
+   * when the folder does not build, with the build's issues.
+   */
+  static async open(options: WorkbenchOptions): Promise<Workbench> {
+    // As readDataDir's paths have it (join normalises), so that paths relative to it match.
+    const dataDir = normalize(options.dataDir).replace(/(.)[/\\]+$/, '$1');
+    const read = await readDataDir(dataDir);
+    const buildDir = options.buildDir ?? join(dataDir, 'build');
+    const previous =
+      options.startLayout === 'full' ? undefined : await readPositions(join(buildDir, GRAPH_FILE));
+    const result = buildGraph(read.files, {
+      layout: previous ? { ...options.layout, previous } : { ...options.layout },
+    });
+    const issues = [...read.issues, ...result.issues];
+    if (hasErrors(issues) || !result.graph || !result.texts) {
+      const errors = issues.filter((i) => i.severity === 'error');
+      throw new WorkbenchStartError(
+        `${dataDir} does not build (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${errors
+          .slice(0, 20)
+          .map((i) => formatIssue(i))
+          .join('\n')}`,
+        issues,
+      );
+    }
+    const snapshot: Snapshot = {
+      data: read.files,
+      versions: versionsOf(read.files),
+      build: serialise(result.graph, result.texts),
+      graphVersion: 1,
+    };
+    return new Workbench({ ...options, dataDir, buildDir }, snapshot);
+  }
+
+  /** What the page shows in its forms: articles, actors, relation types, versions. */
+  state(): WorkbenchState {
+    const { data, versions, graphVersion } = this.snapshot;
+    const summary = workbenchSummary(data);
+    return {
+      dataDir: this.dataDir,
+      ...summary,
+      versions: Object.fromEntries(
+        [...versions].filter(([path]) => path === 'actors.yaml' || /\.ya?ml$/.test(path)),
+      ),
+      graphVersion,
+      undo: this.undoStack.at(-1)?.description ?? null,
+    };
+  }
+
+  /** One article as the page edits it, or undefined for an unknown id. */
+  article(id: string): ArticleView | undefined {
+    if (!ARTICLE_ID.test(id)) return undefined;
+    const { data, versions } = this.snapshot;
+    if (!data.articles.some((a) => a.id === id && a.meta)) return undefined;
+    return articleView(data, id, versions.get(`articles/${id}.yaml`) ?? '');
+  }
+
+  /** The current build's graph.json (its `texts` attribute names the texts file). */
+  graphJson(): { json: string; graphVersion: number; textsName: string } {
+    const { build, graphVersion } = this.snapshot;
+    return { json: build.graphJson, graphVersion, textsName: build.textsName };
+  }
+
+  /** A texts file of the current build or of a recent one, by name; undefined if unknown. */
+  textsJson(name: string): string | undefined {
+    return this.recentTexts.get(name);
+  }
+
+  /** The graph the page shows now (for tests and the benchmark). */
+  get graph(): ActorGraph {
+    return this.snapshot.build.graph;
+  }
+
+  get graphVersion(): number {
+    return this.snapshot.graphVersion;
+  }
+
+  /** Checks, writes and builds one request; requests run one at a time. */
+  apply(request: ChangeRequest): Promise<Outcome> {
+    return this.serialised(() => this.applyNow(request));
+  }
+
+  /** Takes back the last change, if its files are still as it wrote them. */
+  undo(): Promise<Outcome> {
+    return this.serialised(() => this.undoNow());
+  }
+
+  /** Resolves when the requests queued so far are done. */
+  async idle(): Promise<void> {
+    await this.queue.catch(() => undefined);
+  }
+
+  private serialised<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+    const result = this.queue.then(run, run).catch((error: unknown) => failed(error));
+    this.queue = result;
+    return result;
+  }
+
+  private async applyNow(request: ChangeRequest): Promise<Outcome> {
+    try {
+      return await this.applyChecked(request);
+    } catch (error) {
+      if (error instanceof Refusal) return { status: error.status, body: error.failure };
+      throw error;
+    }
+  }
+
+  private async applyChecked(request: ChangeRequest): Promise<Outcome> {
+    const { changes } = request;
+    const checkStart = performance.now();
+    for (const path of Object.keys(request.versions)) {
+      if (!KNOWN.test(path)) {
+        throw new Refusal(400, {
+          ok: false,
+          reason: 'malformed',
+          message: `versions names "${path}", which is not a file of the data folder (actors.yaml, relation-types.yaml or articles/<id>.yaml).`,
+        });
+      }
+    }
+    // The files the page read, and those the changes name: as they are on disk now.
+    const named = new Set(Object.keys(request.versions));
+    for (const change of changes) {
+      if (change.kind === 'add-actor') named.add('actors.yaml');
+      else if (change.kind !== 'add-article' && ARTICLE_ID.test(change.article)) {
+        named.add(`articles/${change.article}.yaml`);
+      }
+    }
+    const onDisk = await this.readNow([...named]);
+    // A file the page gave no version of was read from this server's copy.
+    const expected = new Map(
+      [...named].flatMap((path) => {
+        const version = request.versions[path] ?? this.snapshot.versions.get(path);
+        return version === undefined ? [] : [[path, version] as const];
+      }),
+    );
+    await this.takeDiskChanges(onDisk);
+    for (const path of named) {
+      const now = onDisk.get(path);
+      const version = expected.get(path);
+      if (now === undefined ? version !== undefined : versionOf(now) !== version) {
+        throw conflict(path);
+      }
+    }
+
+    // The edit, on the files as they are now.
+    const files = this.fileMap();
+    let applied: { writes: Map<string, string>; articles: string[] };
+    try {
+      applied = applyChanges(files, changes);
+    } catch (error) {
+      if (error instanceof EditRefused) {
+        throw new Refusal(422, {
+          ok: false,
+          reason: 'refused',
+          message: error.message,
+          problems: [
+            {
+              ...(error.field ? { field: error.field } : {}),
+              ...(error.change === undefined ? {} : { change: error.change }),
+              message: error.message,
+              ...(error.hint ? { hint: error.hint } : {}),
+            },
+          ],
+        });
+      }
+      throw error;
+    }
+    const writes = applied.writes;
+    await this.checkWritable(writes, onDisk);
+    // Files the changes write that were not read above (a new article's): new on disk too.
+    const unread = [...writes.keys()].filter((p) => !onDisk.has(p));
+    const fresh = await this.readNow(unread);
+    for (const path of unread) {
+      const now = fresh.get(path);
+      const known = this.snapshot.versions.get(path);
+      if (now !== undefined && (known === undefined || versionOf(now) !== known)) {
+        throw conflict(path);
+      }
+    }
+
+    // The build's own stages, on the data with the writes in place.
+    const problems = checkChanges(this.snapshot.data, writes, changes);
+    if (problems.length > 0) throw refused(problems);
+    const checkMs = performance.now() - checkStart;
+
+    // Write.
+    const writeStart = performance.now();
+    const before = this.fileMap();
+    const entries: Written[] = [...writes].map(([path, after]) => ({
+      path,
+      before: before.get(path),
+      after,
+      afterVersion: versionOf(after),
+    }));
+    await this.writeFiles(new Map(entries.map((e) => [e.path, e.after])), []);
+    const writeMs = performance.now() - writeStart;
+
+    this.pushUndo({
+      description: describeChanges(changes, entries),
+      files: entries,
+      articles: applied.articles,
+    });
+    const buildStart = performance.now();
+    await this.rebuildWith([...writes.keys()]);
+    const buildMs = performance.now() - buildStart;
+    return {
+      status: 200,
+      body: this.result(applied.articles, [...writes.keys()], { checkMs, writeMs, buildMs }),
+    };
+  }
+
+  private async undoNow(): Promise<Outcome> {
+    const entry = this.undoStack.at(-1);
+    if (!entry) {
+      return {
+        status: 409,
+        body: { ok: false, reason: 'conflict', message: 'There is no change to undo.' },
+      };
+    }
+    const checkStart = performance.now();
+    const onDisk = await this.readNow(entry.files.map((f) => f.path));
+    for (const file of entry.files) {
+      const now = onDisk.get(file.path);
+      if (now === undefined || versionOf(now) !== file.afterVersion) {
+        return {
+          status: 409,
+          body: {
+            ok: false,
+            reason: 'conflict',
+            file: file.path,
+            message: `${file.path} changed on disk since this change was written (another editor or a git pull?), so the change cannot be undone; reload it to see the new version, and undo by hand.`,
+          },
+        };
+      }
+    }
+    const checkMs = performance.now() - checkStart;
+    const writeStart = performance.now();
+    const restore = new Map<string, string>();
+    const remove: string[] = [];
+    for (const file of entry.files) {
+      if (file.before === undefined) remove.push(file.path);
+      else restore.set(file.path, file.before);
+    }
+    await this.writeFiles(restore, remove);
+    const writeMs = performance.now() - writeStart;
+    this.undoStack.pop();
+    const buildStart = performance.now();
+    await this.rebuildWith(entry.files.map((f) => f.path));
+    const buildMs = performance.now() - buildStart;
+    return {
+      status: 200,
+      body: this.result(
+        entry.articles,
+        entry.files.map((f) => f.path),
+        { checkMs, writeMs, buildMs },
+      ),
+    };
+  }
+
+  private result(
+    articles: readonly string[],
+    written: string[],
+    timings: ChangeResult['timings'],
+  ): ChangeResult {
+    const article = articles.map((id) => this.article(id)).find((a) => a !== undefined);
+    return {
+      ok: true,
+      state: this.state(),
+      ...(article ? { article } : {}),
+      written,
+      timings: {
+        checkMs: round(timings.checkMs),
+        writeMs: round(timings.writeMs),
+        buildMs: round(timings.buildMs),
+      },
+    };
+  }
+
+  private pushUndo(entry: UndoEntry): void {
+    this.undoStack.push(entry);
+    if (this.undoStack.length > this.undoDepth) this.undoStack.shift();
+  }
+
+  /**
+   * Where a file of the API's paths is on disk, relative to the data folder: an article's
+   * files keep the name the folder gives them (<id>.yml, <id>.TXT), which readDataDir accepts.
+   */
+  private onDisk(path: string): string {
+    const m = /^articles\/(.+)\.(yaml|txt)$/.exec(path);
+    if (!m) return path;
+    const entry = this.snapshot.data.articles.find((a) => a.id === m[1]);
+    const file = m[2] === 'txt' ? entry?.text : entry?.meta;
+    return file ? `articles/${basename(file.path)}` : path;
+  }
+
+  /** Every file in memory, by the API's path relative to the data folder. */
+  private fileMap(): Map<string, string> {
+    return filesOf(this.snapshot.data);
+  }
+
+  /**
+   * Reads files of the data folder as they are on disk now (only regular files inside it);
+   * a file that is not there is left out of the map.
+   */
+  private async readNow(paths: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const path of paths) {
+      if (!KNOWN.test(path)) continue;
+      const full = join(this.dataDir, this.onDisk(path));
+      const outcome = await readRegularFile(
+        nodeFs,
+        full,
+        path.endsWith('.txt') ? MAX_TEXT_BYTES : MAX_YAML_BYTES,
+      );
+      if (outcome.kind === 'missing') continue;
+      if (outcome.kind === 'problem') {
+        throw new Refusal(500, {
+          ok: false,
+          reason: 'failed',
+          file: path,
+          message: `${full}: ${outcome.message}. ${outcome.hint}`,
+        });
+      }
+      found.set(path, new TextDecoder().decode(outcome.bytes));
+    }
+    return found;
+  }
+
+  /**
+   * Files read from disk that differ from the copy in memory (another editor, a git pull) are
+   * taken into memory and the graph rebuilt, so that the page, told of the conflict, reloads
+   * what is really there.
+   */
+  private async takeDiskChanges(onDisk: ReadonlyMap<string, string>): Promise<void> {
+    const files = this.fileMap();
+    const changed = [...onDisk].filter(([path, text]) => files.get(path) !== text);
+    if (changed.length === 0) return;
+    await this.rebuildWith(
+      changed.map(([path]) => path),
+      onDisk,
+    );
+  }
+
+  /**
+   * Refuses writes outside what the workbench may write: only actors.yaml and
+   * articles/<id>.yaml|.txt, never through a symbolic link, never in a folder that leads
+   * outside the data folder, and never over an existing article text.
+   */
+  private async checkWritable(
+    writes: ReadonlyMap<string, string>,
+    onDisk: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const root = await fs.realpath(this.root);
+    const inside = (real: string) =>
+      real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+    for (const path of writes.keys()) {
+      if (!WRITABLE.test(path)) {
+        throw new Refusal(403, {
+          ok: false,
+          reason: 'forbidden',
+          file: path,
+          message: `"${path}" is not a file the workbench writes: only actors.yaml and articles/<id>.yaml or .txt inside ${this.dataDir}.`,
+        });
+      }
+      const full = join(this.root, this.onDisk(path));
+      const folder = dirname(full);
+      const realFolder = await fs.realpath(folder).catch((e: unknown) => {
+        if (errorCode(e) === 'ENOENT') return undefined;
+        throw e;
+      });
+      if (realFolder !== undefined && !inside(realFolder)) {
+        throw new Refusal(403, {
+          ok: false,
+          reason: 'forbidden',
+          file: path,
+          message: `${join(this.dataDir, dirname(path))} leads outside the data folder (to ${realFolder}): the workbench writes only inside ${this.dataDir}. Make it a folder of its own (remove the link), or start the workbench on the folder it leads to.`,
+        });
+      }
+      const link = await fs.lstat(full).then(
+        (s) => s.isSymbolicLink(),
+        () => false,
+      );
+      if (link) {
+        throw new Refusal(403, {
+          ok: false,
+          reason: 'forbidden',
+          file: path,
+          message: `${join(this.dataDir, this.onDisk(path))} is a symbolic link: the workbench does not write through links. Replace it with the file itself to edit it here.`,
+        });
+      }
+      if (path.endsWith('.txt')) {
+        const exists =
+          onDisk.has(path) ||
+          (await fs.lstat(full).then(
+            () => true,
+            () => false,
+          ));
+        if (exists) {
+          throw new Refusal(409, {
+            ok: false,
+            reason: 'conflict',
+            file: path,
+            message: `${path} exists already: an article text is written only for a new article, never over an existing one. Choose another title (the id comes from it), or reload the page to see that article.`,
+          });
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes files (each through a temporary file renamed into place, all written before any is
+   * renamed) and removes others. On a failure, what was already renamed is put back.
+   */
+  private async writeFiles(
+    files: ReadonlyMap<string, string>,
+    remove: readonly string[],
+  ): Promise<void> {
+    const before = this.fileMap();
+    const onDisk = (path: string) => this.onDisk(path);
+    try {
+      if (files.size > 0) {
+        await writeFilesAtomically(
+          this.dataDir,
+          Object.fromEntries([...files].map(([path, text]) => [onDisk(path), text])),
+        );
+      }
+    } catch (error) {
+      // writeFilesAtomically renames only once all are written: a rename that failed half-way
+      // leaves some files new. Put those back as they were.
+      const now = await this.readNow([...files.keys()]).catch(() => new Map<string, string>());
+      const back = [...files].filter(([path, text]) => now.get(path) === text);
+      for (const [path] of back) {
+        const old = before.get(path);
+        try {
+          if (old === undefined) await fs.unlink(join(this.dataDir, onDisk(path)));
+          else await writeFilesAtomically(this.dataDir, { [onDisk(path)]: old });
+        } catch {
+          /* The error below says what was written. */
+        }
+      }
+      throw new Refusal(500, {
+        ok: false,
+        reason: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+    for (const path of remove) {
+      try {
+        await fs.unlink(join(this.dataDir, onDisk(path)));
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') continue;
+        throw new Refusal(500, {
+          ok: false,
+          reason: 'failed',
+          file: path,
+          message: fsErrorLine(error, { action: 'remove', file: join(this.dataDir, onDisk(path)) }),
+        });
+      }
+    }
+  }
+
+  /**
+   * Takes the files `paths` into memory again (as given in `known`, else read from disk), then
+   * builds the graph with the layout started from the current positions, writes the build's
+   * output and moves graphVersion on.
+   */
+  private async rebuildWith(
+    paths: readonly string[],
+    known?: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const read = new Map(known ?? []);
+    const missing = paths.filter((p) => !read.has(p));
+    for (const [path, text] of await this.readNow(missing)) read.set(path, text);
+    const data = withFiles(this.snapshot.data, this.dataDir, paths, read, (p) => this.onDisk(p));
+    const versions = new Map(this.snapshot.versions);
+    for (const path of paths) {
+      const text = read.get(path);
+      if (text === undefined) versions.delete(path);
+      else versions.set(path, versionOf(text));
+    }
+    const previous = new Map<string, { x: number; y: number }>();
+    this.snapshot.build.graph.forEachNode((node, attr) =>
+      previous.set(node, { x: attr.x, y: attr.y }),
+    );
+    const result = buildGraph(data, { layout: { previous } });
+    if (hasErrors(result.issues) || !result.graph || !result.texts) {
+      // The files on disk do not build (changed by hand meanwhile): the data is taken, the
+      // graph stays the last one that built.
+      this.snapshot = { ...this.snapshot, data, versions };
+      return;
+    }
+    const build = serialise(result.graph, result.texts);
+    await writeGraphOutput(this.buildDir, result.graph, result.texts);
+    this.snapshot = { data, versions, build, graphVersion: this.snapshot.graphVersion + 1 };
+    this.rememberTexts(build);
+  }
+
+  private rememberTexts(build: Build): void {
+    this.recentTexts.delete(build.textsName);
+    this.recentTexts.set(build.textsName, build.textsJson);
+    while (this.recentTexts.size > 3) {
+      this.recentTexts.delete(this.recentTexts.keys().next().value!);
+    }
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+const conflict = (path: string): Refusal =>
+  new Refusal(409, {
+    ok: false,
+    reason: 'conflict',
+    file: path,
+    message: `${path} changed on disk since the page read it (another editor or a git pull?); reload it to see the new version, then make the change again.`,
+  });
+
+const refused = (problems: FieldProblem[]): Refusal =>
+  new Refusal(422, {
+    ok: false,
+    reason: 'refused',
+    message:
+      problems.length === 1
+        ? problems[0]!.message
+        : `${problems.length} problems: ${problems.map((p) => p.message).join('; ')}`,
+    problems,
+  });
+
+const failed = (error: unknown): Outcome<never> => ({
+  status: 500,
+  body: {
+    ok: false,
+    reason: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+  },
+});
+
+/** Serialised as writeGraphOutput serialises it: graph.json names its texts file. */
+function serialise(graph: ActorGraph, texts: Record<string, string>): Build {
+  const textsJson = `${JSON.stringify(texts)}\n`;
+  const textsName = textsFileName(textsJson);
+  const exported = graph.export() as SerializedGraph<
+    NodeAttributes,
+    EdgeAttributes,
+    GraphAttributes
+  >;
+  const graphJson = `${JSON.stringify({
+    ...exported,
+    attributes: { ...exported.attributes, texts: textsName },
+  })}\n`;
+  return { graph, texts, graphJson, textsName, textsJson };
+}
+
+/** Versions of every file read, by the API's path relative to the data folder. */
+function versionsOf(data: DataFiles): Map<string, string> {
+  return new Map([...filesOf(data)].map(([path, text]) => [path, versionOf(text)]));
+}
+
+/**
+ * The data with the files `paths` as in `texts` (a path missing from `texts` is a file no
+ * longer there). Paths are the API's, relative to the data folder: actors.yaml,
+ * relation-types.yaml, articles/<id>.yaml|txt; `onDisk` gives a file's name on disk. The
+ * article list stays sorted by id, as readDataDir gives it.
+ */
+export function withFiles(
+  data: DataFiles,
+  dataDir: string,
+  paths: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  onDisk: (path: string) => string = (path) => path,
+): DataFiles {
+  const next: DataFiles = { ...data, articles: [...data.articles] };
+  for (const path of paths) {
+    const text = texts.get(path);
+    const file = text === undefined ? undefined : { path: join(dataDir, onDisk(path)), text };
+    if (path === 'actors.yaml') {
+      if (file) next.actors = file;
+      else delete next.actors;
+      continue;
+    }
+    if (path === 'relation-types.yaml') {
+      if (file) next.relationTypes = file;
+      else delete next.relationTypes;
+      continue;
+    }
+    const m = /^articles\/(.+)\.(yaml|txt)$/.exec(path);
+    if (!m) continue;
+    const id = m[1]!;
+    const role = m[2] === 'txt' ? 'text' : 'meta';
+    const at = next.articles.findIndex((a) => a.id === id);
+    const { meta, text: body } =
+      at >= 0 ? next.articles[at]! : { meta: undefined, text: undefined };
+    const kept = role === 'meta' ? { meta: file, text: body } : { meta, text: file };
+    const entry = {
+      id,
+      ...(kept.meta ? { meta: kept.meta } : {}),
+      ...(kept.text ? { text: kept.text } : {}),
+    };
+    if (at >= 0) {
+      if (entry.meta || entry.text) next.articles[at] = entry;
+      else next.articles.splice(at, 1);
+    } else if (file) {
+      const after = next.articles.findIndex((a) => a.id > id);
+      next.articles.splice(after < 0 ? next.articles.length : after, 0, entry);
+    }
+  }
+  return next;
+}
+
+/** The positions of graph.json's actors, or undefined if there is no usable graph.json. */
+async function readPositions(
+  graphFile: string,
+): Promise<Map<string, { x: number; y: number }> | undefined> {
+  try {
+    const parsed = JSON.parse(await fs.readFile(graphFile, 'utf8')) as {
+      nodes?: { key?: unknown; attributes?: { x?: unknown; y?: unknown } }[];
+    };
+    if (!Array.isArray(parsed.nodes)) return undefined;
+    const positions = new Map<string, { x: number; y: number }>();
+    for (const node of parsed.nodes) {
+      const { x, y } = node.attributes ?? {};
+      if (
+        typeof node.key === 'string' &&
+        typeof x === 'number' &&
+        typeof y === 'number' &&
+        Number.isFinite(x) &&
+        Number.isFinite(y)
+      ) {
+        positions.set(node.key, { x, y });
+      }
+    }
+    return positions.size > 0 ? positions : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What undo would take back, in words. */
+function describeChanges(changes: readonly Change[], written: readonly Written[]): string {
+  const parts = changes.map((change) => {
+    switch (change.kind) {
+      case 'add-relation':
+        return `Added a relation to articles/${change.article}.yaml`;
+      case 'edit-relation':
+        return `Changed relation ${change.index + 1} of articles/${change.article}.yaml`;
+      case 'delete-relation':
+        return `Deleted relation ${change.index + 1} of articles/${change.article}.yaml`;
+      case 'add-actor':
+        return `Added the actor ${change.actor.id} to actors.yaml`;
+      case 'add-article': {
+        const created = written.find((w) => w.before === undefined && w.path.endsWith('.yaml'));
+        return `Added the article ${created ? created.path.replace(/\.yaml$/, '') : `"${change.article.title}"`}`;
+      }
+    }
+  });
+  return parts.join('; ');
+}

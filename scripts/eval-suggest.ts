@@ -1,0 +1,146 @@
+/**
+ * npm run eval:suggest -- [--data DIR] [--cues FILE] [--json] [--details]
+ * Scores the suggestions of every annotated article against its annotated relations
+ * (src/core/suggest/evaluate.ts): precision, recall and F1 overall and per relation type, and
+ * modality accuracy on the matched ones. See docs/suggest.md.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { annotatedStatements } from '../src/core/suggest/annotated.ts';
+import {
+  evaluate,
+  formatEvaluation,
+  matchArticle,
+  rates,
+  type Statement,
+} from '../src/core/suggest/evaluate.ts';
+import { articleText, prepareSuggestions } from '../src/core/suggest/setup.ts';
+import { suggestRelations } from '../src/core/suggest/suggest.ts';
+import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
+import type { SourceFile } from '../src/core/pipeline/load.ts';
+import { complain, parseCommandLine, runCommand, say } from '../src/node/cli.ts';
+import { MAX_YAML_BYTES, nodeFs, readDataDir, readRegularFile } from '../src/node/readData.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_CUES = join(ROOT, 'graph-data', 'suggest-cues.yaml');
+
+const USAGE = `Usage: npm run eval:suggest -- [options]
+
+Scores what npm run suggest finds in every annotated article against the article's annotated
+relations: precision, recall and F1 overall and per relation type, and modality accuracy on
+the matched ones. A match is the same source, type and target (a symmetric type such as
+cooperates-with in either order); each annotation matches one suggestion at most.
+
+Options:
+  --data DIR        graph-data folder to read (default: graph-data)
+  --cues FILE       the cue lexicon (default: DIR/suggest-cues.yaml if there is one, else
+                    the project's graph-data/suggest-cues.yaml)
+  --details         also list, per article, what was matched, missed and suggested in excess
+  --json            print the figures as one JSON object
+  -h, --help        show this help`;
+
+runCommand(USAGE, async () => {
+  const args = parseCommandLine(
+    process.argv.slice(2),
+    {
+      data: { type: 'string', default: 'graph-data' },
+      cues: { type: 'string' },
+      details: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  const dataDir = args.data.replace(/\/+$/, '') || '/';
+  const read = await readDataDir(dataDir);
+  const cuesPath =
+    args.cues ??
+    (existsSync(join(dataDir, 'suggest-cues.yaml'))
+      ? join(dataDir, 'suggest-cues.yaml')
+      : DEFAULT_CUES);
+  const setup = prepareSuggestions(read.files, await readCueSource(cuesPath));
+  const sink = new IssueSink();
+  const articles: { id: string; suggested: Statement[]; annotated: Statement[] }[] = [];
+  if (setup.suggester) {
+    for (const article of [...read.files.articles].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      if (!article.meta || !article.text) continue;
+      const text = articleText(read.files, article.id)!;
+      const annotated = annotatedStatements(article.meta, text, setup.actors, sink);
+      if (!annotated) continue;
+      const suggested = suggestRelations(text, setup.suggester).suggestions.map((s) => ({
+        source: s.source,
+        type: s.type,
+        target: s.target,
+        modality: s.modality,
+        span: s.evidence.sentence,
+      }));
+      articles.push({ id: article.id, suggested, annotated });
+    }
+  }
+  const issues = sortIssues([...read.issues, ...setup.issues, ...sink.issues]);
+  for (const issue of issues.filter((i) => i.severity === 'error'))
+    complain(`${formatIssue(issue)}\n`);
+  if (hasErrors(issues) || !setup.suggester) {
+    complain(`\nCannot evaluate: the data or the cue lexicon has errors (above).\n`);
+    return 1;
+  }
+  if (articles.length === 0) {
+    complain(
+      `error: ${dataDir} has no annotated article (articles/ID.txt with its ID.yaml) to score\n`,
+    );
+    return 1;
+  }
+  const evaluation = evaluate(articles, setup.relationTypes);
+  if (args.json) {
+    const withRates = (t: (typeof evaluation)['overall']) => ({ ...t, ...rates(t) });
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          data: dataDir,
+          cues: cuesPath,
+          articles: evaluation.articles,
+          overall: withRates(evaluation.overall),
+          byType: Object.fromEntries(
+            Object.entries(evaluation.byType).map(([k, t]) => [k, withRates(t)]),
+          ),
+          modality: evaluation.modality,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  say(`Suggestions scored against the annotations of ${dataDir} (cues: ${cuesPath})\n\n`);
+  say(formatEvaluation(evaluation));
+  if (args.details) {
+    const directed = new Map(setup.relationTypes.map((t) => [t.id, t.directed]));
+    const show = (s: Statement) => `${s.source} ${s.type} ${s.target} (${s.modality})`;
+    for (const a of articles) {
+      const pairs = matchArticle(a.suggested, a.annotated, (t) => directed.get(t) ?? true);
+      const matchedS = new Set(pairs.map(([i]) => i));
+      const matchedA = new Set(pairs.map(([, j]) => j));
+      say(`\n${a.id}\n`);
+      for (const [i, j] of pairs)
+        say(`  matched  ${show(a.suggested[i]!)} ~ ${a.annotated[j]!.modality}\n`);
+      a.annotated.forEach((s, j) => matchedA.has(j) || say(`  missed   ${show(s)}\n`));
+      a.suggested.forEach((s, i) => matchedS.has(i) || say(`  excess   ${show(s)}\n`));
+    }
+  }
+  return 0;
+});
+
+async function readCueSource(path: string): Promise<SourceFile> {
+  const outcome = await readRegularFile(nodeFs, path, MAX_YAML_BYTES);
+  if (outcome.kind === 'missing') {
+    throw new Error(
+      `the cue lexicon ${path} does not exist; pass --cues FILE, or leave --cues out for the default`,
+    );
+  }
+  if (outcome.kind === 'problem') throw new Error(`${path}: ${outcome.message}`);
+  try {
+    return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(outcome.bytes) };
+  } catch {
+    throw new Error(`${path}: the file is not UTF-8 text`);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * An article's annotated relations as statements (actor ids, type, modality, where the quote
+ * is): what the evaluation scores suggestions against, and what --new-only leaves out. Names
+ * are resolved and quotes located as the build does (resolve.ts, text.ts); a relation whose
+ * names do not resolve is reported and left out.
+ */
+import type { ArticleDocument, Modality } from '../model.ts';
+import type { IssueSink } from '../pipeline/issues.ts';
+import { parseYaml, positionOf, type SourceFile } from '../pipeline/load.ts';
+import { indexActors, resolveActor } from '../pipeline/resolve.ts';
+import { foldForMatching, isMatch, locateQuote } from '../pipeline/text.ts';
+import { validateAgainstSchema } from '../pipeline/validate.ts';
+import type { Actor } from '../model.ts';
+import type { Statement } from './evaluate.ts';
+import { relationKey, type Span, type Suggestion } from './suggest.ts';
+
+export function annotatedStatements(
+  meta: SourceFile,
+  text: string,
+  actors: readonly Actor[],
+  sink: IssueSink,
+): Statement[] | undefined {
+  const parsed = parseYaml(meta, sink);
+  if (!parsed || !validateAgainstSchema(parsed, 'article', sink)) return undefined;
+  const index = indexActors(actors);
+  const folded = foldForMatching(text);
+  const statements: Statement[] = [];
+  (parsed.value as ArticleDocument).relations.forEach((relation, i) => {
+    const source = resolveActor(index, relation.source);
+    const target = resolveActor(index, relation.target);
+    if (!source.ok || !target.ok) {
+      sink.warn(
+        meta.path,
+        positionOf(parsed, ['relations', i]),
+        `relations[${i}] names an actor the registry does not know; it is left out`,
+      );
+      return;
+    }
+    const found = locateQuote(folded, relation.quote);
+    const span: Span | undefined = isMatch(found)
+      ? { start: found.start, end: found.end }
+      : undefined;
+    statements.push({
+      source: source.id,
+      type: relation.type,
+      target: target.id,
+      modality: (relation.modality ?? 'asserted') as Modality,
+      ...(span ? { span } : {}),
+    });
+  });
+  return statements;
+}
+
+/**
+ * Whether a suggestion is already annotated: the same relation (a symmetric type in either
+ * order) with a quote that overlaps the suggestion's sentence.
+ */
+export function isAnnotated(
+  suggestion: Suggestion,
+  annotated: readonly Statement[],
+  isDirected: (type: string) => boolean,
+): boolean {
+  const directed = isDirected(suggestion.type);
+  const key = relationKey(suggestion.source, suggestion.type, suggestion.target, directed);
+  const { start, end } = suggestion.evidence.sentence;
+  return annotated.some(
+    (a) =>
+      relationKey(a.source, a.type, a.target, isDirected(a.type)) === key &&
+      a.span !== undefined &&
+      a.span.start < end &&
+      start < a.span.end,
+  );
+}

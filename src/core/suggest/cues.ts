@@ -1,0 +1,78 @@
+/**
+ * Relation cues and modality cues in a sentence, from the lexicon: a cue's first word is
+ * compared with each token's lemma and its lower-case form, the next words with the tokens
+ * that follow. Verbs are looked for among verbs (and participles tagged as adjectives), nouns
+ * among nouns; no cue is taken inside an actor's name.
+ */
+import type { Cue, CueModality, Lexicon } from './lexicon.ts';
+import type { Token } from './read.ts';
+import { mentionOn, type SentenceView } from './sentence.ts';
+
+export interface CueHit {
+  cue: Cue;
+  /** Its tokens: first up to, not including, last. */
+  first: number;
+  last: number;
+}
+
+export interface ModalityHit {
+  modality: CueModality;
+  first: number;
+  last: number;
+}
+
+const matchesWord = (t: Token, word: string): boolean => t.lemma === word || t.lower === word;
+
+/** Whether the words of a cue or marker follow from token i, within [i, end). */
+function matchesFrom(tokens: readonly Token[], i: number, end: number, words: readonly string[]) {
+  if (i + words.length > end) return false;
+  for (let k = 0; k < words.length; k++) if (!matchesWord(tokens[i + k]!, words[k]!)) return false;
+  return true;
+}
+
+function fitsPos(t: Token, pos: Cue['pos']): boolean {
+  if (pos === 'noun') return t.pos === 'NOUN' || t.pos === 'PROPN';
+  return t.pos === 'VERB' || (t.pos === 'ADJ' && /(?:ed|en)$/.test(t.lower));
+}
+
+export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
+  const { tokens, sentence } = view;
+  const hits: CueHit[] = [];
+  for (let i = sentence.first; i < sentence.last; i++) {
+    const t = tokens[i]!;
+    if (mentionOn(view, i)) continue;
+    const candidates = [
+      ...(lexicon.cues.get(t.lemma) ?? []),
+      ...(t.lower !== t.lemma ? (lexicon.cues.get(t.lower) ?? []) : []),
+    ].sort((a, b) => b.words.length - a.words.length);
+    for (const cue of candidates) {
+      if (!fitsPos(t, cue.pos) || !matchesFrom(tokens, i, sentence.last, cue.words)) continue;
+      let inName = false;
+      for (let k = i; k < i + cue.words.length; k++) if (mentionOn(view, k)) inName = true;
+      if (inName) continue;
+      hits.push({ cue, first: i, last: i + cue.words.length });
+      i += cue.words.length - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+export function findModalityCues(view: SentenceView, lexicon: Lexicon): ModalityHit[] {
+  const { tokens, sentence } = view;
+  const hits: ModalityHit[] = [];
+  for (let i = sentence.first; i < sentence.last; i++) {
+    const t = tokens[i]!;
+    const candidates = [
+      ...(lexicon.modality.get(t.lemma) ?? []),
+      ...(t.lower !== t.lemma ? (lexicon.modality.get(t.lower) ?? []) : []),
+    ].sort((a, b) => b.words.length - a.words.length);
+    for (const marker of candidates) {
+      if (!matchesFrom(tokens, i, sentence.last, marker.words)) continue;
+      hits.push({ modality: marker.modality, first: i, last: i + marker.words.length });
+      i += marker.words.length - 1;
+      break;
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,147 @@
+/**
+ * The few English function words the argument stage reads a sentence by: what ends a clause,
+ * what joins two names, which prepositions introduce a place or a time rather than a party.
+ * Grammar, not vocabulary: the relation words are in the cue lexicon.
+ */
+import type { Token } from './read.ts';
+
+/** Punctuation that closes a clause. */
+const CLAUSE_PUNCTUATION = new Set([
+  ';',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '—',
+  '–',
+  '?',
+  '!',
+  '"',
+  '“',
+  '”',
+]);
+
+/** Words that open another clause: relative pronouns, subordinators, contrast. */
+const CLAUSE_WORDS = new Set([
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'while',
+  'whereas',
+  'but',
+  'although',
+  'though',
+  'because',
+  'since',
+  'when',
+  'where',
+  'that',
+  'after',
+  'before',
+  'if',
+  'unless',
+  'says',
+  'said',
+  'say',
+  'told',
+  'added',
+  'insisted',
+]);
+
+/** Relative pronouns, whose clause is about the name just before them. */
+export const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'that']);
+
+export const isClauseBreak = (t: Token): boolean =>
+  CLAUSE_PUNCTUATION.has(t.text) || (CLAUSE_WORDS.has(t.lower) && t.pos !== 'NOUN');
+
+/** Between two names of one group: "X and Y", "X, Y and Z", "X as well as Y", "X-Y". */
+export const COORDINATORS = new Set(['and', ',', '&', 'as', 'well', 'both', 'or', '-', '/']);
+
+/** Prepositions that place or time an event; the name after them is not a party to it. */
+export const CIRCUMSTANTIAL = new Set([
+  'in',
+  'inside',
+  'near',
+  'across',
+  'throughout',
+  'during',
+  'since',
+  'until',
+  'within',
+  'around',
+  'outside',
+  'from',
+  'into',
+  'through',
+  'via',
+  'amid',
+  'under',
+  'over',
+]);
+
+/** Tokens that may stand between a word and the noun phrase it governs. */
+export const isModifier = (t: Token): boolean =>
+  t.pos === 'DET' ||
+  t.pos === 'ADJ' ||
+  t.pos === 'ADV' ||
+  t.pos === 'NUM' ||
+  (t.pos === 'PRON' && /^(?:its|their|his|her|our|your|my)$/.test(t.lower)) ||
+  t.lower === "'s" ||
+  t.lower === "'";
+
+export const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
+
+export const isNoun = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
+
+export const isPreposition = (t: Token): boolean => t.pos === 'ADP' || t.lower === 'to';
+
+/** Forms of "be" and "get" that make a passive with a past participle. */
+const PASSIVE_AUXILIARIES = new Set(['be', 'get']);
+
+/**
+ * Whether the verb at `i` is passive: a past participle after a form of "be" or "get", with
+ * at most an adverb or "not" between ("was not attacked", "were reportedly hit").
+ */
+export function isPassiveAt(tokens: readonly Token[], i: number, first: number): boolean {
+  const verb = tokens[i]!;
+  if (verb.pos !== 'VERB' || verb.lower.endsWith('ing') || verb.lower === verb.lemma) return false;
+  for (let k = i - 1; k >= Math.max(first, i - 4); k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'ADV' || t.pos === 'PART') continue;
+    if (t.lemma === 'have' || t.lower === 'being' || t.lower === 'been') continue;
+    return PASSIVE_AUXILIARIES.has(t.lemma) && (t.pos === 'AUX' || t.pos === 'VERB');
+  }
+  return false;
+}
+
+/** Verbs of saying and thinking: the name after them is the subject of what is said. */
+export const REPORTING_VERBS = new Set([
+  'say',
+  'tell',
+  'add',
+  'insist',
+  'believe',
+  'think',
+  'announce',
+  'claim',
+  'report',
+  'note',
+  'state',
+  'argue',
+  'suggest',
+  'confirm',
+  'acknowledge',
+  'hope',
+  'fear',
+  'know',
+  'expect',
+  'see',
+]);
+
+/** Subject pronouns, which stand for a name said before. */
+export const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we']);
+
+/** Prefixes that make a name a qualifier: "anti-ISIS operations", "pro-Moscow". */
+export const STANCE_PREFIXES = new Set(['anti', 'pro', 'non', 'post', 'pre', 'ex']);

@@ -1,0 +1,175 @@
+/**
+ * The cue lexicon (graph-data/suggest-cues.yaml, or --cues FILE): read, checked against its
+ * JSON Schema with every problem at its line, and compiled against the relation vocabulary
+ * (each CAMEO root code to the relation type whose `cameo` list holds it).
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import cuesSchema from '../../../graph-data/schemas/suggest-cues.schema.json' with { type: 'json' };
+import type { Modality, RelationType } from '../model.ts';
+import type { IssueSink } from '../pipeline/issues.ts';
+import { parseYaml, positionOf, positionOfKey, type SourceFile } from '../pipeline/load.ts';
+import { describePath } from '../pipeline/validate.ts';
+
+export type CueModality = Exclude<Modality, 'asserted'>;
+export const CUE_MODALITIES: readonly CueModality[] = [
+  'negated',
+  'conditional',
+  'proposed',
+  'reported',
+  'denied',
+];
+
+/** The file as written. */
+export interface CueFile {
+  roots: {
+    code: string;
+    name: string;
+    verbs?: string[];
+    nouns?: string[];
+    prepositions?: string[];
+  }[];
+  modality: Partial<Record<CueModality, string[]>>;
+  honorifics?: string[];
+  demonyms?: { place: string; forms: string[] }[];
+}
+
+/** A cue as matched: its words in lower case (the first compared with lemmas too). */
+export interface Cue {
+  words: string[];
+  /** Looked for among verbs or among nouns. */
+  pos: 'verb' | 'noun';
+  code: string;
+  rootName: string;
+  type: string;
+  prepositions: ReadonlySet<string>;
+}
+
+export interface Lexicon {
+  /** Cues by their first word, longest first. */
+  cues: Map<string, Cue[]>;
+  /** Modality cues by their first word, longest first. */
+  modality: Map<string, { words: string[]; modality: CueModality }[]>;
+  honorifics: string[];
+  demonyms: { place: string; forms: string[] }[];
+}
+
+let validator: ValidateFunction | undefined;
+
+/**
+ * Reads a cue file. Problems go to the sink with their line and column; undefined when the file
+ * cannot be used.
+ */
+export function readCueFile(file: SourceFile, sink: IssueSink): CueFile | undefined {
+  const parsed = parseYaml(file, sink);
+  if (!parsed) return undefined;
+  validator ??= new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(
+    cuesSchema,
+  );
+  if (validator(parsed.value)) return parsed.value as CueFile;
+  for (const error of validator.errors ?? []) {
+    const path = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((part) =>
+        /^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~'),
+      );
+    const name = describePath(path);
+    if (error.keyword === 'additionalProperties') {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys(
+        (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
+      );
+      sink.error(
+        file.path,
+        positionOfKey(parsed, path, extra),
+        `${name} has an unknown field "${extra}"`,
+        `Allowed fields: ${allowed.join(', ')}.`,
+      );
+    } else if (error.keyword === 'required') {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      sink.error(
+        file.path,
+        positionOf(parsed, path),
+        `${name} is missing the required field "${missing}"`,
+      );
+    } else {
+      const description = (error.parentSchema as { description?: string } | undefined)?.description;
+      sink.error(
+        file.path,
+        positionOf(parsed, path),
+        `${name} ${error.message ?? 'is invalid'}`,
+        description,
+      );
+    }
+  }
+  return undefined;
+}
+
+const words = (cue: string): string[] => cue.trim().toLowerCase().split(/\s+/);
+
+/**
+ * Compiles a cue file against the relation types. A root code that no relation type lists is
+ * a warning (its cues cannot suggest anything), as is a root given twice.
+ */
+export function compileLexicon(
+  cues: CueFile,
+  relationTypes: readonly RelationType[],
+  sink?: { warn(message: string, hint?: string): void },
+): Lexicon {
+  const typeOf = new Map<string, string>();
+  for (const type of relationTypes) for (const code of type.cameo) typeOf.set(code, type.id);
+  const byFirst = new Map<string, Cue[]>();
+  const seen = new Set<string>();
+  for (const root of cues.roots) {
+    if (seen.has(root.code)) {
+      sink?.warn(`CAMEO root ${root.code} is listed twice; both lists are used`);
+    }
+    seen.add(root.code);
+    const type = typeOf.get(root.code);
+    if (!type) {
+      sink?.warn(
+        `CAMEO root ${root.code} (${root.name}) belongs to no relation type, so its cues suggest nothing`,
+        'Add the code to the cameo list of a type in relation-types.yaml, or remove the root.',
+      );
+      continue;
+    }
+    const prepositions = new Set((root.prepositions ?? []).map((p) => p.toLowerCase().trim()));
+    for (const [pos, list] of [
+      ['verb', root.verbs ?? []],
+      ['noun', root.nouns ?? []],
+    ] as const) {
+      for (const cue of list) {
+        const w = words(cue);
+        const entry: Cue = {
+          words: w,
+          pos,
+          code: root.code,
+          rootName: root.name,
+          type,
+          prepositions,
+        };
+        const bucket = byFirst.get(w[0]!) ?? [];
+        bucket.push(entry);
+        byFirst.set(w[0]!, bucket);
+      }
+    }
+  }
+  for (const bucket of byFirst.values()) bucket.sort((a, b) => b.words.length - a.words.length);
+
+  const modality = new Map<string, { words: string[]; modality: CueModality }[]>();
+  for (const m of CUE_MODALITIES) {
+    for (const cue of cues.modality[m] ?? []) {
+      const w = words(cue);
+      const bucket = modality.get(w[0]!) ?? [];
+      bucket.push({ words: w, modality: m });
+      modality.set(w[0]!, bucket);
+    }
+  }
+  for (const bucket of modality.values()) bucket.sort((a, b) => b.words.length - a.words.length);
+  return {
+    cues: byFirst,
+    modality,
+    honorifics: cues.honorifics ?? [],
+    demonyms: cues.demonyms ?? [],
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * Sentence and token boundaries, parts of speech, lemmas and negation, from wink-nlp and its
+ * English model (an npm package: nothing is downloaded). docs/suggest.md says why wink-nlp and
+ * not compromise: the same tags for this task at about eight times the speed.
+ */
+import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** Universal Dependencies tags, as wink's English model gives them. */
+export type PartOfSpeech = string;
+
+export interface Token {
+  /** UTF-16 offsets into the text read. */
+  start: number;
+  end: number;
+  text: string;
+  /** Lower case, for comparing with the lexicon. */
+  lower: string;
+  lemma: string;
+  pos: PartOfSpeech;
+  /** Inside the scope of a negation, as wink-nlp's negation model marks it. */
+  negated: boolean;
+}
+
+export interface Sentence {
+  /** UTF-16 offsets into the text, without surrounding whitespace. */
+  start: number;
+  end: number;
+  /** Its tokens: tokens[first] up to, not including, tokens[last]. */
+  first: number;
+  last: number;
+}
+
+export interface ReadText {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+/**
+ * The longest sentence passed on, in tokens. Text with no sentence punctuation (a list, a
+ * transcript, a broken copy) would otherwise be one sentence, and the later stages look at
+ * pairs of words within a sentence: cut into windows, the work stays linear in the text.
+ */
+export const MAX_SENTENCE_TOKENS = 80;
+
+/** The pipe this module needs: sentences, negation and parts of speech (no entities). */
+const PIPE = ['sbd', 'negation', 'pos'];
+
+let nlp: WinkMethods | undefined;
+
+// wink's declarations give its.lemma a signature its own `out` does not accept; it works.
+const lemmaOf = (its: WinkMethods['its']) => its.lemma as unknown as ItsFunction<string>;
+
+/** wink-nlp with its English model, made on first use (about 60 ms). */
+export function library(): WinkMethods {
+  nlp ??= winkNLP(model, PIPE);
+  return nlp;
+}
+
+/**
+ * Reads a text into sentences and tokens with character offsets. Sentences also end at line
+ * ends (news copy puts headlines, bylines and captions on lines of their own, without a full
+ * stop) and are cut at MAX_SENTENCE_TOKENS; whitespace is not a token.
+ */
+export function readText(text: string): ReadText {
+  const nlp = library();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out() as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const lemmas = doc.tokens().out(lemmaOf(its)) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const negations = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+
+  // Offsets: wink's tokens with their preceding spaces rebuild the text; checked as we go,
+  // with a search forward should a token ever differ from the text (linear either way).
+  const tokens: Token[] = [];
+  /** Index in `tokens` of each wink token, or -1 for whitespace. */
+  const kept = new Int32Array(values.length);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    at += spaces[i]?.length ?? 0;
+    if (!text.startsWith(value, at)) {
+      const found = text.indexOf(value, Math.max(0, at - (spaces[i]?.length ?? 0)));
+      if (found < 0) {
+        kept[i] = -1;
+        continue;
+      }
+      at = found;
+    }
+    const start = at;
+    at += value.length;
+    if (value.trim() === '') {
+      kept[i] = -1;
+      continue;
+    }
+    kept[i] = tokens.length;
+    tokens.push({
+      start,
+      end: at,
+      text: value,
+      lower: value.toLowerCase(),
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+      pos: tags[i] ?? 'X',
+      negated: negations[i] === true,
+    });
+  }
+
+  const sentences: Sentence[] = [];
+  const push = (first: number, last: number) => {
+    for (let from = first; from < last; from += MAX_SENTENCE_TOKENS) {
+      const to = Math.min(last, from + MAX_SENTENCE_TOKENS);
+      sentences.push({
+        start: tokens[from]!.start,
+        end: tokens[to - 1]!.end,
+        first: from,
+        last: to,
+      });
+    }
+  };
+  for (const [a, b] of spans) {
+    let first = -1;
+    let last = -1;
+    for (let i = a; i <= b && i < values.length; i++) {
+      const k = kept[i]!;
+      if (k < 0) {
+        // A line end inside wink's sentence ends it here.
+        if (first >= 0 && values[i]!.includes('\n')) {
+          push(first, last + 1);
+          first = -1;
+        }
+        continue;
+      }
+      // wink puts a line end before a token into the spaces before it, too.
+      if (first >= 0 && (spaces[i] ?? '').includes('\n')) {
+        push(first, last + 1);
+        first = -1;
+      }
+      if (first < 0) first = k;
+      last = k;
+    }
+    if (first >= 0) push(first, last + 1);
+  }
+  return { text, tokens, sentences };
+}
+
+/** What wink-nlp alone does with a text, for the benchmark: read it and tag every token. */
+export function readWithLibraryOnly(text: string): number {
+  const nlp = library();
+  const doc = nlp.readDoc(text);
+  const its = nlp.its;
+  return (
+    doc.tokens().out(its.pos).length +
+    doc.tokens().out(lemmaOf(its)).length +
+    doc.tokens().out(its.negationFlag).length +
+    doc.sentences().length()
+  );
+}

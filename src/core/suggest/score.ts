@@ -1,0 +1,100 @@
+/**
+ * A candidate's score, 0 to 1, from the evidence that made it: how each side was found and how
+ * far from the cue, how sure the names are, whether the cue is a verb or a noun. The `why`
+ * names the same evidence in words. The weights are round numbers, set by reasoning about
+ * which evidence is stronger, not fitted to any data set.
+ */
+import type { Side } from './arguments.ts';
+import type { CueHit } from './cues.ts';
+import type { MentionVia } from './mentions.ts';
+import type { ModalityDecision } from './modality.ts';
+import type { Token } from './read.ts';
+
+const SIDE_WEIGHT: Record<Side['how'], number> = {
+  subject: 0.2,
+  possessive: 0.2,
+  agent: 0.25,
+  object: 0.25,
+  preposition: 0.22,
+  between: 0.25,
+  relative: 0.12,
+  pronoun: 0.08,
+};
+
+const NAME_PENALTY: Record<MentionVia, number> = {
+  name: 0,
+  honorific: 0,
+  demonym: 0.05,
+  surname: 0.08,
+  transliteration: 0.1,
+};
+
+const SIDE_WORDS: Record<Side['how'], string> = {
+  subject: 'subject before the cue',
+  possessive: 'names the cue',
+  agent: 'agent ("by")',
+  object: 'object of the verb',
+  preposition: 'after',
+  between: 'between',
+  relative: 'antecedent of the relative clause',
+  pronoun: 'what the pronoun stands for',
+};
+
+export interface ScoreInput {
+  hit: CueHit;
+  tokens: readonly Token[];
+  source: { side: Side; text: string; via: MentionVia };
+  target: { side: Side; text: string; via: MentionVia };
+  /** Both sides come from one group ("X and Y agreed"), as a pair or both ways. */
+  fromGroup: 'pair' | 'both-ways' | undefined;
+  passive: boolean;
+  modality: ModalityDecision;
+}
+
+const describeSide = (s: { side: Side; text: string; via: MentionVia }): string => {
+  const how =
+    s.side.how === 'preposition' ? `after "${s.side.preposition}"` : SIDE_WORDS[s.side.how];
+  const via = s.via === 'name' ? '' : `, by ${s.via}`;
+  return `"${s.text}" (${how}${via})`;
+};
+
+export function scoreCandidate(input: ScoreInput): { score: number; why: string } {
+  const { hit, tokens, source, target } = input;
+  let score = 0.3;
+  const near = (d: number) => (d <= 3 ? 1 : d <= 8 ? 0.75 : 0.5);
+  if (input.fromGroup) {
+    score += input.fromGroup === 'pair' ? 0.35 : 0.25;
+    score += 0.1 * near(source.side.distance);
+  } else {
+    score += SIDE_WEIGHT[source.side.how] * near(source.side.distance);
+    score += SIDE_WEIGHT[target.side.how] * near(target.side.distance);
+  }
+  if (hit.cue.pos === 'verb') score += 0.1;
+  if (input.passive) score += 0.05;
+  score -= NAME_PENALTY[source.via] + NAME_PENALTY[target.via];
+  score = Math.round(Math.min(0.98, Math.max(0.05, score)) * 100) / 100;
+
+  const words = tokens
+    .slice(hit.first, hit.last)
+    .map((t) => t.text)
+    .join(' ');
+  const parts = [
+    `cue "${words}" (CAMEO ${hit.cue.code} ${hit.cue.rootName}${input.passive ? ', passive' : ''})`,
+  ];
+  if (input.fromGroup === 'pair') {
+    parts.push(`${describeSide(source)} and ${describeSide(target)} together`);
+  } else if (input.fromGroup === 'both-ways') {
+    parts.push(`${describeSide(source)} and ${describeSide(target)}, each to the other`);
+  } else {
+    parts.push(`source ${describeSide(source)}`, `target ${describeSide(target)}`);
+  }
+  const marker = input.modality.marker;
+  if (marker) {
+    const markerWords = tokens
+      .slice(marker.first, marker.last)
+      .map((t) => t.text)
+      .join(' ');
+    parts.push(`${input.modality.modality} ("${markerWords}")`);
+  }
+  return { score, why: parts.join('; ') };
+}

@@ -1,0 +1,110 @@
+/**
+ * One sentence as the later stages see it: its tokens, and the actor mentions on them. A
+ * mention that only qualifies a person named right after it ("Russian Foreign Minister Sergei
+ * Lavrov", "Islamic State spokesman al-Adnani") is marked as a modifier: the person is the
+ * party, not the state or group.
+ */
+import type { Mention } from './mentions.ts';
+import { STANCE_PREFIXES } from './grammar.ts';
+import type { Sentence, Token } from './read.ts';
+
+export interface PlacedMention {
+  mention: Mention;
+  /** Index in the article's list of mentions. */
+  index: number;
+  /** Its tokens: tokens[first] up to, not including, tokens[last]. */
+  first: number;
+  last: number;
+  /** The one actor it names; undefined when the name is ambiguous. */
+  actor?: string;
+  /** Only qualifies the person named next. */
+  modifier: boolean;
+}
+
+export interface SentenceView {
+  tokens: readonly Token[];
+  sentence: Sentence;
+  mentions: PlacedMention[];
+  /** For each token of the sentence (index - sentence.first), its mention in `mentions`, or -1. */
+  mentionAt: Int32Array;
+}
+
+/** Words that may stand between a qualifier and the person it qualifies (titles, "of"). */
+const isTitleWord = (t: Token): boolean =>
+  t.pos === 'PROPN' ||
+  t.pos === 'NOUN' ||
+  t.pos === 'ADJ' ||
+  t.lower === 'of' ||
+  t.lower === 'the' ||
+  t.lower === "'s" ||
+  t.lower === '-';
+
+/**
+ * Places the mentions that fall in a sentence on its tokens. `mentions` must be sorted by
+ * start; `from` is where to begin looking in it (the caller walks sentences in order, so the
+ * whole article costs one pass).
+ */
+export function viewSentence(
+  tokens: readonly Token[],
+  sentence: Sentence,
+  mentions: readonly Mention[],
+  from: number,
+  isPerson: (actor: string) => boolean,
+): { view: SentenceView; next: number } {
+  const mentionAt = new Int32Array(sentence.last - sentence.first).fill(-1);
+  const placed: PlacedMention[] = [];
+  let m = from;
+  while (m < mentions.length && mentions[m]!.end <= sentence.start) m++;
+  let t = sentence.first;
+  for (; m < mentions.length && mentions[m]!.start < sentence.end; m++) {
+    const mention = mentions[m]!;
+    while (t < sentence.last && tokens[t]!.end <= mention.start) t++;
+    let last = t;
+    while (last < sentence.last && tokens[last]!.start < mention.end) last++;
+    if (last === t) continue;
+    const slot = placed.length;
+    placed.push({
+      mention,
+      index: m,
+      first: t,
+      last,
+      ...(mention.actorIds.length === 1 ? { actor: mention.actorIds[0]! } : {}),
+      modifier: false,
+    });
+    for (let k = t; k < last; k++)
+      if (mentionAt[k - sentence.first] === -1) mentionAt[k - sentence.first] = slot;
+  }
+  // "anti-ISIS operations", "pro-Moscow separatists": a stance, not a party.
+  for (const p of placed) {
+    const token = tokens[p.first]!;
+    const inside = token.text.slice(0, Math.max(0, p.mention.start - token.start));
+    const dash = tokens[p.first - 1];
+    const prefix = tokens[p.first - 2];
+    if (/^\p{L}+-$/u.test(inside) && STANCE_PREFIXES.has(inside.slice(0, -1).toLowerCase()))
+      p.modifier = true;
+    else if (
+      p.first - 2 >= sentence.first &&
+      dash?.text === '-' &&
+      prefix &&
+      STANCE_PREFIXES.has(prefix.lower)
+    )
+      p.modifier = true;
+  }
+  // A qualifier: followed, through title words only, by a person's name.
+  for (let i = 0; i + 1 < placed.length; i++) {
+    const a = placed[i]!;
+    const b = placed[i + 1]!;
+    if (!b.actor || !isPerson(b.actor) || (a.actor && isPerson(a.actor))) continue;
+    if (b.first - a.last > 6) continue;
+    let titles = true;
+    for (let k = a.last; k < b.first; k++) if (!isTitleWord(tokens[k]!)) titles = false;
+    if (titles && (b.first > a.last || a.mention.possessive)) a.modifier = true;
+  }
+  return { view: { tokens, sentence, mentions: placed, mentionAt }, next: Math.max(from, m - 1) };
+}
+
+/** The mention on token i, if any. */
+export const mentionOn = (view: SentenceView, i: number): PlacedMention | undefined => {
+  const slot = view.mentionAt[i - view.sentence.first];
+  return slot === undefined || slot < 0 ? undefined : view.mentions[slot];
+};

@@ -1,0 +1,302 @@
+/**
+ * Suggested relations for one article text: read (read.ts) -> actor mentions (mentions.ts) ->
+ * per sentence, cues (cues.ts), their two sides (arguments.ts), modality (modality.ts) and a
+ * score (score.ts). Pure: text and registry in, candidates out, best first. Every candidate
+ * carries the character offsets of its sentence, its names and its cue words, so that a page
+ * can show the sentence with the evidence highlighted.
+ */
+import type { Actor, Modality, RelationType } from '../model.ts';
+import { findParties, type Antecedents, type Side } from './arguments.ts';
+import { findCues, findModalityCues, type CueHit } from './cues.ts';
+import { isModifier, isPreposition } from './grammar.ts';
+import type { Lexicon } from './lexicon.ts';
+import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
+import { decideModality } from './modality.ts';
+import { readText } from './read.ts';
+import { scoreCandidate } from './score.ts';
+import { viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Suggestion {
+  source: string;
+  type: string;
+  target: string;
+  modality: Modality;
+  /** A verbatim span of the text: the sentence. */
+  quote: string;
+  score: number;
+  why: string;
+  evidence: {
+    /** The quote's offsets (the sentence's). */
+    sentence: Span;
+    source: Span & { text: string };
+    target: Span & { text: string };
+    cue: Span & { text: string; cameo: string };
+    modality?: Span & { text: string };
+  };
+}
+
+export interface AmbiguousMention extends Span {
+  text: string;
+  actors: string[];
+}
+
+export interface SuggestResult {
+  suggestions: Suggestion[];
+  /** Names that several actors share: reported, never guessed. */
+  ambiguous: AmbiguousMention[];
+  sentences: number;
+  mentions: number;
+}
+
+export interface Suggester {
+  names: NameIndex;
+  lexicon: Lexicon;
+  directed: ReadonlyMap<string, boolean>;
+  proposalTypes: ReadonlySet<string>;
+  isPerson: (actor: string) => boolean;
+}
+
+/** Prepares the registry and the lexicon once for any number of texts. */
+export function makeSuggester(
+  actors: readonly Actor[],
+  relationTypes: readonly RelationType[],
+  lexicon: Lexicon,
+): Suggester {
+  const names = indexNames(actors, lexicon);
+  const persons = new Set(actors.filter((a) => a.kind === 'person').map((a) => a.id));
+  return {
+    names,
+    lexicon,
+    directed: new Map(relationTypes.map((t) => [t.id, t.directed])),
+    // Types whose CAMEO roots are appeals and offers (02, 03): the proposal is the relation.
+    proposalTypes: new Set(
+      relationTypes.filter((t) => t.cameo.some((c) => c === '02' || c === '03')).map((t) => t.id),
+    ),
+    isPerson: (id) => persons.has(id),
+  };
+}
+
+export function suggestRelations(text: string, suggester: Suggester): SuggestResult {
+  const read = readText(text);
+  const mentions = findMentions(text, suggester.names);
+  const suggestions: Suggestion[] = [];
+  let from = 0;
+  for (const sentence of read.sentences) {
+    const placed = viewSentence(read.tokens, sentence, mentions, from, suggester.isPerson);
+    from = placed.next;
+    const view = placed.view;
+    if (view.mentions.length === 0) {
+      continue;
+    }
+    const firstGroup = firstSubjectGroup(view);
+    const found = suggestInSentence(text, view, suggester, (cueFirst) => ({
+      groups: firstGroup && firstGroup[firstGroup.length - 1]!.last <= cueFirst ? [firstGroup] : [],
+      isPerson: suggester.isPerson,
+    }));
+    suggestions.push(...found);
+  }
+  suggestions.sort(
+    (a, b) => b.score - a.score || a.evidence.sentence.start - b.evidence.sentence.start,
+  );
+  return {
+    suggestions,
+    ambiguous: mentions
+      .filter((m) => m.actorIds.length > 1)
+      .map((m) => ({ start: m.start, end: m.end, text: m.text, actors: [...m.actorIds].sort() })),
+    sentences: read.sentences.length,
+    mentions: mentions.length,
+  };
+}
+
+/** The first group of names in a sentence that is not the object of a preposition. */
+function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
+  for (const m of view.mentions) {
+    if (m.modifier || !m.actor) continue;
+    let j = m.first - 1;
+    while (j >= view.sentence.first && isModifier(view.tokens[j]!)) j--;
+    if (j >= view.sentence.first && isPreposition(view.tokens[j]!)) continue;
+    const group = [m];
+    for (const next of view.mentions.slice(view.mentions.indexOf(m) + 1)) {
+      const between = view.tokens.slice(group[group.length - 1]!.last, next.first);
+      if (
+        next.actor &&
+        !next.modifier &&
+        between.length > 0 &&
+        between.length <= 3 &&
+        between.every((t) => t.lower === 'and' || t.text === ',' || t.pos === 'DET')
+      ) {
+        group.push(next);
+      } else break;
+    }
+    return group;
+  }
+  return undefined;
+}
+
+function suggestInSentence(
+  text: string,
+  view: SentenceView,
+  suggester: Suggester,
+  antecedentsAt: (cueFirst: number) => Antecedents,
+): Suggestion[] {
+  const { tokens, sentence } = view;
+  const markers = findModalityCues(view, suggester.lexicon);
+  // A cue word that is part of a longer modality phrase ("refused to", "agreed to") only marks
+  // modality, unless the cue is itself a proposal ("offered to").
+  const hits = findCues(view, suggester.lexicon).filter(
+    (hit) =>
+      suggester.proposalTypes.has(hit.cue.type) ||
+      !markers.some(
+        (m) =>
+          m.last - m.first > hit.last - hit.first && m.first <= hit.first && m.last > hit.first,
+      ),
+  );
+  const absorbed: { first: number; last: number }[] = [];
+  const byKey = new Map<string, Suggestion>();
+  const quote = text.slice(sentence.start, sentence.end);
+  for (const hit of hits) {
+    if (absorbed.some((a) => hit.first >= a.first && hit.first < a.last)) continue;
+    const parties = findParties(view, hit, antecedentsAt(hit.first));
+    if (parties.absorbed && suggester.proposalTypes.has(hit.cue.type))
+      absorbed.push(parties.absorbed);
+    for (const pair of pairsOf(parties.source, parties.target, hit, suggester)) {
+      const { source, target, fromGroup } = pair;
+      const subjectEnd =
+        parties.source && lastToken(parties.source) <= hit.first
+          ? lastToken(parties.source)
+          : undefined;
+      const modality = decideModality(hit, markers, {
+        ...(subjectEnd === undefined ? {} : { subjectEnd }),
+        proposal: suggester.proposalTypes.has(hit.cue.type),
+        negatedScope: tokens[hit.first]!.negated,
+      });
+      const { score, why } = scoreCandidate({
+        hit,
+        tokens,
+        source: { side: pair.sourceSide, text: source.mention.text, via: source.mention.via },
+        target: { side: pair.targetSide, text: target.mention.text, via: target.mention.via },
+        fromGroup,
+        passive: parties.passive,
+        modality,
+      });
+      const cueStart = tokens[hit.first]!.start;
+      const cueEnd = tokens[hit.last - 1]!.end;
+      const suggestion: Suggestion = {
+        source: source.actor!,
+        type: hit.cue.type,
+        target: target.actor!,
+        modality: modality.modality,
+        quote,
+        score,
+        why,
+        evidence: {
+          sentence: { start: sentence.start, end: sentence.end },
+          source: spanOf(source.mention),
+          target: spanOf(target.mention),
+          cue: {
+            start: cueStart,
+            end: cueEnd,
+            text: text.slice(cueStart, cueEnd),
+            cameo: hit.cue.code,
+          },
+          ...(modality.marker
+            ? {
+                modality: {
+                  start: tokens[modality.marker.first]!.start,
+                  end: tokens[modality.marker.last - 1]!.end,
+                  text: text.slice(
+                    tokens[modality.marker.first]!.start,
+                    tokens[modality.marker.last - 1]!.end,
+                  ),
+                },
+              }
+            : {}),
+        },
+      };
+      const directed = suggester.directed.get(hit.cue.type) ?? true;
+      const key = relationKey(suggestion.source, suggestion.type, suggestion.target, directed);
+      const kept = byKey.get(key);
+      if (!kept || kept.score < score) byKey.set(key, suggestion);
+    }
+  }
+  return [...byKey.values()];
+}
+
+const spanOf = (m: Mention): Span & { text: string } => ({
+  start: m.start,
+  end: m.end,
+  text: m.text,
+});
+
+const lastToken = (side: Side): number => side.group[side.group.length - 1]!.last;
+
+/** The key two suggestions or annotations share when they state the same relation. */
+export function relationKey(
+  source: string,
+  type: string,
+  target: string,
+  directed: boolean,
+): string {
+  const [a, b] = directed || source <= target ? [source, target] : [target, source];
+  return `${a}\u0000${type}\u0000${b}`;
+}
+
+interface Pair {
+  source: PlacedMention;
+  target: PlacedMention;
+  sourceSide: Side;
+  targetSide: Side;
+  fromGroup: 'pair' | 'both-ways' | undefined;
+}
+
+/** The source-target pairs a cue's sides give. */
+function pairsOf(
+  source: Side | undefined,
+  target: Side | undefined,
+  hit: CueHit,
+  suggester: Suggester,
+): Pair[] {
+  const directed = suggester.directed.get(hit.cue.type) ?? true;
+  const pairs: Pair[] = [];
+  const within = (side: Side, mode: 'pair' | 'both-ways') => {
+    const g = side.group;
+    for (let i = 0; i < g.length; i++) {
+      for (let j = 0; j < g.length; j++) {
+        if (i === j || (mode === 'pair' && j < i)) continue;
+        pairs.push({
+          source: g[i]!,
+          target: g[j]!,
+          sourceSide: side,
+          targetSide: side,
+          fromGroup: mode,
+        });
+      }
+    }
+  };
+  if (target?.how === 'between') {
+    within(target, directed ? 'both-ways' : 'pair');
+  } else if (source && target) {
+    for (const s of source.group) {
+      for (const t of target.group) {
+        pairs.push({
+          source: s,
+          target: t,
+          sourceSide: source,
+          targetSide: target,
+          fromGroup: undefined,
+        });
+      }
+    }
+  } else if (source && !target && source.group.length > 1) {
+    // "X and Y agreed", "the U.S.-Russian willingness": a relation between the members. A
+    // directed verb needs its object ("X and Y attacked" says nothing of X against Y).
+    if (!directed) within(source, 'pair');
+    else if (hit.cue.pos === 'noun' && source.how === 'possessive') within(source, 'both-ways');
+  }
+  return pairs.filter((p) => p.source.actor && p.target.actor && p.source.actor !== p.target.actor);
+}

@@ -133,7 +133,7 @@ function findSubject(
     }
     const t = tokens[k]!;
     if (SUBJECT_PRONOUNS.has(t.lower) && (t.pos === 'PRON' || t.pos === 'DET')) {
-      const group = referent(t.lower, antecedents);
+      const group = speakerOf(view, k) ?? referent(t.lower, antecedents);
       return group ? { group, how: 'pronoun', distance: cueFirst - k - 1 } : undefined;
     }
     if (isClauseBreak(t)) {
@@ -157,6 +157,21 @@ function findSubject(
 function referent(pronoun: string, antecedents: Antecedents): PlacedMention[] | undefined {
   if (pronoun !== 'they') return undefined;
   return antecedents.groups.find((group) => group.length > 1);
+}
+
+/**
+ * "The United States said it would ...", "Kerry added that he ...": a pronoun right after a
+ * verb of saying stands for the one who says it, named just before that verb.
+ */
+function speakerOf(view: SentenceView, pronoun: number): PlacedMention[] | undefined {
+  const { tokens, sentence } = view;
+  let k = pronoun - 1;
+  if (k >= sentence.first && tokens[k]!.lower === 'that') k--;
+  if (k < sentence.first || !REPORTING_VERBS.has(tokens[k]!.lemma)) return undefined;
+  k--;
+  while (k >= sentence.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
+  const speaker = k >= sentence.first ? mentionOn(view, k) : undefined;
+  return usable(speaker) && speaker.actor ? groupLeftOf(view, speaker) : undefined;
 }
 
 /** The group a mention ends: "X and Y", "X, Y and Z", "both X and Y", "X as well as Y", "X-Y". */
@@ -221,6 +236,8 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
   /** The noun phrase being read belongs to a preposition that introduces no party. */
   let skipping = false;
   let theme = false;
+  /** The last noun read, for a name in apposition to it ("his counterpart Wang Yi"). */
+  let lastNoun = -1;
   let infinitive: number | undefined;
   for (let k = hit.last; k < sentence.last && k - hit.last <= MAX_REACH; k++) {
     const t = tokens[k]!;
@@ -230,14 +247,15 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       k = m.last - 1;
       if (!usable(m)) continue;
       if (skipping) continue;
-      if (preposition === 'by' && (passive || cue.pos === 'noun')) {
+      const agentive = preposition === 'by' || (preposition === 'from' && cue.pos === 'noun');
+      if (agentive && (passive || cue.pos === 'noun')) {
         result.agent = { group: groupRightOf(view, m), how: 'agent', distance: at - hit.last };
         preposition = '';
         k = lastOf(result.agent.group) - 1;
         continue;
       }
       if (passive) continue;
-      if (preposition !== '' && preposition !== 'by') {
+      if (preposition !== '' && !agentive) {
         const between = preposition === 'between' || preposition === 'among';
         result.object = {
           group: groupRightOf(view, m),
@@ -245,7 +263,11 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
           distance: at - hit.last,
           preposition,
         };
-      } else if (preposition === '' && !theme && cue.pos === 'verb') {
+      } else if (
+        preposition === '' &&
+        cue.pos === 'verb' &&
+        (!theme || (lastNoun === at - 1 && !tokens[lastNoun]!.lower.endsWith('s')))
+      ) {
         result.object = { group: groupRightOf(view, m), how: 'object', distance: at - hit.last };
       } else if (preposition === '' && theme && m.mention.possessive) {
         continue;
@@ -271,8 +293,8 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       continue;
     }
     if (isPreposition(t)) {
-      if (t.lower === 'by') {
-        preposition = 'by';
+      if (t.lower === 'by' || (t.lower === 'from' && cue.pos === 'noun')) {
+        preposition = t.lower;
         skipping = false;
       } else if (cue.prepositions.has(t.lower)) {
         preposition = t.lower;
@@ -288,6 +310,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
     }
     if (isNoun(t)) {
       if (!skipping) theme = true;
+      lastNoun = k;
       continue;
     }
     if (isModifier(t) || t.pos === 'CCONJ' || t.pos === 'PART') continue;

@@ -46,7 +46,10 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       ...(t.lower !== t.lemma ? (lexicon.cues.get(t.lower) ?? []) : []),
     ].sort((a, b) => b.words.length - a.words.length);
     for (const cue of candidates) {
-      if (!fitsPos(t, cue.pos) || !matchesFrom(tokens, i, sentence.last, cue.words)) continue;
+      // A verb is known by its first word ("call on"), a noun by its last ("air strike").
+      const head = cue.pos === 'noun' ? tokens[i + cue.words.length - 1] : t;
+      if (!matchesFrom(tokens, i, sentence.last, cue.words) || !head || !fitsPos(head, cue.pos))
+        continue;
       let inName = false;
       for (let k = i; k < i + cue.words.length; k++) if (mentionOn(view, k)) inName = true;
       if (inName) continue;

@@ -146,14 +146,16 @@ function suggestInSentence(
 ): Suggestion[] {
   const { tokens, sentence } = view;
   const markers = findModalityCues(view, suggester.lexicon);
-  // A cue word that is part of a longer modality phrase ("refused to", "agreed to") only marks
-  // modality, unless the cue is itself a proposal ("offered to").
+  // A cue word inside a longer negation ("refused to", "declined to") only marks the modality
+  // of what follows; "agreed to", "offered to" stay cues.
   const hits = findCues(view, suggester.lexicon).filter(
     (hit) =>
-      suggester.proposalTypes.has(hit.cue.type) ||
       !markers.some(
         (m) =>
-          m.last - m.first > hit.last - hit.first && m.first <= hit.first && m.last > hit.first,
+          (m.modality === 'negated' || m.modality === 'denied') &&
+          m.last - m.first > hit.last - hit.first &&
+          m.first <= hit.first &&
+          m.last > hit.first,
       ),
   );
   const absorbed: { first: number; last: number }[] = [];

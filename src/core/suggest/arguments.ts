@@ -10,6 +10,7 @@ import type { CueHit } from './cues.ts';
 import {
   COORDINATORS,
   RELATIVE_PRONOUNS,
+  PARTICIPLE_OPENERS,
   REPORTING_VERBS,
   SUBJECT_PRONOUNS,
   isClauseBreak,
@@ -120,6 +121,9 @@ function findSubject(
   antecedents: Antecedents,
 ): Side | undefined {
   const { tokens, sentence } = view;
+  // "Kerry said Tuesday after meeting with Lavrov": a participle clause's subject is that of
+  // the clause it hangs on, across the subordinator and a verb of saying.
+  let participle = false;
   for (let k = cueFirst - 1; k >= sentence.first && cueFirst - k <= MAX_REACH; k--) {
     const m = mentionOn(view, k);
     if (m) {
@@ -137,6 +141,15 @@ function findSubject(
       return group ? { group, how: 'pronoun', distance: cueFirst - k - 1 } : undefined;
     }
     if (isClauseBreak(t)) {
+      if (
+        k === cueFirst - 1 &&
+        PARTICIPLE_OPENERS.has(t.lower) &&
+        /ing$/.test(tokens[cueFirst]!.lower)
+      ) {
+        participle = true;
+        continue;
+      }
+      if (participle && REPORTING_VERBS.has(t.lemma)) continue;
       if (!RELATIVE_PRONOUNS.has(t.lower)) return undefined;
       let j = k - 1;
       while (j >= sentence.first && tokens[j]!.text === ',') j--;
@@ -174,22 +187,34 @@ function speakerOf(view: SentenceView, pronoun: number): PlacedMention[] | undef
   return usable(speaker) && speaker.actor ? groupLeftOf(view, speaker) : undefined;
 }
 
+/**
+ * What joins two names, if anything: "and" (or "or", "as well as", "&", a hyphen, a slash),
+ * or a comma alone, which joins only inside a list that "and" closes ("X, Y and Z").
+ */
+function joinBetween(view: SentenceView, from: number, to: number): 'and' | 'comma' | undefined {
+  if (to - from > 4 || to <= from) return undefined;
+  let join: 'and' | 'comma' | undefined;
+  for (let k = from; k < to; k++) {
+    const t = view.tokens[k]!;
+    if (mentionOn(view, k)) return undefined;
+    if (t.text === ',') join ??= 'comma';
+    else if (COORDINATORS.has(t.lower)) join = 'and';
+    else if (t.pos !== 'DET') return undefined;
+  }
+  return join;
+}
+
 /** The group a mention ends: "X and Y", "X, Y and Z", "both X and Y", "X as well as Y", "X-Y". */
 function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
-  const { tokens, sentence } = view;
   const group = [last];
   let m = last;
   for (;;) {
-    let k = m.first - 1;
-    let joined = false;
-    while (k >= sentence.first && !mentionOn(view, k) && k >= m.first - 4) {
-      const t = tokens[k]!;
-      if (COORDINATORS.has(t.lower)) joined = true;
-      else if (t.pos !== 'DET') break;
-      k--;
-    }
-    const previous = k >= sentence.first ? mentionOn(view, k) : undefined;
-    if (!joined || !usable(previous) || previous === m) break;
+    const slot = view.mentions.indexOf(m);
+    const previous = slot > 0 ? view.mentions[slot - 1] : undefined;
+    if (!usable(previous)) break;
+    const join = joinBetween(view, previous.last, m.first);
+    // The join nearest the anchor must be a conjunction; commas may list the names before it.
+    if (join === undefined || (join === 'comma' && group.length === 1)) break;
     group.unshift(previous);
     m = previous;
   }
@@ -198,27 +223,25 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
 
 /** The group a mention begins, stopping before a name that starts a clause of its own. */
 function groupRightOf(view: SentenceView, firstMention: PlacedMention): PlacedMention[] {
-  const { tokens, sentence } = view;
+  const { tokens } = view;
   const group = [firstMention];
+  let closed = 1;
   let m = firstMention;
   for (;;) {
-    let k = m.last;
-    let joined = false;
-    while (k < sentence.last && !mentionOn(view, k) && k < m.last + 4) {
-      const t = tokens[k]!;
-      if (COORDINATORS.has(t.lower)) joined = true;
-      else if (t.pos !== 'DET') break;
-      k++;
-    }
-    const next = k < sentence.last ? mentionOn(view, k) : undefined;
-    if (!joined || !usable(next) || next === m) break;
+    const slot = view.mentions.indexOf(m);
+    const next = view.mentions[slot + 1];
+    if (!usable(next)) break;
+    const join = joinBetween(view, m.last, next.first);
+    if (join === undefined) break;
     // "... Ukraine and the US condemned it": the US begins a clause.
     const after = tokens[next.last];
     if (after && isVerb(after) && !next.mention.possessive) break;
     group.push(next);
+    if (join === 'and') closed = group.length;
     m = next;
   }
-  return group.filter((g) => g.actor !== undefined);
+  // Names after the last "and" joined by commas only are not part of the list.
+  return group.slice(0, closed).filter((g) => g.actor !== undefined);
 }
 
 interface RightSide {

@@ -12,6 +12,20 @@ export interface FoldedNames {
 }
 
 const QUOTES = /['\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u02bc]/u;
+const DOUBLE_QUOTES = /["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/u;
+/** Letters that carry their accent in the letter itself and so do not decompose. */
+const LETTERS: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
+  ħ: 'h',
+};
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/u;
 const cache = new Map<string, string>();
 
@@ -28,7 +42,9 @@ export function foldChar(ch: string): string {
   if (folded === undefined) {
     if (/\s/u.test(ch)) folded = ' ';
     else if (QUOTES.test(ch)) folded = "'";
+    else if (DOUBLE_QUOTES.test(ch)) folded = '"';
     else if (DASHES.test(ch)) folded = '-';
+    else if (LETTERS[ch.toLowerCase()] !== undefined) folded = LETTERS[ch.toLowerCase()]!;
     else
       folded = ch
         .normalize('NFKD')

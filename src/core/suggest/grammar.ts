@@ -140,6 +140,9 @@ export const REPORTING_VERBS = new Set([
   'see',
 ]);
 
+/** Subordinators that may open a participle clause ("after meeting", "while visiting"). */
+export const PARTICIPLE_OPENERS = new Set(['after', 'before', 'while', 'when', 'since']);
+
 /** Subject pronouns, which stand for a name said before. */
 export const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we']);
 

@@ -1,0 +1,337 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Actor, RelationType } from '../../src/core/model.ts';
+import { IssueSink } from '../../src/core/pipeline/issues.ts';
+import { regularDemonyms } from '../../src/core/suggest/demonyms.ts';
+import { evaluate, matchArticle, rates } from '../../src/core/suggest/evaluate.ts';
+import { foldNames } from '../../src/core/suggest/fold.ts';
+import { toYaml } from '../../src/core/suggest/format.ts';
+import { compileLexicon, readCueFile, type CueFile } from '../../src/core/suggest/lexicon.ts';
+import { findMentions, indexNames } from '../../src/core/suggest/mentions.ts';
+import { MAX_SENTENCE_TOKENS, readText } from '../../src/core/suggest/read.ts';
+import { makeSuggester, suggestRelations } from '../../src/core/suggest/suggest.ts';
+import { transliterationKey } from '../../src/core/suggest/transliteration.ts';
+import { ROOT } from '../helpers/run.ts';
+
+/** The project's own lexicon and vocabulary: the stages are tested with what users get. */
+const cueFile = parse(readFileSync(join(ROOT, 'graph-data/suggest-cues.yaml'), 'utf8')) as CueFile;
+const TYPES: RelationType[] = [
+  {
+    id: 'cooperates-with',
+    label: 'c',
+    directed: false,
+    sign: 1,
+    color: '#000',
+    description: 'd',
+    cameo: ['04', '05', '06', '07'],
+  },
+  {
+    id: 'opposes',
+    label: 'o',
+    directed: true,
+    sign: -1,
+    color: '#000',
+    description: 'd',
+    cameo: ['10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20'],
+  },
+  {
+    id: 'proposes-to',
+    label: 'p',
+    directed: true,
+    sign: 0,
+    color: '#000',
+    description: 'd',
+    cameo: ['02', '03'],
+  },
+];
+const ACTORS: Actor[] = [
+  { id: 'norland', label: 'Norland', kind: 'state', aliases: ['Nordby'] },
+  { id: 'sudmark', label: 'Sudmark', kind: 'state', aliases: ['Sudby'] },
+  { id: 'ostria', label: 'Ostria', kind: 'state' },
+  { id: 'iraq', label: 'Iraq', kind: 'state' },
+  { id: 'red-front', label: 'Red Front', kind: 'armed-group', aliases: ['RF'] },
+  { id: 'ivan-petrov', label: 'Sergei Petrov', kind: 'person', affiliation: 'norland' },
+  { id: 'anna-berg', label: 'Anna Berg', kind: 'person', affiliation: 'sudmark' },
+  { id: 'carl-berg', label: 'Carl Berg', kind: 'person', affiliation: 'ostria' },
+  { id: 'jo-bishop', label: 'Jo Bishop', kind: 'person', aliases: ['Bishop'] },
+];
+const lexicon = compileLexicon(cueFile, TYPES);
+const suggester = makeSuggester(ACTORS, TYPES, lexicon);
+const names = indexNames(ACTORS, lexicon);
+const found = (text: string) =>
+  findMentions(text, names).map(
+    (m) => `${m.text}=${m.actorIds.join('|')}${m.possessive ? "'s" : ''}`,
+  );
+const suggest = (text: string) =>
+  suggestRelations(text, suggester).suggestions.map(
+    (s) => `${s.source} ${s.type} ${s.target} ${s.modality}`,
+  );
+
+describe('reading (wink-nlp)', () => {
+  it('gives sentences and tokens with offsets into the text, lemmas and parts of speech', () => {
+    const text = 'Norland attacked Sudmark.  The talks were held in Ostria.';
+    const read = readText(text);
+    expect(read.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Norland attacked Sudmark.',
+      'The talks were held in Ostria.',
+    ]);
+    for (const t of read.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    const attacked = read.tokens.find((t) => t.text === 'attacked')!;
+    expect([attacked.lemma, attacked.pos]).toEqual(['attack', 'VERB']);
+  });
+
+  it('ends sentences at line ends and cuts text without punctuation into windows', () => {
+    const headline = readText('Norland and Sudmark agree\nThe deal was signed');
+    expect(headline.sentences).toHaveLength(2);
+    const words = Array.from({ length: 1000 }, (_, i) => (i % 2 ? 'and' : 'Norland')).join(' ');
+    const long = readText(words);
+    expect(long.sentences.length).toBeGreaterThanOrEqual(1000 / MAX_SENTENCE_TOKENS);
+    expect(Math.max(...long.sentences.map((s) => s.last - s.first))).toBeLessThanOrEqual(
+      MAX_SENTENCE_TOKENS,
+    );
+  });
+
+  it('reads empty text, whitespace and other scripts without failing', () => {
+    expect(readText('').sentences).toEqual([]);
+    expect(readText(' \n\t ').sentences).toEqual([]);
+    const other = readText('Россия и США договорились. 中国和美国同意合作。 ☃︎');
+    for (const t of other.tokens) expect(other.text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('actor mentions', () => {
+  it('finds ids, labels and aliases, longest first, case- and accent-insensitively', () => {
+    expect(found('NORLAND met Sudby and the Red Front; Nørland too.')).toEqual([
+      'NORLAND=norland',
+      'Sudby=sudmark',
+      'Red Front=red-front',
+      'Nørland=norland',
+    ]);
+  });
+
+  it('keeps capitals where the registry writes them: no "bishop" for Bishop, no "rf" for RF', () => {
+    expect(found('The bishop met Bishop; rf and RF.')).toEqual([
+      'Bishop=jo-bishop',
+      'RF=red-front',
+    ]);
+  });
+
+  it('finds possessives and demonyms of states', () => {
+    expect(regularDemonyms('Iraq')).toEqual(['Iraqi', 'Iraqis']);
+    expect(found("Norland's army and the Ostrian envoy met Iraqis.")).toEqual([
+      "Norland=norland's",
+      'Ostrian=ostria',
+      'Iraqis=iraq',
+    ]);
+  });
+
+  it('finds persons by honorific and surname, and reports a shared surname as ambiguous', () => {
+    const mentions = findMentions('Mr. Petrov spoke. Berg replied.', names);
+    expect(mentions.map((m) => [m.text, m.actorIds, m.via])).toEqual([
+      ['Mr. Petrov', ['ivan-petrov'], 'honorific'],
+      ['Berg', ['anna-berg', 'carl-berg'], 'surname'],
+    ]);
+    const result = suggestRelations('Berg condemned Norland.', suggester);
+    expect(result.suggestions).toEqual([]);
+    expect(result.ambiguous).toEqual([
+      { start: 0, end: 4, text: 'Berg', actors: ['anna-berg', 'carl-berg'] },
+    ]);
+  });
+
+  it('finds a full name spelt another way (Sergey for Sergei), and not a different name', () => {
+    expect(transliterationKey('Sergey')).toBe(transliterationKey('Sergei'));
+    expect(transliterationKey('Muhammad')).toBe(transliterationKey('Mohammed'));
+    expect(found('Sergey Petrov arrived; Sergio Petrovich left.')).toEqual([
+      'Sergey Petrov=ivan-petrov',
+    ]);
+  });
+
+  it('maps folded offsets back to the original text', () => {
+    const folded = foldNames('A\u0301 “Nørland”\n\nx');
+    expect(folded.text).toBe('a "norland" x');
+    expect(folded.start[2]).toBe(3);
+  });
+});
+
+describe('cue lexicon', () => {
+  it('reports schema problems at their line', () => {
+    const sink = new IssueSink();
+    const file = {
+      path: 'cues.yaml',
+      text: 'roots:\n  - code: 4\n    name: consult\n    verbz: [meet]\nmodality: {}\n',
+    };
+    expect(readCueFile(file, sink)).toBeUndefined();
+    expect(sink.issues.map((i) => [i.line, i.message])).toEqual(
+      expect.arrayContaining([
+        [2, expect.stringContaining('roots[0].code must be string')],
+        [4, expect.stringContaining('unknown field "verbz"')],
+      ]),
+    );
+  });
+
+  it('maps root codes to relation types, and warns of a code no type lists', () => {
+    const warnings: string[] = [];
+    const compiled = compileLexicon(
+      {
+        roots: [
+          { code: '08', name: 'yield', verbs: ['yield'] },
+          { code: '19', name: 'fight', verbs: ['attack'] },
+        ],
+        modality: {},
+      },
+      TYPES,
+      { warn: (m) => warnings.push(m) },
+    );
+    expect(compiled.cues.get('attack')?.[0]?.type).toBe('opposes');
+    expect(compiled.cues.has('yield')).toBe(false);
+    expect(warnings).toEqual([
+      expect.stringContaining('CAMEO root 08 (yield) belongs to no relation type'),
+    ]);
+  });
+});
+
+describe('sides from the sentence structure', () => {
+  it('takes the subject and the object of a verb', () => {
+    expect(suggest('Norland attacked Sudmark on Monday.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
+  it('swaps them in the passive', () => {
+    expect(suggest('Sudmark was attacked by Norland.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
+  it('relates the members of a group that agrees', () => {
+    expect(suggest('Norland and Sudmark agreed on a truce.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('gives every member of a group its part', () => {
+    expect(suggest('Norland and Ostria condemned Sudmark.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'ostria opposes sudmark asserted',
+    ]);
+  });
+
+  it('reads prepositions: the party after "with", not the place after "in"', () => {
+    expect(suggest('Norland held talks with Sudmark in Ostria.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('does not take the object of a preposition as the subject', () => {
+    expect(suggest('In Ostria, Norland criticised Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
+  it('takes the person, not the state that qualifies it', () => {
+    expect(suggest('Norland Foreign Minister Sergei Petrov met Anna Berg.')).toEqual([
+      'ivan-petrov cooperates-with anna-berg asserted',
+    ]);
+  });
+
+  it("does not make a relation of an offer's inner verb when the offer took its party", () => {
+    expect(suggest('Norland offered to coordinate operations with Sudmark.')).toEqual([
+      'norland proposes-to sudmark asserted',
+    ]);
+  });
+
+  it('suggests nothing from a sentence with one actor, or with no cue', () => {
+    expect(suggest('Norland attacked the rebels.')).toEqual([]);
+    expect(suggest('Norland and Sudmark are neighbours.')).toEqual([]);
+  });
+});
+
+describe('modality', () => {
+  it.each([
+    ['Norland did not attack Sudmark.', 'negated'],
+    ['Norland refused to cooperate with Sudmark.', 'negated'],
+    ['Norland will cooperate with Sudmark only if the rebels leave.', 'conditional'],
+    ['Norland plans to attack Sudmark.', 'proposed'],
+    ['Norland reportedly attacked Sudmark.', 'reported'],
+    ['According to officials, Norland attacked Sudmark.', 'reported'],
+    ['Ostria denied that Norland had coordinated with Sudmark.', 'denied'],
+    ['Norland attacked Sudmark.', 'asserted'],
+  ])('%s -> %s', (text, modality) => {
+    const found = suggestRelations(text, suggester).suggestions.filter(
+      (s) => s.source === 'norland' || s.target === 'norland',
+    );
+    expect(found.map((s) => s.modality)).toEqual([modality]);
+  });
+
+  it('names the evidence in why, with offsets of sentence, names and cue words', () => {
+    const text = 'First. Norland reportedly attacked Sudmark.';
+    const [s] = suggestRelations(text, suggester).suggestions;
+    expect(s!.why).toMatch(
+      /cue "attacked" \(CAMEO 19 fight\).*source "Norland".*target "Sudmark".*reported \("reportedly"\)/,
+    );
+    const e = s!.evidence;
+    expect(text.slice(e.sentence.start, e.sentence.end)).toBe(s!.quote);
+    expect(text.slice(e.source.start, e.source.end)).toBe('Norland');
+    expect(text.slice(e.target.start, e.target.end)).toBe('Sudmark');
+    expect(text.slice(e.cue.start, e.cue.end)).toBe('attacked');
+    expect(text.slice(e.modality!.start, e.modality!.end)).toBe('reportedly');
+    expect(s!.score).toBeGreaterThan(0);
+    expect(s!.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('evaluation and output', () => {
+  const st = (source: string, type: string, target: string, modality = 'asserted' as const) => ({
+    source,
+    type,
+    target,
+    modality,
+  });
+
+  it('matches one to one, a symmetric type in either order', () => {
+    const isDirected = (t: string) => t !== 'cooperates-with';
+    expect(
+      matchArticle(
+        [st('b', 'cooperates-with', 'a'), st('a', 'opposes', 'b'), st('a', 'opposes', 'b')],
+        [st('a', 'cooperates-with', 'b'), st('b', 'opposes', 'a'), st('a', 'opposes', 'b')],
+        isDirected,
+      ),
+    ).toEqual([
+      [0, 0],
+      [1, 2],
+    ]);
+    const e = evaluate(
+      [
+        {
+          suggested: [st('a', 'opposes', 'b'), st('a', 'opposes', 'c')],
+          annotated: [st('a', 'opposes', 'b', 'negated' as never)],
+        },
+      ],
+      TYPES,
+    );
+    expect(rates(e.overall)).toEqual({ precision: 0.5, recall: 1, f1: 2 / 3 });
+    expect(e.modality).toEqual({ matched: 1, correct: 0 });
+  });
+
+  it('writes YAML that parses into relations, with the score as a comment', () => {
+    const { suggestions } = suggestRelations(
+      'Norland reportedly attacked Sudmark: "a war".',
+      suggester,
+    );
+    const yaml = toYaml(suggestions);
+    expect(yaml).toMatch(/^ {2}# score /);
+    expect(parse(`relations:\n${yaml}`)).toEqual({
+      relations: [
+        {
+          source: 'norland',
+          type: 'opposes',
+          target: 'sudmark',
+          modality: 'reported',
+          quote: 'Norland reportedly attacked Sudmark: "a war".',
+        },
+      ],
+    });
+  });
+});

@@ -1,0 +1,180 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseArticleText } from '../../src/core/pipeline/text.ts';
+import type { SuggestionJson } from '../../src/core/suggest/format.ts';
+import { smallDataset, writeDataset } from '../helpers/dataset.ts';
+import { ROOT, runScript } from '../helpers/run.ts';
+
+/**
+ * The small test dataset with the project's full CAMEO lists, and articles that are hard to
+ * read: empty, without any actor, without sentence punctuation, in other scripts, 200 KB.
+ */
+function dataset(): Record<string, string> {
+  const files = smallDataset();
+  files['relation-types.yaml'] = readFileSync(join(ROOT, 'graph-data/relation-types.yaml'), 'utf8');
+  files['articles/empty.txt'] = '';
+  files['articles/no-actors.txt'] = 'The weather was fine. Nobody attacked anybody.\n';
+  files['articles/no-punctuation.txt'] =
+    `${'alpha and beta agreed to share intelligence and Gamma Front attacked Alphaville '.repeat(200)}\n`;
+  files['articles/scripts.txt'] =
+    'Россия и США договорились. 中国和美国同意合作。 Alpha Republic condemned Gamma Front. مرحبا\n';
+  let big = '';
+  const sentence =
+    'The Alphans said on Monday that Gamma Front attacked Alphaville, and Alpha and Beta agreed to share intelligence. ';
+  while (big.length < 200 * 1024) big += sentence;
+  files['articles/big.txt'] = big;
+  // A text saved with Windows line ends: quotes are spans of the text the build reads.
+  files['articles/crlf.txt'] =
+    'Gamma Front attacked Alphaville.\r\nBeta Kingdom condemned Gamma Front.\r\n';
+  return files;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = writeDataset(dataset());
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const suggest = (...args: string[]) => runScript('suggest.ts', ['--data', dir, ...args]);
+/** Run as runScript does, with room for the megabytes of JSON a 200 KB article gives. */
+const json = (...args: string[]): SuggestionJson[] => {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', `${ROOT}/scripts/suggest.ts`, '--data', dir, '--json', ...args],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as SuggestionJson[];
+};
+
+describe('npm run suggest', { timeout: 120_000 }, () => {
+  it('prints JSON suggestions whose quotes are verbatim spans and whose names are actor ids', () => {
+    const items = json('--article', 'a1');
+    const text = readFileSync(join(dir, 'articles/a1.txt'), 'utf8');
+    const ids = ['alpha', 'beta', 'gamma-front', 'ann-minister'];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(Object.keys(item)).toEqual(
+        expect.arrayContaining(['source', 'type', 'target', 'modality', 'quote', 'score', 'why']),
+      );
+      expect(ids).toContain(item.source);
+      expect(ids).toContain(item.target);
+      expect(text.slice(item.evidence.sentence.start, item.evidence.sentence.end)).toBe(item.quote);
+      expect(item.score).toBeGreaterThanOrEqual(0);
+      expect(item.score).toBeLessThanOrEqual(1);
+    }
+    expect(items.map((i) => `${i.source} ${i.type} ${i.target}`)).toEqual(
+      expect.arrayContaining(['alpha cooperates-with beta', 'gamma-front opposes alpha']),
+    );
+    // Best first.
+    expect(items.map((i) => i.score)).toEqual([...items.map((i) => i.score)].sort((a, b) => b - a));
+  });
+
+  it('prints YAML items that can be pasted under relations: and that the build accepts', () => {
+    const run = suggest('--article', 'crlf');
+    expect(run.status, run.stderr).toBe(0);
+    const relations = (parse(`relations:\n${run.stdout}`) as { relations: { quote: string }[] })
+      .relations;
+    expect(relations.length).toBeGreaterThan(0);
+    const normalised = normaliseArticleText(readFileSync(join(dir, 'articles/crlf.txt'), 'utf8'));
+    const raw = readFileSync(join(dir, 'articles/crlf.txt'), 'utf8');
+    for (const r of relations) {
+      expect(normalised).toContain(r.quote);
+      expect(raw).toContain(r.quote);
+    }
+    writeFileSync(join(dir, 'articles/crlf.yaml'), `title: Pasted\nrelations:\n${run.stdout}`);
+    const build = runScript('build-graph.ts', [
+      '--data',
+      dir,
+      '--out',
+      join(dir, 'out'),
+      '--quiet',
+    ]);
+    expect(build.stderr).not.toMatch(/crlf\.yaml.*error/);
+    rmSync(join(dir, 'articles/crlf.yaml'));
+  });
+
+  it('leaves out what is already annotated with --new-only', () => {
+    const all = json('--article', 'a1');
+    const fresh = json('--article', 'a1', '--new-only');
+    expect(fresh.length).toBeLessThan(all.length);
+    expect(fresh.map((i) => `${i.source} ${i.type} ${i.target}`)).not.toContain(
+      'alpha cooperates-with beta',
+    );
+  });
+
+  it('does every article with --all, naming each', () => {
+    const items = json('--all');
+    expect(new Set(items.map((i) => i.article))).toEqual(
+      new Set(['a1', 'a2', 'big', 'crlf', 'no-punctuation', 'scripts']),
+    );
+  });
+
+  it('gives an empty list, with a note, for an empty article and for one without actors', () => {
+    for (const [article, note] of [
+      ['empty', 'the article text is empty'],
+      ['no-actors', 'no actor of actors.yaml is named'],
+    ]) {
+      const run = suggest('--json', '--article', article!);
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual([]);
+      expect(run.stderr).toContain(note);
+    }
+  });
+
+  it('reads text without sentence punctuation and in other scripts', () => {
+    expect(json('--article', 'no-punctuation').length).toBeGreaterThan(0);
+    expect(json('--article', 'scripts').map((i) => `${i.source} ${i.type} ${i.target}`)).toEqual([
+      'alpha opposes gamma-front',
+    ]);
+  });
+
+  it('reads a 200 KB article within the budget of 1,000 words in 200 ms', () => {
+    const t0 = performance.now();
+    const items = json('--article', 'big');
+    const seconds = (performance.now() - t0) / 1000;
+    // Some 33,000 words: 6.6 s at the budget's rate, process start included.
+    expect(seconds).toBeLessThan(6.6);
+    expect(items.length).toBeGreaterThan(1000);
+  });
+
+  it('refuses an unknown article, a missing folder and a broken cue file with a clear message', () => {
+    const unknown = suggest('--article', 'a9');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('no article "a9"');
+    expect(unknown.stderr).toContain('Articles: a1, a2');
+    const missing = runScript('suggest.ts', ['--data', join(dir, 'nowhere'), '--article', 'a1']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('the data folder does not exist');
+    const cues = join(dir, 'bad-cues.yaml');
+    writeFileSync(
+      cues,
+      'roots:\n  - code: "19"\n    name: fight\n    verbs: attack\nmodality: {}\n',
+    );
+    const broken = suggest('--article', 'a1', '--cues', cues);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`${cues}:4:12: error: roots[0].verbs must be array`);
+    const usage = suggest();
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--article ID');
+  });
+});
+
+describe('npm run eval:suggest', { timeout: 60_000 }, () => {
+  it('prints the table of precision, recall and F1 per relation type and modality accuracy', () => {
+    const run = runScript('eval-suggest.ts', ['--data', dir]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /relation type\s+suggested\s+annotated\s+matched\s+precision\s+recall\s+F1/,
+    );
+    for (const row of ['cooperates-with', 'opposes', 'proposes-to', 'overall']) {
+      expect(run.stdout).toMatch(
+        new RegExp(`^${row}\\s+\\d+\\s+\\d+\\s+\\d+\\s+[01]\\.\\d\\d`, 'm'),
+      );
+    }
+    expect(run.stdout).toMatch(/Modality on the \d+ matched: \d+ right/);
+  });
+});

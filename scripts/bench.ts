@@ -36,6 +36,7 @@ import type { StageFigure } from './bench/measure-build.ts';
 import { median, round, timeMedian } from './bench/stats.ts';
 import { benchAnalysis, type AnalysisFigure } from './bench/analysis.ts';
 import { benchGdelt, gdeltMarkdown, type GdeltFigures } from './bench/gdelt.ts';
+import { benchSuggest, suggestMarkdown, type SuggestFigures } from './bench/suggest.ts';
 import { filteredGraph } from '../src/core/explore/filteredGraph.ts';
 import { NO_FILTERS, computeVisibility } from '../src/core/explore/filters.ts';
 import type { ActorGraph } from '../src/core/graph/actorGraph.ts';
@@ -340,6 +341,8 @@ runCommand(USAGE, async () => {
     await server.close();
     // The GDELT import (1 million events) against DuckDB's scan and group-by of the same file.
     const gdelt = await benchGdelt({ runs, log });
+    // Suggested relations on 1,000 words and 200 KB against wink-nlp alone.
+    const suggest = await benchSuggest({ runs: Math.max(runs, 5), log });
 
     const machine = {
       date: started.toISOString(),
@@ -355,7 +358,7 @@ runCommand(USAGE, async () => {
         ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
       ].join(' '),
     };
-    const report = { machine, bundle: sites.bundle, runs, tiers: results, gdelt };
+    const report = { machine, bundle: sites.bundle, runs, tiers: results, gdelt, suggest };
     const outFile = resolve(ROOT, args.out);
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile.replace(/\.md$/, '.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -404,6 +407,7 @@ type Report = {
   runs: number;
   tiers: TierResult[];
   gdelt?: GdeltFigures;
+  suggest?: SuggestFigures;
 };
 
 function renderMarkdown(report: Report): string {
@@ -569,6 +573,7 @@ function renderMarkdown(report: Report): string {
     '',
   );
   if (report.gdelt) lines.push('', ...gdeltMarkdown(report.gdelt), '');
+  if (report.suggest) lines.push('', ...suggestMarkdown(report.suggest), '');
   lines.push(...NOTES);
   return `${lines.join('\n')}\n`;
 }

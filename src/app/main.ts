@@ -2,19 +2,29 @@ import './styles.css';
 import { Explorer } from '../core/explore/explorer.ts';
 import { activeSections } from '../core/explore/filters.ts';
 import { byId, h, lazySection, replaceChildren } from './dom.ts';
-import { articleTexts, loadGraph } from './loadGraph.ts';
+import { articleTexts, loadGraph, type ArticleTexts } from './loadGraph.ts';
 import type { AppHandles } from './handles.ts';
 import { PHONE_QUERY } from './media.ts';
 import { readViewFromUrl, syncUrl } from './urlSync.ts';
-import { mountCanvas } from './views/canvas.ts';
+import { mountCanvas, withBaseStroke } from './views/canvas.ts';
 import { focusCameraOn, mountStageControls } from './views/controls.ts';
 import { mountDetails } from './views/details.ts';
 import { mountHeader } from './views/header.ts';
 import { mountLegend } from './views/legend.ts';
 import { mountSearch } from './views/search.ts';
 
-/** Where the build's output is served from (vite serves graph-data/build at the site root). */
-const GRAPH_URL = 'graph.json';
+/**
+ * The annotation workbench's API, when the page is served by the dev server with annotation
+ * on (the vite plugin of src/node/annotate writes this meta); absent on the static site.
+ */
+const ANNOTATE_API =
+  document.querySelector<HTMLMetaElement>('meta[name="annotate-api"]')?.content || null;
+
+/**
+ * Where the build's output is served from: vite serves graph-data/build at the site root; the
+ * workbench serves the build it keeps up to date.
+ */
+const GRAPH_URL = ANNOTATE_API ? `${ANNOTATE_API}graph.json` : 'graph.json';
 
 const loadPhoneLayout = () => import('./views/phoneLayout.ts');
 
@@ -28,8 +38,10 @@ async function start(): Promise<void> {
   const graph = await loadGraph(GRAPH_URL);
   performance.mark('graph-loaded');
   const explorer = new Explorer(graph, readViewFromUrl(graph, window.location.search));
-  // The texts file graph.json names, beside it (fetched when a statement is first shown).
-  const texts = articleTexts(graph, GRAPH_URL);
+  // The texts file graph.json names, beside it (fetched when a statement is first shown);
+  // another file after each rebuild of the workbench.
+  let currentTexts = articleTexts(graph, GRAPH_URL);
+  const texts: ArticleTexts = { get: (article) => currentTexts.get(article) };
 
   const { sigma, highlight, picture } = mountCanvas(byId('sigma'), explorer);
   performance.mark('canvas-drawn');
@@ -98,6 +110,30 @@ async function start(): Promise<void> {
   syncUrl(explorer, (view) => {
     if (view.actor) showActor(view.actor);
   });
+
+  if (ANNOTATE_API) {
+    const api = ANNOTATE_API;
+    void Promise.all([import('./annotate/workbench.ts'), import('../core/annotate/mergeGraph.ts')])
+      .then(([{ mountWorkbench }, { mergeGraph }]) =>
+        mountWorkbench({
+          api,
+          panel: byId('panel-left'),
+          section: byId('workbench'),
+          async rebuilt(version) {
+            const url = `${GRAPH_URL}?v=${version}`;
+            const next = await loadGraph(url);
+            mergeGraph(explorer.graph, next, { edgeAttributes: withBaseStroke });
+            currentTexts = articleTexts(explorer.graph, url);
+            explorer.dataChanged();
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        byId('workbench').textContent = `Annotation is not available: ${message}`;
+        console.error(error);
+      });
+  }
 
   performance.mark('panels-built');
   document.addEventListener('keydown', (event) => {

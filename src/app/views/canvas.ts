@@ -71,13 +71,9 @@ export function mountCanvas(
   };
   // Each line's stroke with every statement shown: the first frame draws it with no state
   // to set; the filters' strokes then go through item states where they differ.
-  graph.updateEachEdgeAttributes(
-    (_edge, attr) => {
-      attr.baseStroke = strokeOf(attr.evidence);
-      return attr;
-    },
-    { attributes: ['baseStroke'] },
-  );
+  graph.updateEachEdgeAttributes((_edge, attr) => withBaseStroke(attr), {
+    attributes: ['baseStroke'],
+  });
   const sigma: ActorSigma = new Sigma(graph, container, {
     ...sigmaLook(relationTypes, policy),
     settings,
@@ -87,11 +83,14 @@ export function mountCanvas(
   let strokeOverrides = new Map<string, Stroke>();
   const applyVisibility = (next: Visibility) => {
     const before = visibility;
+    // After a rebuild (the workbench), items the graph no longer has are left out.
     const nodes = before
-      ? setChanges(before.nodes, next.nodes)
+      ? setChanges(before.nodes, next.nodes, (n) => graph.hasNode(n))
       : { added: [], removed: graph.filterNodes((n) => !next.nodes.has(n)) };
     const edges = before
-      ? setChanges(new Set(before.edges.keys()), new Set(next.edges.keys()))
+      ? setChanges(new Set(before.edges.keys()), new Set(next.edges.keys()), (e) =>
+          graph.hasEdge(e),
+        )
       : { added: [], removed: graph.filterEdges((e) => !next.edges.has(e)) };
     if (nodes.added.length) sigma.setNodesState(nodes.added, { isHidden: false });
     if (nodes.removed.length) sigma.setNodesState(nodes.removed, { isHidden: true });
@@ -102,10 +101,16 @@ export function mountCanvas(
     for (const [edge, stroke] of next.strokes)
       if (stroke !== graph.getEdgeAttribute(edge, 'baseStroke')) overrides.set(edge, stroke);
     const changes = mapChanges<string, Stroke | 'auto'>(strokeOverrides, overrides, 'auto');
-    for (const [stroke, keys] of changes) sigma.setEdgesState(keys, { stroke });
+    for (const [stroke, keys] of changes)
+      sigma.setEdgesState(
+        keys.filter((e) => graph.hasEdge(e)),
+        { stroke },
+      );
     strokeOverrides = overrides;
     // Relations shown on machine-coded evidence alone (none while it is hidden, the default).
-    const machine = setChanges(before?.machineOnly ?? new Set<string>(), next.machineOnly);
+    const machine = setChanges(before?.machineOnly ?? new Set<string>(), next.machineOnly, (e) =>
+      graph.hasEdge(e),
+    );
     if (machine.added.length) sigma.setEdgesState(machine.added, { machineOnly: true });
     if (machine.removed.length) sigma.setEdgesState(machine.removed, { machineOnly: false });
     visibility = next;
@@ -164,7 +169,7 @@ export function mountCanvas(
     // A label that fits nowhere is left out at this zoom.
     const crowdedSet = new Set(crowded);
     const next = new Set(candidates.map((c) => c.key).filter((k) => !crowdedSet.has(k)));
-    const { added, removed } = setChanges(labelled, next);
+    const { added, removed } = setChanges(labelled, next, (n) => graph.hasNode(n));
     if (removed.length) sigma.setNodesState(removed, { labelShown: false });
     if (added.length) sigma.setNodesState(added, { labelShown: true });
     labelled = next;
@@ -206,6 +211,15 @@ export function mountCanvas(
       sigma.kill();
     },
   };
+}
+
+/**
+ * A relation's attributes with the stroke of all its statements (`baseStroke`), which the
+ * canvas draws without a state; a rebuild's relations get it before they are added.
+ */
+export function withBaseStroke(attr: EdgeAttributes): EdgeAttributes {
+  attr.baseStroke = strokeOf(attr.evidence);
+  return attr;
 }
 
 /** Width and height of a label as drawn, measured once per text. */

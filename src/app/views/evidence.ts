@@ -4,6 +4,7 @@ import { corroboration, type Corroboration } from '../../core/explore/corroborat
 import { quoteInContext } from '../../core/explore/quoteContext.ts';
 import type { ArticleMeta, Evidence } from '../../core/model.ts';
 import { h, replaceChildren } from '../dom.ts';
+import { articleOpener } from '../articleLinks.ts';
 import { icon } from '../icons.ts';
 import type { ArticleTexts } from '../loadGraph.ts';
 import { MODALITY_TEXT } from './modality.ts';
@@ -110,6 +111,8 @@ function statement(
   showProblem: (error: unknown) => void,
 ): HTMLElement {
   const modality = MODALITY_TEXT[e.modality];
+  // The annotation workbench, when it is on: the article in its reader, at this quote.
+  const open = articleOpener();
   const context = h('blockquote', { className: 'quote' }, h('mark', {}, e.quote));
   void texts.get(e.article).then(
     (text) => {
@@ -163,6 +166,17 @@ function statement(
           )
         : null,
     ),
+    open
+      ? h(
+          'button',
+          {
+            type: 'button',
+            className: 'link-button open-article',
+            onclick: () => open(e.article, { start: e.start, end: e.end }),
+          },
+          'Open in the reader',
+        )
+      : null,
   );
 }
 

@@ -83,9 +83,14 @@ export function createHighlightLayer(
   source.on('eachNodeAttributesUpdated', () => graph.forEachNode((node) => follow(node)));
 
   let drawn = { nodes: [] as string[], edges: [] as string[] };
-  // Where each relation stands in the network's graph, counted once (relations are not added
-  // or removed while the page runs).
+  // Where each relation stands in the network's graph, counted again only when relations are
+  // added or removed (the annotation workbench).
   let order: Map<string, number> | undefined;
+  const recount = () => (order = undefined);
+  source.on('edgeAdded', recount);
+  source.on('edgeDropped', recount);
+  source.on('cleared', recount);
+  source.on('edgesCleared', recount);
   const orderOf = (edge: string) => {
     order ??= new Map(source.edges().map((key, i) => [key, i]));
     return order.get(edge) ?? 0;

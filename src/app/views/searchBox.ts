@@ -30,14 +30,20 @@ export function attachSearch({
   onChoose,
 }: SearchParts): SearchBehaviour {
   const graph = explorer.graph;
-  const index = buildSearchIndex(
-    graph.mapNodes((id, a) => ({
-      id,
-      label: a.label,
-      aliases: a.aliases,
-      weight: a.evidenceCount,
-    })),
-  );
+  const makeIndex = () =>
+    buildSearchIndex(
+      graph.mapNodes((id, a) => ({
+        id,
+        label: a.label,
+        aliases: a.aliases,
+        weight: a.evidenceCount,
+      })),
+    );
+  let index = makeIndex();
+  // A rebuild (the annotation workbench) may add actors and aliases.
+  explorer.subscribe((_state, changes) => {
+    if (changes.has('data')) index = makeIndex();
+  });
   let matches: SearchMatch[] = [];
   let shownQuery: string | null = null;
   let active = -1;

@@ -574,6 +574,8 @@ export function mountTimeline(container: HTMLElement, explorer: Explorer): () =>
   draw();
   const unsubscribe = explorer.subscribe((_state, changes, origin) => {
     if (!changes.has('filters')) return;
+    // A rebuild (the annotation workbench): the statements' months are counted again.
+    if (changes.has('data')) histogram = undefined;
     // Back or forward while playing: history wins.
     if (origin === 'history') stop(false);
     draw();

@@ -5,6 +5,7 @@
  * tell sigma what changed.
  */
 import type { ActorGraph } from '../graph/actorGraph.ts';
+import type { EdgeAttributes } from '../model.ts';
 
 export interface GraphChanges {
   nodesAdded: string[];
@@ -15,7 +16,21 @@ export interface GraphChanges {
   edgesChanged: string[];
 }
 
-export function mergeGraph(shown: ActorGraph, next: ActorGraph): GraphChanges {
+export interface MergeOptions {
+  /**
+   * What the page adds to a relation's attributes for display (the canvas's `baseStroke`),
+   * given before the relation is added or updated: a renderer may not be told of a relation
+   * it has not drawn yet.
+   */
+  edgeAttributes?: (attr: EdgeAttributes) => EdgeAttributes;
+}
+
+export function mergeGraph(
+  shown: ActorGraph,
+  next: ActorGraph,
+  options: MergeOptions = {},
+): GraphChanges {
+  const prepare = options.edgeAttributes ?? ((attr: EdgeAttributes) => attr);
   const changes: GraphChanges = {
     nodesAdded: [],
     nodesDropped: [],
@@ -50,8 +65,9 @@ export function mergeGraph(shown: ActorGraph, next: ActorGraph): GraphChanges {
   });
   next.forEachEdge((edge, attr, source, target, _s, _t, undirected) => {
     if (!shown.hasEdge(edge)) {
-      if (undirected) shown.addUndirectedEdgeWithKey(edge, source, target, { ...attr });
-      else shown.addDirectedEdgeWithKey(edge, source, target, { ...attr });
+      const added = prepare({ ...attr });
+      if (undirected) shown.addUndirectedEdgeWithKey(edge, source, target, added);
+      else shown.addDirectedEdgeWithKey(edge, source, target, added);
       changes.edgesAdded.push(edge);
       return;
     }
@@ -62,7 +78,7 @@ export function mergeGraph(shown: ActorGraph, next: ActorGraph): GraphChanges {
     ) {
       changes.edgesChanged.push(edge);
     }
-    shown.replaceEdgeAttributes(edge, { ...attr, baseStroke: before.baseStroke });
+    shown.replaceEdgeAttributes(edge, prepare({ ...attr }));
   });
   return changes;
 }

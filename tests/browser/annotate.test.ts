@@ -1,0 +1,240 @@
+/**
+ * The annotation workbench in real Chromium, against vite's dev server (with the annotate
+ * plugin) on a temporary copy of graph-data: add an article, annotate it, see the network and
+ * the evidence change, edit, delete, undo; refusals that write nothing.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/run.ts';
+import { desktopPageForFile, openExplorer } from './page.ts';
+
+let server: ViteDevServer;
+let base: string;
+let data: string;
+
+beforeAll(async () => {
+  data = join(mkdtempSync(join(tmpdir(), 'actor-graph-annotate-')), 'graph-data');
+  cpSync(join(ROOT, 'graph-data'), data, {
+    recursive: true,
+    // Only the data: the build is made again, and a GDELT layer is not the seed's.
+    filter: (source) => !/[/\\](build|events)$/.test(source),
+  });
+  process.env.ANNOTATE_DATA = data;
+  server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    server: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('The dev server has no port');
+  base = `http://127.0.0.1:${address.port}/`;
+}, 180_000);
+
+afterAll(async () => {
+  delete process.env.ANNOTATE_DATA;
+  await server?.close();
+  if (data) rmSync(join(data, '..'), { recursive: true, force: true });
+});
+
+const page = desktopPageForFile();
+
+const TEXT = `Atlantis and Lemuria sign a fishing pact
+
+The government of Russia said on Monday it would work with the Atlantic Fisheries Council to protect stocks.
+
+Officials in Moscow denied that they had threatened the council. The council did not cooperate with Iran, its chairman said.
+`;
+
+/** The new article's id, as the workbench made it (from outlet, date and title). */
+let articleId = '';
+const articleFile = () => join(data, 'articles', `${articleId}.yaml`);
+
+async function openArticle(p: Page): Promise<void> {
+  await p.locator('.article-details summary').click();
+  await p.locator(`[data-article="${articleId}"]`).click();
+  await p.locator('#reader-title', { hasText: 'fishing pact' }).waitFor();
+}
+
+/** Selects `quote` in the reader's text as a user would, and lets go of the mouse. */
+async function selectInReader(p: Page, quote: string): Promise<void> {
+  await p.evaluate((q) => {
+    const text = document.querySelector('.reader-text')!;
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    const all = text.textContent!;
+    const at = all.indexOf(q);
+    if (at < 0) throw new Error(`"${q}" is not in the reader`);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent!.length;
+      if (at >= offset && at <= offset + length) range.setStart(node, at - offset);
+      if (at + q.length >= offset && at + q.length <= offset + length) {
+        range.setEnd(node, at + q.length - offset);
+        break;
+      }
+      offset += length;
+    }
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    text.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, quote);
+}
+
+async function chooseActor(p: Page, field: string, typed: string, option: string) {
+  const input = p.locator(`.relation-form input[name="${field}"]`);
+  await input.fill('');
+  await input.pressSequentially(typed);
+  await p.locator(`[role="option"]`, { hasText: option }).first().waitFor();
+  await input.press('Enter');
+  expect(await input.inputValue()).toBe(option);
+}
+
+const graphVersion = (p: Page) => p.getAttribute('body', 'data-graph-version');
+
+async function saveAndWait(p: Page, button: string | RegExp = 'Save relation'): Promise<void> {
+  const before = await graphVersion(p);
+  await p.getByRole('button', { name: button, exact: true }).click();
+  try {
+    await p.waitForFunction((v) => document.body.getAttribute('data-graph-version') !== v, before, {
+      timeout: 30_000,
+    });
+  } catch (error) {
+    // What the page said instead.
+    const said = await p.evaluate(() =>
+      [...document.querySelectorAll('.field-error:not([hidden]), .form-status, .workbench-status')]
+        .map((el) => el.textContent)
+        .join(' | '),
+    );
+    throw new Error(`${(error as Error).message}; the page says: ${said}`);
+  }
+}
+
+const edgeOf = (p: Page, key: string) =>
+  p.evaluate((k) => {
+    const g = window.app!.explorer.graph;
+    return g.hasEdge(k) ? g.getEdgeAttributes(k).evidence.map((e) => e.modality) : null;
+  }, key);
+
+describe('the annotation workbench', () => {
+  it('adds an article, annotates it with a new actor, edits, deletes and undoes', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    const actorsBefore = readFileSync(join(data, 'actors.yaml'), 'utf8');
+
+    // Add an article by pasting its text.
+    await p.getByRole('button', { name: 'Add article' }).click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByLabel('Title').fill('Atlantis and Lemuria sign a fishing pact');
+    await dialog.getByLabel('Outlet').fill('Test Outlet');
+    await dialog.getByLabel('Date').fill('2024-03-04');
+    await dialog.getByLabel('How it is known').fill('The dateline.');
+    await dialog.getByLabel('Text', { exact: true }).fill(TEXT);
+    await dialog.getByRole('button', { name: 'Save article' }).click();
+    await p.locator('#reader-title', { hasText: 'fishing pact' }).waitFor();
+    const yamlName = await p.locator('.reader-meta code').textContent();
+    articleId = /^articles\/(.+)\.yaml$/.exec(yamlName ?? '')?.[1] ?? '';
+    expect(articleId).toMatch(/^test-outlet-2024-03-/);
+    expect(readFileSync(articleFile().replace(/\.yaml$/, '.txt'), 'utf8')).toBe(TEXT);
+
+    // Select a span: the form opens with it as the quote.
+    const quote = 'would work with the Atlantic Fisheries Council to protect stocks';
+    await selectInReader(p, quote);
+    expect(await p.locator('.relation-form textarea[name="quote"]').inputValue()).toBe(quote);
+    await chooseActor(p, 'source', 'Moscow', 'Russia');
+    const target = p.locator('.relation-form input[name="target"]');
+    await target.fill('Atlantic Fisheries Council');
+    await p.getByRole('button', { name: 'New actor…' }).click();
+    await p.locator('select[name="target-actor-kind"]').selectOption('organisation');
+    await saveAndWait(p);
+
+    // The edge is in the network, the actor in actors.yaml, comments kept.
+    const key = 'cooperates-with:atlantic-fisheries-council:russia';
+    const alt = 'cooperates-with:russia:atlantic-fisheries-council';
+    const edge = (await edgeOf(p, key)) !== null ? key : alt;
+    expect(await edgeOf(p, edge)).toEqual(['asserted']);
+    const actorsAfter = readFileSync(join(data, 'actors.yaml'), 'utf8');
+    expect(actorsAfter.startsWith(actorsBefore.trimEnd())).toBe(true);
+    expect(actorsAfter).toContain('id: atlantic-fisheries-council');
+    expect(readFileSync(articleFile(), 'utf8')).toContain(`quote: ${quote}`);
+
+    // Its evidence in the panel, with the quote in context.
+    await p.evaluate((k) => window.app!.explorer.selectEdge(k), edge);
+    await p.locator('.evidence .quote mark', { hasText: quote }).waitFor();
+    // The reader marks the quote.
+    expect(await p.locator('.reader-text mark.quote-mark').count()).toBe(1);
+
+    // Edit its modality.
+    await p.getByRole('button', { name: /^Edit relation 1/ }).click();
+    await p.locator('.relation-form select[name="modality"]').selectOption('negated');
+    await saveAndWait(p);
+    expect(await edgeOf(p, edge)).toEqual(['negated']);
+    expect(readFileSync(articleFile(), 'utf8')).toContain('modality: negated');
+
+    // Delete it: the edge goes; undo brings it back.
+    const before = await graphVersion(p);
+    await p.getByRole('button', { name: /^Delete relation 1/ }).click();
+    await p.waitForFunction((v) => document.body.getAttribute('data-graph-version') !== v, before);
+    expect(await edgeOf(p, edge)).toBeNull();
+    expect(await p.evaluate(() => window.app!.explorer.current.view.edge)).toBeNull();
+    await saveAndWait(p, /^Undo: .*deleted|^Undo: .*Deleted/i);
+    expect(await edgeOf(p, edge)).toEqual(['negated']);
+  });
+
+  it('refuses a quote not in the text, beside the field, and writes nothing', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await openArticle(p);
+    const bytes = readFileSync(articleFile());
+    await p.getByRole('button', { name: 'New relation' }).click();
+    await chooseActor(p, 'source', 'Mr. Kerry', 'John Kerry');
+    await chooseActor(p, 'target', 'Iran', 'Iran');
+    await p.locator('.relation-form textarea[name="quote"]').fill('Kerry met Iran in Vienna.');
+    await p.getByRole('button', { name: 'Save relation' }).click();
+    const error = p.locator(
+      '#' +
+        (await p
+          .locator('.relation-form textarea[name="quote"]')
+          .getAttribute('aria-describedby'))!,
+    );
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toMatch(/not found|not in the text|quote/i);
+    expect(
+      await p.locator('.relation-form textarea[name="quote"]').getAttribute('aria-invalid'),
+    ).toBe('true');
+    expect(readFileSync(articleFile()).equals(bytes)).toBe(true);
+  });
+
+  it('does not overwrite a file changed on disk, and says so', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await openArticle(p);
+    // Another editor changes the file after the page read it.
+    const changed = `${readFileSync(articleFile(), 'utf8')}# edited elsewhere\n`;
+    writeFileSync(articleFile(), changed);
+    await selectInReader(p, 'The council did not cooperate with Iran');
+    await chooseActor(p, 'source', 'Atlantic', 'Atlantic Fisheries Council');
+    await chooseActor(p, 'target', 'Iran', 'Iran');
+    await p.getByRole('button', { name: 'Save relation' }).click();
+    await p.locator('.reader-message', { hasText: 'changed on disk' }).waitFor();
+    expect(readFileSync(articleFile(), 'utf8')).toBe(changed);
+    // Reloading the article shows the new version; the change can then be made.
+    await p.getByRole('button', { name: 'Reload the article' }).click();
+    await p.locator('.reader-message').waitFor({ state: 'hidden' });
+  });
+
+  it('refuses a write from another origin', async () => {
+    const p = page();
+    const response = await p.request.post(`${base}api/annotate/change`, {
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      data: { changes: [{ kind: 'delete-relation', article: 'x', index: 0 }], versions: {} },
+    });
+    expect(response.status()).toBe(403);
+  });
+});

@@ -112,7 +112,7 @@ async function saveAndWait(p: Page, button: string | RegExp = 'Save relation'): 
         .map((el) => el.textContent)
         .join(' | '),
     );
-    throw new Error(`${(error as Error).message}; the page says: ${said}`);
+    throw new Error(`${(error as Error).message}; the page says: ${said}`, { cause: error });
   }
 }
 

@@ -9,6 +9,7 @@
 import type { CueHit } from './cues.ts';
 import {
   COORDINATORS,
+  INFINITIVE_ROOTS,
   RELATIVE_PRONOUNS,
   PARTICIPLE_OPENERS,
   REPORTING_VERBS,
@@ -104,9 +105,15 @@ function possessiveBefore(view: SentenceView, cueFirst: number): Side | undefine
   return undefined;
 }
 
-/** The mention is the object of a preposition or of a verb just before it. */
-function isGoverned(view: SentenceView, m: PlacedMention): boolean {
+/**
+ * The mention is the object of a preposition or of a verb just before it; not when a verb
+ * follows the group it begins ("envisages Washington and Moscow sharing intelligence": the
+ * subject of what follows).
+ */
+function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): boolean {
   const { tokens, sentence } = view;
+  const next = tokens[groupEnd];
+  if (next && groupEnd < sentence.last && next.pos === 'VERB') return false;
   let j = m.first - 1;
   while (j >= sentence.first && isModifier(tokens[j]!) && !mentionOn(view, j)) j--;
   if (j < sentence.first) return false;
@@ -129,7 +136,7 @@ function findSubject(
     if (m) {
       const group = usable(m) ? groupLeftOf(view, m) : [];
       const head = group[0];
-      if (!head || isGoverned(view, head)) {
+      if (!head || isGoverned(view, head, m.last)) {
         k = (head ?? m).first;
         continue;
       }
@@ -307,7 +314,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
     if (isClauseBreak(t) || t.text === ',') break;
     if (t.lower === 'to' && k + 1 < sentence.last && tokens[k + 1]!.pos === 'VERB') {
       // "offered to coordinate ... with X", "threatened to attack X": the infinitive's party.
-      if (infinitive !== undefined || passive) break;
+      if (infinitive !== undefined || passive || !INFINITIVE_ROOTS.has(cue.code)) break;
       infinitive = k;
       k++;
       preposition = '';

@@ -21,7 +21,12 @@ export interface ModalityHit {
   last: number;
 }
 
-const matchesWord = (t: Token, word: string): boolean => t.lemma === word || t.lower === word;
+/** A plural the model did not reduce ("airstrikes"): the singular, for nouns only. */
+const singular = (t: Token): string | undefined =>
+  t.pos === 'NOUN' && /[^s]s$/.test(t.lemma) ? t.lemma.slice(0, -1) : undefined;
+
+const matchesWord = (t: Token, word: string): boolean =>
+  t.lemma === word || t.lower === word || singular(t) === word;
 
 /** Whether the words of a cue or marker follow from token i, within [i, end). */
 function matchesFrom(tokens: readonly Token[], i: number, end: number, words: readonly string[]) {
@@ -41,9 +46,11 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
   for (let i = sentence.first; i < sentence.last; i++) {
     const t = tokens[i]!;
     if (mentionOn(view, i)) continue;
+    const one = singular(t);
     const candidates = [
       ...(lexicon.cues.get(t.lemma) ?? []),
       ...(t.lower !== t.lemma ? (lexicon.cues.get(t.lower) ?? []) : []),
+      ...(one ? (lexicon.cues.get(one) ?? []) : []),
     ].sort((a, b) => b.words.length - a.words.length);
     for (const cue of candidates) {
       // A verb is known by its first word ("call on"), a noun by its last ("air strike").

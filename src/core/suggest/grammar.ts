@@ -143,6 +143,13 @@ export const REPORTING_VERBS = new Set([
 /** Subordinators that may open a participle clause ("after meeting", "while visiting"). */
 export const PARTICIPLE_OPENERS = new Set(['after', 'before', 'while', 'when', 'since']);
 
+/**
+ * CAMEO roots whose verbs reach their party through an infinitive: appeals ("urged X to"),
+ * offers ("offered to help X"), demands and threats ("threatened to attack X"). Other verbs'
+ * infinitives are purposes ("cooperating to counter X") and name no party of theirs.
+ */
+export const INFINITIVE_ROOTS = new Set(['02', '03', '10', '13']);
+
 /** Subject pronouns, which stand for a name said before. */
 export const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we']);
 

@@ -3,12 +3,14 @@
  * plugin) on a temporary copy of graph-data: add an article, annotate it, see the network and
  * the evidence change, edit, delete, undo; refusals that write nothing.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
+import { readDataDir } from '../../src/node/readData.ts';
 import { ROOT } from '../helpers/run.ts';
 import { desktopPageForFile, openExplorer } from './page.ts';
 
@@ -227,6 +229,90 @@ describe('the annotation workbench', () => {
     // Reloading the article shows the new version; the change can then be made.
     await p.getByRole('button', { name: 'Reload the article' }).click();
     await p.locator('.reader-message').waitFor({ state: 'hidden' });
+  });
+
+  it('works from the keyboard: a quote selected with Shift and the arrows, the form by keys', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await openArticle(p);
+    const quote = 'Officials in Moscow denied that they had threatened the council';
+    // The caret before the quote; then the keyboard alone.
+    await p.evaluate((q) => {
+      const text = document.querySelector<HTMLElement>('.reader-text')!;
+      text.focus();
+      const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      const at = text.textContent!.indexOf(q);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent!.length;
+        if (at >= offset && at < offset + length) {
+          window.getSelection()!.collapse(node, at - offset);
+          return;
+        }
+        offset += length;
+      }
+    }, quote);
+    for (let i = 0; i < quote.length; i++) await p.keyboard.press('Shift+ArrowRight');
+    await p.keyboard.press('Enter');
+    expect(await p.locator('.relation-form textarea[name="quote"]').inputValue()).toBe(quote);
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('source');
+    await p.keyboard.type('Moscow');
+    await p.keyboard.press('Enter');
+    await p.keyboard.press('Tab');
+    await p.keyboard.type('opposes');
+    await p.keyboard.press('Tab');
+    await p.keyboard.type('Atlantic');
+    await p.locator('[role="option"]', { hasText: 'Atlantic Fisheries Council' }).waitFor();
+    await p.keyboard.press('Enter');
+    await p.keyboard.press('Tab');
+    await p.keyboard.type('denied');
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Tab');
+    const before = await graphVersion(p);
+    await p.keyboard.press('Enter');
+    await p.waitForFunction((v) => document.body.getAttribute('data-graph-version') !== v, before);
+    expect(await edgeOf(p, 'opposes:russia:atlantic-fisheries-council')).toEqual(['denied']);
+  });
+
+  it('refuses an article with no text or a date of the wrong form, and writes nothing', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    const files = () => readdirSync(join(data, 'articles')).sort();
+    const before = files();
+    await p.getByRole('button', { name: 'Add article' }).click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByLabel('Title').fill('An empty article');
+    await dialog.getByRole('button', { name: 'Save article' }).click();
+    const textError = dialog.locator('#article-text-error');
+    await textError.waitFor({ state: 'visible' });
+    expect(await dialog.getByLabel('Text', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await dialog.getByLabel('Text', { exact: true }).fill('Some text.');
+    await dialog.getByLabel('Date').fill('04/03/2024');
+    await dialog.getByLabel('How it is known').fill('The dateline.');
+    await dialog.getByRole('button', { name: 'Save article' }).click();
+    await dialog.locator('#article-date-error').waitFor({ state: 'visible' });
+    expect(await dialog.locator('#article-date-error').textContent()).toMatch(/YYYY/);
+    expect(files()).toEqual(before);
+  });
+
+  it('leaves data that the build takes, with the comments of the files intact', async () => {
+    const read = await readDataDir(data);
+    const result = buildGraph(read.files, { layout: false });
+    expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const actors = readFileSync(join(data, 'actors.yaml'), 'utf8');
+    const original = readFileSync(join(ROOT, 'graph-data', 'actors.yaml'), 'utf8');
+    expect(actors.startsWith(original)).toBe(true);
+    expect(actors.slice(original.length)).toMatch(/^ {2}- id: atlantic-fisheries-council\n/);
+  });
+
+  it('is not there on the static site', async () => {
+    const p = page();
+    await openExplorer(p, `${inject('baseUrl')}/seed/`);
+    expect(await p.locator('meta[name="annotate-api"]').count()).toBe(0);
+    expect(await p.getByRole('button', { name: 'Add article' }).count()).toBe(0);
+    expect(await p.locator('#workbench').innerHTML()).toBe('');
   });
 
   it('refuses a write from another origin', async () => {

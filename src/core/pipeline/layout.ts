@@ -15,7 +15,7 @@ export interface LayoutOptions {
    * actors found here keep their positions and ForceAtlas2 is not run, so that the network
    * does not move under the analyst's eyes; a new actor starts beside its already placed
    * neighbours (their mean, plus a small seeded offset), or at a seeded spot among the others
-   * if it has none. Discs are then separated as usual (which may push a few actors).
+   * if it has none, and is moved clear of the others' discs. Known actors do not move at all.
    */
   previous?: ReadonlyMap<string, { x: number; y: number }>;
 }
@@ -77,43 +77,47 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
   if (problem !== undefined) throw new LayoutOptionError(problem);
   const seed = options.seed ?? DEFAULT_LAYOUT_SEED;
   if (options.previous) {
-    placeFromPrevious(graph, options.previous, seed);
-  } else {
-    random.assign(graph, { rng: seedrandom(seed), scale: 100, center: 0 });
-    if (graph.order === 0) return;
-    forceAtlas2.assign(graph, {
-      iterations,
-      getEdgeWeight: 'weight',
-      settings: layoutSettings(graph),
-    });
+    const placed = placeFromPrevious(graph, options.previous, seed);
+    graph.updateEachNodeAttributes((node, attr) =>
+      placed.has(node)
+        ? {
+            ...attr,
+            x: Math.round(attr.x * 1000) / 1000,
+            y: Math.round(attr.y * 1000) / 1000,
+          }
+        : attr,
+    );
+    return;
   }
-  separateDiscs(graph);
-  const kept = options.previous;
-  graph.updateEachNodeAttributes((node, attr) => {
-    // noverlap works in 32-bit floats: an actor it did not push gets its exact position back.
-    const before = kept?.get(node);
-    if (before && Math.fround(before.x) === attr.x && Math.fround(before.y) === attr.y) {
-      return { ...attr, x: before.x, y: before.y };
-    }
-    return {
-      ...attr,
-      x: Math.round(attr.x * 1000) / 1000,
-      y: Math.round(attr.y * 1000) / 1000,
-    };
+  random.assign(graph, { rng: seedrandom(seed), scale: 100, center: 0 });
+  if (graph.order === 0) return;
+  forceAtlas2.assign(graph, {
+    iterations,
+    getEdgeWeight: 'weight',
+    settings: layoutSettings(graph),
   });
+  separateDiscs(graph);
+  graph.updateEachNodeAttributes((_node, attr) => ({
+    ...attr,
+    x: Math.round(attr.x * 1000) / 1000,
+    y: Math.round(attr.y * 1000) / 1000,
+  }));
 }
 
 /**
- * Starting positions from a previous layout (LayoutOptions.previous): known actors where they
- * were; new ones, in rounds, at the mean of their placed neighbours plus a seeded offset of a
- * few discs' width (seeded by the actor's id, so independent of the order); an actor with no
- * placed neighbour at a seeded spot within the known actors' extent.
+ * Positions from a previous layout (LayoutOptions.previous): known actors where they were; new
+ * ones, in rounds, at the mean of their placed neighbours plus a seeded offset of a few discs'
+ * width (seeded by the actor's id, so independent of the order); an actor with no placed
+ * neighbour at a seeded spot within the known actors' extent. Then each new actor is moved
+ * clear of the others' discs (clearDisc). The known actors are not moved at all: the
+ * no-overlap pass over the whole network (separateDiscs) does not settle at 10,000 relations
+ * and would move most of them, for seconds. Returns the new actors.
  */
 function placeFromPrevious(
   graph: Graph,
   previous: ReadonlyMap<string, { x: number; y: number }>,
   seed: string,
-): void {
+): Set<string> {
   const placed = new Map<string, { x: number; y: number }>();
   graph.forEachNode((node) => {
     const p = previous.get(node);
@@ -135,7 +139,8 @@ function placeFromPrevious(
   const extent = Math.max(maxX - minX, maxY - minY, 1);
   // A few discs' width at the reference canvas: near, and little for noverlap to push.
   const offset = (extent / REFERENCE_CANVAS_PX) * 4 * DISC_GAP_PX;
-  let waiting = graph.filterNodes((node) => !placed.has(node));
+  const added = new Set(graph.filterNodes((node) => !placed.has(node)));
+  let waiting = [...added];
   while (waiting.length > 0) {
     const next: string[] = [];
     const round = new Map<string, { x: number; y: number }>();
@@ -177,6 +182,49 @@ function placeFromPrevious(
     waiting = next;
   }
   graph.updateEachNodeAttributes((node, attr) => ({ ...attr, ...placed.get(node)! }));
+  if (added.size > 0 && graph.order > 1) {
+    const unitsPerPixel = extent / REFERENCE_CANVAS_PX;
+    const clear = graph.filterNodes((node) => !added.has(node));
+    for (const node of added) {
+      clearDisc(graph, node, clear, unitsPerPixel);
+      clear.push(node);
+    }
+  }
+  return added;
+}
+
+/**
+ * Moves `node` to the first spot, on a spiral out from where it is, where its disc overlaps
+ * none of the discs of `others` (sizes in pixels at REFERENCE_CANVAS_PX, DISC_GAP_PX apart, as
+ * separateDiscs keeps them). Gives up after a few thousand spots (it stays where it is).
+ */
+function clearDisc(
+  graph: Graph,
+  node: string,
+  others: readonly string[],
+  unitsPerPixel: number,
+): void {
+  const radius = (n: string) =>
+    ((graph.getNodeAttribute(n, 'size') as number | undefined) ?? 1) * unitsPerPixel;
+  const own = radius(node);
+  const gap = DISC_GAP_PX * unitsPerPixel;
+  const discs = others.map((n) => {
+    const a = graph.getNodeAttributes(n);
+    return { x: a.x as number, y: a.y as number, r: radius(n) };
+  });
+  const x0 = graph.getNodeAttribute(node, 'x') as number;
+  const y0 = graph.getNodeAttribute(node, 'y') as number;
+  const step = own + gap / 2;
+  const goldenAngle = Math.PI * (3 - Math.sqrt(5));
+  for (let k = 0; k < 5000; k++) {
+    const distance = step * Math.sqrt(k);
+    const x = x0 + distance * Math.cos(k * goldenAngle);
+    const y = y0 + distance * Math.sin(k * goldenAngle);
+    if (discs.every((d) => Math.hypot(d.x - x, d.y - y) >= d.r + own + gap)) {
+      graph.mergeNodeAttributes(node, { x, y });
+      return;
+    }
+  }
 }
 
 /**

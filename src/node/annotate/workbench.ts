@@ -194,13 +194,62 @@ export class Workbench {
       build: serialise(result.graph, result.texts),
       graphVersion: 1,
     };
-    return new Workbench({ ...options, dataDir, buildDir }, snapshot);
+    const workbench = new Workbench({ ...options, dataDir, buildDir }, snapshot);
+    workbench.summary(snapshot.data); // the first state at once
+    return workbench;
   }
+
+  /**
+   * The articles, actors and relation types of the data (workbenchSummary), each article's
+   * summary kept while its YAML text is the same: at 10k relations, summarising every article
+   * again on every save takes most of a second.
+   */
+  private summary(data: DataFiles): ReturnType<typeof workbenchSummary> {
+    const cache = this.summaries;
+    const changed = data.articles.filter(
+      (a) => a.meta && cache.articles.get(a.id)?.text !== a.meta.text,
+    );
+    const registries =
+      data.actors?.text !== cache.actors || data.relationTypes?.text !== cache.relationTypes;
+    if (changed.length > 0 || registries || !cache.registries) {
+      const fresh = registries || !cache.registries;
+      const part = workbenchSummary({
+        root: data.root,
+        articles: changed,
+        ...(fresh && data.actors ? { actors: data.actors } : {}),
+        ...(fresh && data.relationTypes ? { relationTypes: data.relationTypes } : {}),
+      });
+      const byId = new Map(part.articles.map((a) => [a.id, a]));
+      for (const article of changed) {
+        const summary = byId.get(article.id);
+        if (summary) cache.articles.set(article.id, { text: article.meta!.text, summary });
+      }
+      if (fresh) {
+        cache.registries = { actors: part.actors, relationTypes: part.relationTypes };
+        cache.actors = data.actors?.text;
+        cache.relationTypes = data.relationTypes?.text;
+      }
+    }
+    const present = new Set(data.articles.filter((a) => a.meta).map((a) => a.id));
+    for (const id of cache.articles.keys()) if (!present.has(id)) cache.articles.delete(id);
+    const articles = [...present].sort().flatMap((id) => {
+      const entry = cache.articles.get(id);
+      return entry ? [entry.summary] : [];
+    });
+    return { articles, ...cache.registries! };
+  }
+
+  private readonly summaries: {
+    articles: Map<string, { text: string; summary: WorkbenchState['articles'][number] }>;
+    actors?: string;
+    relationTypes?: string;
+    registries?: Pick<WorkbenchState, 'actors' | 'relationTypes'>;
+  } = { articles: new Map() };
 
   /** What the page shows in its forms: articles, actors, relation types, versions. */
   state(): WorkbenchState {
     const { data, versions, graphVersion } = this.snapshot;
-    const summary = workbenchSummary(data);
+    const summary = this.summary(data);
     return {
       dataDir: this.dataDir,
       ...summary,
@@ -256,7 +305,11 @@ export class Workbench {
   }
 
   private serialised<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
-    const result = this.queue.then(run, run).catch((error: unknown) => failed(error));
+    const result = this.queue
+      .then(run, run)
+      .catch((error: unknown): Outcome<T> =>
+        error instanceof Refusal ? { status: error.status, body: error.failure } : failed(error),
+      );
     this.queue = result;
     return result;
   }
@@ -343,9 +396,15 @@ export class Workbench {
       }
     }
 
-    // The build's own stages, on the data with the writes in place.
-    const problems = checkChanges(this.snapshot.data, writes, changes);
-    if (problems.length > 0) throw refused(problems);
+    // The build itself, on the data with the writes in place: its graph is the next one if
+    // the change passes. Its errors are told beside the form's fields by checkChanges (which
+    // builds again, without the layout, to leave out errors the data had before).
+    const next = this.withTexts([...writes.keys()], writes);
+    const built = buildGraph(next.data, { layout: { previous: this.positions() } });
+    if (hasErrors(built.issues) || !built.graph || !built.texts) {
+      const problems = checkChanges(this.snapshot.data, writes, changes);
+      if (problems.length > 0) throw refused(problems);
+    }
     const checkMs = performance.now() - checkStart;
 
     // Write.
@@ -366,7 +425,7 @@ export class Workbench {
       articles: applied.articles,
     });
     const buildStart = performance.now();
-    await this.rebuildWith([...writes.keys()]);
+    await this.install(next, built);
     const buildMs = performance.now() - buildStart;
     return {
       status: 200,
@@ -636,28 +695,59 @@ export class Workbench {
     const read = new Map(known ?? []);
     const missing = paths.filter((p) => !read.has(p));
     for (const [path, text] of await this.readNow(missing)) read.set(path, text);
-    const data = withFiles(this.snapshot.data, this.dataDir, paths, read, (p) => this.onDisk(p));
+    const next = this.withTexts(paths, read);
+    await this.install(next, buildGraph(next.data, { layout: { previous: this.positions() } }));
+  }
+
+  /** The data and versions with the files `paths` as in `texts` (absent: no longer there). */
+  private withTexts(
+    paths: readonly string[],
+    texts: ReadonlyMap<string, string>,
+  ): Pick<Snapshot, 'data' | 'versions'> {
+    const data = withFiles(this.snapshot.data, this.dataDir, paths, texts, (p) => this.onDisk(p));
     const versions = new Map(this.snapshot.versions);
     for (const path of paths) {
-      const text = read.get(path);
+      const text = texts.get(path);
       if (text === undefined) versions.delete(path);
       else versions.set(path, versionOf(text));
     }
+    return { data, versions };
+  }
+
+  /** Where the actors of the current graph are: the next layout starts from there. */
+  private positions(): Map<string, { x: number; y: number }> {
     const previous = new Map<string, { x: number; y: number }>();
     this.snapshot.build.graph.forEachNode((node, attr) =>
       previous.set(node, { x: attr.x, y: attr.y }),
     );
-    const result = buildGraph(data, { layout: { previous } });
+    return previous;
+  }
+
+  /**
+   * Takes the data and its build in: writes graph.json and its texts as npm run build:graph
+   * does, and moves graphVersion on. A build with errors (files changed by hand meanwhile that
+   * do not build) takes the data only: the graph stays the last one that built.
+   */
+  private async install(
+    next: Pick<Snapshot, 'data' | 'versions'>,
+    result: ReturnType<typeof buildGraph>,
+  ): Promise<void> {
     if (hasErrors(result.issues) || !result.graph || !result.texts) {
-      // The files on disk do not build (changed by hand meanwhile): the data is taken, the
-      // graph stays the last one that built.
-      this.snapshot = { ...this.snapshot, data, versions };
+      this.snapshot = { ...this.snapshot, ...next };
       return;
     }
     const build = serialise(result.graph, result.texts);
-    await writeGraphOutput(this.buildDir, result.graph, result.texts);
-    this.snapshot = { data, versions, build, graphVersion: this.snapshot.graphVersion + 1 };
+    this.snapshot = { ...next, build, graphVersion: this.snapshot.graphVersion + 1 };
     this.rememberTexts(build);
+    try {
+      await writeGraphOutput(this.buildDir, result.graph, result.texts);
+    } catch (error) {
+      throw new Refusal(500, {
+        ok: false,
+        reason: 'failed',
+        message: `The data files were written and the page can show the new graph, but the build folder was not updated: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
   }
 
   private rememberTexts(build: Build): void {

@@ -37,6 +37,7 @@ import { median, round, timeMedian } from './bench/stats.ts';
 import { benchAnalysis, type AnalysisFigure } from './bench/analysis.ts';
 import { benchGdelt, gdeltMarkdown, type GdeltFigures } from './bench/gdelt.ts';
 import { benchSuggest, suggestMarkdown, type SuggestFigures } from './bench/suggest.ts';
+import { annotateMarkdown, benchAnnotate, type AnnotateFigures } from './bench/annotate.ts';
 import { filteredGraph } from '../src/core/explore/filteredGraph.ts';
 import { NO_FILTERS, computeVisibility } from '../src/core/explore/filters.ts';
 import type { ActorGraph } from '../src/core/graph/actorGraph.ts';
@@ -343,6 +344,8 @@ runCommand(USAGE, async () => {
     const gdelt = await benchGdelt({ runs, log });
     // Suggested relations on 1,000 words and 200 KB against wink-nlp alone.
     const suggest = await benchSuggest({ runs: Math.max(runs, 5), log });
+    // The annotation workbench's save, at the seed data and at 10k, against the full build.
+    const annotate = await benchAnnotate({ runs, log });
 
     const machine = {
       date: started.toISOString(),
@@ -358,7 +361,15 @@ runCommand(USAGE, async () => {
         ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
       ].join(' '),
     };
-    const report = { machine, bundle: sites.bundle, runs, tiers: results, gdelt, suggest };
+    const report = {
+      machine,
+      bundle: sites.bundle,
+      runs,
+      tiers: results,
+      gdelt,
+      suggest,
+      annotate,
+    };
     const outFile = resolve(ROOT, args.out);
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile.replace(/\.md$/, '.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -408,6 +419,7 @@ type Report = {
   tiers: TierResult[];
   gdelt?: GdeltFigures;
   suggest?: SuggestFigures;
+  annotate?: AnnotateFigures;
 };
 
 function renderMarkdown(report: Report): string {
@@ -574,6 +586,7 @@ function renderMarkdown(report: Report): string {
   );
   if (report.gdelt) lines.push('', ...gdeltMarkdown(report.gdelt), '');
   if (report.suggest) lines.push('', ...suggestMarkdown(report.suggest), '');
+  if (report.annotate) lines.push('', ...annotateMarkdown(report.annotate), '');
   lines.push(...NOTES);
   return `${lines.join('\n')}\n`;
 }

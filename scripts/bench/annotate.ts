@@ -216,8 +216,8 @@ export async function benchAnnotate(
   }
 }
 
-/** The figures as a Markdown section of docs/benchmarks.md. */
-export function annotateMarkdown(figures: AnnotateFigures): string {
+/** The figures as a Markdown section of docs/benchmarks.md, line by line. */
+export function annotateMarkdown(figures: AnnotateFigures): string[] {
   const rows = figures.tiers.map(
     (t) =>
       `| ${t.tier} | ${t.counts.relations.toLocaleString('en')} | ${t.saveToGraphMs} | ${t.saveMs} | ${t.checkMs} / ${t.writeMs} / ${t.buildMs} | ${t.undoMs} | ${t.fullBuildMs} | ${t.budgetMs} | ${t.withinBudget ? 'yes' : 'no'} |`,
@@ -230,8 +230,7 @@ export function annotateMarkdown(figures: AnnotateFigures): string {
     '| data | relations | save → graph.json (ms) | save → 200 (ms) | check / write / build (ms) | undo (ms) | full build (ms) | budget (ms) | within |',
     '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
     ...rows,
-    '',
-  ].join('\n');
+  ];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -246,5 +245,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     tiers: values.tiers.split(',') as AnnotateTier[],
     log: (s) => process.stderr.write(`${s}\n`),
   });
-  process.stdout.write(`${annotateMarkdown(figures)}\n${JSON.stringify(figures, null, 2)}\n`);
+  process.stdout.write(
+    `${annotateMarkdown(figures).join('\n')}\n\n${JSON.stringify(figures, null, 2)}\n`,
+  );
 }

@@ -197,6 +197,17 @@ export function mountCanvas(
     showHighlight(state);
   });
 
+  // sigma follows the window's size; the container also changes with the page's layout (the
+  // workbench's reader widens the left panel), which the window does not see.
+  let size = { width: container.clientWidth, height: container.clientHeight };
+  const resized = new ResizeObserver(() => {
+    const next = { width: container.clientWidth, height: container.clientHeight };
+    if (next.width === size.width && next.height === size.height) return;
+    size = next;
+    sigma.scheduleRefresh();
+  });
+  resized.observe(container);
+
   attachInteractions(sigma, explorer, graph);
   return {
     sigma,
@@ -207,6 +218,7 @@ export function mountCanvas(
       ),
     unmount: () => {
       clearTimeout(placeTimer);
+      resized.disconnect();
       unsubscribe();
       sigma.kill();
     },

@@ -372,6 +372,28 @@ describe('annotation API: a change', () => {
     expect(graphOnDisk().nodes.some((n) => n.key === 'delta')).toBe(false);
   });
 
+  it('never writes over an article text already on disk (one the server has not read): 409', async () => {
+    const article = {
+      title: 'A trade deal',
+      outlet: 'The Test Post',
+      published: { date: '2022-03-04', basis: 'stated' as const, how: 'The dateline.' },
+      text: 'Alpha and Beta signed a trade deal.\n',
+    };
+    // The id the new article gets, from a first try that is undone.
+    const first = await change({ kind: 'add-article', article });
+    expect(first.status, first.text).toBe(200);
+    const id = (first.body as ChangeResult).article!.id;
+    expect((await post('undo', {})).status).toBe(200);
+    writeFileSync(join(dir, `articles/${id}.txt`), 'Written by someone else.\n');
+    const answer = await change({ kind: 'add-article', article });
+    expect(answer.status, answer.text).toBe(409);
+    expect((answer.body as ApiFailure).file).toBe(`articles/${id}.txt`);
+    expect(readFileSync(join(dir, `articles/${id}.txt`), 'utf8')).toBe(
+      'Written by someone else.\n',
+    );
+    expect(existsSync(join(dir, `articles/${id}.yaml`))).toBe(false);
+  });
+
   it('refuses an empty article text and a date in the wrong form, writing nothing', async () => {
     const files = snapshot();
     const empty = await change({

@@ -1,10 +1,14 @@
 /**
  * The annotation workbench's server-side state for one data folder: the files as read (kept in
- * memory), the version of each, and the graph the build makes of them. A change is checked with
- * the build's own stages before anything is written, written file by file through a temporary
- * file renamed into place, and the graph rebuilt from the files in memory with only the changed
- * ones read again; the build's output (graph.json and its texts) is written as `npm run
- * build:graph` writes it, so that a reload or a later build shows the same graph.
+ * memory), the version of each (sha-256 of its text's UTF-8 bytes), and the graph the build
+ * makes of them. A change is checked by building the data with its writes in place (the build
+ * itself: its errors refuse the change, its graph becomes the next one, laid out from the
+ * current positions), then written through temporary files renamed into place; only the
+ * written files change in memory (the folder is not read again). The build's output
+ * (graph.json and its texts) is written as `npm run build:graph` writes it, so that a reload
+ * or a later build shows the same graph. Files the changes name, and those the page gives a
+ * version of, are read from disk before every change: one that changed there is not
+ * overwritten (409), and is taken into memory so that the page can reload it.
  *
  * The YAML files stay the data: nothing here is a second source of truth, only a copy of what
  * was last read or written, checked against the disk before every write.

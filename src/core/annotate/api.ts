@@ -9,6 +9,9 @@
  *                                400 malformed, 403 other origin or host)
  * - POST undo    {}           → ChangeResult | ApiFailure (409: nothing to undo, or a file
  *                                changed on disk since the change being undone)
+ * - GET  suggestions?article=ID → SuggestionsView: the relations the machine proposes for the
+ *                                article (src/core/suggest), without those already annotated
+ *                                or dismissed (404 for an unknown article)
  * - GET  graph.json           → the current build's graph (graph.json's format; its `texts`
  *                                attribute names the texts file, served beside it)
  * - GET  articles.<hash>.json → the texts of that build
@@ -55,13 +58,27 @@ export interface NewActor {
   affiliation?: string;
 }
 
+/**
+ * A suggestion the analyst dismissed, remembered in the article's YAML (`dismissedSuggestions`)
+ * so that it is not proposed again: the relation and the sentence it was found in.
+ */
+export interface DismissedSuggestion {
+  /** Actor ids. */
+  source: string;
+  type: string;
+  target: string;
+  /** The sentence (the suggestion's quote), verbatim. */
+  quote: string;
+}
+
 /** One edit. A request carries a list, applied and validated together (a new actor and the relation that names it). */
 export type Change =
   | { kind: 'add-article'; article: NewArticle }
   | { kind: 'add-actor'; actor: NewActor }
   | { kind: 'add-relation'; article: string; relation: RelationInput }
   | { kind: 'edit-relation'; article: string; index: number; relation: RelationInput }
-  | { kind: 'delete-relation'; article: string; index: number };
+  | { kind: 'delete-relation'; article: string; index: number }
+  | { kind: 'dismiss-suggestion'; article: string; suggestion: DismissedSuggestion };
 
 export interface ChangeRequest {
   changes: Change[];
@@ -181,4 +198,45 @@ export interface ChangeResult {
   written: string[];
   /** Milliseconds spent: checking with the build's stages, writing the files, rebuilding. */
   timings: { checkMs: number; writeMs: number; buildMs: number };
+}
+
+/** A character span of the article text (UTF-16 offsets into ArticleView.text). */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** A relation the machine proposes: machine-made, shown as such, never saved unseen. */
+export interface SuggestionView {
+  /** Actor ids. */
+  source: string;
+  type: string;
+  target: string;
+  modality: Modality;
+  /** The sentence, a verbatim span of the text. */
+  quote: string;
+  /** 0..1 */
+  score: number;
+  /** What made the machine propose it. */
+  why: string;
+  /** Where the sentence, the two names, the cue words and the modality cue are in the text. */
+  evidence: {
+    sentence: TextSpan;
+    source: TextSpan & { text: string };
+    target: TextSpan & { text: string };
+    cue: TextSpan & { text: string; cameo: string };
+    modality?: TextSpan & { text: string };
+  };
+}
+
+export interface SuggestionsView {
+  article: string;
+  /** Best first; without what the article already annotates or has dismissed. */
+  suggestions: SuggestionView[];
+  /** Names several actors share: reported, never guessed. */
+  ambiguous: (TextSpan & { text: string; actors: string[] })[];
+  /** Suggestions left out because they were dismissed before. */
+  dismissed: number;
+  /** Version of articles/<id>.yaml they were computed from. */
+  version: string;
 }

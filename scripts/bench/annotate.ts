@@ -21,6 +21,7 @@ import { annotateApi } from '../../src/node/annotate/api.ts';
 import { Workbench } from '../../src/node/annotate/workbench.ts';
 import { readDataDir } from '../../src/node/readData.ts';
 import { writeFilesAtomically, writeGraphOutput } from '../../src/node/writeOutput.ts';
+import { measurePageSave } from './annotate-page.ts';
 import { median, round } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,6 +44,12 @@ export interface AnnotateTierFigures {
   writeMs: number;
   buildMs: number;
   undoMs: number;
+  /**
+   * In Chromium on the dev server: the page's save (the form's path) to the frame that shows
+   * the new relation, and the POST within it.
+   */
+  pageSaveToFrameMs: number;
+  pagePostMs: number;
   budgetMs: number;
   withinBudget: boolean;
 }
@@ -179,6 +186,8 @@ async function benchTier(
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
+  log(`annotate ${tier}: the same save in Chromium, to the frame that shows it`);
+  const page = await measurePageSave(dir, { kind: 'add-relation', ...change }, runs);
   const fullBuildMs = round(median(full));
   const saveToGraphMs = round(median(toGraph));
   const budgetMs = tier === 'seed' ? 1000 : fullBuildMs;
@@ -193,8 +202,10 @@ async function benchTier(
     writeMs: round(median(split.writeMs)),
     buildMs: round(median(split.buildMs)),
     undoMs: round(median(undo)),
+    pageSaveToFrameMs: page.saveToFrameMs,
+    pagePostMs: page.postMs,
     budgetMs,
-    withinBudget: saveToGraphMs <= budgetMs,
+    withinBudget: Math.max(saveToGraphMs, page.saveToFrameMs) <= budgetMs,
   };
 }
 
@@ -220,15 +231,15 @@ export async function benchAnnotate(
 export function annotateMarkdown(figures: AnnotateFigures): string[] {
   const rows = figures.tiers.map(
     (t) =>
-      `| ${t.tier} | ${t.counts.relations.toLocaleString('en')} | ${t.saveToGraphMs} | ${t.saveMs} | ${t.checkMs} / ${t.writeMs} / ${t.buildMs} | ${t.undoMs} | ${t.fullBuildMs} | ${t.budgetMs} | ${t.withinBudget ? 'yes' : 'no'} |`,
+      `| ${t.tier} | ${t.counts.relations.toLocaleString('en')} | ${t.pageSaveToFrameMs} (POST ${t.pagePostMs}) | ${t.saveToGraphMs} | ${t.saveMs} | ${t.checkMs} / ${t.writeMs} / ${t.buildMs} | ${t.undoMs} | ${t.fullBuildMs} | ${t.budgetMs} | ${t.withinBudget ? 'yes' : 'no'} |`,
   );
   return [
     '## Annotation workbench: save to graph',
     '',
-    `One add-relation posted to the workbench's API over HTTP, to graph.json received back (medians of ${figures.runs} runs, each undone), against the full build of the same data in the same run (read, build with ForceAtlas2, write). The save rebuilds with the previous positions: no ForceAtlas2.`,
+    `One add-relation saved, each undone before the next (medians of ${figures.runs} runs), against the full build of the same data in the same run (read, build with ForceAtlas2, write). "In the page": in Chromium on the dev server, from the page's save (the path "Save relation" takes) to the next frame drawn with the new relation in the network. "Over HTTP": posted to the workbench's API by a client, to graph.json received back. The save rebuilds with the previous positions: no ForceAtlas2.`,
     '',
-    '| data | relations | save → graph.json (ms) | save → 200 (ms) | check / write / build (ms) | undo (ms) | full build (ms) | budget (ms) | within |',
-    '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
+    '| data | relations | in the page: save → frame (ms) | over HTTP: save → graph.json (ms) | save → 200 (ms) | check / write / build (ms) | undo (ms) | full build (ms) | budget (ms) | within |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
     ...rows,
   ];
 }

@@ -1,3 +1,4 @@
+import type { Change, FieldProblem } from '../core/annotate/api.ts';
 import type { Explorer } from '../core/explore/explorer.ts';
 import type { ActorSigma, Highlight } from './views/canvas.ts';
 
@@ -10,6 +11,14 @@ export interface AppHandles {
   explorer: Explorer;
   sigma: ActorSigma;
   highlight: Highlight;
+  /**
+   * The annotation workbench's save and undo, the same path the forms take (dev server only,
+   * once the workbench is mounted): for the benchmark.
+   */
+  annotate?: {
+    apply(changes: Change[]): Promise<FieldProblem[] | null>;
+    undo(): Promise<void>;
+  };
 }
 
 declare global {

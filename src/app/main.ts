@@ -111,6 +111,15 @@ async function start(): Promise<void> {
     if (view.actor) showActor(view.actor);
   });
 
+  performance.mark('panels-built');
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) explorer.clearSelection();
+  });
+  if (explorer.current.view.actor) showActor(explorer.current.view.actor);
+
+  // For tests and benchmarks: the page's objects, and a sign that the first frame is drawn.
+  window.app = { explorer, sigma, highlight } satisfies AppHandles;
+
   if (ANNOTATE_API) {
     const api = ANNOTATE_API;
     void Promise.all([import('./annotate/workbench.ts'), import('../core/annotate/mergeGraph.ts')])
@@ -128,6 +137,10 @@ async function start(): Promise<void> {
           },
         }),
       )
+      .then((handle) => {
+        if (window.app) window.app.annotate = handle;
+        document.body.setAttribute('data-workbench', 'ready');
+      })
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         byId('workbench').textContent = `Annotation is not available: ${message}`;
@@ -135,14 +148,6 @@ async function start(): Promise<void> {
       });
   }
 
-  performance.mark('panels-built');
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !event.defaultPrevented) explorer.clearSelection();
-  });
-  if (explorer.current.view.actor) showActor(explorer.current.view.actor);
-
-  // For tests and benchmarks: the page's objects, and a sign that the first frame is drawn.
-  window.app = { explorer, sigma, highlight } satisfies AppHandles;
   requestAnimationFrame(() => {
     performance.mark('first-frame');
     document.body.setAttribute('data-ready', 'true');

@@ -3,6 +3,7 @@ import type {
   ArticleView,
   ChangeRequest,
   ChangeResult,
+  SuggestionsView,
   WorkbenchState,
 } from '../../core/annotate/api.ts';
 
@@ -21,6 +22,7 @@ export interface AnnotateClient {
   base: string;
   state(): Promise<WorkbenchState>;
   article(id: string): Promise<ArticleView>;
+  suggestions(id: string): Promise<SuggestionsView>;
   change(request: ChangeRequest): Promise<ChangeResult>;
   undo(): Promise<ChangeResult>;
 }
@@ -65,6 +67,7 @@ export function annotateClient(base: string): AnnotateClient {
     base,
     state: () => call<WorkbenchState>('state'),
     article: (id) => call<ArticleView>(`article?id=${encodeURIComponent(id)}`),
+    suggestions: (id) => call<SuggestionsView>(`suggestions?article=${encodeURIComponent(id)}`),
     change: (request) => call<ChangeResult>('change', request),
     undo: () => call<ChangeResult>('undo', {}),
   };

@@ -4,6 +4,7 @@ import type {
   Change,
   FieldProblem,
   RelationView,
+  SuggestionsView,
   WorkbenchState,
 } from '../../core/annotate/api.ts';
 import { markRuns } from '../../core/annotate/marks.ts';
@@ -11,6 +12,7 @@ import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { icon } from '../icons.ts';
 import { relationForm, type RelationForm } from './relationForm.ts';
+import { suggestionsSection } from './suggestions.ts';
 
 export interface ReaderContext {
   state(): WorkbenchState;
@@ -19,6 +21,8 @@ export interface ReaderContext {
   save(view: ArticleView, changes: Change[]): Promise<FieldProblem[] | null>;
   /** Takes back the last change (the workbench's undo). */
   undo(): void;
+  /** The machine's suggestions for an article. */
+  suggestions(article: string): Promise<SuggestionsView>;
   close(): void;
 }
 
@@ -78,6 +82,16 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
     'aria-labelledby': 'reader-relations-title',
   });
 
+  const suggestions = suggestionsSection({
+    state: context.state,
+    load: (article) => context.suggestions(article),
+    save: (shown, changes) => context.save(shown, changes),
+    edit: (initial) => {
+      openForm(undefined, initial);
+      formHolder.scrollIntoView({ block: 'nearest' });
+    },
+  });
+
   replaceChildren(
     host,
     h(
@@ -108,6 +122,7 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
       formHolder,
       listTitle,
       list,
+      suggestions.element,
     ),
   );
 
@@ -328,6 +343,7 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
       // A saved relation closes its form; another article closes any.
       closeForm();
       render(quote);
+      suggestions.show(next);
       if (!sameArticle) title.focus({ preventScroll: true });
     },
     current: () => view,

@@ -28,7 +28,10 @@ export interface WorkbenchOptions {
  * article", undo, and the reader. Every change goes to the write server, which checks it with
  * the build's own stages, writes the YAML and rebuilds; the page then takes in the new graph.
  */
-export async function mountWorkbench(options: WorkbenchOptions): Promise<void> {
+export async function mountWorkbench(options: WorkbenchOptions): Promise<{
+  apply(changes: Change[]): Promise<FieldProblem[] | null>;
+  undo(): Promise<void>;
+}> {
   const client = annotateClient(options.api);
   let state: WorkbenchState = await client.state();
   let matcher: ActorMatcher = actorMatcher(state.actors);
@@ -45,6 +48,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<void> {
     matcher: () => matcher,
     save: (view, changes) => apply(changes, view),
     undo: () => void undo(),
+    suggestions: (article) => client.suggestions(article),
     close: () => closeReader(),
   });
 
@@ -208,7 +212,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<void> {
     }
   };
 
-  const undo = async () => {
+  async function undo() {
     undoButton.disabled = true;
     try {
       const what = state.undo;
@@ -219,5 +223,6 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<void> {
       else say(error instanceof Error ? error.message : String(error));
       undoButton.disabled = state.undo === null;
     }
-  };
+  }
+  return { apply: (changes) => apply(changes), undo };
 }

@@ -1,6 +1,7 @@
 import { isSeq, parseDocument } from 'yaml';
 import type { Change } from './api.ts';
 import { ARTICLE_ID } from './articleId.ts';
+import { dismissSuggestion } from './dismiss.ts';
 import { addActor, addRelation, deleteRelation, editRelation, newArticleFiles } from './edits.ts';
 import { EditRefused } from './refusal.ts';
 
@@ -97,6 +98,14 @@ class Session {
           change.article,
           (yaml) => deleteRelation(yaml, change.index),
           (o) => o.splice(change.index, 1),
+        );
+        return;
+      case 'dismiss-suggestion':
+        // The relations stay as they are.
+        this.editArticle(
+          change.article,
+          (yaml) => dismissSuggestion(yaml, change.suggestion),
+          () => undefined,
         );
         return;
       default:

@@ -179,6 +179,23 @@ async function handle(
       else send(res, 404, failure('not-found', `There is no article "${id}".`));
       return;
     }
+    case 'suggestions': {
+      const id = url.searchParams.get('article');
+      if (id === null || !ARTICLE_ID.test(id)) {
+        send(
+          res,
+          400,
+          failure(
+            'malformed',
+            `suggestions?article= must name an article id (ASCII letters, digits, dots, hyphens and underscores), not ${JSON.stringify(id)}.`,
+          ),
+        );
+        return;
+      }
+      const outcome = await workbench.suggestions(id);
+      send(res, outcome.status, outcome.body);
+      return;
+    }
     case 'graph.json': {
       const graph = workbench.graphJson();
       res.setHeader('X-Graph-Version', String(graph.graphVersion));
@@ -229,6 +246,7 @@ async function handle(
 const ROUTES: Record<string, 'GET' | 'POST'> = {
   state: 'GET',
   article: 'GET',
+  suggestions: 'GET',
   'graph.json': 'GET',
   change: 'POST',
   undo: 'POST',

@@ -7,6 +7,7 @@
 import type {
   Change,
   ChangeRequest,
+  DismissedSuggestion,
   NewActor,
   NewArticle,
   PublishedInput,
@@ -128,12 +129,23 @@ function actor(value: unknown, where: string): NewActor {
   };
 }
 
+function suggestion(value: unknown, where: string): DismissedSuggestion {
+  const s = object(value, where, ['source', 'type', 'target', 'quote']);
+  return {
+    source: string(s, 'source', where),
+    type: string(s, 'type', where),
+    target: string(s, 'target', where),
+    quote: string(s, 'quote', where),
+  };
+}
+
 const KINDS = [
   'add-article',
   'add-actor',
   'add-relation',
   'edit-relation',
   'delete-relation',
+  'dismiss-suggestion',
 ] as const;
 
 function change(value: unknown, where: string): Change {
@@ -168,6 +180,14 @@ function change(value: unknown, where: string): Change {
     case 'delete-relation': {
       const c = object(value, where, ['kind', 'article', 'index']);
       return { kind, article: articleId(c, where), index: index(c, where) };
+    }
+    case 'dismiss-suggestion': {
+      const c = object(value, where, ['kind', 'article', 'suggestion']);
+      return {
+        kind,
+        article: articleId(c, where),
+        suggestion: suggestion(c.suggestion, `${where}.suggestion`),
+      };
     }
     default:
       throw new MalformedRequest(

@@ -24,6 +24,7 @@ import type {
   ChangeRequest,
   ChangeResult,
   FieldProblem,
+  SuggestionsView,
   WorkbenchState,
 } from '../../core/annotate/api.ts';
 import { applyChanges } from '../../core/annotate/applyChanges.ts';
@@ -49,6 +50,7 @@ import {
   writeFilesAtomically,
   writeGraphOutput,
 } from '../writeOutput.ts';
+import { Suggestions } from './suggestions.ts';
 
 /** An article id, as the build accepts it (buildGraph's ARTICLE_ID). */
 export const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -91,6 +93,11 @@ export interface WorkbenchOptions {
   startLayout?: 'previous' | 'full';
   /** Layout options of a full layout (iterations, seed). */
   layout?: Omit<LayoutOptions, 'previous'>;
+  /**
+   * The cue lexicon of the suggestions (default: <dataDir>/suggest-cues.yaml when there is
+   * one, else the project's graph-data/suggest-cues.yaml, as npm run suggest).
+   */
+  cues?: string;
 }
 
 /** The workbench could not start: the data folder does not build. */
@@ -157,9 +164,11 @@ export class Workbench {
   /** Texts files of recent builds, which a page that loaded an older graph.json may still ask for. */
   private readonly recentTexts = new Map<string, string>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly suggester: Suggestions;
 
   private constructor(options: WorkbenchOptions, snapshot: Snapshot) {
     this.dataDir = options.dataDir;
+    this.suggester = new Suggestions(options.dataDir, options.cues);
     this.root = resolve(options.dataDir);
     this.buildDir = options.buildDir ?? join(options.dataDir, 'build');
     this.undoDepth = Math.max(1, options.undoDepth ?? UNDO_DEPTH);
@@ -271,6 +280,23 @@ export class Workbench {
     const { data, versions } = this.snapshot;
     if (!data.articles.some((a) => a.id === id && a.meta)) return undefined;
     return articleView(data, id, versions.get(`articles/${id}.yaml`) ?? '');
+  }
+
+  /**
+   * The relations the machine proposes for an article (src/core/suggest) on its text as
+   * ArticleView.text gives it, without those the article annotates or has dismissed: 404 for
+   * an unknown article, 500 when the cue lexicon, actors.yaml, relation-types.yaml or the
+   * article's YAML has errors (the message names the file and line).
+   */
+  async suggestions(id: string): Promise<Outcome<SuggestionsView>> {
+    const { data, versions } = this.snapshot;
+    if (!ARTICLE_ID.test(id) || !data.articles.some((a) => a.id === id && a.meta)) {
+      return {
+        status: 404,
+        body: { ok: false, reason: 'not-found', message: `There is no article "${id}".` },
+      };
+    }
+    return this.suggester.forArticle(data, id, versions.get(`articles/${id}.yaml`) ?? '');
   }
 
   /** The current build's graph.json (its `texts` attribute names the texts file). */
@@ -903,6 +929,8 @@ function describeChanges(changes: readonly Change[], written: readonly Written[]
         return `Changed relation ${change.index + 1} of articles/${change.article}.yaml`;
       case 'delete-relation':
         return `Deleted relation ${change.index + 1} of articles/${change.article}.yaml`;
+      case 'dismiss-suggestion':
+        return `Dismissed a suggestion in articles/${change.article}.yaml`;
       case 'add-actor':
         return `Added the actor ${change.actor.id} to actors.yaml`;
       case 'add-article': {

@@ -6,12 +6,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dismissedIn, isDismissed } from '../src/core/annotate/dismiss.ts';
 import { annotatedStatements, isAnnotated } from '../src/core/suggest/annotated.ts';
 import { toJson, toYaml, type SuggestionJson } from '../src/core/suggest/format.ts';
 import { articleText, prepareSuggestions } from '../src/core/suggest/setup.ts';
 import { suggestRelations } from '../src/core/suggest/suggest.ts';
 import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
-import type { SourceFile } from '../src/core/pipeline/load.ts';
+import { parseYaml, type SourceFile } from '../src/core/pipeline/load.ts';
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { MAX_YAML_BYTES, nodeFs, readDataDir, readRegularFile } from '../src/node/readData.ts';
 
@@ -30,7 +31,8 @@ Options:
   --article ID      the article (articles/ID.txt; its .yaml is not needed)
   --all             every article of the folder
   --new-only        leave out what the article's .yaml already annotates (the same relation
-                    with a quote in the same sentence)
+                    with a quote in the same sentence) and what it has dismissed (its
+                    dismissedSuggestions: the same relation and sentence)
   --json            print a JSON array: {source, type, target, modality, quote, score, why,
                     evidence: character offsets of the sentence, names and cue words}
   --cues FILE       the cue lexicon (default: DIR/suggest-cues.yaml if there is one, else
@@ -113,8 +115,11 @@ runCommand(USAGE, async () => {
         complain(`error: ${meta.path} cannot be read, so --new-only cannot tell what is new\n`);
         return 1;
       }
+      const isDirected = (t: string) => directed.get(t) ?? true;
+      // annotatedStatements has read and checked the file: it parses.
+      const dismissed = dismissedIn(parseYaml(meta, new IssueSink())?.value);
       suggestions = suggestions.filter(
-        (s) => !isAnnotated(s, annotated, (t) => directed.get(t) ?? true),
+        (s) => !isAnnotated(s, annotated, isDirected) && !isDismissed(s, dismissed, isDirected),
       );
     }
     for (const a of result.ambiguous) {
@@ -128,7 +133,7 @@ runCommand(USAGE, async () => {
     if (args.json) json.push(...suggestions.map((s) => toJson(s, args.all ? id : undefined)));
     else {
       yaml.push(
-        `# ${id}: ${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}${args['new-only'] ? ' not yet annotated' : ''}, best first`,
+        `# ${id}: ${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}${args['new-only'] ? ' not yet annotated or dismissed' : ''}, best first`,
         ...(suggestions.length > 0 ? [toYaml(suggestions).trimEnd()] : []),
       );
     }

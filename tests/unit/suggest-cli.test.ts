@@ -106,6 +106,36 @@ describe('npm run suggest', { timeout: 120_000 }, () => {
     );
   });
 
+  it('leaves out what the article has dismissed with --new-only; eval:suggest still scores it', () => {
+    const sentence = 'Gamma Front attacked Betaburg on Tuesday.';
+    writeFileSync(join(dir, 'articles/dismissed.txt'), `${sentence}\n`);
+    writeFileSync(join(dir, 'articles/dismissed.yaml'), 'title: Dismissed\nrelations: []\n');
+    try {
+      const key = (i: SuggestionJson) => `${i.source} ${i.type} ${i.target}`;
+      expect(json('--article', 'dismissed', '--new-only').map(key)).toEqual([
+        'gamma-front opposes beta',
+      ]);
+      const evalBefore = runScript('eval-suggest.ts', ['--data', dir]);
+      expect(evalBefore.status, evalBefore.stderr).toBe(0);
+      writeFileSync(
+        join(dir, 'articles/dismissed.yaml'),
+        `title: Dismissed\nrelations: []\ndismissedSuggestions:\n  - source: gamma-front\n    type: opposes\n    target: beta\n    quote: ${sentence}\n`,
+      );
+      expect(json('--article', 'dismissed', '--new-only')).toEqual([]);
+      const text = suggest('--article', 'dismissed', '--new-only');
+      expect(text.stdout).toContain('0 suggestions not yet annotated or dismissed');
+      // Without --new-only, and in the evaluation (which scores the machine), it stays.
+      expect(json('--article', 'dismissed').map(key)).toEqual(['gamma-front opposes beta']);
+      const evalAfter = runScript('eval-suggest.ts', ['--data', dir]);
+      expect(evalAfter.status, evalAfter.stderr).toBe(0);
+      expect(evalAfter.stdout).toBe(evalBefore.stdout);
+      expect(evalAfter.stdout).toMatch(/^opposes\s+[1-9]/m);
+    } finally {
+      rmSync(join(dir, 'articles/dismissed.txt'));
+      rmSync(join(dir, 'articles/dismissed.yaml'));
+    }
+  });
+
   it('does every article with --all, naming each', () => {
     const items = json('--all');
     expect(new Set(items.map((i) => i.article))).toEqual(

@@ -37,6 +37,7 @@ function matchesFrom(tokens: readonly Token[], i: number, end: number, words: re
 
 function fitsPos(t: Token, pos: Cue['pos']): boolean {
   if (pos === 'noun') return t.pos === 'NOUN' || t.pos === 'PROPN';
+  if (pos === 'adjective') return t.pos === 'ADJ' || t.pos === 'VERB';
   return t.pos === 'VERB' || (t.pos === 'ADJ' && /(?:ed|en)$/.test(t.lower));
 }
 

@@ -26,9 +26,11 @@ export interface CueFile {
     name: string;
     verbs?: string[];
     nouns?: string[];
+    adjectives?: string[];
     prepositions?: string[];
   }[];
   modality: Partial<Record<CueModality, string[]>>;
+  concessions?: string[];
   honorifics?: string[];
   demonyms?: { place: string; forms: string[] }[];
 }
@@ -36,8 +38,8 @@ export interface CueFile {
 /** A cue as matched: its words in lower case (the first compared with lemmas too). */
 export interface Cue {
   words: string[];
-  /** Looked for among verbs or among nouns. */
-  pos: 'verb' | 'noun';
+  /** Looked for among verbs, nouns or adjectives. */
+  pos: 'verb' | 'noun' | 'adjective';
   code: string;
   rootName: string;
   type: string;
@@ -49,6 +51,8 @@ export interface Lexicon {
   cues: Map<string, Cue[]>;
   /** Modality cues by their first word, longest first. */
   modality: Map<string, { words: string[]; modality: CueModality }[]>;
+  /** Verbs of yielding (lemmas): "would withdraw ... if" is an offer. */
+  concessions: ReadonlySet<string>;
   honorifics: string[];
   demonyms: { place: string; forms: string[] }[];
 }
@@ -107,6 +111,25 @@ export function readCueFile(file: SourceFile, sink: IssueSink): CueFile | undefi
 
 const words = (cue: string): string[] => cue.trim().toLowerCase().split(/\s+/);
 
+/** Prepositions a noun cue may end in ("dispute with"): the cue's own way to its other side. */
+const CUE_PREPOSITIONS = new Set([
+  'with',
+  'to',
+  'on',
+  'against',
+  'at',
+  'over',
+  'from',
+  'for',
+  'of',
+  'about',
+  'toward',
+  'towards',
+  'between',
+  'among',
+  'upon',
+]);
+
 /**
  * Compiles a cue file against the relation types. A root code that no relation type lists is
  * a warning (its cues cannot suggest anything), as is a root given twice.
@@ -137,16 +160,23 @@ export function compileLexicon(
     for (const [pos, list] of [
       ['verb', root.verbs ?? []],
       ['noun', root.nouns ?? []],
+      ['adjective', root.adjectives ?? []],
     ] as const) {
       for (const cue of list) {
-        const w = words(cue);
+        let w = words(cue);
+        let own: ReadonlySet<string> = prepositions;
+        // "dispute with": the noun, whose other side "with" introduces.
+        if (pos === 'noun' && w.length > 1 && CUE_PREPOSITIONS.has(w[w.length - 1]!)) {
+          own = new Set([...prepositions, w[w.length - 1]!]);
+          w = w.slice(0, -1);
+        }
         const entry: Cue = {
           words: w,
           pos,
           code: root.code,
           rootName: root.name,
           type,
-          prepositions,
+          prepositions: own,
         };
         const bucket = byFirst.get(w[0]!) ?? [];
         bucket.push(entry);
@@ -169,6 +199,7 @@ export function compileLexicon(
   return {
     cues: byFirst,
     modality,
+    concessions: new Set((cues.concessions ?? []).map((c) => c.trim().toLowerCase())),
     honorifics: cues.honorifics ?? [],
     demonyms: cues.demonyms ?? [],
   };

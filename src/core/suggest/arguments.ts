@@ -8,7 +8,10 @@
  */
 import type { CueHit } from './cues.ts';
 import {
+  AGENT_NOUNS,
   COORDINATORS,
+  RECEIVING_VERBS,
+  VERB_COORDINATORS,
   INFINITIVE_ROOTS,
   RELATIVE_PRONOUNS,
   PARTICIPLE_OPENERS,
@@ -21,7 +24,7 @@ import {
   isPreposition,
   isVerb,
 } from './grammar.ts';
-import { mentionOn, type PlacedMention, type SentenceView } from './sentence.ts';
+import { membersOf, mentionOn, type PlacedMention, type SentenceView } from './sentence.ts';
 
 /** How a side was found, for the score and the explanation. */
 export type SideHow =
@@ -65,8 +68,35 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   const { tokens } = view;
   const passive = hit.cue.pos === 'verb' && isPassiveAt(tokens, hit.first, view.sentence.first);
   const before = hit.cue.pos === 'noun' ? possessiveBefore(view, hit.first) : undefined;
-  const subject = before ?? findSubject(view, hit.first, antecedents);
+  let subject = before ?? findSubject(view, hit.first, antecedents);
   const right = findObject(view, hit, passive);
+  // "X told reporters ... and demanded that Y ...": a verb after "and" or "but" whose clause
+  // names no subject shares the sentence's.
+  if (!subject && hit.cue.pos !== 'noun') {
+    let k = hit.first - 1;
+    while (k >= view.sentence.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
+    const group = antecedents.groups[0];
+    if (k >= view.sentence.first && VERB_COORDINATORS.has(tokens[k]!.lower) && group) {
+      const last = group[group.length - 1]!;
+      if (last.last <= k && last.first >= view.sentence.first)
+        subject = { group, how: 'subject', distance: hit.first - last.last };
+    }
+  }
+  // "the Philippines receives aid from the United States": the giver is the source.
+  if (hit.cue.pos === 'noun' && right.agent && subject?.how === 'subject') {
+    const end = subject.group[subject.group.length - 1]!.last;
+    for (let k = end; k < hit.first; k++) {
+      if (RECEIVING_VERBS.has(tokens[k]!.lemma)) {
+        return { passive, source: right.agent, target: subject };
+      }
+    }
+  }
+  // "Lashkar-e-Taiba, which Pakistan denies sponsoring", "..., a move Serbia condemned": the
+  // verb's object is what the relative clause or the apposition is about.
+  if (!passive && !right.object && hit.cue.pos === 'verb' && subject?.how === 'subject') {
+    const target = objectOfRelative(view, subject, antecedents);
+    if (target) return { passive, source: subject, target };
+  }
   if (passive) {
     return {
       passive,
@@ -84,6 +114,41 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
 
 const usable = (m: PlacedMention | undefined): m is PlacedMention => m !== undefined && !m.modifier;
 
+/**
+ * The object a relative clause or an apposition leaves out: "X, which S V-s" (X), "X that S
+ * V-ed" (X); "<clause>, a move S condemned" (the clause's subject, when it is not S).
+ */
+function objectOfRelative(
+  view: SentenceView,
+  subject: Side,
+  antecedents: Antecedents,
+): Side | undefined {
+  const { tokens, sentence } = view;
+  const j = subject.group[0]!.first - 1;
+  if (j <= sentence.first) return undefined;
+  const t = tokens[j]!;
+  if (t.lower === 'which' || t.lower === 'whom' || t.lower === 'that') {
+    let k = j - 1;
+    while (k >= sentence.first && tokens[k]!.text === ',') k--;
+    const antecedent = k >= sentence.first ? mentionOn(view, k) : undefined;
+    return usable(antecedent)
+      ? { group: groupLeftOf(view, antecedent), how: 'relative', distance: 0 }
+      : undefined;
+  }
+  if (
+    t.pos === 'NOUN' &&
+    j - 2 >= sentence.first &&
+    (tokens[j - 1]!.lower === 'a' || tokens[j - 1]!.lower === 'an') &&
+    tokens[j - 2]!.text === ','
+  ) {
+    const group = antecedents.groups[0];
+    const actors = new Set(subject.group.map((g) => g.actor));
+    if (group && group[0]!.first >= sentence.first && !group.some((g) => actors.has(g.actor)))
+      return { group, how: 'relative', distance: 0 };
+  }
+  return undefined;
+}
+
 /** "Russia's offer", "Russian air strikes", "U.S.-Russian willingness": a name just before a noun. */
 function possessiveBefore(view: SentenceView, cueFirst: number): Side | undefined {
   const { tokens, sentence } = view;
@@ -98,6 +163,15 @@ function possessiveBefore(view: SentenceView, cueFirst: number): Side | undefine
       return { group: groupLeftOf(view, m), how: 'possessive', distance: cueFirst - m.last };
     }
     const t = tokens[k]!;
+    if (t.lower === 'whose') {
+      // "X and Y, whose differences over ...": the relative pronoun's antecedent.
+      let j = k - 1;
+      while (j >= sentence.first && tokens[j]!.text === ',') j--;
+      const antecedent = j >= sentence.first ? mentionOn(view, j) : undefined;
+      return usable(antecedent)
+        ? { group: groupLeftOf(view, antecedent), how: 'possessive', distance: cueFirst - k }
+        : undefined;
+    }
     if (!(isModifier(t) || (t.pos === 'NOUN' && steps === 0))) return undefined;
     k--;
     steps++;
@@ -118,7 +192,11 @@ function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): bo
   while (j >= sentence.first && isModifier(tokens[j]!) && !mentionOn(view, j)) j--;
   if (j < sentence.first) return false;
   const t = tokens[j]!;
-  if (isPreposition(t)) return t.lower !== 'of';
+  if (isPreposition(t)) {
+    if (t.lower === 'of') return false;
+    // "a spokesperson for the United Nations urged ...": the one spoken for.
+    return !(t.lower === 'for' && j > sentence.first && AGENT_NOUNS.has(tokens[j - 1]!.lemma));
+  }
   return t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma);
 }
 
@@ -213,8 +291,8 @@ function joinBetween(view: SentenceView, from: number, to: number): 'and' | 'com
 
 /** The group a mention ends: "X and Y", "X, Y and Z", "both X and Y", "X as well as Y", "X-Y". */
 function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
-  const group = [last];
-  let m = last;
+  const group = membersOf(view, last);
+  let m = group[0]!;
   for (;;) {
     const slot = view.mentions.indexOf(m);
     const previous = slot > 0 ? view.mentions[slot - 1] : undefined;
@@ -222,8 +300,9 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
     const join = joinBetween(view, previous.last, m.first);
     // The join nearest the anchor must be a conjunction; commas may list the names before it.
     if (join === undefined || (join === 'comma' && group.length === 1)) break;
-    group.unshift(previous);
-    m = previous;
+    const members = membersOf(view, previous);
+    group.unshift(...members);
+    m = members[0]!;
   }
   return group.filter((g) => g.actor !== undefined);
 }
@@ -231,21 +310,27 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
 /** The group a mention begins, stopping before a name that starts a clause of its own. */
 function groupRightOf(view: SentenceView, firstMention: PlacedMention): PlacedMention[] {
   const { tokens } = view;
-  const group = [firstMention];
-  let closed = 1;
-  let m = firstMention;
+  const group = membersOf(view, firstMention);
+  let closed = group.length;
+  let m = group[group.length - 1]!;
   for (;;) {
     const slot = view.mentions.indexOf(m);
-    const next = view.mentions[slot + 1];
-    if (!usable(next)) break;
-    const join = joinBetween(view, m.last, next.first);
+    let next = view.mentions[slot + 1];
+    let join = next ? joinBetween(view, m.last, next.first) : undefined;
+    // "Villareal and Japan's ambassador, Hiroshi Tanabe": past the qualifier to its person.
+    if (next?.modifier && join === 'and') {
+      const person = view.mentions[slot + 2];
+      if (person && !person.modifier && person.first - next.last <= 6) next = person;
+      else break;
+    } else if (!usable(next)) break;
     if (join === undefined) break;
     // "... Ukraine and the US condemned it": the US begins a clause.
     const after = tokens[next.last];
     if (after && isVerb(after) && !next.mention.possessive) break;
-    group.push(next);
+    const members = membersOf(view, next);
+    group.push(...members);
     if (join === 'and') closed = group.length;
-    m = next;
+    m = members[members.length - 1]!;
   }
   // Names after the last "and" joined by commas only are not part of the list.
   return group.slice(0, closed).filter((g) => g.actor !== undefined);
@@ -269,6 +354,8 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
   /** The last noun read, for a name in apposition to it ("his counterpart Wang Yi"). */
   let lastNoun = -1;
   let infinitive: number | undefined;
+  /** After "a pact drawn up by": the name is the theme's owner, the cue's other side. */
+  let ownerBy = false;
   for (let k = hit.last; k < sentence.last && k - hit.last <= MAX_REACH; k++) {
     const t = tokens[k]!;
     const m = mentionOn(view, k);
@@ -277,6 +364,15 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       k = m.last - 1;
       if (!usable(m)) continue;
       if (skipping) continue;
+      if (ownerBy && !passive) {
+        result.object = {
+          group: groupRightOf(view, m),
+          how: 'preposition',
+          distance: at - hit.last,
+          preposition: 'by',
+        };
+        return result;
+      }
       const agentive = preposition === 'by' || (preposition === 'from' && cue.pos === 'noun');
       if (agentive && (passive || cue.pos === 'noun')) {
         result.agent = { group: groupRightOf(view, m), how: 'agent', distance: at - hit.last };
@@ -311,6 +407,15 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       }
       return result;
     }
+    // "demanded that Tokyo withdraw", "urged that X": the complement's subject is the party.
+    if (
+      k === hit.last &&
+      t.lower === 'that' &&
+      cue.pos === 'verb' &&
+      !passive &&
+      (cue.code === '02' || cue.code === '10')
+    )
+      continue;
     if (isClauseBreak(t) || t.text === ',') break;
     if (t.lower === 'to' && k + 1 < sentence.last && tokens[k + 1]!.pos === 'VERB') {
       // "offered to coordinate ... with X", "threatened to attack X": the infinitive's party.
@@ -335,6 +440,22 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       continue;
     }
     if (isVerb(t)) {
+      // "endorsed a pact drawn up by Oman": a participle after the theme, with its agent.
+      const by = tokens[k + 1]?.lower === 'by' ? k + 1 : tokens[k + 2]?.lower === 'by' ? k + 2 : -1;
+      if (
+        theme &&
+        !ownerBy &&
+        t.pos === 'VERB' &&
+        t.lower !== t.lemma &&
+        !t.lower.endsWith('ing') &&
+        by > 0 &&
+        by < sentence.last
+      ) {
+        ownerBy = true;
+        k = by;
+        skipping = false;
+        continue;
+      }
       // A participle or an infinitive that the cue governs ends the search for its object.
       break;
     }

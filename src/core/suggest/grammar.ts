@@ -155,3 +155,30 @@ export const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we']);
 
 /** Prefixes that make a name a qualifier: "anti-ISIS operations", "pro-Moscow". */
 export const STANCE_PREFIXES = new Set(['anti', 'pro', 'non', 'post', 'pre', 'ex']);
+
+/** Nouns for one who speaks or acts for another: "a spokesman for X" speaks as X. */
+export const AGENT_NOUNS = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'envoy',
+  'official',
+  'representative',
+  'minister',
+  'negotiator',
+  'ambassador',
+  'delegate',
+  'delegation',
+  'adviser',
+  'advisor',
+  'chief',
+  'head',
+  'leader',
+  'secretary',
+]);
+
+/** Verbs whose subject receives what a noun after them names ("receives aid from X"). */
+export const RECEIVING_VERBS = new Set(['receive', 'get', 'obtain', 'accept', 'gain']);
+
+/** Coordinators that join two verb phrases of one subject ("X told ... and demanded ..."). */
+export const VERB_COORDINATORS = new Set(['and', 'but']);

@@ -13,7 +13,14 @@ import { foldName, foldNames, isWordChar, type FoldedNames } from './fold.ts';
 import { nameTransliterationKey, transliterationKey } from './transliteration.ts';
 
 /** How a mention was recognised, strongest first. */
-export type MentionVia = 'name' | 'demonym' | 'honorific' | 'surname' | 'transliteration';
+export type MentionVia =
+  | 'name'
+  | 'demonym'
+  | 'honorific'
+  | 'surname'
+  | 'transliteration'
+  | 'description'
+  | 'pronoun';
 
 export interface Mention {
   /** UTF-16 offsets into the text; a possessive 's is not included. */
@@ -25,6 +32,8 @@ export interface Mention {
   via: MentionVia;
   /** Followed by 's or ' ("Russia's"). */
   possessive: boolean;
+  /** "the two": every one of actorIds at once, not one of them. */
+  collective?: boolean;
 }
 
 interface NameEntry {
@@ -75,6 +84,8 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
     demonym: 2,
     surname: 3,
     transliteration: 4,
+    description: 5,
+    pronoun: 6,
   };
   const byKey = new Map<string, NameEntry>();
   const add = (written: string, id: string, via: MentionVia, person: boolean) => {

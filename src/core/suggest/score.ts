@@ -27,6 +27,8 @@ const NAME_PENALTY: Record<MentionVia, number> = {
   demonym: 0.05,
   surname: 0.08,
   transliteration: 0.1,
+  description: 0.1,
+  pronoun: 0.12,
 };
 
 const SIDE_WORDS: Record<Side['how'], string> = {

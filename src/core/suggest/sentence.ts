@@ -21,6 +21,12 @@ export interface PlacedMention {
   modifier: boolean;
 }
 
+/** The mentions on the same tokens as m: the members of "the two", or m alone. */
+export function membersOf(view: SentenceView, m: PlacedMention): PlacedMention[] {
+  if (!m.mention.collective) return [m];
+  return view.mentions.filter((o) => o.index === m.index);
+}
+
 export interface SentenceView {
   tokens: readonly Token[];
   sentence: Sentence;
@@ -63,14 +69,18 @@ export function viewSentence(
     while (last < sentence.last && tokens[last]!.start < mention.end) last++;
     if (last === t) continue;
     const slot = placed.length;
-    placed.push({
-      mention,
-      index: m,
-      first: t,
-      last,
-      ...(mention.actorIds.length === 1 ? { actor: mention.actorIds[0]! } : {}),
-      modifier: false,
-    });
+    if (mention.collective) {
+      for (const actor of mention.actorIds)
+        placed.push({ mention, index: m, first: t, last, actor, modifier: false });
+    } else
+      placed.push({
+        mention,
+        index: m,
+        first: t,
+        last,
+        ...(mention.actorIds.length === 1 ? { actor: mention.actorIds[0]! } : {}),
+        modifier: false,
+      });
     for (let k = t; k < last; k++)
       if (mentionAt[k - sentence.first] === -1) mentionAt[k - sentence.first] = slot;
   }
@@ -97,7 +107,12 @@ export function viewSentence(
     if (!b.actor || !isPerson(b.actor) || (a.actor && isPerson(a.actor))) continue;
     if (b.first - a.last > 6) continue;
     let titles = true;
-    for (let k = a.last; k < b.first; k++) if (!isTitleWord(tokens[k]!)) titles = false;
+    for (let k = a.last; k < b.first; k++) {
+      // "Japan's ambassador, Hiroshi Tanabe": a title in apposition.
+      const apposition =
+        tokens[k]!.text === ',' && k === b.first - 1 && k > a.last && tokens[k - 1]!.pos === 'NOUN';
+      if (!isTitleWord(tokens[k]!) && !apposition) titles = false;
+    }
     if (titles && (b.first > a.last || a.mention.possessive)) a.modifier = true;
   }
   return { view: { tokens, sentence, mentions: placed, mentionAt }, next: Math.max(from, m - 1) };

@@ -14,7 +14,8 @@ import { findMentions, indexNames, type Mention, type NameIndex } from './mentio
 import { decideModality } from './modality.ts';
 import { readText } from './read.ts';
 import { scoreCandidate } from './score.ts';
-import { viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
+import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
+import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
 
 export interface Span {
   start: number;
@@ -59,6 +60,9 @@ export interface Suggester {
   directed: ReadonlyMap<string, boolean>;
   proposalTypes: ReadonlySet<string>;
   isPerson: (actor: string) => boolean;
+  coref: CorefRegistry;
+  /** The type of CAMEO root 11 (disapprove), if any: what "suspended talks" is not undone into. */
+  opposition: string | undefined;
 }
 
 /** Prepares the registry and the lexicon once for any number of texts. */
@@ -78,12 +82,18 @@ export function makeSuggester(
       relationTypes.filter((t) => t.cameo.some((c) => c === '02' || c === '03')).map((t) => t.id),
     ),
     isPerson: (id) => persons.has(id),
+    coref: corefRegistry(actors),
+    opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
   };
 }
 
 export function suggestRelations(text: string, suggester: Suggester): SuggestResult {
   const read = readText(text);
-  const mentions = findMentions(text, suggester.names);
+  const names = findMentions(text, suggester.names);
+  const mentions = mergeByStart(
+    names,
+    resolveReferences(text, read.tokens, read.sentences, names, suggester.coref),
+  );
   const suggestions: Suggestion[] = [];
   let from = 0;
   for (const sentence of read.sentences) {
@@ -114,13 +124,28 @@ export function suggestRelations(text: string, suggester: Suggester): SuggestRes
   });
   return {
     suggestions: unique,
-    ambiguous: mentions
+    ambiguous: names
       .filter((m) => m.actorIds.length > 1)
       .map((m) => ({ start: m.start, end: m.end, text: m.text, actors: [...m.actorIds].sort() })),
     sentences: read.sentences.length,
     mentions: mentions.length,
   };
 }
+
+/** Two lists of mentions sorted by start, as one. */
+function mergeByStart(a: readonly Mention[], b: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.start <= b[j]!.start)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}
+
+/** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
+const UNDOING_ROOTS = new Set(['12', '16']);
 
 /** The first group of names in a sentence that is not the object of a preposition. */
 function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
@@ -129,8 +154,8 @@ function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
     let j = m.first - 1;
     while (j >= view.sentence.first && isModifier(view.tokens[j]!)) j--;
     if (j >= view.sentence.first && isPreposition(view.tokens[j]!)) continue;
-    const group = [m];
-    for (const next of view.mentions.slice(view.mentions.indexOf(m) + 1)) {
+    const group = membersOf(view, m);
+    for (const next of view.mentions.slice(view.mentions.indexOf(m) + group.length)) {
       const between = view.tokens.slice(group[group.length - 1]!.last, next.first);
       if (
         next.actor &&
@@ -170,11 +195,23 @@ function suggestInSentence(
   const absorbed: { first: number; last: number }[] = [];
   const byKey = new Map<string, Suggestion>();
   const quote = text.slice(sentence.start, sentence.end);
+  /** Where a verb of rejecting or reducing relations governs a noun ("suspended talks with"). */
+  const undone: { first: number; last: number }[] = [];
   for (const hit of hits) {
     if (absorbed.some((a) => hit.first >= a.first && hit.first < a.last)) continue;
+    if (
+      hit.cue.pos === 'noun' &&
+      hit.cue.type !== suggester.opposition &&
+      undone.some((a) => hit.first >= a.first && hit.first < a.last)
+    )
+      continue;
     const parties = findParties(view, hit, antecedentsAt(hit.first));
     if (parties.absorbed && suggester.proposalTypes.has(hit.cue.type))
       absorbed.push(parties.absorbed);
+    if (hit.cue.pos === 'verb' && UNDOING_ROOTS.has(hit.cue.code)) {
+      const objectAt = parties.target ? parties.target.group[0]!.first : hit.last + 6;
+      undone.push({ first: hit.last, last: Math.min(objectAt, hit.last + 6) });
+    }
     for (const pair of pairsOf(parties.source, parties.target, hit, suggester)) {
       const { source, target, fromGroup } = pair;
       const subjectEnd =
@@ -289,7 +326,12 @@ function pairsOf(
       }
     }
   };
-  if (target?.how === 'between') {
+  if (target?.how === 'between' && source && hit.cue.pos !== 'noun') {
+    // "X mediates between A and B": X with each.
+    for (const t of target.group) {
+      pairs.push({ source: source.group[0]!, target: t, sourceSide: source, targetSide: target, fromGroup: undefined });
+    }
+  } else if (target?.how === 'between') {
     within(target, directed ? 'both-ways' : 'pair');
   } else if (source && target) {
     for (const s of source.group) {

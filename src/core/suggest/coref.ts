@@ -1,0 +1,310 @@
+/**
+ * A simple, salience-based coreference: the words that stand for an actor named before them
+ * become mentions of it, so that the later stages read them as names.
+ * - a definite description by its head noun: "the bloc", "the rebel alliance", "the group",
+ *   "the country's", by the kinds of actor the noun can name, or by the last word of a recent
+ *   actor's label ("the council" after the Gulf Cooperation Council): the most recent actor
+ *   that fits;
+ * - "his/her/its/their government" or "country": the state of the person named last (by the
+ *   registry's affiliation), else the most recent state;
+ * - "the two", "both sides", "the two governments": the last two actors named (a group of
+ *   two, from the sentence if it names both before the words, else from those before it);
+ * - "it" as a subject (before a verb) or after a preposition: the subject of the sentence, or
+ *   of the one before, if it is an organisation, state or group; else the last such actor.
+ * Persons are never guessed from "he" or "she" (the registry does not say who is which).
+ * Linear: one pass over the tokens, looking back over a bounded list of recent actors.
+ */
+import type { Actor } from '../model.ts';
+import { isModifier, isPreposition } from './grammar.ts';
+import type { Mention } from './mentions.ts';
+import type { Sentence, Token } from './read.ts';
+
+type Kind = Actor['kind'];
+
+const ORGANISED: readonly Kind[] = ['organisation', 'coalition'];
+const ARMED: readonly Kind[] = ['armed-group', 'coalition'];
+
+/** Head nouns of definite descriptions and the kinds of actor they may name. */
+const DESCRIPTIONS = new Map<string, readonly Kind[]>([
+  ['bloc', ORGANISED],
+  ['alliance', ['coalition', 'organisation', 'armed-group']],
+  ['coalition', ['coalition', 'armed-group']],
+  ['organisation', ORGANISED],
+  ['organization', ORGANISED],
+  ['agency', ORGANISED],
+  ['body', ORGANISED],
+  ['group', ARMED],
+  ['militia', ARMED],
+  ['movement', ARMED],
+  ['insurgents', ARMED],
+  ['rebels', ARMED],
+  ['guerrillas', ARMED],
+  ['militants', ARMED],
+  ['faction', ARMED],
+  ['country', ['state']],
+  ['government', ['state']],
+  ['nation', ['state']],
+  ['kingdom', ['state']],
+  ['republic', ['state']],
+  ['administration', ['state']],
+  ['regime', ['state']],
+  ['army', ['military']],
+  ['military', ['military']],
+  ['navy', ['military']],
+]);
+
+/** Nouns "the two" and "both" may carry ("the two sides", "both countries"): states or any. */
+const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
+  ['sides', 'any'],
+  ['countries', 'state'],
+  ['governments', 'state'],
+  ['nations', 'state'],
+  ['neighbours', 'state'],
+  ['neighbors', 'state'],
+  ['parties', 'any'],
+  ['states', 'state'],
+  ['rivals', 'any'],
+  ['capitals', 'state'],
+  ['groups', 'any'],
+  ['leaders', 'any'],
+  ['delegations', 'any'],
+]);
+
+/** Possessive determiners before "government", "country". */
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
+
+/** How many recent actors are kept to resolve against. */
+const RECENT = 40;
+
+export interface CorefRegistry {
+  kinds: ReadonlyMap<string, Kind>;
+  affiliation: ReadonlyMap<string, string>;
+  /** The last word of each registered label of two words or more, folded: "council". */
+  labelHeads: ReadonlyMap<string, readonly string[]>;
+}
+
+export function corefRegistry(actors: readonly Actor[]): CorefRegistry {
+  const labelHeads = new Map<string, string[]>();
+  for (const a of actors) {
+    if (a.kind === 'person') continue;
+    const words = a.label.trim().split(/\s+/);
+    if (words.length < 2) continue;
+    const head = words[words.length - 1]!.toLowerCase();
+    if (DESCRIPTIONS.has(head) || PAIR_NOUNS.has(head)) continue;
+    labelHeads.set(head, [...(labelHeads.get(head) ?? []), a.id]);
+  }
+  return {
+    kinds: new Map(actors.map((a) => [a.id, a.kind])),
+    affiliation: new Map(
+      actors.filter((a) => a.affiliation).map((a) => [a.id, a.affiliation!] as const),
+    ),
+    labelHeads,
+  };
+}
+
+interface Seen {
+  actor: string;
+  sentence: number;
+  /** Token index of its mention. */
+  at: number;
+  /** The actor this one follows with "and" ("X and Y"), if any. */
+  pairedWith?: string;
+}
+
+/**
+ * Mentions for the descriptions and pronouns of a text, to merge with the names found. They
+ * carry `via` "description" or "pronoun"; a pair ("the two") is one mention of both actors,
+ * marked `collective`.
+ */
+export function resolveReferences(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  mentions: readonly Mention[],
+  registry: CorefRegistry,
+): Mention[] {
+  const found: Mention[] = [];
+  const recent: Seen[] = [];
+  const kindOf = (id: string) => registry.kinds.get(id);
+  let m = 0;
+  let previousSubject: string | undefined;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
+    let subject: string | undefined;
+    let t = sentence.first;
+    /** Whether token k is inside a name. */
+    const named = new Uint8Array(sentence.last - sentence.first);
+    const local: (Seen & { end: number })[] = [];
+    for (; m < mentions.length && mentions[m]!.start < sentence.end; m++) {
+      const mention = mentions[m]!;
+      while (t < sentence.last && tokens[t]!.end <= mention.start) t++;
+      let last = t;
+      while (last < sentence.last && tokens[last]!.start < mention.end) last++;
+      for (let k = t; k < last; k++) named[k - sentence.first] = 1;
+      if (last === t || mention.actorIds.length !== 1) continue;
+      local.push({ actor: mention.actorIds[0]!, sentence: s, at: t, end: last });
+    }
+    let next = 0;
+    /** Keeps an actor as recent, noting the one it follows with "and" ("X and Y"). */
+    const remember = (seen: Seen & { end: number }) => {
+      const before = recent[recent.length - 1] as (Seen & { end: number }) | undefined;
+      if (before && before.sentence === s && seen.at > before.end && seen.at - before.end <= 2) {
+        const between = tokens.slice(before.end, seen.at);
+        if (
+          between.some((x) => x.lower === 'and') &&
+          between.every((x) => x.lower === 'and' || x.pos === 'DET')
+        )
+          seen.pairedWith = before.actor;
+      }
+      recent.push(seen);
+      if (recent.length > RECENT) recent.shift();
+    };
+    const take = (k: number) => {
+      while (next < local.length && local[next]!.at < k) {
+        const seen = local[next++]!;
+        remember(seen);
+        if (subject === undefined && kindOf(seen.actor) !== 'person') {
+          let j = seen.at - 1;
+          while (j >= sentence.first && isModifier(tokens[j]!)) j--;
+          if (j < sentence.first || !isPreposition(tokens[j]!)) subject = seen.actor;
+        }
+      }
+    };
+    const mostRecent = (fits: (id: string) => boolean): string | undefined => {
+      for (let i = recent.length - 1; i >= 0; i--) if (fits(recent[i]!.actor)) return recent[i]!.actor;
+      return undefined;
+    };
+    const add = (first: number, last: number, actorIds: string[], via: Mention['via']) => {
+      const start = tokens[first]!.start;
+      const end = tokens[last - 1]!.end;
+      const after = tokens[last];
+      if (actorIds.length === 1) remember({ actor: actorIds[0]!, sentence: s, at: first, end: last });
+      found.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        actorIds,
+        via,
+        possessive: after !== undefined && after.start === end && /^'s?$/.test(after.lower),
+        ...(actorIds.length > 1 ? { collective: true } : {}),
+      });
+    };
+    for (let k = sentence.first; k < sentence.last; k++) {
+      if (named[k - sentence.first]) continue;
+      take(k);
+      const tok = tokens[k]!;
+      // "the two", "both sides", "the two governments".
+      const two = tok.lower === 'the' && tokens[k + 1]?.lower === 'two';
+      if ((two || tok.lower === 'both') && k + 1 < sentence.last) {
+        const after = two ? k + 2 : k + 1;
+        const noun = after < sentence.last ? tokens[after]! : undefined;
+        const hasNoun = noun !== undefined && PAIR_NOUNS.has(noun.lower);
+        if (hasNoun || (two && (!noun || noun.pos !== 'NOUN'))) {
+          const states = hasNoun && PAIR_NOUNS.get(noun.lower) === 'state';
+          const pair = lastTwo(recent, s, (id) => {
+            const kind = kindOf(id);
+            return kind !== undefined && kind !== 'person' && (!states || kind === 'state');
+          });
+          if (pair) add(k, hasNoun ? after + 1 : after, pair, 'description');
+          k = hasNoun ? after : after - 1;
+          continue;
+        }
+      }
+      if (tok.lower === 'the') {
+        // "the (rebel) alliance": up to two words before the head.
+        for (let h = k + 1; h < Math.min(sentence.last, k + 4); h++) {
+          if (named[h - sentence.first]) break;
+          const head = tokens[h]!;
+          const kinds = DESCRIPTIONS.get(head.lower);
+          const heads = registry.labelHeads.get(head.lower);
+          const following = tokens[h + 1];
+          // A noun that goes on ("the group's leader" yes, "the government delegation" no).
+          const compound =
+            following !== undefined &&
+            h + 1 < sentence.last &&
+            (following.pos === 'NOUN' || following.pos === 'PROPN') &&
+            !named[h + 1 - sentence.first];
+          if ((kinds || heads) && !compound && head.pos !== 'VERB') {
+            const actor = mostRecent(
+              (id) =>
+                (kinds?.includes(kindOf(id) ?? 'person') ?? false) ||
+                (heads?.includes(id) ?? false),
+            );
+            if (actor) add(k, h + 1, [actor], 'description');
+            k = h;
+            break;
+          }
+          if (!(head.pos === 'ADJ' || head.pos === 'NOUN' || head.pos === 'PROPN')) break;
+        }
+        continue;
+      }
+      if (POSSESSIVES.has(tok.lower) && k + 1 < sentence.last) {
+        const noun = tokens[k + 1]!.lower;
+        if (noun === 'government' || noun === 'country') {
+          const person = tok.lower === 'his' || tok.lower === 'her';
+          const speaker = person ? mostRecent((id) => kindOf(id) === 'person') : undefined;
+          const affiliated = speaker ? registry.affiliation.get(speaker) : undefined;
+          const actor =
+            affiliated && kindOf(affiliated) === 'state'
+              ? affiliated
+              : mostRecent((id) => kindOf(id) === 'state');
+          if (actor) add(k, k + 2, [actor], 'description');
+          k++;
+        }
+        continue;
+      }
+      if (tok.lower === 'it' && tok.pos === 'PRON') {
+        const after = tokens[k + 1];
+        const before = k > sentence.first ? tokens[k - 1] : undefined;
+        const asSubject =
+          after !== undefined &&
+          k + 1 < sentence.last &&
+          (after.pos === 'VERB' || (after.pos === 'AUX' && after.lemma !== 'be'));
+        const asObject = before !== undefined && isPreposition(before);
+        if (!asSubject && !asObject) continue;
+        const fits = (id: string | undefined) =>
+          id !== undefined && kindOf(id) !== undefined && kindOf(id) !== 'person';
+        const actor =
+          (fits(subject) ? subject : undefined) ??
+          (fits(previousSubject) ? previousSubject : undefined) ??
+          mostRecent((id) => fits(id));
+        if (actor) add(k, k + 1, [actor], 'pronoun');
+      }
+    }
+    take(sentence.last);
+    previousSubject = subject ?? previousSubject;
+  }
+  return found;
+}
+
+/**
+ * The two actors "the two" stands for: the last pair joined by "and" ("X and Y") that leaves
+ * out the actors of this sentence named before, else the last two actors named, from this
+ * sentence if it names two, else from before it.
+ */
+function lastTwo(
+  recent: readonly Seen[],
+  sentence: number,
+  fits: (id: string) => boolean,
+): string[] | undefined {
+  const here = recent.filter((r) => r.sentence === sentence && fits(r.actor));
+  const own = new Set(here.map((r) => r.actor));
+  if (own.size < 2) {
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const r = recent[i]!;
+      if (r.sentence === sentence || !r.pairedWith) continue;
+      if (!fits(r.actor) || !fits(r.pairedWith) || own.has(r.actor) || own.has(r.pairedWith))
+        continue;
+      if (r.actor !== r.pairedWith) return [r.pairedWith, r.actor];
+    }
+  }
+  const pool =
+    own.size >= 2 ? here : recent.filter((r) => r.sentence !== sentence && !own.has(r.actor));
+  const pair: string[] = [];
+  for (let i = pool.length - 1; i >= 0 && pair.length < 2; i--) {
+    const id = pool[i]!.actor;
+    if (!fits(id) || pair.includes(id)) continue;
+    pair.push(id);
+  }
+  return pair.length === 2 ? pair.reverse() : undefined;
+}

@@ -25,7 +25,7 @@ import { smallDataset, writeDataset } from '../helpers/dataset.ts';
 function dataset(): Record<string, string> {
   const files = smallDataset();
   files['articles/a1.txt'] +=
-    'Gamma Front attacked Betaburg on Tuesday.\nAlpha Republic and Beta Kingdom held talks in Geneva.\n';
+    'Gamma Front attacked Betaburg on Tuesday.\nBeta Kingdom and Gamma Front held talks in Geneva.\n';
   files['articles/a1.yaml'] = files['articles/a1.yaml']!.replace(
     'relations:\n',
     '# Checked by hand.\nrelations:  # in text order\n',
@@ -132,7 +132,7 @@ describe('annotation API: suggestions', { timeout: 30_000 }, () => {
     expect(view.dismissed).toBe(0);
     expect(view.ambiguous).toEqual([]);
     expect(view.suggestions.map(key)).toEqual(
-      expect.arrayContaining(['gamma-front opposes beta', 'alpha cooperates-with beta']),
+      expect.arrayContaining(['gamma-front opposes beta', 'beta cooperates-with gamma-front']),
     );
     for (const s of view.suggestions) {
       expect(article.text.slice(s.evidence.sentence.start, s.evidence.sentence.end)).toBe(s.quote);
@@ -182,6 +182,8 @@ describe('annotation API: suggestions', { timeout: 30_000 }, () => {
   it('remembers a dismissal in the YAML (comments kept), leaves it out, and undo brings it back', async () => {
     await start();
     const before = readFileSync(join(dir, 'articles/a1.yaml'), 'utf8');
+    const graphBefore = (await get<unknown>('graph.json')).text;
+    const graphVersion = (await get<WorkbenchState>('state')).body.graphVersion;
     const first = await suggestions();
     const attack = first.suggestions.find((s) => key(s) === 'gamma-front opposes beta')!;
     const answer = await change({
@@ -201,10 +203,14 @@ describe('annotation API: suggestions', { timeout: 30_000 }, () => {
     expect(result.state.versions['articles/a1.yaml']).toBe(versionOf(after));
     // The relations are as they were.
     expect(result.article?.relations).toHaveLength(4);
+    // The graph too: not rebuilt, not reloaded by the page.
+    expect(result.state.graphVersion).toBe(graphVersion);
+    expect(result.timings.buildMs).toBeLessThan(50);
+    expect((await get<unknown>('graph.json')).text).toBe(graphBefore);
 
     const second = await suggestions();
     expect(second.suggestions.map(key)).not.toContain('gamma-front opposes beta');
-    expect(second.suggestions.map(key)).toContain('alpha cooperates-with beta');
+    expect(second.suggestions.map(key)).toContain('beta cooperates-with gamma-front');
     expect(second.dismissed).toBe(1);
     expect(second.version).toBe(versionOf(after));
 
@@ -220,6 +226,8 @@ describe('annotation API: suggestions', { timeout: 30_000 }, () => {
     expect((await post('undo', {})).status).toBe(200);
     expect((await post('undo', {})).status).toBe(200);
     expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).toBe(before);
+    expect((await get<WorkbenchState>('state')).body.graphVersion).toBe(graphVersion);
+    expect((await get<unknown>('graph.json')).text).toBe(graphBefore);
     const third = await suggestions();
     expect(third.suggestions.map(key)).toContain('gamma-front opposes beta');
     expect(third.dismissed).toBe(0);
@@ -228,7 +236,7 @@ describe('annotation API: suggestions', { timeout: 30_000 }, () => {
   it('leaves out a dismissed symmetric relation named in the other order', async () => {
     await start();
     const talks = (await suggestions()).suggestions.find(
-      (s) => key(s) === 'alpha cooperates-with beta',
+      (s) => key(s) === 'beta cooperates-with gamma-front',
     )!;
     const answer = await change({
       kind: 'dismiss-suggestion',
@@ -237,7 +245,7 @@ describe('annotation API: suggestions', { timeout: 30_000 }, () => {
     });
     expect(answer.status, answer.text).toBe(200);
     const view = await suggestions();
-    expect(view.suggestions.map(key)).not.toContain('alpha cooperates-with beta');
+    expect(view.suggestions.map(key)).not.toContain('beta cooperates-with gamma-front');
     expect(view.dismissed).toBe(1);
   });
 
@@ -261,6 +269,33 @@ describe('annotation API: suggestions', { timeout: 30_000 }, () => {
     const view = await suggestions();
     expect(view.suggestions.map(key)).not.toContain('gamma-front opposes beta');
     expect(view.dismissed).toBe(0);
+  });
+
+  it('rebuilds the graph when a dismissal comes with a relation in one request', async () => {
+    await start();
+    const view = await suggestions();
+    const [attack, talks] = ['gamma-front opposes beta', 'beta cooperates-with gamma-front'].map(
+      (k) => view.suggestions.find((s) => key(s) === k)!,
+    );
+    const graphVersion = (await get<WorkbenchState>('state')).body.graphVersion;
+    const answer = await change(
+      { kind: 'dismiss-suggestion', article: 'a1', suggestion: dismissal(talks!) },
+      {
+        kind: 'add-relation',
+        article: 'a1',
+        relation: { ...dismissal(attack!), modality: attack!.modality },
+      },
+    );
+    expect(answer.status, answer.text).toBe(200);
+    expect((answer.body as ChangeResult).state.graphVersion).toBe(graphVersion + 1);
+    const after = await suggestions();
+    expect(after.suggestions.map(key)).not.toContain('gamma-front opposes beta');
+    expect(after.suggestions.map(key)).not.toContain('beta cooperates-with gamma-front');
+    expect(after.dismissed).toBe(1);
+    expect((await post('undo', {})).status).toBe(200);
+    expect((await suggestions()).suggestions.map(key)).toEqual(
+      expect.arrayContaining(['gamma-front opposes beta', 'beta cooperates-with gamma-front']),
+    );
   });
 
   it('refuses malformed dismissals (400) and empty fields (422 at the field), writing nothing', async () => {

@@ -4,7 +4,9 @@
  * makes of them. A change is checked by building the data with its writes in place (the build
  * itself: its errors refuse the change, its graph becomes the next one, laid out from the
  * current positions), then written through temporary files renamed into place; only the
- * written files change in memory (the folder is not read again). The build's output
+ * written files change in memory (the folder is not read again). A request of dismissed
+ * suggestions only is checked against the article schema and leaves the graph as it is (the
+ * build reads nothing else of them). Suggestions are made by suggestions.ts. The build's output
  * (graph.json and its texts) is written as `npm run build:graph` writes it, so that a reload
  * or a later build shows the same graph. Files the changes name, and those the page gives a
  * version of, are read from disk before every change: one that changed there is not
@@ -34,8 +36,11 @@ import { EditRefused } from '../../core/annotate/edits.ts';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/model.ts';
 import { buildGraph, type DataFiles } from '../../core/pipeline/buildGraph.ts';
-import { formatIssue, hasErrors, type BuildIssue } from '../../core/pipeline/issues.ts';
+import { createBuildCache, type BuildCache } from '../../core/pipeline/cache.ts';
+import { formatIssue, hasErrors, IssueSink, type BuildIssue } from '../../core/pipeline/issues.ts';
+import { parseYaml, type SourceFile } from '../../core/pipeline/load.ts';
 import type { LayoutOptions } from '../../core/pipeline/layout.ts';
+import { validateAgainstSchema } from '../../core/pipeline/validate.ts';
 import { errorCode, fsErrorLine } from '../fsErrors.ts';
 import {
   MAX_TEXT_BYTES,
@@ -152,6 +157,8 @@ interface UndoEntry {
   files: Written[];
   /** The articles the change touched, the first one shown after an undo. */
   articles: string[];
+  /** Only dismissals: the graph did not change, nor does it when they are undone. */
+  graphUnchanged: boolean;
 }
 
 export class Workbench {
@@ -165,8 +172,11 @@ export class Workbench {
   private readonly recentTexts = new Map<string, string>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly suggester: Suggestions;
+  /** The build's steps on each file, kept while the file is the same: every build takes it. */
+  private readonly buildCache: BuildCache;
 
-  private constructor(options: WorkbenchOptions, snapshot: Snapshot) {
+  private constructor(options: WorkbenchOptions, snapshot: Snapshot, buildCache: BuildCache) {
+    this.buildCache = buildCache;
     this.dataDir = options.dataDir;
     this.suggester = new Suggestions(options.dataDir, options.cues);
     this.root = resolve(options.dataDir);
@@ -187,8 +197,10 @@ export class Workbench {
     const buildDir = options.buildDir ?? join(dataDir, 'build');
     const previous =
       options.startLayout === 'full' ? undefined : await readPositions(join(buildDir, GRAPH_FILE));
+    const buildCache = createBuildCache();
     const result = buildGraph(read.files, {
       layout: previous ? { ...options.layout, previous } : { ...options.layout },
+      cache: buildCache,
     });
     const issues = [...read.issues, ...result.issues];
     if (hasErrors(issues) || !result.graph || !result.texts) {
@@ -207,7 +219,7 @@ export class Workbench {
       build: serialise(result.graph, result.texts),
       graphVersion: 1,
     };
-    const workbench = new Workbench({ ...options, dataDir, buildDir }, snapshot);
+    const workbench = new Workbench({ ...options, dataDir, buildDir }, snapshot, buildCache);
     workbench.summary(snapshot.data); // the first state at once
     return workbench;
   }
@@ -430,10 +442,25 @@ export class Workbench {
     // the change passes. Its errors are told beside the form's fields by checkChanges (which
     // builds again, without the layout, to leave out errors the data had before).
     const next = this.withTexts([...writes.keys()], writes);
-    const built = buildGraph(next.data, { layout: { previous: this.positions() } });
-    if (hasErrors(built.issues) || !built.graph || !built.texts) {
-      const problems = checkChanges(this.snapshot.data, writes, changes);
+    // Dismissals change only articles' dismissedSuggestions, which the build checks against
+    // the schema and otherwise ignores: the schema is their check, and the graph stays as it
+    // is (a build at 10k takes seconds, for a click in the suggestions list).
+    const graphUnchanged = changes.every((c) => c.kind === 'dismiss-suggestion');
+    let built: ReturnType<typeof buildGraph> | undefined;
+    if (graphUnchanged) {
+      const problems = schemaProblems(this.snapshot.data, next.data, applied.articles);
       if (problems.length > 0) throw refused(problems);
+    } else {
+      built = buildGraph(next.data, {
+        layout: { previous: this.positions() },
+        cache: this.buildCache,
+      });
+      if (hasErrors(built.issues) || !built.graph || !built.texts) {
+        const problems = checkChanges(this.snapshot.data, writes, changes, {
+          cache: this.buildCache,
+        });
+        if (problems.length > 0) throw refused(problems);
+      }
     }
     const checkMs = performance.now() - checkStart;
 
@@ -453,9 +480,11 @@ export class Workbench {
       description: describeChanges(changes, entries),
       files: entries,
       articles: applied.articles,
+      graphUnchanged,
     });
     const buildStart = performance.now();
-    await this.install(next, built);
+    if (built) await this.install(next, built);
+    else this.snapshot = { ...this.snapshot, ...next };
     const buildMs = performance.now() - buildStart;
     return {
       status: 200,
@@ -499,7 +528,12 @@ export class Workbench {
     const writeMs = performance.now() - writeStart;
     this.undoStack.pop();
     const buildStart = performance.now();
-    await this.rebuildWith(entry.files.map((f) => f.path));
+    if (entry.graphUnchanged) {
+      const paths = entry.files.map((f) => f.path);
+      this.snapshot = { ...this.snapshot, ...this.withTexts(paths, restore) };
+    } else {
+      await this.rebuildWith(entry.files.map((f) => f.path));
+    }
     const buildMs = performance.now() - buildStart;
     return {
       status: 200,
@@ -726,7 +760,10 @@ export class Workbench {
     const missing = paths.filter((p) => !read.has(p));
     for (const [path, text] of await this.readNow(missing)) read.set(path, text);
     const next = this.withTexts(paths, read);
-    await this.install(next, buildGraph(next.data, { layout: { previous: this.positions() } }));
+    await this.install(
+      next,
+      buildGraph(next.data, { layout: { previous: this.positions() }, cache: this.buildCache }),
+    );
   }
 
   /** The data and versions with the files `paths` as in `texts` (absent: no longer there). */
@@ -818,6 +855,37 @@ const failed = (error: unknown): Outcome<never> => ({
     message: error instanceof Error ? error.message : String(error),
   },
 });
+
+/**
+ * The schema errors of the articles' YAML in `next` that `data` did not have (the same
+ * message at the same place): the check of a request of dismissals, which change nothing the
+ * build reads beyond the schema.
+ */
+function schemaProblems(
+  data: DataFiles,
+  next: DataFiles,
+  articles: readonly string[],
+): FieldProblem[] {
+  const errors = (file: SourceFile | undefined): BuildIssue[] => {
+    if (!file) return [];
+    const sink = new IssueSink();
+    const parsed = parseYaml(file, sink);
+    if (parsed) validateAgainstSchema(parsed, 'article', sink);
+    return sink.issues.filter((i) => i.severity === 'error');
+  };
+  return articles.flatMap((id) => {
+    const key = (i: BuildIssue) => `${i.line ?? ''}\u0000${i.message}`;
+    const before = new Set(errors(data.articles.find((a) => a.id === id)?.meta).map(key));
+    return errors(next.articles.find((a) => a.id === id)?.meta)
+      .filter((i) => !before.has(key(i)))
+      .map((i) => ({
+        message: i.message,
+        ...(i.hint ? { hint: i.hint } : {}),
+        file: `articles/${id}.yaml`,
+        ...(i.line === undefined ? {} : { line: i.line }),
+      }));
+  });
+}
 
 /** Serialised as writeGraphOutput serialises it: graph.json names its texts file. */
 function serialise(graph: ActorGraph, texts: Record<string, string>): Build {

@@ -72,8 +72,14 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   const right = findObject(view, hit, passive);
   // "X told reporters ... and demanded that Y ...": a verb after "and" or "but" whose clause
   // names no subject shares the sentence's.
-  if (!subject && hit.cue.pos !== 'noun') {
+  if (!subject) {
     let k = hit.first - 1;
+    if (hit.cue.pos === 'noun') {
+      // "... but held no bilateral meeting": the noun's verb, then its coordinator.
+      while (k >= view.sentence.first && isModifier(tokens[k]!)) k--;
+      if (k >= view.sentence.first && tokens[k]!.pos === 'VERB') k--;
+      else k = -1;
+    }
     while (k >= view.sentence.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
     const group = antecedents.groups[0];
     if (k >= view.sentence.first && VERB_COORDINATORS.has(tokens[k]!.lower) && group) {
@@ -472,3 +478,54 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
 }
 
 const lastOf = (group: readonly PlacedMention[]): number => group[group.length - 1]!.last;
+
+/** Verbs of telling: the name after them is the one told ("told the United States that ..."). */
+const TELLING = new Set(['tell', 'assure', 'inform', 'notify', 'promise', 'write', 'signal']);
+
+/**
+ * "... if Japan restored ...", "provided both sides agree": the subject of the condition that
+ * starts at `from`, when it names an actor.
+ */
+export function conditionSubject(view: SentenceView, from: number): Side | undefined {
+  const { tokens, sentence } = view;
+  let k = from;
+  while (k < sentence.last && tokens[k]!.pos === 'DET' && !mentionOn(view, k)) k++;
+  const m = k < sentence.last ? mentionOn(view, k) : undefined;
+  if (!usable(m) || m.first !== k) return undefined;
+  // The subject of a clause: a verb (or its auxiliary) follows the group.
+  const group = groupRightOf(view, m);
+  const end = group[group.length - 1]!.last;
+  const next = tokens[end];
+  if (!next || end >= sentence.last || !(isVerb(next) || next.pos === 'ADV')) return undefined;
+  return { group, how: 'subject', distance: k - from };
+}
+
+/**
+ * An intent to yield on a condition (CAMEO 035): "X would withdraw the complaint if Y ...",
+ * "X told Y that it would stop attacking ... if ...". The modal at `modal`, the verb of yielding
+ * after it; the source is the modal's subject, the target the one told, else the condition's
+ * subject.
+ */
+export function conditionalOffer(
+  view: SentenceView,
+  modal: number,
+  conditionEnd: number,
+  antecedents: Antecedents,
+): Parties | undefined {
+  const source = findSubject(view, modal, antecedents);
+  if (!source) return undefined;
+  const { tokens, sentence } = view;
+  let target: Side | undefined;
+  const from = source.group[0]!.first;
+  for (let k = from - 1; k >= sentence.first && from - k <= 14; k--) {
+    if (!TELLING.has(tokens[k]!.lemma)) continue;
+    let j = k + 1;
+    while (j < sentence.last && isModifier(tokens[j]!) && !mentionOn(view, j)) j++;
+    const m = j < sentence.last ? mentionOn(view, j) : undefined;
+    if (usable(m))
+      target = { group: groupRightOf(view, m), how: 'object', distance: modal - m.last };
+    break;
+  }
+  target ??= conditionSubject(view, conditionEnd);
+  return target ? { passive: false, source, target } : undefined;
+}

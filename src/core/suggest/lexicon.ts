@@ -165,9 +165,11 @@ export function compileLexicon(
       for (const cue of list) {
         let w = words(cue);
         let own: ReadonlySet<string> = prepositions;
-        // "dispute with": the noun, whose other side "with" introduces.
-        if (pos === 'noun' && w.length > 1 && CUE_PREPOSITIONS.has(w[w.length - 1]!)) {
-          own = new Set([...prepositions, w[w.length - 1]!]);
+        // "dispute with", "fire water cannon at": the cue, whose other side that preposition
+        // alone introduces. A verb keeps a preposition after one word ("fire at", "call on").
+        const end = w[w.length - 1]!;
+        if (w.length > (pos === 'noun' ? 1 : 2) && CUE_PREPOSITIONS.has(end)) {
+          own = new Set([end]);
           w = w.slice(0, -1);
         }
         const entry: Cue = {

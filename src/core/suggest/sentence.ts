@@ -104,6 +104,13 @@ export function viewSentence(
   for (let i = 0; i + 1 < placed.length; i++) {
     const a = placed[i]!;
     const b = placed[i + 1]!;
+    // "Yemen's Houthi movement": a possessor right before another actor's name.
+    if (a.mention.possessive && b.actor && a.actor !== b.actor && b.first - a.last <= 1) {
+      if (b.first === a.last || tokens[a.last]!.lower === "'s") {
+        a.modifier = true;
+        continue;
+      }
+    }
     if (!b.actor || !isPerson(b.actor) || (a.actor && isPerson(a.actor))) continue;
     if (b.first - a.last > 6) continue;
     let titles = true;

@@ -6,10 +6,17 @@
  * can show the sentence with the evidence highlighted.
  */
 import type { Actor, Modality, RelationType } from '../model.ts';
-import { findParties, type Antecedents, type Side } from './arguments.ts';
+import {
+  conditionSubject,
+  conditionalOffer,
+  findParties,
+  type Antecedents,
+  type Parties,
+  type Side,
+} from './arguments.ts';
 import { findCues, findModalityCues, type CueHit } from './cues.ts';
 import { isModifier, isPreposition } from './grammar.ts';
-import type { Lexicon } from './lexicon.ts';
+import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality } from './modality.ts';
 import { readText } from './read.ts';
@@ -61,6 +68,8 @@ export interface Suggester {
   proposalTypes: ReadonlySet<string>;
   isPerson: (actor: string) => boolean;
   coref: CorefRegistry;
+  /** The cue of CAMEO root 03 that an intent to yield on a condition is reported as. */
+  offerCue: Cue | undefined;
   /** The type of CAMEO root 11 (disapprove), if any: what "suspended talks" is not undone into. */
   opposition: string | undefined;
 }
@@ -84,6 +93,7 @@ export function makeSuggester(
     isPerson: (id) => persons.has(id),
     coref: corefRegistry(actors),
     opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
+    offerCue: offerCue(lexicon),
   };
 }
 
@@ -144,6 +154,15 @@ function mergeByStart(a: readonly Mention[], b: readonly Mention[]): Mention[] {
   return out;
 }
 
+/** A cue for "would yield if": root 03 (express intent to cooperate), as the lexicon types it. */
+function offerCue(lexicon: Lexicon): Cue | undefined {
+  for (const bucket of lexicon.cues.values()) {
+    const cue = bucket.find((c) => c.code === '03');
+    if (cue) return { ...cue, words: ['would'], pos: 'verb', prepositions: new Set() };
+  }
+  return undefined;
+}
+
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
 const UNDOING_ROOTS = new Set(['12', '16']);
 
@@ -192,20 +211,48 @@ function suggestInSentence(
           m.last > hit.first,
       ),
   );
+  // An intent to yield on a condition: "X would withdraw ... if Y ...", a proposal (CAMEO 035).
+  const offerCue = suggester.offerCue;
+  const extra: { hit: CueHit; parties: Parties }[] = [];
+  const conditionAfter = (k: number) =>
+    markers.find((m) => m.modality === 'conditional' && m.first >= k);
+  const condition = conditionAfter(sentence.first);
+  if (offerCue && condition) {
+    for (let k = sentence.first; k < sentence.last; k++) {
+      const t = tokens[k]!;
+      if (!(t.pos === 'AUX' && (t.lemma === 'will' || t.lemma === 'would' || t.lower === "'ll")))
+        continue;
+      let v = k + 1;
+      while (v < sentence.last && tokens[v]!.pos === 'ADV') v++;
+      const verb = tokens[v];
+      const condition = conditionAfter(v + 1);
+      if (!verb || !condition || !suggester.lexicon.concessions.has(verb.lemma)) continue;
+      const parties = conditionalOffer(view, k, condition.last, antecedentsAt(k));
+      if (parties) extra.push({ hit: { cue: offerCue, first: k, last: v + 1 }, parties });
+    }
+  }
   const absorbed: { first: number; last: number }[] = [];
   const byKey = new Map<string, Suggestion>();
   const quote = text.slice(sentence.start, sentence.end);
   /** Where a verb of rejecting or reducing relations governs a noun ("suspended talks with"). */
   const undone: { first: number; last: number }[] = [];
-  for (const hit of hits) {
-    if (absorbed.some((a) => hit.first >= a.first && hit.first < a.last)) continue;
+  const queue: { hit: CueHit; parties?: Parties }[] = [...extra, ...hits.map((hit) => ({ hit }))];
+  for (const { hit, parties: given } of queue) {
+    if (!given && absorbed.some((a) => hit.first >= a.first && hit.first < a.last)) continue;
     if (
       hit.cue.pos === 'noun' &&
       hit.cue.type !== suggester.opposition &&
       undone.some((a) => hit.first >= a.first && hit.first < a.last)
     )
       continue;
-    const parties = findParties(view, hit, antecedentsAt(hit.first));
+    const parties = given ?? findParties(view, hit, antecedentsAt(hit.first));
+    // An offer on a condition that names no one else is made to the condition's subject
+    // ("ready to help ... if both sides asked").
+    const after = conditionAfter(hit.last);
+    if (!parties.target && parties.source && after && suggester.proposalTypes.has(hit.cue.type)) {
+      const target = conditionSubject(view, after.last);
+      if (target) parties.target = target;
+    }
     if (parties.absorbed && suggester.proposalTypes.has(hit.cue.type))
       absorbed.push(parties.absorbed);
     if (hit.cue.pos === 'verb' && UNDOING_ROOTS.has(hit.cue.code)) {

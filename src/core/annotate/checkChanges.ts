@@ -1,6 +1,12 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { Change, FieldProblem, ProblemField } from './api.ts';
-import { buildGraph, type ArticleSources, type DataFiles } from '../pipeline/buildGraph.ts';
+import {
+  buildGraph,
+  type ArticleSources,
+  type BuildOptions,
+  type DataFiles,
+} from '../pipeline/buildGraph.ts';
+import type { BuildCache } from '../pipeline/cache.ts';
 import type { BuildIssue } from '../pipeline/issues.ts';
 import { applyChangesTraced, type ChangeTrace } from './applyChanges.ts';
 
@@ -10,14 +16,17 @@ import { applyChangesTraced, type ChangeTrace } from './applyChanges.ts';
  * the field and change it concerns where its line says. Errors the data had before the change
  * (the same file and message) are left out: they do not block a good change. Warnings are no
  * refusals, except the build's "duplicate relation" when the request writes the duplicate (it
- * would be counted once): that is returned too, at the quote.
+ * would be counted once): that is returned too, at the quote. `options.cache` is given to both
+ * builds (BuildOptions.cache): the workbench's, which has just built the data with the writes.
  */
 export function checkChanges(
   data: DataFiles,
   writes: ReadonlyMap<string, string>,
   changes: readonly Change[],
+  options: { cache?: BuildCache } = {},
 ): FieldProblem[] {
-  const issues = buildGraph(withWrites(data, writes), { layout: false }).issues;
+  const build = { layout: false, ...options } as const;
+  const issues = buildGraph(withWrites(data, writes), build).issues;
   const errors = issues.filter((i) => i.severity === 'error');
   const duplicates = issues.filter((i) => i.severity === 'warning' && DUPLICATE.test(i.message));
   if (errors.length === 0 && duplicates.length === 0) return [];
@@ -25,15 +34,15 @@ export function checkChanges(
   // A duplicate the request itself writes is refused; one already in the data is not.
   const own = duplicates.map((d) => located.problem(d)).filter((p) => p.change !== undefined);
   if (errors.length === 0) return own;
-  const before = new Set(buildErrors(data).map(issueKey));
+  const before = new Set(buildErrors(data, build).map(issueKey));
   return [...errors.filter((e) => !before.has(issueKey(e))).map((e) => located.problem(e)), ...own];
 }
 
 /** The build's warning about a relation written twice (same actors, type and quote). */
 const DUPLICATE = /^duplicate relation/;
 
-const buildErrors = (data: DataFiles): BuildIssue[] =>
-  buildGraph(data, { layout: false }).issues.filter((i) => i.severity === 'error');
+const buildErrors = (data: DataFiles, options: BuildOptions): BuildIssue[] =>
+  buildGraph(data, options).issues.filter((i) => i.severity === 'error');
 
 const issueKey = (issue: BuildIssue): string => `${issue.file}\u0000${issue.message}`;
 

@@ -11,8 +11,9 @@ import { parseYaml, positionOf, type ParsedYaml, type SourceFile } from './load.
 import { checkActors, checkRelationTypes } from './registry.ts';
 import { resolveRelations, type ResolvedRelation } from './relations.ts';
 import { normaliseArticleText } from './text.ts';
-import { checkEventDates, validateAgainstSchema } from './validate.ts';
+import { checkEventDates, validateAgainstSchema, type SchemaName } from './validate.ts';
 import { attachMachineEvidence, type MachineSummary } from '../events/attach.ts';
+import type { BuildCache } from './cache.ts';
 import { parseLayer } from '../events/layer.ts';
 
 /** The files of a graph-data folder, read but not yet parsed. */
@@ -48,6 +49,13 @@ export interface BuildOptions {
   description?: string;
   /** Wraps each stage, e.g. to time it. */
   measure?: <T>(stage: Stage, run: () => T) => T;
+  /**
+   * Steps of earlier builds of the same folder (createBuildCache): the work on each file that
+   * depends on that file alone (its YAML parse and schema check, an article text's checks and
+   * normalisation, an article's resolution and evidence given the same registries) is taken
+   * from it when the file is the same. The result is the same as without it.
+   */
+  cache?: BuildCache;
 }
 
 export interface BuildReport {
@@ -85,6 +93,15 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
   const measure = options.measure ?? (<T>(_stage: Stage, run: () => T): T => run());
   const sink = new IssueSink();
   const fail = (): BuildResult => ({ issues: sortIssues(sink.issues) });
+  const cache = options.cache;
+  cache?.startBuild(pathsOf(files));
+  /** A step of the file `slot` that depends on `args` alone: from the cache when it has it. */
+  const step: Step = (slot, kind, args, run) =>
+    cache ? cache.step(slot, kind, args, sink, run) : run(sink);
+  const parse = (file: SourceFile): ParsedYaml | undefined =>
+    step(file.path, 'parse', [file.text], (s) => parseYaml(file, s));
+  const schema = (parsed: ParsedYaml, name: SchemaName): boolean =>
+    step(parsed.file.path, 'schema', [parsed, name], (s) => validateAgainstSchema(parsed, name, s));
 
   // load: parse YAML with positions; normalise article texts.
   const loaded = measure('load', () => {
@@ -99,28 +116,39 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
     const actors = requireFile(files.actors, `${files.root}/actors.yaml`, unusable, sink);
     const articles = [...files.articles]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .flatMap((article) => loadArticle(article, unusable, sink));
+      .flatMap((article) => loadArticle(article, unusable, sink, step));
     return {
-      relationTypes: relationTypes && parseYaml(relationTypes, sink),
-      actors: actors && parseYaml(actors, sink),
-      articles: articles.map((a) => ({ ...a, parsed: parseYaml(a.meta, sink) })),
+      relationTypes: relationTypes && parse(relationTypes),
+      actors: actors && parse(actors),
+      articles: articles.map((a) => ({ ...a, parsed: parse(a.meta) })),
     };
   });
 
   // validate: schemas, then the registries' own consistency.
   const valid = measure('validate', () => {
-    const typesOk =
-      loaded.relationTypes && validateAgainstSchema(loaded.relationTypes, 'relation-types', sink);
-    const actorsOk = loaded.actors && validateAgainstSchema(loaded.actors, 'actors', sink);
+    const typesOk = loaded.relationTypes && schema(loaded.relationTypes, 'relation-types');
+    const actorsOk = loaded.actors && schema(loaded.actors, 'actors');
     const articles = loaded.articles.filter(
       (a): a is typeof a & { parsed: ParsedYaml } =>
         a.parsed !== undefined &&
-        validateAgainstSchema(a.parsed, 'article', sink) &&
-        // Both checked, so that every wrong date is reported at once.
-        [checkPublishedDate(a.parsed, sink), checkEventDates(a.parsed, sink)].every(Boolean),
+        step(
+          a.meta.path,
+          'article-checks',
+          [a.parsed],
+          (s) =>
+            validateAgainstSchema(a.parsed!, 'article', s) &&
+            // Both checked, so that every wrong date is reported at once.
+            [checkPublishedDate(a.parsed!, s), checkEventDates(a.parsed!, s)].every(Boolean),
+        ),
     );
+    const types = loaded.relationTypes;
     return {
-      relationTypes: typesOk ? checkRelationTypes(loaded.relationTypes!, sink) : undefined,
+      relationTypes:
+        typesOk && types
+          ? step(types.file.path, 'registry:relation-types', [types], (s) =>
+              checkRelationTypes(types, s),
+            )
+          : undefined,
       actorsParsed: actorsOk ? loaded.actors : undefined,
       articles,
     };
@@ -128,21 +156,30 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
 
   // resolve: actor names and relation types.
   const resolved = measure('resolve', () => {
-    if (!valid.relationTypes || !valid.actorsParsed) return undefined;
-    const index = checkActors(valid.actorsParsed, sink);
+    const { relationTypes, actorsParsed } = valid;
+    if (!relationTypes || !actorsParsed) return undefined;
+    const index = step(actorsParsed.file.path, 'registry:actors', [actorsParsed], (s) =>
+      checkActors(actorsParsed, s),
+    );
     return valid.articles.map((a) => ({
       ...a,
-      relations: resolveRelations(a.id, a.parsed, index, valid.relationTypes!, sink),
+      relations: step(a.meta.path, 'resolve', [a.id, a.parsed, index, relationTypes], (s) =>
+        resolveRelations(a.id, a.parsed, index, relationTypes, s),
+      ),
     }));
   });
   if (!resolved) return fail();
 
   // evidence: quotes located verbatim in the article texts.
   const located = measure('evidence', () =>
-    resolved.map((a) => ({
-      article: a,
-      located: locateEvidence(a.relations, a.text, publishedDate(a.parsed), sink),
-    })),
+    resolved.map((a) => {
+      const date = publishedDate(a.parsed);
+      const located = step(a.meta.path, 'evidence', [a.relations, a.text, date], (s) =>
+        locateEvidence(a.relations, a.text, date, s),
+      );
+      // The graph's evidence objects are each build's own.
+      return { article: a, located: cache ? located.map(copyLocated) : located };
+    }),
   );
 
   for (const { article, located: items } of located) {
@@ -238,10 +275,31 @@ function requireFile(
   return file;
 }
 
+/** A step of one file that depends on `args` alone (see BuildCache.step). */
+type Step = <T>(
+  slot: string,
+  kind: string,
+  args: readonly unknown[],
+  run: (sink: IssueSink) => T,
+) => T;
+
+/** The paths of the files the build is given. */
+function pathsOf(files: DataFiles): string[] {
+  const paths = [files.relationTypes?.path, files.actors?.path];
+  for (const article of files.articles) paths.push(article.meta?.path, article.text?.path);
+  return paths.filter((p): p is string => p !== undefined);
+}
+
+const copyLocated = (l: LocatedRelation): LocatedRelation => ({
+  ...l,
+  evidence: { ...l.evidence },
+});
+
 function loadArticle(
   article: ArticleSources,
   unusable: ReadonlySet<string>,
   sink: IssueSink,
+  step: Step,
 ): { id: string; meta: SourceFile; text: string }[] {
   const path = article.meta?.path ?? article.text?.path ?? article.id;
   if (!ARTICLE_ID.test(article.id)) {
@@ -278,8 +336,11 @@ function loadArticle(
     }
     return [];
   }
-  if (!checkTextCharacters(article.text, sink)) return [];
-  return [{ id: article.id, meta: article.meta, text: normaliseArticleText(article.text.text) }];
+  const file = article.text;
+  const text = step(file.path, 'text', [file.text], (s) =>
+    checkTextCharacters(file, s) ? normaliseArticleText(file.text) : undefined,
+  );
+  return text === undefined ? [] : [{ id: article.id, meta: article.meta, text }];
 }
 
 /**

@@ -56,6 +56,8 @@ const ACTORS: Actor[] = [
   { id: 'anna-berg', label: 'Anna Berg', kind: 'person', affiliation: 'sudmark' },
   { id: 'carl-berg', label: 'Carl Berg', kind: 'person', affiliation: 'ostria' },
   { id: 'jo-bishop', label: 'Jo Bishop', kind: 'person', aliases: ['Bishop'] },
+  { id: 'north-pact', label: 'North Pact Council', kind: 'organisation', aliases: ['NPC'] },
+  { id: 'lena-holm', label: 'Lena Holm', kind: 'person', affiliation: 'sudmark' },
 ];
 const lexicon = compileLexicon(cueFile, TYPES);
 const suggester = makeSuggester(ACTORS, TYPES, lexicon);
@@ -245,6 +247,143 @@ describe('sides from the sentence structure', () => {
   it('suggests nothing from a sentence with one actor, or with no cue', () => {
     expect(suggest('Norland attacked the rebels.')).toEqual([]);
     expect(suggest('Norland and Sudmark are neighbours.')).toEqual([]);
+  });
+});
+
+describe('coreference, appeals and offers, denials (general English, hand-made sentences)', () => {
+  const sorted = (text: string) => suggest(text).sort();
+
+  it('states a relation once per article, the best of its sentences', () => {
+    expect(suggest('Norland attacked Sudmark\n\nNorland attacked Sudmark on Monday.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
+  it('reads "ready to", "willing to" as an offer to the infinitive\'s party', () => {
+    expect(suggest('Norland remains ready to talk to Sudmark at any time.')).toEqual([
+      'norland proposes-to sudmark asserted',
+    ]);
+  });
+
+  it('takes a noun cue\'s own preposition ("dispute with"), not a forum after "to" or "with"', () => {
+    expect(suggest('Norland is locked in a dispute with Sudmark over water.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(
+      suggest("Norland filed a complaint with the North Pact Council over Sudmark's rules."),
+    ).toEqual(['norland opposes sudmark asserted']);
+  });
+
+  it('resolves a definite description to the last actor of its kind or label', () => {
+    expect(suggest('The North Pact Council met on Monday. The council condemned Sudmark.')).toEqual(
+      ['north-pact opposes sudmark asserted'],
+    );
+    expect(
+      suggest('Red Front fighters crossed the river. Norland accused the group of looting.'),
+    ).toEqual(['norland opposes red-front asserted']);
+  });
+
+  it('resolves "it" to the organisation or state the sentence before is about', () => {
+    expect(suggest('Norland rejected the plan. It called on Sudmark to withdraw.')).toEqual([
+      'norland proposes-to sudmark asserted',
+    ]);
+  });
+
+  it('resolves "the two" and "both countries" to the last two actors', () => {
+    expect(
+      sorted('Norland and Sudmark traded accusations. Ostria offered to mediate between the two.'),
+    ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
+    expect(
+      sorted('Norland shelled Sudmark. Ostria urged both countries to show restraint.'),
+    ).toEqual([
+      'norland opposes sudmark asserted',
+      'ostria proposes-to norland asserted',
+      'ostria proposes-to sudmark asserted',
+    ]);
+  });
+
+  it('reads "his government" as the speaker\'s state, inside a denial', () => {
+    expect(suggest('Sergei Petrov denied that his government had supplied Red Front.')).toEqual([
+      'norland cooperates-with red-front denied',
+    ]);
+  });
+
+  it('takes the one a spokesman speaks for as the subject', () => {
+    expect(suggest('A spokesman for Ostria urged Norland to negotiate.')).toEqual([
+      'ostria proposes-to norland asserted',
+    ]);
+  });
+
+  it('finds the object a relative clause or an apposition leaves out', () => {
+    expect(suggest('Ostria listed Red Front, which Norland denies supporting.')).toEqual([
+      'norland cooperates-with red-front denied',
+    ]);
+    expect(suggest('Sudmark closed the border crossing, a move Norland condemned.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
+  it('relates both ways the names a "whose" noun of dispute belongs to', () => {
+    expect(
+      sorted('Norland and Sudmark, whose differences over water have grown, sat side by side.'),
+    ).toEqual(['norland opposes sudmark asserted', 'sudmark opposes norland asserted']);
+  });
+
+  it('gives a verb after "and" or "but" the sentence\'s subject; "no" negates a noun', () => {
+    expect(suggest('Norland called the plan "a trap" and demanded that Sudmark withdraw.')).toEqual(
+      ['norland opposes sudmark asserted'],
+    );
+    expect(suggest('Norland and Sudmark sat side by side but held no meeting.')).toEqual([
+      'norland cooperates-with sudmark negated',
+    ]);
+  });
+
+  it('reads "a plan drawn up by X", "receives aid from X" and "mediates between"', () => {
+    expect(suggest('Ostria endorsed a plan drawn up by Norland.')).toEqual([
+      'ostria cooperates-with norland asserted',
+    ]);
+    const [aid] = suggestRelations(
+      'Sudmark receives military aid from Norland.',
+      suggester,
+    ).suggestions;
+    expect([aid?.source, aid?.target]).toEqual(['norland', 'sudmark']);
+    expect(sorted('Ostria mediates between Norland and Sudmark.')).toEqual([
+      'ostria cooperates-with norland asserted',
+      'ostria cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('does not read the talks a verb suspends as cooperation', () => {
+    expect(suggest('Norland suspended peace talks with Red Front.')).toEqual([
+      'norland opposes red-front asserted',
+    ]);
+  });
+
+  it('reads "would yield ... if" as a conditional offer, to the one told or the condition\'s subject', () => {
+    expect(
+      suggest('Norland said it would lift the blockade if Sudmark released the prisoners.'),
+    ).toEqual(['norland proposes-to sudmark conditional']);
+    expect(
+      suggest('Red Front told Norland that it would free the hostages if the army withdrew.'),
+    ).toEqual(['red-front proposes-to norland conditional']);
+  });
+
+  it('takes the person in apposition to a title, and the actor a possessor qualifies', () => {
+    expect(
+      suggest("The treaty was signed by Sergei Petrov and Sudmark's ambassador, Lena Holm."),
+    ).toEqual(['ivan-petrov cooperates-with lena-holm asserted']);
+    expect(suggest("Norland's Red Front attacked Sudmark.")).toEqual([
+      'red-front opposes sudmark asserted',
+    ]);
+  });
+
+  it('has cues of force at sea, and no condition in "on condition of anonymity"', () => {
+    expect(suggest('Sudmark ships fired water cannon at a Norland boat.')).toEqual([
+      'sudmark opposes norland asserted',
+    ]);
+    expect(
+      suggest('Speaking on condition of anonymity, an official said Norland attacked Sudmark.'),
+    ).toEqual(['norland opposes sudmark asserted']);
   });
 });
 

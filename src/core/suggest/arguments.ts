@@ -322,7 +322,7 @@ function groupRightOf(view: SentenceView, firstMention: PlacedMention): PlacedMe
   for (;;) {
     const slot = view.mentions.indexOf(m);
     let next = view.mentions[slot + 1];
-    let join = next ? joinBetween(view, m.last, next.first) : undefined;
+    const join = next ? joinBetween(view, m.last, next.first) : undefined;
     // "Villareal and Japan's ambassador, Hiroshi Tanabe": past the qualifier to its person.
     if (next?.modifier && join === 'and') {
       const person = view.mentions[slot + 2];

@@ -134,7 +134,7 @@ export function resolveReferences(
     let t = sentence.first;
     /** Whether token k is inside a name. */
     const named = new Uint8Array(sentence.last - sentence.first);
-    const local: (Seen & { end: number })[] = [];
+    const local: (Seen & { end: number; possessive?: boolean; qualifier?: boolean })[] = [];
     for (; m < mentions.length && mentions[m]!.start < sentence.end; m++) {
       const mention = mentions[m]!;
       while (t < sentence.last && tokens[t]!.end <= mention.start) t++;
@@ -142,7 +142,16 @@ export function resolveReferences(
       while (last < sentence.last && tokens[last]!.start < mention.end) last++;
       for (let k = t; k < last; k++) named[k - sentence.first] = 1;
       if (last === t || mention.actorIds.length !== 1) continue;
-      local.push({ actor: mention.actorIds[0]!, sentence: s, at: t, end: last });
+      // "Yemen's Houthi movement": the possessor only qualifies the next name.
+      const before = local[local.length - 1];
+      if (before?.possessive && t - before.end <= 1) before.qualifier = true;
+      local.push({
+        actor: mention.actorIds[0]!,
+        sentence: s,
+        at: t,
+        end: last,
+        possessive: mention.possessive,
+      });
     }
     let next = 0;
     /** Keeps an actor as recent, noting the one it follows with "and" ("X and Y"). */
@@ -163,7 +172,7 @@ export function resolveReferences(
       while (next < local.length && local[next]!.at < k) {
         const seen = local[next++]!;
         remember(seen);
-        if (subject === undefined && kindOf(seen.actor) !== 'person') {
+        if (subject === undefined && kindOf(seen.actor) !== 'person' && !seen.qualifier) {
           let j = seen.at - 1;
           while (j >= sentence.first && isModifier(tokens[j]!)) j--;
           if (j < sentence.first || !isPreposition(tokens[j]!)) subject = seen.actor;
@@ -171,14 +180,16 @@ export function resolveReferences(
       }
     };
     const mostRecent = (fits: (id: string) => boolean): string | undefined => {
-      for (let i = recent.length - 1; i >= 0; i--) if (fits(recent[i]!.actor)) return recent[i]!.actor;
+      for (let i = recent.length - 1; i >= 0; i--)
+        if (fits(recent[i]!.actor)) return recent[i]!.actor;
       return undefined;
     };
     const add = (first: number, last: number, actorIds: string[], via: Mention['via']) => {
       const start = tokens[first]!.start;
       const end = tokens[last - 1]!.end;
       const after = tokens[last];
-      if (actorIds.length === 1) remember({ actor: actorIds[0]!, sentence: s, at: first, end: last });
+      if (actorIds.length === 1)
+        remember({ actor: actorIds[0]!, sentence: s, at: first, end: last });
       found.push({
         start,
         end,

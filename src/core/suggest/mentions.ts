@@ -14,13 +14,7 @@ import { nameTransliterationKey, transliterationKey } from './transliteration.ts
 
 /** How a mention was recognised, strongest first. */
 export type MentionVia =
-  | 'name'
-  | 'demonym'
-  | 'honorific'
-  | 'surname'
-  | 'transliteration'
-  | 'description'
-  | 'pronoun';
+  'name' | 'demonym' | 'honorific' | 'surname' | 'transliteration' | 'description' | 'pronoun';
 
 export interface Mention {
   /** UTF-16 offsets into the text; a possessive 's is not included. */

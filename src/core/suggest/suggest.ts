@@ -376,7 +376,13 @@ function pairsOf(
   if (target?.how === 'between' && source && hit.cue.pos !== 'noun') {
     // "X mediates between A and B": X with each.
     for (const t of target.group) {
-      pairs.push({ source: source.group[0]!, target: t, sourceSide: source, targetSide: target, fromGroup: undefined });
+      pairs.push({
+        source: source.group[0]!,
+        target: t,
+        sourceSide: source,
+        targetSide: target,
+        fromGroup: undefined,
+      });
     }
   } else if (target?.how === 'between') {
     within(target, directed ? 'both-ways' : 'pair');

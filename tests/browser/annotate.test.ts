@@ -51,6 +51,8 @@ const TEXT = `Atlantis and Lemuria sign a fishing pact
 The government of Russia said on Monday it would work with the Atlantic Fisheries Council to protect stocks.
 
 Officials in Moscow denied that they had threatened the council. The council did not cooperate with Iran, its chairman said.
+
+Iran condemned Russia over the new fishing quotas.
 `;
 
 /** The new article's id, as the workbench made it (from outlet, date and title). */
@@ -145,6 +147,25 @@ describe('the annotation workbench', () => {
     expect(articleId).toMatch(/^test-outlet-2024-03-/);
     expect(readFileSync(articleFile().replace(/\.yaml$/, '.txt'), 'utf8')).toBe(TEXT);
 
+    // A view to keep: an actor selected, a filter set, the camera moved.
+    const view = () =>
+      p.evaluate(() => {
+        const { explorer, sigma } = window.app!;
+        const { ratio, x, y } = sigma.getCamera().getState();
+        return {
+          actor: explorer.current.view.actor,
+          filters: JSON.stringify(explorer.current.view.filters),
+          camera: [ratio, x, y].map((n) => Math.round(n * 1e6)),
+        };
+      });
+    await p.evaluate(() => {
+      const { explorer, sigma } = window.app!;
+      explorer.selectActor('russia');
+      explorer.setFilters({ ...explorer.current.view.filters, hideIsolated: true });
+      sigma.getCamera().setState({ ratio: 0.8, x: 0.45, y: 0.55 });
+    });
+    const viewBefore = await view();
+
     // Select a span: the form opens with it as the quote.
     const quote = 'would work with the Atlantic Fisheries Council to protect stocks';
     await selectInReader(p, quote);
@@ -156,6 +177,8 @@ describe('the annotation workbench', () => {
     await p.locator('select[name="target-actor-kind"]').selectOption('organisation');
     await saveAndWait(p);
 
+    // The view stayed.
+    expect(await view()).toEqual(viewBefore);
     // The edge is in the network, the actor in actors.yaml, comments kept.
     const key = 'cooperates-with:atlantic-fisheries-council:russia';
     const alt = 'cooperates-with:russia:atlantic-fisheries-council';
@@ -295,6 +318,56 @@ describe('the annotation workbench', () => {
     await dialog.locator('#article-date-error').waitFor({ state: 'visible' });
     expect(await dialog.locator('#article-date-error').textContent()).toMatch(/YYYY/);
     expect(files()).toEqual(before);
+  });
+
+  it('suggests relations: one accepted becomes a relation, one dismissed stays away', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await openArticle(p);
+    await p.locator('.suggestions-section summary').click();
+    const accept = p.getByRole('button', { name: 'Accept: Iran opposes Russia' });
+    await accept.waitFor();
+    // Machine-made, and said so; the sentence with its names and cue marked.
+    const item = p.locator('.suggestion', { has: accept });
+    expect(await item.locator('.badge-machine').textContent()).toMatch(/^suggested/);
+    expect(await item.locator('.sugg-actor').allTextContents()).toEqual(['Iran', 'Russia']);
+    expect(await item.locator('.sugg-cue').textContent()).toBe('condemned');
+
+    const before = await graphVersion(p);
+    await accept.click();
+    await p.waitForFunction((v) => document.body.getAttribute('data-graph-version') !== v, before);
+    expect(readFileSync(articleFile(), 'utf8')).toContain(
+      'quote: Iran condemned Russia over the new fishing quotas.',
+    );
+    const articles = await p.evaluate(
+      (id) =>
+        window
+          .app!.explorer.graph.getEdgeAttributes('opposes:iran:russia')
+          .evidence.filter((e) => e.article === id).length,
+      articleId,
+    );
+    expect(articles).toBe(1);
+    await p
+      .getByRole('button', { name: 'Accept: Iran opposes Russia' })
+      .waitFor({ state: 'detached' });
+
+    const dismiss = p.getByRole('button', {
+      name: /^Dismiss: Atlantic Fisheries Council cooperates with Iran/,
+    });
+    await dismiss.click();
+    await dismiss.waitFor({ state: 'detached' });
+    expect(readFileSync(articleFile(), 'utf8')).toMatch(/dismissedSuggestions:/);
+    // After a reload it stays away.
+    await p.reload();
+    await p.waitForSelector('body[data-workbench="ready"]');
+    await openArticle(p);
+    await p.locator('.suggestions-section summary').click();
+    await p.locator('.suggestions-section .form-status', { hasText: /dismissed/ }).waitFor();
+    expect(
+      await p
+        .getByRole('button', { name: /^Dismiss: Atlantic Fisheries Council cooperates with Iran/ })
+        .count(),
+    ).toBe(0);
   });
 
   it('leaves data that the build takes, with the comments of the files intact', async () => {

@@ -33,7 +33,28 @@ export interface Evaluation {
 const overlaps = (a?: Span, b?: Span): boolean =>
   a !== undefined && b !== undefined && a.start < b.end && b.start < a.end;
 
-/** The matched pairs of one article, as indices into `suggested` and `annotated`. */
+/**
+ * The suggestions of an article, one per relation and modality: the first (the pipeline gives
+ * them best first). A headline that the first sentence repeats states a relation once; the
+ * evaluation counts it once.
+ */
+export function distinctStatements<T extends Statement>(
+  suggested: readonly T[],
+  isDirected: (type: string) => boolean,
+): T[] {
+  const seen = new Set<string>();
+  return suggested.filter((s) => {
+    const key = `${relationKey(s.source, s.type, s.target, isDirected(s.type))}\u0000${s.modality}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The matched pairs of one article, as indices into `suggested` and `annotated`. A suggestion
+ * that repeats an earlier one (same relation and modality) shares its twin's annotation.
+ */
 export function matchArticle(
   suggested: readonly Statement[],
   annotated: readonly Statement[],
@@ -61,6 +82,16 @@ export function matchArticle(
       taken.add(i);
     });
   }
+  const first = new Map<string, number>();
+  suggested.forEach((s, i) => {
+    const k = `${key(s)}\u0000${s.modality}`;
+    const twin = first.get(k);
+    if (twin === undefined) first.set(k, i);
+    else if (!taken.has(i)) {
+      const pair = pairs.find(([a]) => a === twin);
+      if (pair) pairs.push([i, pair[1]]);
+    }
+  });
   return pairs;
 }
 
@@ -74,7 +105,8 @@ export function evaluate(
   const byType: Record<string, Tally> = Object.fromEntries(types.map((t) => [t.id, empty()]));
   const overall = empty();
   const modality = { matched: 0, correct: 0 };
-  for (const { suggested, annotated } of articles) {
+  for (const { suggested: all, annotated } of articles) {
+    const suggested = distinctStatements(all, isDirected);
     for (const s of suggested) {
       (byType[s.type] ??= empty()).suggested++;
       overall.suggested++;

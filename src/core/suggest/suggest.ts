@@ -123,17 +123,8 @@ export function suggestRelations(text: string, suggester: Suggester): SuggestRes
   suggestions.sort(
     (a, b) => b.score - a.score || a.evidence.sentence.start - b.evidence.sentence.start,
   );
-  // One suggestion per relation and modality in an article (a headline that the first
-  // sentence repeats states it once): the best, which comes first.
-  const seen = new Set<string>();
-  const unique = suggestions.filter((s) => {
-    const key = `${relationKey(s.source, s.type, s.target, suggester.directed.get(s.type) ?? true)}\u0000${s.modality}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
   return {
-    suggestions: unique,
+    suggestions,
     ambiguous: names
       .filter((m) => m.actorIds.length > 1)
       .map((m) => ({ start: m.start, end: m.end, text: m.text, actors: [...m.actorIds].sort() })),

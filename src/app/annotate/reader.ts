@@ -120,9 +120,9 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
       h('div', { className: 'form-actions reader-actions' }, newButton, undoButton),
       statusLine,
       formHolder,
+      suggestions.element,
       listTitle,
       list,
-      suggestions.element,
     ),
   );
 

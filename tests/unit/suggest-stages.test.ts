@@ -299,7 +299,12 @@ describe('coreference, appeals and offers, denials (general English, hand-made s
   it('resolves "the two" and "both countries" to the last two actors', () => {
     expect(
       sorted('Norland and Sudmark traded accusations. Ostria offered to mediate between the two.'),
-    ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
+    ).toEqual([
+      'norland opposes sudmark asserted',
+      'ostria proposes-to norland asserted',
+      'ostria proposes-to sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
     expect(
       sorted('Norland shelled Sudmark. Ostria urged both countries to show restraint.'),
     ).toEqual([
@@ -480,5 +485,32 @@ describe('evaluation and output', () => {
         },
       ],
     });
+  });
+});
+
+describe('mutual acts, passives with "from" (general English, hand-made sentences)', () => {
+  const sorted = (text: string) => suggest(text).sort();
+  it('reads a mutual act of a group as both ways', () => {
+    expect(sorted('Norland and Sudmark clashed near the river on Monday.')).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
+    expect(sorted('Norlandic and Sudmarkish patrols exchanged fire overnight.')).toEqual([]);
+    expect(sorted('Norland and Sudmark attacked the town.')).toEqual([]);
+  });
+
+  it('takes the agent of a passive from "from" and reads "had been" as a passive', () => {
+    expect(suggest('Norland had been shelled with rockets from Sudmark.')).toEqual([
+      'sudmark opposes norland asserted',
+    ]);
+  });
+
+  it('reads new cue words of the CAMEO classes', () => {
+    expect(suggest('Norland has had no diplomatic relations with Sudmark since 1990.')).toEqual([
+      'norland cooperates-with sudmark negated',
+    ]);
+    expect(suggest('Norland signed a contract to buy artillery from Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
   });
 });

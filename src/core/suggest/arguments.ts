@@ -379,7 +379,10 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         };
         return result;
       }
-      const agentive = preposition === 'by' || (preposition === 'from' && cue.pos === 'noun');
+      // "objections from X", "shelled from the Tajik side": "from" names the agent of a noun
+      // or a passive verb.
+      const agentive =
+        preposition === 'by' || (preposition === 'from' && (cue.pos === 'noun' || passive));
       if (agentive && (passive || cue.pos === 'noun')) {
         result.agent = { group: groupRightOf(view, m), how: 'agent', distance: at - hit.last };
         preposition = '';
@@ -434,7 +437,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       continue;
     }
     if (isPreposition(t)) {
-      if (t.lower === 'by' || (t.lower === 'from' && cue.pos === 'noun')) {
+      if (t.lower === 'by' || (t.lower === 'from' && (cue.pos === 'noun' || passive))) {
         preposition = t.lower;
         skipping = false;
       } else if (cue.prepositions.has(t.lower)) {

@@ -110,7 +110,9 @@ export function isPassiveAt(tokens: readonly Token[], i: number, first: number):
   for (let k = i - 1; k >= Math.max(first, i - 4); k--) {
     const t = tokens[k]!;
     if (t.pos === 'ADV' || t.pos === 'PART') continue;
-    if (t.lemma === 'have' || t.lower === 'being' || t.lower === 'been') continue;
+    // "had been shelled": "been" before a participle is a passive.
+    if (t.lower === 'been') return true;
+    if (t.lemma === 'have' || t.lower === 'being') continue;
     return PASSIVE_AUXILIARIES.has(t.lemma) && (t.pos === 'AUX' || t.pos === 'VERB');
   }
   return false;

@@ -31,6 +31,7 @@ export interface CueFile {
   }[];
   modality: Partial<Record<CueModality, string[]>>;
   concessions?: string[];
+  reciprocals?: string[];
   honorifics?: string[];
   demonyms?: { place: string; forms: string[] }[];
 }
@@ -44,6 +45,8 @@ export interface Cue {
   rootName: string;
   type: string;
   prepositions: ReadonlySet<string>;
+  /** A mutual act ("clash", "exchange fire"): parties joined by "and" do it to each other. */
+  reciprocal: boolean;
 }
 
 export interface Lexicon {
@@ -143,6 +146,7 @@ export function compileLexicon(
   for (const type of relationTypes) for (const code of type.cameo) typeOf.set(code, type.id);
   const byFirst = new Map<string, Cue[]>();
   const seen = new Set<string>();
+  const reciprocals = new Set((cues.reciprocals ?? []).map((c) => words(c).join(' ')));
   for (const root of cues.roots) {
     if (seen.has(root.code)) {
       sink?.warn(`CAMEO root ${root.code} is listed twice; both lists are used`);
@@ -179,6 +183,7 @@ export function compileLexicon(
           rootName: root.name,
           type,
           prepositions: own,
+          reciprocal: reciprocals.has(w.join(' ')),
         };
         const bucket = byFirst.get(w[0]!) ?? [];
         bucket.push(entry);

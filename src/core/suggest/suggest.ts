@@ -149,7 +149,8 @@ function mergeByStart(a: readonly Mention[], b: readonly Mention[]): Mention[] {
 function offerCue(lexicon: Lexicon): Cue | undefined {
   for (const bucket of lexicon.cues.values()) {
     const cue = bucket.find((c) => c.code === '03');
-    if (cue) return { ...cue, words: ['would'], pos: 'verb', prepositions: new Set() };
+    if (cue)
+      return { ...cue, words: ['would'], pos: 'verb', prepositions: new Set(), reciprocal: false };
   }
   return undefined;
 }
@@ -392,7 +393,9 @@ function pairsOf(
   } else if (source && !target && source.group.length > 1) {
     // "X and Y agreed", "the U.S.-Russian willingness": a relation between the members. A
     // directed verb needs its object ("X and Y attacked" says nothing of X against Y).
+    // A mutual act ("X and Y clashed", "exchanged fire", "the two fought a war"): both ways.
     if (!directed) within(source, 'pair');
+    else if (hit.cue.reciprocal) within(source, 'both-ways');
     else if (hit.cue.pos === 'noun' && source.how === 'possessive') within(source, 'both-ways');
   }
   return pairs.filter((p) => p.source.actor && p.target.actor && p.source.actor !== p.target.actor);

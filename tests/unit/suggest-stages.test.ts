@@ -514,3 +514,26 @@ describe('mutual acts, passives with "from" (general English, hand-made sentence
     ]);
   });
 });
+
+describe('names that stand for their officials, relative clauses (hand-made sentences)', () => {
+  it('takes "X officials said they" as X', () => {
+    expect(suggest('Norland officials said they were ready to talk with Sudmark.')).toEqual([
+      'norland proposes-to sudmark asserted',
+    ]);
+  });
+
+  it('reads the antecedent of "X vessels, which" and the subject across a relative clause', () => {
+    expect(
+      suggest('Norland trawlers, which fish under an arrangement with Sudmark, left.'),
+    ).toEqual(['norland cooperates-with sudmark asserted']);
+    expect(
+      suggest('Ostria, which hosted the meeting that led to the pact, has offered Norland money.'),
+    ).toEqual(['ostria proposes-to norland asserted']);
+  });
+
+  it('reads "envoys of X" as X and "after a day of talks" as a phrase', () => {
+    expect(
+      suggest('Sergei Petrov left after a day of talks in the capital with envoys of Sudmark.'),
+    ).toEqual(['ivan-petrov cooperates-with sudmark asserted']);
+  });
+});

@@ -10,6 +10,7 @@ import type { CueHit } from './cues.ts';
 import {
   AGENT_NOUNS,
   COORDINATORS,
+  MEMBER_NOUNS,
   RECEIVING_VERBS,
   VERB_COORDINATORS,
   INFINITIVE_ROOTS,
@@ -121,6 +122,21 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
 const usable = (m: PlacedMention | undefined): m is PlacedMention => m !== undefined && !m.modifier;
 
 /**
+ * The name that ends at token j, or that qualifies the nouns ending there: "Norwegian
+ * officials", "EU experts", "the Kyrgyz border guards" stand for the state or body named.
+ */
+function nameEndingAt(view: SentenceView, j: number): PlacedMention | undefined {
+  const { tokens, sentence } = view;
+  const at = j >= sentence.first ? mentionOn(view, j) : undefined;
+  if (at) return at;
+  let k = j;
+  while (k >= sentence.first && j - k < 2 && tokens[k]!.pos === 'NOUN' && !mentionOn(view, k)) k--;
+  if (k === j || k < sentence.first) return undefined;
+  const m = mentionOn(view, k);
+  return m && m.last === k + 1 && !m.mention.possessive ? m : undefined;
+}
+
+/**
  * The object a relative clause or an apposition leaves out: "X, which S V-s" (X), "X that S
  * V-ed" (X); "<clause>, a move S condemned" (the clause's subject, when it is not S).
  */
@@ -227,6 +243,11 @@ function findSubject(
       return { group, how: 'subject', distance: cueFirst - m.last };
     }
     const t = tokens[k]!;
+    if (t.text === ',') {
+      const antecedent = beforeRelativeClause(view, k, cueFirst);
+      if (antecedent)
+        return { group: groupLeftOf(view, antecedent), how: 'subject', distance: cueFirst - k };
+    }
     if (SUBJECT_PRONOUNS.has(t.lower) && (t.pos === 'PRON' || t.pos === 'DET')) {
       const group = speakerOf(view, k) ?? referent(t.lower, antecedents);
       return group ? { group, how: 'pronoun', distance: cueFirst - k - 1 } : undefined;
@@ -241,13 +262,47 @@ function findSubject(
         continue;
       }
       if (participle && REPORTING_VERBS.has(t.lemma)) continue;
+      // "after a day of talks", "before the vote": a preposition, not a clause.
+      if (
+        (t.lower === 'after' || t.lower === 'before') &&
+        t.pos === 'ADP' &&
+        k + 1 < cueFirst &&
+        (tokens[k + 1]!.pos === 'DET' || tokens[k + 1]!.pos === 'NUM')
+      )
+        continue;
       if (!RELATIVE_PRONOUNS.has(t.lower)) return undefined;
       let j = k - 1;
       while (j >= sentence.first && tokens[j]!.text === ',') j--;
-      const antecedent = j >= sentence.first ? mentionOn(view, j) : undefined;
+      const antecedent = nameEndingAt(view, j);
       return usable(antecedent)
         ? { group: groupLeftOf(view, antecedent), how: 'relative', distance: cueFirst - k }
         : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "China, which hosted the talks that led to the deal, has offered ...": the comma at `comma`
+ * closes a relative clause right before the verb; its antecedent is the verb's subject.
+ */
+function beforeRelativeClause(
+  view: SentenceView,
+  comma: number,
+  cueFirst: number,
+): PlacedMention | undefined {
+  const { tokens, sentence } = view;
+  for (let k = comma + 1; k < cueFirst; k++) {
+    const p = tokens[k]!.pos;
+    if (p !== 'AUX' && p !== 'ADV' && p !== 'PART') return undefined;
+  }
+  for (let j = comma - 1; j > sentence.first && comma - j <= MAX_REACH; j--) {
+    const t = tokens[j]!;
+    if (t.text === ',' || t.text === ';') {
+      const next = tokens[j + 1]!.lower;
+      if (next !== 'which' && next !== 'who') return undefined;
+      const antecedent = nameEndingAt(view, j - 1);
+      return usable(antecedent) ? antecedent : undefined;
     }
   }
   return undefined;
@@ -274,7 +329,7 @@ function speakerOf(view: SentenceView, pronoun: number): PlacedMention[] | undef
   if (k < sentence.first || !REPORTING_VERBS.has(tokens[k]!.lemma)) return undefined;
   k--;
   while (k >= sentence.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
-  const speaker = k >= sentence.first ? mentionOn(view, k) : undefined;
+  const speaker = nameEndingAt(view, k);
   return usable(speaker) && speaker.actor ? groupLeftOf(view, speaker) : undefined;
 }
 
@@ -437,6 +492,14 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       continue;
     }
     if (isPreposition(t)) {
+      // "talks with envoys of X", "clashes with fighters of X": those who act for X.
+      if (
+        t.lower === 'of' &&
+        !skipping &&
+        lastNoun === k - 1 &&
+        MEMBER_NOUNS.has(tokens[k - 1]!.lemma)
+      )
+        continue;
       if (t.lower === 'by' || (t.lower === 'from' && (cue.pos === 'noun' || passive))) {
         preposition = t.lower;
         skipping = false;

@@ -179,6 +179,22 @@ export const AGENT_NOUNS = new Set([
   'secretary',
 ]);
 
+/** Nouns for those who act for a body: "envoys of X", "fighters of X" stand for X. */
+export const MEMBER_NOUNS = new Set([
+  ...AGENT_NOUNS,
+  'diplomat',
+  'troop',
+  'force',
+  'fighter',
+  'soldier',
+  'militant',
+  'member',
+  'unit',
+  'guard',
+  'expert',
+  'army',
+]);
+
 /** Verbs whose subject receives what a noun after them names ("receives aid from X"). */
 export const RECEIVING_VERBS = new Set(['receive', 'get', 'obtain', 'accept', 'gain']);
 

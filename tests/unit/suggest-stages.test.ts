@@ -537,3 +537,19 @@ describe('names that stand for their officials, relative clauses (hand-made sent
     ).toEqual(['ivan-petrov cooperates-with sudmark asserted']);
   });
 });
+
+describe('a noun whose author is named, addressed to the one who answers it (hand-made)', () => {
+  it('reads "X rejected a Y demand" as Y against X too', () => {
+    expect(suggest('Norland rejected a Sudmark demand for more water.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
+  });
+
+  it('reads "despite objections from Y" as Y against the subject, but not "despite pressure"', () => {
+    expect(
+      suggest('Norland will build the dam next year, despite objections from Sudmark and Ostria.'),
+    ).toEqual(['sudmark opposes norland asserted', 'ostria opposes norland asserted']);
+    expect(suggest('Norland will build the dam, despite pressure from Sudmark.')).toEqual([]);
+  });
+});

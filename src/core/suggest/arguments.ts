@@ -53,6 +53,8 @@ export interface Parties {
   passive: boolean;
   /** Tokens of an infinitive the cue governs and whose object it took ("offered to coordinate ... with X"). */
   absorbed?: { first: number; last: number };
+  /** Where the cue's own phrase starts ("despite objections from X"): markers before it are the main clause's. */
+  phraseStart?: number;
 }
 
 /** How far a side may be from its cue, in tokens. */
@@ -103,6 +105,18 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   if (!passive && !right.object && hit.cue.pos === 'verb' && subject?.how === 'subject') {
     const target = objectOfRelative(view, subject, antecedents);
     if (target) return { passive, source: subject, target };
+  }
+  // "Norway rejected an EU demand", "despite objections from Brazil": a noun whose author is
+  // named and whose addressee is not is addressed to the one who answers it.
+  if (hit.cue.pos === 'noun' && !right.object && (before ?? right.agent)) {
+    const answered = answerer(view, hit, before ?? right.agent!, antecedents);
+    if (answered)
+      return {
+        passive,
+        source: before ?? right.agent!,
+        target: answered.target,
+        ...(answered.phraseStart === undefined ? {} : { phraseStart: answered.phraseStart }),
+      };
   }
   if (passive) {
     return {
@@ -280,6 +294,60 @@ function findSubject(
     }
   }
   return undefined;
+}
+
+/** Verbs of answering what someone else said or did: "rejected a demand", "drew criticism". */
+const ANSWERING_VERBS = new Set([
+  'reject',
+  'dismiss',
+  'refuse',
+  'rebuff',
+  'ignore',
+  'defy',
+  'resist',
+  'face',
+  'draw',
+  'receive',
+  'answer',
+  'heed',
+  'brush',
+  'shrug',
+  'counter',
+]);
+/** CAMEO roots of words said against someone (demand, disapprove, reject, threaten, protest). */
+const SPOKEN_OPPOSITION = new Set(['10', '11', '12', '13', '14']);
+/** Prepositions of a clause's circumstances: "despite objections from X", "amid criticism by X". */
+const CIRCUMSTANCE_PREPOSITIONS = new Set(['despite', 'amid', 'amidst']);
+
+/**
+ * The one a noun cue is addressed to when its author is named and no addressee is: the
+ * subject of a verb of answering that governs it ("Norway rejected a European Union demand"),
+ * or the sentence's subject when it stands after "despite" or "amid".
+ */
+function answerer(
+  view: SentenceView,
+  hit: CueHit,
+  author: Side,
+  antecedents: Antecedents,
+): { target: Side; phraseStart?: number } | undefined {
+  const { tokens, sentence } = view;
+  let k = Math.min(hit.first, author.group[0]!.first) - 1;
+  while (k >= sentence.first && (isModifier(tokens[k]!) || tokens[k]!.lower === "'s")) k--;
+  if (k < sentence.first) return undefined;
+  const t = tokens[k]!;
+  let target: Side | undefined;
+  let phraseStart: number | undefined;
+  if (t.pos === 'VERB' && ANSWERING_VERBS.has(t.lemma)) target = findSubject(view, k, antecedents);
+  else if (CIRCUMSTANCE_PREPOSITIONS.has(t.lower) && SPOKEN_OPPOSITION.has(hit.cue.code)) {
+    const group = antecedents.groups[0];
+    if (group && group[0]!.first >= sentence.first && lastOf(group) <= k) {
+      target = { group, how: 'subject', distance: hit.first - lastOf(group) };
+      phraseStart = k;
+    }
+  }
+  const authors = new Set(author.group.map((g) => g.actor));
+  if (!target || target.group.some((g) => authors.has(g.actor))) return undefined;
+  return phraseStart === undefined ? { target } : { target, phraseStart };
 }
 
 /**

@@ -34,7 +34,7 @@ const NAME_PENALTY: Record<MentionVia, number> = {
 const SIDE_WORDS: Record<Side['how'], string> = {
   subject: 'subject before the cue',
   possessive: 'names the cue',
-  agent: 'agent ("by")',
+  agent: 'agent ("by", "from")',
   object: 'object of the verb',
   preposition: 'after',
   between: 'between',

@@ -257,7 +257,11 @@ function suggestInSentence(
         parties.source && lastToken(parties.source) <= hit.first
           ? lastToken(parties.source)
           : undefined;
-      const modality = decideModality(hit, markers, {
+      const own =
+        parties.phraseStart === undefined
+          ? markers
+          : markers.filter((m) => m.first >= parties.phraseStart!);
+      const modality = decideModality(hit, own, {
         ...(subjectEnd === undefined ? {} : { subjectEnd }),
         proposal: suggester.proposalTypes.has(hit.cue.type),
         negatedScope: tokens[hit.first]!.negated,

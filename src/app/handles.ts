@@ -16,7 +16,7 @@ export interface AppHandles {
    * once the workbench is mounted): for the benchmark.
    */
   annotate?: {
-    apply(changes: Change[]): Promise<FieldProblem[] | null>;
+    apply(changes: Change[]): Promise<{ problems: FieldProblem[]; nothingWritten: boolean } | null>;
     undo(): Promise<void>;
   };
 }

@@ -24,6 +24,18 @@ export function syncUrl(explorer: Explorer, onRestore: (view: ViewState) => void
   const unsubscribe = explorer.subscribe((state, changes, origin) => {
     if (!(changes.has('selection') || changes.has('filters'))) return;
     const query = serializeViewState(state.view);
+    // A rebuild (the workbench) may drop what the address names (a deleted actor): the
+    // address follows, in place, with no history entry.
+    if (changes.has('data')) {
+      if (query !== window.location.search) {
+        window.history.replaceState(
+          null,
+          '',
+          `${window.location.pathname}${query}${window.location.hash}`,
+        );
+      }
+      return;
+    }
     const step = historyStep(gestureOpen, origin, query !== window.location.search);
     gestureOpen = step.gestureOpen;
     if (step.action === 'none') return;

@@ -210,6 +210,37 @@ describe('the annotation workbench', () => {
     expect(await p.evaluate(() => window.app!.explorer.current.view.edge)).toBeNull();
     await saveAndWait(p, /^Undo: .*deleted|^Undo: .*Deleted/i);
     expect(await edgeOf(p, edge)).toEqual(['negated']);
+
+    // Undoing the new actor's relation and the actor: the address no longer names it.
+    await p.evaluate(() => window.app!.explorer.selectActor('atlantic-fisheries-council'));
+    expect(new URL(p.url()).searchParams.get('actor')).toBe('atlantic-fisheries-council');
+    await saveAndWait(p, /^Undo: /); // the modality edit
+    await saveAndWait(p, /^Undo: /); // the relation and the actor
+    expect(
+      await p.evaluate(() => window.app!.explorer.graph.hasNode('atlantic-fisheries-council')),
+    ).toBe(false);
+    expect(new URL(p.url()).searchParams.get('actor')).toBeNull();
+    // And again, for the tests that follow.
+    await selectInReader(p, quote);
+    await chooseActor(p, 'source', 'Moscow', 'Russia');
+    await p.locator('.relation-form input[name="target"]').fill('Atlantic Fisheries Council');
+    await p.getByRole('button', { name: 'New actor…' }).click();
+    await p.locator('select[name="target-actor-kind"]').selectOption('organisation');
+    await saveAndWait(p);
+
+    // An input method's composition does not change the text: quotes stay verbatim.
+    const cdp = await p.context().newCDPSession(p);
+    await p.evaluate(() => {
+      const text = document.querySelector<HTMLElement>('.reader-text')!;
+      text.focus();
+      window.getSelection()!.collapse(text, 0);
+    });
+    await cdp.send('Input.imeSetComposition', { text: 'あい', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: 'あいう' });
+    await p.waitForFunction(
+      () => !document.querySelector('.reader-text')!.textContent!.includes('あ'),
+    );
+    expect(await p.locator('.reader-text').textContent()).toBe(TEXT);
   });
 
   it('refuses a quote not in the text, beside the field, and writes nothing', async () => {

@@ -1,5 +1,6 @@
 import type { Change, FieldProblem, NewArticle, ProblemField } from '../../core/annotate/api.ts';
 import { h, replaceChildren } from '../dom.ts';
+import { notSavedText, type SaveResult } from './saveResult.ts';
 
 /** The largest .txt the form reads (the build reads up to 32 MiB; an article is far less). */
 const MAX_TEXT_FILE = 8 * 1024 * 1024;
@@ -10,7 +11,7 @@ const MAX_TEXT_FILE = 8 * 1024 * 1024;
  * shows the message beside the field at fault and writes nothing.
  */
 export function openArticleForm(
-  save: (changes: Change[]) => Promise<FieldProblem[] | null>,
+  save: (changes: Change[]) => Promise<SaveResult>,
 ): HTMLDialogElement {
   const errors = new Map<ProblemField | 'form', HTMLElement>();
   const controls = new Map<ProblemField, HTMLElement>();
@@ -155,14 +156,14 @@ export function openArticleForm(
       first?.focus();
     };
     void save([{ kind: 'add-article', article }]).then(
-      (problems) => {
+      (failed) => {
         saveButton.disabled = false;
-        if (problems === null) {
+        if (failed === null) {
           dialog.close();
           return;
         }
-        status.textContent = 'Not saved: nothing was written.';
-        show(problems);
+        status.textContent = notSavedText(failed);
+        show(failed.problems);
       },
       (error: unknown) => {
         saveButton.disabled = false;

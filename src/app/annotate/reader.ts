@@ -2,7 +2,6 @@ import type { ActorMatcher } from '../../core/annotate/actorChoices.ts';
 import type {
   ArticleView,
   Change,
-  FieldProblem,
   RelationView,
   SuggestionsView,
   WorkbenchState,
@@ -12,13 +11,14 @@ import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { icon } from '../icons.ts';
 import { relationForm, type RelationForm } from './relationForm.ts';
+import type { SaveResult } from './saveResult.ts';
 import { suggestionsSection } from './suggestions.ts';
 
 export interface ReaderContext {
   state(): WorkbenchState;
   matcher(): ActorMatcher;
   /** Sends changes to the article; resolves to the problems of a refusal, or null once saved. */
-  save(view: ArticleView, changes: Change[]): Promise<FieldProblem[] | null>;
+  save(view: ArticleView, changes: Change[]): Promise<SaveResult>;
   /** Takes back the last change (the workbench's undo). */
   undo(): void;
   /** The machine's suggestions for an article. */
@@ -129,6 +129,13 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
   // ---- the text refuses edits but keeps its caret and selection ----
   for (const type of ['beforeinput', 'paste', 'drop', 'cut'])
     text.addEventListener(type, (event) => event.preventDefault());
+  // An input method's composition cannot be cancelled: whatever it changed is drawn again
+  // from the article, so that offsets always refer to the text as the build reads it.
+  const restore = () => {
+    if (view && text.textContent !== view.text) render();
+  };
+  text.addEventListener('input', restore);
+  text.addEventListener('compositionend', restore);
 
   /** The selection in the text as offsets, whitespace at its ends left out. */
   const selectedSpan = (): { start: number; end: number } | null => {
@@ -323,8 +330,8 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
                 onclick: () =>
                   void context
                     .save(shown, [{ kind: 'delete-relation', article: shown.id, index: r.index }])
-                    .then((problems) => {
-                      if (problems) reader.message(problems.map((p) => p.message).join(' '));
+                    .then((failed) => {
+                      if (failed) reader.message(failed.problems.map((p) => p.message).join(' '));
                     }),
               },
               'Delete',

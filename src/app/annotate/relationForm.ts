@@ -12,6 +12,7 @@ import { ACTOR_KINDS, MODALITIES, type ActorKind, type Modality } from '../../co
 import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren } from '../dom.ts';
 import { actorField, type ActorField } from './combobox.ts';
+import { notSavedText, type SaveResult } from './saveResult.ts';
 
 export interface RelationFormOptions {
   article: string;
@@ -21,7 +22,7 @@ export interface RelationFormOptions {
   initial?: Partial<RelationInput>;
   index?: number;
   /** Sends the changes; resolves to the problems of a refusal, or null once saved. */
-  save(changes: Change[]): Promise<FieldProblem[] | null>;
+  save(changes: Change[]): Promise<SaveResult>;
   cancel(): void;
 }
 
@@ -341,14 +342,14 @@ export function relationForm(options: RelationFormOptions): RelationForm {
     saveButton.disabled = true;
     status.textContent = 'Checking with the build…';
     void options.save(changes).then(
-      (problems) => {
+      (failed) => {
         saveButton.disabled = false;
-        if (problems === null) {
+        if (failed === null) {
           status.textContent = 'Saved.';
           return;
         }
-        status.textContent = 'Not saved: nothing was written.';
-        showProblems(problems, changes);
+        status.textContent = notSavedText(failed);
+        showProblems(failed.problems, changes);
       },
       (error: unknown) => {
         saveButton.disabled = false;

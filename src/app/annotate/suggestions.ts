@@ -1,7 +1,6 @@
 import type {
   ArticleView,
   Change,
-  FieldProblem,
   RelationInput,
   SuggestionView,
   SuggestionsView,
@@ -9,11 +8,12 @@ import type {
 } from '../../core/annotate/api.ts';
 import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
+import { notSavedText, type SaveResult } from './saveResult.ts';
 
 export interface SuggestionsContext {
   state(): WorkbenchState;
   load(article: string): Promise<SuggestionsView>;
-  save(view: ArticleView, changes: Change[]): Promise<FieldProblem[] | null>;
+  save(view: ArticleView, changes: Change[]): Promise<SaveResult>;
   /** Opens the relation form filled with a suggestion, to correct it before saving. */
   edit(initial: Partial<RelationInput>): void;
 }
@@ -87,8 +87,10 @@ export function suggestionsSection(context: SuggestionsContext): SuggestionsSect
 
   const act = async (shown: ArticleView, changes: Change[], done: string) => {
     status.textContent = 'Saving…';
-    const problems = await context.save(shown, changes);
-    status.textContent = problems ? `Not saved: ${problems.map((p) => p.message).join(' ')}` : done;
+    const failed = await context.save(shown, changes);
+    status.textContent = failed
+      ? `${notSavedText(failed)} ${failed.problems.map((p) => p.message).join(' ')}`
+      : done;
   };
 
   const render = (result: SuggestionsView) => {

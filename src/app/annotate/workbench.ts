@@ -1,16 +1,11 @@
 import { actorMatcher, type ActorMatcher } from '../../core/annotate/actorChoices.ts';
-import type {
-  ArticleView,
-  Change,
-  ChangeResult,
-  FieldProblem,
-  WorkbenchState,
-} from '../../core/annotate/api.ts';
+import type { ArticleView, Change, ChangeResult, WorkbenchState } from '../../core/annotate/api.ts';
 import { setArticleOpener } from '../articleLinks.ts';
 import { h, replaceChildren } from '../dom.ts';
 import { ApiError, annotateClient } from './client.ts';
 import { openArticleForm } from './articleForm.ts';
 import { mountReader } from './reader.ts';
+import type { SaveResult } from './saveResult.ts';
 
 export interface WorkbenchOptions {
   /** The API's base (the page's annotate-api meta). */
@@ -29,7 +24,7 @@ export interface WorkbenchOptions {
  * the build's own stages, writes the YAML and rebuilds; the page then takes in the new graph.
  */
 export async function mountWorkbench(options: WorkbenchOptions): Promise<{
-  apply(changes: Change[]): Promise<FieldProblem[] | null>;
+  apply(changes: Change[]): Promise<SaveResult>;
   undo(): Promise<void>;
 }> {
   const client = annotateClient(options.api);
@@ -184,8 +179,8 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     }
   };
 
-  /** Sends changes; resolves to the problems of a refusal, or null once saved and shown. */
-  const apply = async (changes: Change[], view?: ArticleView): Promise<FieldProblem[] | null> => {
+  /** Sends changes; resolves to the problems of a failure, or null once saved and shown. */
+  const apply = async (changes: Change[], view?: ArticleView): Promise<SaveResult> => {
     const versions: Record<string, string> = {};
     for (const change of changes) {
       if (change.kind === 'add-actor')
@@ -206,9 +201,21 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       if (!(error instanceof ApiError)) throw error;
       if (error.failure.reason === 'conflict') {
         conflict(error);
-        return [{ message: `${error.message} Nothing was written.` }];
+        return {
+          problems: [{ message: `${error.message} Nothing was written.` }],
+          nothingWritten: true,
+        };
       }
-      return error.failure.problems?.length ? error.failure.problems : [{ message: error.message }];
+      const problems = error.failure.problems?.length
+        ? error.failure.problems
+        : [{ message: error.message }];
+      if (error.failure.reason === 'refused' || error.failure.reason === 'malformed') {
+        return { problems, nothingWritten: true };
+      }
+      // Something else went wrong: what the server now holds is read again.
+      say(error.message);
+      await refresh().catch(() => undefined);
+      return { problems, nothingWritten: false };
     }
   };
 

@@ -1,0 +1,13 @@
+import type { FieldProblem } from '../../core/annotate/api.ts';
+
+/**
+ * What a save came to, for the form that made it: null once saved and shown; else the
+ * problems, and whether the server says that nothing was written (a refusal or a conflict).
+ * A failure of another kind (the server unreachable, the build folder not writable) does not
+ * say so: the page cannot know, or the data files were saved.
+ */
+export type SaveResult = { problems: FieldProblem[]; nothingWritten: boolean } | null;
+
+/** The status line of a form after a failed save. */
+export const notSavedText = (result: NonNullable<SaveResult>): string =>
+  result.nothingWritten ? 'Not saved: nothing was written.' : 'Not saved.';

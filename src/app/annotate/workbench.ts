@@ -109,13 +109,21 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   );
   drawSection();
 
+  // Keyboard users go back where they opened the reader from (an article's button, a quote's
+  // link in the evidence panel).
+  let openedFrom: HTMLElement | null = null;
   const closeReader = () => {
     readerHost.hidden = true;
     options.panel.classList.remove('is-reading');
     options.panel.closest('.app')?.classList.remove('is-reading');
-    status.focus?.();
+    if (openedFrom?.isConnected) openedFrom.focus();
+    else options.section.querySelector<HTMLElement>('button')?.focus();
+    openedFrom = null;
   };
   const openArticle = async (id: string, quote?: { start: number; end: number }) => {
+    if (readerHost.hidden && document.activeElement instanceof HTMLElement) {
+      openedFrom = document.activeElement;
+    }
     try {
       const view = await client.article(id);
       readerHost.hidden = false;

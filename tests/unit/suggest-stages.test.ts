@@ -553,3 +553,28 @@ describe('a noun whose author is named, addressed to the one who answers it (han
     expect(suggest('Norland will build the dam, despite pressure from Sudmark.')).toEqual([]);
   });
 });
+
+describe('shared objects, accusations, conditions (hand-made sentences)', () => {
+  it('gives verbs joined by "and" their shared object', () => {
+    expect(suggest('Norland patrols have blocked and boarded Sudmark trawlers.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
+  it('reads what an accusation says the accused did, as reported', () => {
+    expect(suggest('Norland accused Sudmark of attacking Ostria.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes ostria reported',
+    ]);
+    expect(suggest('Norland blamed Sudmark for the ambush.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland reported',
+    ]);
+  });
+
+  it('finds the subject of a condition whose verb the tagger reads as a noun', () => {
+    expect(suggest('Norland has proposed a new round if Sudmark drops its claim.')).toEqual([
+      'norland proposes-to sudmark conditional',
+    ]);
+  });
+});

@@ -53,6 +53,8 @@ export interface Parties {
   passive: boolean;
   /** Tokens of an infinitive the cue governs and whose object it took ("offered to coordinate ... with X"). */
   absorbed?: { first: number; last: number };
+  /** What an accusation says the accused did ("accused X of attacking Y"): reported. */
+  reported?: boolean;
   /** Where the cue's own phrase starts ("despite objections from X"): markers before it are the main clause's. */
   phraseStart?: number;
 }
@@ -105,6 +107,15 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   if (!passive && !right.object && hit.cue.pos === 'verb' && subject?.how === 'subject') {
     const target = objectOfRelative(view, subject, antecedents);
     if (target) return { passive, source: subject, target };
+  }
+  // "X accused Y of attacking Z", "X blamed Y for an attack": what the accused did, as the
+  // accuser reports it; an act of force with no other party was against the accuser.
+  const accused = accusedOf(view, hit, antecedents);
+  if (accused) {
+    const target =
+      right.object ??
+      (FORCE_ROOTS.has(hit.cue.code) && accused.accuser ? accused.accuser : undefined);
+    return { passive, source: accused.accused, ...(target ? { target } : {}), reported: true };
   }
   // "Norway rejected an EU demand", "despite objections from Brazil": a noun whose author is
   // named and whose addressee is not is addressed to the one who answers it.
@@ -314,6 +325,40 @@ const ANSWERING_VERBS = new Set([
   'shrug',
   'counter',
 ]);
+/** Verbs of accusing, and the preposition that introduces what the accused did. */
+const ACCUSING: ReadonlyMap<string, string> = new Map([
+  ['accuse', 'of'],
+  ['suspect', 'of'],
+  ['blame', 'for'],
+]);
+/** CAMEO roots of acts of force (coerce, assault, fight, mass violence). */
+const FORCE_ROOTS = new Set(['17', '18', '19', '20']);
+
+/** "X accused Y of <cue>": Y (the accused) and X (the accuser), when the cue follows "of". */
+function accusedOf(
+  view: SentenceView,
+  hit: CueHit,
+  antecedents: Antecedents,
+): { accused: Side; accuser?: Side } | undefined {
+  const { tokens, sentence } = view;
+  let k = hit.first - 1;
+  while (k >= sentence.first && isModifier(tokens[k]!) && !mentionOn(view, k)) k--;
+  if (k <= sentence.first) return undefined;
+  const preposition = tokens[k]!.lower;
+  if (preposition !== 'of' && preposition !== 'for') return undefined;
+  const accused = nameEndingAt(view, k - 1);
+  if (!usable(accused)) return undefined;
+  const group = groupLeftOf(view, accused);
+  let v = group[0]!.first - 1;
+  while (v >= sentence.first && isModifier(tokens[v]!)) v--;
+  if (v < sentence.first || ACCUSING.get(tokens[v]!.lemma) !== preposition) return undefined;
+  const accuser = findSubject(view, v, antecedents);
+  return {
+    accused: { group, how: 'object', distance: hit.first - lastOf(group) },
+    ...(accuser ? { accuser } : {}),
+  };
+}
+
 /** CAMEO roots of words said against someone (demand, disapprove, reject, threaten, protest). */
 const SPOKEN_OPPOSITION = new Set(['10', '11', '12', '13', '14']);
 /** Prepositions of a clause's circumstances: "despite objections from X", "amid criticism by X". */
@@ -539,6 +584,21 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       }
       return result;
     }
+    // "have blocked and water-cannoned X", "arming and commanding X": verbs sharing an object.
+    if (k === hit.last && cue.pos === 'verb' && (t.lower === 'and' || t.lower === 'or')) {
+      let j = k + 1;
+      while (
+        j < sentence.last &&
+        j - k <= 4 &&
+        tokens[j]!.pos !== 'VERB' &&
+        (tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'ADV' || tokens[j]!.text === '-')
+      )
+        j++;
+      if (j < sentence.last && tokens[j]!.pos === 'VERB' && !mentionOn(view, j)) {
+        k = j;
+        continue;
+      }
+    }
     // "demanded that Tokyo withdraw", "urged that X": the complement's subject is the party.
     if (
       k === hit.last &&
@@ -630,7 +690,15 @@ export function conditionSubject(view: SentenceView, from: number): Side | undef
   const group = groupRightOf(view, m);
   const end = group[group.length - 1]!.last;
   const next = tokens[end];
-  if (!next || end >= sentence.last || !(isVerb(next) || next.pos === 'ADV')) return undefined;
+  if (!next || end >= sentence.last) return undefined;
+  // "if Uruguay drops its plan": a word in -s between a name and a determiner is a verb, however
+  // the tagger read it.
+  const after = end + 1 < sentence.last ? tokens[end + 1] : undefined;
+  const verbByPlace =
+    next.pos === 'NOUN' &&
+    next.lower.endsWith('s') &&
+    (after?.pos === 'DET' || (after?.pos === 'PRON' && after.lower !== 'who'));
+  if (!(isVerb(next) || next.pos === 'ADV' || verbByPlace)) return undefined;
   return { group, how: 'subject', distance: k - from };
 }
 

@@ -266,6 +266,7 @@ function suggestInSentence(
         proposal: suggester.proposalTypes.has(hit.cue.type),
         negatedScope: tokens[hit.first]!.negated,
       });
+      if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
       const { score, why } = scoreCandidate({
         hit,
         tokens,

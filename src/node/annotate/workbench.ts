@@ -26,12 +26,13 @@ import type {
   ChangeRequest,
   ChangeResult,
   FieldProblem,
+  ProblemField,
   SuggestionsView,
   WorkbenchState,
 } from '../../core/annotate/api.ts';
 import { applyChanges } from '../../core/annotate/applyChanges.ts';
 import { articleView, workbenchSummary } from '../../core/annotate/articleView.ts';
-import { checkChanges, filesOf } from '../../core/annotate/checkChanges.ts';
+import { checkChanges, filesOf, relativePath } from '../../core/annotate/checkChanges.ts';
 import { EditRefused } from '../../core/annotate/edits.ts';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/model.ts';
@@ -393,13 +394,12 @@ export class Workbench {
         return version === undefined ? [] : [[path, version] as const];
       }),
     );
-    await this.takeDiskChanges(onDisk);
+    await this.takeDiskChanges(onDisk, named);
     for (const path of named) {
       const now = onDisk.get(path);
       const version = expected.get(path);
-      if (now === undefined ? version !== undefined : versionOf(now) !== version) {
-        throw conflict(path);
-      }
+      if (now === undefined && version !== undefined) throw gone(path);
+      if (now !== undefined && versionOf(now) !== version) throw conflict(path);
     }
 
     // The edit, on the files as they are now.
@@ -427,6 +427,7 @@ export class Workbench {
     }
     const writes = applied.writes;
     await this.checkWritable(writes, onDisk);
+    this.checkSizes(writes, changes);
     // Files the changes write that were not read above (a new article's): new on disk too.
     const unread = [...writes.keys()].filter((p) => !onDisk.has(p));
     const fresh = await this.readNow(unread);
@@ -455,10 +456,19 @@ export class Workbench {
         layout: { previous: this.positions() },
         cache: this.buildCache,
       });
-      if (hasErrors(built.issues) || !built.graph || !built.texts) {
+      const written = new Set([...writes.keys()].map((p) => join(this.dataDir, this.onDisk(p))));
+      const broken = hasErrors(built.issues) || !built.graph || !built.texts;
+      // A duplicate relation is a warning of the build: refused when the request writes it.
+      const duplicate = built.issues.some(
+        (i) => i.severity === 'warning' && DUPLICATE.test(i.message) && written.has(i.file),
+      );
+      if (broken || duplicate) {
         const problems = checkChanges(this.snapshot.data, writes, changes, {
           cache: this.buildCache,
         });
+        // The errors the change did not cause: the data folder does not build as it is, and
+        // nothing is written until it does.
+        if (broken) problems.push(...this.errorsElsewhere(built.issues, problems));
         if (problems.length > 0) throw refused(problems);
       }
     }
@@ -483,13 +493,65 @@ export class Workbench {
       graphUnchanged,
     });
     const buildStart = performance.now();
-    if (built) await this.install(next, built);
+    if (built) await this.install(next, built, [...writes.keys()]);
     else this.snapshot = { ...this.snapshot, ...next };
     const buildMs = performance.now() - buildStart;
     return {
       status: 200,
       body: this.result(applied.articles, [...writes.keys()], { checkMs, writeMs, buildMs }),
     };
+  }
+
+  /**
+   * The build's errors that `problems` (those the change caused) do not already tell, each
+   * named by file and line: the data folder does not build as it is.
+   */
+  private errorsElsewhere(
+    issues: readonly BuildIssue[],
+    problems: readonly FieldProblem[],
+  ): FieldProblem[] {
+    const told = new Set(problems.map((p) => `${p.file ?? ''}\u0000${p.message}`));
+    const errors = issues.filter((i) => i.severity === 'error');
+    const out: FieldProblem[] = [];
+    for (const issue of errors) {
+      const file = relativePath(this.root, resolve(issue.file));
+      if (told.has(`${file}\u0000${issue.message}`)) continue;
+      const where = issue.line === undefined ? file : `${file}:${issue.line}`;
+      out.push({
+        message: `${where}: ${issue.message}. The data folder does not build as it is, so nothing is written: fix ${where} first.`,
+        ...(issue.hint ? { hint: issue.hint } : {}),
+        file,
+        ...(issue.line === undefined ? {} : { line: issue.line }),
+      });
+    }
+    if (out.length === 0 && problems.length === 0) {
+      out.push({ message: 'The data with this change does not build; nothing was written.' });
+    }
+    return out;
+  }
+
+  /**
+   * Refuses writes larger than the build reads (MAX_YAML_BYTES of a YAML file, MAX_TEXT_BYTES
+   * of a text): written, they would leave the folder unable to build.
+   */
+  private checkSizes(writes: ReadonlyMap<string, string>, changes: readonly Change[]): void {
+    const problems: FieldProblem[] = [];
+    for (const [path, text] of writes) {
+      const text_ = path.endsWith('.txt');
+      const limit = text_ ? MAX_TEXT_BYTES : MAX_YAML_BYTES;
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (bytes <= limit) continue;
+      const at = largestField(path, changes);
+      problems.push({
+        ...(at ? { field: at.field, change: at.change } : {}),
+        message: `${path} would be ${mib(bytes)} MiB, over the ${mib(limit)} MiB the build reads of ${text_ ? 'an article text' : 'a YAML file'}: nothing was written.`,
+        hint: at
+          ? `Shorten the ${at.field.replace(/^actor\./, 'actor ')} (it is ${mib(at.bytes)} MiB).`
+          : `Make ${path} smaller by hand first.`,
+        file: path,
+      });
+    }
+    if (problems.length > 0) throw refused(problems);
   }
 
   private async undoNow(): Promise<Outcome> {
@@ -501,17 +563,23 @@ export class Workbench {
       };
     }
     const checkStart = performance.now();
-    const onDisk = await this.readNow(entry.files.map((f) => f.path));
+    const paths = entry.files.map((f) => f.path);
+    const onDisk = await this.readNow(paths);
     for (const file of entry.files) {
       const now = onDisk.get(file.path);
       if (now === undefined || versionOf(now) !== file.afterVersion) {
+        // The change can no longer be taken back: it leaves undo (so that the earlier ones
+        // can be), and what is on disk is taken in for the page to reload.
+        this.undoStack.pop();
+        await this.takeDiskChanges(onDisk, paths).catch(() => undefined);
+        const next = this.undoStack.at(-1)?.description;
         return {
           status: 409,
           body: {
             ok: false,
             reason: 'conflict',
             file: file.path,
-            message: `${file.path} changed on disk since this change was written (another editor or a git pull?), so the change cannot be undone; reload it to see the new version, and undo by hand.`,
+            message: `${file.path} ${now === undefined ? 'is no longer on disk' : 'changed on disk'} since this change was written (another editor or a git pull?), so "${entry.description}" cannot be undone and was dropped from undo; reload to see the file as it is, and undo that change by hand if needed.${next ? ` Undo now takes back: ${next}.` : ''}`,
           },
         };
       }
@@ -619,14 +687,16 @@ export class Workbench {
    * taken into memory and the graph rebuilt, so that the page, told of the conflict, reloads
    * what is really there.
    */
-  private async takeDiskChanges(onDisk: ReadonlyMap<string, string>): Promise<void> {
+  private async takeDiskChanges(
+    onDisk: ReadonlyMap<string, string>,
+    read: Iterable<string> = onDisk.keys(),
+  ): Promise<void> {
     const files = this.fileMap();
     const changed = [...onDisk].filter(([path, text]) => files.get(path) !== text);
-    if (changed.length === 0) return;
-    await this.rebuildWith(
-      changed.map(([path]) => path),
-      onDisk,
-    );
+    // A file read but not found that memory has: gone from disk, and gone here too.
+    const gone = [...read].filter((path) => !onDisk.has(path) && files.has(path));
+    if (changed.length === 0 && gone.length === 0) return;
+    await this.rebuildWith([...changed.map(([path]) => path), ...gone], onDisk);
   }
 
   /**
@@ -798,6 +868,7 @@ export class Workbench {
   private async install(
     next: Pick<Snapshot, 'data' | 'versions'>,
     result: ReturnType<typeof buildGraph>,
+    saved: readonly string[] = [],
   ): Promise<void> {
     if (hasErrors(result.issues) || !result.graph || !result.texts) {
       this.snapshot = { ...this.snapshot, ...next };
@@ -809,10 +880,15 @@ export class Workbench {
     try {
       await writeGraphOutput(this.buildDir, result.graph, result.texts);
     } catch (error) {
+      // The data files are saved (and undo can take them back); only the build's copy of the
+      // graph is behind. Their versions are the server's own: the page reads the state again.
+      const reason = (error instanceof Error ? error.message : String(error))
+        .replace(/\s*Nothing was (?:written|changed)\b.*$/s, '')
+        .replace(/\.$/, '');
       throw new Refusal(500, {
         ok: false,
         reason: 'failed',
-        message: `The data files were written and the page can show the new graph, but the build folder was not updated: ${error instanceof Error ? error.message : String(error)}`,
+        message: `${saved.length > 0 ? `The data files were saved (${saved.join(', ')}) and the page shows the new graph` : 'The data files were taken in and the page shows the new graph'}, but ${join(this.buildDir, GRAPH_FILE)} could not be updated: ${reason}. Fix the build folder (or run npm run build:graph); the next save writes it again.`,
       });
     }
   }
@@ -826,6 +902,51 @@ export class Workbench {
   }
 }
 
+/** The build's warning about a relation written twice (same actors, type and quote). */
+const DUPLICATE = /^duplicate relation/;
+
+const mib = (bytes: number): string => String(Math.round((bytes / 2 ** 20) * 10) / 10);
+
+/** The longest field a change writes into `path`, where the size of the file comes from. */
+function largestField(
+  path: string,
+  changes: readonly Change[],
+): { field: ProblemField; change: number; bytes: number } | undefined {
+  let best: { field: ProblemField; change: number; bytes: number } | undefined;
+  const consider = (field: ProblemField, change: number, value: unknown) => {
+    const strings = Array.isArray(value) ? value : [value];
+    const bytes = strings.reduce<number>(
+      (n, v) => n + (typeof v === 'string' ? Buffer.byteLength(v, 'utf8') : 0),
+      0,
+    );
+    if (!best || bytes > best.bytes) best = { field, change, bytes };
+  };
+  changes.forEach((change, i) => {
+    if (change.kind === 'add-relation' || change.kind === 'edit-relation') {
+      if (path !== `articles/${change.article}.yaml`) return;
+      for (const key of ['source', 'type', 'target', 'quote', 'note'] as const) {
+        consider(key, i, change.relation[key]);
+      }
+    } else if (change.kind === 'dismiss-suggestion') {
+      if (path !== `articles/${change.article}.yaml`) return;
+      consider('quote', i, change.suggestion.quote);
+    } else if (change.kind === 'add-actor') {
+      if (path !== 'actors.yaml') return;
+      for (const key of ['id', 'label', 'aliases', 'affiliation'] as const) {
+        consider(`actor.${key}`, i, change.actor[key]);
+      }
+    } else if (change.kind === 'add-article') {
+      if (path.endsWith('.txt')) consider('text', i, change.article.text);
+      else {
+        for (const key of ['title', 'outlet', 'url'] as const)
+          consider(key, i, change.article[key]);
+        consider('how', i, change.article.published?.how);
+      }
+    }
+  });
+  return best;
+}
+
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 const conflict = (path: string): Refusal =>
@@ -834,6 +955,14 @@ const conflict = (path: string): Refusal =>
     reason: 'conflict',
     file: path,
     message: `${path} changed on disk since the page read it (another editor or a git pull?); reload it to see the new version, then make the change again.`,
+  });
+
+const gone = (path: string): Refusal =>
+  new Refusal(409, {
+    ok: false,
+    reason: 'conflict',
+    file: path,
+    message: `${path} is no longer on disk (removed or renamed by another editor or a git pull?); reload the page: it no longer shows it. Nothing was written.`,
   });
 
 const refused = (problems: FieldProblem[]): Refusal =>

@@ -1,0 +1,294 @@
+/**
+ * The workbench's write API over real HTTP, on what a hostile tester found: a folder that does
+ * not build, files over the build's read limit, duplicates, a build folder that cannot be
+ * written, files removed on disk, stale undo entries, new articles beside files of other
+ * names, and dismissed suggestions the data does not know.
+ */
+import { request as httpRequest, createServer, type Server } from 'node:http';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type {
+  ApiFailure,
+  Change,
+  ChangeResult,
+  WorkbenchState,
+} from '../../src/core/annotate/api.ts';
+import { annotateApi } from '../../src/node/annotate/api.ts';
+import { versionOf, Workbench } from '../../src/node/annotate/workbench.ts';
+import { smallDataset, writeDataset } from '../helpers/dataset.ts';
+
+/** The small dataset, with comments and a sentence no relation quotes yet. */
+function dataset(): Record<string, string> {
+  const files = smallDataset();
+  files['articles/a1.txt'] += 'Ann Minister met Betaburg officials on Monday.\n';
+  files['articles/a1.yaml'] = files['articles/a1.yaml']!.replace(
+    'relations:\n',
+    '# Checked by hand.\nrelations:  # in text order\n',
+  ).replace('  - source: Minister\n', '  # The call:\n  - source: Minister\n');
+  return files;
+}
+
+const NEW_RELATION = {
+  source: 'Ann Minister',
+  type: 'cooperates-with',
+  target: 'Betaburg',
+  quote: 'Ann Minister met Betaburg officials on Monday.',
+};
+
+interface Answer<T = unknown> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: T;
+  text: string;
+}
+
+let dir: string;
+let server: Server;
+let port: number;
+let workbench: Workbench;
+
+async function start(files = dataset()): Promise<void> {
+  dir = writeDataset(files);
+  workbench = await Workbench.open({
+    dataDir: dir,
+    startLayout: 'full',
+    layout: { iterations: 20 },
+  });
+  const api = annotateApi({ workbench });
+  server = createServer((req, res) =>
+    api(req, res, () => {
+      res.statusCode = 418;
+      res.end('not the API');
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as { port: number }).port;
+}
+
+afterEach(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A request as a browser (or anyone) could send it; headers override the page's own. */
+function send<T = unknown>(
+  method: string,
+  path: string,
+  options: { body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: `/api/annotate/${path}`,
+        headers: {
+          ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...options.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            /* Not JSON: the test says so. */
+          }
+          resolve({ status: res.statusCode!, headers: res.headers, body: body as T, text });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const post = <T = ChangeResult | ApiFailure>(
+  path: string,
+  value: unknown,
+  headers?: Record<string, string>,
+) => send<T>('POST', path, { body: JSON.stringify(value), headers: headers ?? {} });
+
+async function state(): Promise<WorkbenchState> {
+  return (await send<WorkbenchState>('GET', 'state')).body;
+}
+
+/** A change request with the versions the page has read. */
+async function change(...changes: Change[]): Promise<Answer<ChangeResult | ApiFailure>> {
+  return post('change', { changes, versions: (await state()).versions });
+}
+
+/** Every file under the data folder (build included), by relative path. */
+function snapshot(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[relative(dir, path)] = readFileSync(path, 'latin1');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+beforeEach(() => start());
+
+const dataFiles = (): Record<string, string> =>
+  Object.fromEntries(Object.entries(snapshot()).filter(([p]) => !p.startsWith('build')));
+
+describe('annotation API: a folder that does not build', () => {
+  it('writes nothing while another file does not parse: 422 naming its file and line', async () => {
+    const first = await state();
+    writeFileSync(join(dir, 'actors.yaml'), 'actors:\n  - id: alpha\n   label: [broken\n');
+    // The page's next save is a conflict (actors.yaml is named): the disk is taken in.
+    const files = dataFiles();
+    const change1 = await post<ApiFailure>('change', {
+      changes: [
+        {
+          kind: 'add-relation',
+          article: 'a1',
+          relation: { ...NEW_RELATION, source: 'Nobody Known' },
+        },
+      ],
+      versions: first.versions,
+    });
+    expect(change1.status, change1.text).toBe(409);
+    const answer = await change({
+      kind: 'add-relation',
+      article: 'a1',
+      relation: { ...NEW_RELATION, source: 'Nobody Known' },
+    });
+    expect(answer.status, answer.text).toBe(422);
+    const failure = answer.body as ApiFailure;
+    expect(failure.reason).toBe('refused');
+    const elsewhere = failure.problems?.find((p) => p.file === 'actors.yaml');
+    expect(elsewhere?.line).toBeGreaterThan(0);
+    expect(elsewhere?.message).toMatch(/does not build as it is.*fix actors\.yaml:\d+ first/);
+    expect(dataFiles()).toEqual(files);
+    expect((await state()).graphVersion).toBe(1);
+  });
+});
+
+describe('annotation API: files over the build read limit', () => {
+  it('refuses a note that would make the YAML file larger than the build reads: 422 at note', async () => {
+    const files = snapshot();
+    const answer = await change({
+      kind: 'add-relation',
+      article: 'a1',
+      relation: { ...NEW_RELATION, note: 'x'.repeat(5 * 2 ** 20) },
+    });
+    expect(answer.status, answer.text.slice(0, 500)).toBe(422);
+    const problem = (answer.body as ApiFailure).problems?.[0];
+    expect(problem).toMatchObject({ field: 'note', change: 0, file: 'articles/a1.yaml' });
+    expect(problem?.message).toMatch(/over the 4 MiB the build reads/);
+    expect(snapshot()).toEqual(files);
+    // The folder still saves.
+    const next = await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION });
+    expect(next.status, next.text).toBe(200);
+  });
+});
+
+describe('annotation API: a duplicate relation', () => {
+  it('refuses a relation the article has already (same actors, type, quote): 422 at quote', async () => {
+    const files = snapshot();
+    const answer = await change({
+      kind: 'add-relation',
+      article: 'a1',
+      relation: {
+        source: 'Alpha Republic',
+        type: 'cooperates-with',
+        target: 'beta',
+        quote: 'Alpha and Beta agree to share intelligence.',
+      },
+    });
+    expect(answer.status, answer.text).toBe(422);
+    expect((answer.body as ApiFailure).problems?.[0]).toMatchObject({ field: 'quote', change: 0 });
+    expect((answer.body as ApiFailure).problems?.[0]?.message).toMatch(/duplicate relation/);
+    expect(snapshot()).toEqual(files);
+  });
+});
+
+describe('annotation API: a build folder that cannot be written', () => {
+  it('says the data files were saved and graph.json was not; the next save goes through', async () => {
+    rmSync(join(dir, 'build'), { recursive: true, force: true });
+    mkdirSync(join(dir, 'build', 'graph.json'), { recursive: true });
+    const answer = await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION });
+    expect(answer.status, answer.text).toBe(500);
+    const failure = answer.body as ApiFailure;
+    expect(failure.reason).toBe('failed');
+    expect(failure.message).toMatch(/^The data files were saved \(articles\/a1\.yaml\)/);
+    expect(failure.message).toMatch(/graph\.json could not be updated: /);
+    expect(failure.message).not.toMatch(/Nothing was written/);
+    const yaml = readFileSync(join(dir, 'articles/a1.yaml'), 'utf8');
+    expect(yaml).toContain(NEW_RELATION.quote);
+    // The page reads the state again: the version is the server's own write, undo has it.
+    const now = await state();
+    expect(now.versions['articles/a1.yaml']).toBe(versionOf(yaml));
+    expect(now.undo).toBe('Added a relation to articles/a1.yaml');
+    rmSync(join(dir, 'build'), { recursive: true, force: true });
+    const next = await post('change', {
+      changes: [{ kind: 'delete-relation', article: 'a1', index: 4 }],
+      versions: now.versions,
+    });
+    expect(next.status, next.text).toBe(200);
+  });
+});
+
+describe('annotation API: a file removed on disk', () => {
+  it('takes the removal in (409 once), the article leaves the state, a change to it is refused', async () => {
+    const read = await state();
+    rmSync(join(dir, 'articles/a2.yaml'));
+    rmSync(join(dir, 'articles/a2.txt'));
+    const first = await post<ApiFailure>('change', {
+      changes: [{ kind: 'delete-relation', article: 'a2', index: 0 }],
+      versions: read.versions,
+    });
+    expect(first.status, first.text).toBe(409);
+    expect(first.body).toMatchObject({ reason: 'conflict', file: 'articles/a2.yaml' });
+    expect(first.body.message).toMatch(/no longer on disk/);
+    const now = await state();
+    expect(now.articles.map((a) => a.id)).toEqual(['a1']);
+    expect(now.versions['articles/a2.yaml']).toBeUndefined();
+    expect((await send('GET', 'article?id=a2')).status).toBe(404);
+    // Reloaded, the page has no version of it: the change is refused, not a 409 loop.
+    const again = await change({ kind: 'delete-relation', article: 'a2', index: 0 });
+    expect(again.status, again.text).toBe(422);
+    expect((again.body as ApiFailure).message).toMatch(/does not exist/);
+    // Other articles save.
+    const other = await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION });
+    expect(other.status, other.text).toBe(200);
+  });
+});
+
+describe('annotation API: undo of a change whose file changed outside', () => {
+  it('drops that entry with a clear message, then undoes the earlier ones', async () => {
+    expect(
+      (await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION })).status,
+    ).toBe(200);
+    const a2Before = readFileSync(join(dir, 'articles/a2.yaml'), 'utf8');
+    expect((await change({ kind: 'delete-relation', article: 'a2', index: 0 })).status).toBe(200);
+    const edited = readFileSync(join(dir, 'articles/a2.yaml'), 'utf8') + '# by hand\n';
+    writeFileSync(join(dir, 'articles/a2.yaml'), edited);
+    const stale = await post<ApiFailure>('undo', {});
+    expect(stale.status, stale.text).toBe(409);
+    expect(stale.body.file).toBe('articles/a2.yaml');
+    expect(stale.body.message).toMatch(/dropped from undo/);
+    expect(stale.body.message).toMatch(
+      /Undo now takes back: Added a relation to articles\/a1\.yaml/,
+    );
+    expect(readFileSync(join(dir, 'articles/a2.yaml'), 'utf8')).toBe(edited);
+    expect((await state()).undo).toBe('Added a relation to articles/a1.yaml');
+    const earlier = await post('undo', {});
+    expect(earlier.status, earlier.text).toBe(200);
+    expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).not.toContain(NEW_RELATION.quote);
+    expect(a2Before).not.toBe(edited);
+  });
+});

@@ -109,12 +109,15 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
     if (target) return { passive, source: subject, target };
   }
   // "X accused Y of attacking Z", "X blamed Y for an attack": what the accused did, as the
-  // accuser reports it; an act of force with no other party was against the accuser.
+  // accuser reports it; an act of force named by a noun alone ("of an attack") was against the
+  // accuser.
   const accused = accusedOf(view, hit, antecedents);
   if (accused) {
     const target =
       right.object ??
-      (FORCE_ROOTS.has(hit.cue.code) && accused.accuser ? accused.accuser : undefined);
+      (FORCE_ROOTS.has(hit.cue.code) && hit.cue.pos === 'noun' && accused.accuser
+        ? accused.accuser
+        : undefined);
     return { passive, source: accused.accused, ...(target ? { target } : {}), reported: true };
   }
   // "Norway rejected an EU demand", "despite objections from Brazil": a noun whose author is

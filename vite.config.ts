@@ -13,9 +13,10 @@ export default defineConfig({
   // server only, never in the built site or the preview.
   plugins: [annotatePlugin({ dataDir })],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
-  // Loopback only: the dev server's API writes the data files.
-  server: { host: '127.0.0.1', open: !process.env.CI },
-  preview: { host: '127.0.0.1' },
+  // Loopback only: the dev server's API writes the data files. No CORS: vite's default answers
+  // preflights and serves graph.json and /src/* to any localhost origin (another local site).
+  server: { host: '127.0.0.1', open: !process.env.CI, cors: false },
+  preview: { host: '127.0.0.1', cors: false },
   test: {
     projects: [
       {

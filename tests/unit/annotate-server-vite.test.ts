@@ -176,6 +176,69 @@ describe('annotatePlugin in the dev server', () => {
   });
 });
 
+function preflight(port: number, path: string, method = 'OPTIONS') {
+  return new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method,
+        headers: {
+          Origin: 'http://localhost:5173',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('vite.config.ts: no CORS', () => {
+  let dir: string;
+  let server: ViteDevServer;
+  let port: number;
+  const before = process.env.ANNOTATE_DATA;
+
+  beforeAll(async () => {
+    dir = writeDataset(smallDataset());
+    process.env.ANNOTATE_DATA = dir;
+    server = await createServer({
+      root: ROOT,
+      configFile: CONFIG,
+      mode: 'development',
+      logLevel: 'silent',
+      server: { port: 0, open: false },
+    });
+    await server.listen();
+    port = (server.httpServer!.address() as { port: number }).port;
+  });
+
+  afterAll(async () => {
+    await server.close();
+    if (before === undefined) delete process.env.ANNOTATE_DATA;
+    else process.env.ANNOTATE_DATA = before;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers no preflight of another localhost origin, and serves nothing to it', async () => {
+    expect(server.config.server.cors).toBe(false);
+    expect(server.config.preview.cors).toBe(false);
+    const answer = await preflight(port, '/api/annotate/change');
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+    for (const path of ['/src/app/main.ts', '/api/annotate/state']) {
+      const got = await preflight(port, path, 'GET');
+      expect(got.headers['access-control-allow-origin'], path).toBeUndefined();
+    }
+  });
+});
+
 describe('annotatePlugin outside the dev server', () => {
   const names = async (...args: Parameters<typeof resolveConfig>) =>
     (await resolveConfig(...args)).plugins.map((p) => p.name);

@@ -292,3 +292,25 @@ describe('annotation API: undo of a change whose file changed outside', () => {
     expect(a2Before).not.toBe(edited);
   });
 });
+
+describe('annotation API: a new article beside files of other names', () => {
+  it('skips an id another editor has taken with .yml or .TXT (any case)', async () => {
+    const article = {
+      title: 'Hello',
+      outlet: 'ZZ',
+      published: { date: '2015-10', basis: 'stated', how: 'The dateline.' },
+      text: 'Hello world.\n',
+    };
+    writeFileSync(join(dir, 'articles/zz-2015-10-hello.yml'), 'title: other\nrelations: []\n');
+    writeFileSync(join(dir, 'articles/ZZ-2015-10-HELLO-2.TXT'), 'Other text.\n');
+    const answer = await change({ kind: 'add-article', article: article as never });
+    expect(answer.status, answer.text).toBe(200);
+    expect((answer.body as ChangeResult).written).toEqual([
+      'articles/zz-2015-10-hello-3.yaml',
+      'articles/zz-2015-10-hello-3.txt',
+    ]);
+    expect(readFileSync(join(dir, 'articles/zz-2015-10-hello.yml'), 'utf8')).toBe(
+      'title: other\nrelations: []\n',
+    );
+  });
+});

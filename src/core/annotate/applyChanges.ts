@@ -34,21 +34,32 @@ export interface ChangeTrace {
 export function applyChanges(
   files: ReadonlyMap<string, string>,
   changes: readonly Change[],
+  options: ApplyOptions = {},
 ): AppliedChanges {
-  const { writes, articles } = applyChangesTraced(files, changes);
+  const { writes, articles } = applyChangesTraced(files, changes, options);
   return { writes, articles };
+}
+
+export interface ApplyOptions {
+  /**
+   * Article ids taken besides those of `files` (files on disk of other names: <id>.yml,
+   * <id>.TXT, another editor's): a new article never gets one of them (compared
+   * case-insensitively).
+   */
+  takenIds?: Iterable<string>;
 }
 
 /** applyChanges, and which change wrote what (for checkChanges). */
 export function applyChangesTraced(
   files: ReadonlyMap<string, string>,
   changes: readonly Change[],
+  options: ApplyOptions = {},
 ): AppliedChanges & { trace: ChangeTrace } {
   for (const path of files.keys()) {
     if (!KNOWN_PATH.test(path))
       throw new EditRefused(`"${path}" is not a data file the workbench edits`);
   }
-  const state = new Session(files);
+  const state = new Session(files, options.takenIds);
   changes.forEach((change, i) => {
     try {
       state.apply(change, i);
@@ -69,8 +80,11 @@ class Session {
   /** Whether trace.actors has the file's actors yet (made at the first add-actor). */
   private actorsTraced = false;
 
-  constructor(files: ReadonlyMap<string, string>) {
+  private readonly takenIds: readonly string[];
+
+  constructor(files: ReadonlyMap<string, string>, takenIds: Iterable<string> = []) {
     this.current = new Map(files);
+    this.takenIds = [...takenIds];
   }
 
   apply(change: Change, i: number): void {
@@ -123,9 +137,12 @@ class Session {
   }
 
   private addArticle(article: Parameters<typeof newArticleFiles>[0], i: number): void {
-    const ids = new Set(
-      [...this.current.keys()].flatMap((p) => /^articles\/(.+)\.(?:yaml|txt)$/.exec(p)?.[1] ?? []),
-    );
+    const ids = new Set([
+      ...[...this.current.keys()].flatMap(
+        (p) => /^articles\/(.+)\.(?:yaml|txt)$/.exec(p)?.[1] ?? [],
+      ),
+      ...this.takenIds,
+    ]);
     const files = newArticleFiles(article, ids);
     const taken = [...ids].some((id) => id.toLowerCase() === files.id.toLowerCase());
     if (taken) throw new EditRefused(`an article with the id "${files.id}" already exists`);

@@ -406,7 +406,9 @@ export class Workbench {
     const files = this.fileMap();
     let applied: { writes: Map<string, string>; articles: string[] };
     try {
-      applied = applyChanges(files, changes);
+      applied = applyChanges(files, changes, {
+        takenIds: changes.some((c) => c.kind === 'add-article') ? await this.idsOnDisk() : [],
+      });
     } catch (error) {
       if (error instanceof EditRefused) {
         throw new Refusal(422, {
@@ -647,6 +649,15 @@ export class Workbench {
     const entry = this.snapshot.data.articles.find((a) => a.id === m[1]);
     const file = m[2] === 'txt' ? entry?.text : entry?.meta;
     return file ? `articles/${basename(file.path)}` : path;
+  }
+
+  /**
+   * The article ids of the files in articles/ on disk now, whatever the case of their
+   * extension (.yaml, .yml, .txt): those another editor added are taken too.
+   */
+  private async idsOnDisk(): Promise<string[]> {
+    const names = await fs.readdir(join(this.dataDir, 'articles')).catch(() => [] as string[]);
+    return names.flatMap((name) => /^(.+)\.(?:ya?ml|txt)$/i.exec(name)?.[1] ?? []);
   }
 
   /** Every file in memory, by the API's path relative to the data folder. */

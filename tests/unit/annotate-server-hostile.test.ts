@@ -314,3 +314,36 @@ describe('annotation API: a new article beside files of other names', () => {
     );
   });
 });
+
+describe('annotation API: dismissed suggestions the data does not know', () => {
+  const good = {
+    source: 'ann-minister',
+    type: 'cooperates-with',
+    target: 'beta',
+    quote: 'Ann Minister met Betaburg officials on Monday.',
+  };
+  const dismiss = (suggestion: typeof good) =>
+    change({ kind: 'dismiss-suggestion', article: 'a1', suggestion });
+
+  it('refuses unknown ids and types, a quote not in the text, invisible characters: 422 at the field', async () => {
+    const files = snapshot();
+    const cases: [Partial<typeof good>, string, RegExp][] = [
+      [{ source: 'nobody' }, 'source', /not an actor id/],
+      [{ target: 'nobody' }, 'target', /not an actor id/],
+      [{ type: 'bribes' }, 'type', /not a relation type/],
+      [{ quote: 'Never said.' }, 'quote', /not in the text/],
+      [{ quote: 'Ann Minister met\u202e Betaburg officials on Monday.' }, 'quote', /invisible/],
+      [{ source: 'ann-\u200bminister' }, 'source', /invisible/],
+    ];
+    for (const [override, field, message] of cases) {
+      const answer = await dismiss({ ...good, ...override });
+      expect(answer.status, answer.text).toBe(422);
+      const problem = (answer.body as ApiFailure).problems?.[0];
+      expect(problem, field).toMatchObject({ field, change: 0 });
+      expect(problem?.message).toMatch(message);
+    }
+    expect(snapshot()).toEqual(files);
+    const ok = await dismiss(good);
+    expect(ok.status, ok.text).toBe(200);
+  });
+});

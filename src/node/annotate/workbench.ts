@@ -33,6 +33,7 @@ import type {
 import { applyChanges } from '../../core/annotate/applyChanges.ts';
 import { articleView, workbenchSummary } from '../../core/annotate/articleView.ts';
 import { checkChanges, filesOf, relativePath } from '../../core/annotate/checkChanges.ts';
+import { checkDismissals } from '../../core/annotate/checkDismissals.ts';
 import { EditRefused } from '../../core/annotate/edits.ts';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/model.ts';
@@ -449,6 +450,8 @@ export class Workbench {
     // the schema and otherwise ignores: the schema is their check, and the graph stays as it
     // is (a build at 10k takes seconds, for a click in the suggestions list).
     const graphUnchanged = changes.every((c) => c.kind === 'dismiss-suggestion');
+    const dismissals = checkDismissals(next.data, changes);
+    if (dismissals.length > 0) throw refused(dismissals);
     let built: ReturnType<typeof buildGraph> | undefined;
     if (graphUnchanged) {
       const problems = schemaProblems(this.snapshot.data, next.data, applied.articles);

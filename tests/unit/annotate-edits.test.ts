@@ -530,3 +530,52 @@ describe('edits on every seed article', () => {
     },
   );
 });
+
+describe('edits of relations with YAML anchors and aliases', () => {
+  const yaml = `title: t
+relations:
+  - source: A
+    type: opposes
+    target: B
+    quote: &skep Kerry is skeptical
+  - source: B
+    type: opposes
+    target: A
+    quote: *skep
+`;
+
+  it('refuses to delete or rewrite the anchored value an alias refers to, naming the anchor and its line', () => {
+    for (const edit of [
+      () => deleteRelation(yaml, 0),
+      () => editRelation(yaml, 0, { source: 'A', type: 'opposes', target: 'B', quote: 'Other' }),
+    ]) {
+      let error: unknown;
+      try {
+        edit();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(EditRefused);
+      expect((error as EditRefused).message).toMatch(/&skep, line 6/);
+      expect((error as EditRefused).hint).toMatch(/by hand/);
+    }
+  });
+
+  it('leaves an alias as written when the edit keeps its value', () => {
+    const out = editRelation(yaml, 1, {
+      source: 'B',
+      type: 'opposes',
+      target: 'C',
+      quote: 'Kerry is skeptical',
+    });
+    expect(out).toBe(yaml.replace('    target: A\n', '    target: C\n'));
+    expect(
+      editRelation(yaml, 0, {
+        source: 'A',
+        type: 'opposes',
+        target: 'C',
+        quote: 'Kerry is skeptical',
+      }),
+    ).toBe(yaml.replace('    target: B\n', '    target: C\n'));
+  });
+});

@@ -3,7 +3,7 @@
  * lines an edit concerns change (see yamlText.ts); every result is parsed again and compared
  * with what the edit meant to write before it is returned.
  */
-import { isMap, isScalar, type Node, type Pair, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, type Document, type Node, type Pair, type YAMLSeq } from 'yaml';
 import type { RelationInput } from './api.ts';
 import { MODALITIES } from '../model.ts';
 import { EditRefused } from './refusal.ts';
@@ -40,6 +40,10 @@ export function addRelation(yaml: string, relation: RelationInput): string {
  * when empty; other keys (eventDate) and the comments of untouched keys stay.
  */
 export function editRelation(yaml: string, index: number, relation: RelationInput): string {
+  return aliasesKept(yaml, () => editRelationNow(yaml, index, relation));
+}
+
+function editRelationNow(yaml: string, index: number, relation: RelationInput): string {
   const value = relationValue(relation);
   const doc = parseForEdit(yaml, 'the article file');
   const { pair, seq } = listOf(doc, 'relations', 'the article file');
@@ -49,7 +53,7 @@ export function editRelation(yaml: string, index: number, relation: RelationInpu
   const expected = withItems(doc, 'relations', (items) => items.with(index, merged));
   const eol = lineEndOf(yaml);
   if (seq.flow) return checked(rewriteList(yaml, pair, seq, expected.relations, eol), expected);
-  const splices = keySplices(yaml, item, value, eol);
+  const splices = keySplices(yaml, doc, item, value, eol);
   if (splices) {
     const out = applySplices(yaml, splices);
     if (sameValue(tryReparse(out), expected)) return out;
@@ -59,6 +63,33 @@ export function editRelation(yaml: string, index: number, relation: RelationInpu
 
 /** Removes relation `index` from the article's `relations` list (an empty list is `[]`). */
 export function deleteRelation(yaml: string, index: number): string {
+  return aliasesKept(yaml, () => deleteRelationNow(yaml, index));
+}
+
+/**
+ * Runs an edit, refusing one that would leave a YAML alias (*name) without its anchor
+ * (&name): the file is named with the anchor's line and what to do.
+ */
+function aliasesKept(yaml: string, edit: () => string): string {
+  try {
+    return edit();
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    const name = /:\s*(\S+)\s*$/.exec(error.message)?.[1];
+    const at =
+      name === undefined ? -1 : yaml.search(new RegExp(`&${escapeRegExp(name)}(?![\\w-])`));
+    const line = at < 0 ? undefined : yaml.slice(0, at).split('\n').length;
+    throw new EditRefused(
+      `the article file uses a YAML anchor${name ? ` (&${name}${line ? `, line ${line}` : ''})` : ''} that another relation refers to (*${name ?? 'name'}): this edit would leave that reference without its value`,
+      undefined,
+      `Write the value out in full at each *${name ?? 'name'} in the file by hand (and remove the &${name ?? 'name'}), then make the change again.`,
+    );
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function deleteRelationNow(yaml: string, index: number): string {
   const doc = parseForEdit(yaml, 'the article file');
   const { pair, seq } = listOf(doc, 'relations', 'the article file');
   const item = itemAt(seq, index);
@@ -134,6 +165,7 @@ function dashLineStart(yaml: string, item: Node): number {
 /** Splices that change only the keys whose values differ, or undefined when that cannot be done. */
 function keySplices(
   yaml: string,
+  doc: Document.Parsed,
   item: Node,
   value: RelationRecord,
   eol: string,
@@ -150,6 +182,11 @@ function keySplices(
     const want = value[key];
     if (pair && want !== undefined) {
       if (isScalar(pair.value) && pair.value.value === want) continue;
+      // An alias (*name) whose value stays the same is left as written.
+      if (isAlias(pair.value)) {
+        const target = pair.value.resolve(doc);
+        if (isScalar(target) && target.value === want) continue;
+      }
       splices.push(replacePair(yaml, pair, key, want, eol));
     } else if (pair) {
       const start = lineStart(yaml, pair.key.range![0]);

@@ -578,3 +578,19 @@ describe('shared objects, accusations, conditions (hand-made sentences)', () => 
     ]);
   });
 });
+
+describe('government troops, fighters of a group, nouns as qualifiers (hand-made sentences)', () => {
+  it('reads "clashes between government troops and fighters of X" both ways', () => {
+    expect(
+      suggest(
+        'Norland held a vote in May. Ten died in clashes between government troops and fighters of Red Front.',
+      ).sort(),
+    ).toEqual(['norland opposes red-front asserted', 'red-front opposes norland asserted']);
+  });
+
+  it('does not read a noun that qualifies another noun as a cue', () => {
+    expect(
+      suggest('Red Front is an opposition movement; Norland aid agencies work there.'),
+    ).toEqual([]);
+  });
+});

@@ -461,7 +461,10 @@ function joinBetween(view: SentenceView, from: number, to: number): 'and' | 'com
     if (mentionOn(view, k)) return undefined;
     if (t.text === ',') join ??= 'comma';
     else if (COORDINATORS.has(t.lower)) join = 'and';
-    else if (t.pos !== 'DET') return undefined;
+    else if (join === 'and' && MEMBER_NOUNS.has(t.lemma) && view.tokens[k + 1]?.lower === 'of') {
+      // "government troops and fighters of the SPLM-IO": those who act for the next name.
+      k++;
+    } else if (t.pos !== 'DET') return undefined;
   }
   return join;
 }

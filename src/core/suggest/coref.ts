@@ -5,6 +5,7 @@
  *   "the country's", by the kinds of actor the noun can name, or by the last word of a recent
  *   actor's label ("the council" after the Gulf Cooperation Council): the most recent actor
  *   that fits;
+ * - "government troops" or "forces": the state named last;
  * - "his/her/its/their government" or "country": the state of the person named last (by the
  *   registry's affiliation), else the most recent state;
  * - "the two", "both sides", "the two governments": the last two actors named (a group of
@@ -69,6 +70,9 @@ const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
   ['leaders', 'any'],
   ['delegations', 'any'],
 ]);
+
+/** Nouns after "government" that name a state's armed men ("government troops"). */
+const STATE_FORCES = new Set(['troops', 'forces', 'soldiers', 'army']);
 
 /** Possessive determiners before "government", "country". */
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
@@ -247,6 +251,18 @@ export function resolveReferences(
           }
           if (!(head.pos === 'ADJ' || head.pos === 'NOUN' || head.pos === 'PROPN')) break;
         }
+        continue;
+      }
+      // "government troops", "government forces": the state named last.
+      if (
+        tok.lower === 'government' &&
+        k + 1 < sentence.last &&
+        STATE_FORCES.has(tokens[k + 1]!.lower) &&
+        !named[k + 1 - sentence.first]
+      ) {
+        const actor = mostRecent((id) => kindOf(id) === 'state');
+        if (actor) add(k, k + 2, [actor], 'description');
+        k++;
         continue;
       }
       if (POSSESSIVES.has(tok.lower) && k + 1 < sentence.last) {

@@ -61,6 +61,11 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       let inName = false;
       for (let k = i; k < i + cue.words.length; k++) if (mentionOn(view, k)) inName = true;
       if (inName) continue;
+      // "the opposition movement", "aid agencies", "attack helicopters": a noun that qualifies
+      // the noun after it names no act.
+      const next = tokens[i + cue.words.length];
+      if (cue.pos === 'noun' && next && i + cue.words.length < sentence.last && next.pos === 'NOUN')
+        continue;
       hits.push({ cue, first: i, last: i + cue.words.length });
       i += cue.words.length - 1;
       break;

@@ -99,8 +99,9 @@ describe('dismissSuggestion', () => {
   it('fills an empty flow list, and keeps CRLF line ends and a file without a last line end', () => {
     const flow = `title: T\nrelations: []\ndismissedSuggestions: [] # none yet\n`;
     const out = dismissSuggestion(flow, ONE);
-    expect(out.startsWith('title: T\nrelations: []\ndismissedSuggestions:\n')).toBe(true);
-    expect(out).toContain('# none yet');
+    expect(out.startsWith('title: T\nrelations: []\ndismissedSuggestions: # none yet\n  - ')).toBe(
+      true,
+    );
     expect(dismissedIn(parse(out))).toEqual([ONE]);
 
     const crlf = 'title: T\r\nrelations: []\r\n';

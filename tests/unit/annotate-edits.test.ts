@@ -121,7 +121,7 @@ describe('addRelation', () => {
     const file = '# head\ntitle: T\nrelations: [] # none yet\n# tail\n';
     const out = addRelation(file, REL);
     expect(out).toBe(
-      '# head\ntitle: T\nrelations:\n  - source: Russia\n    type: opposes\n    target: Islamic State\n    quote: Russia will fight # none yet\n# tail\n',
+      '# head\ntitle: T\nrelations: # none yet\n  - source: Russia\n    type: opposes\n    target: Islamic State\n    quote: Russia will fight\n# tail\n',
     );
     expect(parse(out).relations).toEqual([REL]);
   });
@@ -295,7 +295,7 @@ describe('addActor', () => {
       '  - id: new-actor',
       '    label: New Actor',
       '    kind: person',
-      '    aliases: [ Newbie, N. A. ]',
+      '    aliases: [Newbie, N. A.]',
       '    affiliation: russia',
     ]);
     expect(parse(out).actors.at(-1)).toEqual(actor);
@@ -577,5 +577,41 @@ relations:
         quote: 'Kerry is skeptical',
       }),
     ).toBe(yaml.replace('    target: B\n', '    target: C\n'));
+  });
+});
+
+describe('edits keep the comments and the style of the file', () => {
+  const yaml = `title: t
+relations:
+  - source: A
+    type: opposes  # why: the raids
+    target: B
+    quote: Kerry is skeptical
+`;
+
+  it("keeps the comment at the end of an edited key's line", () => {
+    const out = editRelation(yaml, 0, {
+      source: 'A',
+      type: 'proposes-to',
+      target: 'B',
+      quote: 'Kerry is skeptical',
+    });
+    expect(out).toBe(yaml.replace('type: opposes  #', 'type: proposes-to  #'));
+  });
+
+  it("keeps the comment of an empty list on the key's line when a relation is added", () => {
+    const empty = 'title: t\nrelations: []  # none yet\n';
+    const out = addRelation(empty, { source: 'A', type: 'opposes', target: 'B', quote: 'Q' });
+    expect(out).toBe(
+      'title: t\nrelations:  # none yet\n  - source: A\n    type: opposes\n    target: B\n    quote: Q\n',
+    );
+  });
+
+  it('writes new aliases as the file writes its flow lists', () => {
+    const tight = 'actors:\n  - id: a\n    label: A\n    kind: state\n    aliases: [x, y]\n';
+    const padded = tight.replace('[x, y]', '[ x, y ]');
+    const actor = { id: 'b', label: 'B', kind: 'state' as const, aliases: ['p', 'q'] };
+    expect(addActor(tight, actor)).toContain('    aliases: [p, q]\n');
+    expect(addActor(padded, actor)).toContain('    aliases: [ p, q ]\n');
   });
 });

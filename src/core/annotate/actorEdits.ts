@@ -4,7 +4,7 @@ import { ACTOR_KINDS, type Actor } from '../model.ts';
 import { nameKey } from '../pipeline/resolve.ts';
 import { appendItem } from './lists.ts';
 import { EditRefused } from './refusal.ts';
-import { parseForEdit, topPair } from './yamlText.ts';
+import { flowPaddingOf, parseForEdit, topPair } from './yamlText.ts';
 
 /** The actor id form of actors.schema.json. */
 const ACTOR_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -25,7 +25,12 @@ export function addActor(actorsYaml: string, actor: NewActor): string {
       'Choose an actor already in the registry.',
     );
   }
-  return appendItem(actorsYaml, 'actors', { ...value }, 'actors.yaml', { flowLists: ['aliases'] });
+  // Flow lists as the file writes them ([a, b] or [ a, b ]); [a, b] in a file with none.
+  const flowPadding = flowPaddingOf(actorsYaml) ?? false;
+  return appendItem(actorsYaml, 'actors', { ...value }, 'actors.yaml', {
+    flowLists: ['aliases'],
+    flowPadding,
+  });
 }
 
 function actorValue(actor: NewActor): Actor {

@@ -224,11 +224,13 @@ function replacePair(
 ): Splice {
   const from = pair.key.range![0];
   const column = columnOf(yaml, from).column;
-  return {
-    from,
-    to: lineEndAfter(yaml, valueEnd(pair)),
-    insert: serialise({ [key]: want }, column, eol),
-  };
+  const to = lineEndAfter(yaml, valueEnd(pair));
+  let insert = serialise({ [key]: want }, column, eol);
+  // The comment at the end of the value's line stays there when the new value is one line.
+  const comment = /^[ \t]+#[^\r\n]*/.exec(yaml.slice(valueEnd(pair), to))?.[0];
+  const body = insert.slice(0, -eol.length);
+  if (comment && !body.includes('\n') && !body.includes('#')) insert = body + comment + eol;
+  return { from, to, insert };
 }
 
 function insertAfter(

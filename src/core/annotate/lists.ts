@@ -88,8 +88,10 @@ export function rewriteList(
     return applySplices(yaml, [{ from, to: seq.range![1], insert: `${prefix} []` }]);
   const indent = columnOf(yaml, pair.key.range![0]).column + 2;
   const block = eol + ' '.repeat(indent) + serialise(list, indent, eol, options);
-  const insert = prefix + block.slice(0, -eol.length);
-  return applySplices(yaml, [{ from, to: seq.range![1], insert }]);
+  // A comment after the list on its line (relations: []  # none yet) stays on the key's line.
+  const comment = between ? /^[ \t]+#[^\r\n]*/.exec(yaml.slice(seq.range![1]))?.[0] : undefined;
+  const insert = prefix + (comment ?? '') + block.slice(0, -eol.length);
+  return applySplices(yaml, [{ from, to: seq.range![1] + (comment?.length ?? 0), insert }]);
 }
 
 export function tryReparse(text: string): unknown {

@@ -49,6 +49,17 @@ export function columnOf(text: string, offset: number): { column: number; ownLin
 export interface SerialiseOptions {
   /** Keys whose list values are written in flow style ([a, b]), as the seed files do. */
   flowLists?: readonly string[];
+  /** Whether flow lists have a space inside their brackets ([ a, b ]; the yaml package's default). */
+  flowPadding?: boolean;
+}
+
+/**
+ * Whether a file writes its flow lists with a space inside the brackets: [ a, b ] (true),
+ * [a, b] (false), or undefined when it has no non-empty flow list.
+ */
+export function flowPaddingOf(text: string): boolean | undefined {
+  const m = /:[ \t]*\[([^\]\r\n])/.exec(text);
+  return m ? m[1] === ' ' : undefined;
 }
 
 /**
@@ -74,7 +85,10 @@ export function serialise(
       }
     }
   }
-  const text = doc.toString({ lineWidth: 0 });
+  const text = doc.toString({
+    lineWidth: 0,
+    ...(options.flowPadding === undefined ? {} : { flowCollectionPadding: options.flowPadding }),
+  });
   const pad = ' '.repeat(indent);
   const lines = text.replace(/\n$/, '').split('\n');
   return lines.map((line, i) => (i === 0 || line === '' ? line : pad + line)).join(eol) + eol;

@@ -122,6 +122,23 @@ describe('mergeGraph', () => {
     expect(shown.edges().sort()).toEqual([...edgesBefore].sort());
   });
 
+  it('touches nothing that did not change', () => {
+    const shown = build(base);
+    const events: string[] = [];
+    for (const type of [
+      'nodeAttributesUpdated',
+      'edgeAttributesUpdated',
+      'nodeAdded',
+      'edgeAdded',
+      'nodeDropped',
+      'edgeDropped',
+    ] as const)
+      shown.on(type, () => events.push(type));
+    const changes = mergeGraph(shown, build(base));
+    expect(events).toEqual([]);
+    expect(changes.edgesChanged).toEqual([]);
+  });
+
   it('takes in a graph with nothing in common', () => {
     const shown = build(base);
     const empty = new MultiGraph({ type: 'mixed' }) as unknown as ActorGraph;

@@ -54,14 +54,16 @@ export function mergeGraph(
   });
   for (const node of changes.nodesDropped) shown.dropNode(node);
 
+  // Only what changed is touched: every update is an event a renderer acts on.
   next.forEachNode((node, attr) => {
     if (!shown.hasNode(node)) {
       shown.addNode(node, { ...attr });
       changes.nodesAdded.push(node);
       return;
     }
-    const { x, y } = shown.getNodeAttributes(node);
-    shown.replaceNodeAttributes(node, { ...attr, x, y });
+    const before = shown.getNodeAttributes(node);
+    const after = { ...attr, x: before.x, y: before.y };
+    if (!sameValue(before, after)) shown.replaceNodeAttributes(node, after);
   });
   next.forEachEdge((edge, attr, source, target, _s, _t, undirected) => {
     if (!shown.hasEdge(edge)) {
@@ -72,13 +74,26 @@ export function mergeGraph(
       return;
     }
     const before = shown.getEdgeAttributes(edge);
-    if (
-      JSON.stringify(before.evidence) !== JSON.stringify(attr.evidence) ||
-      before.weight !== attr.weight
-    ) {
+    const after = prepare({ ...attr });
+    if (!sameValue(before, after)) {
       changes.edgesChanged.push(edge);
+      shown.replaceEdgeAttributes(edge, after);
     }
-    shown.replaceEdgeAttributes(edge, prepare({ ...attr }));
   });
   return changes;
+}
+
+/** The same attribute values: the same keys with equal JSON (absent and undefined alike). */
+function sameValue(a: object, b: object): boolean {
+  return JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
+}
+
+/** Objects' keys in order, undefined values left out: key order is not a difference. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }

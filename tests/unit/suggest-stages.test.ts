@@ -594,3 +594,11 @@ describe('government troops, fighters of a group, nouns as qualifiers (hand-made
     ).toEqual([]);
   });
 });
+
+describe('what is told to someone (hand-made sentences)', () => {
+  it('relates an offer or a welcome told to someone to the one told', () => {
+    expect(
+      suggest('Sergei Petrov told Sudmark on Monday his government supported the plan.'),
+    ).toEqual(['norland cooperates-with sudmark asserted']);
+  });
+});

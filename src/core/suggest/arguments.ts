@@ -132,6 +132,11 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
         ...(answered.phraseStart === undefined ? {} : { phraseStart: answered.phraseStart }),
       };
   }
+  // "told the council that his government welcomed the renewal": said to the one told.
+  if (!passive && !right.object && subject && TOLD_ROOTS.has(hit.cue.code)) {
+    const told = oneTold(view, right.agent ?? subject, hit.first);
+    if (told) return { passive, source: right.agent ?? subject, target: told };
+  }
   if (passive) {
     return {
       passive,
@@ -683,6 +688,29 @@ const lastOf = (group: readonly PlacedMention[]): number => group[group.length -
 const TELLING = new Set(['tell', 'assure', 'inform', 'notify', 'promise', 'write', 'signal']);
 
 /**
+ * "X told Y that it would ...", "told the council that his government welcomed ...": the one
+ * told, when the side `source` is the subject of what was told.
+ */
+function oneTold(view: SentenceView, source: Side, cueFirst: number): Side | undefined {
+  const { tokens, sentence } = view;
+  const from = source.group[0]!.first;
+  for (let k = from - 1; k >= sentence.first && from - k <= 14; k--) {
+    if (!TELLING.has(tokens[k]!.lemma)) continue;
+    let j = k + 1;
+    while (j < sentence.last && isModifier(tokens[j]!) && !mentionOn(view, j)) j++;
+    const m = j < sentence.last ? mentionOn(view, j) : undefined;
+    const own = new Set(source.group.map((g) => g.actor));
+    if (usable(m) && !own.has(m.actor))
+      return { group: groupRightOf(view, m), how: 'object', distance: cueFirst - m.last };
+    return undefined;
+  }
+  return undefined;
+}
+
+/** CAMEO roots of appeals, offers and cooperation (02-07): told to someone, meant for them. */
+const TOLD_ROOTS = new Set(['02', '03', '04', '05', '06', '07']);
+
+/**
  * "... if Japan restored ...", "provided both sides agree": the subject of the condition that
  * starts at `from`, when it names an actor.
  */
@@ -722,18 +750,7 @@ export function conditionalOffer(
 ): Parties | undefined {
   const source = findSubject(view, modal, antecedents);
   if (!source) return undefined;
-  const { tokens, sentence } = view;
-  let target: Side | undefined;
-  const from = source.group[0]!.first;
-  for (let k = from - 1; k >= sentence.first && from - k <= 14; k--) {
-    if (!TELLING.has(tokens[k]!.lemma)) continue;
-    let j = k + 1;
-    while (j < sentence.last && isModifier(tokens[j]!) && !mentionOn(view, j)) j++;
-    const m = j < sentence.last ? mentionOn(view, j) : undefined;
-    if (usable(m))
-      target = { group: groupRightOf(view, m), how: 'object', distance: modal - m.last };
-    break;
-  }
+  let target = oneTold(view, source, modal);
   target ??= conditionSubject(view, conditionEnd);
   return target ? { passive: false, source, target } : undefined;
 }

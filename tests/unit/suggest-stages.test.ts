@@ -602,3 +602,13 @@ describe('what is told to someone (hand-made sentences)', () => {
     ).toEqual(['norland cooperates-with sudmark asserted']);
   });
 });
+
+describe('"the mission" (hand-made sentences)', () => {
+  it('reads "the mission" as the organisation named last', () => {
+    expect(
+      suggest(
+        'The North Pact Council sent observers to Sudmark. Sudmark accused the mission of bias.',
+      ),
+    ).toEqual(['sudmark opposes north-pact asserted']);
+  });
+});

@@ -34,6 +34,7 @@ const DESCRIPTIONS = new Map<string, readonly Kind[]>([
   ['organization', ORGANISED],
   ['agency', ORGANISED],
   ['body', ORGANISED],
+  ['mission', ORGANISED],
   ['group', ARMED],
   ['militia', ARMED],
   ['movement', ARMED],

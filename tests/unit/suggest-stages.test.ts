@@ -11,7 +11,12 @@ import { toYaml } from '../../src/core/suggest/format.ts';
 import { compileLexicon, readCueFile, type CueFile } from '../../src/core/suggest/lexicon.ts';
 import { findMentions, indexNames } from '../../src/core/suggest/mentions.ts';
 import { MAX_SENTENCE_TOKENS, readText } from '../../src/core/suggest/read.ts';
-import { makeSuggester, suggestRelations } from '../../src/core/suggest/suggest.ts';
+import { FALLBACK_MAX } from '../../src/core/suggest/score.ts';
+import {
+  DEFAULT_FALLBACK,
+  makeSuggester,
+  suggestRelations,
+} from '../../src/core/suggest/suggest.ts';
 import { transliterationKey } from '../../src/core/suggest/transliteration.ts';
 import { ROOT } from '../helpers/run.ts';
 
@@ -550,7 +555,81 @@ describe('a noun whose author is named, addressed to the one who answers it (han
     expect(
       suggest('Norland will build the dam next year, despite objections from Sudmark and Ostria.'),
     ).toEqual(['sudmark opposes norland asserted', 'ostria opposes norland asserted']);
-    expect(suggest('Norland will build the dam, despite pressure from Sudmark.')).toEqual([]);
+    // The structure reads nothing here; the fallback by position (scored at most 0.4) guesses
+    // Norland against Sudmark, wrongly: an analyst dismisses it, or hides fallbacks with
+    // --min-score 0.5.
+    const found = suggestRelations(
+      'Norland will build the dam, despite pressure from Sudmark.',
+      suggester,
+    ).suggestions;
+    expect(found.filter((x) => x.score > FALLBACK_MAX)).toEqual([]);
+    expect(found.every((x) => x.why.startsWith('fallback: '))).toBe(true);
+  });
+});
+
+describe('fallbacks by position, for what the structure does not give (hand-made)', () => {
+  const full = (text: string, s = suggester) => suggestRelations(text, s).suggestions;
+
+  it("proposes the cue's type from the name before the cue to the one after it, scored low", () => {
+    const text = 'Norland troops and tanks: an attack, Sudmark officials say.';
+    const found = full(text);
+    expect(found.map((x) => `${x.source} ${x.type} ${x.target} ${x.modality}`)).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(found[0]!.score).toBeLessThanOrEqual(FALLBACK_MAX);
+    expect(found[0]!.why).toBe(
+      'fallback: "Norland" before the cue, "Sudmark" after it, same sentence; structure not recognised; cue "attack" (CAMEO 19 fight)',
+    );
+    const { sentence, cue } = found[0]!.evidence;
+    expect(found[0]!.quote).toBe(text.slice(sentence.start, sentence.end));
+    expect(text.slice(cue.start, cue.end)).toBe('attack');
+  });
+
+  it("reads a mutual act both ways, and keeps the cue's modality", () => {
+    const found = full('Norland said clashes could erupt again near the border of Sudmark.');
+    expect(found.map((x) => `${x.source} ${x.type} ${x.target}`).sort()).toEqual([
+      'norland opposes sudmark',
+      'sudmark opposes norland',
+    ]);
+    expect(found.every((x) => x.why.includes('"Norland" before the cue, "Sudmark" after it'))).toBe(
+      true,
+    );
+    expect(found.every((x) => x.why.includes('a mutual act'))).toBe(true);
+  });
+
+  it('adds nothing where the structure gave the cue its pair, or with one actor only', () => {
+    expect(full('Norland attacked Sudmark.').map((x) => x.why.startsWith('fallback'))).toEqual([
+      false,
+    ]);
+    expect(full('Norland troops and tanks: an attack, officials say.')).toEqual([]);
+  });
+
+  it('takes only names near the cue (8 tokens)', () => {
+    expect(
+      full('Norland troops and tanks, seen on Tuesday by many of the villagers: an attack.'),
+    ).toEqual([]);
+    expect(
+      full('An attack, officials say, and it was planned long ago by the generals of Sudmark.'),
+    ).toEqual([]);
+  });
+
+  it('leaves out the subject-only fallback unless asked for', () => {
+    const text = 'In Sudmark, Norland condemned the decision.';
+    expect(full(text)).toEqual([]);
+    const withSubject = { ...suggester, fallback: { ...DEFAULT_FALLBACK, subject: true } };
+    const found = full(text, withSubject);
+    expect(found.map((x) => `${x.source} ${x.type} ${x.target}`)).toEqual([
+      'norland opposes sudmark',
+    ]);
+    expect(found[0]!.why).toMatch(
+      /^fallback: "Norland" the cue's subject, "Sudmark" the only other/,
+    );
+    expect(found[0]!.score).toBeLessThanOrEqual(FALLBACK_MAX);
+  });
+
+  it('can be turned off', () => {
+    const off = { ...suggester, fallback: { ...DEFAULT_FALLBACK, position: 'off' as const } };
+    expect(full('Norland troops and tanks: an attack, Sudmark officials say.', off)).toEqual([]);
   });
 });
 

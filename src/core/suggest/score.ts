@@ -100,3 +100,52 @@ export function scoreCandidate(input: ScoreInput): { score: number; why: string 
   }
   return { score, why: parts.join('; ') };
 }
+
+/** The highest score a fallback by position may have: below every structural reading. */
+export const FALLBACK_MAX = 0.4;
+
+export interface FallbackInput {
+  hit: CueHit;
+  tokens: readonly Token[];
+  /** The names as they stand: before the cue (or its subject) and after it (or the other). */
+  before: { text: string; via: MentionVia };
+  after: { text: string; via: MentionVia };
+  /**
+   * position: the nearest names before and after the cue; subject: the cue's subject and the
+   * one other actor of the sentence; reciprocal: a mutual act, both ways.
+   */
+  kind: 'position' | 'subject' | 'reciprocal';
+  modality: ModalityDecision;
+}
+
+/**
+ * A fallback's score and why: a guess by position in the sentence when the structure gave no
+ * relation for the pair, scored at most FALLBACK_MAX (so `--min-score 0.5` hides every one).
+ */
+export function scoreFallback(input: FallbackInput): { score: number; why: string } {
+  const { hit, tokens, before, after } = input;
+  let score = FALLBACK_MAX;
+  if (hit.cue.pos !== 'verb') score -= 0.05;
+  score -= (NAME_PENALTY[before.via] + NAME_PENALTY[after.via]) / 2;
+  score = Math.round(Math.min(FALLBACK_MAX, Math.max(0.05, score)) * 100) / 100;
+  const words = tokens
+    .slice(hit.first, hit.last)
+    .map((t) => t.text)
+    .join(' ');
+  const how =
+    input.kind === 'subject'
+      ? `"${before.text}" the cue's subject, "${after.text}" the only other actor named, same sentence; no object found`
+      : input.kind === 'reciprocal'
+        ? `"${before.text}" before the cue, "${after.text}" after it, same sentence, a mutual act (each to the other); structure not recognised`
+        : `"${before.text}" before the cue, "${after.text}" after it, same sentence; structure not recognised`;
+  const parts = [`fallback: ${how}`, `cue "${words}" (CAMEO ${hit.cue.code} ${hit.cue.rootName})`];
+  const marker = input.modality.marker;
+  if (marker) {
+    const markerWords = tokens
+      .slice(marker.first, marker.last)
+      .map((t) => t.text)
+      .join(' ');
+    parts.push(`${input.modality.modality} ("${markerWords}")`);
+  }
+  return { score, why: parts.join('; ') };
+}

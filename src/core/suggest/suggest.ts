@@ -20,7 +20,7 @@ import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality } from './modality.ts';
 import { readText } from './read.ts';
-import { scoreCandidate } from './score.ts';
+import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
 
@@ -72,7 +72,33 @@ export interface Suggester {
   offerCue: Cue | undefined;
   /** The type of CAMEO root 11 (disapprove), if any: what "suspended talks" is not undone into. */
   opposition: string | undefined;
+  /** The fallbacks by position for what the structure does not give (see FallbackOptions). */
+  fallback: FallbackOptions;
 }
+
+/**
+ * Fallbacks, scored at most 0.4, for a sentence with a cue and two or more actors where the
+ * structural stages found no relation for a pair:
+ * - position: 'nearest' takes the nearest actor before the cue as source and the nearest after
+ *   it as target; 'all' every actor before with every one after; 'off' none;
+ * - onlyEmptyCue: only for a cue whose structure gave no pair at all (else for any cue, for a
+ *   pair the sentence's suggestions do not relate yet);
+ * - subject: a cue with a subject but no object, when exactly one other actor is named.
+ */
+export interface FallbackOptions {
+  position: 'off' | 'nearest' | 'all';
+  onlyEmptyCue: boolean;
+  subject: boolean;
+  /** How far from the cue, in tokens, the names may be. */
+  reach: number;
+}
+
+export const DEFAULT_FALLBACK: FallbackOptions = {
+  position: 'nearest',
+  onlyEmptyCue: true,
+  subject: false,
+  reach: 8,
+};
 
 /** Prepares the registry and the lexicon once for any number of texts. */
 export function makeSuggester(
@@ -94,6 +120,7 @@ export function makeSuggester(
     coref: corefRegistry(actors),
     opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
     offerCue: offerCue(lexicon),
+    fallback: DEFAULT_FALLBACK,
   };
 }
 
@@ -229,6 +256,8 @@ function suggestInSentence(
   /** Where a verb of rejecting or reducing relations governs a noun ("suspended talks with"). */
   const undone: { first: number; last: number }[] = [];
   const queue: { hit: CueHit; parties?: Parties }[] = [...extra, ...hits.map((hit) => ({ hit }))];
+  /** Every cue read, with its parties and how many pairs they gave: for the fallbacks. */
+  const read: { hit: CueHit; parties: Parties; pairs: number }[] = [];
   for (const { hit, parties: given } of queue) {
     if (!given && absorbed.some((a) => hit.first >= a.first && hit.first < a.last)) continue;
     if (
@@ -251,7 +280,9 @@ function suggestInSentence(
       const objectAt = parties.target ? parties.target.group[0]!.first : hit.last + 6;
       undone.push({ first: hit.last, last: Math.min(objectAt, hit.last + 6) });
     }
-    for (const pair of pairsOf(parties.source, parties.target, hit, suggester)) {
+    const pairs = pairsOf(parties.source, parties.target, hit, suggester);
+    read.push({ hit, parties, pairs: pairs.length });
+    for (const pair of pairs) {
       const { source, target, fromGroup } = pair;
       const subjectEnd =
         parties.source && lastToken(parties.source) <= hit.first
@@ -316,7 +347,122 @@ function suggestInSentence(
       if (!kept || kept.score < score) byKey.set(key, suggestion);
     }
   }
+  if (suggester.fallback.position !== 'off' || suggester.fallback.subject)
+    addFallbacks(text, view, suggester, read, markers, byKey);
   return [...byKey.values()];
+}
+
+/**
+ * The fallbacks by position (FallbackOptions): for a cue and a pair of actors of its sentence
+ * that the structural stages did not relate, the cue's type from the actor before the cue to
+ * the one after it (both ways for a mutual act), scored low and said to be a guess.
+ */
+function addFallbacks(
+  text: string,
+  view: SentenceView,
+  suggester: Suggester,
+  read: readonly { hit: CueHit; parties: Parties; pairs: number }[],
+  markers: ReturnType<typeof findModalityCues>,
+  byKey: Map<string, Suggestion>,
+): void {
+  const options = suggester.fallback;
+  const { tokens, sentence } = view;
+  const actors = view.mentions.filter((m) => m.actor && !m.modifier);
+  if (actors.length < 2 || new Set(actors.map((m) => m.actor)).size < 2) return;
+  const related = new Set<string>();
+  const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  for (const s of byKey.values()) related.add(pairKey(s.source, s.target));
+  const quote = text.slice(sentence.start, sentence.end);
+  const added = new Map<string, Suggestion>();
+  const propose = (
+    hit: CueHit,
+    source: PlacedMention,
+    target: PlacedMention,
+    kind: 'position' | 'subject' | 'reciprocal',
+  ) => {
+    const [first, second] =
+      kind === 'subject' || source.first < target.first ? [source, target] : [target, source];
+    if (!source.actor || !target.actor || source.actor === target.actor) return;
+    if (related.has(pairKey(source.actor, target.actor))) return;
+    const modality = decideModality(hit, markers, {
+      ...(source.last <= hit.first ? { subjectEnd: source.last } : {}),
+      proposal: suggester.proposalTypes.has(hit.cue.type),
+      negatedScope: tokens[hit.first]!.negated,
+    });
+    const { score, why } = scoreFallback({
+      hit,
+      tokens,
+      before: { text: first.mention.text, via: first.mention.via },
+      after: { text: second.mention.text, via: second.mention.via },
+      kind,
+      modality,
+    });
+    const cueStart = tokens[hit.first]!.start;
+    const cueEnd = tokens[hit.last - 1]!.end;
+    const suggestion: Suggestion = {
+      source: source.actor,
+      type: hit.cue.type,
+      target: target.actor,
+      modality: modality.modality,
+      quote,
+      score,
+      why,
+      evidence: {
+        sentence: { start: sentence.start, end: sentence.end },
+        source: spanOf(source.mention),
+        target: spanOf(target.mention),
+        cue: {
+          start: cueStart,
+          end: cueEnd,
+          text: text.slice(cueStart, cueEnd),
+          cameo: hit.cue.code,
+        },
+        ...(modality.marker
+          ? {
+              modality: {
+                start: tokens[modality.marker.first]!.start,
+                end: tokens[modality.marker.last - 1]!.end,
+                text: text.slice(
+                  tokens[modality.marker.first]!.start,
+                  tokens[modality.marker.last - 1]!.end,
+                ),
+              },
+            }
+          : {}),
+      },
+    };
+    const directed = suggester.directed.get(hit.cue.type) ?? true;
+    const key = relationKey(suggestion.source, suggestion.type, suggestion.target, directed);
+    const kept = added.get(key);
+    if (!byKey.has(key) && (!kept || kept.score < score)) added.set(key, suggestion);
+  };
+  for (const { hit, parties, pairs } of read) {
+    if (options.subject && pairs === 0 && parties.source && !parties.target) {
+      const own = new Set(parties.source.group.map((m) => m.actor));
+      const others = actors.filter((m) => !own.has(m.actor));
+      if (others.length > 0 && others.every((m) => m.actor === others[0]!.actor))
+        for (const s of parties.source.group) propose(hit, s, others[0]!, 'subject');
+    }
+    if (options.position === 'off' || (options.onlyEmptyCue && pairs > 0)) continue;
+    const before = actors.filter((m) => m.last <= hit.first && hit.first - m.last <= options.reach);
+    const after = actors.filter((m) => m.first >= hit.last && m.first - hit.last <= options.reach);
+    if (before.length === 0 || after.length === 0) continue;
+    const sources =
+      options.position === 'all'
+        ? before
+        : before.filter((m) => m.index === before[before.length - 1]!.index);
+    const targets =
+      options.position === 'all' ? after : after.filter((m) => m.index === after[0]!.index);
+    for (const s of sources) {
+      for (const t of targets) {
+        if (hit.cue.reciprocal) {
+          propose(hit, s, t, 'reciprocal');
+          propose(hit, t, s, 'reciprocal');
+        } else propose(hit, s, t, 'position');
+      }
+    }
+  }
+  for (const [key, suggestion] of added) byKey.set(key, suggestion);
 }
 
 const spanOf = (m: Mention): Span & { text: string } => ({

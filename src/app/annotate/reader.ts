@@ -11,7 +11,7 @@ import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { icon } from '../icons.ts';
 import { relationForm, type RelationForm } from './relationForm.ts';
-import type { SaveResult } from './saveResult.ts';
+import { describeUndo, type SaveResult } from './saveResult.ts';
 import { suggestionsSection } from './suggestions.ts';
 
 export interface ReaderContext {
@@ -357,7 +357,7 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
     status(said, undo) {
       statusLine.textContent = said;
       undoButton.disabled = undo === null;
-      undoButton.textContent = undo === null ? 'Undo' : `Undo: ${undo}`;
+      describeUndo(undoButton, undo);
     },
     message(textOf, action) {
       replaceChildren(

@@ -11,3 +11,19 @@ export type SaveResult = { problems: FieldProblem[]; nothingWritten: boolean } |
 /** The status line of a form after a failed save. */
 export const notSavedText = (result: NonNullable<SaveResult>): string =>
   result.nothingWritten ? 'Not saved: nothing was written.' : 'Not saved.';
+
+/**
+ * An undo button: "Undo" on the button, what it takes back in its accessible name and its
+ * tooltip (a change's description can be long).
+ */
+export function describeUndo(button: HTMLButtonElement, undo: string | null): void {
+  button.textContent = 'Undo';
+  button.disabled = undo === null;
+  if (undo === null) {
+    button.removeAttribute('aria-label');
+    button.removeAttribute('title');
+  } else {
+    button.setAttribute('aria-label', `Undo: ${undo}`);
+    button.title = `Undo: ${undo}`;
+  }
+}

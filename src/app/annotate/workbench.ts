@@ -5,7 +5,7 @@ import { h, replaceChildren } from '../dom.ts';
 import { ApiError, annotateClient } from './client.ts';
 import { openArticleForm } from './articleForm.ts';
 import { mountReader } from './reader.ts';
-import type { SaveResult } from './saveResult.ts';
+import { describeUndo, type SaveResult } from './saveResult.ts';
 
 export interface WorkbenchOptions {
   /** The API's base (the page's annotate-api meta). */
@@ -54,7 +54,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   };
   const drawSection = () => {
     undoButton.disabled = state.undo === null;
-    undoButton.textContent = state.undo === null ? 'Undo' : `Undo: ${state.undo}`;
+    describeUndo(undoButton, state.undo);
     reader.status(status.textContent ?? '', state.undo);
     replaceChildren(
       articleList,

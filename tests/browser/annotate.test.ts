@@ -267,6 +267,27 @@ describe('the annotation workbench', () => {
     expect(readFileSync(articleFile()).equals(bytes)).toBe(true);
   });
 
+  it('refuses a new actor whose id is taken, beside its Id field', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await openArticle(p);
+    const actors = readFileSync(join(data, 'actors.yaml'));
+    await selectInReader(p, 'Iran condemned Russia');
+    await chooseActor(p, 'source', 'Iran', 'Iran');
+    await p.locator('.relation-form input[name="target"]').fill('Zeta Fisheries Board');
+    await p.getByRole('button', { name: 'New actor…' }).click();
+    await p.locator('input[name="target-actor-id"]').fill('russia');
+    await p.getByRole('button', { name: 'Save relation' }).click();
+    const id = p.locator('input[name="target-actor-id"]');
+    await p.waitForFunction(() =>
+      document.querySelector('input[name="target-actor-id"]')?.getAttribute('aria-invalid'),
+    );
+    const error = p.locator(`#${await id.getAttribute('aria-describedby')}`);
+    expect(await error.isVisible()).toBe(true);
+    expect(await error.textContent()).toMatch(/russia/);
+    expect(readFileSync(join(data, 'actors.yaml')).equals(actors)).toBe(true);
+  });
+
   it('does not overwrite a file changed on disk, and says so', async () => {
     const p = page();
     await openExplorer(p, base);

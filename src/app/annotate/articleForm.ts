@@ -1,5 +1,6 @@
 import type { Change, FieldProblem, NewArticle, ProblemField } from '../../core/annotate/api.ts';
 import { h, replaceChildren } from '../dom.ts';
+import { fieldRow } from './fields.ts';
 import { notSavedText, type SaveResult } from './saveResult.ts';
 
 /** The largest .txt the form reads (the build reads up to 32 MiB; an article is far less). */
@@ -32,14 +33,7 @@ export function openArticleForm(
     control.setAttribute('aria-describedby', error.id);
     errors.set(key, error);
     controls.set(key, control);
-    return h(
-      'div',
-      { className: 'field' },
-      h('label', { for: control.id }, label),
-      control,
-      hint ? h('p', { className: 'hint' }, hint) : null,
-      error,
-    );
+    return fieldRow(label, control, error, hint);
   };
   const title = h('input', { type: 'text', required: true });
   const outlet = h('input', { type: 'text' });

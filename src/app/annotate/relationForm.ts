@@ -12,6 +12,7 @@ import { ACTOR_KINDS, MODALITIES, type ActorKind, type Modality } from '../../co
 import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren } from '../dom.ts';
 import { actorField, type ActorField } from './combobox.ts';
+import { fieldRow } from './fields.ts';
 import { notSavedText, type SaveResult } from './saveResult.ts';
 
 export interface RelationFormOptions {
@@ -72,6 +73,13 @@ export function relationForm(options: RelationFormOptions): RelationForm {
     return control;
   };
 
+  const row = (
+    text: string,
+    control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+    field: ProblemField,
+    hint?: string,
+  ) => fieldRow(text, describe(field, control), errorFor(field), hint);
+
   // ---- new actors (one per side at most) ----
   const newActors: {
     side: 'source' | 'target';
@@ -110,26 +118,26 @@ export function relationForm(options: RelationFormOptions): RelationForm {
         .sort((a, b) => a.label.localeCompare(b.label))
         .map((a) => h('option', { value: a.id }, a.label)),
     );
-    const row = (text: string, control: HTMLElement, field: ProblemField, hint?: string) => {
-      describe(field, control as HTMLInputElement);
-      return h(
-        'div',
-        { className: 'field' },
-        h('label', { for: control.id }, text),
-        control,
-        hint ? h('p', { className: 'hint' }, hint) : null,
-        errorFor(field),
-      );
+    // Each side's new actor has errors of its own (showProblems finds them by the control).
+    const actorRow = (text: string, control: HTMLElement, hint?: string) => {
+      const error = h('p', {
+        className: 'field-error',
+        id: `${control.id}-error`,
+        role: 'alert',
+        hidden: true,
+      });
+      control.setAttribute('aria-describedby', error.id);
+      return fieldRow(text, control, error, hint);
     };
     const fieldset = h(
       'fieldset',
       { className: 'new-actor' },
       h('legend', {}, `New actor (${side})`),
-      row('Id', id, 'actor.id', 'lower-case words joined by hyphens'),
-      row('Label', label, 'actor.label'),
-      row('Kind', kind, 'actor.kind'),
-      row('Aliases', aliases, 'actor.aliases', 'other names the articles use, separated by commas'),
-      row('Affiliation', affiliation, 'actor.affiliation'),
+      actorRow('Id', id, 'lower-case words joined by hyphens'),
+      actorRow('Label', label),
+      actorRow('Kind', kind),
+      actorRow('Aliases', aliases, 'other names the articles use, separated by commas'),
+      actorRow('Affiliation', affiliation),
       h(
         'button',
         {
@@ -239,15 +247,6 @@ export function relationForm(options: RelationFormOptions): RelationForm {
   quote.value = initial.quote ?? '';
   note.value = initial.note ?? '';
 
-  const row = (text: string, control: HTMLElement, field: ProblemField, hint?: string) =>
-    h(
-      'div',
-      { className: 'field' },
-      h('label', { for: control.id }, text),
-      control,
-      hint ? h('p', { className: 'hint' }, hint) : null,
-      errorFor(field),
-    );
   const saveButton = h('button', { type: 'submit', className: 'primary' }, 'Save relation');
   const status = h('p', { className: 'form-status', 'aria-live': 'polite' });
   const titleId = `rf${n}-title`;
@@ -274,11 +273,11 @@ export function relationForm(options: RelationFormOptions): RelationForm {
   target.refreshOffer();
 
   const clearProblems = () => {
-    for (const el of errors.values()) {
+    for (const el of form.querySelectorAll<HTMLElement>('.field-error')) {
       el.hidden = true;
       el.textContent = '';
     }
-    for (const control of controls.values()) control.removeAttribute('aria-invalid');
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   };
   const showProblems = (problems: FieldProblem[], changes: Change[]) => {
     let first: HTMLElement | undefined;

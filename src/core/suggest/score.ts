@@ -60,6 +60,23 @@ const describeSide = (s: { side: Side; text: string; via: MentionVia }): string 
   return `"${s.text}" (${how}${via})`;
 };
 
+/** The words of the tokens from first to last (excluded), as they stand. */
+const wordsOf = (tokens: readonly Token[], span: { first: number; last: number }): string =>
+  tokens
+    .slice(span.first, span.last)
+    .map((t) => t.text)
+    .join(' ');
+
+/** The why: its parts and then the modality's marker words, if any, joined by '; '. */
+function withModality(
+  parts: string[],
+  tokens: readonly Token[],
+  modality: ModalityDecision,
+): string {
+  if (modality.marker) parts.push(`${modality.modality} ("${wordsOf(tokens, modality.marker)}")`);
+  return parts.join('; ');
+}
+
 export function scoreCandidate(input: ScoreInput): { score: number; why: string } {
   const { hit, tokens, source, target } = input;
   let score = 0.3;
@@ -76,10 +93,7 @@ export function scoreCandidate(input: ScoreInput): { score: number; why: string 
   score -= NAME_PENALTY[source.via] + NAME_PENALTY[target.via];
   score = Math.round(Math.min(0.98, Math.max(0.05, score)) * 100) / 100;
 
-  const words = tokens
-    .slice(hit.first, hit.last)
-    .map((t) => t.text)
-    .join(' ');
+  const words = wordsOf(tokens, hit);
   const parts = [
     `cue "${words}" (CAMEO ${hit.cue.code} ${hit.cue.rootName}${input.passive ? ', passive' : ''})`,
   ];
@@ -90,15 +104,7 @@ export function scoreCandidate(input: ScoreInput): { score: number; why: string 
   } else {
     parts.push(`source ${describeSide(source)}`, `target ${describeSide(target)}`);
   }
-  const marker = input.modality.marker;
-  if (marker) {
-    const markerWords = tokens
-      .slice(marker.first, marker.last)
-      .map((t) => t.text)
-      .join(' ');
-    parts.push(`${input.modality.modality} ("${markerWords}")`);
-  }
-  return { score, why: parts.join('; ') };
+  return { score, why: withModality(parts, tokens, input.modality) };
 }
 
 /** The highest score a fallback by position may have: below every structural reading. */
@@ -128,10 +134,7 @@ export function scoreFallback(input: FallbackInput): { score: number; why: strin
   if (hit.cue.pos !== 'verb') score -= 0.05;
   score -= (NAME_PENALTY[before.via] + NAME_PENALTY[after.via]) / 2;
   score = Math.round(Math.min(FALLBACK_MAX, Math.max(0.05, score)) * 100) / 100;
-  const words = tokens
-    .slice(hit.first, hit.last)
-    .map((t) => t.text)
-    .join(' ');
+  const words = wordsOf(tokens, hit);
   const how =
     input.kind === 'subject'
       ? `"${before.text}" the cue's subject, "${after.text}" the only other actor named, same sentence; no object found`
@@ -139,13 +142,5 @@ export function scoreFallback(input: FallbackInput): { score: number; why: strin
         ? `"${before.text}" before the cue, "${after.text}" after it, same sentence, a mutual act (each to the other); structure not recognised`
         : `"${before.text}" before the cue, "${after.text}" after it, same sentence; structure not recognised`;
   const parts = [`fallback: ${how}`, `cue "${words}" (CAMEO ${hit.cue.code} ${hit.cue.rootName})`];
-  const marker = input.modality.marker;
-  if (marker) {
-    const markerWords = tokens
-      .slice(marker.first, marker.last)
-      .map((t) => t.text)
-      .join(' ');
-    parts.push(`${input.modality.modality} ("${markerWords}")`);
-  }
-  return { score, why: parts.join('; ') };
+  return { score, why: withModality(parts, tokens, input.modality) };
 }

@@ -18,7 +18,7 @@ import { findCues, findModalityCues, type CueHit } from './cues.ts';
 import { isModifier, isPreposition } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
-import { decideModality } from './modality.ts';
+import { decideModality, type ModalityDecision } from './modality.ts';
 import { readText } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
@@ -252,7 +252,6 @@ function suggestInSentence(
   }
   const absorbed: { first: number; last: number }[] = [];
   const byKey = new Map<string, Suggestion>();
-  const quote = text.slice(sentence.start, sentence.end);
   /** Where a verb of rejecting or reducing relations governs a noun ("suspended talks with"). */
   const undone: { first: number; last: number }[] = [];
   const queue: { hit: CueHit; parties?: Parties }[] = [...extra, ...hits.map((hit) => ({ hit }))];
@@ -307,40 +306,7 @@ function suggestInSentence(
         passive: parties.passive,
         modality,
       });
-      const cueStart = tokens[hit.first]!.start;
-      const cueEnd = tokens[hit.last - 1]!.end;
-      const suggestion: Suggestion = {
-        source: source.actor!,
-        type: hit.cue.type,
-        target: target.actor!,
-        modality: modality.modality,
-        quote,
-        score,
-        why,
-        evidence: {
-          sentence: { start: sentence.start, end: sentence.end },
-          source: spanOf(source.mention),
-          target: spanOf(target.mention),
-          cue: {
-            start: cueStart,
-            end: cueEnd,
-            text: text.slice(cueStart, cueEnd),
-            cameo: hit.cue.code,
-          },
-          ...(modality.marker
-            ? {
-                modality: {
-                  start: tokens[modality.marker.first]!.start,
-                  end: tokens[modality.marker.last - 1]!.end,
-                  text: text.slice(
-                    tokens[modality.marker.first]!.start,
-                    tokens[modality.marker.last - 1]!.end,
-                  ),
-                },
-              }
-            : {}),
-        },
-      };
+      const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
       const directed = suggester.directed.get(hit.cue.type) ?? true;
       const key = relationKey(suggestion.source, suggestion.type, suggestion.target, directed);
       const kept = byKey.get(key);
@@ -350,6 +316,54 @@ function suggestInSentence(
   if (suggester.fallback.position !== 'off' || suggester.fallback.subject)
     addFallbacks(text, view, suggester, read, markers, byKey);
   return [...byKey.values()];
+}
+
+/**
+ * A suggestion of the cue's type from source to target, with the offsets of its sentence (the
+ * quote), its names, its cue words and its modality marker, if any.
+ */
+function toSuggestion(
+  text: string,
+  view: SentenceView,
+  hit: CueHit,
+  source: PlacedMention,
+  target: PlacedMention,
+  modality: ModalityDecision,
+  scored: { score: number; why: string },
+): Suggestion {
+  const { tokens, sentence } = view;
+  const cueStart = tokens[hit.first]!.start;
+  const cueEnd = tokens[hit.last - 1]!.end;
+  const marker = modality.marker;
+  return {
+    source: source.actor!,
+    type: hit.cue.type,
+    target: target.actor!,
+    modality: modality.modality,
+    quote: text.slice(sentence.start, sentence.end),
+    score: scored.score,
+    why: scored.why,
+    evidence: {
+      sentence: { start: sentence.start, end: sentence.end },
+      source: spanOf(source.mention),
+      target: spanOf(target.mention),
+      cue: {
+        start: cueStart,
+        end: cueEnd,
+        text: text.slice(cueStart, cueEnd),
+        cameo: hit.cue.code,
+      },
+      ...(marker
+        ? {
+            modality: {
+              start: tokens[marker.first]!.start,
+              end: tokens[marker.last - 1]!.end,
+              text: text.slice(tokens[marker.first]!.start, tokens[marker.last - 1]!.end),
+            },
+          }
+        : {}),
+    },
+  };
 }
 
 /**
@@ -366,13 +380,12 @@ function addFallbacks(
   byKey: Map<string, Suggestion>,
 ): void {
   const options = suggester.fallback;
-  const { tokens, sentence } = view;
+  const { tokens } = view;
   const actors = view.mentions.filter((m) => m.actor && !m.modifier);
   if (actors.length < 2 || new Set(actors.map((m) => m.actor)).size < 2) return;
   const related = new Set<string>();
   const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   for (const s of byKey.values()) related.add(pairKey(s.source, s.target));
-  const quote = text.slice(sentence.start, sentence.end);
   const added = new Map<string, Suggestion>();
   const propose = (
     hit: CueHit,
@@ -397,40 +410,7 @@ function addFallbacks(
       kind,
       modality,
     });
-    const cueStart = tokens[hit.first]!.start;
-    const cueEnd = tokens[hit.last - 1]!.end;
-    const suggestion: Suggestion = {
-      source: source.actor,
-      type: hit.cue.type,
-      target: target.actor,
-      modality: modality.modality,
-      quote,
-      score,
-      why,
-      evidence: {
-        sentence: { start: sentence.start, end: sentence.end },
-        source: spanOf(source.mention),
-        target: spanOf(target.mention),
-        cue: {
-          start: cueStart,
-          end: cueEnd,
-          text: text.slice(cueStart, cueEnd),
-          cameo: hit.cue.code,
-        },
-        ...(modality.marker
-          ? {
-              modality: {
-                start: tokens[modality.marker.first]!.start,
-                end: tokens[modality.marker.last - 1]!.end,
-                text: text.slice(
-                  tokens[modality.marker.first]!.start,
-                  tokens[modality.marker.last - 1]!.end,
-                ),
-              },
-            }
-          : {}),
-      },
-    };
+    const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
     const directed = suggester.directed.get(hit.cue.type) ?? true;
     const key = relationKey(suggestion.source, suggestion.type, suggestion.target, directed);
     const kept = added.get(key);

@@ -17,6 +17,7 @@
  * - GET  articles.<hash>.json → the texts of that build
  */
 import type { ActorKind, Modality } from '../model.ts';
+import type { Suggestion } from '../suggest/suggest.ts';
 
 export const ANNOTATE_API = 'api/annotate/';
 
@@ -206,28 +207,13 @@ export interface TextSpan {
   end: number;
 }
 
-/** A relation the machine proposes: machine-made, shown as such, never saved unseen. */
-export interface SuggestionView {
-  /** Actor ids. */
-  source: string;
-  type: string;
-  target: string;
-  modality: Modality;
-  /** The sentence, a verbatim span of the text. */
-  quote: string;
-  /** 0..1 */
-  score: number;
-  /** What made the machine propose it. */
-  why: string;
-  /** Where the sentence, the two names, the cue words and the modality cue are in the text. */
-  evidence: {
-    sentence: TextSpan;
-    source: TextSpan & { text: string };
-    target: TextSpan & { text: string };
-    cue: TextSpan & { text: string; cameo: string };
-    modality?: TextSpan & { text: string };
-  };
-}
+/**
+ * A relation the machine proposes: machine-made, shown as such, never saved unseen. The shape
+ * of src/core/suggest's Suggestion: actor ids, the sentence (a verbatim span of the text) as
+ * quote, a score in 0..1, why the machine proposed it, and where the sentence, the two names,
+ * the cue words and the modality cue are in the text (TextSpan offsets).
+ */
+export type SuggestionView = Suggestion;
 
 export interface SuggestionsView {
   article: string;

@@ -162,36 +162,16 @@ async function handle(
       send(res, 200, workbench.state());
       return;
     case 'article': {
-      const id = url.searchParams.get('id');
-      if (id === null || !ARTICLE_ID.test(id)) {
-        send(
-          res,
-          400,
-          failure(
-            'malformed',
-            `article?id= must name an article id (ASCII letters, digits, dots, hyphens and underscores), not ${JSON.stringify(id)}.`,
-          ),
-        );
-        return;
-      }
+      const id = articleIdOf(res, url, 'article', 'id');
+      if (id === undefined) return;
       const view = workbench.article(id);
       if (view) send(res, 200, view);
       else send(res, 404, failure('not-found', `There is no article "${id}".`));
       return;
     }
     case 'suggestions': {
-      const id = url.searchParams.get('article');
-      if (id === null || !ARTICLE_ID.test(id)) {
-        send(
-          res,
-          400,
-          failure(
-            'malformed',
-            `suggestions?article= must name an article id (ASCII letters, digits, dots, hyphens and underscores), not ${JSON.stringify(id)}.`,
-          ),
-        );
-        return;
-      }
+      const id = articleIdOf(res, url, 'suggestions', 'article');
+      if (id === undefined) return;
       const outcome = await workbench.suggestions(id);
       send(res, outcome.status, outcome.body);
       return;
@@ -257,6 +237,26 @@ const failure = (reason: ApiFailure['reason'], message: string): ApiFailure => (
   reason,
   message,
 });
+
+/** The article id that the route's query parameter names, or undefined once a 400 is sent. */
+function articleIdOf(
+  res: ServerResponse,
+  url: URL,
+  route: string,
+  parameter: string,
+): string | undefined {
+  const id = url.searchParams.get(parameter);
+  if (id !== null && ARTICLE_ID.test(id)) return id;
+  send(
+    res,
+    400,
+    failure(
+      'malformed',
+      `${route}?${parameter}= must name an article id (ASCII letters, digits, dots, hyphens and underscores), not ${JSON.stringify(id)}.`,
+    ),
+  );
+  return undefined;
+}
 
 function answer(res: ServerResponse, outcome: Outcome): void {
   send(res, outcome.status, outcome.body);

@@ -30,6 +30,7 @@ import {
 import { validateAgainstSchema } from '../../core/pipeline/validate.ts';
 import { compileLexicon, readCueFile, type Lexicon } from '../../core/suggest/lexicon.ts';
 import type { Statement } from '../../core/suggest/evaluate.ts';
+import { toJson } from '../../core/suggest/format.ts';
 import type { Suggester } from '../../core/suggest/suggest.ts';
 import { MAX_YAML_BYTES, nodeFs, readRegularFile } from '../readData.ts';
 
@@ -125,18 +126,7 @@ export class Suggestions {
       status: 200,
       body: {
         article: id,
-        suggestions: suggestions.map(
-          ({ source, type, target, modality, quote, score, why, evidence }) => ({
-            source,
-            type,
-            target,
-            modality,
-            quote,
-            score,
-            why,
-            evidence,
-          }),
-        ),
+        suggestions: suggestions.map((s) => toJson(s)),
         ambiguous: result.ambiguous.map(({ start, end, text: name, actors }) => ({
           start,
           end,

@@ -4,9 +4,6 @@
  * (src/core/suggest/evaluate.ts): precision, recall and F1 overall and per relation type, and
  * modality accuracy on the matched ones. See docs/suggest.md.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { annotatedStatements } from '../src/core/suggest/annotated.ts';
 import {
   evaluate,
@@ -18,12 +15,9 @@ import {
 import { articleText, prepareSuggestions } from '../src/core/suggest/setup.ts';
 import { suggestRelations } from '../src/core/suggest/suggest.ts';
 import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
-import type { SourceFile } from '../src/core/pipeline/load.ts';
 import { complain, parseCommandLine, runCommand, say } from '../src/node/cli.ts';
-import { MAX_YAML_BYTES, nodeFs, readDataDir, readRegularFile } from '../src/node/readData.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DEFAULT_CUES = join(ROOT, 'graph-data', 'suggest-cues.yaml');
+import { readDataDir } from '../src/node/readData.ts';
+import { cuesPathFor, readCueSource } from '../src/node/suggestCues.ts';
 
 const USAGE = `Usage: npm run eval:suggest -- [options]
 
@@ -53,11 +47,7 @@ runCommand(USAGE, async () => {
   );
   const dataDir = args.data.replace(/\/+$/, '') || '/';
   const read = await readDataDir(dataDir);
-  const cuesPath =
-    args.cues ??
-    (existsSync(join(dataDir, 'suggest-cues.yaml'))
-      ? join(dataDir, 'suggest-cues.yaml')
-      : DEFAULT_CUES);
+  const cuesPath = cuesPathFor(dataDir, args.cues);
   const setup = prepareSuggestions(read.files, await readCueSource(cuesPath));
   const sink = new IssueSink();
   const articles: { id: string; suggested: Statement[]; annotated: Statement[] }[] = [];
@@ -129,18 +119,3 @@ runCommand(USAGE, async () => {
   }
   return 0;
 });
-
-async function readCueSource(path: string): Promise<SourceFile> {
-  const outcome = await readRegularFile(nodeFs, path, MAX_YAML_BYTES);
-  if (outcome.kind === 'missing') {
-    throw new Error(
-      `the cue lexicon ${path} does not exist; pass --cues FILE, or leave --cues out for the default`,
-    );
-  }
-  if (outcome.kind === 'problem') throw new Error(`${path}: ${outcome.message}`);
-  try {
-    return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(outcome.bytes) };
-  } catch {
-    throw new Error(`${path}: the file is not UTF-8 text`);
-  }
-}

@@ -3,21 +3,17 @@
  * Prints the relations the text of an article suggests (src/core/suggest), best first: YAML to
  * paste under the article's `relations:`, or a JSON array. See docs/suggest.md.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { dismissedIn, isDismissed } from '../src/core/annotate/dismiss.ts';
 import { annotatedStatements, isAnnotated } from '../src/core/suggest/annotated.ts';
 import { toJson, toYaml, type SuggestionJson } from '../src/core/suggest/format.ts';
 import { articleText, prepareSuggestions } from '../src/core/suggest/setup.ts';
 import { suggestRelations } from '../src/core/suggest/suggest.ts';
 import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
-import { parseYaml, type SourceFile } from '../src/core/pipeline/load.ts';
+import { parseYaml } from '../src/core/pipeline/load.ts';
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
-import { MAX_YAML_BYTES, nodeFs, readDataDir, readRegularFile } from '../src/node/readData.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DEFAULT_CUES = join(ROOT, 'graph-data', 'suggest-cues.yaml');
+import { readDataDir } from '../src/node/readData.ts';
+import { cuesPathFor, readCueSource } from '../src/node/suggestCues.ts';
 
 const USAGE = `Usage: npm run suggest -- (--article ID | --all) [options]
 
@@ -67,11 +63,7 @@ runCommand(USAGE, async () => {
   }
   const dataDir = args.data.replace(/\/+$/, '') || '/';
   const read = await readDataDir(dataDir);
-  const cuesPath =
-    args.cues ??
-    (existsSync(join(dataDir, 'suggest-cues.yaml'))
-      ? join(dataDir, 'suggest-cues.yaml')
-      : DEFAULT_CUES);
+  const cuesPath = cuesPathFor(dataDir, args.cues);
   const cues = await readCueSource(cuesPath);
   const setup = prepareSuggestions(read.files, cues);
   const issues = sortIssues([...read.issues, ...setup.issues]);
@@ -147,19 +139,3 @@ runCommand(USAGE, async () => {
   } else say(`${yaml.join('\n')}\n`);
   return 0;
 });
-
-/** The cue file as a SourceFile; a clear error if it cannot be read. */
-async function readCueSource(path: string): Promise<SourceFile> {
-  const outcome = await readRegularFile(nodeFs, path, MAX_YAML_BYTES);
-  if (outcome.kind === 'missing') {
-    throw new Error(
-      `the cue lexicon ${path} does not exist; pass --cues FILE, or leave --cues out for the default`,
-    );
-  }
-  if (outcome.kind === 'problem') throw new Error(`${path}: ${outcome.message}`);
-  try {
-    return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(outcome.bytes) };
-  } catch {
-    throw new Error(`${path}: the file is not UTF-8 text`);
-  }
-}

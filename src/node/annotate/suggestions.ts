@@ -12,7 +12,6 @@
  * the workbench starts.
  */
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ApiFailure, FieldProblem, SuggestionsView } from '../../core/annotate/api.ts';
 import { dismissedIn, isDismissed } from '../../core/annotate/dismiss.ts';
 import type { Actor, ArticleDocument, Modality, RelationType } from '../../core/model.ts';
@@ -33,11 +32,7 @@ import type { Statement } from '../../core/suggest/evaluate.ts';
 import { toJson } from '../../core/suggest/format.ts';
 import type { Suggester } from '../../core/suggest/suggest.ts';
 import { MAX_YAML_BYTES, nodeFs, readRegularFile } from '../readData.ts';
-
-/** The project's cue lexicon, used when the data folder has none. */
-export const DEFAULT_CUES = fileURLToPath(
-  new URL('../../../graph-data/suggest-cues.yaml', import.meta.url),
-);
+import { DEFAULT_CUES } from '../suggestCues.ts';
 
 /** The cue file's name in a data folder. */
 export const CUES_FILE = 'suggest-cues.yaml';

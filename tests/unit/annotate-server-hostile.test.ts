@@ -4,140 +4,30 @@
  * written, files removed on disk, stale undo entries, new articles beside files of other
  * names, and dismissed suggestions the data does not know.
  */
-import { request as httpRequest, createServer, type Server } from 'node:http';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  ApiFailure,
-  Change,
-  ChangeResult,
-  WorkbenchState,
-} from '../../src/core/annotate/api.ts';
-import { annotateApi } from '../../src/node/annotate/api.ts';
-import { versionOf, Workbench } from '../../src/node/annotate/workbench.ts';
-import { smallDataset, writeDataset } from '../helpers/dataset.ts';
-
-/** The small dataset, with comments and a sentence no relation quotes yet. */
-function dataset(): Record<string, string> {
-  const files = smallDataset();
-  files['articles/a1.txt'] += 'Ann Minister met Betaburg officials on Monday.\n';
-  files['articles/a1.yaml'] = files['articles/a1.yaml']!.replace(
-    'relations:\n',
-    '# Checked by hand.\nrelations:  # in text order\n',
-  ).replace('  - source: Minister\n', '  # The call:\n  - source: Minister\n');
-  return files;
-}
-
-const NEW_RELATION = {
-  source: 'Ann Minister',
-  type: 'cooperates-with',
-  target: 'Betaburg',
-  quote: 'Ann Minister met Betaburg officials on Monday.',
-};
-
-interface Answer<T = unknown> {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: T;
-  text: string;
-}
+import type { ApiFailure, ChangeResult } from '../../src/core/annotate/api.ts';
+import { versionOf } from '../../src/node/annotate/workbench.ts';
+import {
+  change,
+  commentedDataset,
+  NEW_RELATION,
+  post,
+  send,
+  snapshot,
+  startAnnotateServer,
+  state,
+  stopAnnotateServer,
+} from '../helpers/annotateServer.ts';
 
 let dir: string;
-let server: Server;
-let port: number;
-let workbench: Workbench;
 
-async function start(files = dataset()): Promise<void> {
-  dir = writeDataset(files);
-  workbench = await Workbench.open({
-    dataDir: dir,
-    startLayout: 'full',
-    layout: { iterations: 20 },
-  });
-  const api = annotateApi({ workbench });
-  server = createServer((req, res) =>
-    api(req, res, () => {
-      res.statusCode = 418;
-      res.end('not the API');
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
+async function start(files = commentedDataset()): Promise<void> {
+  ({ dir } = await startAnnotateServer(files));
 }
 
-afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** A request as a browser (or anyone) could send it; headers override the page's own. */
-function send<T = unknown>(
-  method: string,
-  path: string,
-  options: { body?: string | Buffer; headers?: Record<string, string> } = {},
-): Promise<Answer<T>> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: `/api/annotate/${path}`,
-        headers: {
-          ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...options.headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            /* Not JSON: the test says so. */
-          }
-          resolve({ status: res.statusCode!, headers: res.headers, body: body as T, text });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
-
-const post = <T = ChangeResult | ApiFailure>(
-  path: string,
-  value: unknown,
-  headers?: Record<string, string>,
-) => send<T>('POST', path, { body: JSON.stringify(value), headers: headers ?? {} });
-
-async function state(): Promise<WorkbenchState> {
-  return (await send<WorkbenchState>('GET', 'state')).body;
-}
-
-/** A change request with the versions the page has read. */
-async function change(...changes: Change[]): Promise<Answer<ChangeResult | ApiFailure>> {
-  return post('change', { changes, versions: (await state()).versions });
-}
-
-/** Every file under the data folder (build included), by relative path. */
-function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path, 'latin1');
-    }
-  };
-  walk(dir);
-  return out;
-}
+afterEach(() => stopAnnotateServer());
 
 beforeEach(() => start());
 

@@ -4,22 +4,27 @@
  * dismissal (POST dismiss-suggestion) remembered in the YAML with its comments kept and taken
  * back by undo, an accepted suggestion gone as annotated, the cue file's errors at their line.
  */
-import { request as httpRequest, createServer, type Server } from 'node:http';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
   ApiFailure,
   ArticleView,
-  Change,
   ChangeResult,
   SuggestionView,
   SuggestionsView,
   WorkbenchState,
 } from '../../src/core/annotate/api.ts';
-import { annotateApi } from '../../src/node/annotate/api.ts';
-import { versionOf, Workbench } from '../../src/node/annotate/workbench.ts';
-import { smallDataset, writeDataset } from '../helpers/dataset.ts';
+import { versionOf } from '../../src/node/annotate/workbench.ts';
+import {
+  change,
+  get,
+  post,
+  send,
+  startAnnotateServer,
+  stopAnnotateServer,
+} from '../helpers/annotateServer.ts';
+import { smallDataset } from '../helpers/dataset.ts';
 
 /** The small dataset with comments, and sentences no relation quotes yet. */
 function dataset(): Record<string, string> {
@@ -38,73 +43,13 @@ function dataset(): Record<string, string> {
 const ACTORS = ['alpha', 'beta', 'gamma-front', 'ann-minister'];
 
 let dir: string;
-let server: Server;
 let port: number;
 
 async function start(files = dataset()): Promise<void> {
-  dir = writeDataset(files);
-  const workbench = await Workbench.open({
-    dataDir: dir,
-    startLayout: 'full',
-    layout: { iterations: 20 },
-  });
-  const api = annotateApi({ workbench });
-  server = createServer((req, res) => api(req, res, () => res.end()));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
+  ({ dir, port } = await startAnnotateServer(files));
 }
 
-afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-interface Answer<T> {
-  status: number;
-  body: T;
-  text: string;
-}
-
-function send<T>(
-  method: string,
-  path: string,
-  options: { body?: string; headers?: Record<string, string> } = {},
-): Promise<Answer<T>> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: `/api/annotate/${path}`,
-        headers: {
-          ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...options.headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode!, body: JSON.parse(text) as T, text });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
-
-const get = <T>(path: string) => send<T>('GET', path);
-const post = <T = ChangeResult | ApiFailure>(path: string, value: unknown) =>
-  send<T>('POST', path, { body: JSON.stringify(value) });
-
-async function change(...changes: Change[]): Promise<Answer<ChangeResult | ApiFailure>> {
-  const { versions } = (await get<WorkbenchState>('state')).body;
-  return post('change', { changes, versions });
-}
+afterEach(() => stopAnnotateServer());
 
 async function suggestions(article = 'a1'): Promise<SuggestionsView> {
   const answer = await get<SuggestionsView>(`suggestions?article=${article}`);

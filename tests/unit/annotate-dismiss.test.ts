@@ -11,24 +11,10 @@ import { applyChanges } from '../../src/core/annotate/applyChanges.ts';
 import { dismissSuggestion, dismissedIn, isDismissed } from '../../src/core/annotate/dismiss.ts';
 import { EditRefused } from '../../src/core/annotate/edits.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
+import { commentedArticle } from '../helpers/articleYaml.ts';
 import { smallDataset, toDataFiles } from '../helpers/dataset.ts';
 
-const ARTICLE = `# yaml-language-server: $schema=../schemas/article.schema.json
-title: A test # the headline
-published:
-  date: 2020-05
-  basis: inferred
-  how: >-
-    Folded text that the edit
-    must not touch.
-relations:
-  # First relation.
-  - source: Alpha
-    type: cooperates-with
-    target: Beta # by alias
-    quote: Alpha and Beta agree.
-# Trailing comment.
-`;
+const ARTICLE = commentedArticle();
 
 const ONE: DismissedSuggestion = {
   source: 'alpha',

@@ -12,27 +12,14 @@ import {
 } from '../../src/core/annotate/edits.ts';
 import { ARTICLE_ID, articleIdFor } from '../../src/core/annotate/articleId.ts';
 import { applyChanges } from '../../src/core/annotate/applyChanges.ts';
+import { commentedArticle } from '../helpers/articleYaml.ts';
 
 const seed = (path: string) =>
   readFileSync(new URL(`../../graph-data/${path}`, import.meta.url), 'utf8');
 const WP = seed('articles/washington-post-2014-10-kerry-lavrov-paris.yaml');
 const ACTORS = seed('actors.yaml');
 
-const ARTICLE = `# yaml-language-server: $schema=../schemas/article.schema.json
-title: A test # the headline
-published:
-  date: 2020-05
-  basis: inferred
-  how: >-
-    Folded text that the edit
-    must not touch.
-relations:
-  # First relation.
-  - source: Alpha
-    type: cooperates-with
-    target: Beta # by alias
-    quote: Alpha and Beta agree.
-    eventDate: {date: 2020-05, basis: inferred, how: In May}
+const ARTICLE = commentedArticle(`    eventDate: {date: 2020-05, basis: inferred, how: In May}
   # Second relation.
   - source: Beta
     type: opposes
@@ -40,8 +27,7 @@ relations:
     modality: proposed
     quote: Beta may fight Gamma.
     note: A plan.
-# Trailing comment.
-`;
+`);
 
 const REL: RelationInput = {
   source: 'Russia',

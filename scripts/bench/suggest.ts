@@ -12,7 +12,7 @@ import { readDataDir } from '../../src/node/readData.ts';
 import { articleText, prepareSuggestions } from '../../src/core/suggest/setup.ts';
 import { library, readWithLibraryOnly } from '../../src/core/suggest/read.ts';
 import { suggestRelations } from '../../src/core/suggest/suggest.ts';
-import { median, round } from './stats.ts';
+import { round, timeMedian } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -33,16 +33,6 @@ export interface SuggestFigures {
 }
 
 const BUDGET_MS = 200;
-
-function timeRuns(runs: number, f: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    times.push(performance.now() - t0);
-  }
-  return round(median(times));
-}
 
 export async function benchSuggest(
   options: { runs?: number; log?: (s: string) => void } = {},
@@ -74,8 +64,8 @@ export async function benchSuggest(
     // Warm up both, then alternate.
     suggestRelations(text, setup.suggester);
     readWithLibraryOnly(text);
-    const libraryMs = timeRuns(runs, () => readWithLibraryOnly(text));
-    const pipelineMs = timeRuns(runs, () => suggestRelations(text, setup.suggester!));
+    const libraryMs = timeMedian(runs, () => readWithLibraryOnly(text));
+    const pipelineMs = timeMedian(runs, () => suggestRelations(text, setup.suggester!));
     sizes.push({
       name,
       words: text.split(/\s+/).filter(Boolean).length,

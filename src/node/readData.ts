@@ -4,6 +4,7 @@ import { join, sep } from 'node:path';
 import type { ArticleSources, DataFiles } from '../core/pipeline/buildGraph.ts';
 import type { BuildIssue } from '../core/pipeline/issues.ts';
 import type { SourceFile } from '../core/pipeline/load.ts';
+import { EVENTS_FOLDER, LAYER_FILE } from '../core/events/layer.ts';
 import { describeFsError, errorCode, type FsProblem } from './fsErrors.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -124,7 +125,9 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
   // symbolic link in a colleague's project cannot publish /etc/passwd or ~/.ssh in the texts.
   const roots = (
     await Promise.all(
-      [dir, join(dir, 'articles'), join(dir, 'events')].map((d) => fs.realpath(d).catch(() => '')),
+      [dir, join(dir, 'articles'), join(dir, EVENTS_FOLDER)].map((d) =>
+        fs.realpath(d).catch(() => ''),
+      ),
     )
   ).filter((r) => r !== '');
   const inside = (real: string): boolean =>
@@ -269,7 +272,7 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
   const relationTypes = await read(relationTypesPath, MAX_YAML_BYTES, false);
   const actors = await read(actorsPath, MAX_YAML_BYTES, false);
   // The machine-coded layer (npm run import:gdelt), when there is one.
-  const events = await read(join(dir, 'events', 'gdelt.csv'), MAX_EVENTS_BYTES, false);
+  const events = await read(join(dir, EVENTS_FOLDER, LAYER_FILE), MAX_EVENTS_BYTES, false);
   return {
     files: {
       root: dir,

@@ -332,26 +332,51 @@ export interface GraphOutput {
  * the previous graph.json and its texts stay byte for byte, no temporary file is left, and an
  * OutputError says which file and what to do.
  */
-export async function writeGraphOutput(
+export function writeGraphOutput(
   dir: string,
   graph: ActorGraph,
   texts: Record<string, string>,
   options: GraphOutputOptions = {},
 ): Promise<GraphOutput> {
-  const fs = options.fs ?? nodeFs;
-  const graphFile = join(dir, GRAPH_FILE);
-  const textsContent = `${JSON.stringify(texts)}\n`;
-  const textsName = textsFileName(textsContent);
-  const textsFile = join(dir, textsName);
-  const serialised = graph.export() as SerializedGraph<
+  return writeSerialisedOutput(dir, serialiseGraphOutput(graph, texts), options);
+}
+
+/** The build's output as the files hold it: graph.json names its texts file. */
+export interface SerialisedOutput {
+  graphJson: string;
+  textsJson: string;
+  /** articles.<hash>.json, by the texts' content. */
+  textsName: string;
+}
+
+export function serialiseGraphOutput(
+  graph: ActorGraph,
+  texts: Record<string, string>,
+): SerialisedOutput {
+  const textsJson = `${JSON.stringify(texts)}\n`;
+  const textsName = textsFileName(textsJson);
+  const exported = graph.export() as SerializedGraph<
     NodeAttributes,
     EdgeAttributes,
     GraphAttributes
   >;
-  const graphContent = `${JSON.stringify({
-    ...serialised,
-    attributes: { ...serialised.attributes, texts: textsName },
+  const graphJson = `${JSON.stringify({
+    ...exported,
+    attributes: { ...exported.attributes, texts: textsName },
   })}\n`;
+  return { graphJson, textsJson, textsName };
+}
+
+/** writeGraphOutput with the output already serialised (the workbench serves the same text). */
+export async function writeSerialisedOutput(
+  dir: string,
+  output: SerialisedOutput,
+  options: GraphOutputOptions = {},
+): Promise<GraphOutput> {
+  const fs = options.fs ?? nodeFs;
+  const graphFile = join(dir, GRAPH_FILE);
+  const { textsName, textsJson: textsContent, graphJson: graphContent } = output;
+  const textsFile = join(dir, textsName);
 
   const previous = await fs.stat(graphFile).then(
     (s) => (s.isDirectory() ? 'folder' : 'file'),

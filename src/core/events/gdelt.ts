@@ -69,5 +69,3 @@ export const KEPT_COLUMNS = {
   AvgTone: 'float',
   SOURCEURL: 'string',
 } as const satisfies Record<string, 'int' | 'float' | 'string'>;
-
-export type KeptColumn = keyof typeof KEPT_COLUMNS;

@@ -9,8 +9,10 @@ import type { IssueSink } from '../pipeline/issues.ts';
 import type { SourceFile } from '../pipeline/load.ts';
 import { edgeKey } from '../graph/actorGraph.ts';
 
-export const LAYER_FILE = 'events/gdelt.csv';
-export const STORE_FILE = 'events/gdelt-events.csv';
+/** The machine-coded layer and the events it counts, in the data folder's events/. */
+export const EVENTS_FOLDER = 'events';
+export const LAYER_FILE = 'gdelt.csv';
+export const STORE_FILE = 'gdelt-events.csv';
 
 export const LAYER_COLUMNS = [
   'source',

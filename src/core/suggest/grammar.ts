@@ -59,28 +59,6 @@ export const isClauseBreak = (t: Token): boolean =>
 /** Between two names of one group: "X and Y", "X, Y and Z", "X as well as Y", "X-Y". */
 export const COORDINATORS = new Set(['and', ',', '&', 'as', 'well', 'both', 'or', '-', '/']);
 
-/** Prepositions that place or time an event; the name after them is not a party to it. */
-export const CIRCUMSTANTIAL = new Set([
-  'in',
-  'inside',
-  'near',
-  'across',
-  'throughout',
-  'during',
-  'since',
-  'until',
-  'within',
-  'around',
-  'outside',
-  'from',
-  'into',
-  'through',
-  'via',
-  'amid',
-  'under',
-  'over',
-]);
-
 /** Tokens that may stand between a word and the noun phrase it governs. */
 export const isModifier = (t: Token): boolean =>
   t.pos === 'DET' ||

@@ -18,7 +18,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
-import type { SerializedGraph } from 'graphology-types';
 import type {
   ApiFailure,
   ArticleView,
@@ -36,7 +35,6 @@ import { checkChanges, filesOf, relativePath } from '../../core/annotate/checkCh
 import { checkDismissals } from '../../core/annotate/checkDismissals.ts';
 import { EditRefused } from '../../core/annotate/edits.ts';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
-import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/model.ts';
 import { buildGraph, type DataFiles } from '../../core/pipeline/buildGraph.ts';
 import { createBuildCache, type BuildCache } from '../../core/pipeline/cache.ts';
 import { formatIssue, hasErrors, IssueSink, type BuildIssue } from '../../core/pipeline/issues.ts';
@@ -53,9 +51,9 @@ import {
 } from '../readData.ts';
 import {
   GRAPH_FILE,
-  textsFileName,
+  serialiseGraphOutput,
   writeFilesAtomically,
-  writeGraphOutput,
+  writeSerialisedOutput,
 } from '../writeOutput.ts';
 import { Suggestions } from './suggestions.ts';
 
@@ -128,7 +126,7 @@ class Refusal extends Error {
   }
 }
 
-/** The current build, serialised as writeGraphOutput writes it. */
+/** The current build, serialised once (serialiseGraphOutput) for the API and the build folder. */
 interface Build {
   graph: ActorGraph;
   texts: Record<string, string>;
@@ -892,7 +890,7 @@ export class Workbench {
     this.snapshot = { ...next, build, graphVersion: this.snapshot.graphVersion + 1 };
     this.rememberTexts(build);
     try {
-      await writeGraphOutput(this.buildDir, result.graph, result.texts);
+      await writeSerialisedOutput(this.buildDir, build);
     } catch (error) {
       // The data files are saved (and undo can take them back); only the build's copy of the
       // graph is behind. Their versions are the server's own: the page reads the state again.
@@ -1030,20 +1028,9 @@ function schemaProblems(
   });
 }
 
-/** Serialised as writeGraphOutput serialises it: graph.json names its texts file. */
+/** Serialised once: what the API serves is what the build folder gets. */
 function serialise(graph: ActorGraph, texts: Record<string, string>): Build {
-  const textsJson = `${JSON.stringify(texts)}\n`;
-  const textsName = textsFileName(textsJson);
-  const exported = graph.export() as SerializedGraph<
-    NodeAttributes,
-    EdgeAttributes,
-    GraphAttributes
-  >;
-  const graphJson = `${JSON.stringify({
-    ...exported,
-    attributes: { ...exported.attributes, texts: textsName },
-  })}\n`;
-  return { graph, texts, graphJson, textsName, textsJson };
+  return { graph, texts, ...serialiseGraphOutput(graph, texts) };
 }
 
 /** Versions of every file read, by the API's path relative to the data folder. */

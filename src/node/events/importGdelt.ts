@@ -24,7 +24,14 @@ import {
   type CameoMapping,
 } from '../../core/events/cameo.ts';
 import { GDELT_EVENT_COLUMNS, KEPT_COLUMNS } from '../../core/events/gdelt.ts';
-import { formatLayer, layerRowFromSql, type LayerRow } from '../../core/events/layer.ts';
+import {
+  EVENTS_FOLDER,
+  LAYER_FILE,
+  STORE_FILE,
+  formatLayer,
+  layerRowFromSql,
+  type LayerRow,
+} from '../../core/events/layer.ts';
 import { formatIssue, IssueSink, sortIssues } from '../../core/pipeline/issues.ts';
 import { parseYaml, type SourceFile } from '../../core/pipeline/load.ts';
 import { validateAgainstSchema } from '../../core/pipeline/validate.ts';
@@ -330,9 +337,9 @@ async function refuseEventsOutside(dataDir: string, eventsDir: string): Promise<
 export async function importGdelt(options: ImportOptions): Promise<ImportReport> {
   const mapping = await readMapping(options.dataDir);
   const template = await fs.readFile(SQL_FILE, 'utf8');
-  const eventsDir = join(options.dataDir, 'events');
-  const storePath = join(eventsDir, 'gdelt-events.csv');
-  const layerPath = join(eventsDir, 'gdelt.csv');
+  const eventsDir = join(options.dataDir, EVENTS_FOLDER);
+  const storePath = join(eventsDir, STORE_FILE);
+  const layerPath = join(eventsDir, LAYER_FILE);
   await refuseEventsOutside(options.dataDir, eventsDir);
   const scratch = await fs.mkdtemp(join(tmpdir(), 'import-gdelt-'));
   const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
@@ -436,7 +443,7 @@ export async function importGdelt(options: ImportOptions): Promise<ImportReport>
         .n,
     );
 
-    const storeOut = join(scratch, 'gdelt-events.csv');
+    const storeOut = join(scratch, STORE_FILE);
     await db.run(
       `COPY (SELECT ${kept} FROM events ORDER BY GLOBALEVENTID) TO ${quoteSql(storeOut)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', ESCAPE '"')`,
     );
@@ -445,7 +452,7 @@ export async function importGdelt(options: ImportOptions): Promise<ImportReport>
     const changed =
       (await readOrUndefined(storePath)) !== store || (await readOrUndefined(layerPath)) !== layer;
     if (changed) {
-      await writeFilesAtomically(eventsDir, { 'gdelt-events.csv': store, 'gdelt.csv': layer });
+      await writeFilesAtomically(eventsDir, { [STORE_FILE]: store, [LAYER_FILE]: layer });
     }
     const read = files.reduce((n, f) => n + f.events, 0);
     const added = total - (options.replace ? 0 : stored);

@@ -130,14 +130,10 @@ async function start(): Promise<void> {
           section: byId('workbench'),
           async rebuilt(version) {
             const url = `${GRAPH_URL}?v=${version}`;
-            performance.mark('rebuild-fetch');
             const next = await loadGraph(url);
-            performance.mark('rebuild-loaded');
             mergeGraph(explorer.graph, next, { edgeAttributes: withBaseStroke });
-            performance.mark('rebuild-merged');
             currentTexts = articleTexts(explorer.graph, url);
             explorer.dataChanged();
-            performance.mark('rebuild-shown');
           },
         }),
       )

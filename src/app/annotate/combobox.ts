@@ -23,7 +23,8 @@ export function actorField(
   label: string,
   name: string,
   matcher: () => ActorMatcher,
-  onInput: () => void,
+  /** After each change of the field: the actors the text matches now (none once chosen). */
+  onInput: (matches: readonly SearchMatch[]) => void,
 ): ActorField {
   const id = `actor-field-${++counter}`;
   const input = h('input', {
@@ -66,7 +67,7 @@ export function actorField(
     input.value = match.label;
     chosen = match.id;
     close();
-    onInput();
+    onInput([]);
   };
   const open = () => {
     matches = matcher().match(input.value, 8);
@@ -97,9 +98,11 @@ export function actorField(
   };
   input.addEventListener('input', () => {
     chosen = null;
-    if (input.value.trim() === '') close();
-    else open();
-    onInput();
+    if (input.value.trim() === '') {
+      close();
+      matches = [];
+    } else open();
+    onInput(matches);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

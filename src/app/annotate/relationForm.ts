@@ -7,7 +7,7 @@ import type {
   RelationInput,
   WorkbenchState,
 } from '../../core/annotate/api.ts';
-import { foldForSearch } from '../../core/explore/search.ts';
+import { foldForSearch, type SearchMatch } from '../../core/explore/search.ts';
 import { ACTOR_KINDS, MODALITIES, type ActorKind, type Modality } from '../../core/model.ts';
 import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren } from '../dom.ts';
@@ -179,18 +179,21 @@ export function relationForm(options: RelationFormOptions): RelationForm {
   const actorSide = (side: 'source' | 'target', text: string) => {
     const holder = h('div', { className: 'actor-side' });
     const offer = h('p', { className: 'new-actor-offer', hidden: true });
-    const field = actorField(text, side, options.matcher, () => refreshOffer());
+    const field = actorField(text, side, options.matcher, (matches) => refreshOffer(matches));
     describe(side, field.input);
-    const refreshOffer = () => {
+    // A name is known when one of the actors it matches has it exactly (titles included: the
+    // build does not strip "Mr.").
+    const refreshOffer = (matches?: readonly SearchMatch[]) => {
       const name = field.input.value.trim();
+      const folded = foldForSearch(name);
       const known =
         name === '' ||
         field.chosen() !== null ||
-        options
-          .matcher()
-          .match(name, 3)
-          .some((m) => m.score === 0 && foldForSearch(m.matched) === foldForSearch(name));
+        (matches ?? options.matcher().match(name, 3)).some(
+          (m) => m.score === 0 && foldForSearch(m.matched) === folded,
+        );
       offer.hidden = known || newActors.some((a) => a.side === side);
+      if (offer.hidden) return;
       replaceChildren(
         offer,
         `No actor is named “${name}”. `,

@@ -9,7 +9,7 @@ import { fsErrorLine } from './fsErrors.ts';
 import { nodeFs, readRegularFile } from './readData.ts';
 
 /** The largest graph.json read: below the longest string V8 can make (2^29 - 24 units). */
-export const MAX_GRAPH_BYTES = 500 * 1024 * 1024;
+const MAX_GRAPH_BYTES = 500 * 1024 * 1024;
 
 const notFound = (path: string): string =>
   `${path} not found. Run \`npm run build:graph\` first to build the graph, or name another graph.json with --graph FILE.`;

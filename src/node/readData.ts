@@ -21,7 +21,7 @@ export const MAX_TEXT_BYTES = 32 * MiB;
  * The largest machine-coded layer the build reads (events/gdelt.csv): its size follows the
  * actors, relation types and months, not the number of events (some 100 bytes a row).
  */
-export const MAX_EVENTS_BYTES = 64 * MiB;
+const MAX_EVENTS_BYTES = 64 * MiB;
 
 /** Article files by extension, compared case-insensitively: .yaml and .yml, .txt. */
 const ARTICLE_FILE = /^(.+)\.(yaml|yml|txt)$/i;

@@ -29,7 +29,7 @@ const LETTERS: Record<string, string> = {
 };
 
 /** Lower-case ASCII words of a text: accents folded, other scripts dropped. */
-export function asciiWords(text: string): string[] {
+function asciiWords(text: string): string[] {
   const folded = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

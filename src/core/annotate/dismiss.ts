@@ -12,7 +12,7 @@ import { sameValue } from './sameValue.ts';
 import { columnOf, lineEndOf, parseForEdit, serialise, topPair, reparse } from './yamlText.ts';
 
 /** The key of the list in an article's YAML. */
-export const DISMISSED_KEY = 'dismissedSuggestions';
+const DISMISSED_KEY = 'dismissedSuggestions';
 
 const WHAT = 'the article file';
 
@@ -35,7 +35,7 @@ export function dismissSuggestion(yaml: string, suggestion: DismissedSuggestion)
 }
 
 /** The suggestion as the file writes it; refuses empty fields (ids trimmed, the quote as is). */
-export function dismissedValue(suggestion: DismissedSuggestion): DismissedSuggestion {
+function dismissedValue(suggestion: DismissedSuggestion): DismissedSuggestion {
   const id = (value: unknown, field: 'source' | 'type' | 'target', hint: string): string => {
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') throw new EditRefused(`the suggestion's ${field} is empty`, field, hint);

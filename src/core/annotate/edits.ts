@@ -105,7 +105,7 @@ function deleteRelationNow(yaml: string, index: number): string {
 }
 
 /** The relation as the file writes it; refuses empty fields and unknown modalities. */
-export function relationValue(relation: RelationInput): RelationRecord {
+function relationValue(relation: RelationInput): RelationRecord {
   const source = required(relation.source, 'source', 'Name the source actor.');
   const type = required(relation.type, 'type', 'Choose a relation type.');
   const target = required(relation.target, 'target', 'Name the target actor.');

@@ -5,7 +5,7 @@ import { EditRefused } from './refusal.ts';
 import { serialise } from './yamlText.ts';
 
 /** The first line of every article YAML, as in the seed files. */
-export const ARTICLE_SCHEMA_LINE = '# yaml-language-server: $schema=../schemas/article.schema.json';
+const ARTICLE_SCHEMA_LINE = '# yaml-language-server: $schema=../schemas/article.schema.json';
 
 /** An http(s) URL with a host name (or an IP literal), an optional port and no whitespace. */
 const HTTP_URL =

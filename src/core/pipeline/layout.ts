@@ -232,9 +232,9 @@ function clearDisc(
  * network pane on a laptop. Node sizes are pixels on screen; the no-overlap pass converts
  * them to layout units at this scale.
  */
-export const REFERENCE_CANVAS_PX = 640;
+const REFERENCE_CANVAS_PX = 640;
 /** Pixels kept between two actors' discs. */
-export const DISC_GAP_PX = 6;
+const DISC_GAP_PX = 6;
 
 /**
  * A no-overlap pass after ForceAtlas2 (graphology-layout-noverlap): no two actors' discs,
@@ -243,7 +243,7 @@ export const DISC_GAP_PX = 6;
  * extent to the canvas, measured again before each of a few rounds, since pushing discs
  * apart widens the extent.
  */
-export function separateDiscs(graph: Graph): void {
+function separateDiscs(graph: Graph): void {
   if (graph.order < 2) return;
   for (let round = 0; round < 3; round++) {
     let minX = Infinity;

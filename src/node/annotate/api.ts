@@ -16,7 +16,7 @@ import { MalformedRequest, parseChangeRequest, parseUndoRequest } from './reques
 import { ARTICLE_ID, type Outcome, type Workbench } from './workbench.ts';
 
 /** Where the routes are, from the server's root (the page asks for ANNOTATE_API relative to itself). */
-export const API_PREFIX = '/api/annotate/';
+const API_PREFIX = '/api/annotate/';
 
 /** The largest body a POST may have: a new article's text (32 MiB) written out as JSON. */
 export const MAX_BODY_BYTES = 40 * 1024 * 1024;
@@ -282,7 +282,7 @@ function sendJson(res: ServerResponse, status: number, json: string): void {
  * name with the server's port; Origin, when sent, the server's own; Sec-Fetch-Site, when sent,
  * same-origin or none.
  */
-export function refusedOrigin(req: IncomingMessage): string | undefined {
+function refusedOrigin(req: IncomingMessage): string | undefined {
   const port = req.socket.localPort;
   const host = (req.headers.host ?? '').toLowerCase();
   const m = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);

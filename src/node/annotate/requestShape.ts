@@ -197,7 +197,7 @@ function change(value: unknown, where: string): Change {
 }
 
 /** The most changes one request may carry. */
-export const MAX_CHANGES = 100;
+const MAX_CHANGES = 100;
 
 /** A ChangeRequest from parsed JSON; throws MalformedRequest saying what is wrong. */
 export function parseChangeRequest(value: unknown): ChangeRequest {

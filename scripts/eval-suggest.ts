@@ -55,7 +55,7 @@ runCommand(USAGE, async () => {
     for (const article of [...read.files.articles].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       if (!article.meta || !article.text) continue;
       const text = articleText(read.files, article.id)!;
-      const annotated = annotatedStatements(article.meta, text, setup.actors, sink);
+      const annotated = annotatedStatements(article.meta, text, setup.index, sink);
       if (!annotated) continue;
       const suggested = suggestRelations(text, setup.suggester).suggestions.map((s) => ({
         source: s.source,
@@ -104,10 +104,9 @@ runCommand(USAGE, async () => {
   say(`Suggestions scored against the annotations of ${dataDir} (cues: ${cuesPath})\n\n`);
   say(formatEvaluation(evaluation));
   if (args.details) {
-    const directed = new Map(setup.relationTypes.map((t) => [t.id, t.directed]));
     const show = (s: Statement) => `${s.source} ${s.type} ${s.target} (${s.modality})`;
     for (const a of articles) {
-      const pairs = matchArticle(a.suggested, a.annotated, (t) => directed.get(t) ?? true);
+      const pairs = matchArticle(a.suggested, a.annotated, setup.directed);
       const matchedS = new Set(pairs.map(([i]) => i));
       const matchedA = new Set(pairs.map(([, j]) => j));
       say(`\n${a.id}\n`);

@@ -5,12 +5,11 @@
  */
 import { join } from 'node:path';
 import { dismissedIn, isDismissed } from '../src/core/annotate/dismiss.ts';
-import { annotatedStatements, isAnnotated } from '../src/core/suggest/annotated.ts';
+import { isAnnotated, readArticleMeta, statementsOf } from '../src/core/suggest/annotated.ts';
 import { toJson, toYaml, type SuggestionJson } from '../src/core/suggest/format.ts';
 import { articleText, prepareSuggestions } from '../src/core/suggest/setup.ts';
 import { suggestRelations } from '../src/core/suggest/suggest.ts';
 import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
-import { parseYaml } from '../src/core/pipeline/load.ts';
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
 import { cuesPathFor, readCueSource } from '../src/node/suggestCues.ts';
@@ -91,7 +90,6 @@ runCommand(USAGE, async () => {
     return 1;
   }
 
-  const directed = new Map(setup.relationTypes.map((t) => [t.id, t.directed]));
   const json: SuggestionJson[] = [];
   const yaml: string[] = [];
   for (const id of ids) {
@@ -101,17 +99,17 @@ runCommand(USAGE, async () => {
     const meta = read.files.articles.find((a) => a.id === id)?.meta;
     if (args['new-only'] && meta) {
       const sink = new IssueSink();
-      const annotated = annotatedStatements(meta, text, setup.actors, sink);
+      const parsed = readArticleMeta(meta, sink);
+      const annotated = parsed && statementsOf(parsed, text, setup.index, sink);
       for (const issue of sink.issues) complain(`${formatIssue(issue)}\n`);
       if (!annotated) {
         complain(`error: ${meta.path} cannot be read, so --new-only cannot tell what is new\n`);
         return 1;
       }
-      const isDirected = (t: string) => directed.get(t) ?? true;
-      // annotatedStatements has read and checked the file: it parses.
-      const dismissed = dismissedIn(parseYaml(meta, new IssueSink())?.value);
+      const dismissed = dismissedIn(parsed.value);
       suggestions = suggestions.filter(
-        (s) => !isAnnotated(s, annotated, isDirected) && !isDismissed(s, dismissed, isDirected),
+        (s) =>
+          !isAnnotated(s, annotated, setup.directed) && !isDismissed(s, dismissed, setup.directed),
       );
     }
     for (const a of result.ambiguous) {

@@ -6,23 +6,41 @@
  */
 import type { ArticleDocument, Modality } from '../model.ts';
 import type { IssueSink } from '../pipeline/issues.ts';
-import { parseYaml, positionOf, type SourceFile } from '../pipeline/load.ts';
-import { indexActors, resolveActor } from '../pipeline/resolve.ts';
+import { parseYaml, positionOf, type ParsedYaml, type SourceFile } from '../pipeline/load.ts';
+import { resolveActor, type ActorIndex } from '../pipeline/resolve.ts';
 import { foldForMatching, isMatch, locateQuote } from '../pipeline/text.ts';
 import { validateAgainstSchema } from '../pipeline/validate.ts';
-import type { Actor } from '../model.ts';
 import type { Statement } from './evaluate.ts';
 import { relationKey, type Span, type Suggestion } from './suggest.ts';
 
+/**
+ * The statements of article file `meta`, or undefined when it does not parse or fit the article
+ * schema (the errors are in `sink`). `index` is the actors' (indexActors), made once by the
+ * caller for all its articles.
+ */
 export function annotatedStatements(
   meta: SourceFile,
   text: string,
-  actors: readonly Actor[],
+  index: ActorIndex,
   sink: IssueSink,
 ): Statement[] | undefined {
+  const parsed = readArticleMeta(meta, sink);
+  return parsed && statementsOf(parsed, text, index, sink);
+}
+
+/** Article file `meta` parsed and checked against the article schema; undefined if it is not. */
+export function readArticleMeta(meta: SourceFile, sink: IssueSink): ParsedYaml | undefined {
   const parsed = parseYaml(meta, sink);
-  if (!parsed || !validateAgainstSchema(parsed, 'article', sink)) return undefined;
-  const index = indexActors(actors);
+  return parsed && validateAgainstSchema(parsed, 'article', sink) ? parsed : undefined;
+}
+
+/** The statements of an article file read by readArticleMeta (its text is `text`). */
+export function statementsOf(
+  parsed: ParsedYaml,
+  text: string,
+  index: ActorIndex,
+  sink: IssueSink,
+): Statement[] {
   const folded = foldForMatching(text);
   const statements: Statement[] = [];
   (parsed.value as ArticleDocument).relations.forEach((relation, i) => {
@@ -30,7 +48,7 @@ export function annotatedStatements(
     const target = resolveActor(index, relation.target);
     if (!source.ok || !target.ok) {
       sink.warn(
-        meta.path,
+        parsed.file.path,
         positionOf(parsed, ['relations', i]),
         `relations[${i}] names an actor the registry does not know; it is left out`,
       );

@@ -11,31 +11,17 @@
  * modules (wink-nlp and its model) are loaded when suggestions are first asked for, not when
  * the workbench starts.
  */
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { ApiFailure, FieldProblem, SuggestionsView } from '../../core/annotate/api.ts';
 import { dismissedIn, isDismissed } from '../../core/annotate/dismiss.ts';
-import type { Actor, ArticleDocument, Modality, RelationType } from '../../core/model.ts';
 import type { DataFiles } from '../../core/pipeline/buildGraph.ts';
 import { formatIssue, IssueSink, type BuildIssue } from '../../core/pipeline/issues.ts';
-import { parseYaml, type SourceFile } from '../../core/pipeline/load.ts';
-import { checkActors, checkRelationTypes } from '../../core/pipeline/registry.ts';
-import { indexActors, resolveActor, type ActorIndex } from '../../core/pipeline/resolve.ts';
-import {
-  foldForMatching,
-  isMatch,
-  locateQuote,
-  normaliseArticleText,
-} from '../../core/pipeline/text.ts';
-import { validateAgainstSchema } from '../../core/pipeline/validate.ts';
-import { compileLexicon, readCueFile, type Lexicon } from '../../core/suggest/lexicon.ts';
-import type { Statement } from '../../core/suggest/evaluate.ts';
+import type { SourceFile } from '../../core/pipeline/load.ts';
+import type { ActorIndex } from '../../core/pipeline/resolve.ts';
 import { toJson } from '../../core/suggest/format.ts';
+import type { LexiconSetup } from '../../core/suggest/setup.ts';
 import type { Suggester } from '../../core/suggest/suggest.ts';
-import { MAX_YAML_BYTES, nodeFs, readRegularFile } from '../readData.ts';
-import { DEFAULT_CUES } from '../suggestCues.ts';
-
-/** The cue file's name in a data folder. */
-export const CUES_FILE = 'suggest-cues.yaml';
+import { cuesCandidates, readCueText } from '../suggestCues.ts';
 
 /** An answer that is not a SuggestionsView. */
 export interface SuggestFailure {
@@ -45,18 +31,18 @@ export interface SuggestFailure {
 
 /** The pipeline's modules, loaded on first use (wink-nlp's model takes some 60 ms to load). */
 type Pipeline = typeof import('../../core/suggest/suggest.ts') &
-  typeof import('../../core/suggest/annotated.ts');
+  typeof import('../../core/suggest/annotated.ts') &
+  typeof import('../../core/suggest/setup.ts');
 let pipeline: Promise<Pipeline> | undefined;
 const loadPipeline = (): Promise<Pipeline> =>
   (pipeline ??= Promise.all([
     import('../../core/suggest/suggest.ts'),
     import('../../core/suggest/annotated.ts'),
-  ]).then(([suggest, annotated]) => ({ ...suggest, ...annotated })));
+    import('../../core/suggest/setup.ts'),
+  ]).then(([suggest, annotated, setup]) => ({ ...suggest, ...annotated, ...setup })));
 
-interface Compiled {
+interface Compiled extends LexiconSetup {
   key: string;
-  lexicon: Lexicon;
-  relationTypes: RelationType[];
 }
 
 interface Prepared {
@@ -92,20 +78,22 @@ export class Suggestions {
     }
     const cueFile = await this.readCues();
     if ('status' in cueFile) return cueFile;
-    const { suggestRelations, isAnnotated } = await loadPipeline();
+    const { suggestRelations, isAnnotated, articleText, readArticleMeta, statementsOf } =
+      await loadPipeline();
     const prepared = await this.prepare(data, cueFile);
     if ('status' in prepared) return prepared;
 
-    const text = entry.text ? normaliseArticleText(entry.text.text) : '';
+    const text = articleText(data, id) ?? '';
     const sink = new IssueSink();
-    const parsed = parseYaml(entry.meta, sink);
-    if (!parsed || !validateAgainstSchema(parsed, 'article', sink)) {
+    const parsed = readArticleMeta(entry.meta, sink);
+    if (!parsed) {
       return this.cannot(
         `${this.shown(entry.meta.path)} cannot be read, so what it already annotates cannot be told`,
         sink.issues,
       );
     }
-    const annotated = annotatedIn(parsed.value as ArticleDocument, text, prepared.index);
+    // A relation whose names do not resolve is left out (its warning is not shown here).
+    const annotated = statementsOf(parsed, text, prepared.index, sink);
     const dismissed = dismissedIn(parsed.value);
     const result = suggestRelations(text, prepared.suggester);
     let leftOut = 0;
@@ -136,20 +124,21 @@ export class Suggestions {
 
   /** The cue file's text: the data folder's, else the given one or the project's. */
   private async readCues(): Promise<SourceFile | SuggestFailure> {
-    const own = join(this.dataDir, CUES_FILE);
-    const paths = this.cues === undefined ? [own, DEFAULT_CUES] : [this.cues];
+    const paths = cuesCandidates(this.dataDir, this.cues);
     for (const path of paths) {
-      const outcome = await readRegularFile(nodeFs, path, MAX_YAML_BYTES);
-      if (outcome.kind === 'missing') continue;
-      if (outcome.kind === 'problem') {
-        return this.cannot(`${this.shown(path)}: ${outcome.message}. ${outcome.hint}`, []);
-      }
-      try {
-        return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(outcome.bytes) };
-      } catch {
-        return this.cannot(`${this.shown(path)}: the cue lexicon is not UTF-8 text`, []);
+      const read = await readCueText(path);
+      switch (read.kind) {
+        case 'ok':
+          return read.file;
+        case 'missing':
+          continue;
+        case 'problem':
+          return this.cannot(`${this.shown(path)}: ${read.message}. ${read.hint}`, []);
+        case 'not-utf8':
+          return this.cannot(`${this.shown(path)}: the cue lexicon is not UTF-8 text`, []);
       }
     }
+    const own = cuesCandidates(this.dataDir, undefined)[0]!;
     return this.cannot(
       `there is no cue lexicon: neither ${this.shown(own)} nor ${paths.at(-1)!} exists`,
       [],
@@ -158,22 +147,23 @@ export class Suggestions {
 
   /** The lexicon (compiled once per cue file and relation types) and the suggester (once per actors.yaml). */
   private async prepare(data: DataFiles, cues: SourceFile): Promise<Prepared | SuggestFailure> {
-    const { makeSuggester } = await loadPipeline();
+    const { makeSuggester, prepareLexicon, prepareActors } = await loadPipeline();
     const sink = new IssueSink();
     const types = data.relationTypes;
     const lexiconKey = `${cues.path}\u0000${cues.text}\u0000${types?.text ?? ''}`;
     if (this.compiled?.key !== lexiconKey) {
       if (!types) return this.cannot('the data folder has no relation-types.yaml', []);
-      const cueFile = readCueFile(cues, sink);
-      const parsedTypes = parseYaml(types, sink);
-      if (!cueFile || !parsedTypes || !validateAgainstSchema(parsedTypes, 'relation-types', sink)) {
-        return this.cannot('the cue lexicon or the relation types have errors', sink.issues);
+      // Its warnings (a CAMEO code no relation type lists) do not stop suggesting.
+      const compiled = prepareLexicon(types, cues, sink);
+      if ('failed' in compiled) {
+        return this.cannot(
+          compiled.failed === 'read'
+            ? 'the cue lexicon or the relation types have errors'
+            : 'the relation types have errors',
+          sink.issues,
+        );
       }
-      const relationTypes = [...checkRelationTypes(parsedTypes, sink).values()];
-      if (hasError(sink.issues)) return this.cannot('the relation types have errors', sink.issues);
-      // Warnings (a CAMEO code no relation type lists) do not stop suggesting.
-      const lexicon = compileLexicon(cueFile, relationTypes, { warn: () => undefined });
-      this.compiled = { key: lexiconKey, lexicon, relationTypes };
+      this.compiled = { key: lexiconKey, ...compiled };
       this.prepared = undefined;
     }
     const compiled = this.compiled;
@@ -181,19 +171,13 @@ export class Suggestions {
     const key = `${lexiconKey}\u0000${actorsFile?.text ?? ''}`;
     if (this.prepared?.key !== key) {
       if (!actorsFile) return this.cannot('the data folder has no actors.yaml', []);
-      const parsed = parseYaml(actorsFile, sink);
-      if (!parsed || !validateAgainstSchema(parsed, 'actors', sink)) {
-        return this.cannot('actors.yaml has errors', sink.issues);
-      }
-      checkActors(parsed, sink);
-      if (hasError(sink.issues)) return this.cannot('actors.yaml has errors', sink.issues);
-      const actors = (parsed.value as { actors: Actor[] }).actors;
-      const directed = new Map(compiled.relationTypes.map((t) => [t.id, t.directed]));
+      const actors = prepareActors(actorsFile, sink);
+      if (!actors) return this.cannot('actors.yaml has errors', sink.issues);
       this.prepared = {
         key,
-        suggester: makeSuggester(actors, compiled.relationTypes, compiled.lexicon),
-        index: indexActors(actors),
-        directed: (type) => directed.get(type) ?? true,
+        suggester: makeSuggester(actors.actors, compiled.relationTypes, compiled.lexicon),
+        index: actors.index,
+        directed: compiled.directed,
       };
     }
     return this.prepared;
@@ -229,34 +213,6 @@ export class Suggestions {
     };
   }
 }
-
-/**
- * The article's relations as statements (actor ids, type, the quote's span), as
- * annotatedStatements (src/core/suggest/annotated.ts) gives them for npm run suggest --new-only,
- * with the actor index made once per actors.yaml rather than once per article. A relation whose
- * names do not resolve is left out.
- */
-function annotatedIn(document: ArticleDocument, text: string, index: ActorIndex): Statement[] {
-  const folded = foldForMatching(text);
-  return document.relations.flatMap((relation) => {
-    const source = resolveActor(index, relation.source);
-    const target = resolveActor(index, relation.target);
-    if (!source.ok || !target.ok) return [];
-    const found = locateQuote(folded, relation.quote);
-    return [
-      {
-        source: source.id,
-        type: relation.type,
-        target: target.id,
-        modality: (relation.modality ?? 'asserted') as Modality,
-        ...(isMatch(found) ? { span: { start: found.start, end: found.end } } : {}),
-      },
-    ];
-  });
-}
-
-const hasError = (issues: readonly BuildIssue[]): boolean =>
-  issues.some((i) => i.severity === 'error');
 
 function failure(status: number, reason: ApiFailure['reason'], message: string): SuggestFailure {
   return { status, body: { ok: false, reason, message } };

@@ -152,6 +152,28 @@ describe('checkChanges', () => {
     files['articles/a1.txt'] += 'Gamma Front attacked Alphaville.\n';
     expect(check([addTo({})], files)).toEqual([]);
   });
+
+  it('keeps an article stored as <id>.yml under its own name: errors it had are not new', () => {
+    const files = smallDataset();
+    // An error the file already has: an actor nobody knows, in its last relation.
+    files['articles/a1.yaml'] +=
+      '  - source: Nobody Known\n    type: opposes\n    target: beta\n    quote: Alpha and Beta agree to share intelligence.\n';
+    const data = toDataFiles(files);
+    const a1 = data.articles.find((a) => a.id === 'a1')!;
+    a1.meta = { ...a1.meta!, path: 'data/articles/a1.yml' };
+    const checked = (changes: Change[]) =>
+      checkChanges(data, applyChanges(filesOf(data), changes).writes, changes);
+    expect(checked([addTo({})])).toEqual([]);
+    // An error the change brings is still told, at its field, by the API's path.
+    expect(checked([addTo({ source: 'Nobody' })])).toMatchObject([
+      {
+        field: 'source',
+        change: 0,
+        message: 'unknown actor "Nobody" as source',
+        file: 'articles/a1.yaml',
+      },
+    ]);
+  });
 });
 
 describe('placeOf', () => {

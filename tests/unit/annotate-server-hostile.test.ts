@@ -67,6 +67,31 @@ describe('annotation API: a folder that does not build', () => {
   });
 });
 
+describe('annotation API: an article stored as <id>.yml', () => {
+  it('tells an error the file already had as one elsewhere, not as the change’s own', async () => {
+    const files = commentedDataset();
+    files['articles/a1.yml'] = files['articles/a1.yaml']!;
+    delete files['articles/a1.yaml'];
+    await stopAnnotateServer();
+    await start(files);
+    // Another editor leaves an actor nobody knows in a1.yml; the page's save takes it in (409).
+    const broken = `${files['articles/a1.yml']}  - source: Nobody Known\n    type: opposes\n    target: beta\n    quote: Alpha and Beta agree to share intelligence.\n`;
+    writeFileSync(join(dir, 'articles/a1.yml'), broken);
+    const relation = { ...NEW_RELATION, type: 'opposes' };
+    expect((await change({ kind: 'add-relation', article: 'a1', relation })).status).toBe(409);
+    const before = dataFiles();
+    const answer = await change({ kind: 'add-relation', article: 'a1', relation });
+    expect(answer.status, answer.text).toBe(422);
+    const problems = (answer.body as ApiFailure).problems ?? [];
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).not.toHaveProperty('change');
+    expect(problems[0]?.message).toMatch(
+      /^articles\/a1\.yml:\d+: unknown actor "Nobody Known" as source\. The data folder does not build as it is/,
+    );
+    expect(dataFiles()).toEqual(before);
+  });
+});
+
 describe('annotation API: files over the build read limit', () => {
   it('refuses a note that would make the YAML file larger than the build reads: 422 at note', async () => {
     const files = snapshot();

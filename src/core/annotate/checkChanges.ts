@@ -1,14 +1,10 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { Change, FieldProblem, ProblemField } from './api.ts';
-import {
-  buildGraph,
-  type ArticleSources,
-  type BuildOptions,
-  type DataFiles,
-} from '../pipeline/buildGraph.ts';
+import { buildGraph, type BuildOptions, type DataFiles } from '../pipeline/buildGraph.ts';
 import type { BuildCache } from '../pipeline/cache.ts';
 import type { BuildIssue } from '../pipeline/issues.ts';
 import { applyChangesTraced, type ChangeTrace } from './applyChanges.ts';
+import { apiPathOf, withFiles } from './dataFiles.ts';
 
 /**
  * Checks a request's writes with the build itself: the data with the written files in place is
@@ -26,11 +22,13 @@ export function checkChanges(
   options: { cache?: BuildCache } = {},
 ): FieldProblem[] {
   const build = { layout: false, ...options } as const;
-  const issues = buildGraph(withWrites(data, writes), build).issues;
+  // The written files keep their names on disk (<id>.yml), as the errors of `data` name them.
+  const after = withFiles(data, writes);
+  const issues = buildGraph(after, build).issues;
   const errors = issues.filter((i) => i.severity === 'error');
   const duplicates = issues.filter((i) => i.severity === 'warning' && DUPLICATE.test(i.message));
   if (errors.length === 0 && duplicates.length === 0) return [];
-  const located = new Locator(data.root, writes, traceOf(data, changes));
+  const located = new Locator(after, writes, traceOf(data, changes));
   // A duplicate the request itself writes is refused; one already in the data is not.
   const own = duplicates.map((d) => located.problem(d)).filter((p) => p.change !== undefined);
   if (errors.length === 0) return own;
@@ -49,22 +47,6 @@ const issueKey = (issue: BuildIssue): string => `${issue.file}\u0000${issue.mess
 /** The path of a data file relative to the data folder. */
 export function relativePath(root: string, path: string): string {
   return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
-}
-
-/** The data with the written files put in (a new article gets an entry of its own). */
-export function withWrites(data: DataFiles, writes: ReadonlyMap<string, string>): DataFiles {
-  const out: DataFiles = { ...data, articles: data.articles.map((a) => ({ ...a })) };
-  for (const [path, text] of writes) {
-    const file = { path: `${data.root}/${path}`, text };
-    if (path === 'actors.yaml') out.actors = file;
-    else if (path === 'relation-types.yaml') out.relationTypes = file;
-    const m = /^articles\/(.+)\.(yaml|txt)$/.exec(path);
-    if (!m) continue;
-    let entry = out.articles.find((a) => a.id === m[1]);
-    if (!entry) out.articles.push((entry = { id: m[1]! } as ArticleSources));
-    entry[m[2] === 'txt' ? 'text' : 'meta'] = file;
-  }
-  return out;
 }
 
 /** The data's files by path relative to the data folder. */
@@ -115,13 +97,15 @@ interface Place {
 
 class Locator {
   constructor(
-    private readonly root: string,
+    /** The data with the writes, whose files' paths the build's issues name. */
+    private readonly data: DataFiles,
     private readonly writes: ReadonlyMap<string, string>,
     private readonly trace: ChangeTrace,
   ) {}
 
   problem(issue: BuildIssue): FieldProblem {
-    const file = relativePath(this.root, issue.file);
+    // By the API's path (articles/<id>.yaml), which the writes and the page use.
+    const file = apiPathOf(this.data, issue.file) ?? relativePath(this.data.root, issue.file);
     return {
       ...this.locate(file, issue),
       message: issue.message,

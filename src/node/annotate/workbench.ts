@@ -32,6 +32,7 @@ import type {
 import { applyChanges } from '../../core/annotate/applyChanges.ts';
 import { articleView, workbenchSummary } from '../../core/annotate/articleView.ts';
 import { checkChanges, filesOf, relativePath } from '../../core/annotate/checkChanges.ts';
+import { apiPathOf, withFiles } from '../../core/annotate/dataFiles.ts';
 import { checkDismissals } from '../../core/annotate/checkDismissals.ts';
 import { EditRefused } from '../../core/annotate/edits.ts';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
@@ -129,7 +130,6 @@ class Refusal extends Error {
 /** The current build, serialised once (serialiseGraphOutput) for the API and the build folder. */
 interface Build {
   graph: ActorGraph;
-  texts: Record<string, string>;
   graphJson: string;
   textsName: string;
   textsJson: string;
@@ -459,7 +459,9 @@ export class Workbench {
         layout: { previous: this.positions() },
         cache: this.buildCache,
       });
-      const written = new Set([...writes.keys()].map((p) => join(this.dataDir, this.onDisk(p))));
+      const written = new Set(
+        [...writes.keys()].map((p) => join(this.dataDir, this.onDisk(p, next.data))),
+      );
       const broken = hasErrors(built.issues) || !built.graph || !built.texts;
       // A duplicate relation is a warning of the build: refused when the request writes it.
       const duplicate = built.issues.some(
@@ -471,7 +473,7 @@ export class Workbench {
         });
         // The errors the change did not cause: the data folder does not build as it is, and
         // nothing is written until it does.
-        if (broken) problems.push(...this.errorsElsewhere(built.issues, problems));
+        if (broken) problems.push(...this.errorsElsewhere(next.data, built.issues, problems));
         if (problems.length > 0) throw refused(problems);
       }
     }
@@ -510,6 +512,7 @@ export class Workbench {
    * named by file and line: the data folder does not build as it is.
    */
   private errorsElsewhere(
+    data: DataFiles,
     issues: readonly BuildIssue[],
     problems: readonly FieldProblem[],
   ): FieldProblem[] {
@@ -517,9 +520,11 @@ export class Workbench {
     const errors = issues.filter((i) => i.severity === 'error');
     const out: FieldProblem[] = [];
     for (const issue of errors) {
-      const file = relativePath(this.root, resolve(issue.file));
+      // Told by the API's path (as checkChanges tells it), named by the file's name on disk.
+      const onDisk = relativePath(this.root, resolve(issue.file));
+      const file = apiPathOf(data, issue.file) ?? onDisk;
       if (told.has(`${file}\u0000${issue.message}`)) continue;
-      const where = issue.line === undefined ? file : `${file}:${issue.line}`;
+      const where = issue.line === undefined ? onDisk : `${onDisk}:${issue.line}`;
       out.push({
         message: `${where}: ${issue.message}. The data folder does not build as it is, so nothing is written: fix ${where} first.`,
         ...(issue.hint ? { hint: issue.hint } : {}),
@@ -644,10 +649,10 @@ export class Workbench {
    * Where a file of the API's paths is on disk, relative to the data folder: an article's
    * files keep the name the folder gives them (<id>.yml, <id>.TXT), which readDataDir accepts.
    */
-  private onDisk(path: string): string {
+  private onDisk(path: string, data: DataFiles = this.snapshot.data): string {
     const m = /^articles\/(.+)\.(yaml|txt)$/.exec(path);
     if (!m) return path;
-    const entry = this.snapshot.data.articles.find((a) => a.id === m[1]);
+    const entry = data.articles.find((a) => a.id === m[1]);
     const file = m[2] === 'txt' ? entry?.text : entry?.meta;
     return file ? `articles/${basename(file.path)}` : path;
   }
@@ -853,7 +858,8 @@ export class Workbench {
     paths: readonly string[],
     texts: ReadonlyMap<string, string>,
   ): Pick<Snapshot, 'data' | 'versions'> {
-    const data = withFiles(this.snapshot.data, this.dataDir, paths, texts, (p) => this.onDisk(p));
+    // Each file keeps its name on disk (Workbench.onDisk reads it from the same data).
+    const data = withFiles(this.snapshot.data, new Map(paths.map((p) => [p, texts.get(p)])));
     const versions = new Map(this.snapshot.versions);
     for (const path of paths) {
       const text = texts.get(path);
@@ -1030,63 +1036,12 @@ function schemaProblems(
 
 /** Serialised once: what the API serves is what the build folder gets. */
 function serialise(graph: ActorGraph, texts: Record<string, string>): Build {
-  return { graph, texts, ...serialiseGraphOutput(graph, texts) };
+  return { graph, ...serialiseGraphOutput(graph, texts) };
 }
 
 /** Versions of every file read, by the API's path relative to the data folder. */
 function versionsOf(data: DataFiles): Map<string, string> {
   return new Map([...filesOf(data)].map(([path, text]) => [path, versionOf(text)]));
-}
-
-/**
- * The data with the files `paths` as in `texts` (a path missing from `texts` is a file no
- * longer there). Paths are the API's, relative to the data folder: actors.yaml,
- * relation-types.yaml, articles/<id>.yaml|txt; `onDisk` gives a file's name on disk. The
- * article list stays sorted by id, as readDataDir gives it.
- */
-export function withFiles(
-  data: DataFiles,
-  dataDir: string,
-  paths: readonly string[],
-  texts: ReadonlyMap<string, string>,
-  onDisk: (path: string) => string = (path) => path,
-): DataFiles {
-  const next: DataFiles = { ...data, articles: [...data.articles] };
-  for (const path of paths) {
-    const text = texts.get(path);
-    const file = text === undefined ? undefined : { path: join(dataDir, onDisk(path)), text };
-    if (path === 'actors.yaml') {
-      if (file) next.actors = file;
-      else delete next.actors;
-      continue;
-    }
-    if (path === 'relation-types.yaml') {
-      if (file) next.relationTypes = file;
-      else delete next.relationTypes;
-      continue;
-    }
-    const m = /^articles\/(.+)\.(yaml|txt)$/.exec(path);
-    if (!m) continue;
-    const id = m[1]!;
-    const role = m[2] === 'txt' ? 'text' : 'meta';
-    const at = next.articles.findIndex((a) => a.id === id);
-    const { meta, text: body } =
-      at >= 0 ? next.articles[at]! : { meta: undefined, text: undefined };
-    const kept = role === 'meta' ? { meta: file, text: body } : { meta, text: file };
-    const entry = {
-      id,
-      ...(kept.meta ? { meta: kept.meta } : {}),
-      ...(kept.text ? { text: kept.text } : {}),
-    };
-    if (at >= 0) {
-      if (entry.meta || entry.text) next.articles[at] = entry;
-      else next.articles.splice(at, 1);
-    } else if (file) {
-      const after = next.articles.findIndex((a) => a.id > id);
-      next.articles.splice(after < 0 ? next.articles.length : after, 0, entry);
-    }
-  }
-  return next;
 }
 
 /** The positions of graph.json's actors, or undefined if there is no usable graph.json. */

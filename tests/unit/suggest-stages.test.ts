@@ -6,6 +6,7 @@ import type { Actor, RelationType } from '../../src/core/model.ts';
 import { IssueSink } from '../../src/core/pipeline/issues.ts';
 import { regularDemonyms } from '../../src/core/suggest/demonyms.ts';
 import { evaluate, matchArticle, rates } from '../../src/core/suggest/evaluate.ts';
+import { sameStem } from '../../src/core/suggest/events.ts';
 import { foldNames } from '../../src/core/suggest/fold.ts';
 import { toYaml } from '../../src/core/suggest/format.ts';
 import { compileLexicon, readCueFile, type CueFile } from '../../src/core/suggest/lexicon.ts';
@@ -123,6 +124,15 @@ describe('actor mentions', () => {
       'Bishop=jo-bishop',
       'RF=red-front',
     ]);
+  });
+
+  it('does not let a lower-case id loosen its acronym: the id "who" of WHO is not the pronoun', () => {
+    const who: Actor[] = [
+      { id: 'who', label: 'World Health Organization', kind: 'organisation', aliases: ['WHO'] },
+    ];
+    const index = indexNames(who, lexicon);
+    const texts = (t: string) => findMentions(t, index).map((m) => m.text);
+    expect(texts('Officials, who met on Monday, thanked the WHO.')).toEqual(['WHO']);
   });
 
   it('finds possessives and demonyms of states', () => {
@@ -689,5 +699,62 @@ describe('"the mission" (hand-made sentences)', () => {
         'The North Pact Council sent observers to Sudmark. Sudmark accused the mission of bias.',
       ),
     ).toEqual(['sudmark opposes north-pact asserted']);
+  });
+});
+
+describe('acts referred back to (events.ts; hand-made sentences)', () => {
+  it('knows words of one stem and not words that only look alike', () => {
+    expect(sameStem('accuse', 'accusation')).toBe(true);
+    expect(sameStem('warn', 'warning')).toBe(true);
+    expect(sameStem('propose', 'proposal')).toBe(true);
+    expect(sameStem('ban', 'ban')).toBe(true);
+    expect(sameStem('support', 'supply')).toBe(false);
+    expect(sameStem('condemn', 'condition')).toBe(false);
+  });
+
+  it('aims a reaction to "the protest", "the accusations" at who made it', () => {
+    expect(
+      suggest('Norland lodged a protest with Sudmark. Sudmark dismissed the protest as baseless.'),
+    ).toContain('sudmark opposes norland asserted');
+    expect(suggest('Norland accused Sudmark of spying. Sudby rejected the accusations.')).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
+  });
+
+  it('reads "the attack" as any act of the same CAMEO root, and "the claim" as what was said', () => {
+    expect(suggest('Norland shelled border posts. Ostria condemned the attack.')).toEqual([
+      'ostria opposes norland asserted',
+    ]);
+    expect(
+      suggest('Norland explained that the ban was temporary. Sudmark dismissed the explanation.'),
+    ).toEqual(['sudmark opposes norland asserted']);
+    expect(suggest('Norland offered talks. Sudmark welcomed the proposal.')).toEqual([
+      'sudmark cooperates-with norland asserted',
+    ]);
+  });
+
+  it('says in its why which act it took, and scores it below a named target', () => {
+    const [reaction] = suggestRelations(
+      'Norland offered talks. Sudmark welcomed the proposal.',
+      suggester,
+    ).suggestions;
+    expect(reaction!.why).toContain(
+      'target "the proposal" (who did the act it refers to, told as "offer")',
+    );
+    expect(reaction!.evidence.target.text).toBe('the proposal');
+    const named = suggestRelations('Sudmark welcomed Norland.', suggester).suggestions[0]!;
+    expect(reaction!.score).toBeLessThan(named.score);
+  });
+
+  it('does not refer to an act of the reacting side itself, one too far back or none at all', () => {
+    expect(suggest('Norland offered talks. Norland welcomed the proposal.')).toEqual([]);
+    expect(
+      suggest(
+        'Norland offered talks. It rained. The river rose. Roads closed. Crops failed. Sudmark welcomed the proposal.',
+      ),
+    ).toEqual([]);
+    expect(suggest('Sudmark welcomed the proposal.')).toEqual([]);
+    expect(suggest('Norland offered talks. Sudmark welcomed the weather.')).toEqual([]);
   });
 });

@@ -36,7 +36,9 @@ export type SideHow =
   | 'agent'
   | 'object'
   | 'preposition'
-  | 'between';
+  | 'between'
+  /** The doer of an act the cue's object refers back to ("dismissed the protest"). */
+  | 'act';
 
 export interface Side {
   group: PlacedMention[];
@@ -45,6 +47,8 @@ export interface Side {
   distance: number;
   /** The preposition that introduced it. */
   preposition?: string;
+  /** For 'act': the word that told the act referred to. */
+  act?: string;
 }
 
 export interface Parties {

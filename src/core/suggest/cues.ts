@@ -28,11 +28,49 @@ const singular = (t: Token): string | undefined =>
 const matchesWord = (t: Token, word: string): boolean =>
   t.lemma === word || t.lower === word || singular(t) === word;
 
-/** Whether the words of a cue or marker follow from token i, within [i, end). */
+/** Whether the words of a marker follow from token i, within [i, end). */
 function matchesFrom(tokens: readonly Token[], i: number, end: number, words: readonly string[]) {
   if (i + words.length > end) return false;
   for (let k = 0; k < words.length; k++) if (!matchesWord(tokens[i + k]!, words[k]!)) return false;
   return true;
+}
+
+/** Determiners a verb phrase cue may take before its noun ("lodge a protest", "recall its envoy"). */
+const PHRASE_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our']);
+
+/** Words a noun cue may have between its words ("joint naval drills", "military and aid"). */
+const MAX_INSERTED = 2;
+
+/**
+ * Where the words of a cue that follow from token i end (the index after its last token), or
+ * -1. The words of a verb phrase may have one determiner between them ("fire a water cannon
+ * at"); those of a noun phrase up to two adjectives ("joint naval drills").
+ */
+function cueEnd(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+  cue: Pick<Cue, 'words' | 'pos'>,
+): number {
+  let at = i;
+  for (let k = 0; k < cue.words.length; k++) {
+    if (k > 0) {
+      let inserted = 0;
+      while (at < end && !matchesWord(tokens[at]!, cue.words[k]!) && inserted < MAX_INSERTED) {
+        const t = tokens[at]!;
+        const fits =
+          cue.pos === 'verb'
+            ? inserted === 0 && PHRASE_DETERMINERS.has(t.lower)
+            : cue.pos === 'noun' && t.pos === 'ADJ';
+        if (!fits) break;
+        at++;
+        inserted++;
+      }
+    }
+    if (at >= end || !matchesWord(tokens[at]!, cue.words[k]!)) return -1;
+    at++;
+  }
+  return at;
 }
 
 function fitsPos(t: Token, pos: Cue['pos']): boolean {
@@ -54,20 +92,20 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       ...(one ? (lexicon.cues.get(one) ?? []) : []),
     ].sort((a, b) => b.words.length - a.words.length);
     for (const cue of candidates) {
+      const last = cueEnd(tokens, i, sentence.last, cue);
+      if (last < 0) continue;
       // A verb is known by its first word ("call on"), a noun by its last ("air strike").
-      const head = cue.pos === 'noun' ? tokens[i + cue.words.length - 1] : t;
-      if (!matchesFrom(tokens, i, sentence.last, cue.words) || !head || !fitsPos(head, cue.pos))
-        continue;
+      const head = cue.pos === 'noun' ? tokens[last - 1] : t;
+      if (!head || !fitsPos(head, cue.pos)) continue;
       let inName = false;
-      for (let k = i; k < i + cue.words.length; k++) if (mentionOn(view, k)) inName = true;
+      for (let k = i; k < last; k++) if (mentionOn(view, k)) inName = true;
       if (inName) continue;
       // "the opposition movement", "aid agencies", "attack helicopters": a noun that qualifies
       // the noun after it names no act.
-      const next = tokens[i + cue.words.length];
-      if (cue.pos === 'noun' && next && i + cue.words.length < sentence.last && next.pos === 'NOUN')
-        continue;
-      hits.push({ cue, first: i, last: i + cue.words.length });
-      i += cue.words.length - 1;
+      const next = tokens[last];
+      if (cue.pos === 'noun' && next && last < sentence.last && next.pos === 'NOUN') continue;
+      hits.push({ cue, first: i, last });
+      i = last - 1;
       break;
     }
   }

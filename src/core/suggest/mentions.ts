@@ -14,7 +14,15 @@ import { nameTransliterationKey, transliterationKey } from './transliteration.ts
 
 /** How a mention was recognised, strongest first. */
 export type MentionVia =
-  'name' | 'demonym' | 'honorific' | 'surname' | 'transliteration' | 'description' | 'pronoun';
+  | 'name'
+  | 'demonym'
+  | 'honorific'
+  | 'surname'
+  | 'transliteration'
+  | 'description'
+  | 'pronoun'
+  /** The doer of an act referred back to ("the protest"): see events.ts. */
+  | 'act';
 
 export interface Mention {
   /** UTF-16 offsets into the text; a possessive 's is not included. */
@@ -80,6 +88,7 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
     transliteration: 4,
     description: 5,
     pronoun: 6,
+    act: 7,
   };
   const byKey = new Map<string, NameEntry>();
   const add = (written: string, id: string, via: MentionVia, person: boolean) => {
@@ -117,8 +126,11 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
   for (const actor of actors) {
     kinds.set(actor.id, actor.kind);
     const person = actor.kind === 'person';
-    const names = [actor.id, actor.label, ...(actor.aliases ?? [])];
-    for (const name of names) add(name, actor.id, 'name', person);
+    for (const name of [actor.label, ...(actor.aliases ?? [])]) add(name, actor.id, 'name', person);
+    // An id is a name too, but never loosens how a label or alias of the same actor is written
+    // (the id "who" of the WHO must not make the pronoun "who" a mention).
+    if (!byKey.get(foldName(actor.id))?.actorIds.includes(actor.id))
+      add(actor.id, actor.id, 'name', person);
     if (actor.kind === 'state') {
       for (const name of [actor.label, ...(actor.aliases ?? [])]) {
         const forms = irregular.get(foldName(name)) ?? [];

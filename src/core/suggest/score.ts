@@ -19,6 +19,7 @@ const SIDE_WEIGHT: Record<Side['how'], number> = {
   between: 0.25,
   relative: 0.12,
   pronoun: 0.08,
+  act: 0.1,
 };
 
 const NAME_PENALTY: Record<MentionVia, number> = {
@@ -29,6 +30,7 @@ const NAME_PENALTY: Record<MentionVia, number> = {
   transliteration: 0.1,
   description: 0.1,
   pronoun: 0.12,
+  act: 0.05,
 };
 
 const SIDE_WORDS: Record<Side['how'], string> = {
@@ -40,6 +42,7 @@ const SIDE_WORDS: Record<Side['how'], string> = {
   between: 'between',
   relative: 'antecedent of the relative clause',
   pronoun: 'what the pronoun stands for',
+  act: 'who did the act it refers to',
 };
 
 export interface ScoreInput {
@@ -55,8 +58,12 @@ export interface ScoreInput {
 
 const describeSide = (s: { side: Side; text: string; via: MentionVia }): string => {
   const how =
-    s.side.how === 'preposition' ? `after "${s.side.preposition}"` : SIDE_WORDS[s.side.how];
-  const via = s.via === 'name' ? '' : `, by ${s.via}`;
+    s.side.how === 'preposition'
+      ? `after "${s.side.preposition}"`
+      : s.side.how === 'act'
+        ? `who did the act it refers to, told as "${s.side.act}"`
+        : SIDE_WORDS[s.side.how];
+  const via = s.via === 'name' || s.via === 'act' ? '' : `, by ${s.via}`;
   return `"${s.text}" (${how}${via})`;
 };
 

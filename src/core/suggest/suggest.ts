@@ -19,10 +19,11 @@ import { isModifier, isPreposition } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
-import { readText } from './read.ts';
+import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
+import { actReferredTo, definiteObject, rememberAct, SAYING_VERBS, type Act } from './events.ts';
 
 export interface Span {
   start: number;
@@ -74,6 +75,8 @@ export interface Suggester {
   opposition: string | undefined;
   /** The fallbacks by position for what the structure does not give (see FallbackOptions). */
   fallback: FallbackOptions;
+  /** The CAMEO roots a noun is a cue of ("attack": 19): acts it may refer back to. */
+  nounCodes: (noun: Token) => ReadonlySet<string>;
 }
 
 /**
@@ -121,6 +124,7 @@ export function makeSuggester(
     opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
     offerCue: offerCue(lexicon),
     fallback: DEFAULT_FALLBACK,
+    nounCodes: nounCodes(lexicon),
   };
 }
 
@@ -132,8 +136,9 @@ export function suggestRelations(text: string, suggester: Suggester): SuggestRes
     resolveReferences(text, read.tokens, read.sentences, names, suggester.coref),
   );
   const suggestions: Suggestion[] = [];
+  const acts: Act[] = [];
   let from = 0;
-  for (const sentence of read.sentences) {
+  for (const [index, sentence] of read.sentences.entries()) {
     const placed = viewSentence(read.tokens, sentence, mentions, from, suggester.isPerson);
     from = placed.next;
     const view = placed.view;
@@ -141,10 +146,18 @@ export function suggestRelations(text: string, suggester: Suggester): SuggestRes
       continue;
     }
     const firstGroup = firstSubjectGroup(view);
-    const found = suggestInSentence(text, view, suggester, (cueFirst) => ({
-      groups: firstGroup && firstGroup[firstGroup.length - 1]!.last <= cueFirst ? [firstGroup] : [],
-      isPerson: suggester.isPerson,
-    }));
+    const found = suggestInSentence(
+      text,
+      view,
+      suggester,
+      (cueFirst) => ({
+        groups:
+          firstGroup && firstGroup[firstGroup.length - 1]!.last <= cueFirst ? [firstGroup] : [],
+        isPerson: suggester.isPerson,
+      }),
+      { acts, sentence: index },
+    );
+    rememberSaying(view, firstGroup, acts, index);
     suggestions.push(...found);
   }
   suggestions.sort(
@@ -182,6 +195,17 @@ function offerCue(lexicon: Lexicon): Cue | undefined {
   return undefined;
 }
 
+/** The roots of the one-word noun cues of a noun's lemma. */
+function nounCodes(lexicon: Lexicon): (noun: Token) => ReadonlySet<string> {
+  const codes = new Map<string, Set<string>>();
+  for (const bucket of lexicon.cues.values())
+    for (const cue of bucket)
+      if (cue.pos === 'noun' && cue.words.length === 1)
+        codes.set(cue.words[0]!, (codes.get(cue.words[0]!) ?? new Set()).add(cue.code));
+  const none: ReadonlySet<string> = new Set();
+  return (noun) => codes.get(noun.lemma) ?? codes.get(noun.lower) ?? none;
+}
+
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
 const UNDOING_ROOTS = new Set(['12', '16']);
 
@@ -210,11 +234,76 @@ function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
   return undefined;
 }
 
+/** "X said", "X claimed": acts of saying, which "the claim", "the remarks" refer back to. */
+function rememberSaying(
+  view: SentenceView,
+  firstGroup: PlacedMention[] | undefined,
+  acts: Act[],
+  sentence: number,
+): void {
+  if (!firstGroup) return;
+  const end = firstGroup[firstGroup.length - 1]!.last;
+  for (let k = end; k < view.sentence.last && k - end <= 6; k++) {
+    const t = view.tokens[k]!;
+    if (t.pos !== 'VERB' || !SAYING_VERBS.has(t.lemma)) continue;
+    rememberAct(acts, {
+      word: t.lemma,
+      actors: [...new Set(firstGroup.map((m) => m.actor!))],
+      sentence,
+      at: k,
+    });
+    return;
+  }
+}
+
+/** The target of a reaction to an act told before ("dismissed the protest"): who did it. */
+function referredAct(
+  text: string,
+  view: SentenceView,
+  hit: CueHit,
+  source: Side,
+  told: { acts: readonly Act[]; sentence: number },
+  codesOf: (noun: Token) => ReadonlySet<string>,
+): Side | undefined {
+  const object = definiteObject(view, hit.last);
+  if (!object) return undefined;
+  const own = new Set(source.group.map((m) => m.actor!));
+  const found = actReferredTo(told.acts, object.head, told.sentence, hit.first, own, codesOf);
+  if (!found) return undefined;
+  const { tokens } = view;
+  const start = tokens[object.first]!.start;
+  const end = tokens[object.last - 1]!.end;
+  const mention: Mention = {
+    start,
+    end,
+    text: text.slice(start, end),
+    actorIds: [found.actor],
+    via: 'act',
+    possessive: false,
+  };
+  return {
+    group: [
+      {
+        mention,
+        index: -1,
+        first: object.first,
+        last: object.last,
+        actor: found.actor,
+        modifier: false,
+      },
+    ],
+    how: 'act',
+    distance: object.first - hit.last,
+    act: found.act.word,
+  };
+}
+
 function suggestInSentence(
   text: string,
   view: SentenceView,
   suggester: Suggester,
   antecedentsAt: (cueFirst: number) => Antecedents,
+  told: { acts: Act[]; sentence: number },
 ): Suggestion[] {
   const { tokens, sentence } = view;
   const markers = findModalityCues(view, suggester.lexicon);
@@ -266,6 +355,20 @@ function suggestInSentence(
     )
       continue;
     const parties = given ?? findParties(view, hit, antecedentsAt(hit.first));
+    if (!parties.target && parties.source && hit.cue.pos === 'verb') {
+      const act = referredAct(text, view, hit, parties.source, told, suggester.nounCodes);
+      if (act) parties.target = act;
+    }
+    if (parties.source) {
+      const word = hit.cue.pos === 'noun' ? tokens[hit.last - 1]! : tokens[hit.first]!;
+      rememberAct(told.acts, {
+        word: word.lemma,
+        code: hit.cue.code,
+        actors: [...new Set(parties.source.group.flatMap((m) => (m.actor ? [m.actor] : [])))],
+        sentence: told.sentence,
+        at: hit.first,
+      });
+    }
     // An offer on a condition that names no one else is made to the condition's subject
     // ("ready to help ... if both sides asked").
     const after = conditionAfter(hit.last);

@@ -758,3 +758,29 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
     expect(suggest('Norland offered talks. Sudmark welcomed the weather.')).toEqual([]);
   });
 });
+
+describe('lists (hand-made sentences)', () => {
+  it('takes the names after "including" or "such as" as the ones a noun stood for', () => {
+    expect(
+      suggest(
+        'Norland has been conducting airstrikes against armed groups, including Red Front and Sudmark.',
+      ),
+    ).toEqual(['norland opposes red-front asserted', 'norland opposes sudmark asserted']);
+    expect(suggest('Norland imposed sanctions on several neighbours such as Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland attacked rebel positions, including a base near the border.')).toEqual(
+      [],
+    );
+  });
+
+  it('reads a headline that opens with three names joined by commas as a group', () => {
+    expect(suggest('Norland, Sudmark, Ostria cooperating to counter Red Front').sort()).toEqual([
+      'norland cooperates-with ostria asserted',
+      'norland cooperates-with sudmark asserted',
+      'sudmark cooperates-with ostria asserted',
+    ]);
+    expect(suggest('In May, Norland, Sudmark, Ostria agreed.')).toEqual([]);
+    expect(suggest("Norland, Sudmark 'cooperating'")).toEqual([]);
+  });
+});

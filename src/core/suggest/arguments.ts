@@ -26,6 +26,7 @@ import {
   isVerb,
 } from './grammar.ts';
 import { membersOf, mentionOn, type PlacedMention, type SentenceView } from './sentence.ts';
+import type { Token } from './read.ts';
 
 /** How a side was found, for the score and the explanation. */
 export type SideHow =
@@ -478,6 +479,21 @@ function joinBetween(view: SentenceView, from: number, to: number): 'and' | 'com
   return join;
 }
 
+/**
+ * Whether the mention at `slot` ends a list of three names or more joined by commas alone that
+ * opens the sentence ("Russia, Iran, Syria 'cooperating ...'").
+ */
+function opensCommaList(view: SentenceView, slot: number): boolean {
+  let names = 1;
+  for (let i = slot; i > 0; i--) {
+    const m = view.mentions[i - 1]!;
+    if (!usable(m) || joinBetween(view, m.last, view.mentions[i]!.first) !== 'comma') return false;
+    names++;
+    if (m.first === view.sentence.first) return names >= 3;
+  }
+  return false;
+}
+
 /** The group a mention ends: "X and Y", "X, Y and Z", "both X and Y", "X as well as Y", "X-Y". */
 function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
   const group = membersOf(view, last);
@@ -487,8 +503,10 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
     const previous = slot > 0 ? view.mentions[slot - 1] : undefined;
     if (!usable(previous)) break;
     const join = joinBetween(view, previous.last, m.first);
-    // The join nearest the anchor must be a conjunction; commas may list the names before it.
-    if (join === undefined || (join === 'comma' && group.length === 1)) break;
+    // The join nearest the anchor must be a conjunction; commas may list the names before it,
+    // or alone make a list of three or more that opens the sentence (a headline's "X, Y, Z").
+    if (join === undefined) break;
+    if (join === 'comma' && group.length === 1 && !opensCommaList(view, slot)) break;
     const members = membersOf(view, previous);
     group.unshift(...members);
     m = members[0]!;
@@ -623,6 +641,13 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       (cue.code === '02' || cue.code === '10')
     )
       continue;
+    // "strikes against armed groups, including X and Y": the names the noun stands for.
+    const example = examplesAt(tokens, t.text === ',' ? k + 1 : k, sentence.last);
+    if (example > 0 && theme && !skipping && (preposition !== '' || cue.pos === 'verb')) {
+      k = example - 1;
+      theme = false;
+      continue;
+    }
     if (isClauseBreak(t) || t.text === ',') break;
     if (t.lower === 'to' && k + 1 < sentence.last && tokens[k + 1]!.pos === 'VERB') {
       // "offered to coordinate ... with X", "threatened to attack X": the infinitive's party.
@@ -687,6 +712,15 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
 }
 
 const lastOf = (group: readonly PlacedMention[]): number => group[group.length - 1]!.last;
+
+/** Where the names after "including", "such as", "notably" at token k begin, or -1. */
+function examplesAt(tokens: readonly Token[], k: number, end: number): number {
+  const t = tokens[k];
+  if (!t || k >= end) return -1;
+  if (t.lower === 'including' || t.lower === 'notably' || t.lower === 'especially') return k + 1;
+  if (t.lower === 'such' && k + 1 < end && tokens[k + 1]!.lower === 'as') return k + 2;
+  return -1;
+}
 
 /** Verbs of telling: the name after them is the one told ("told the United States that ..."). */
 const TELLING = new Set(['tell', 'assure', 'inform', 'notify', 'promise', 'write', 'signal']);

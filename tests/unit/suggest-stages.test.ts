@@ -784,3 +784,41 @@ describe('lists (hand-made sentences)', () => {
     expect(suggest("Norland, Sudmark 'cooperating'")).toEqual([]);
   });
 });
+
+describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () => {
+  it('reads "has since accused" as "has accused"', () => {
+    expect(suggest('Nordby has since accused Sudby of violating the deal.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
+  it('gives a verb after "denied that ... and" the subject of "denied", without its denial', () => {
+    expect(
+      suggest(
+        "Red Front's spokesman, Lena Holm, denied that the movement had fired on the camps and accused Norland of placing artillery among civilians.",
+      ),
+    ).toContain('lena-holm opposes norland asserted');
+  });
+
+  it('reads "he" or "she" as the one person named just before, and never guesses between two', () => {
+    expect(suggest('Lena Holm arrived on Monday. She accused Norland of lying.')).toEqual([
+      'lena-holm opposes norland asserted',
+    ]);
+    expect(
+      suggest('Lena Holm met Sergei Petrov on Monday. He accused Ostria of lying.').filter((x) =>
+        x.endsWith('ostria asserted'),
+      ),
+    ).toEqual([]);
+    expect(
+      suggest('Lena Holm arrived. It rained. The river rose. She accused Norland of lying.'),
+    ).toEqual([]);
+  });
+
+  it('reads "he" after an office named without a name as that office\'s actor', () => {
+    expect(
+      suggest(
+        "Lena Holm spoke first. Norland's prime minister said he supported Sudmark's position.",
+      ),
+    ).toEqual(['norland cooperates-with sudmark asserted']);
+  });
+});

@@ -78,8 +78,12 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   const { tokens } = view;
   const passive = hit.cue.pos === 'verb' && isPassiveAt(tokens, hit.first, view.sentence.first);
   const before = hit.cue.pos === 'noun' ? possessiveBefore(view, hit.first) : undefined;
-  let subject = before ?? findSubject(view, hit.first, antecedents);
+  const across =
+    hit.cue.pos === 'verb' ? acrossComplement(view, hit.first, antecedents) : undefined;
+  let subject = before ?? across?.subject ?? findSubject(view, hit.first, antecedents);
   const right = findObject(view, hit, passive);
+  if (across && right.object && !passive)
+    return { passive, source: across.subject, target: right.object, phraseStart: across.from };
   // "X told reporters ... and demanded that Y ...": a verb after "and" or "but" whose clause
   // names no subject shares the sentence's.
   if (!subject) {
@@ -260,6 +264,39 @@ function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): bo
   return t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma);
 }
 
+/**
+ * "X denied that Y had fired on the camps and accused Z of ...": a verb after "and" or "but"
+ * that follows a clause of saying's complement shares the subject of the verb of saying, not
+ * of the complement; the saying's markers ("denied") are not its own (`from`).
+ */
+function acrossComplement(
+  view: SentenceView,
+  cueFirst: number,
+  antecedents: Antecedents,
+): { subject: Side; from: number } | undefined {
+  const { tokens, sentence } = view;
+  let k = cueFirst - 1;
+  while (k >= sentence.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
+  const group = antecedents.groups[0];
+  if (k < sentence.first || !VERB_COORDINATORS.has(tokens[k]!.lower) || !group) return undefined;
+  const end = group[group.length - 1]!.last;
+  if (end > k || group[0]!.first < sentence.first) return undefined;
+  // The verb of saying right after the subject, then "that" and a clause with its own verb.
+  let j = end;
+  while (j < k && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'AUX' || tokens[j]!.text === ','))
+    j++;
+  const saying = tokens[j];
+  if (!saying || saying.pos !== 'VERB' || !COMPLEMENT_VERBS.has(saying.lemma)) return undefined;
+  if (tokens[j + 1]?.lower !== 'that') return undefined;
+  let verbs = 0;
+  for (let i = j + 2; i < k; i++) if (tokens[i]!.pos === 'VERB') verbs++;
+  if (verbs === 0) return undefined;
+  return { subject: { group, how: 'subject', distance: cueFirst - end }, from: k };
+}
+
+/** Verbs whose "that" clause is what is said, denied or believed. */
+const COMPLEMENT_VERBS = new Set([...REPORTING_VERBS, 'deny', 'insist', 'warn', 'admit', 'argue']);
+
 function findSubject(
   view: SentenceView,
   cueFirst: number,
@@ -290,6 +327,8 @@ function findSubject(
       const group = speakerOf(view, k) ?? referent(t.lower, antecedents);
       return group ? { group, how: 'pronoun', distance: cueFirst - k - 1 } : undefined;
     }
+    // "has since accused": an adverb between the auxiliary and the verb.
+    if (t.lower === 'since' && k === cueFirst - 1 && tokens[k - 1]?.pos === 'AUX') continue;
     if (isClauseBreak(t)) {
       if (
         k === cueFirst - 1 &&

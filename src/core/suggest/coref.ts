@@ -12,11 +12,12 @@
  *   two, from the sentence if it names both before the words, else from those before it);
  * - "it" as a subject (before a verb) or after a preposition: the subject of the sentence, or
  *   of the one before, if it is an organisation, state or group; else the last such actor.
- * Persons are never guessed from "he" or "she" (the registry does not say who is which).
+ * - "he" or "she" as a subject: the one person named in the sentence before it or in the one
+ *   before; never a guess between two persons (the registry does not say who is which).
  * Linear: one pass over the tokens, looking back over a bounded list of recent actors.
  */
 import type { Actor } from '../model.ts';
-import { isModifier, isPreposition } from './grammar.ts';
+import { AGENT_NOUNS, isModifier, isPreposition } from './grammar.ts';
 import type { Mention } from './mentions.ts';
 import type { Sentence, Token } from './read.ts';
 
@@ -281,6 +282,28 @@ export function resolveReferences(
         }
         continue;
       }
+      // "He accused ...": the one person named in this sentence before it or in the one
+      // before; with two or more the registry cannot say who is who, so none.
+      if ((tok.lower === 'he' || tok.lower === 'she') && tok.pos === 'PRON') {
+        const after = tokens[k + 1];
+        if (!after || k + 1 >= sentence.last || (after.pos !== 'VERB' && after.pos !== 'AUX'))
+          continue;
+        // "Fiji's prime minister said he ...": an unnamed office holder of this sentence is
+        // the one meant, for the actor the office is of.
+        const office = unnamedOffice(tokens, sentence.first, k, named, sentence.first);
+        if (office !== undefined) {
+          const holder = local.find((l) => l.end <= office && office - l.end <= 3 && l.possessive);
+          if (holder && kindOf(holder.actor) !== 'person') add(k, k + 1, [holder.actor], 'pronoun');
+          continue;
+        }
+        const persons = new Set(
+          recent
+            .filter((r) => r.sentence >= s - 1 && kindOf(r.actor) === 'person')
+            .map((r) => r.actor),
+        );
+        if (persons.size === 1) add(k, k + 1, [...persons], 'pronoun');
+        continue;
+      }
       if (tok.lower === 'it' && tok.pos === 'PRON') {
         const after = tokens[k + 1];
         const before = k > sentence.first ? tokens[k - 1] : undefined;
@@ -303,6 +326,49 @@ export function resolveReferences(
     previousSubject = subject ?? previousSubject;
   }
   return found;
+}
+
+/** Titles of office: "the prime minister", "Fiji's foreign minister". */
+const OFFICES = new Set([
+  ...AGENT_NOUNS,
+  'president',
+  'premier',
+  'chancellor',
+  'king',
+  'queen',
+  'general',
+  'commander',
+]);
+
+/**
+ * The first token of an office named without its holder's name in tokens [from, to) ("Fiji's
+ * prime minister said"), or undefined. A title before a name ("Foreign Minister Lavrov") is
+ * not one. `named[k - base]` says whether token k is in a name.
+ */
+function unnamedOffice(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  named: Uint8Array,
+  base: number,
+): number | undefined {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (named[k - base] || !OFFICES.has(t.lemma) || (t.pos !== 'NOUN' && t.pos !== 'PROPN'))
+      continue;
+    let j = k + 1;
+    while (j < to && OFFICES.has(tokens[j]!.lemma)) j++;
+    if (j < to && named[j - base]) continue;
+    let first = k;
+    while (
+      first > from &&
+      (tokens[first - 1]!.pos === 'ADJ' || tokens[first - 1]!.pos === 'NOUN') &&
+      !named[first - 1 - base]
+    )
+      first--;
+    return first;
+  }
+  return undefined;
 }
 
 /**

@@ -17,7 +17,7 @@ import { suggestRelations } from '../src/core/suggest/suggest.ts';
 import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
 import { complain, parseCommandLine, runCommand, say } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
-import { cuesPathFor, readCueSource } from '../src/node/suggestCues.ts';
+import { cuesPathFor, parseMinScore, readCueSource } from '../src/node/suggestCues.ts';
 
 const USAGE = `Usage: npm run eval:suggest -- [options]
 
@@ -30,6 +30,8 @@ Options:
   --data DIR        graph-data folder to read (default: graph-data)
   --cues FILE       the cue lexicon (default: DIR/suggest-cues.yaml if there is one, else
                     the project's graph-data/suggest-cues.yaml)
+  --min-score X     score only the suggestions scored X or more, 0 to 1 (default: 0): what
+                    npm run suggest -- --min-score X gives
   --details         also list, per article, what was matched, missed and suggested in excess
   --json            print the figures as one JSON object
   -h, --help        show this help`;
@@ -41,10 +43,12 @@ runCommand(USAGE, async () => {
       data: { type: 'string', default: 'graph-data' },
       cues: { type: 'string' },
       details: { type: 'boolean', default: false },
+      'min-score': { type: 'string', default: '0' },
       json: { type: 'boolean', default: false },
     },
     USAGE,
   );
+  const minScore = parseMinScore(args['min-score']);
   const dataDir = args.data.replace(/\/+$/, '') || '/';
   const read = await readDataDir(dataDir);
   const cuesPath = cuesPathFor(dataDir, args.cues);
@@ -57,13 +61,15 @@ runCommand(USAGE, async () => {
       const text = articleText(read.files, article.id)!;
       const annotated = annotatedStatements(article.meta, text, setup.index, sink);
       if (!annotated) continue;
-      const suggested = suggestRelations(text, setup.suggester).suggestions.map((s) => ({
-        source: s.source,
-        type: s.type,
-        target: s.target,
-        modality: s.modality,
-        span: s.evidence.sentence,
-      }));
+      const suggested = suggestRelations(text, setup.suggester)
+        .suggestions.filter((s) => s.score >= minScore)
+        .map((s) => ({
+          source: s.source,
+          type: s.type,
+          target: s.target,
+          modality: s.modality,
+          span: s.evidence.sentence,
+        }));
       articles.push({ id: article.id, suggested, annotated });
     }
   }
@@ -88,6 +94,7 @@ runCommand(USAGE, async () => {
         {
           data: dataDir,
           cues: cuesPath,
+          minScore,
           articles: evaluation.articles,
           overall: withRates(evaluation.overall),
           byType: Object.fromEntries(
@@ -101,7 +108,9 @@ runCommand(USAGE, async () => {
     );
     return 0;
   }
-  say(`Suggestions scored against the annotations of ${dataDir} (cues: ${cuesPath})\n\n`);
+  say(
+    `Suggestions${minScore > 0 ? ` scored ${minScore} or more` : ''} scored against the annotations of ${dataDir} (cues: ${cuesPath})\n\n`,
+  );
   say(formatEvaluation(evaluation));
   if (args.details) {
     const show = (s: Statement) => `${s.source} ${s.type} ${s.target} (${s.modality})`;

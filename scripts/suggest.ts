@@ -12,7 +12,7 @@ import { suggestRelations } from '../src/core/suggest/suggest.ts';
 import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
-import { cuesPathFor, readCueSource } from '../src/node/suggestCues.ts';
+import { cuesPathFor, parseMinScore, readCueSource } from '../src/node/suggestCues.ts';
 
 const USAGE = `Usage: npm run suggest -- (--article ID | --all) [options]
 
@@ -56,10 +56,7 @@ runCommand(USAGE, async () => {
   if ((args.article === undefined) === !args.all) {
     throw new UsageError('name one article with --article ID, or all of them with --all');
   }
-  const minScore = Number(args['min-score']);
-  if (!/^(?:0|1|0?\.\d+|1\.0*)$/.test(args['min-score']) || !(minScore >= 0 && minScore <= 1)) {
-    throw new UsageError(`--min-score must be a number from 0 to 1, not "${args['min-score']}"`);
-  }
+  const minScore = parseMinScore(args['min-score']);
   const dataDir = args.data.replace(/\/+$/, '') || '/';
   const read = await readDataDir(dataDir);
   const cuesPath = cuesPathFor(dataDir, args.cues);

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../core/pipeline/load.ts';
+import { UsageError } from './cli.ts';
 import type { FsProblem } from './fsErrors.ts';
 import { MAX_YAML_BYTES, nodeFs, readRegularFile } from './readData.ts';
 
@@ -65,4 +66,12 @@ export async function readCueSource(path: string): Promise<SourceFile> {
     case 'not-utf8':
       throw new Error(`${path}: the file is not UTF-8 text`);
   }
+}
+
+/** The value of --min-score: a number from 0 to 1, else a UsageError naming the option. */
+export function parseMinScore(text: string): number {
+  const value = Number(text);
+  if (!/^(?:0|1|0?\.\d+|1\.0*)$/.test(text) || !(value >= 0 && value <= 1))
+    throw new UsageError(`--min-score must be a number from 0 to 1, not "${text}"`);
+  return value;
 }

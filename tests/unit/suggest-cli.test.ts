@@ -207,4 +207,19 @@ describe('npm run eval:suggest', { timeout: 60_000 }, () => {
     }
     expect(run.stdout).toMatch(/Modality on the \d+ matched: \d+ right/);
   });
+
+  it('scores only what --min-score keeps, as npm run suggest -- --min-score gives it', () => {
+    const all = JSON.parse(runScript('eval-suggest.ts', ['--data', dir, '--json']).stdout);
+    const high = runScript('eval-suggest.ts', ['--data', dir, '--json', '--min-score', '0.7']);
+    expect(high.status, high.stderr).toBe(0);
+    const kept = JSON.parse(high.stdout);
+    const listed = json('--all', '--min-score', '0.7');
+    expect(kept.minScore).toBe(0.7);
+    expect(listed.every((s) => s.score >= 0.7)).toBe(true);
+    expect(kept.overall.suggested).toBeLessThan(all.overall.suggested);
+    expect(kept.overall.annotated).toBe(all.overall.annotated);
+    const bad = runScript('eval-suggest.ts', ['--data', dir, '--min-score', '2']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--min-score must be a number from 0 to 1, not "2"');
+  });
 });

@@ -822,3 +822,12 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
     ).toEqual(['norland cooperates-with sudmark asserted']);
   });
 });
+
+describe('"it was in contact with" (hand-made sentences)', () => {
+  it('reads "it" before "was" and a preposition as a subject, not "it was reported"', () => {
+    expect(
+      suggest("Norland, Sudmark's only treaty ally, said it was in close contact with Ostria."),
+    ).toEqual(['norland cooperates-with ostria asserted']);
+    expect(suggest('Norland said it was reported that Ostria agreed.')).toEqual([]);
+  });
+});

@@ -307,10 +307,15 @@ export function resolveReferences(
       if (tok.lower === 'it' && tok.pos === 'PRON') {
         const after = tokens[k + 1];
         const before = k > sentence.first ? tokens[k - 1] : undefined;
+        // "it was in contact with": "be" before a preposition; not "it was reported that".
+        const then = tokens[k + 2];
         const asSubject =
           after !== undefined &&
           k + 1 < sentence.last &&
-          (after.pos === 'VERB' || (after.pos === 'AUX' && after.lemma !== 'be'));
+          (after.pos === 'VERB' ||
+            (after.pos === 'AUX' &&
+              (after.lemma !== 'be' ||
+                (then !== undefined && k + 2 < sentence.last && then.pos === 'ADP'))));
         const asObject = before !== undefined && isPreposition(before);
         if (!asSubject && !asObject) continue;
         const fits = (id: string | undefined) =>

@@ -24,8 +24,8 @@ export interface Act {
   at: number;
 }
 
-/** How many sentences back an act may be referred to. */
-export const ACT_REACH = 3;
+/** How many sentences back an act may be referred to (4: 3 missed "the sanctions" of a lead). */
+export const ACT_REACH = 4;
 
 /** How many recent acts are kept. */
 const MAX_ACTS = 30;

@@ -831,3 +831,47 @@ describe('"it was in contact with" (hand-made sentences)', () => {
     expect(suggest('Norland said it was reported that Ostria agreed.')).toEqual([]);
   });
 });
+
+describe('judgements of an act, datelines (hand-made sentences)', () => {
+  it('aims "called the X ..." at who did X, against them by a cue word or a negative sentiment', () => {
+    expect(
+      suggest('Norland proposed talks. Sudmark called the proposal "a direct threat to our land".'),
+    ).toContain('sudmark opposes norland asserted');
+    expect(
+      suggest(
+        'Norland launched a missile on Monday. Lena Holm called the launch "an outrageous act".',
+      ),
+    ).toEqual(['lena-holm opposes norland asserted']);
+  });
+
+  it('reads a judgement that says nothing of itself by the act judged: against a hostile one', () => {
+    expect(
+      suggest('Norland accused Sudmark of spying. Sudby called the accusations "a fabrication".'),
+    ).toEqual(['norland opposes sudmark asserted', 'sudmark opposes norland asserted']);
+    expect(suggest('Norland proposed talks. Sudmark called the proposal "modest".')).toEqual([]);
+  });
+
+  it('reads a positive judgement as cooperation, and stops the judgement at "and"', () => {
+    expect(
+      suggest(
+        'Norland proposed talks. Sudmark called the proposal "a step in the right direction".',
+      ),
+    ).toContain('sudmark cooperates-with norland asserted');
+    expect(
+      suggest(
+        'Norland accused Sudmark of spying. Sudby called the accusations "a fabrication" and promised talks.',
+      ),
+    ).toContain('sudmark opposes norland asserted');
+  });
+
+  it('does not take a dateline ("NORDBY —") as a party', () => {
+    expect(suggest('NORDBY - Sudmark and Ostria agreed on Monday.')).toEqual([
+      'sudmark cooperates-with ostria asserted',
+    ]);
+    expect(
+      suggest(
+        'NORDBY — Sudmark launched a missile. Lena Holm called the launch "an outrageous act".',
+      ),
+    ).toEqual(['lena-holm opposes sudmark asserted']);
+  });
+});

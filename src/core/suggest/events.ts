@@ -5,7 +5,8 @@
  * word that told each, and who did it); the object finds the latest one told in a word of the
  * same stem ("protest" after "lodged a protest", "the accusations" after "accused") a few
  * sentences back at most. Words of saying count as acts too ("the claim" after "claimed",
- * "the explanation" after "explained"). Pure, and bounded: at most MAX_ACTS are kept.
+ * "the explanation" after "explained"), and so do the verbs a sentence's subject does ("the
+ * launch" after "North Korea launched a missile"). Pure, and bounded: at most MAX_ACTS are kept.
  */
 import { isNoun } from './grammar.ts';
 import type { Token } from './read.ts';
@@ -14,8 +15,10 @@ import { mentionOn, type SentenceView } from './sentence.ts';
 export interface Act {
   /** The lemma of the word that told it ("accuse", "protest"). */
   word: string;
-  /** Its CAMEO root, when a cue told it (a word of saying has none). */
+  /** Its CAMEO root, when a cue told it. */
   code?: string;
+  /** Told by a verb of saying ("said", "claimed"): what "the claim", "the remarks" refer to. */
+  saying?: boolean;
   /** Who did it. */
   actors: string[];
   /** The index of its sentence in the article. */
@@ -126,7 +129,7 @@ export function actReferredTo(
       sameStem(act.word, noun.lemma) ||
       sameStem(act.word, noun.lower) ||
       (act.code !== undefined && codes.has(act.code)) ||
-      (act.code === undefined && (SAYING_NOUNS.has(noun.lemma) || SAYING_NOUNS.has(noun.lower)));
+      (act.saying === true && (SAYING_NOUNS.has(noun.lemma) || SAYING_NOUNS.has(noun.lower)));
     if (!told) continue;
     const actors = act.actors.filter((a) => !exclude.has(a));
     if (actors.length === 1) return { act, actor: actors[0]! };

@@ -52,6 +52,18 @@ let nlp: WinkMethods | undefined;
 // wink's declarations give its.lemma a signature its own `out` does not accept; it works.
 const lemmaOf = (its: WinkMethods['its']) => its.lemma as unknown as ItsFunction<string>;
 
+let withSentiment: WinkMethods | undefined;
+
+/**
+ * wink-nlp's sentiment of a short text, -1 to 1 (its English model's word list, negation
+ * aware). For the few words of a judgement ("called the plan 'a direct threat'"), not a
+ * whole article: it is a second reading.
+ */
+export function sentimentOf(text: string): number {
+  withSentiment ??= winkNLP(model, ['sbd', 'negation', 'sentiment']);
+  return withSentiment.readDoc(text).out(withSentiment.its.sentiment) as unknown as number;
+}
+
 /** wink-nlp with its English model, made on first use (about 60 ms). */
 export function library(): WinkMethods {
   nlp ??= winkNLP(model, PIPE);

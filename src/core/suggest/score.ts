@@ -68,7 +68,7 @@ const describeSide = (s: { side: Side; text: string; via: MentionVia }): string 
 };
 
 /** The words of the tokens from first to last (excluded), as they stand. */
-const wordsOf = (tokens: readonly Token[], span: { first: number; last: number }): string =>
+export const wordsOf = (tokens: readonly Token[], span: { first: number; last: number }): string =>
   tokens
     .slice(span.first, span.last)
     .map((t) => t.text)

@@ -100,6 +100,11 @@ export function viewSentence(
     )
       p.modifier = true;
   }
+  // A dateline ("SEOUL —", "WASHINGTON (Reuters) —", "KINSHASA, 18 March 2025 —"): the place
+  // the story was filed from, not a party to it.
+  const first = placed[0];
+  if (first && first.first === sentence.first && isDateline(tokens, first, sentence.last))
+    for (const p of placed) if (p.index === first.index) p.modifier = true;
   // A qualifier: followed, through title words only, by a person's name.
   for (let i = 0; i + 1 < placed.length; i++) {
     const a = placed[i]!;
@@ -123,6 +128,20 @@ export function viewSentence(
     if (titles && (b.first > a.last || a.mention.possessive)) a.modifier = true;
   }
   return { view: { tokens, sentence, mentions: placed, mentionAt }, next: Math.max(from, m - 1) };
+}
+
+const DASHES = new Set(['\u2014', '\u2013', '-', '--']);
+
+/** A name in capitals that opens a sentence and a dash that follows before any verb. */
+function isDateline(tokens: readonly Token[], m: PlacedMention, end: number): boolean {
+  const letters = m.mention.text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 3 || /\p{Ll}/u.test(letters)) return false;
+  for (let k = m.last; k < end && k - m.last <= 8; k++) {
+    const t = tokens[k]!;
+    if (DASHES.has(t.text)) return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+  }
+  return false;
 }
 
 /** The mention on token i, if any. */

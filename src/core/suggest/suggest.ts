@@ -23,7 +23,14 @@ import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
-import { actReferredTo, definiteObject, rememberAct, SAYING_VERBS, type Act } from './events.ts';
+import { rememberAct, type Act } from './events.ts';
+import {
+  judgements,
+  referredAct,
+  rememberDeeds,
+  type ReactionLexicon,
+  type Told,
+} from './reactions.ts';
 
 export interface Span {
   start: number;
@@ -62,7 +69,7 @@ export interface SuggestResult {
   mentions: number;
 }
 
-export interface Suggester {
+export interface Suggester extends ReactionLexicon {
   names: NameIndex;
   lexicon: Lexicon;
   directed: ReadonlyMap<string, boolean>;
@@ -71,12 +78,8 @@ export interface Suggester {
   coref: CorefRegistry;
   /** The cue of CAMEO root 03 that an intent to yield on a condition is reported as. */
   offerCue: Cue | undefined;
-  /** The type of CAMEO root 11 (disapprove), if any: what "suspended talks" is not undone into. */
-  opposition: string | undefined;
   /** The fallbacks by position for what the structure does not give (see FallbackOptions). */
   fallback: FallbackOptions;
-  /** The CAMEO roots a noun is a cue of ("attack": 19): acts it may refer back to. */
-  nounCodes: (noun: Token) => ReadonlySet<string>;
 }
 
 /**
@@ -123,6 +126,10 @@ export function makeSuggester(
     coref: corefRegistry(actors),
     opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
     offerCue: offerCue(lexicon),
+    judging: { against: rootCue(lexicon, '11'), for: rootCue(lexicon, '05') },
+    typeOfCode: new Map(
+      [...lexicon.cues.values()].flatMap((bucket) => bucket.map((c) => [c.code, c.type] as const)),
+    ),
     fallback: DEFAULT_FALLBACK,
     nounCodes: nounCodes(lexicon),
   };
@@ -157,7 +164,7 @@ export function suggestRelations(text: string, suggester: Suggester): SuggestRes
       }),
       { acts, sentence: index },
     );
-    rememberSaying(view, firstGroup, acts, index);
+    rememberDeeds(view, firstGroup, { acts, sentence: index });
     suggestions.push(...found);
   }
   suggestions.sort(
@@ -191,6 +198,15 @@ function offerCue(lexicon: Lexicon): Cue | undefined {
     const cue = bucket.find((c) => c.code === '03');
     if (cue)
       return { ...cue, words: ['would'], pos: 'verb', prepositions: new Set(), reciprocal: false };
+  }
+  return undefined;
+}
+
+/** A cue of root `code`, for acts the lexicon's words do not name (a judgement). */
+function rootCue(lexicon: Lexicon, code: string): Cue | undefined {
+  for (const bucket of lexicon.cues.values()) {
+    const cue = bucket.find((c) => c.code === code);
+    if (cue) return { ...cue, pos: 'verb', prepositions: new Set(), reciprocal: false };
   }
   return undefined;
 }
@@ -234,76 +250,12 @@ function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
   return undefined;
 }
 
-/** "X said", "X claimed": acts of saying, which "the claim", "the remarks" refer back to. */
-function rememberSaying(
-  view: SentenceView,
-  firstGroup: PlacedMention[] | undefined,
-  acts: Act[],
-  sentence: number,
-): void {
-  if (!firstGroup) return;
-  const end = firstGroup[firstGroup.length - 1]!.last;
-  for (let k = end; k < view.sentence.last && k - end <= 6; k++) {
-    const t = view.tokens[k]!;
-    if (t.pos !== 'VERB' || !SAYING_VERBS.has(t.lemma)) continue;
-    rememberAct(acts, {
-      word: t.lemma,
-      actors: [...new Set(firstGroup.map((m) => m.actor!))],
-      sentence,
-      at: k,
-    });
-    return;
-  }
-}
-
-/** The target of a reaction to an act told before ("dismissed the protest"): who did it. */
-function referredAct(
-  text: string,
-  view: SentenceView,
-  hit: CueHit,
-  source: Side,
-  told: { acts: readonly Act[]; sentence: number },
-  codesOf: (noun: Token) => ReadonlySet<string>,
-): Side | undefined {
-  const object = definiteObject(view, hit.last);
-  if (!object) return undefined;
-  const own = new Set(source.group.map((m) => m.actor!));
-  const found = actReferredTo(told.acts, object.head, told.sentence, hit.first, own, codesOf);
-  if (!found) return undefined;
-  const { tokens } = view;
-  const start = tokens[object.first]!.start;
-  const end = tokens[object.last - 1]!.end;
-  const mention: Mention = {
-    start,
-    end,
-    text: text.slice(start, end),
-    actorIds: [found.actor],
-    via: 'act',
-    possessive: false,
-  };
-  return {
-    group: [
-      {
-        mention,
-        index: -1,
-        first: object.first,
-        last: object.last,
-        actor: found.actor,
-        modifier: false,
-      },
-    ],
-    how: 'act',
-    distance: object.first - hit.last,
-    act: found.act.word,
-  };
-}
-
 function suggestInSentence(
   text: string,
   view: SentenceView,
   suggester: Suggester,
   antecedentsAt: (cueFirst: number) => Antecedents,
-  told: { acts: Act[]; sentence: number },
+  told: Told,
 ): Suggestion[] {
   const { tokens, sentence } = view;
   const markers = findModalityCues(view, suggester.lexicon);
@@ -343,6 +295,7 @@ function suggestInSentence(
   const byKey = new Map<string, Suggestion>();
   /** Where a verb of rejecting or reducing relations governs a noun ("suspended talks with"). */
   const undone: { first: number; last: number }[] = [];
+  extra.push(...judgements(text, view, suggester, hits, antecedentsAt, told));
   const queue: { hit: CueHit; parties?: Parties }[] = [...extra, ...hits.map((hit) => ({ hit }))];
   /** Every cue read, with its parties and how many pairs they gave: for the fallbacks. */
   const read: { hit: CueHit; parties: Parties; pairs: number }[] = [];
@@ -357,7 +310,7 @@ function suggestInSentence(
     const parties = given ?? findParties(view, hit, antecedentsAt(hit.first));
     if (!parties.target && parties.source && hit.cue.pos === 'verb') {
       const act = referredAct(text, view, hit, parties.source, told, suggester.nounCodes);
-      if (act) parties.target = act;
+      if (act) parties.target = act.side;
     }
     if (parties.source) {
       const word = hit.cue.pos === 'noun' ? tokens[hit.last - 1]! : tokens[hit.first]!;

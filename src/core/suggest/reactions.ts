@@ -1,0 +1,212 @@
+/**
+ * Reactions to acts told before (events.ts keeps the acts):
+ * - rememberDeeds: what a sentence's subject does ("North Korea launched a missile"), for a
+ *   later "the launch";
+ * - referredAct: the target of a cue whose object refers back to an act ("dismissed the
+ *   protest": who protested);
+ * - judgements: "X called the detention 'an act of piracy'", a judgement of an act, aimed at
+ *   whoever did it, for or against them as its words say.
+ * Pure: the sentence, the acts and the lexicon's cues in, sides and cue hits out.
+ */
+import { findParties, type Antecedents, type Parties, type Side } from './arguments.ts';
+import type { CueHit } from './cues.ts';
+import { actReferredTo, definiteObject, rememberAct, SAYING_VERBS, type Act } from './events.ts';
+import { VERB_COORDINATORS } from './grammar.ts';
+import type { Cue } from './lexicon.ts';
+import type { Mention } from './mentions.ts';
+import { sentimentOf, type Token } from './read.ts';
+import { wordsOf } from './score.ts';
+import type { PlacedMention, SentenceView } from './sentence.ts';
+
+/** The acts an article has told so far, and the index of the sentence being read. */
+export interface Told {
+  acts: Act[];
+  sentence: number;
+}
+
+/** What the reactions need of the suggester (suggest.ts). */
+export interface ReactionLexicon {
+  /** The CAMEO roots a noun is a cue of ("attack": 19): acts it may refer back to. */
+  nounCodes: (noun: Token) => ReadonlySet<string>;
+  /** Cues for a judgement: against (disapproval, 11) and for (praise, 05). */
+  judging: { against?: Cue; for?: Cue };
+  /** The relation type of a CAMEO root, as the lexicon maps it. */
+  typeOfCode: ReadonlyMap<string, string>;
+  /** The type of disapproval (root 11): a hostile act's. */
+  opposition: string | undefined;
+}
+
+/**
+ * What the sentence's subject does: the verb right after it, and one joined to it by "and"
+ * ("boarded and detained"); "X said", "X claimed" are acts of saying, which "the claim", "the
+ * remarks" refer back to. A verb a cue already told (with its root) is not told again.
+ */
+export function rememberDeeds(
+  view: SentenceView,
+  subject: readonly PlacedMention[] | undefined,
+  told: Told,
+): void {
+  if (!subject) return;
+  const { tokens } = view;
+  const end = subject[subject.length - 1]!.last;
+  const actors = [...new Set(subject.flatMap((m) => (m.actor ? [m.actor] : [])))];
+  const deed = (k: number) => {
+    if (told.acts.some((a) => a.sentence === told.sentence && a.at === k)) return;
+    const word = tokens[k]!.lemma;
+    rememberAct(told.acts, {
+      word,
+      saying: SAYING_VERBS.has(word),
+      actors,
+      sentence: told.sentence,
+      at: k,
+    });
+  };
+  for (let k = end; k < view.sentence.last && k - end <= 6; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') continue;
+    if (t.pos !== 'VERB') return;
+    deed(k);
+    const next = k + 2;
+    if (tokens[k + 1]?.lower === 'and' && next < view.sentence.last && tokens[next]!.pos === 'VERB')
+      deed(next);
+    return;
+  }
+}
+
+/**
+ * The target of a cue whose object refers back to an act told before ("dismissed the
+ * protest"): who did it, as a side on the object's words, with the act.
+ */
+export function referredAct(
+  text: string,
+  view: SentenceView,
+  hit: CueHit,
+  source: Side,
+  told: Told,
+  codesOf: (noun: Token) => ReadonlySet<string>,
+): { side: Side; act: Act } | undefined {
+  const object = definiteObject(view, hit.last);
+  if (!object) return undefined;
+  const own = new Set(source.group.flatMap((m) => (m.actor ? [m.actor] : [])));
+  const found = actReferredTo(told.acts, object.head, told.sentence, hit.first, own, codesOf);
+  if (!found) return undefined;
+  const { tokens } = view;
+  const start = tokens[object.first]!.start;
+  const end = tokens[object.last - 1]!.end;
+  const mention: Mention = {
+    start,
+    end,
+    text: text.slice(start, end),
+    actorIds: [found.actor],
+    via: 'act',
+    possessive: false,
+  };
+  const placed: PlacedMention = {
+    mention,
+    index: -1,
+    first: object.first,
+    last: object.last,
+    actor: found.actor,
+    modifier: false,
+  };
+  return {
+    side: { group: [placed], how: 'act', distance: object.first - hit.last, act: found.act.word },
+    act: found.act,
+  };
+}
+
+/** Verbs that judge what they name by what follows ("called the plan 'a direct threat'"). */
+const JUDGING_VERBS = new Set(['call', 'describe', 'brand', 'label', 'term', 'dub']);
+
+/** How positive wink-nlp's sentiment of a judgement must be to read it as praise. */
+const PRAISE = 0.3;
+
+/** How many tokens a judgement's words may run to. */
+const MAX_JUDGEMENT = 20;
+
+const QUOTES = new Set(['"', '\u201c', '\u201d']);
+
+/**
+ * "X called the detention 'an act of piracy'": a judgement of an act told before, aimed at
+ * whoever did it. Against them when its words say so (a cue word among them: "a direct
+ * threat"; else a negative sentiment, wink-nlp's) or, when they say neither, when the act
+ * judged was itself hostile (an accusation, a detention); for them when its words are a
+ * cooperative cue or positive ("a victory for the rule of law"). As cue hits with their
+ * parties, for the cue loop; `hits` are the sentence's cues.
+ */
+export function judgements(
+  text: string,
+  view: SentenceView,
+  lexicon: ReactionLexicon,
+  hits: readonly CueHit[],
+  antecedentsAt: (cueFirst: number) => Antecedents,
+  told: Told,
+): { hit: CueHit; parties: Parties }[] {
+  const { tokens, sentence } = view;
+  const found: { hit: CueHit; parties: Parties }[] = [];
+  const anyJudging = lexicon.judging.against ?? lexicon.judging.for;
+  if (!anyJudging) return found;
+  for (let k = sentence.first; k < sentence.last; k++) {
+    const t = tokens[k]!;
+    if (t.pos !== 'VERB' || !JUDGING_VERBS.has(t.lemma)) continue;
+    const object = definiteObject(view, k + 1);
+    if (!object) continue;
+    const probe: CueHit = { cue: anyJudging, first: k, last: k + 1 };
+    const source = findParties(view, probe, antecedentsAt(k)).source;
+    if (!source) continue;
+    const referred = referredAct(text, view, probe, source, told, lexicon.nounCodes);
+    if (!referred) continue;
+    // Its words: to the end of the clause, past commas and "and" inside quotes.
+    let end = object.last;
+    let quotes = 0;
+    for (; end < sentence.last && end - object.last < MAX_JUDGEMENT; end++) {
+      const w = tokens[end]!.text;
+      if (QUOTES.has(w)) quotes++;
+      else if (quotes % 2 === 0 && (w === ',' || w === ';' || VERB_COORDINATORS.has(w))) break;
+    }
+    if (end === object.last) continue;
+    const verdict = judge(
+      text,
+      tokens,
+      { first: object.last, last: end },
+      hits,
+      referred.act,
+      lexicon,
+    );
+    if (!verdict) continue;
+    const cue = verdict.against ? lexicon.judging.against : lexicon.judging.for;
+    if (!cue) continue;
+    found.push({
+      hit: {
+        cue: { ...cue, rootName: `${cue.rootName}; a judgement, by ${verdict.reason}` },
+        first: k,
+        last: k + 1,
+      },
+      parties: { source, target: referred.side, passive: false },
+    });
+  }
+  return found;
+}
+
+/** For or against, and why, from a judgement's words (tokens `span`) and the act judged. */
+function judge(
+  text: string,
+  tokens: readonly Token[],
+  span: { first: number; last: number },
+  hits: readonly CueHit[],
+  act: Act,
+  lexicon: ReactionLexicon,
+): { against: boolean; reason: string } | undefined {
+  const cue = hits.find((h) => h.first >= span.first && h.first < span.last);
+  if (cue)
+    return {
+      against: cue.cue.type === lexicon.opposition,
+      reason: `the word "${wordsOf(tokens, cue)}"`,
+    };
+  const sentiment = sentimentOf(text.slice(tokens[span.first]!.start, tokens[span.last - 1]!.end));
+  if (sentiment >= PRAISE || sentiment < 0)
+    return { against: sentiment < 0, reason: `its sentiment (${sentiment.toFixed(2)})` };
+  if (act.code !== undefined && lexicon.typeOfCode.get(act.code) === lexicon.opposition)
+    return { against: true, reason: 'the act judged, a hostile one' };
+  return undefined;
+}

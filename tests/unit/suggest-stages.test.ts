@@ -875,3 +875,17 @@ describe('judgements of an act, datelines (hand-made sentences)', () => {
     ).toEqual(['lena-holm opposes sudmark asserted']);
   });
 });
+
+describe('reducing relations and rejecting (CAMEO 12, 16; hand-made sentences)', () => {
+  it('reads tariffs, revoking an accord and turning a mission away as opposition', () => {
+    expect(suggest("Norland imposed tariffs on Sudmark's steel.")).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Nordby revoked a military cooperation accord with Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland turned away a mediation team from the North Pact Council.')).toEqual([
+      'norland opposes north-pact asserted',
+    ]);
+  });
+});

@@ -864,7 +864,10 @@ describe('judgements of an act, datelines (hand-made sentences)', () => {
     ).toContain('sudmark opposes norland asserted');
   });
 
-  it('does not take a dateline ("NORDBY —") as a party', () => {
+  it('does not take a dateline ("NORDBY —") as a party, but keeps an acronym ("NPC -")', () => {
+    expect(suggest('NPC - Sudmark and Ostria agreed on Monday.')).toContain(
+      'north-pact cooperates-with sudmark asserted',
+    );
     expect(suggest('NORDBY - Sudmark and Ostria agreed on Monday.')).toEqual([
       'sudmark cooperates-with ostria asserted',
     ]);

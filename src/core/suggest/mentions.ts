@@ -36,6 +36,8 @@ export interface Mention {
   possessive: boolean;
   /** "the two": every one of actorIds at once, not one of them. */
   collective?: boolean;
+  /** Written in capitals where the registry does not write the name so ("SEOUL" for Seoul). */
+  shouted?: boolean;
 }
 
 interface NameEntry {
@@ -211,6 +213,7 @@ interface Found {
   to: number;
   actorIds: string[];
   via: MentionVia;
+  shouted?: boolean;
 }
 
 const wordEnd = (f: string, p: number): number => {
@@ -240,7 +243,14 @@ function matchName(
     const written = originalOf(folded, text, p, to);
     if (entry.acronym && /\p{Ll}/u.test(written)) continue;
     if (entry.capital && !/^\p{Lu}/u.test(written)) continue;
-    return { from: p, to, actorIds: [...entry.actorIds], via: entry.via };
+    const shouted = !entry.acronym && !/\p{Ll}/u.test(written) && /\p{Lu}/u.test(written);
+    return {
+      from: p,
+      to,
+      actorIds: [...entry.actorIds],
+      via: entry.via,
+      ...(shouted ? { shouted } : {}),
+    };
   }
   return undefined;
 }
@@ -314,5 +324,6 @@ function toMention(folded: FoldedNames, text: string, found: Found): Mention {
     actorIds: found.actorIds,
     via: found.via,
     possessive,
+    ...(found.shouted ? { shouted: true } : {}),
   };
 }

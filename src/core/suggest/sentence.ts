@@ -101,7 +101,7 @@ export function viewSentence(
       p.modifier = true;
   }
   // A dateline ("SEOUL —", "WASHINGTON (Reuters) —", "KINSHASA, 18 March 2025 —"): the place
-  // the story was filed from, not a party to it.
+  // the story was filed from, not a party to it. Not an acronym ("NATO – Russia talks").
   const first = placed[0];
   if (first && first.first === sentence.first && isDateline(tokens, first, sentence.last))
     for (const p of placed) if (p.index === first.index) p.modifier = true;
@@ -132,10 +132,12 @@ export function viewSentence(
 
 const DASHES = new Set(['\u2014', '\u2013', '-', '--']);
 
-/** A name in capitals that opens a sentence and a dash that follows before any verb. */
+/**
+ * A name written in capitals that the registry does not write so ("SEOUL"), opening a
+ * sentence, and a dash that follows before any verb.
+ */
 function isDateline(tokens: readonly Token[], m: PlacedMention, end: number): boolean {
-  const letters = m.mention.text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 3 || /\p{Ll}/u.test(letters)) return false;
+  if (!m.mention.shouted) return false;
   for (let k = m.last; k < end && k - m.last <= 8; k++) {
     const t = tokens[k]!;
     if (DASHES.has(t.text)) return true;

@@ -109,7 +109,7 @@ runCommand(USAGE, async () => {
     return 0;
   }
   say(
-    `Suggestions${minScore > 0 ? ` scored ${minScore} or more` : ''} scored against the annotations of ${dataDir} (cues: ${cuesPath})\n\n`,
+    `Suggestions${minScore > 0 ? ` with a score of ${minScore} or more,` : ''} scored against the annotations of ${dataDir} (cues: ${cuesPath})\n\n`,
   );
   say(formatEvaluation(evaluation));
   if (args.details) {

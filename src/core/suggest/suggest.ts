@@ -194,12 +194,8 @@ function mergeByStart(a: readonly Mention[], b: readonly Mention[]): Mention[] {
 
 /** A cue for "would yield if": root 03 (express intent to cooperate), as the lexicon types it. */
 function offerCue(lexicon: Lexicon): Cue | undefined {
-  for (const bucket of lexicon.cues.values()) {
-    const cue = bucket.find((c) => c.code === '03');
-    if (cue)
-      return { ...cue, words: ['would'], pos: 'verb', prepositions: new Set(), reciprocal: false };
-  }
-  return undefined;
+  const cue = rootCue(lexicon, '03');
+  return cue && { ...cue, words: ['would'] };
 }
 
 /** A cue of root `code`, for acts the lexicon's words do not name (a judgement). */

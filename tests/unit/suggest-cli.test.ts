@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,6 +218,25 @@ describe('npm run eval:suggest', { timeout: 60_000 }, () => {
     expect(listed.every((s) => s.score >= 0.7)).toBe(true);
     expect(kept.overall.suggested).toBeLessThan(all.overall.suggested);
     expect(kept.overall.annotated).toBe(all.overall.annotated);
+    // The same suggestions: those of the annotated articles, one per relation and modality.
+    const annotated = new Set(
+      readdirSync(join(dir, 'articles'))
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => f.slice(0, -'.yaml'.length)),
+    );
+    const distinct = new Set(
+      listed
+        .filter((s) => annotated.has(s.article!))
+        .map((s) => {
+          const [a, b] =
+            s.type === 'cooperates-with' && s.target < s.source
+              ? [s.target, s.source]
+              : [s.source, s.target];
+          return `${s.article} ${a} ${s.type} ${b} ${s.modality}`;
+        }),
+    );
+    expect(distinct.size).toBeGreaterThan(0);
+    expect(kept.overall.suggested).toBe(distinct.size);
     const bad = runScript('eval-suggest.ts', ['--data', dir, '--min-score', '2']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--min-score must be a number from 0 to 1, not "2"');

@@ -6,7 +6,7 @@ import type { Actor, RelationType } from '../../src/core/model.ts';
 import { IssueSink } from '../../src/core/pipeline/issues.ts';
 import { regularDemonyms } from '../../src/core/suggest/demonyms.ts';
 import { evaluate, matchArticle, rates } from '../../src/core/suggest/evaluate.ts';
-import { sameStem } from '../../src/core/suggest/events.ts';
+import { verbsOfNoun } from '../../src/core/suggest/events.ts';
 import { foldNames } from '../../src/core/suggest/fold.ts';
 import { toYaml } from '../../src/core/suggest/format.ts';
 import { compileLexicon, readCueFile, type CueFile } from '../../src/core/suggest/lexicon.ts';
@@ -703,13 +703,26 @@ describe('"the mission" (hand-made sentences)', () => {
 });
 
 describe('acts referred back to (events.ts; hand-made sentences)', () => {
-  it('knows words of one stem and not words that only look alike', () => {
-    expect(sameStem('accuse', 'accusation')).toBe(true);
-    expect(sameStem('warn', 'warning')).toBe(true);
-    expect(sameStem('propose', 'proposal')).toBe(true);
-    expect(sameStem('ban', 'ban')).toBe(true);
-    expect(sameStem('support', 'supply')).toBe(false);
-    expect(sameStem('condemn', 'condition')).toBe(false);
+  it('knows the verb a noun of an act is made from, and not words that only look alike', () => {
+    expect(verbsOfNoun('accusation')).toContain('accuse');
+    expect(verbsOfNoun('condemnation')).toContain('condemn');
+    expect(verbsOfNoun('warning')).toContain('warn');
+    expect(verbsOfNoun('proposal')).toContain('propose');
+    expect(verbsOfNoun('seizure')).toContain('seize');
+    expect(verbsOfNoun('detention')).toContain('detain');
+    expect(verbsOfNoun('ban')).toEqual(['ban']);
+    for (const [noun, verb] of [
+      ['hostage', 'host'],
+      ['leader', 'lead'],
+      ['reporter', 'report'],
+      ['signal', 'sign'],
+      ['detail', 'detain'],
+      ['sanctuary', 'sanction'],
+      ['protection', 'protest'],
+      ['supply', 'support'],
+      ['condition', 'condemn'],
+    ])
+      expect(verbsOfNoun(noun!), noun).not.toContain(verb);
   });
 
   it('aims a reaction to "the protest", "the accusations" at who made it', () => {
@@ -873,9 +886,13 @@ describe('judgements of an act, datelines (hand-made sentences)', () => {
     ]);
     expect(
       suggest(
-        'NORDBY — Sudmark launched a missile. Lena Holm called the launch "an outrageous act".',
+        'NORDBY — Sudmark launched a missile. Sergei Petrov called the launch "an outrageous act".',
       ),
-    ).toEqual(['lena-holm opposes sudmark asserted']);
+    ).toEqual(['ivan-petrov opposes sudmark asserted']);
+    expect(suggest('NORDBY, Sudmark (AP) — Officials accused Ostria of lying.')).toEqual([]);
+    expect(suggest('NORLAND - SUDMARK BORDER TALKS RESUME')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
   });
 });
 
@@ -889,6 +906,62 @@ describe('reducing relations and rejecting (CAMEO 12, 16; hand-made sentences)',
     ]);
     expect(suggest('Norland turned away a mediation team from the North Pact Council.')).toEqual([
       'norland opposes north-pact asserted',
+    ]);
+  });
+});
+
+describe('what a reaction is not (hand-made sentences, from a review)', () => {
+  it('keeps a deed after "said that Y had ... and" as the clause\'s', () => {
+    const found = suggest(
+      "Norland said that Sudmark had shelled the town and attacked Ostria's convoy.",
+    );
+    expect(found).toContain('sudmark opposes ostria asserted');
+    expect(found).not.toContain('norland opposes ostria asserted');
+  });
+
+  it("does not aim a reaction at the reacting side's own state or people", () => {
+    expect(
+      suggest(
+        'Norland attacked a Sudmark convoy. Sergei Petrov called the attack "an outrageous act".',
+      ),
+    ).toEqual(['norland opposes sudmark asserted']);
+  });
+
+  it('takes no older act when the latest had several doers, nor an act said not to be', () => {
+    expect(
+      suggest(
+        'Ostria proposed a ceasefire on Sunday. Norland and Sudmark proposed talks on Monday. Iraq rejected the proposal.',
+      ),
+    ).not.toContain('iraq opposes ostria asserted');
+    expect(suggest('Norland did not propose talks. Sudmark rejected the proposal.')).toEqual([]);
+  });
+
+  it('reads an object that names its author as it stands ("the statement by X")', () => {
+    expect(
+      suggest('Norland said on Monday it would attend. Sudmark welcomed the statement by Ostria.'),
+    ).not.toContain('sudmark cooperates-with norland asserted');
+  });
+
+  it('reads a neutral judgement of a hostile act as against it only from the side it hit', () => {
+    expect(
+      suggest('Sudmark detained a Norland trawler. Ostria called the detention "lawful".'),
+    ).toEqual(['sudmark opposes norland asserted']);
+    expect(
+      suggest('Sudmark detained a Norland trawler. Nordby called the detention "lawful".'),
+    ).toEqual(['sudmark opposes norland asserted', 'norland opposes sudmark asserted']);
+  });
+
+  it('does not read "he" when an unknown titled person may be meant', () => {
+    expect(
+      suggest('Lena Holm met Prime Minister Lars Hald of Ostria. He accused Iraq of lying.'),
+    ).not.toContain('lena-holm opposes iraq asserted');
+  });
+
+  it('reads no act against anyone in measures lifted or suspended', () => {
+    expect(suggest('Sudmark lifted tariffs on Norland steel.')).toEqual([]);
+    expect(suggest('Sudmark suspended the sanctions on Norland.')).toEqual([]);
+    expect(suggest('Sudmark imposed sanctions on Norland.')).toEqual([
+      'sudmark opposes norland asserted',
     ]);
   });
 });

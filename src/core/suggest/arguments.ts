@@ -79,7 +79,9 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   const passive = hit.cue.pos === 'verb' && isPassiveAt(tokens, hit.first, view.sentence.first);
   const before = hit.cue.pos === 'noun' ? possessiveBefore(view, hit.first) : undefined;
   const across =
-    hit.cue.pos === 'verb' ? acrossComplement(view, hit.first, antecedents) : undefined;
+    hit.cue.pos === 'verb' && SPEECH_ACT_ROOTS.has(hit.cue.code)
+      ? acrossComplement(view, hit.first, antecedents)
+      : undefined;
   let subject = before ?? across?.subject ?? findSubject(view, hit.first, antecedents);
   const right = findObject(view, hit, passive);
   if (across && right.object && !passive)
@@ -265,9 +267,17 @@ function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): bo
 }
 
 /**
- * "X denied that Y had fired on the camps and accused Z of ...": a verb after "and" or "but"
- * that follows a clause of saying's complement shares the subject of the verb of saying, not
- * of the complement; the saying's markers ("denied") are not its own (`from`).
+ * CAMEO roots of acts done by speaking (appeal, demand, disapprove, reject, threaten): such a
+ * verb after a clause of saying is more often the speaker's than the reported subject's.
+ */
+const SPEECH_ACT_ROOTS = new Set(['02', '10', '11', '12', '13']);
+
+/**
+ * "X denied that Y had fired on the camps and accused Z of ...": a verb of speaking
+ * (SPEECH_ACT_ROOTS) after "and" or "but" that follows a clause of saying's complement shares
+ * the subject of the verb of saying, not of the complement; the saying's markers ("denied") are
+ * not its own (`from`). A deed stays the complement's ("said that Y had shelled the town and
+ * attacked Z": Y attacked).
  */
 function acrossComplement(
   view: SentenceView,

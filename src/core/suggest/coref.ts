@@ -134,6 +134,8 @@ export function resolveReferences(
   const kindOf = (id: string) => registry.kinds.get(id);
   let m = 0;
   let previousSubject: string | undefined;
+  /** Whether token k is inside a name, over the whole text (for the sentence before). */
+  const inName = new Uint8Array(tokens.length);
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]!;
     let subject: string | undefined;
@@ -146,7 +148,10 @@ export function resolveReferences(
       while (t < sentence.last && tokens[t]!.end <= mention.start) t++;
       let last = t;
       while (last < sentence.last && tokens[last]!.start < mention.end) last++;
-      for (let k = t; k < last; k++) named[k - sentence.first] = 1;
+      for (let k = t; k < last; k++) {
+        named[k - sentence.first] = 1;
+        inName[k] = 1;
+      }
       if (last === t || mention.actorIds.length !== 1) continue;
       // "Yemen's Houthi movement": the possessor only qualifies the next name.
       const before = local[local.length - 1];
@@ -290,18 +295,24 @@ export function resolveReferences(
           continue;
         // "Fiji's prime minister said he ...": an unnamed office holder of this sentence is
         // the one meant, for the actor the office is of.
-        const office = unnamedOffice(tokens, sentence.first, k, named, sentence.first);
-        if (office !== undefined) {
-          const holder = local.find((l) => l.end <= office && office - l.end <= 3 && l.possessive);
-          if (holder && kindOf(holder.actor) !== 'person') add(k, k + 1, [holder.actor], 'pronoun');
-          continue;
-        }
         const persons = new Set(
           recent
             .filter((r) => r.sentence >= s - 1 && kindOf(r.actor) === 'person')
             .map((r) => r.actor),
         );
-        if (persons.size === 1) add(k, k + 1, [...persons], 'pronoun');
+        const office = unnamedOffice(tokens, sentence.first, k, named, sentence.first);
+        if (office !== undefined) {
+          // With a person named in this sentence too, "he" could be either: none.
+          const here = local.some((l) => l.at < k && kindOf(l.actor) === 'person');
+          const holder = local.find((l) => l.end <= office && office - l.end <= 3 && l.possessive);
+          if (!here && holder && kindOf(holder.actor) !== 'person')
+            add(k, k + 1, [holder.actor], 'pronoun');
+          continue;
+        }
+        // A person the registry does not know ("Prime Minister Lars Holm") counts as a second.
+        const first = s > 0 ? sentences[s - 1]!.first : sentence.first;
+        if (persons.size === 1 && !unknownPerson(tokens, first, k, (i) => inName[i] === 1))
+          add(k, k + 1, [...persons], 'pronoun');
         continue;
       }
       if (tok.lower === 'it' && tok.pos === 'PRON') {
@@ -331,6 +342,30 @@ export function resolveReferences(
     previousSubject = subject ?? previousSubject;
   }
   return found;
+}
+
+/** Titles before a person's name ("Prime Minister Lars Holm", "Queen Margrethe", "Mr. Berg"). */
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prince', 'princess', 'sheikh', 'emir']);
+
+/**
+ * Whether tokens [from, to) name a person the registry does not know: a title of office or of
+ * address, then a proper noun that is in no name (`isNamed`).
+ */
+function unknownPerson(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  isNamed: (i: number) => boolean,
+): boolean {
+  for (let k = from; k + 1 < to; k++) {
+    const t = tokens[k]!;
+    if (!OFFICES.has(t.lemma) && !PERSON_TITLES.has(t.lower.replace(/\.$/, ''))) continue;
+    let j = k + 1;
+    if (tokens[j]?.text === '.') j++;
+    const next = tokens[j];
+    if (next && j < to && next.pos === 'PROPN' && !isNamed(j)) return true;
+  }
+  return false;
 }
 
 /** Titles of office: "the prime minister", "Fiji's foreign minister". */

@@ -2,9 +2,9 @@
  * Acts referred back to: "Sudmark dismissed the protest", "rejected the accusations",
  * "condemned the attack", "welcomed the proposal". A reaction whose object is a definite noun
  * for an act is aimed at whoever did that act. The article's acts told so far are kept (the
- * word that told each, and who did it); the object finds the latest one told in a word of the
- * same stem ("protest" after "lodged a protest", "the accusations" after "accused") a few
- * sentences back at most. Words of saying count as acts too ("the claim" after "claimed",
+ * word that told each, and who did it); the object finds the latest one told by the verb the
+ * noun is made from, or by the noun itself ("protest" after "lodged a protest", "the
+ * accusations" after "accused"), a few sentences back at most. Words of saying count as acts too ("the claim" after "claimed",
  * "the explanation" after "explained"), and so do the verbs a sentence's subject does ("the
  * launch" after "North Korea launched a missile"). Pure, and bounded: at most MAX_ACTS are kept.
  */
@@ -19,8 +19,10 @@ export interface Act {
   code?: string;
   /** Told by a verb of saying ("said", "claimed"): what "the claim", "the remarks" refer to. */
   saying?: boolean;
-  /** Who did it. */
+  /** Who did it (both sides of a mutual act: "talks between X and Y"). */
   actors: string[];
+  /** Whom it was done to. */
+  targets: string[];
   /** The index of its sentence in the article. */
   sentence: number;
   /** Its word's token: acts earlier in the same sentence count, later ones do not. */
@@ -67,18 +69,51 @@ const SAYING_NOUNS = new Set([
   'word',
 ]);
 
+/** Nouns of acts whose verbs no regular ending gives. */
+const IRREGULAR: ReadonlyMap<string, readonly string[]> = new Map([
+  ['explanation', ['explain']],
+  ['detention', ['detain']],
+  ['expulsion', ['expel']],
+  ['intervention', ['intervene']],
+  ['response', ['respond']],
+  ['defence', ['defend']],
+  ['defense', ['defend']],
+  ['pursuit', ['pursue']],
+  ['withdrawal', ['withdraw']],
+  ['decision', ['decide']],
+  ['invasion', ['invade']],
+  ['complaint', ['complain']],
+  ['threat', ['threaten']],
+  ['criticism', ['criticise', 'criticize']],
+]);
+
+/** Endings of nouns made from verbs, and what the verb ends in instead. */
+const NOUN_ENDINGS: readonly [string, readonly string[]][] = [
+  ['ation', ['', 'e']], // accusation: accuse; condemnation: condemn
+  ['ment', ['']], // announcement, agreement
+  ['ance', ['', 'e']], // assistance, resistance
+  ['ence', ['', 'e']], // interference
+  ['ing', ['', 'e']], // warning, shelling
+  ['ion', ['', 'e']], // protection, rejection
+  ['ure', ['e']], // seizure, closure
+  ['al', ['e']], // proposal, refusal, approval (not signal: "signe")
+];
+
 /**
- * Whether two words share a stem: the same lemma, a short word that starts the other ("warn"
- * and "warning"), or a common start of five letters or more that leaves at most three letters
- * of the shorter one ("accuse" and "accusation", "propose" and "proposal"; not "support" and
- * "supply", nor "condemn" and "condition").
+ * The verbs a noun of an act is made from, by its ending ("accusation": accuse, accus;
+ * "warning": warn, warne) or a short list ("detention": detain); the noun itself first ("protest",
+ * "attack"). Whole words are compared: "hostage" is not "host", "reporters" not "report".
  */
-export function sameStem(a: string, b: string): boolean {
-  if (a === b) return true;
-  let p = 0;
-  while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  const shorter = Math.min(a.length, b.length);
-  return (p >= 4 && p === shorter) || (p >= 5 && p >= shorter - 3);
+export function verbsOfNoun(noun: string): string[] {
+  const verbs = [noun];
+  verbs.push(...(IRREGULAR.get(noun) ?? []));
+  for (const [ending, replacements] of NOUN_ENDINGS) {
+    if (!noun.endsWith(ending) || noun.length - ending.length < 3) continue;
+    const base = noun.slice(0, -ending.length);
+    for (const r of replacements) verbs.push(base + r);
+    break;
+  }
+  return verbs;
 }
 
 /**
@@ -108,16 +143,17 @@ export function definiteObject(
 }
 
 /**
- * The latest act that `noun` may refer to, not done by one of `exclude`: told in a word of the
- * noun's stem, or by a cue of a root the noun is a cue of (`codesOf`: "the attack" after
- * "shelled", both CAMEO 19 fight).
+ * The act that `noun` refers to: the latest told by the verb the noun is made from, by the noun
+ * itself, or by a cue of a root the noun is a cue of (`codesOf`: "the attack" after "shelled",
+ * both CAMEO 19 fight); and who did it, leaving out the reacting side (`own`). None when that
+ * act was done by several others ("talks between X and Y"): an older act is not taken instead.
  */
 export function actReferredTo(
   acts: readonly Act[],
   noun: Token,
   sentence: number,
   at: number,
-  exclude: ReadonlySet<string>,
+  own: (actor: string) => boolean,
   codesOf: (noun: Token) => ReadonlySet<string>,
 ): { act: Act; actor: string } | undefined {
   const codes = codesOf(noun);
@@ -126,13 +162,13 @@ export function actReferredTo(
     if (act.sentence === sentence && act.at >= at) continue;
     if (sentence - act.sentence > ACT_REACH) break;
     const told =
-      sameStem(act.word, noun.lemma) ||
-      sameStem(act.word, noun.lower) ||
+      verbsOfNoun(noun.lemma).includes(act.word) ||
+      verbsOfNoun(noun.lower).includes(act.word) ||
       (act.code !== undefined && codes.has(act.code)) ||
       (act.saying === true && (SAYING_NOUNS.has(noun.lemma) || SAYING_NOUNS.has(noun.lower)));
     if (!told) continue;
-    const actors = act.actors.filter((a) => !exclude.has(a));
-    if (actors.length === 1) return { act, actor: actors[0]! };
+    const actors = act.actors.filter((a) => !own(a));
+    return actors.length === 1 ? { act, actor: actors[0]! } : undefined;
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ import type { Cue } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
 import { sentimentOf, type Token } from './read.ts';
 import { wordsOf } from './score.ts';
-import type { PlacedMention, SentenceView } from './sentence.ts';
+import { mentionOn, type PlacedMention, type SentenceView } from './sentence.ts';
 
 /** The acts an article has told so far, and the index of the sentence being read. */
 export interface Told {
@@ -34,12 +34,34 @@ export interface ReactionLexicon {
   typeOfCode: ReadonlyMap<string, string>;
   /** The type of disapproval (root 11): a hostile act's. */
   opposition: string | undefined;
+  /** The actor a person acts for (the registry's affiliation), if any. */
+  affiliationOf: (actor: string) => string | undefined;
+}
+
+/**
+ * Whether `actor` is on the side of `side`: one of it, what one of it acts for, or a person who
+ * acts for one of it. An act of one's own side is not what one reacts to.
+ */
+function onSide(side: Side, lexicon: ReactionLexicon): (actor: string) => boolean {
+  const own = new Set<string>();
+  for (const m of side.group) {
+    if (!m.actor) continue;
+    own.add(m.actor);
+    const affiliation = lexicon.affiliationOf(m.actor);
+    if (affiliation) own.add(affiliation);
+  }
+  return (actor) => {
+    if (own.has(actor)) return true;
+    const affiliation = lexicon.affiliationOf(actor);
+    return affiliation !== undefined && own.has(affiliation);
+  };
 }
 
 /**
  * What the sentence's subject does: the verb right after it, and one joined to it by "and"
  * ("boarded and detained"); "X said", "X claimed" are acts of saying, which "the claim", "the
- * remarks" refer back to. A verb a cue already told (with its root) is not told again.
+ * remarks" refer back to. A verb a cue already told (with its root) is not told again, nor
+ * one in the scope of a negation.
  */
 export function rememberDeeds(
   view: SentenceView,
@@ -57,6 +79,7 @@ export function rememberDeeds(
       word,
       saying: SAYING_VERBS.has(word),
       actors,
+      targets: [],
       sentence: told.sentence,
       at: k,
     });
@@ -64,7 +87,8 @@ export function rememberDeeds(
   for (let k = end; k < view.sentence.last && k - end <= 6; k++) {
     const t = tokens[k]!;
     if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') continue;
-    if (t.pos !== 'VERB') return;
+    // A deed said not to have been done is none ("did not propose talks").
+    if (t.pos !== 'VERB' || t.negated) return;
     deed(k);
     const next = k + 2;
     if (tokens[k + 1]?.lower === 'and' && next < view.sentence.last && tokens[next]!.pos === 'VERB')
@@ -75,7 +99,8 @@ export function rememberDeeds(
 
 /**
  * The target of a cue whose object refers back to an act told before ("dismissed the
- * protest"): who did it, as a side on the object's words, with the act.
+ * protest"): who did it, as a side on the object's words, with the act. An object that names
+ * its author ("the statement by Ostia") is not referred back: the name is read as it stands.
  */
 export function referredAct(
   text: string,
@@ -83,14 +108,29 @@ export function referredAct(
   hit: CueHit,
   source: Side,
   told: Told,
-  codesOf: (noun: Token) => ReadonlySet<string>,
+  lexicon: ReactionLexicon,
 ): { side: Side; act: Act } | undefined {
   const object = definiteObject(view, hit.last);
   if (!object) return undefined;
-  const own = new Set(source.group.flatMap((m) => (m.actor ? [m.actor] : [])));
-  const found = actReferredTo(told.acts, object.head, told.sentence, hit.first, own, codesOf);
-  if (!found) return undefined;
   const { tokens } = view;
+  const after = tokens[object.last];
+  if (
+    after &&
+    object.last + 1 < view.sentence.last &&
+    (after.lower === 'by' || after.lower === 'from' || after.lower === 'of') &&
+    mentionOn(view, object.last + 1)
+  )
+    return undefined;
+  const own = onSide(source, lexicon);
+  const found = actReferredTo(
+    told.acts,
+    object.head,
+    told.sentence,
+    hit.first,
+    own,
+    lexicon.nounCodes,
+  );
+  if (!found) return undefined;
   const start = tokens[object.first]!.start;
   const end = tokens[object.last - 1]!.end;
   const mention: Mention = {
@@ -124,13 +164,14 @@ const PRAISE = 0.3;
 /** How many tokens a judgement's words may run to. */
 const MAX_JUDGEMENT = 20;
 
-const QUOTES = new Set(['"', '\u201c', '\u201d']);
+const QUOTES = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019']);
 
 /**
  * "X called the detention 'an act of piracy'": a judgement of an act told before, aimed at
  * whoever did it. Against them when its words say so (a cue word among them: "a direct
  * threat"; else a negative sentiment, wink-nlp's) or, when they say neither, when the act
- * judged was itself hostile (an accusation, a detention); for them when its words are a
+ * judged was a hostile one done to the judge's own side ("Minsk called the accusations 'a
+ * fabrication'"); for them when its words are a
  * cooperative cue or positive ("a victory for the rule of law"). As cue hits with their
  * parties, for the cue loop; `hits` are the sentence's cues.
  */
@@ -154,7 +195,7 @@ export function judgements(
     const probe: CueHit = { cue: anyJudging, first: k, last: k + 1 };
     const source = findParties(view, probe, antecedentsAt(k)).source;
     if (!source) continue;
-    const referred = referredAct(text, view, probe, source, told, lexicon.nounCodes);
+    const referred = referredAct(text, view, probe, source, told, lexicon);
     if (!referred) continue;
     // Its words: to the end of the clause, past commas and "and" inside quotes.
     let end = object.last;
@@ -171,6 +212,7 @@ export function judgements(
       { first: object.last, last: end },
       hits,
       referred.act,
+      referred.act.targets.some(onSide(source, lexicon)),
       lexicon,
     );
     if (!verdict) continue;
@@ -188,13 +230,17 @@ export function judgements(
   return found;
 }
 
-/** For or against, and why, from a judgement's words (tokens `span`) and the act judged. */
+/**
+ * For or against, and why, from a judgement's words (tokens `span`) and the act judged
+ * (`aimedAtJudge`: done to the judge's side).
+ */
 function judge(
   text: string,
   tokens: readonly Token[],
   span: { first: number; last: number },
   hits: readonly CueHit[],
   act: Act,
+  aimedAtJudge: boolean,
   lexicon: ReactionLexicon,
 ): { against: boolean; reason: string } | undefined {
   const cue = hits.find((h) => h.first >= span.first && h.first < span.last);
@@ -206,7 +252,11 @@ function judge(
   const sentiment = sentimentOf(text.slice(tokens[span.first]!.start, tokens[span.last - 1]!.end));
   if (sentiment >= PRAISE || sentiment < 0)
     return { against: sentiment < 0, reason: `its sentiment (${sentiment.toFixed(2)})` };
-  if (act.code !== undefined && lexicon.typeOfCode.get(act.code) === lexicon.opposition)
-    return { against: true, reason: 'the act judged, a hostile one' };
+  if (
+    aimedAtJudge &&
+    act.code !== undefined &&
+    lexicon.typeOfCode.get(act.code) === lexicon.opposition
+  )
+    return { against: true, reason: "the act judged, a hostile one against the judge's side" };
   return undefined;
 }

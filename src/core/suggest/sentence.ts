@@ -103,8 +103,10 @@ export function viewSentence(
   // A dateline ("SEOUL —", "WASHINGTON (Reuters) —", "KINSHASA, 18 March 2025 —"): the place
   // the story was filed from, not a party to it. Not an acronym ("NATO – Russia talks").
   const first = placed[0];
-  if (first && first.first === sentence.first && isDateline(tokens, first, sentence.last))
-    for (const p of placed) if (p.index === first.index) p.modifier = true;
+  const dash =
+    first && first.first === sentence.first ? datelineEnd(tokens, first, sentence.last) : -1;
+  // "SEOUL, South Korea (AP) —": every name before the dash.
+  if (dash >= 0) for (const p of placed) if (p.last <= dash) p.modifier = true;
   // A qualifier: followed, through title words only, by a person's name.
   for (let i = 0; i + 1 < placed.length; i++) {
     const a = placed[i]!;
@@ -133,17 +135,21 @@ export function viewSentence(
 const DASHES = new Set(['\u2014', '\u2013', '-', '--']);
 
 /**
- * A name written in capitals that the registry does not write so ("SEOUL"), opening a
- * sentence, and a dash that follows before any verb.
+ * The dash of a dateline, or -1: a name written in capitals that the registry does not write
+ * so ("SEOUL"), opening a sentence, a dash before any verb, and words in lower case after it (a
+ * headline all in capitals, "NORLAND - SUDMARK TALKS RESUME", has none).
  */
-function isDateline(tokens: readonly Token[], m: PlacedMention, end: number): boolean {
-  if (!m.mention.shouted) return false;
+function datelineEnd(tokens: readonly Token[], m: PlacedMention, end: number): number {
+  if (!m.mention.shouted) return -1;
   for (let k = m.last; k < end && k - m.last <= 8; k++) {
     const t = tokens[k]!;
-    if (DASHES.has(t.text)) return true;
-    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+    if (DASHES.has(t.text)) {
+      for (let j = k + 1; j < end; j++) if (/\p{Ll}/u.test(tokens[j]!.text)) return k;
+      return -1;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX') return -1;
   }
-  return false;
+  return -1;
 }
 
 /** The mention on token i, if any. */

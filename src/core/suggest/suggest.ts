@@ -114,6 +114,9 @@ export function makeSuggester(
 ): Suggester {
   const names = indexNames(actors, lexicon);
   const persons = new Set(actors.filter((a) => a.kind === 'person').map((a) => a.id));
+  const affiliation = new Map(
+    actors.flatMap((a) => (a.affiliation ? [[a.id, a.affiliation] as const] : [])),
+  );
   return {
     names,
     lexicon,
@@ -132,6 +135,7 @@ export function makeSuggester(
     ),
     fallback: DEFAULT_FALLBACK,
     nounCodes: nounCodes(lexicon),
+    affiliationOf: (id) => affiliation.get(id),
   };
 }
 
@@ -216,6 +220,51 @@ function nounCodes(lexicon: Lexicon): (noun: Token) => ReadonlySet<string> {
         codes.set(cue.words[0]!, (codes.get(cue.words[0]!) ?? new Set()).add(cue.code));
   const none: ReadonlySet<string> = new Set();
   return (noun) => codes.get(noun.lemma) ?? codes.get(noun.lower) ?? none;
+}
+
+/** Verbs that end or ease a measure: "lifted the sanctions on X" is no act against X. */
+const ENDING_VERBS = new Set([
+  'lift',
+  'ease',
+  'relax',
+  'end',
+  'stop',
+  'halt',
+  'cease',
+  'suspend',
+  'drop',
+  'remove',
+  'scrap',
+  'rescind',
+  'revoke',
+  'waive',
+]);
+
+/**
+ * Whether cue `hit` is a measure ended or eased, not an act: an opposing noun after such a verb
+ * ("lifted the sanctions", "eased tariffs"), or such a verb, itself a cue of opposition
+ * ("suspended", "revoked"), whose object is an opposing noun ("suspended the sanctions").
+ */
+function liftsOpposition(
+  view: SentenceView,
+  hit: CueHit,
+  hits: readonly CueHit[],
+  suggester: Suggester,
+): boolean {
+  if (hit.cue.type !== suggester.opposition) return false;
+  const { tokens, sentence } = view;
+  if (hit.cue.pos === 'noun') {
+    let k = hit.first - 1;
+    while (k >= sentence.first && hit.first - k <= 4 && isModifier(tokens[k]!)) k--;
+    const verb = tokens[k];
+    return k >= sentence.first && verb?.pos === 'VERB' && ENDING_VERBS.has(verb.lemma);
+  }
+  if (!ENDING_VERBS.has(tokens[hit.first]!.lemma)) return false;
+  let k = hit.last;
+  while (k < sentence.last && k - hit.last < 4 && isModifier(tokens[k]!)) k++;
+  return hits.some(
+    (h) => h.first === k && h.cue.pos === 'noun' && h.cue.type === suggester.opposition,
+  );
 }
 
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
@@ -303,17 +352,22 @@ function suggestInSentence(
       undone.some((a) => hit.first >= a.first && hit.first < a.last)
     )
       continue;
+    if (!given && liftsOpposition(view, hit, hits, suggester)) continue;
     const parties = given ?? findParties(view, hit, antecedentsAt(hit.first));
     if (!parties.target && parties.source && hit.cue.pos === 'verb') {
-      const act = referredAct(text, view, hit, parties.source, told, suggester.nounCodes);
+      const act = referredAct(text, view, hit, parties.source, told, suggester);
       if (act) parties.target = act.side;
     }
-    if (parties.source) {
+    // The act, for a later "the protest", "the attack": not one said not to have happened.
+    if (parties.source && !tokens[hit.first]!.negated) {
       const word = hit.cue.pos === 'noun' ? tokens[hit.last - 1]! : tokens[hit.first]!;
+      const ids = (side?: Side) => side?.group.flatMap((m) => (m.actor ? [m.actor] : [])) ?? [];
+      const mutual = !(suggester.directed.get(hit.cue.type) ?? true);
       rememberAct(told.acts, {
         word: word.lemma,
         code: hit.cue.code,
-        actors: [...new Set(parties.source.group.flatMap((m) => (m.actor ? [m.actor] : [])))],
+        actors: [...new Set([...ids(parties.source), ...(mutual ? ids(parties.target) : [])])],
+        targets: [...new Set(ids(parties.target))],
         sentence: told.sentence,
         at: hit.first,
       });

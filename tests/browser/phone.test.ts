@@ -66,9 +66,12 @@ describe('a shared link on a phone', () => {
     expect(stage.width).toBe(PHONE.width);
     // Russia is highlighted, drawn in view, above the selection sheet.
     await expect.poll(async () => (await highlighted(page)).nodes).toContain('russia');
-    const russia = await nodeOnScreen(page, 'russia');
     const sheet = await box('#sheet');
-    await expect.poll(async () => (await nodeOnScreen(page, 'russia')).y).toBeLessThan(sheet.y);
+    // The camera moves it there in an animation, which a loaded machine may take seconds over.
+    await expect
+      .poll(async () => (await nodeOnScreen(page, 'russia')).y, { timeout: 10_000 })
+      .toBeLessThan(sheet.y);
+    const russia = await nodeOnScreen(page, 'russia');
     expect(russia.x).toBeGreaterThan(0);
     expect(isPale(await pixelAtNode(page, 'russia'))).toBe(false);
     // An actor outside the highlight, drawn in view above the sheet, is washed out.

@@ -965,3 +965,22 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
     ]);
   });
 });
+
+describe('an author named after "by", a clause of saying without "that" (hand-made sentences)', () => {
+  it('reads "rejected a proposal by X": X proposed, and is rejected; not an unnamed proposal', () => {
+    expect(
+      suggest('Sudmark rejected a proposal by the paramilitary Norland for a truce.').sort(),
+    ).toEqual(['norland proposes-to sudmark asserted', 'sudmark opposes norland asserted']);
+    expect(
+      suggest('Sudmark has rejected previous truce proposals while Norland fighters remain.'),
+    ).not.toContain('sudmark proposes-to norland asserted');
+  });
+
+  it('gives "X said Y would ..., and accused Z" the speaker for subject', () => {
+    expect(
+      suggest(
+        'Sergei Petrov said Sudby would press Ostria to act, and accused Iraq of waging a campaign of sabotage.',
+      ),
+    ).toContain('ivan-petrov opposes iraq asserted');
+  });
+});

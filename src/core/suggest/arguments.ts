@@ -273,7 +273,8 @@ function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): bo
 const SPEECH_ACT_ROOTS = new Set(['02', '10', '11', '12', '13']);
 
 /**
- * "X denied that Y had fired on the camps and accused Z of ...": a verb of speaking
+ * "X denied that Y had fired on the camps and accused Z of ...", "X said Y would press the EU,
+ * and accused Z": a verb of speaking
  * (SPEECH_ACT_ROOTS) after "and" or "but" that follows a clause of saying's complement shares
  * the subject of the verb of saying, not of the complement; the saying's markers ("denied") are
  * not its own (`from`). A deed stays the complement's ("said that Y had shelled the town and
@@ -297,9 +298,11 @@ function acrossComplement(
     j++;
   const saying = tokens[j];
   if (!saying || saying.pos !== 'VERB' || !COMPLEMENT_VERBS.has(saying.lemma)) return undefined;
-  if (tokens[j + 1]?.lower !== 'that') return undefined;
+  // "said that Y ..." or "said Y would ..." (a name right after the verb of saying).
+  const clause = tokens[j + 1]?.lower === 'that' ? j + 2 : mentionOn(view, j + 1) ? j + 1 : -1;
+  if (clause < 0) return undefined;
   let verbs = 0;
-  for (let i = j + 2; i < k; i++) if (tokens[i]!.pos === 'VERB') verbs++;
+  for (let i = clause; i < k; i++) if (tokens[i]!.pos === 'VERB') verbs++;
   if (verbs === 0) return undefined;
   return { subject: { group, how: 'subject', distance: cueFirst - end }, from: k };
 }
@@ -612,6 +615,8 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
   let infinitive: number | undefined;
   /** After "a pact drawn up by": the name is the theme's owner, the cue's other side. */
   let ownerBy = false;
+  /** Where "by" stood, if right after a noun ("a proposal by X": X is its author). */
+  let authorAt = -1;
   for (let k = hit.last; k < sentence.last && k - hit.last <= MAX_REACH; k++) {
     const t = tokens[k]!;
     const m = mentionOn(view, k);
@@ -640,6 +645,16 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         continue;
       }
       if (passive) continue;
+      // "rejected a proposal by X", "welcomed a statement by X": the noun's author.
+      if (agentive && theme && cue.pos === 'verb' && authorAt === lastNoun + 1) {
+        result.object = {
+          group: groupRightOf(view, m),
+          how: 'preposition',
+          distance: at - hit.last,
+          preposition: preposition,
+        };
+        return result;
+      }
       if (preposition !== '' && !agentive) {
         const between = preposition === 'between' || preposition === 'among';
         result.object = {
@@ -720,6 +735,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       if (t.lower === 'by' || (t.lower === 'from' && (cue.pos === 'noun' || passive))) {
         preposition = t.lower;
         skipping = false;
+        authorAt = k;
       } else if (cue.prepositions.has(t.lower)) {
         preposition = t.lower;
         skipping = false;

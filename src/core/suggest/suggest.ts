@@ -346,14 +346,16 @@ function suggestInSentence(
   const read: { hit: CueHit; parties: Parties; pairs: number }[] = [];
   for (const { hit, parties: given } of queue) {
     if (!given && absorbed.some((a) => hit.first >= a.first && hit.first < a.last)) continue;
-    if (
+    // "suspended talks with X": no talks; but "rejected a proposal by X" tells X's proposal.
+    const undoneNoun =
       hit.cue.pos === 'noun' &&
       hit.cue.type !== suggester.opposition &&
-      undone.some((a) => hit.first >= a.first && hit.first < a.last)
-    )
-      continue;
+      undone.some((a) => hit.first >= a.first && hit.first < a.last);
+    if (undoneNoun && !suggester.proposalTypes.has(hit.cue.type)) continue;
     if (!given && liftsOpposition(view, hit, hits, suggester)) continue;
     const parties = given ?? findParties(view, hit, antecedentsAt(hit.first));
+    const author = parties.source?.how === 'agent' || parties.source?.how === 'possessive';
+    if (undoneNoun && !author) continue;
     if (!parties.target && parties.source && hit.cue.pos === 'verb') {
       const act = referredAct(text, view, hit, parties.source, told, suggester);
       if (act) parties.target = act.side;

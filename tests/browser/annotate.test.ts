@@ -380,7 +380,7 @@ describe('the annotation workbench', () => {
     const accept = p.getByRole('button', { name: 'Accept: Iran opposes Russia' });
     await accept.waitFor();
     // Machine-made, and said so; the sentence with its names and cue marked.
-    const item = p.locator('.suggestion', { has: accept });
+    const item = p.locator('.machine-suggestion', { has: accept });
     expect(await item.locator('.badge-machine').textContent()).toMatch(/^suggested/);
     expect(await item.locator('.sugg-actor').allTextContents()).toEqual(['Iran', 'Russia']);
     expect(await item.locator('.sugg-cue').textContent()).toBe('condemned');

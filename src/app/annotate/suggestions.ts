@@ -35,7 +35,7 @@ export function suggestionsSection(context: SuggestionsContext): SuggestionsSect
   let view: ArticleView | null = null;
   let loaded: string | null = null;
   const status = h('p', { className: 'form-status', 'aria-live': 'polite' });
-  const list = h('ol', { className: 'suggestions' });
+  const list = h('ol', { className: 'machine-suggestions' });
   const details = h(
     'details',
     { className: 'suggestions-section' },
@@ -107,7 +107,7 @@ export function suggestionsSection(context: SuggestionsContext): SuggestionsSect
         const text = `${labelOf(s.source)} ${type?.label ?? s.type} ${labelOf(s.target)}`;
         return h(
           'li',
-          { className: 'suggestion' },
+          { className: 'machine-suggestion' },
           h(
             'p',
             { className: 'reader-relation-head' },

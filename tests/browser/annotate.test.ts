@@ -384,6 +384,13 @@ describe('the annotation workbench', () => {
     expect(await item.locator('.badge-machine').textContent()).toMatch(/^suggested/);
     expect(await item.locator('.sugg-actor').allTextContents()).toEqual(['Iran', 'Russia']);
     expect(await item.locator('.sugg-cue').textContent()).toBe('condemned');
+    // In the reader's flow, not over the network (the search box's dropdown class once moved it).
+    const list = (await p.locator('.machine-suggestions').boundingBox())!;
+    const reader = (await p.locator('.reader').boundingBox())!;
+    const stage = (await p.locator('#sigma').boundingBox())!;
+    expect(list.x).toBeGreaterThanOrEqual(reader.x);
+    expect(list.x + list.width).toBeLessThanOrEqual(reader.x + reader.width + 0.5);
+    expect(list.x + list.width).toBeLessThanOrEqual(stage.x + 0.5);
 
     const before = await graphVersion(p);
     await accept.click();

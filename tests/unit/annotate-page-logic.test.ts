@@ -71,6 +71,9 @@ describe('actorMatcher', () => {
     expect(actorIdFor('Côte d’Ivoire', new Set())).toBe('cote-d-ivoire');
     expect(actorIdFor('Russia', new Set(['russia']))).toBe('russia-2');
     expect(actorIdFor('Путин', new Set())).toBe('actor');
+    // Letters that do not decompose are spelt plainly, not dropped.
+    expect(actorIdFor('Søren Østergaard', new Set())).toBe('soren-ostergaard');
+    expect(actorIdFor('Łukasz Straße', new Set())).toBe('lukasz-strasse');
   });
 });
 

@@ -23,6 +23,10 @@ describe('foldForSearch', () => {
   it('drops case, accents and extra whitespace', () => {
     expect(foldForSearch('  São   TOMÉ ')).toBe('sao tome');
   });
+
+  it('spells letters that do not decompose plainly, as the name finder does', () => {
+    expect(foldForSearch('Søren ØSTERGAARD, Łódź, Straße')).toBe('soren ostergaard, lodz, strasse');
+  });
 });
 
 describe('searchActors', () => {

@@ -1,4 +1,5 @@
 /** Readable article ids, like the seed files': outlet, year-month and a few title words. */
+import { spellPlainly } from '../text/letters.ts';
 
 /** The build's article id pattern (buildGraph.ts). */
 export const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -15,27 +16,9 @@ const STOP_WORDS = new Set(
 /** Title words in an id, at most. */
 const TITLE_WORDS = 4;
 
-/** Letters that do not decompose into a Latin letter and accents. */
-const LETTERS: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-};
-
 /** Lower-case ASCII words of a text: accents folded, other scripts dropped. */
 function asciiWords(text: string): string[] {
-  const folded = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (c) => LETTERS[c] ?? '');
-  return folded
+  return spellPlainly(text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase())
     .replace(/['’]/g, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');

@@ -3,6 +3,7 @@
  * match comes first (exact name, then name prefix, then a word prefix, then any substring;
  * ties go to the better-connected actor).
  */
+import { spellPlainly } from '../text/letters.ts';
 
 export interface SearchableActor {
   id: string;
@@ -29,12 +30,14 @@ export interface SearchMatch {
   score: number;
 }
 
-/** Lower case, accents removed, whitespace collapsed: "Ĉurkin  " -> "curkin". */
+/** Lower case, accents removed, whitespace collapsed: "Ĉurkin  " -> "curkin", "Søren" -> "soren". */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  return spellPlainly(
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }

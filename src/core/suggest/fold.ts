@@ -3,6 +3,7 @@
  * dash one -, whitespace runs one space; with the original offsets of each folded character,
  * so that a match maps back to a verbatim span. Linear in the text.
  */
+import { PLAIN_SPELLING } from '../text/letters.ts';
 
 export interface FoldedNames {
   text: string;
@@ -13,19 +14,6 @@ export interface FoldedNames {
 
 const QUOTES = /['\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u02bc]/u;
 const DOUBLE_QUOTES = /["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/u;
-/** Letters that carry their accent in the letter itself and so do not decompose. */
-const LETTERS: Record<string, string> = {
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ß: 'ss',
-  đ: 'd',
-  ł: 'l',
-  ı: 'i',
-  þ: 'th',
-  ð: 'd',
-  ħ: 'h',
-};
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/u;
 const cache = new Map<string, string>();
 
@@ -44,7 +32,8 @@ export function foldChar(ch: string): string {
     else if (QUOTES.test(ch)) folded = "'";
     else if (DOUBLE_QUOTES.test(ch)) folded = '"';
     else if (DASHES.test(ch)) folded = '-';
-    else if (LETTERS[ch.toLowerCase()] !== undefined) folded = LETTERS[ch.toLowerCase()]!;
+    else if (PLAIN_SPELLING[ch.toLowerCase()] !== undefined)
+      folded = PLAIN_SPELLING[ch.toLowerCase()]!;
     else
       folded = ch
         .normalize('NFKD')

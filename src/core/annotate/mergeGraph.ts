@@ -6,6 +6,7 @@
  */
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import type { EdgeAttributes } from '../model.ts';
+import { sameValue } from './sameValue.ts';
 
 export interface GraphChanges {
   nodesAdded: string[];
@@ -81,19 +82,4 @@ export function mergeGraph(
     }
   });
   return changes;
-}
-
-/** The same attribute values: the same keys with equal JSON (absent and undefined alike). */
-function sameValue(a: object, b: object): boolean {
-  return JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
-}
-
-/** Objects' keys in order, undefined values left out: key order is not a difference. */
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
 }

@@ -4,36 +4,29 @@
  * article text (as the build finds quotes), and no field may hold an invisible or bidi
  * character (the build's own character check).
  */
-import { parseDocument } from 'yaml';
 import type { Change, FieldProblem } from './api.ts';
 import type { DataFiles } from '../pipeline/buildGraph.ts';
 import { foldForMatching, isMatch, locateQuote, normaliseArticleText } from '../pipeline/text.ts';
 import { describeChar, findInvisible } from '../text/characters.ts';
 
-/** The ids of the top-level list `key` of a YAML text; undefined when it cannot be read. */
-function idsOf(text: string | undefined, key: string): Set<string> | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const doc = parseDocument(text);
-    if (doc.errors.length > 0) return undefined;
-    const list = (doc.toJS() as Record<string, unknown> | null)?.[key];
-    if (!Array.isArray(list)) return undefined;
-    return new Set(
-      list.flatMap((item) => {
-        const id = (item as { id?: unknown } | null)?.id;
-        return typeof id === 'string' ? [id] : [];
-      }),
-    );
-  } catch {
-    return undefined;
-  }
+/** The actor and relation type ids of the data, as the caller already has them read. */
+export interface KnownIds {
+  actors: ReadonlySet<string>;
+  types: ReadonlySet<string>;
 }
 
-/** The problems of the request's dismiss-suggestion changes, on the data with its writes. */
-export function checkDismissals(data: DataFiles, changes: readonly Change[]): FieldProblem[] {
+/**
+ * The problems of the request's dismiss-suggestion changes, on the data with its writes.
+ * `known` is undefined when the registries cannot be read (then ids are not checked).
+ */
+export function checkDismissals(
+  data: DataFiles,
+  changes: readonly Change[],
+  known: KnownIds | undefined,
+): FieldProblem[] {
   if (!changes.some((c) => c.kind === 'dismiss-suggestion')) return [];
-  const actors = idsOf(data.actors?.text, 'actors');
-  const types = idsOf(data.relationTypes?.text, 'relationTypes');
+  const actors = known?.actors;
+  const types = known?.types;
   const problems: FieldProblem[] = [];
   changes.forEach((change, i) => {
     if (change.kind !== 'dismiss-suggestion') return;

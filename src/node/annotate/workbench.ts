@@ -33,7 +33,7 @@ import { applyChanges } from '../../core/annotate/applyChanges.ts';
 import { articleView, workbenchSummary } from '../../core/annotate/articleView.ts';
 import { checkChanges, filesOf, relativePath } from '../../core/annotate/checkChanges.ts';
 import { apiPathOf, withFiles } from '../../core/annotate/dataFiles.ts';
-import { checkDismissals } from '../../core/annotate/checkDismissals.ts';
+import { checkDismissals, type KnownIds } from '../../core/annotate/checkDismissals.ts';
 import { EditRefused } from '../../core/annotate/edits.ts';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
 import { buildGraph, type DataFiles } from '../../core/pipeline/buildGraph.ts';
@@ -271,6 +271,21 @@ export class Workbench {
     registries?: Pick<WorkbenchState, 'actors' | 'relationTypes'>;
   } = { articles: new Map() };
 
+  /**
+   * The actor and relation type ids a dismissal is checked against, from the summary's
+   * registries (read once per text of actors.yaml and relation-types.yaml, not per click);
+   * undefined when the request dismisses nothing or the registries could not be read.
+   */
+  private knownIds(data: DataFiles, changes: readonly Change[]): KnownIds | undefined {
+    if (!changes.some((c) => c.kind === 'dismiss-suggestion')) return undefined;
+    const { actors, relationTypes } = this.summary(data);
+    if (actors.length === 0 || relationTypes.length === 0) return undefined;
+    return {
+      actors: new Set(actors.map((a) => a.id)),
+      types: new Set(relationTypes.map((t) => t.id)),
+    };
+  }
+
   /** What the page shows in its forms: articles, actors, relation types, versions. */
   state(): WorkbenchState {
     const { data, versions, graphVersion } = this.snapshot;
@@ -448,7 +463,7 @@ export class Workbench {
     // the schema and otherwise ignores: the schema is their check, and the graph stays as it
     // is (a build at 10k takes seconds, for a click in the suggestions list).
     const graphUnchanged = changes.every((c) => c.kind === 'dismiss-suggestion');
-    const dismissals = checkDismissals(next.data, changes);
+    const dismissals = checkDismissals(next.data, changes, this.knownIds(next.data, changes));
     if (dismissals.length > 0) throw refused(dismissals);
     let built: ReturnType<typeof buildGraph> | undefined;
     if (graphUnchanged) {

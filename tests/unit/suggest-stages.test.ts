@@ -984,3 +984,11 @@ describe('an author named after "by", a clause of saying without "that" (hand-ma
     ).toContain('ivan-petrov opposes iraq asserted');
   });
 });
+
+describe('plurals the model keeps (hand-made sentences)', () => {
+  it('refers "the airstrikes" back as "the airstrike"', () => {
+    expect(suggest('Norland bombed Sudmark on Monday. Ostria condemned the airstrikes.')).toContain(
+      'ostria opposes norland asserted',
+    );
+  });
+});

@@ -21,12 +21,8 @@ export interface ModalityHit {
   last: number;
 }
 
-/** A plural the model did not reduce ("airstrikes"): the singular, for nouns only. */
-const singular = (t: Token): string | undefined =>
-  t.pos === 'NOUN' && /[^s]s$/.test(t.lemma) ? t.lemma.slice(0, -1) : undefined;
-
 const matchesWord = (t: Token, word: string): boolean =>
-  t.lemma === word || t.lower === word || singular(t) === word;
+  t.lemma === word || t.lower === word || t.singular === word;
 
 /** Whether the words of a marker follow from token i, within [i, end). */
 function matchesFrom(tokens: readonly Token[], i: number, end: number, words: readonly string[]) {
@@ -85,7 +81,7 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
   for (let i = sentence.first; i < sentence.last; i++) {
     const t = tokens[i]!;
     if (mentionOn(view, i)) continue;
-    const one = singular(t);
+    const one = t.singular;
     const candidates = [
       ...(lexicon.cues.get(t.lemma) ?? []),
       ...(t.lower !== t.lemma ? (lexicon.cues.get(t.lower) ?? []) : []),

@@ -157,15 +157,18 @@ export function actReferredTo(
   codesOf: (noun: Token) => ReadonlySet<string>,
 ): { act: Act; actor: string } | undefined {
   const codes = codesOf(noun);
+  // The noun's forms: its lemma, as written, and the singular of a plural the model kept.
+  const forms = [noun.lemma, noun.lower, ...(noun.singular ? [noun.singular] : [])];
+  const verbs = new Set(forms.flatMap(verbsOfNoun));
+  const saying = forms.some((f) => SAYING_NOUNS.has(f));
   for (let i = acts.length - 1; i >= 0; i--) {
     const act = acts[i]!;
     if (act.sentence === sentence && act.at >= at) continue;
     if (sentence - act.sentence > ACT_REACH) break;
     const told =
-      verbsOfNoun(noun.lemma).includes(act.word) ||
-      verbsOfNoun(noun.lower).includes(act.word) ||
+      verbs.has(act.word) ||
       (act.code !== undefined && codes.has(act.code)) ||
-      (act.saying === true && (SAYING_NOUNS.has(noun.lemma) || SAYING_NOUNS.has(noun.lower)));
+      (act.saying === true && saying);
     if (!told) continue;
     const actors = act.actors.filter((a) => !own(a));
     return actors.length === 1 ? { act, actor: actors[0]! } : undefined;

@@ -17,6 +17,11 @@ export interface Token {
   /** Lower case, for comparing with the lexicon. */
   lower: string;
   lemma: string;
+  /**
+   * For a noun whose plural the model did not reduce ("airstrikes"): the singular, to compare
+   * with the lexicon and with nouns of acts; else undefined.
+   */
+  singular?: string;
   pos: PartOfSpeech;
   /** Inside the scope of a negation, as wink-nlp's negation model marks it. */
   negated: boolean;
@@ -110,13 +115,16 @@ export function readText(text: string): ReadText {
       continue;
     }
     kept[i] = tokens.length;
+    const lemma = (lemmas[i] ?? value).toLowerCase();
+    const pos = tags[i] ?? 'X';
     tokens.push({
       start,
       end: at,
       text: value,
       lower: value.toLowerCase(),
-      lemma: (lemmas[i] ?? value).toLowerCase(),
-      pos: tags[i] ?? 'X',
+      lemma,
+      ...(pos === 'NOUN' && /[^s]s$/.test(lemma) ? { singular: lemma.slice(0, -1) } : {}),
+      pos,
       negated: negations[i] === true,
     });
   }

@@ -219,7 +219,11 @@ function nounCodes(lexicon: Lexicon): (noun: Token) => ReadonlySet<string> {
       if (cue.pos === 'noun' && cue.words.length === 1)
         codes.set(cue.words[0]!, (codes.get(cue.words[0]!) ?? new Set()).add(cue.code));
   const none: ReadonlySet<string> = new Set();
-  return (noun) => codes.get(noun.lemma) ?? codes.get(noun.lower) ?? none;
+  return (noun) =>
+    codes.get(noun.lemma) ??
+    codes.get(noun.lower) ??
+    (noun.singular ? codes.get(noun.singular) : undefined) ??
+    none;
 }
 
 /** Verbs that end or ease a measure: "lifted the sanctions on X" is no act against X. */

@@ -69,9 +69,12 @@ let validator: ValidateFunction | undefined;
 export function readCueFile(file: SourceFile, sink: IssueSink): CueFile | undefined {
   const parsed = parseYaml(file, sink);
   if (!parsed) return undefined;
-  validator ??= new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(
-    cuesSchema,
-  );
+  validator ??= new Ajv({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    verbose: true,
+  }).compile(cuesSchema);
   if (validator(parsed.value)) return parsed.value as CueFile;
   for (const error of validator.errors ?? []) {
     const path = error.instancePath

@@ -992,3 +992,13 @@ describe('plurals the model keeps (hand-made sentences)', () => {
     );
   });
 });
+
+describe('"he" and the titles of the cue file (hand-made sentences)', () => {
+  it('counts a person after any honorific of the lexicon as a second person', () => {
+    for (const title of ['Senator', 'Governor', 'Ayatollah'])
+      expect(
+        suggest(`Lena Holm met ${title} Tom Brandt on Monday. He accused Iraq of lying.`),
+        title,
+      ).not.toContain('lena-holm opposes iraq asserted');
+  });
+});

@@ -87,9 +87,15 @@ export interface CorefRegistry {
   affiliation: ReadonlyMap<string, string>;
   /** The last word of each registered label of two words or more, folded: "council". */
   labelHeads: ReadonlyMap<string, readonly string[]>;
+  /** Words that stand before a person's name, lower case: the lexicon's honorifics' last words. */
+  titles: ReadonlySet<string>;
 }
 
-export function corefRegistry(actors: readonly Actor[]): CorefRegistry {
+/** `honorifics`: the cue file's ("Mr", "Prime Minister", "Senator"). */
+export function corefRegistry(
+  actors: readonly Actor[],
+  honorifics: readonly string[],
+): CorefRegistry {
   const labelHeads = new Map<string, string[]>();
   for (const a of actors) {
     if (a.kind === 'person') continue;
@@ -105,6 +111,9 @@ export function corefRegistry(actors: readonly Actor[]): CorefRegistry {
       actors.filter((a) => a.affiliation).map((a) => [a.id, a.affiliation!] as const),
     ),
     labelHeads,
+    titles: new Set(
+      honorifics.map((h) => h.trim().toLowerCase().split(/\s+/).pop()!.replace(/\.$/, '')),
+    ),
   };
 }
 
@@ -140,18 +149,13 @@ export function resolveReferences(
     const sentence = sentences[s]!;
     let subject: string | undefined;
     let t = sentence.first;
-    /** Whether token k is inside a name. */
-    const named = new Uint8Array(sentence.last - sentence.first);
     const local: (Seen & { end: number; possessive?: boolean; qualifier?: boolean })[] = [];
     for (; m < mentions.length && mentions[m]!.start < sentence.end; m++) {
       const mention = mentions[m]!;
       while (t < sentence.last && tokens[t]!.end <= mention.start) t++;
       let last = t;
       while (last < sentence.last && tokens[last]!.start < mention.end) last++;
-      for (let k = t; k < last; k++) {
-        named[k - sentence.first] = 1;
-        inName[k] = 1;
-      }
+      for (let k = t; k < last; k++) inName[k] = 1;
       if (last === t || mention.actorIds.length !== 1) continue;
       // "Yemen's Houthi movement": the possessor only qualifies the next name.
       const before = local[local.length - 1];
@@ -212,7 +216,7 @@ export function resolveReferences(
       });
     };
     for (let k = sentence.first; k < sentence.last; k++) {
-      if (named[k - sentence.first]) continue;
+      if (inName[k]) continue;
       take(k);
       const tok = tokens[k]!;
       // "the two", "both sides", "the two governments".
@@ -235,7 +239,7 @@ export function resolveReferences(
       if (tok.lower === 'the') {
         // "the (rebel) alliance": up to two words before the head.
         for (let h = k + 1; h < Math.min(sentence.last, k + 4); h++) {
-          if (named[h - sentence.first]) break;
+          if (inName[h]) break;
           const head = tokens[h]!;
           const kinds = DESCRIPTIONS.get(head.lower);
           const heads = registry.labelHeads.get(head.lower);
@@ -245,7 +249,7 @@ export function resolveReferences(
             following !== undefined &&
             h + 1 < sentence.last &&
             (following.pos === 'NOUN' || following.pos === 'PROPN') &&
-            !named[h + 1 - sentence.first];
+            !inName[h + 1];
           if ((kinds || heads) && !compound && head.pos !== 'VERB') {
             const actor = mostRecent(
               (id) =>
@@ -265,7 +269,7 @@ export function resolveReferences(
         tok.lower === 'government' &&
         k + 1 < sentence.last &&
         STATE_FORCES.has(tokens[k + 1]!.lower) &&
-        !named[k + 1 - sentence.first]
+        !inName[k + 1]
       ) {
         const actor = mostRecent((id) => kindOf(id) === 'state');
         if (actor) add(k, k + 2, [actor], 'description');
@@ -300,7 +304,7 @@ export function resolveReferences(
             .filter((r) => r.sentence >= s - 1 && kindOf(r.actor) === 'person')
             .map((r) => r.actor),
         );
-        const office = unnamedOffice(tokens, sentence.first, k, named, sentence.first);
+        const office = unnamedOffice(tokens, sentence.first, k, inName);
         if (office !== undefined) {
           // With a person named in this sentence too, "he" could be either: none.
           const here = local.some((l) => l.at < k && kindOf(l.actor) === 'person');
@@ -311,7 +315,7 @@ export function resolveReferences(
         }
         // A person the registry does not know ("Prime Minister Lars Holm") counts as a second.
         const first = s > 0 ? sentences[s - 1]!.first : sentence.first;
-        if (persons.size === 1 && !unknownPerson(tokens, first, k, (i) => inName[i] === 1))
+        if (persons.size === 1 && !unknownPerson(tokens, first, k, inName, registry.titles))
           add(k, k + 1, [...persons], 'pronoun');
         continue;
       }
@@ -344,26 +348,25 @@ export function resolveReferences(
   return found;
 }
 
-/** Titles before a person's name ("Prime Minister Lars Holm", "Queen Margrethe", "Mr. Berg"). */
-const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prince', 'princess', 'sheikh', 'emir']);
-
 /**
  * Whether tokens [from, to) name a person the registry does not know: a title of office or of
- * address, then a proper noun that is in no name (`isNamed`).
+ * address (`titles`: the honorifics, "Senator", "Queen", "Mr."), then a proper noun that is in
+ * no name (`inName[k]` is 1 when token k is in a name).
  */
 function unknownPerson(
   tokens: readonly Token[],
   from: number,
   to: number,
-  isNamed: (i: number) => boolean,
+  inName: Uint8Array,
+  titles: ReadonlySet<string>,
 ): boolean {
   for (let k = from; k + 1 < to; k++) {
     const t = tokens[k]!;
-    if (!OFFICES.has(t.lemma) && !PERSON_TITLES.has(t.lower.replace(/\.$/, ''))) continue;
+    if (!OFFICES.has(t.lemma) && !titles.has(t.lower.replace(/\.$/, ''))) continue;
     let j = k + 1;
     if (tokens[j]?.text === '.') j++;
     const next = tokens[j];
-    if (next && j < to && next.pos === 'PROPN' && !isNamed(j)) return true;
+    if (next && j < to && next.pos === 'PROPN' && !inName[j]) return true;
   }
   return false;
 }
@@ -383,27 +386,25 @@ const OFFICES = new Set([
 /**
  * The first token of an office named without its holder's name in tokens [from, to) ("Fiji's
  * prime minister said"), or undefined. A title before a name ("Foreign Minister Lavrov") is
- * not one. `named[k - base]` says whether token k is in a name.
+ * not one. `inName[k]` is 1 when token k is in a name.
  */
 function unnamedOffice(
   tokens: readonly Token[],
   from: number,
   to: number,
-  named: Uint8Array,
-  base: number,
+  inName: Uint8Array,
 ): number | undefined {
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    if (named[k - base] || !OFFICES.has(t.lemma) || (t.pos !== 'NOUN' && t.pos !== 'PROPN'))
-      continue;
+    if (inName[k] || !OFFICES.has(t.lemma) || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
     let j = k + 1;
     while (j < to && OFFICES.has(tokens[j]!.lemma)) j++;
-    if (j < to && named[j - base]) continue;
+    if (j < to && inName[j]) continue;
     let first = k;
     while (
       first > from &&
       (tokens[first - 1]!.pos === 'ADJ' || tokens[first - 1]!.pos === 'NOUN') &&
-      !named[first - 1 - base]
+      !inName[first - 1]
     )
       first--;
     return first;

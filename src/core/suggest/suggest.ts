@@ -113,10 +113,7 @@ export function makeSuggester(
   lexicon: Lexicon,
 ): Suggester {
   const names = indexNames(actors, lexicon);
-  const persons = new Set(actors.filter((a) => a.kind === 'person').map((a) => a.id));
-  const affiliation = new Map(
-    actors.flatMap((a) => (a.affiliation ? [[a.id, a.affiliation] as const] : [])),
-  );
+  const coref = corefRegistry(actors, lexicon.honorifics);
   return {
     names,
     lexicon,
@@ -125,8 +122,8 @@ export function makeSuggester(
     proposalTypes: new Set(
       relationTypes.filter((t) => t.cameo.some((c) => c === '02' || c === '03')).map((t) => t.id),
     ),
-    isPerson: (id) => persons.has(id),
-    coref: corefRegistry(actors),
+    isPerson: (id) => coref.kinds.get(id) === 'person',
+    coref,
     opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
     offerCue: offerCue(lexicon),
     judging: { against: rootCue(lexicon, '11'), for: rootCue(lexicon, '05') },
@@ -135,7 +132,7 @@ export function makeSuggester(
     ),
     fallback: DEFAULT_FALLBACK,
     nounCodes: nounCodes(lexicon),
-    affiliationOf: (id) => affiliation.get(id),
+    affiliationOf: (id) => coref.affiliation.get(id),
   };
 }
 

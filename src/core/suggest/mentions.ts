@@ -285,6 +285,9 @@ function matchTransliterated(
   if (index.transliterated.size === 0) return undefined;
   const f = folded.text;
   const end = wordEnd(f, p);
+  // A person's name starts with a capital (checked again below, word by word): a word
+  // without one needs no key, which is most of the text.
+  if (!/^\p{Lu}/u.test(originalOf(folded, text, p, end))) return undefined;
   const candidates = index.transliterated.get(transliterationKey(f.slice(p, end)));
   if (!candidates) return undefined;
   for (const candidate of candidates) {

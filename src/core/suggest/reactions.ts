@@ -42,7 +42,7 @@ export interface ReactionLexicon {
  * Whether `actor` is on the side of `side`: one of it, what one of it acts for, or a person who
  * acts for one of it. An act of one's own side is not what one reacts to.
  */
-function onSide(side: Side, lexicon: ReactionLexicon): (actor: string) => boolean {
+export function onSide(side: Side, lexicon: ReactionLexicon): (actor: string) => boolean {
   const own = new Set<string>();
   for (const m of side.group) {
     if (!m.actor) continue;
@@ -101,12 +101,13 @@ export function rememberDeeds(
  * The target of a cue whose object refers back to an act told before ("dismissed the
  * protest"): who did it, as a side on the object's words, with the act. An object that names
  * its author ("the statement by Ostia") is not referred back: the name is read as it stands.
+ * `own`: whether an actor is on the reacting side (onSide), never the target.
  */
 export function referredAct(
   text: string,
   view: SentenceView,
   hit: CueHit,
-  source: Side,
+  own: (actor: string) => boolean,
   told: Told,
   lexicon: ReactionLexicon,
 ): { side: Side; act: Act } | undefined {
@@ -121,7 +122,6 @@ export function referredAct(
     mentionOn(view, object.last + 1)
   )
     return undefined;
-  const own = onSide(source, lexicon);
   const found = actReferredTo(
     told.acts,
     object.head,
@@ -195,7 +195,8 @@ export function judgements(
     const probe: CueHit = { cue: anyJudging, first: k, last: k + 1 };
     const source = findParties(view, probe, antecedentsAt(k)).source;
     if (!source) continue;
-    const referred = referredAct(text, view, probe, source, told, lexicon);
+    const own = onSide(source, lexicon);
+    const referred = referredAct(text, view, probe, own, told, lexicon);
     if (!referred) continue;
     // Its words: to the end of the clause, past commas and "and" inside quotes.
     let end = object.last;
@@ -212,7 +213,7 @@ export function judgements(
       { first: object.last, last: end },
       hits,
       referred.act,
-      referred.act.targets.some(onSide(source, lexicon)),
+      referred.act.targets.some(own),
       lexicon,
     );
     if (!verdict) continue;

@@ -95,10 +95,9 @@ export function prepareActors(
 ): { actors: Actor[]; index: ActorIndex } | undefined {
   const parsed = parseYaml(actorsFile, sink);
   if (!parsed || !validateAgainstSchema(parsed, 'actors', sink)) return undefined;
-  checkActors(parsed, sink);
+  const index = checkActors(parsed, sink);
   if (hasErrors(sink.issues)) return undefined;
-  const actors = (parsed.value as { actors: Actor[] }).actors;
-  return { actors, index: indexActors(actors) };
+  return { actors: (parsed.value as { actors: Actor[] }).actors, index };
 }
 
 function directedIn(relationTypes: readonly RelationType[]): (type: string) => boolean {

@@ -26,6 +26,7 @@ import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts
 import { rememberAct, type Act } from './events.ts';
 import {
   judgements,
+  onSide,
   referredAct,
   rememberDeeds,
   type ReactionLexicon,
@@ -358,7 +359,8 @@ function suggestInSentence(
     const author = parties.source?.how === 'agent' || parties.source?.how === 'possessive';
     if (undoneNoun && !author) continue;
     if (!parties.target && parties.source && hit.cue.pos === 'verb') {
-      const act = referredAct(text, view, hit, parties.source, told, suggester);
+      const own = onSide(parties.source, suggester);
+      const act = referredAct(text, view, hit, own, told, suggester);
       if (act) parties.target = act.side;
     }
     // The act, for a later "the protest", "the attack": not one said not to have happened.

@@ -10,7 +10,8 @@ import {
   editRelation,
   newArticleFiles,
 } from '../../src/core/annotate/edits.ts';
-import { ARTICLE_ID, articleIdFor } from '../../src/core/annotate/articleId.ts';
+import { articleIdFor } from '../../src/core/annotate/articleId.ts';
+import { ARTICLE_ID } from '../../src/core/pipeline/ids.ts';
 import { applyChanges } from '../../src/core/annotate/applyChanges.ts';
 import { commentedArticle } from '../helpers/articleYaml.ts';
 

@@ -5,9 +5,7 @@ import { nameKey } from '../pipeline/resolve.ts';
 import { appendItem } from './lists.ts';
 import { EditRefused } from './refusal.ts';
 import { flowPaddingOf, parseForEdit, topPair } from './yamlText.ts';
-
-/** The actor id form of actors.schema.json. */
-const ACTOR_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { ACTOR_ID } from '../pipeline/ids.ts';
 
 /**
  * Appends an actor at the end of `actors:` (keys id, label, kind, aliases as a flow list,

@@ -1,13 +1,9 @@
 import { isSeq, parseDocument } from 'yaml';
 import type { Change } from './api.ts';
-import { ARTICLE_ID } from './articleId.ts';
+import { ARTICLE_ID, articleFileOf, KNOWN_PATH } from '../pipeline/ids.ts';
 import { dismissSuggestion } from './dismiss.ts';
 import { addActor, addRelation, deleteRelation, editRelation, newArticleFiles } from './edits.ts';
 import { EditRefused } from './refusal.ts';
-
-/** The paths a change may read or write, relative to the data folder. */
-const KNOWN_PATH =
-  /^(?:actors\.yaml|relation-types\.yaml|articles\/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:yaml|txt))$/;
 
 export interface AppliedChanges {
   /** The new content of each path written, relative to the data folder. */
@@ -138,9 +134,7 @@ class Session {
 
   private addArticle(article: Parameters<typeof newArticleFiles>[0], i: number): void {
     const ids = new Set([
-      ...[...this.current.keys()].flatMap(
-        (p) => /^articles\/(.+)\.(?:yaml|txt)$/.exec(p)?.[1] ?? [],
-      ),
+      ...[...this.current.keys()].flatMap((p) => articleFileOf(p)?.id ?? []),
       ...this.takenIds,
     ]);
     const files = newArticleFiles(article, ids);

@@ -1,9 +1,6 @@
 /** Readable article ids, like the seed files': outlet, year-month and a few title words. */
 import { spellPlainly } from '../text/letters.ts';
 
-/** The build's article id pattern (buildGraph.ts). */
-export const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
 /** Words that say little about an article, left out of its id. */
 const STOP_WORDS = new Set(
   (

@@ -5,6 +5,7 @@ import type { BuildCache } from '../pipeline/cache.ts';
 import type { BuildIssue } from '../pipeline/issues.ts';
 import { applyChangesTraced, type ChangeTrace } from './applyChanges.ts';
 import { apiPathOf, withFiles } from './dataFiles.ts';
+import { articleFileOf } from '../pipeline/ids.ts';
 
 /**
  * Checks a request's writes with the build itself: the data with the written files in place is
@@ -117,15 +118,15 @@ class Locator {
 
   private locate(file: string, issue: BuildIssue): Pick<FieldProblem, 'field' | 'change'> {
     const text = this.writes.get(file);
-    const article = /^articles\/(.+)\.(yaml|txt)$/.exec(file);
-    const added = article ? this.trace.newArticles.get(article[1]!) : undefined;
-    if (article?.[2] === 'txt') return added === undefined ? {} : { field: 'text', change: added };
+    const article = articleFileOf(file);
+    const added = article ? this.trace.newArticles.get(article.id) : undefined;
+    if (article?.kind === 'txt') return added === undefined ? {} : { field: 'text', change: added };
     if (text === undefined) return {};
     const place = issue.line === undefined ? {} : placeOf(text, issue.line, issue.column);
     if (file === 'actors.yaml') return this.actorField(place);
     if (!article) return {};
     if (place.list === 'relations' && place.index !== undefined) {
-      const change = this.trace.relations.get(article[1]!)?.[place.index];
+      const change = this.trace.relations.get(article.id)?.[place.index];
       if (change === undefined) return {};
       return { change, ...relationField(place.key, issue.message) };
     }

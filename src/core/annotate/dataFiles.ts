@@ -1,8 +1,6 @@
 import type { ArticleSources, DataFiles } from '../pipeline/buildGraph.ts';
+import { articleFileOf } from '../pipeline/ids.ts';
 import type { SourceFile } from '../pipeline/load.ts';
-
-/** An article file of the API's paths: articles/<id>.yaml (meta) or articles/<id>.txt (text). */
-const ARTICLE_PATH = /^articles\/(.+)\.(yaml|txt)$/;
 
 /**
  * The data with the files of `files` put in, by the API's path relative to the data folder
@@ -37,10 +35,10 @@ export function withFiles(
       else delete next.relationTypes;
       continue;
     }
-    const m = ARTICLE_PATH.exec(path);
-    if (!m) continue;
-    const id = m[1]!;
-    const role = m[2] === 'txt' ? 'text' : 'meta';
+    const article = articleFileOf(path);
+    if (!article) continue;
+    const id = article.id;
+    const role = article.kind === 'txt' ? 'text' : 'meta';
     const at = next.articles.findIndex((a) => a.id === id);
     const old: ArticleSources = at >= 0 ? next.articles[at]! : { id };
     const file = place(old[role]);

@@ -8,6 +8,7 @@ import type { MachineEvidence, MachineMonth } from '../model.ts';
 import type { IssueSink } from '../pipeline/issues.ts';
 import type { SourceFile } from '../pipeline/load.ts';
 import { edgeKey } from '../graph/actorGraph.ts';
+import { ACTOR_ID } from '../pipeline/ids.ts';
 
 /** The machine-coded layer and the events it counts, in the data folder's events/. */
 export const EVENTS_FOLDER = 'events';
@@ -40,7 +41,6 @@ export interface LayerRow extends MachineMonth {
 /** At most this many sample URLs travel with an edge. */
 export const MAX_EDGE_URLS = 5;
 
-const ACTOR_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const COUNT = /^(0|[1-9]\d{0,14})$/;
 const NUMBER = /^-?\d{1,4}(\.\d+)?$/;

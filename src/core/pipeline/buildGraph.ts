@@ -14,6 +14,7 @@ import { normaliseArticleText } from './text.ts';
 import { checkEventDates, validateAgainstSchema, type SchemaName } from './validate.ts';
 import { attachMachineEvidence, type MachineSummary } from '../events/attach.ts';
 import type { BuildCache } from './cache.ts';
+import { ARTICLE_ID } from './ids.ts';
 import { parseLayer } from '../events/layer.ts';
 
 /** The files of a graph-data folder, read but not yet parsed. */
@@ -81,8 +82,6 @@ export interface BuildResult {
   texts?: Record<string, string>;
   report?: BuildReport;
 }
-
-const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Turns the files of a graph-data folder into the actor graph:

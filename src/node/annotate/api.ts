@@ -13,7 +13,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { ApiFailure } from '../../core/annotate/api.ts';
 import { MalformedRequest, parseChangeRequest, parseUndoRequest } from './requestShape.ts';
-import { ARTICLE_ID, type Outcome, type Workbench } from './workbench.ts';
+import { ARTICLE_ID } from '../../core/pipeline/ids.ts';
+import type { Outcome, Workbench } from './workbench.ts';
 
 /** Where the routes are, from the server's root (the page asks for ANNOTATE_API relative to itself). */
 const API_PREFIX = '/api/annotate/';

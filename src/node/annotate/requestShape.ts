@@ -13,7 +13,7 @@ import type {
   PublishedInput,
   RelationInput,
 } from '../../core/annotate/api.ts';
-import { ARTICLE_ID } from './workbench.ts';
+import { ARTICLE_ID } from '../../core/pipeline/ids.ts';
 
 /** A request that is not of api.ts's shape; the message says what is wrong and where. */
 export class MalformedRequest extends Error {}

@@ -57,19 +57,10 @@ import {
   writeSerialisedOutput,
 } from '../writeOutput.ts';
 import { Suggestions } from './suggestions.ts';
+import { ARTICLE_ID, articleFileOf, KNOWN_PATH, WRITABLE_PATH } from '../../core/pipeline/ids.ts';
 
-/** An article id, as the build accepts it (buildGraph's ARTICLE_ID). */
-export const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/**
- * The files the workbench may write, relative to the data folder. Paths here are the API's:
- * articles/<id>.yaml for an article's annotations even when the file is <id>.yml (the file
- * keeps its name on disk, see Workbench.onDisk).
- */
-const WRITABLE = /^(?:actors\.yaml|articles\/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:yaml|txt))$/;
-/** The files a request may name a version of (those it may write, and the relation types). */
-const KNOWN =
-  /^(?:actors\.yaml|relation-types\.yaml|articles\/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:yaml|txt))$/;
+// Paths here are the API's (WRITABLE_PATH, KNOWN_PATH): articles/<id>.yaml for an article's
+// annotations even when the file is <id>.yml (the file keeps its name on disk, see onDisk).
 
 /** How many changes undo can take back. */
 export const UNDO_DEPTH = 20;
@@ -384,7 +375,7 @@ export class Workbench {
     const { changes } = request;
     const checkStart = performance.now();
     for (const path of Object.keys(request.versions)) {
-      if (!KNOWN.test(path)) {
+      if (!KNOWN_PATH.test(path)) {
         throw new Refusal(400, {
           ok: false,
           reason: 'malformed',
@@ -665,10 +656,10 @@ export class Workbench {
    * files keep the name the folder gives them (<id>.yml, <id>.TXT), which readDataDir accepts.
    */
   private onDisk(path: string, data: DataFiles = this.snapshot.data): string {
-    const m = /^articles\/(.+)\.(yaml|txt)$/.exec(path);
-    if (!m) return path;
-    const entry = data.articles.find((a) => a.id === m[1]);
-    const file = m[2] === 'txt' ? entry?.text : entry?.meta;
+    const article = articleFileOf(path);
+    if (!article) return path;
+    const entry = data.articles.find((a) => a.id === article.id);
+    const file = article.kind === 'txt' ? entry?.text : entry?.meta;
     return file ? `articles/${basename(file.path)}` : path;
   }
 
@@ -693,7 +684,7 @@ export class Workbench {
   private async readNow(paths: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const path of paths) {
-      if (!KNOWN.test(path)) continue;
+      if (!KNOWN_PATH.test(path)) continue;
       const full = join(this.dataDir, this.onDisk(path));
       const outcome = await readRegularFile(
         nodeFs,
@@ -744,7 +735,7 @@ export class Workbench {
     const inside = (real: string) =>
       real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
     for (const path of writes.keys()) {
-      if (!WRITABLE.test(path)) {
+      if (!WRITABLE_PATH.test(path)) {
         throw new Refusal(403, {
           ok: false,
           reason: 'forbidden',

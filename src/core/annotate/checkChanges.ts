@@ -5,6 +5,7 @@ import type { BuildCache } from '../pipeline/cache.ts';
 import type { BuildIssue } from '../pipeline/issues.ts';
 import { applyChangesTraced, type ChangeTrace } from './applyChanges.ts';
 import { apiPathOf, withFiles } from './dataFiles.ts';
+import { isDuplicateRelation } from '../pipeline/evidence.ts';
 import { articleFileOf } from '../pipeline/ids.ts';
 
 /**
@@ -27,7 +28,7 @@ export function checkChanges(
   const after = withFiles(data, writes);
   const issues = buildGraph(after, build).issues;
   const errors = issues.filter((i) => i.severity === 'error');
-  const duplicates = issues.filter((i) => i.severity === 'warning' && DUPLICATE.test(i.message));
+  const duplicates = issues.filter(isDuplicateRelation);
   if (errors.length === 0 && duplicates.length === 0) return [];
   const located = new Locator(after, writes, traceOf(data, changes));
   // A duplicate the request itself writes is refused; one already in the data is not.
@@ -36,9 +37,6 @@ export function checkChanges(
   const before = new Set(buildErrors(data, build).map(issueKey));
   return [...errors.filter((e) => !before.has(issueKey(e))).map((e) => located.problem(e)), ...own];
 }
-
-/** The build's warning about a relation written twice (same actors, type and quote). */
-const DUPLICATE = /^duplicate relation/;
 
 const buildErrors = (data: DataFiles, options: BuildOptions): BuildIssue[] =>
   buildGraph(data, options).issues.filter((i) => i.severity === 'error');

@@ -1,9 +1,16 @@
 import type { Evidence } from '../model.ts';
-import type { IssueSink } from './issues.ts';
+import type { BuildIssue, IssueSink } from './issues.ts';
 import { positionOf } from './load.ts';
 import type { ResolvedRelation } from './relations.ts';
 import { codePoints } from '../text/characters.ts';
 import { foldForMatching, isCut, isMatch, locateQuote, type FoldedText } from './text.ts';
+
+/** How the build's warning about a relation written twice (same actors, type and quote) begins. */
+const DUPLICATE_RELATION = 'duplicate relation';
+
+/** Whether an issue is that warning (the annotation workbench refuses to write one). */
+export const isDuplicateRelation = (issue: BuildIssue): boolean =>
+  issue.severity === 'warning' && issue.message.startsWith(DUPLICATE_RELATION);
 
 export interface LocatedRelation {
   source: string;
@@ -85,7 +92,7 @@ export function locateEvidence(
       sink.warn(
         file,
         positionOf(r.parsed, ['relations', r.index]),
-        `duplicate relation: the same actors, type and quote as the relation at line ${positionOf(earlier.parsed, ['relations', earlier.index])?.line}`,
+        `${DUPLICATE_RELATION}: the same actors, type and quote as the relation at line ${positionOf(earlier.parsed, ['relations', earlier.index])?.line}`,
         'It is counted once; remove one of the two.',
       );
       continue;

@@ -11,15 +11,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import type { ApiFailure } from '../../core/annotate/api.ts';
+import { ANNOTATE_API, type ApiFailure } from '../../core/annotate/api.ts';
 import { MalformedRequest, parseChangeRequest, parseUndoRequest } from './requestShape.ts';
 import { ARTICLE_ID } from '../../core/pipeline/ids.ts';
+import { MAX_TEXT_BYTES } from '../readData.ts';
 import type { Outcome, Workbench } from './workbench.ts';
 
 /** Where the routes are, from the server's root (the page asks for ANNOTATE_API relative to itself). */
-const API_PREFIX = '/api/annotate/';
+const API_PREFIX = `/${ANNOTATE_API}`;
 
-/** The largest body a POST may have: a new article's text (32 MiB) written out as JSON. */
+/** The largest body a POST may have: a new article's text (MAX_TEXT_BYTES) written out as JSON. */
 export const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
 /** Hostnames the API answers to: the loopback interface's. */
@@ -122,7 +123,7 @@ async function handle(
         413,
         failure(
           'malformed',
-          `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MiB, the most the workbench takes (an article text may have 32 MiB).`,
+          `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MiB, the most the workbench takes (an article text may have ${MAX_TEXT_BYTES / 2 ** 20} MiB).`,
         ),
       );
       if (read.destroy) res.on('finish', () => req.destroy());

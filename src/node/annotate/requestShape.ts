@@ -13,6 +13,7 @@ import type {
   PublishedInput,
   RelationInput,
 } from '../../core/annotate/api.ts';
+import { RELATION_KEYS } from '../../core/annotate/edits.ts';
 import { ARTICLE_ID } from '../../core/pipeline/ids.ts';
 
 /** A request that is not of api.ts's shape; the message says what is wrong and where. */
@@ -69,8 +70,6 @@ function articleId(value: Json, where: string): string {
   }
   return id;
 }
-
-const RELATION_KEYS = ['source', 'type', 'target', 'modality', 'quote', 'note'] as const;
 
 function relation(value: unknown, where: string): RelationInput {
   const r = object(value, where, RELATION_KEYS);

@@ -57,6 +57,7 @@ import {
   writeSerialisedOutput,
 } from '../writeOutput.ts';
 import { Suggestions } from './suggestions.ts';
+import { isDuplicateRelation } from '../../core/pipeline/evidence.ts';
 import { ARTICLE_ID, articleFileOf, KNOWN_PATH, WRITABLE_PATH } from '../../core/pipeline/ids.ts';
 
 // Paths here are the API's (WRITABLE_PATH, KNOWN_PATH): articles/<id>.yaml for an article's
@@ -470,9 +471,7 @@ export class Workbench {
       );
       const broken = hasErrors(built.issues) || !built.graph || !built.texts;
       // A duplicate relation is a warning of the build: refused when the request writes it.
-      const duplicate = built.issues.some(
-        (i) => i.severity === 'warning' && DUPLICATE.test(i.message) && written.has(i.file),
-      );
+      const duplicate = built.issues.some((i) => isDuplicateRelation(i) && written.has(i.file));
       if (broken || duplicate) {
         const problems = checkChanges(this.snapshot.data, writes, changes, {
           cache: this.buildCache,
@@ -927,8 +926,6 @@ export class Workbench {
 }
 
 /** The build's warning about a relation written twice (same actors, type and quote). */
-const DUPLICATE = /^duplicate relation/;
-
 const mib = (bytes: number): string => String(Math.round((bytes / 2 ** 20) * 10) / 10);
 
 /** The longest field a change writes into `path`, where the size of the file comes from. */

@@ -356,7 +356,6 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
     current: () => view,
     status(said, undo) {
       statusLine.textContent = said;
-      undoButton.disabled = undo === null;
       describeUndo(undoButton, undo);
     },
     message(textOf, action) {

@@ -330,11 +330,11 @@ export function relationForm(options: RelationFormOptions): RelationForm {
     };
     // The new actors' labels are the names the relation gives.
     const actors = newActors.map((a) => a.read());
-    for (const a of newActors) {
-      const actor = a.read();
+    newActors.forEach((a, i) => {
+      const actor = actors[i]!;
       if (a.side === 'source') relation.source = actor.label || relation.source;
       else relation.target = actor.label || relation.target;
-    }
+    });
     const changes: Change[] = [
       ...actors.map((actor) => ({ kind: 'add-actor' as const, actor })),
       editing

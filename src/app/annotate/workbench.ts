@@ -53,7 +53,6 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     reader.status(text, state.undo);
   };
   const drawSection = () => {
-    undoButton.disabled = state.undo === null;
     describeUndo(undoButton, state.undo);
     reader.status(status.textContent ?? '', state.undo);
     replaceChildren(

@@ -98,11 +98,6 @@ export class BuildCache {
     };
   }
 
-  /** Forgets every step. */
-  clear(): void {
-    this.slots.clear();
-  }
-
   private count(kind: string, which: keyof StepCounts): void {
     for (const counts of [this.lastCounts, this.totalCounts]) {
       let c = counts.get(kind);

@@ -71,7 +71,6 @@ const MAX_REACH = 25;
 export interface Antecedents {
   /** The first subject group of the sentence so far, then of the sentence before. */
   groups: PlacedMention[][];
-  isPerson: (actor: string) => boolean;
 }
 
 export function findParties(view: SentenceView, hit: CueHit, antecedents: Antecedents): Parties {

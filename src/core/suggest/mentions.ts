@@ -64,7 +64,6 @@ export interface NameIndex {
   transliterated: Map<string, TransliteratedName[]>;
   /** Folded honorifics, without a final full stop. */
   honorifics: Set<string>;
-  kinds: Map<string, Actor['kind']>;
 }
 
 export interface NameSources {
@@ -123,10 +122,8 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
     irregular.set(foldName(d.place), [...(irregular.get(foldName(d.place)) ?? []), ...d.forms]);
   }
   const transliterated = new Map<string, TransliteratedName[]>();
-  const kinds = new Map<string, Actor['kind']>();
 
   for (const actor of actors) {
-    kinds.set(actor.id, actor.kind);
     const person = actor.kind === 'person';
     for (const name of [actor.label, ...(actor.aliases ?? [])]) add(name, actor.id, 'name', person);
     // An id is a name too, but never loosens how a label or alias of the same actor is written
@@ -178,7 +175,6 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
     byFirstWord,
     transliterated,
     honorifics: new Set(sources.honorifics.map((h) => foldName(h).replace(/\.$/, ''))),
-    kinds,
   };
 }
 

@@ -162,7 +162,6 @@ export function suggestRelations(text: string, suggester: Suggester): SuggestRes
       (cueFirst) => ({
         groups:
           firstGroup && firstGroup[firstGroup.length - 1]!.last <= cueFirst ? [firstGroup] : [],
-        isPerson: suggester.isPerson,
       }),
       { acts, sentence: index },
     );

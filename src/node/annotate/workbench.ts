@@ -64,7 +64,7 @@ import { ARTICLE_ID, articleFileOf, KNOWN_PATH, WRITABLE_PATH } from '../../core
 // annotations even when the file is <id>.yml (the file keeps its name on disk, see onDisk).
 
 /** How many changes undo can take back. */
-export const UNDO_DEPTH = 20;
+const UNDO_DEPTH = 20;
 
 /** The version of a file's text: sha-256 (hex) of its UTF-8 bytes. */
 export const versionOf = (text: string): string =>

@@ -1,4 +1,4 @@
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq, type Document } from 'yaml';
 import type { NewActor, ProblemField } from './api.ts';
 import { ACTOR_KINDS, type Actor } from '../model.ts';
 import { nameKey } from '../pipeline/resolve.ts';
@@ -14,7 +14,9 @@ import { ACTOR_ID } from '../pipeline/ids.ts';
  */
 export function addActor(actorsYaml: string, actor: NewActor): string {
   const value = actorValue(actor);
-  const existing = existingActors(actorsYaml);
+  // Parsed once, for the names taken and for the edit.
+  const doc = parseForEdit(actorsYaml, 'actors.yaml');
+  const existing = existingActors(doc);
   checkNames(value, existing);
   if (value.affiliation !== undefined && !existing.some((a) => a.id === value.affiliation)) {
     throw new EditRefused(
@@ -25,10 +27,14 @@ export function addActor(actorsYaml: string, actor: NewActor): string {
   }
   // Flow lists as the file writes them ([a, b] or [ a, b ]); [a, b] in a file with none.
   const flowPadding = flowPaddingOf(actorsYaml) ?? false;
-  return appendItem(actorsYaml, 'actors', { ...value }, 'actors.yaml', {
-    flowLists: ['aliases'],
-    flowPadding,
-  });
+  return appendItem(
+    actorsYaml,
+    'actors',
+    { ...value },
+    'actors.yaml',
+    { flowLists: ['aliases'], flowPadding },
+    doc,
+  );
 }
 
 function actorValue(actor: NewActor): Actor {
@@ -62,8 +68,7 @@ function actorValue(actor: NewActor): Actor {
 }
 
 /** The actors of the file, as far as they have an id (the build checks the rest). */
-function existingActors(actorsYaml: string): Actor[] {
-  const doc = parseForEdit(actorsYaml, 'actors.yaml');
+function existingActors(doc: Document.Parsed): Actor[] {
   const list = topPair(doc, 'actors')?.value;
   if (!isSeq(list)) return [];
   return list.items.flatMap((item) => {

@@ -24,8 +24,8 @@ export function appendItem(
   value: Record<string, unknown>,
   what: string,
   options: SerialiseOptions = {},
+  doc: Document.Parsed = parseForEdit(yaml, what),
 ): string {
-  const doc = parseForEdit(yaml, what);
   const { pair, seq } = listOf(doc, key, what);
   const expected = withItems(doc, key, (items) => [...items, value]);
   const eol = lineEndOf(yaml);

@@ -927,12 +927,35 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
     ).toEqual(['norland opposes sudmark asserted']);
   });
 
-  it('takes no older act when the latest had several doers, nor an act said not to be', () => {
+  it('aims at each doer of the latest act when several did it, never at an older act', () => {
     expect(
       suggest(
         'Ostria proposed a ceasefire on Sunday. Norland and Sudmark proposed talks on Monday. Iraq rejected the proposal.',
-      ),
-    ).not.toContain('iraq opposes ostria asserted');
+      ).filter((s) => s.startsWith('iraq')),
+    ).toEqual(['iraq opposes norland asserted', 'iraq opposes sudmark asserted']);
+    expect(
+      suggest('Norland and Sudmark signed a trade agreement. Ostria welcomed the agreement.'),
+    ).toEqual([
+      'norland cooperates-with sudmark asserted',
+      'ostria cooperates-with norland asserted',
+      'ostria cooperates-with sudmark asserted',
+    ]);
+    // The reacting side is not among the doers it is aimed at: the rest are.
+    expect(
+      suggest('Norland and Sudmark signed a trade agreement. Norland welcomed the agreement.'),
+    ).toEqual([
+      'norland cooperates-with sudmark asserted',
+      'norland cooperates-with sudmark asserted',
+    ]);
+    // More doers than MAX_DOERS: none.
+    expect(
+      suggest(
+        'Norland, Sudmark, Ostria and Red Front signed a trade agreement. Iraq welcomed the agreement.',
+      ).filter((s) => s.startsWith('iraq')),
+    ).toEqual([]);
+  });
+
+  it('takes no act said not to be', () => {
     expect(suggest('Norland did not propose talks. Sudmark rejected the proposal.')).toEqual([]);
   });
 

@@ -32,6 +32,9 @@ export interface Act {
 /** How many sentences back an act may be referred to (4: 3 missed "the sanctions" of a lead). */
 export const ACT_REACH = 4;
 
+/** How many doers an act referred back to may have ("the agreement" of X, Y and Z). */
+const MAX_DOERS = 3;
+
 /** How many recent acts are kept. */
 const MAX_ACTS = 30;
 
@@ -145,8 +148,9 @@ export function definiteObject(
 /**
  * The act that `noun` refers to: the latest told by the verb the noun is made from, by the noun
  * itself, or by a cue of a root the noun is a cue of (`codesOf`: "the attack" after "shelled",
- * both CAMEO 19 fight); and who did it, leaving out the reacting side (`own`). None when that
- * act was done by several others ("talks between X and Y"): an older act is not taken instead.
+ * both CAMEO 19 fight); and who did it, leaving out the reacting side (`own`): each of them
+ * when several did it ("welcomed the agreement" signed by X and Y), none when more than
+ * MAX_DOERS did. An older act is not taken instead of the latest.
  */
 export function actReferredTo(
   acts: readonly Act[],
@@ -155,7 +159,7 @@ export function actReferredTo(
   at: number,
   own: (actor: string) => boolean,
   codesOf: (noun: Token) => ReadonlySet<string>,
-): { act: Act; actor: string } | undefined {
+): { act: Act; actors: string[] } | undefined {
   const codes = codesOf(noun);
   // The noun's forms: its lemma, as written, and the singular of a plural the model kept.
   const forms = [noun.lemma, noun.lower, ...(noun.singular ? [noun.singular] : [])];
@@ -171,7 +175,7 @@ export function actReferredTo(
       (act.saying === true && saying);
     if (!told) continue;
     const actors = act.actors.filter((a) => !own(a));
-    return actors.length === 1 ? { act, actor: actors[0]! } : undefined;
+    return actors.length > 0 && actors.length <= MAX_DOERS ? { act, actors } : undefined;
   }
   return undefined;
 }

@@ -133,24 +133,19 @@ export function referredAct(
   if (!found) return undefined;
   const start = tokens[object.first]!.start;
   const end = tokens[object.last - 1]!.end;
-  const mention: Mention = {
-    start,
-    end,
-    text: text.slice(start, end),
-    actorIds: [found.actor],
-    via: 'act',
-    possessive: false,
-  };
-  const placed: PlacedMention = {
-    mention,
-    index: -1,
-    first: object.first,
-    last: object.last,
-    actor: found.actor,
-    modifier: false,
-  };
+  const group = found.actors.map((actor): PlacedMention => {
+    const mention: Mention = {
+      start,
+      end,
+      text: text.slice(start, end),
+      actorIds: [actor],
+      via: 'act',
+      possessive: false,
+    };
+    return { mention, index: -1, first: object.first, last: object.last, actor, modifier: false };
+  });
   return {
-    side: { group: [placed], how: 'act', distance: object.first - hit.last, act: found.act.word },
+    side: { group, how: 'act', distance: object.first - hit.last, act: found.act.word },
     act: found.act,
   };
 }

@@ -81,6 +81,25 @@ describe('machine-coded evidence (GDELT) in the page', () => {
     expect(await page.locator('.statements .machine-evidence').count()).toBe(0);
   });
 
+  it("counts an actor's machine-coded events apart from its statements, only when they are on", async () => {
+    const button = (edge: string) => page.locator(`[id="statements-${edge}"]`);
+    await openExplorer(page, `${base}/gdelt/?actor=russia`);
+    await button(BOTH).waitFor();
+    expect(await button(BOTH).textContent()).toMatch(/^\d+ statements?( · .*)?$/);
+    expect(await page.locator('.details .machine-count').count()).toBe(0);
+    expect(await button(ONLY_GDELT).count()).toBe(0);
+    await openExplorer(page, `${base}/gdelt/?hide-evidence=none&actor=russia`);
+    await button(ONLY_GDELT).waitFor();
+    // A relation only GDELT supports: its events, not "0 statements".
+    expect(await button(ONLY_GDELT).textContent()).toBe('9 machine-coded events');
+    expect(await button(ONLY_GDELT).getAttribute('aria-label')).toMatch(
+      /^Show 9 machine-coded events: Russia /,
+    );
+    expect(await button(BOTH).textContent()).toMatch(
+      /^\d+ statements? · \d+ machine-coded events?/,
+    );
+  });
+
   it('puts both kinds side by side on a relation both support, the machine-coded only when on', async () => {
     await openExplorer(page, `${base}/gdelt/?edge=${BOTH}`);
     await page.locator('.statements .statement').first().waitFor();

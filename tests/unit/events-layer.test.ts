@@ -26,6 +26,7 @@ import {
   serializeViewState,
 } from '../../src/core/explore/viewState.ts';
 import { filteredGraph } from '../../src/core/explore/filteredGraph.ts';
+import { summariseRelations } from '../../src/core/explore/relationsSummary.ts';
 import { checkGraph } from '../../src/core/graph/checkGraph.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { IssueSink } from '../../src/core/pipeline/issues.ts';
@@ -271,6 +272,28 @@ describe('the build with a machine-coded layer', () => {
     expect(g.size).toBe(p.size + 1);
     // And the page's check accepts it.
     expect(checkGraph(g.export()).problems).toEqual([]);
+  });
+
+  it("counts an actor's machine-coded events apart from its statements, only when they are shown", () => {
+    const files = toDataFiles(cameoDataset());
+    const g = buildGraph(
+      { ...files, events: { path: 'data/events/gdelt.csv', text: layer } },
+      { layout: false },
+    ).graph!;
+    const counts = (filters: typeof NO_FILTERS) =>
+      summariseRelations(g, 'alpha', computeVisibility(g, filters), filters).flatMap((group) =>
+        group.items
+          .filter((i) => i.counterpart === 'beta')
+          .map((i) => [group.relation.id, i.evidence, i.machineEvents]),
+      );
+    const statements = g.getEdgeAttribute('cooperates-with:alpha:beta', 'evidence').length;
+    // By default machine-coded evidence is hidden: no GDELT-only relation, no event count.
+    expect(counts(NO_FILTERS)).toEqual([['cooperates-with', statements, 0]]);
+    const shown = { ...NO_FILTERS, evidenceKinds: new Set<EvidenceKind>() };
+    expect(counts(shown)).toEqual([
+      ['cooperates-with', statements, 2],
+      ['opposes', 0, 1],
+    ]);
   });
 
   it('fails on a bad layer, naming the file and line', () => {

@@ -1,5 +1,5 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
-import { summariseRelations } from '../../core/explore/relationsSummary.ts';
+import { summariseRelations, type RelationItem } from '../../core/explore/relationsSummary.ts';
 import { KIND_COLORS, KIND_LABELS } from '../../core/style.ts';
 import { h, swatch } from '../dom.ts';
 
@@ -90,19 +90,36 @@ export function actorSection(
                 {
                   type: 'button',
                   id: `statements-${item.edge}`,
-                  className: 'evidence-button',
-                  'aria-label': `Show ${item.evidence} statement${item.evidence === 1 ? '' : 's'}: ${a.label} ${group.phrase} ${item.counterpartLabel}`,
+                  className: 'evidence-button relation-counts',
+                  'aria-label': `Show ${countsOf(item)}: ${a.label} ${group.phrase} ${item.counterpartLabel}`,
                   'aria-pressed': String(item.edge === explorer.current.view.edge),
                   onclick: () => explorer.selectEdge(item.edge),
                 },
-                `${item.evidence} ${item.evidence === 1 ? 'statement' : 'statements'}`,
-                // Corroboration: statements from one article are one source, not several.
-                item.corroboration.articles > 1
+                // A relation only machine-coded events support has no statement to count.
+                item.evidence > 0 || item.machineEvents === 0
                   ? h(
                       'span',
-                      { className: 'corroboration' },
-                      ` · ${item.corroboration.articles} articles, ${item.corroboration.outlets} outlet${item.corroboration.outlets === 1 ? '' : 's'}`,
+                      {},
+                      `${item.evidence} ${item.evidence === 1 ? 'statement' : 'statements'}`,
                     )
+                  : null,
+                // The parts wrap at their separators, never inside one (.relation-counts).
+                item.machineEvents > 0
+                  ? [
+                      item.evidence > 0 ? ' · ' : null,
+                      h('span', { className: 'machine-count' }, machineCount(item.machineEvents)),
+                    ]
+                  : null,
+                // Corroboration: statements from one article are one source, not several.
+                item.corroboration.articles > 1
+                  ? [
+                      ' · ',
+                      h(
+                        'span',
+                        { className: 'corroboration' },
+                        `${item.corroboration.articles} articles, ${item.corroboration.outlets} outlet${item.corroboration.outlets === 1 ? '' : 's'}`,
+                      ),
+                    ]
                   : null,
                 item.unconfirmed
                   ? h(
@@ -138,3 +155,14 @@ export function actorSection(
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+const machineCount = (events: number): string =>
+  `${events.toLocaleString('en')} machine-coded event${events === 1 ? '' : 's'}`;
+
+/** What a relation's button opens: its statements, its machine-coded events, or both. */
+function countsOf(item: RelationItem): string {
+  const statements = `${item.evidence} statement${item.evidence === 1 ? '' : 's'}`;
+  if (item.machineEvents === 0) return statements;
+  if (item.evidence === 0) return machineCount(item.machineEvents);
+  return `${statements} and ${machineCount(item.machineEvents)}`;
+}

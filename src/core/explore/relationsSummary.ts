@@ -1,7 +1,7 @@
 import type Graph from 'graphology';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, RelationType } from '../model.ts';
 import { corroboration, type Corroboration } from './corroboration.ts';
-import { visibleEvidence, type Filters, type Visibility } from './filters.ts';
+import { isKindVisible, visibleEvidence, type Filters, type Visibility } from './filters.ts';
 
 export type Direction = 'out' | 'in' | 'mutual';
 
@@ -9,8 +9,13 @@ export interface RelationItem {
   edge: string;
   counterpart: string;
   counterpartLabel: string;
-  /** Visible pieces of evidence. */
+  /** Visible pieces of evidence (annotated statements). */
   evidence: number;
+  /**
+   * Machine-coded events behind the relation (GDELT), when that kind of evidence is shown; 0
+   * otherwise. Never added to `evidence`: an event count is not a count of statements.
+   */
+  machineEvents: number;
   /** None of the visible evidence says the relation happened. */
   unconfirmed: boolean;
   /** From how many articles and outlets the visible statements come. */
@@ -38,6 +43,7 @@ export function summariseRelations(
   const relationTypes = graph.getAttribute('relationTypes');
   const articles = graph.getAttribute('articles');
   const groups = new Map<string, RelationGroup>();
+  const machineShown = isKindVisible('machine-coded', filters);
   for (const relation of relationTypes) {
     const directions: Direction[] = relation.directed ? ['out', 'in'] : ['mutual'];
     for (const direction of directions) {
@@ -59,6 +65,7 @@ export function summariseRelations(
       counterpart,
       counterpartLabel: graph.getNodeAttribute(counterpart, 'label'),
       evidence,
+      machineEvents: machineShown ? (attr.machine?.events ?? 0) : 0,
       unconfirmed: visibility.unconfirmed.has(edge),
       corroboration: corroboration(visibleEvidence(attr, filters), articles),
     });
@@ -66,7 +73,10 @@ export function summariseRelations(
   const result = [...groups.values()].filter((g) => g.items.length > 0);
   for (const group of result) {
     group.items.sort(
-      (a, b) => b.evidence - a.evidence || a.counterpartLabel.localeCompare(b.counterpartLabel),
+      (a, b) =>
+        b.evidence - a.evidence ||
+        b.machineEvents - a.machineEvents ||
+        a.counterpartLabel.localeCompare(b.counterpartLabel),
     );
   }
   return result;

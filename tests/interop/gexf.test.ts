@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeCaseGraph, type SerialisedActorGraph } from '../helpers/dataset.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
-import { buildSeed, interopFolder } from '../helpers/interop.ts';
+import { buildSeed, buildWithMachineLayer, interopFolder } from '../helpers/interop.ts';
 
 const RNG = resolve(ROOT, process.env.GEXF_RNG ?? '../shared/gexf-1.3/gexf.rng');
 const PYTHON = process.env.PYTHON ?? 'python3';
@@ -214,5 +214,66 @@ describe('a graph of edge cases exported as GEXF by npm run export', () => {
 
   it('is read by networkx.read_gexf with every node, edge and attribute', () => {
     expectNetworkxReads(readWithNetworkx(gexf), graph);
+  });
+});
+
+describe('a graph with machine-coded evidence exported as GEXF by npm run export --machine-coded', () => {
+  let graph: SerialisedActorGraph;
+  let graphPath: string;
+  let gexf: string;
+  beforeAll(() => {
+    if (missing) return;
+    ({ graph, graphPath } = buildWithMachineLayer<SerialisedActorGraph>(folder()));
+    gexf = join(folder(), 'machine.gexf');
+    const run = runScript('export.ts', ['--graph', graphPath, '--machine-coded', '--out', gexf]);
+    expect(run.status, run.stderr).toBe(0);
+  });
+
+  it('is valid against the official GEXF 1.3 RELAX NG grammar', () => {
+    const { status, output } = validate(gexf);
+    expect(output.trim()).toBe(`${gexf} validates`);
+    expect(status).toBe(0);
+  });
+
+  it('is read by networkx.read_gexf with the relation only GDELT has and the machine-coded fields, typed', () => {
+    const read = readWithNetworkx(gexf);
+    expectNetworkxReads(read, graph);
+    const machine = graph.edges.filter((e) => e.attributes.machine);
+    // The fixture has both: a relation both kinds support, one only GDELT has (no statement).
+    expect(machine.map((e) => [e.key, e.attributes.weight])).toEqual([
+      ['cooperates-with:alpha:beta', expect.any(Number)],
+      ['opposes:alpha:beta', 0],
+    ]);
+    expect(machine[0]!.attributes.weight).toBeGreaterThan(0);
+    for (const [, , key, d] of read.edges) {
+      const m = graph.edges.find((e) => e.key === key)!.attributes.machine;
+      expect([d.machineCoder, d.machineEvents, d.machineFirstMonth, d.machineLastMonth]).toEqual(
+        m
+          ? [
+              ['str', 'GDELT'],
+              ['int', m.events],
+              ['str', m.firstMonth],
+              ['str', m.lastMonth],
+            ]
+          : [undefined, undefined, undefined, undefined],
+      );
+    }
+    const only = read.edges.find(([, , key]) => key === 'opposes:alpha:beta')![3];
+    expect([only.machineEvents, only.evidenceCount]).toEqual([
+      ['int', 4],
+      ['int', 0],
+    ]);
+  });
+
+  it('leaves out the relation only GDELT has, and every machine-coded field, without the option', () => {
+    const plain = join(folder(), 'machine-plain.gexf');
+    const run = runScript('export.ts', ['--graph', graphPath, '--out', plain]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(validate(plain).status).toBe(0);
+    const read = readWithNetworkx(plain);
+    expect(read.edges.map(([, , key]) => key)).not.toContain('opposes:alpha:beta');
+    expect(read.edges.length).toBeGreaterThan(0);
+    for (const [, , , d] of read.edges)
+      expect(Object.keys(d).filter((k) => k.startsWith('machine'))).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeCaseGraph, type SerialisedActorGraph } from '../helpers/dataset.ts';
 import { runScript } from '../helpers/run.ts';
-import { buildSeed, interopFolder } from '../helpers/interop.ts';
+import { buildSeed, buildWithMachineLayer, interopFolder } from '../helpers/interop.ts';
 
 const PYTHON = process.env.PYTHON ?? 'python3';
 const IGRAPH_PYTHON = process.env.IGRAPH_PYTHON ?? PYTHON;
@@ -289,5 +289,59 @@ describe('a graph of edge cases exported as GraphML by npm run export', () => {
   it('is read by python-igraph with every node, edge and attribute', () => {
     expect(result.igraph.warnings).toEqual([]);
     expectReads(result.igraph, graph, 'igraph');
+  });
+});
+
+describe('a graph with machine-coded evidence exported as GraphML by npm run export --machine-coded', () => {
+  let graph: SerialisedActorGraph;
+  let result: Read;
+  beforeAll(() => {
+    if (missing) return;
+    let graphPath: string;
+    ({ graph, graphPath } = buildWithMachineLayer<SerialisedActorGraph>(folder()));
+    const file = join(folder(), 'machine.graphml');
+    const run = runScript('export.ts', ['--graph', graphPath, '--machine-coded', '--out', file]);
+    expect(run.status, run.stderr).toBe(0);
+    result = read(file);
+  });
+
+  /** The machine-coded fields of every edge as the reader typed them. */
+  const expectMachineFields = (edges: Edge[], reader: 'networkx' | 'igraph') => {
+    const int = (n: number) => [reader === 'igraph' ? 'float' : 'int', n];
+    const none =
+      reader === 'igraph'
+        ? [
+            ['str', ''],
+            // igraph's missing number is NaN, which the reader script gives as None.
+            ['NoneType', null],
+            ['str', ''],
+            ['str', ''],
+          ]
+        : [];
+    for (const [, , key, d] of edges) {
+      const m = graph.edges.find((e) => e.key === key.replace(/:reverse$/, ''))!.attributes.machine;
+      const fields = [d.machineCoder, d.machineEvents, d.machineFirstMonth, d.machineLastMonth];
+      expect(fields.filter((f) => f !== undefined)).toEqual(
+        m ? [['str', 'GDELT'], int(m.events), ['str', m.firstMonth], ['str', m.lastMonth]] : none,
+      );
+    }
+    const only = edges.find(([, , key]) => key === 'opposes:alpha:beta')![3];
+    expect([only.machineEvents, only.evidenceCount]).toEqual([int(4), int(0)]);
+  };
+
+  it('is read by networkx.read_graphml with the relation only GDELT has and the machine-coded fields', () => {
+    expect(result.networkx.error).toBeUndefined();
+    expect(graph.edges.filter((e) => e.attributes.machine).map((e) => e.key)).toEqual([
+      'cooperates-with:alpha:beta',
+      'opposes:alpha:beta',
+    ]);
+    expectReads(result.networkx, graph, 'networkx');
+    expectMachineFields(result.networkx.edges, 'networkx');
+  });
+
+  it('is read by python-igraph with the same, without warnings', () => {
+    expect(result.igraph.warnings).toEqual([]);
+    expectReads(result.igraph, graph, 'igraph');
+    expectMachineFields(result.igraph.edges, 'igraph');
   });
 });

@@ -205,7 +205,11 @@ describe('npm run eval:suggest', { timeout: 60_000 }, () => {
         new RegExp(`^${row}\\s+\\d+\\s+\\d+\\s+\\d+\\s+[01]\\.\\d\\d`, 'm'),
       );
     }
+    expect(run.stdout).toMatch(/^by relation\s+\d+\s+\d+\s+\d+\s+[01]\.\d\d/m);
     expect(run.stdout).toMatch(/Modality on the \d+ matched: \d+ right/);
+    const json = JSON.parse(runScript('eval-suggest.ts', ['--data', dir, '--json']).stdout);
+    expect(json.relations.annotated).toBeLessThanOrEqual(json.overall.annotated);
+    expect(json.relations).toHaveProperty('recall');
   });
 
   it('scores only what --min-score keeps, as npm run suggest -- --min-score gives it', () => {

@@ -482,6 +482,29 @@ describe('evaluation and output', () => {
     expect(e.modality).toEqual({ matched: 1, correct: 0 });
   });
 
+  it('also counts by relation: each relation of an article once, however many quotes', () => {
+    // Three quotes of one relation and one suggestion of it: one statement in three found,
+    // the one relation found; a relation in two articles counts in each.
+    const e = evaluate(
+      [
+        {
+          suggested: [st('a', 'opposes', 'b'), st('b', 'cooperates-with', 'c')],
+          annotated: [
+            st('a', 'opposes', 'b'),
+            st('a', 'opposes', 'b'),
+            st('a', 'opposes', 'b', 'reported' as never),
+            st('c', 'cooperates-with', 'b'),
+            st('c', 'opposes', 'a'),
+          ],
+        },
+        { suggested: [st('a', 'opposes', 'b')], annotated: [st('a', 'opposes', 'b')] },
+      ],
+      TYPES,
+    );
+    expect(e.overall).toEqual({ suggested: 3, annotated: 6, matched: 3 });
+    expect(e.relations).toEqual({ suggested: 3, annotated: 4, matched: 3 });
+  });
+
   it('writes YAML that parses into relations, with the score as a comment', () => {
     const { suggestions } = suggestRelations(
       'Norland reportedly attacked Sudmark: "a war".',

@@ -24,7 +24,13 @@ export interface Tally {
 
 export interface Evaluation {
   articles: number;
+  /** By statement: every annotation counts, each quote of a relation apart. */
   overall: Tally;
+  /**
+   * By relation: each relation an article states counts once, however many of its sentences
+   * the annotators quoted or the pipeline suggested it from (modality aside).
+   */
+  relations: Tally;
   byType: Record<string, Tally>;
   /** Matched pairs, and how many of them agree on the modality. */
   modality: { matched: number; correct: number };
@@ -104,8 +110,15 @@ export function evaluate(
   const empty = (): Tally => ({ suggested: 0, annotated: 0, matched: 0 });
   const byType: Record<string, Tally> = Object.fromEntries(types.map((t) => [t.id, empty()]));
   const overall = empty();
+  const relations = empty();
   const modality = { matched: 0, correct: 0 };
+  const key = (s: Statement) => relationKey(s.source, s.type, s.target, isDirected(s.type));
   for (const { suggested: all, annotated } of articles) {
+    const suggestedKeys = new Set(all.map(key));
+    const annotatedKeys = new Set(annotated.map(key));
+    relations.suggested += suggestedKeys.size;
+    relations.annotated += annotatedKeys.size;
+    for (const k of suggestedKeys) if (annotatedKeys.has(k)) relations.matched++;
     const suggested = distinctStatements(all, isDirected);
     for (const s of suggested) {
       (byType[s.type] ??= empty()).suggested++;
@@ -123,7 +136,7 @@ export function evaluate(
       if (s.modality === annotated[j]!.modality) modality.correct++;
     }
   }
-  return { articles: articles.length, overall, byType, modality };
+  return { articles: articles.length, overall, relations, byType, modality };
 }
 
 export function rates(t: Tally): { precision: number; recall: number; f1: number } {
@@ -141,15 +154,19 @@ export function formatEvaluation(e: Evaluation): string {
   ];
   const width = Math.max(...rows.map(([name]) => name.length), 13);
   const f = (x: number) => x.toFixed(2);
+  const figures = (t: Tally) => {
+    const r = rates(t);
+    return `${String(t.suggested).padStart(9)}  ${String(t.annotated).padStart(9)}  ${String(t.matched).padStart(7)}  ${f(r.precision).padStart(9)}  ${f(r.recall).padStart(6)}  ${f(r.f1).padStart(4)}`;
+  };
   const lines = [
     `${'relation type'.padEnd(width)}  suggested  annotated  matched  precision  recall    F1`,
-    ...rows.map(([name, t]) => {
-      const r = rates(t);
-      return `${name.padEnd(width)}  ${String(t.suggested).padStart(9)}  ${String(t.annotated).padStart(9)}  ${String(t.matched).padStart(7)}  ${f(r.precision).padStart(9)}  ${f(r.recall).padStart(6)}  ${f(r.f1).padStart(4)}`;
-    }),
+    ...rows.map(([name, t]) => `${name.padEnd(width)}  ${figures(t)}`),
+    '',
+    `${'by relation'.padEnd(width)}  ${figures(e.relations)}`,
     '',
     `Modality on the ${e.modality.matched} matched: ${e.modality.correct} right (${e.modality.matched === 0 ? '–' : f(e.modality.correct / e.modality.matched)}).`,
     `Articles: ${e.articles}. A match is the same source, type and target (cooperates-with in either order), one suggestion to one annotation.`,
+    `By relation: each relation an article states once, however many quotes the annotators took or sentences the suggestions came from.`,
   ];
   return `${lines.join('\n')}\n`;
 }

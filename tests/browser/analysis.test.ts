@@ -42,6 +42,36 @@ describe('the analysis panel on the seed data', () => {
     );
   });
 
+  it('computes in a worker, follows the filters, and draws the latest of quick changes', async () => {
+    const worker = page.waitForEvent('worker');
+    await open();
+    await openAnalysis();
+    expect((await worker).url()).toMatch(/analysisWorker/);
+    const triangles = async () => {
+      await page.locator('.analysis[aria-busy="false"]').waitFor();
+      return page.locator('.analysis p', { hasText: /triangles? of signed pairs/ }).textContent();
+    };
+    const all = await triangles();
+    expect(all).toMatch(/[1-9]\d* unbalanced/);
+    // Three changes in a row, each asking for the analysis again: only the last one's figures
+    // are drawn, and they are those of a page opened on the same filters.
+    await page.evaluate(() => {
+      const x = window.app!.explorer;
+      const hide = (types: string[]) =>
+        x.setFilters({ ...x.current.view.filters, hiddenRelations: new Set(types) });
+      hide(['cooperates-with']);
+      hide(['opposes', 'proposes-to']);
+      hide(['opposes']);
+    });
+    // Cooperation alone: every triangle is balanced.
+    await expect.poll(triangles).toMatch(/ 0 unbalanced/);
+    const onlyCooperation = await triangles();
+    expect(onlyCooperation).not.toBe(all);
+    await openExplorer(page, page.url());
+    await openAnalysis();
+    expect(await triangles()).toBe(onlyCooperation);
+  });
+
   it('shows the United States - Russia contradiction, both sides with their statements and dates', async () => {
     await open();
     await openAnalysis();

@@ -5,6 +5,7 @@ import {
   isBalanced,
   signedNetwork,
   splitCamps,
+  statementsOf,
   triadCensus,
   type Camp,
   type SignedNetwork,
@@ -15,6 +16,27 @@ import { g } from '../helpers/handGraph.ts';
 
 const signs = (network: SignedNetwork) =>
   network.pairs.map((p) => `${p.a}${p.sign > 0 ? '+' : '-'}${p.b}`);
+
+// ---- statements ---------------------------------------------------------------------------------
+
+describe('statementsOf', () => {
+  it('lists the statements of the edges, asserted first, or only those evidenceOf keeps', () => {
+    const graph = g(['a + b', ['reported', 'asserted']], 'a - c');
+    const edges = [edgeKey('cooperates-with', 'a', 'b'), edgeKey('opposes', 'a', 'c')];
+    expect(statementsOf(graph, edges).map((s) => [s.relation, s.evidence.modality])).toEqual([
+      ['cooperates-with', 'asserted'],
+      ['opposes', 'asserted'],
+      ['cooperates-with', 'reported'],
+    ]);
+    // The page passes the filters' choice (visibleEvidence): here, reported statements only.
+    const reportedOnly = statementsOf(graph, edges, (attr) =>
+      attr.evidence.filter((e) => e.modality === 'reported'),
+    );
+    expect(reportedOnly.map((s) => [s.edge, s.evidence.modality])).toEqual([
+      [edgeKey('cooperates-with', 'a', 'b'), 'reported'],
+    ]);
+  });
+});
 
 // ---- signs ------------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import { analyse, type Analysis } from '../../core/analysis/analyse.ts';
+import type { Analysis } from '../../core/analysis/analyse.ts';
 import { statementsOf, type Statement } from '../../core/analysis/statements.ts';
 import {
   COLOUR_BY,
@@ -14,10 +14,10 @@ import {
   type SizeBy,
 } from '../../core/analysis/nodeLook.ts';
 import type { Explorer } from '../../core/explore/explorer.ts';
-import { filteredGraph } from '../../core/explore/filteredGraph.ts';
-import type { ActorGraph } from '../../core/graph/actorGraph.ts';
+import { visibleEvidence, type Filters } from '../../core/explore/filters.ts';
 import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
+import { startAnalysisRunner } from './analysisRunner.ts';
 
 /** Actors listed in the ranking table at first (all are a click away). */
 const TABLE_ROWS = 25;
@@ -30,8 +30,9 @@ export const BALANCE_SENTENCE =
  * The "Analysis" section: the signed network's balance (unbalanced triads with their quotes,
  * two camps and the relations that cross them the wrong way), contradictions, "How is A
  * connected to B?", and the actors' metrics and communities, with "size by" and "colour by".
- * Everything is computed (src/core/analysis) on what the filters show, again whenever they
- * change; every figure leads back to the statements behind it.
+ * Everything is computed (src/core/analysis, in a worker: analysisRunner.ts) on what the
+ * filters show, again whenever they change; until the new figures come, the last ones stay,
+ * marked as being recomputed. Every figure leads back to the statements behind it.
  */
 export function mountAnalysis(container: HTMLElement, explorer: Explorer): () => void {
   const graph = explorer.graph;
@@ -44,12 +45,31 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
   let colourBy: ColourBy = 'kind';
   let sortBy: Metric = 'pagerank';
   let allRows = false;
-  let result: { analysis: Analysis; shown: ActorGraph } | null = null;
+  /** The last analysis, and the filters it was computed under. */
+  let result: { analysis: Analysis; filters: Filters } | null = null;
+  /** Whether the figures shown are being computed again (the filters or the data changed). */
+  let computing = false;
+  let failure: string | null = null;
+  const runner = startAnalysisRunner(graph);
 
   const compute = () => {
     const { filters } = explorer.current.view;
-    const shown = filteredGraph(graph, filters, explorer.current.visibility);
-    result = { analysis: analyse(shown), shown };
+    computing = true;
+    runner.analyse(filters, explorer.current.visibility).then(
+      (analysis) => {
+        if (!analysis) return; // overtaken by a later request
+        result = { analysis, filters };
+        computing = false;
+        failure = null;
+        draw(true);
+      },
+      (error: unknown) => {
+        computing = false;
+        failure = error instanceof Error ? error.message : String(error);
+        console.error(error);
+        draw();
+      },
+    );
   };
 
   /** Sizes and colours on the graph, as chosen; exports carry the metrics too. */
@@ -115,7 +135,7 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
 
   const sign = (x: number) => (x > 0 ? '+' : '−');
 
-  const balance = (analysis: Analysis, shown: ActorGraph) => {
+  const balance = (analysis: Analysis, filters: Filters) => {
     const { triads, camps } = analysis;
     return h(
       'section',
@@ -145,7 +165,11 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
               h(
                 'ul',
                 { className: 'analysis-quotes' },
-                t.edges.flatMap((edges) => statementsOf(shown, edges).slice(0, 1).map(quote)),
+                t.edges.flatMap((edges) =>
+                  statementsOf(graph, edges, (attr) => visibleEvidence(attr, filters))
+                    .slice(0, 1)
+                    .map(quote),
+                ),
               ),
             ),
           ),
@@ -474,22 +498,31 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
   let look: ReturnType<typeof nodeLook> | undefined;
   const draw = (relook = false) => {
     if (!result) {
-      compute();
-      relook = true;
+      replaceChildren(
+        container,
+        failure
+          ? h('p', { className: 'hint', role: 'alert' }, `The analysis failed: ${failure}`)
+          : h('p', { className: 'hint', 'aria-busy': 'true' }, 'Computing the analysis…'),
+      );
+      return;
     }
-    const { analysis, shown } = result!;
+    const { analysis, filters } = result;
     if (relook || !look) look = applyLook()!;
     replaceChildren(
       container,
       h(
         'div',
-        { className: 'analysis' },
+        { className: 'analysis', 'aria-busy': String(computing) },
         h(
           'p',
           { className: 'hint' },
-          'Computed on what the filters show; signs from asserted statements. How each figure is computed: docs/analysis.md.',
+          failure
+            ? `The analysis failed (${failure}); the figures below are from before.`
+            : computing
+              ? 'Computing again for the current filters; the figures below are from before.'
+              : 'Computed on what the filters show; signs from asserted statements. How each figure is computed: docs/analysis.md.',
         ),
-        balance(analysis, shown),
+        balance(analysis, filters),
         contradictions(analysis),
         paths(),
         actors(analysis, look!.legend),
@@ -497,9 +530,21 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
     );
   };
 
+  compute();
   draw();
-  return explorer.subscribe((_state, changes) => {
-    if (changes.has('filters')) result = null;
+  const unsubscribe = explorer.subscribe((_state, changes) => {
+    if (changes.has('data')) {
+      // A rebuild (the annotation workbench): new actors keep their built look.
+      graph.forEachNode((n, a) => {
+        if (!built.has(n)) built.set(n, { size: a.size, color: a.color, kind: a.kind });
+      });
+      runner.graphChanged();
+    }
+    if (changes.has('filters') || changes.has('data')) compute();
     if (changes.has('filters') || changes.has('selection')) draw();
   });
+  return () => {
+    unsubscribe();
+    runner.stop();
+  };
 }

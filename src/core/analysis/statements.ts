@@ -1,5 +1,5 @@
 import type { ActorGraph } from '../graph/actorGraph.ts';
-import type { Evidence } from '../model.ts';
+import type { EdgeAttributes, Evidence } from '../model.ts';
 import { byId } from './signs.ts';
 
 /** One statement with the relation it supports: what a panel shows and links to. */
@@ -40,13 +40,17 @@ export function compareStatements(x: Statement, y: Statement): number {
  * sentence annotated on several of them (in both directions) is listed once, with its
  * strongest reading.
  */
-export function statementsOf(graph: ActorGraph, edges: readonly string[]): Statement[] {
+export function statementsOf(
+  graph: ActorGraph,
+  edges: readonly string[],
+  evidenceOf: (attr: EdgeAttributes) => readonly Evidence[] = (attr) => attr.evidence,
+): Statement[] {
   const result: Statement[] = [];
   for (const edge of edges) {
     const attr = graph.getEdgeAttributes(edge);
     const source = graph.source(edge);
     const target = graph.target(edge);
-    for (const evidence of attr.evidence)
+    for (const evidence of evidenceOf(attr))
       result.push({ edge, relation: attr.relation, source, target, evidence });
   }
   result.sort(compareStatements);

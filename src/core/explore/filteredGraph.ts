@@ -21,7 +21,7 @@ import {
 export function filteredGraph(
   graph: ActorGraph,
   filters: Filters,
-  visibility: Visibility,
+  visibility: Pick<Visibility, 'nodes' | 'edges'>,
 ): ActorGraph {
   const copy: ActorGraph = new MultiGraph({ type: 'mixed', allowSelfLoops: false });
   const filtering = isFiltering(filters);

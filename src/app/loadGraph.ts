@@ -19,8 +19,12 @@ const fileName = (url: string) => url.split(/[?#]/)[0]!.split('/').pop() || url;
 /**
  * Fetches graph.json (written by `npm run build:graph`), checks it against the graph contract
  * and loads it into graphology. Anything wrong ends in a GraphLoadError saying what.
+ * `headers` is given the response's headers (the workbench's X-Graph-Version).
  */
-export async function loadGraph(url: string): Promise<ActorGraph> {
+export async function loadGraph(
+  url: string,
+  options: { headers?: (headers: Headers) => void } = {},
+): Promise<ActorGraph> {
   const name = fileName(url);
   const checking = loadChecks();
   let response: Response;
@@ -36,6 +40,7 @@ export async function loadGraph(url: string): Promise<ActorGraph> {
       `The graph could not be loaded: ${url} answered ${response.status} ${response.statusText}. Run "npm run build:graph" (or "npm start"), then reload.`,
     );
   }
+  options.headers?.(response.headers);
   let data: unknown;
   try {
     data = await response.json();

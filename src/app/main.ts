@@ -28,6 +28,12 @@ const GRAPH_URL = ANNOTATE_API ? `${ANNOTATE_API}graph.json` : 'graph.json';
 
 const loadPhoneLayout = () => import('./views/phoneLayout.ts');
 
+/** The workbench's version of the graph served (X-Graph-Version); undefined elsewhere. */
+const versionOf = (headers: Headers): number | undefined => {
+  const version = headers.get('X-Graph-Version');
+  return version !== null && /^\d{1,15}$/.test(version) ? Number(version) : undefined;
+};
+
 async function start(): Promise<void> {
   // On a narrow screen the phone layout's code loads in parallel with graph.json (and only
   // there; see below).
@@ -35,7 +41,12 @@ async function start(): Promise<void> {
   let phoneModule = narrow.matches ? loadPhoneLayout() : undefined;
   // Awaited below, where a failure is reported; not as an unhandled rejection too.
   phoneModule?.catch(() => undefined);
-  const graph = await loadGraph(GRAPH_URL);
+  // The workbench serves graph.json with its build's version: a save's answer says what
+  // changed since a version, which the page applies when it is the one it shows.
+  let graphVersion: number | undefined;
+  const graph = await loadGraph(GRAPH_URL, {
+    headers: (headers) => (graphVersion = versionOf(headers)),
+  });
   performance.mark('graph-loaded');
   const explorer = new Explorer(graph, readViewFromUrl(graph, window.location.search));
   // The texts file graph.json names, beside it (fetched when a statement is first shown);
@@ -123,17 +134,36 @@ async function start(): Promise<void> {
   if (ANNOTATE_API) {
     const api = ANNOTATE_API;
     void Promise.all([import('./annotate/workbench.ts'), import('../core/annotate/mergeGraph.ts')])
-      .then(([{ mountWorkbench }, { mergeGraph }]) =>
+      .then(([{ mountWorkbench }, { applyGraphDiff, GraphDiffError, mergeGraph }]) =>
         mountWorkbench({
           api,
           panel: byId('panel-left'),
           section: byId('workbench'),
-          async rebuilt(version) {
-            const url = `${GRAPH_URL}?v=${version}`;
-            const next = await loadGraph(url);
-            mergeGraph(explorer.graph, next, { edgeAttributes: withBaseStroke });
+          graphVersion,
+          async rebuilt(version, diff) {
+            let shown: number | undefined;
+            let url = GRAPH_URL;
+            if (diff) {
+              // What changed, from the version shown: applied in place (checked first; one
+              // that does not fit changes nothing, and the whole graph is fetched instead).
+              try {
+                applyGraphDiff(explorer.graph, diff, { edgeAttributes: withBaseStroke });
+                shown = diff.to;
+              } catch (error) {
+                if (!(error instanceof GraphDiffError)) throw error;
+                console.warn(`${error.message} The whole graph is fetched instead.`);
+              }
+            }
+            if (shown === undefined) {
+              url = `${GRAPH_URL}?v=${version}`;
+              const next = await loadGraph(url, {
+                headers: (headers) => (shown = versionOf(headers)),
+              });
+              mergeGraph(explorer.graph, next, { edgeAttributes: withBaseStroke });
+            }
             currentTexts = articleTexts(explorer.graph, url);
             explorer.dataChanged();
+            return shown;
           },
         }),
       )

@@ -120,6 +120,65 @@ async function saveAndWait(p: Page, button: string | RegExp = 'Save relation'): 
   }
 }
 
+/** The requests for graph.json that the page makes from now on (its URLs). */
+function graphRequests(p: Page): string[] {
+  const urls: string[] = [];
+  p.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/graph.json')) urls.push(request.url());
+  });
+  return urls;
+}
+
+interface SerialisedGraph {
+  attributes: Record<string, unknown>;
+  nodes: { key: string; attributes: Record<string, unknown> }[];
+  edges: {
+    key: string;
+    source: string;
+    target: string;
+    undirected?: boolean;
+    attributes: Record<string, unknown>;
+  }[];
+}
+
+/** A graph as plain data in key order, without what the page adds to relations for display. */
+function comparable(graph: SerialisedGraph) {
+  const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+  return {
+    attributes: graph.attributes,
+    nodes: [...graph.nodes].sort(byKey),
+    edges: graph.edges
+      .map(({ attributes: { baseStroke: _, ...attributes }, ...edge }) => ({
+        ...edge,
+        undirected: edge.undirected === true,
+        attributes,
+      }))
+      .sort(byKey),
+  };
+}
+
+/** The page shows the graph the workbench has built (fetched by the test, not the page). */
+async function expectShownIsServed(p: Page): Promise<void> {
+  const shown = (await p.evaluate(() =>
+    window.app!.explorer.graph.export(),
+  )) as unknown as SerialisedGraph;
+  const served = (await (
+    await p.request.get(`${base}api/annotate/graph.json`)
+  ).json()) as SerialisedGraph;
+  expect(comparable(shown)).toEqual(comparable(served));
+}
+
+/** A quote of the seed's Rudaw article, for a relation another tab adds. */
+const OTHER_QUOTE =
+  'The United States has reportedly proposed to cooperate with Russia against the al-Qaeda affiliated Jabhat al-Nusra';
+
+/** The quotes of a relation the page shows. */
+const quotesOf = (p: Page, key: string) =>
+  p.evaluate(
+    (k) => window.app!.explorer.graph.getEdgeAttributes(k).evidence.map((e) => e.quote),
+    key,
+  );
+
 const edgeOf = (p: Page, key: string) =>
   p.evaluate((k) => {
     const g = window.app!.explorer.graph;
@@ -445,6 +504,122 @@ describe('the annotation workbench', () => {
     expect(await p.locator('meta[name="annotate-api"]').count()).toBe(0);
     expect(await p.getByRole('button', { name: 'Add article' }).count()).toBe(0);
     expect(await p.locator('#workbench').innerHTML()).toBe('');
+  });
+
+  it('takes a save in as a diff: graph.json is not fetched again', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await p.waitForSelector('body[data-workbench="ready"]');
+    const fetched = graphRequests(p);
+    await openArticle(p);
+    await selectInReader(p, 'The council did not cooperate with Iran');
+    await chooseActor(p, 'source', 'Atlantic', 'Atlantic Fisheries Council');
+    await chooseActor(p, 'target', 'Iran', 'Iran');
+    await p.locator('.relation-form select[name="modality"]').selectOption('negated');
+    await saveAndWait(p);
+    expect(fetched).toEqual([]);
+    const key = (await edgeOf(p, 'cooperates-with:atlantic-fisheries-council:iran'))
+      ? 'cooperates-with:atlantic-fisheries-council:iran'
+      : 'cooperates-with:iran:atlantic-fisheries-council';
+    expect(await edgeOf(p, key)).toEqual(['negated']);
+    // Drawn: sigma has it.
+    expect(
+      await p.evaluate((k) => window.app!.sigma.getEdgeDisplayData(k) !== undefined, key),
+    ).toBe(true);
+    await expectShownIsServed(p);
+
+    // Undo too.
+    await saveAndWait(p, /^Undo: /);
+    expect(fetched).toEqual([]);
+    expect(await edgeOf(p, key)).toBeNull();
+    await expectShownIsServed(p);
+  });
+
+  it('fetches the whole graph when another tab saved in between, and shows both changes', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await p.waitForSelector('body[data-workbench="ready"]');
+    const fetched = graphRequests(p);
+    // Another tab saves: the server's graph moves on from the one this page shows.
+    const other = await p.context().browser()!.newPage();
+    try {
+      await openExplorer(other, base);
+      await other.waitForSelector('body[data-workbench="ready"]');
+      // Another article than this page's: this page's save is not a conflict.
+      const problems = await other.evaluate(
+        (quote) =>
+          window.app!.annotate!.apply([
+            {
+              kind: 'add-relation',
+              article: 'rudaw-2016-us-proposal-against-nusra',
+              relation: {
+                source: 'russia',
+                type: 'opposes',
+                target: 'nusra-front',
+                modality: 'reported',
+                quote,
+              },
+            },
+          ]),
+        OTHER_QUOTE,
+      );
+      expect(problems).toBeNull();
+    } finally {
+      await other.close();
+    }
+    // This page's save: the answer's diff is from the other tab's version, not this page's.
+    const problems = await p.evaluate(
+      (article) =>
+        window.app!.annotate!.apply([
+          {
+            kind: 'add-relation',
+            article,
+            relation: {
+              source: 'iran',
+              type: 'opposes',
+              target: 'russia',
+              quote: 'Iran condemned Russia',
+            },
+          },
+        ]),
+      articleId,
+    );
+    expect(problems).toBeNull();
+    expect(fetched).toHaveLength(1);
+    expect(fetched[0]).toMatch(/\/graph\.json\?v=\d+$/);
+    expect(await quotesOf(p, 'opposes:russia:nusra-front')).toContain(OTHER_QUOTE);
+    expect(await quotesOf(p, 'opposes:iran:russia')).toContain('Iran condemned Russia');
+    await expectShownIsServed(p);
+    // The page knows the version it shows again: the next save is a diff.
+    await p.evaluate(() => window.app!.annotate!.undo());
+    expect(fetched).toHaveLength(1);
+    await expectShownIsServed(p);
+  });
+
+  it('fetches the whole graph when the diff does not fit, and says why in the console', async () => {
+    const p = page();
+    const warnings: string[] = [];
+    p.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await openExplorer(p, base);
+    await p.waitForSelector('body[data-workbench="ready"]');
+    const fetched = graphRequests(p);
+    // The answer to the undo, spoilt: a changed actor the graph does not have.
+    await p.route('**/api/annotate/undo', async (route) => {
+      const response = await route.fetch();
+      const json = (await response.json()) as { graphDiff?: { nodes: { changed: unknown[] } } };
+      json.graphDiff?.nodes.changed.push({ key: 'nobody', attributes: {} });
+      await route.fulfill({ response, json });
+    });
+    await p.evaluate(() => window.app!.annotate!.undo());
+    expect(warnings.join('\n')).toMatch(
+      /cannot be taken in: nodes\.changed\[\d+\] \("nobody"\): not an actor of the graph shown.*The whole graph is fetched instead/,
+    );
+    expect(fetched).toHaveLength(1);
+    // The other tab's relation, undone, is gone; the graph is the server's.
+    expect(await quotesOf(p, 'opposes:russia:nusra-front')).not.toContain(OTHER_QUOTE);
+    await expectShownIsServed(p);
   });
 
   it('refuses a write from another origin', async () => {

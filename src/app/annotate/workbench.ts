@@ -1,5 +1,6 @@
 import { actorMatcher, type ActorMatcher } from '../../core/annotate/actorChoices.ts';
 import type { ArticleView, Change, ChangeResult, WorkbenchState } from '../../core/annotate/api.ts';
+import type { VersionedGraphDiff } from '../../core/annotate/graphDiff.ts';
 import { setArticleOpener } from '../articleLinks.ts';
 import { h, replaceChildren } from '../dom.ts';
 import { ApiError, annotateClient } from './client.ts';
@@ -14,8 +15,14 @@ export interface WorkbenchOptions {
   panel: HTMLElement;
   /** Where the workbench's section goes in the panel. */
   section: HTMLElement;
-  /** Takes in the graph of a new build (graphVersion) without reloading the page. */
-  rebuilt(graphVersion: number): Promise<void>;
+  /** The version (WorkbenchState.graphVersion) of the graph the page shows, when known. */
+  graphVersion: number | undefined;
+  /**
+   * Takes in the graph of a new build (graphVersion) without reloading the page: `diff` when
+   * the save's answer has one from the version shown (ChangeResult.graphDiff), else the whole
+   * graph. Resolves to the version then shown (undefined: not known).
+   */
+  rebuilt(graphVersion: number, diff: VersionedGraphDiff | undefined): Promise<number | undefined>;
 }
 
 /**
@@ -30,7 +37,8 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   const client = annotateClient(options.api);
   let state: WorkbenchState = await client.state();
   let matcher: ActorMatcher = actorMatcher(state.actors);
-  let shownGraph = state.graphVersion;
+  /** The version of the graph shown: a diff applies to that one only. */
+  let shownGraph = options.graphVersion;
 
   const status = h('p', { className: 'workbench-status', 'aria-live': 'polite' });
   const undoButton = h('button', { type: 'button', onclick: () => void undo() }, 'Undo');
@@ -154,11 +162,15 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       }
     }
     if (state.graphVersion !== shownGraph) {
-      shownGraph = state.graphVersion;
+      // A diff from another version than the one shown (another tab saved in between) does
+      // not apply: the whole graph is fetched.
+      const diff = result.graphDiff;
+      const fits = diff !== undefined && diff.from === shownGraph && diff.to === state.graphVersion;
       try {
-        await options.rebuilt(state.graphVersion);
+        shownGraph = await options.rebuilt(state.graphVersion, fits ? diff : undefined);
       } catch (error) {
-        // The files are written: only the page is behind.
+        // The files are written: only the page is behind, by how much it cannot tell.
+        shownGraph = undefined;
         console.error(error);
         say(
           `${said} The network could not take in the new build (${error instanceof Error ? error.message : String(error)}): reload the page to see it.`,
@@ -167,7 +179,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       }
     }
     say(said);
-    document.body.setAttribute('data-graph-version', String(shownGraph));
+    document.body.setAttribute('data-graph-version', String(shownGraph ?? state.graphVersion));
   };
 
   const refresh = async () => {

@@ -6,18 +6,22 @@
  * - GET  state                → WorkbenchState
  * - GET  article?id=ID        → ArticleView (404 ApiFailure for an unknown article)
  * - POST change  ChangeRequest → ChangeResult (200) | ApiFailure (409 conflict, 422 refused,
- *                                400 malformed, 403 other origin or host)
+ *                                400 malformed, 403 other origin or host); the result carries
+ *                                what changed in the graph (graphDiff), which the page applies
+ *                                instead of fetching graph.json again
  * - POST undo    {}           → ChangeResult | ApiFailure (409: nothing to undo, or a file
  *                                changed on disk since the change being undone)
  * - GET  suggestions?article=ID → SuggestionsView: the relations the machine proposes for the
  *                                article (src/core/suggest), without those already annotated
  *                                or dismissed (404 for an unknown article)
  * - GET  graph.json           → the current build's graph (graph.json's format; its `texts`
- *                                attribute names the texts file, served beside it)
+ *                                attribute names the texts file, served beside it); its
+ *                                graphVersion in the X-Graph-Version header
  * - GET  articles.<hash>.json → the texts of that build
  */
 import type { ActorKind, Modality } from '../model.ts';
 import type { Suggestion } from '../suggest/suggest.ts';
+import type { VersionedGraphDiff } from './graphDiff.ts';
 
 export const ANNOTATE_API = 'api/annotate/';
 
@@ -197,7 +201,17 @@ export interface ChangeResult {
   article?: ArticleView;
   /** Paths written, relative to the data folder. */
   written: string[];
-  /** Milliseconds spent: checking with the build's stages, writing the files, rebuilding. */
+  /**
+   * When the graph changed (state.graphVersion moved): what changed, from the graph of
+   * version `from` (the server's when the request came) to that of `to` (state.graphVersion).
+   * The page applies it when it shows version `from`, and fetches graph.json otherwise. Absent
+   * when the graph did not change, or when the diff would be larger than graph.json.
+   */
+  graphDiff?: VersionedGraphDiff;
+  /**
+   * Milliseconds spent: checking with the build's stages, writing the files, rebuilding (the
+   * graph's output written and its diff made).
+   */
   timings: { checkMs: number; writeMs: number; buildMs: number };
 }
 

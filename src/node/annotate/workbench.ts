@@ -8,8 +8,10 @@
  * suggestions only is checked against the article schema and leaves the graph as it is (the
  * build reads nothing else of them). Suggestions are made by suggestions.ts. The build's output
  * (graph.json and its texts) is written as `npm run build:graph` writes it, so that a reload
- * or a later build shows the same graph. Files the changes name, and those the page gives a
- * version of, are read from disk before every change: one that changed there is not
+ * or a later build shows the same graph; the answer to a change or an undo carries what
+ * changed in the graph since the request came (core/annotate/graphDiff.ts), which the page
+ * applies instead of fetching graph.json again. Files the changes name, and those the page
+ * gives a version of, are read from disk before every change: one that changed there is not
  * overwritten (409), and is taken into memory so that the page can reload it.
  *
  * The YAML files stay the data: nothing here is a second source of truth, only a copy of what
@@ -35,6 +37,7 @@ import { checkChanges, filesOf, relativePath } from '../../core/annotate/checkCh
 import { apiPathOf, withFiles } from '../../core/annotate/dataFiles.ts';
 import { checkDismissals, type KnownIds } from '../../core/annotate/checkDismissals.ts';
 import { EditRefused } from '../../core/annotate/edits.ts';
+import { graphDiff, type VersionedGraphDiff } from '../../core/annotate/graphDiff.ts';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
 import { buildGraph, type DataFiles } from '../../core/pipeline/buildGraph.ts';
 import { createBuildCache, type BuildCache } from '../../core/pipeline/cache.ts';
@@ -375,6 +378,9 @@ export class Workbench {
   private async applyChecked(request: ChangeRequest): Promise<Outcome> {
     const { changes } = request;
     const checkStart = performance.now();
+    // The graph as the request found it: the answer says what changed since (files changed on
+    // disk, taken in below, included).
+    const base = this.base();
     for (const path of Object.keys(request.versions)) {
       if (!KNOWN_PATH.test(path)) {
         throw new Refusal(400, {
@@ -505,10 +511,11 @@ export class Workbench {
     const buildStart = performance.now();
     if (built) await this.install(next, built, [...writes.keys()]);
     else this.snapshot = { ...this.snapshot, ...next };
+    const diff = this.diffSince(base);
     const buildMs = performance.now() - buildStart;
     return {
       status: 200,
-      body: this.result(applied.articles, [...writes.keys()], { checkMs, writeMs, buildMs }),
+      body: this.result(applied.articles, [...writes.keys()], { checkMs, writeMs, buildMs }, diff),
     };
   }
 
@@ -576,6 +583,7 @@ export class Workbench {
       };
     }
     const checkStart = performance.now();
+    const base = this.base();
     const paths = entry.files.map((f) => f.path);
     const onDisk = await this.readNow(paths);
     for (const file of entry.files) {
@@ -615,6 +623,7 @@ export class Workbench {
     } else {
       await this.rebuildWith(entry.files.map((f) => f.path));
     }
+    const diff = this.diffSince(base);
     const buildMs = performance.now() - buildStart;
     return {
       status: 200,
@@ -622,14 +631,37 @@ export class Workbench {
         entry.articles,
         entry.files.map((f) => f.path),
         { checkMs, writeMs, buildMs },
+        diff,
       ),
     };
+  }
+
+  /** The current graph and its version, for diffSince. */
+  private base(): { graph: ActorGraph; version: number } {
+    return { graph: this.snapshot.build.graph, version: this.snapshot.graphVersion };
+  }
+
+  /**
+   * What changed in the graph since `base` (graphDiff), for the page to apply instead of
+   * fetching graph.json; undefined when nothing did, or when the diff would be larger than
+   * graph.json (then the page fetches that).
+   */
+  private diffSince(base: { graph: ActorGraph; version: number }): VersionedGraphDiff | undefined {
+    const { build, graphVersion } = this.snapshot;
+    if (graphVersion === base.version) return undefined;
+    const diff: VersionedGraphDiff = {
+      from: base.version,
+      to: graphVersion,
+      ...graphDiff(base.graph, build.graph),
+    };
+    return JSON.stringify(diff).length < build.graphJson.length ? diff : undefined;
   }
 
   private result(
     articles: readonly string[],
     written: string[],
     timings: ChangeResult['timings'],
+    diff?: VersionedGraphDiff,
   ): ChangeResult {
     const article = articles.map((id) => this.article(id)).find((a) => a !== undefined);
     return {
@@ -637,6 +669,7 @@ export class Workbench {
       state: this.state(),
       ...(article ? { article } : {}),
       written,
+      ...(diff ? { graphDiff: diff } : {}),
       timings: {
         checkMs: round(timings.checkMs),
         writeMs: round(timings.writeMs),
@@ -1037,9 +1070,15 @@ function schemaProblems(
   });
 }
 
-/** Serialised once: what the API serves is what the build folder gets. */
+/**
+ * Serialised once: what the API serves is what the build folder gets. The graph takes the
+ * texts file's name as graph.json has it, so that it is the graph the page loads (graphDiff
+ * compares these).
+ */
 function serialise(graph: ActorGraph, texts: Record<string, string>): Build {
-  return { graph, ...serialiseGraphOutput(graph, texts) };
+  const output = serialiseGraphOutput(graph, texts);
+  graph.setAttribute('texts', output.textsName);
+  return { graph, ...output };
 }
 
 /** Versions of every file read, by the API's path relative to the data folder. */

@@ -1,4 +1,6 @@
 import type { Analysis } from '../../core/analysis/analyse.ts';
+import type { Camp } from '../../core/analysis/camps.ts';
+import type { ActorMetrics } from '../../core/analysis/centrality.ts';
 import { statementsOf, type Statement } from '../../core/analysis/statements.ts';
 import {
   COLOUR_BY,
@@ -15,6 +17,7 @@ import {
 } from '../../core/analysis/nodeLook.ts';
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { visibleEvidence, type Filters } from '../../core/explore/filters.ts';
+import type { NodeAttributes } from '../../core/model.ts';
 import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { startAnalysisRunner } from './analysisRunner.ts';
@@ -52,9 +55,23 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
   let failure: string | null = null;
   const runner = startAnalysisRunner(graph);
 
+  // Asked after the next frame: the frame that shows the change of the filters is drawn first,
+  // before the worker takes a core (on two cores with software WebGL the two slow each other
+  // down: the frame took twice as long). Asked several times before then, it asks once.
+  let asking = false;
   const compute = () => {
-    const { filters } = explorer.current.view;
     computing = true;
+    if (asking) return;
+    asking = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        asking = false;
+        ask();
+      }, 0),
+    );
+  };
+  const ask = () => {
+    const { filters } = explorer.current.view;
     runner.analyse(filters, explorer.current.visibility).then(
       (analysis) => {
         if (!analysis) return; // overtaken by a later request
@@ -86,29 +103,29 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
       sizeBy,
       colourBy,
     );
-    graph.updateEachNodeAttributes(
-      (node, attr) => {
-        const m = analysis.metrics.actors.get(node);
-        const camp = analysis.camps.camps.get(node);
-        attr.size = look.sizes.get(node) ?? attr.size;
-        attr.color = look.colors.get(node) ?? attr.color;
-        if (m) {
-          attr.pagerank = m.pagerank;
-          attr.betweenness = m.betweenness;
-          attr.weightedDegree = m.weightedDegree;
-          attr.community = m.community;
-        } else {
-          delete attr.pagerank;
-          delete attr.betweenness;
-          delete attr.weightedDegree;
-          delete attr.community;
-        }
-        if (camp === undefined) delete attr.camp;
-        else attr.camp = camp;
-        return attr;
-      },
-      { attributes: ['size', 'color'] },
-    );
+    // The metrics ride on the actors' attributes for the exports, which read them when they
+    // run; sigma draws none of them. They are written in place, without an event: an event
+    // makes sigma process every actor and draw a frame (half a second at 10k relations in
+    // software WebGL) for nothing it shows. Sizes and colours go through graphology, and only
+    // when one of them changes.
+    let restyled = false;
+    graph.forEachNode((node, attr) => {
+      if (
+        (look.sizes.get(node) ?? attr.size) !== attr.size ||
+        (look.colors.get(node) ?? attr.color) !== attr.color
+      )
+        restyled = true;
+      writeMetrics(attr, analysis.metrics.actors.get(node), analysis.camps.camps.get(node));
+    });
+    if (restyled)
+      graph.updateEachNodeAttributes(
+        (node, attr) => {
+          attr.size = look.sizes.get(node) ?? attr.size;
+          attr.color = look.colors.get(node) ?? attr.color;
+          return attr;
+        },
+        { attributes: ['size', 'color'] },
+      );
     return look;
   };
 
@@ -547,4 +564,25 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
     unsubscribe();
     runner.stop();
   };
+}
+
+/** An actor's analysis figures on its attributes, for the exports (none when not analysed). */
+function writeMetrics(
+  attr: NodeAttributes,
+  m: ActorMetrics | undefined,
+  camp: Camp | undefined,
+): void {
+  if (m) {
+    attr.pagerank = m.pagerank;
+    attr.betweenness = m.betweenness;
+    attr.weightedDegree = m.weightedDegree;
+    attr.community = m.community;
+  } else {
+    delete attr.pagerank;
+    delete attr.betweenness;
+    delete attr.weightedDegree;
+    delete attr.community;
+  }
+  if (camp === undefined) delete attr.camp;
+  else attr.camp = camp;
 }

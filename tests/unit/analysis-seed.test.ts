@@ -1,8 +1,18 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyse, type Analysis } from '../../src/core/analysis/index.ts';
+import {
+  analyse,
+  connectionPaths,
+  pathIndex,
+  type Analysis,
+} from '../../src/core/analysis/index.ts';
 import { filteredGraph } from '../../src/core/explore/filteredGraph.ts';
-import { NO_FILTERS, computeVisibility, type Filters } from '../../src/core/explore/filters.ts';
+import {
+  NO_FILTERS,
+  computeVisibility,
+  visibleEvidence,
+  type Filters,
+} from '../../src/core/explore/filters.ts';
 import type { ActorGraph } from '../../src/core/graph/actorGraph.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { readDataDir } from '../../src/node/readData.ts';
@@ -56,5 +66,38 @@ describe('the analysis of the seed data', () => {
     expect(early.metrics.actors.get('russia')!.weightedDegree).toBeLessThan(
       all.metrics.actors.get('russia')!.weightedDegree,
     );
+  });
+});
+
+describe('paths over a view of the graph (what the page asks)', () => {
+  it('are those of the filtered copy, for any filters, without making the copy', () => {
+    const views: Filters[] = [
+      NO_FILTERS,
+      { ...NO_FILTERS, to: '2015' },
+      { ...NO_FILTERS, hiddenRelations: new Set(['opposes']) },
+      { ...NO_FILTERS, hiddenModalities: new Set(['asserted']) },
+    ];
+    const pairs = [
+      ['united-states', 'iran'],
+      ['russia', 'islamic-state'],
+      ['iran', 'nusra-front'],
+    ] as const;
+    let found = 0;
+    for (const filters of views) {
+      const visibility = computeVisibility(graph, filters);
+      const copy = pathIndex(filteredGraph(graph, filters, visibility));
+      const view = pathIndex(graph, {
+        nodes: visibility.nodes,
+        edges: visibility.edges,
+        evidenceOf: (attr) => visibleEvidence(attr, filters),
+      });
+      for (const [from, to] of pairs) {
+        if (!visibility.nodes.has(from) || !visibility.nodes.has(to)) continue;
+        const expected = connectionPaths(copy, from, to);
+        expect(connectionPaths(view, from, to)).toEqual(expected);
+        found += expected.found;
+      }
+    }
+    expect(found).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import { bfsFromNode } from 'graphology-traversal';
 import type { ActorGraph } from '../graph/actorGraph.ts';
+import type { EdgeAttributes, Evidence } from '../model.ts';
 import { corroboration } from '../explore/corroboration.ts';
 import { byId } from './signs.ts';
 import { statementsOf, type Statement } from './statements.ts';
@@ -65,6 +66,8 @@ export interface PathOptions {
  */
 export interface PathIndex {
   graph: ActorGraph;
+  /** The statements of a relation the index counts (all, or what a view shows). */
+  evidenceOf: (attr: EdgeAttributes) => readonly Evidence[];
   pairs: UndirectedGraph<Record<string, never>, PairLink>;
   /** Each actor's neighbours in code-unit order, with the pair's best relation. */
   neighbours: Map<string, { actor: string; link: PairLink }[]>;
@@ -79,12 +82,30 @@ const stronger = (x: PairLink, y: PairLink): boolean =>
         ? x.statements > y.statements
         : x.edge < y.edge;
 
-export function pathIndex(graph: ActorGraph): PathIndex {
+/**
+ * What a view of the graph shows (the page's filters): the actors and relations it shows and
+ * the statements of each. Without one, the index takes the whole graph.
+ */
+export interface PathView {
+  nodes: ReadonlySet<string>;
+  edges: { has(edge: string): boolean };
+  evidenceOf: (attr: EdgeAttributes) => readonly Evidence[];
+}
+
+/**
+ * The index of a graph, or of what `view` shows of it: the same as the index of that view's
+ * copy (filteredGraph), without making the copy.
+ */
+export function pathIndex(graph: ActorGraph, view?: PathView): PathIndex {
   const pairs = new UndirectedGraph<Record<string, never>, PairLink>();
   const articles = graph.getAttribute('articles') ?? {};
-  graph.forEachNode((node) => pairs.addNode(node));
+  const evidenceOf = view?.evidenceOf ?? ((attr: EdgeAttributes) => attr.evidence);
+  graph.forEachNode((node) => {
+    if (!view || view.nodes.has(node)) pairs.addNode(node);
+  });
   graph.forEachEdge((edge, attr, source, target) => {
-    const c = corroboration(attr.evidence, articles);
+    if (view && (!view.edges.has(edge) || !pairs.hasNode(source) || !pairs.hasNode(target))) return;
+    const c = corroboration(evidenceOf(attr), articles);
     const link: PairLink = {
       edge,
       relation: attr.relation,
@@ -108,7 +129,7 @@ export function pathIndex(graph: ActorGraph): PathIndex {
       around.sort((x, y) => byId(x.actor, y.actor)),
     );
   });
-  return { graph, pairs, neighbours };
+  return { graph, evidenceOf, pairs, neighbours };
 }
 
 /** Compares two paths: the stronger weakest step first, then the shorter, then by actors. */
@@ -214,7 +235,7 @@ export function connectionPaths(
         ...link,
         from: prev,
         to: next,
-        statement: statementsOf(index.graph, [link.edge])[0]!,
+        statement: statementsOf(index.graph, [link.edge], index.evidenceOf)[0]!,
       };
     }),
   }));

@@ -1,7 +1,6 @@
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import { connectionPaths, pathIndex, type PathsResult } from '../analysis/paths.ts';
-import { computeVisibility, type Filters, type Visibility } from './filters.ts';
-import { filteredGraph } from './filteredGraph.ts';
+import { computeVisibility, visibleEvidence, type Filters, type Visibility } from './filters.ts';
 import { actorFocus, edgeFocus, pathFocus, type Focus } from './focus.ts';
 import { sanitizeViewState, type ViewState } from './viewState.ts';
 
@@ -178,9 +177,15 @@ export class Explorer {
   private derivePaths(s: AppState): PathsResult | null {
     const path = s.view.path;
     if (!path || !path.every((a) => this.graph.hasNode(a))) return null;
-    const shown = filteredGraph(this.graph, s.view.filters, s.visibility);
-    if (!path.every((a) => shown.hasNode(a)))
+    if (!path.every((a) => s.visibility.nodes.has(a)))
       return { from: path[0], to: path[1], maxSteps: 4, found: 0, paths: [] };
-    return connectionPaths(pathIndex(shown), path[0], path[1]);
+    // Over what the filters show, without copying it (pathIndex's view).
+    const { filters } = s.view;
+    const index = pathIndex(this.graph, {
+      nodes: s.visibility.nodes,
+      edges: s.visibility.edges,
+      evidenceOf: (attr) => visibleEvidence(attr, filters),
+    });
+    return connectionPaths(index, path[0], path[1]);
   }
 }

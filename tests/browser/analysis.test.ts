@@ -20,6 +20,12 @@ const openAnalysis = async () => {
   await page.getByRole('heading', { name: 'Balance' }).waitFor();
 };
 
+/** The balance's count of triangles, once the section is not computing. */
+const triangles = async () => {
+  await page.locator('.analysis[aria-busy="false"]').waitFor();
+  return page.locator('.analysis p', { hasText: /triangles? of signed pairs/ }).textContent();
+};
+
 describe('the analysis panel on the seed data', () => {
   it('lists unbalanced triads with their quotes, says what balanced means, and the camps', async () => {
     await open();
@@ -47,20 +53,22 @@ describe('the analysis panel on the seed data', () => {
     await open();
     await openAnalysis();
     expect((await worker).url()).toMatch(/analysisWorker/);
-    const triangles = async () => {
-      await page.locator('.analysis[aria-busy="false"]').waitFor();
-      return page.locator('.analysis p', { hasText: /triangles? of signed pairs/ }).textContent();
-    };
     const all = await triangles();
     expect(all).toMatch(/[1-9]\d* unbalanced/);
-    // Three changes in a row, each asking for the analysis again: only the last one's figures
-    // are drawn, and they are those of a page opened on the same filters.
-    await page.evaluate(() => {
+    // Changes in a row, in the same frame and a frame apart (as a dragged control makes them),
+    // each asking for the analysis again: the figures drawn last are the last change's, those
+    // of a page opened on the same filters.
+    await page.evaluate(async () => {
       const x = window.app!.explorer;
       const hide = (types: string[]) =>
         x.setFilters({ ...x.current.view.filters, hiddenRelations: new Set(types) });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       hide(['cooperates-with']);
       hide(['opposes', 'proposes-to']);
+      await frame();
+      hide(['cooperates-with', 'proposes-to']);
+      await frame();
+      await frame();
       hide(['opposes']);
     });
     // Cooperation alone: every triangle is balanced.
@@ -70,6 +78,35 @@ describe('the analysis panel on the seed data', () => {
     await openExplorer(page, page.url());
     await openAnalysis();
     expect(await triangles()).toBe(onlyCooperation);
+  });
+
+  it('takes in a rebuild while open: nothing gone is looked up, the new figures come', async () => {
+    await open();
+    await openAnalysis();
+    const before = await triangles();
+    // The actor with the most relations goes, as a rebuild of the workbench may drop one.
+    const gone = await page.evaluate(() => {
+      const { explorer } = window.app!;
+      const graph = explorer.graph;
+      const top = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a))[0]!;
+      const label = graph.getNodeAttribute(top, 'label');
+      graph.dropNode(top);
+      try {
+        explorer.dataChanged();
+        return { label, error: null };
+      } catch (error) {
+        return { label, error: String(error) };
+      }
+    });
+    expect(gone.error).toBeNull();
+    await expect.poll(triangles).not.toBe(before);
+    expect(
+      await page
+        .locator('.analysis')
+        .getByRole('button', { name: gone.label, exact: true })
+        .count(),
+    ).toBe(0);
+    expect(await page.locator('.analysis table').textContent()).toContain('United States');
   });
 
   it('shows the United States - Russia contradiction, both sides with their statements and dates', async () => {

@@ -96,7 +96,8 @@ describe('machine-coded evidence (GDELT) in the page', () => {
       /^Show 9 machine-coded events: Russia /,
     );
     expect(await button(BOTH).textContent()).toMatch(
-      /^\d+ statements? · \d+ machine-coded events?/,
+      // The statements' articles and outlets first, GDELT's events last, apart.
+      /^\d+ statements?( · \d+ articles, \d+ outlets?)? · \d+ machine-coded events?$/,
     );
   });
 

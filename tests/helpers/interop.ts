@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { LAYER_COLUMNS } from '../../src/core/events/layer.ts';
 import { cameoDataset } from './gdelt.ts';
 import { runScript } from './run.ts';
 
@@ -42,7 +43,7 @@ export function buildSeed<G>(dir: string): { graphPath: string; graph: G } {
  * beta, no statement).
  */
 const MACHINE_LAYER = [
-  'source,relation,target,month,events,mentions,sources,articles,goldstein,tone,url_first,url_last',
+  LAYER_COLUMNS.join(','),
   'alpha,cooperates-with,beta,2015-02,2,14,3,12,2,0.5,http://a.example/1,http://a.example/2',
   'alpha,cooperates-with,beta,2015-03,1,3,3,3,7,1.25,http://d.example/9,',
   'alpha,opposes,beta,2015-03,4,9,2,6,-5,-2.5,https://b.example/x,',

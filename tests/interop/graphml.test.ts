@@ -294,10 +294,10 @@ describe('a graph of edge cases exported as GraphML by npm run export', () => {
 
 describe('a graph with machine-coded evidence exported as GraphML by npm run export --machine-coded', () => {
   let graph: SerialisedActorGraph;
+  let graphPath: string;
   let result: Read;
   beforeAll(() => {
     if (missing) return;
-    let graphPath: string;
     ({ graph, graphPath } = buildWithMachineLayer<SerialisedActorGraph>(folder()));
     const file = join(folder(), 'machine.graphml');
     const run = runScript('export.ts', ['--graph', graphPath, '--machine-coded', '--out', file]);
@@ -343,5 +343,16 @@ describe('a graph with machine-coded evidence exported as GraphML by npm run exp
     expect(result.igraph.warnings).toEqual([]);
     expectReads(result.igraph, graph, 'igraph');
     expectMachineFields(result.igraph.edges, 'igraph');
+  });
+
+  it('leaves out the relation only GDELT has, and every machine-coded field, without the option', () => {
+    const plain = join(folder(), 'machine-plain.graphml');
+    const run = runScript('export.ts', ['--graph', graphPath, '--out', plain]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(plain, 'utf8')).not.toMatch(/machine/);
+    const { networkx } = read(plain);
+    expect(networkx.error).toBeUndefined();
+    expect(networkx.edges.map(([, , key]) => key)).not.toContain('opposes:alpha:beta');
+    expect(networkx.edges.length).toBeGreaterThan(0);
   });
 });

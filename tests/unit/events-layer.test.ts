@@ -27,6 +27,7 @@ import {
 } from '../../src/core/explore/viewState.ts';
 import { filteredGraph } from '../../src/core/explore/filteredGraph.ts';
 import { summariseRelations } from '../../src/core/explore/relationsSummary.ts';
+import { connectionPaths, pathIndex } from '../../src/core/analysis/paths.ts';
 import { checkGraph } from '../../src/core/graph/checkGraph.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { IssueSink } from '../../src/core/pipeline/issues.ts';
@@ -294,6 +295,36 @@ describe('the build with a machine-coded layer', () => {
       ['cooperates-with', statements, 2],
       ['opposes', 0, 1],
     ]);
+  });
+
+  it('takes no relation that machine-coded events alone support as a step of a path', () => {
+    const files = toDataFiles(cameoDataset());
+    const g = buildGraph(
+      {
+        ...files,
+        events: {
+          path: 'data/events/gdelt.csv',
+          text: `${layer}alpha,opposes,ann-minister,2015-03,3,3,3,3,-5,-2.5,,\n`,
+        },
+      },
+      { layout: false },
+    ).graph!;
+    const shown = { ...NO_FILTERS, evidenceKinds: new Set<EvidenceKind>() };
+    const visibility = computeVisibility(g, shown);
+    expect(visibility.edges.has('opposes:alpha:ann-minister')).toBe(true);
+    const index = pathIndex(g, {
+      nodes: visibility.nodes,
+      edges: visibility.edges,
+      evidenceOf: (attr) => visibleEvidence(attr, shown),
+    });
+    const found = connectionPaths(index, 'alpha', 'ann-minister');
+    expect(found.paths.length).toBeGreaterThan(0);
+    // Not the direct step GDELT alone has; each step with its quote.
+    expect(found.paths[0]!.actors).toEqual(['alpha', 'beta', 'ann-minister']);
+    for (const path of found.paths) {
+      expect(path.actors.length).toBeGreaterThan(2);
+      for (const step of path.steps) expect(step.statement.evidence.quote).toBeTruthy();
+    }
   });
 
   it('fails on a bad layer, naming the file and line', () => {

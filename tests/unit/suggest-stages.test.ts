@@ -970,12 +970,14 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
       'norland cooperates-with sudmark asserted',
       'norland cooperates-with sudmark asserted',
     ]);
-    // More doers than MAX_DOERS: none.
-    expect(
-      suggest(
-        'Norland, Sudmark, Ostria and Red Front signed a trade agreement. Iraq welcomed the agreement.',
-      ).filter((s) => s.startsWith('iraq')),
-    ).toEqual([]);
+    // More doers than MAX_DOERS: no reaction aimed, the reacting side among them or not.
+    for (const reacting of ['Iraq', 'Norland']) {
+      const text = `Norland, Sudmark, Ostria and Red Front signed a trade agreement. ${reacting} welcomed the agreement.`;
+      const reactions = suggestRelations(text, suggester).suggestions.filter(
+        (s) => s.evidence.cue.text === 'welcomed',
+      );
+      expect(reactions, reacting).toEqual([]);
+    }
   });
 
   it('takes no act said not to be', () => {

@@ -96,20 +96,8 @@ export function actorSection(
                   onclick: () => explorer.selectEdge(item.edge),
                 },
                 // A relation only machine-coded events support has no statement to count.
-                item.evidence > 0 || item.machineEvents === 0
-                  ? h(
-                      'span',
-                      {},
-                      `${item.evidence} ${item.evidence === 1 ? 'statement' : 'statements'}`,
-                    )
-                  : null,
+                hasStatements(item) ? h('span', {}, statementCount(item.evidence)) : null,
                 // The parts wrap at their separators, never inside one (.relation-counts).
-                item.machineEvents > 0
-                  ? [
-                      item.evidence > 0 ? ' · ' : null,
-                      h('span', { className: 'machine-count' }, machineCount(item.machineEvents)),
-                    ]
-                  : null,
                 // Corroboration: statements from one article are one source, not several.
                 item.corroboration.articles > 1
                   ? [
@@ -119,6 +107,13 @@ export function actorSection(
                         { className: 'corroboration' },
                         `${item.corroboration.articles} articles, ${item.corroboration.outlets} outlet${item.corroboration.outlets === 1 ? '' : 's'}`,
                       ),
+                    ]
+                  : null,
+                // GDELT's events last, apart from the statements and their articles.
+                item.machineEvents > 0
+                  ? [
+                      hasStatements(item) ? ' · ' : null,
+                      h('span', { className: 'machine-count' }, machineCount(item.machineEvents)),
                     ]
                   : null,
                 item.unconfirmed
@@ -159,10 +154,15 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 const machineCount = (events: number): string =>
   `${events.toLocaleString('en')} machine-coded event${events === 1 ? '' : 's'}`;
 
+const statementCount = (n: number): string => `${n} statement${n === 1 ? '' : 's'}`;
+
+/** Whether a relation's count of statements is shown ("0 statements" only without events). */
+const hasStatements = (item: RelationItem): boolean =>
+  item.evidence > 0 || item.machineEvents === 0;
+
 /** What a relation's button opens: its statements, its machine-coded events, or both. */
 function countsOf(item: RelationItem): string {
-  const statements = `${item.evidence} statement${item.evidence === 1 ? '' : 's'}`;
-  if (item.machineEvents === 0) return statements;
+  if (item.machineEvents === 0) return statementCount(item.evidence);
   if (item.evidence === 0) return machineCount(item.machineEvents);
-  return `${statements} and ${machineCount(item.machineEvents)}`;
+  return `${statementCount(item.evidence)} and ${machineCount(item.machineEvents)}`;
 }

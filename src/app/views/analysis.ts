@@ -12,13 +12,15 @@ import {
   formatMetric,
   nodeLook,
   type ColourBy,
+  type LookInput,
   type Metric,
   type SizeBy,
 } from '../../core/analysis/nodeLook.ts';
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { visibleEvidence, type Filters } from '../../core/explore/filters.ts';
 import type { NodeAttributes } from '../../core/model.ts';
-import { MODALITY_TEXT } from '../../core/style.ts';
+import { KIND_COLORS, MODALITY_TEXT, nodeSize } from '../../core/style.ts';
+import type { ActorGraph } from '../../core/graph/actorGraph.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { startAnalysisRunner } from './analysisRunner.ts';
 
@@ -40,10 +42,6 @@ export const BALANCE_SENTENCE =
 export function mountAnalysis(container: HTMLElement, explorer: Explorer): () => void {
   const graph = explorer.graph;
   const label = (actor: string) => graph.getNodeAttribute(actor, 'label');
-  // The built sizes and colours, to restore them when "as built" is chosen again.
-  const built = new Map(
-    graph.mapNodes((n, a) => [n, { size: a.size, color: a.color, kind: a.kind }] as const),
-  );
   let sizeBy: SizeBy = 'evidence';
   let colourBy: ColourBy = 'kind';
   let sortBy: Metric = 'pagerank';
@@ -54,13 +52,22 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
   let computing = false;
   let failure: string | null = null;
   const runner = startAnalysisRunner(graph);
+  /**
+   * Counts the changes of the filters and the data: an answer asked before the latest change
+   * is not drawn, even when it comes after it (it describes what the page no longer shows).
+   */
+  let generation = 0;
 
   // Asked after the next frame: the frame that shows the change of the filters is drawn first,
   // before the worker takes a core (on two cores with software WebGL the two slow each other
   // down: the frame took twice as long). Asked several times before then, it asks once.
   let asking = false;
   const compute = () => {
+    generation++;
     computing = true;
+    // Until the new figures come, the actors carry none: an export made meanwhile has no
+    // metrics rather than those of other filters.
+    graph.forEachNode((_node, attr) => writeMetrics(attr, undefined, undefined));
     if (asking) return;
     asking = true;
     requestAnimationFrame(() =>
@@ -72,15 +79,18 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
   };
   const ask = () => {
     const { filters } = explorer.current.view;
+    const asked = generation;
     runner.analyse(filters, explorer.current.visibility).then(
       (analysis) => {
-        if (!analysis) return; // overtaken by a later request
+        // Overtaken by a later request, or asked before the latest change.
+        if (!analysis || asked !== generation) return;
         result = { analysis, filters };
         computing = false;
         failure = null;
         draw(true);
       },
       (error: unknown) => {
+        if (asked !== generation) return;
         computing = false;
         failure = error instanceof Error ? error.message : String(error);
         console.error(error);
@@ -95,7 +105,7 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
     const { analysis } = result;
     const look = nodeLook(
       {
-        actors: built,
+        actors: builtLook(graph),
         metrics: analysis.metrics.actors,
         camps: analysis.camps.camps,
         order: graph.order,
@@ -551,10 +561,9 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
   draw();
   const unsubscribe = explorer.subscribe((_state, changes) => {
     if (changes.has('data')) {
-      // A rebuild (the annotation workbench): new actors keep their built look.
-      graph.forEachNode((n, a) => {
-        if (!built.has(n)) built.set(n, { size: a.size, color: a.color, kind: a.kind });
-      });
+      // A rebuild (the annotation workbench): the last figures may name actors and relations
+      // that are gone; none is drawn until the worker has the new graph's.
+      result = null;
       runner.graphChanged();
     }
     if (changes.has('filters') || changes.has('data')) compute();
@@ -585,4 +594,26 @@ function writeMetrics(
   }
   if (camp === undefined) delete attr.camp;
   else attr.camp = camp;
+}
+
+/**
+ * Each actor's look as the build made it (what "Evidence (as built)" and "Kind" restore): its
+ * size from its evidence count, as computeActorMetrics sizes it, and its kind's colour. Derived
+ * from attributes the analysis never changes, so a rebuild's new figures are taken in.
+ */
+function builtLook(graph: ActorGraph): LookInput['actors'] {
+  let maxEvidence = 0;
+  graph.forEachNode((_node, attr) => {
+    maxEvidence = Math.max(maxEvidence, attr.evidenceCount);
+  });
+  return new Map(
+    graph.mapNodes((node, attr) => [
+      node,
+      {
+        kind: attr.kind,
+        size: nodeSize(attr.evidenceCount, maxEvidence, graph.order),
+        color: KIND_COLORS[attr.kind],
+      },
+    ]),
+  );
 }

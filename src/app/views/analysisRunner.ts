@@ -4,7 +4,8 @@
  * and resolves with the Analysis. One request at a time goes to the worker: one asked while
  * another runs waits, and a later one replaces it (a brush dragged across the timeline asks
  * many times; the worker works on the latest, never on a queue of stale ones). A replaced or
- * overtaken request resolves with undefined.
+ * overtaken request resolves with undefined. Once the worker has failed (it could not load, or
+ * threw outside a request), every request is refused with that error.
  */
 import type { Analysis } from '../../core/analysis/analyse.ts';
 import type { Filters, Visibility } from '../../core/explore/filters.ts';
@@ -17,38 +18,53 @@ export interface AnalysisRunner {
   stop(): void;
 }
 
+/** What the runner needs of a Worker (tests give a fake one). */
+export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
+  onmessage: ((event: MessageEvent<AnalysisAnswer>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+};
+
 interface Asked {
   request: Extract<AnalysisRequest, { kind: 'analyse' }>;
   resolve: (analysis: Analysis | undefined) => void;
   reject: (error: Error) => void;
 }
 
-export function startAnalysisRunner(graph: ActorGraph): AnalysisRunner {
-  const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
-  const send = (request: AnalysisRequest) => worker.postMessage(request);
+const analysisWorker = (): WorkerLike =>
+  new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
+
+export function startAnalysisRunner(
+  graph: ActorGraph,
+  makeWorker: () => WorkerLike = analysisWorker,
+): AnalysisRunner {
+  const worker = makeWorker();
   let latest = 0;
   let running: Asked | undefined;
   let next: Asked | undefined;
+  let failed: Error | undefined;
+  const send = (request: AnalysisRequest) => {
+    if (!failed) worker.postMessage(request);
+  };
   const pump = () => {
     if (running || !next) return;
     running = next;
     next = undefined;
     send(running.request);
   };
-  worker.onmessage = (event: MessageEvent<AnalysisAnswer>) => {
+  worker.onmessage = (event) => {
     const answer = event.data;
+    // An answer is the running request's, or none's (then it is dropped).
+    if (!running || running.request.id !== answer.id) return;
     const done = running;
     running = undefined;
-    if (done?.request.id === answer.id) {
-      if ('error' in answer) done.reject(new Error(answer.error));
-      else done.resolve(answer.id === latest ? answer.analysis : undefined);
-    }
+    if ('error' in answer) done.reject(new Error(answer.error));
+    else done.resolve(answer.id === latest ? answer.analysis : undefined);
     pump();
   };
-  worker.onerror = (event: ErrorEvent) => {
+  worker.onerror = (event) => {
     event.preventDefault();
-    const error = new Error(event.message || 'the analysis worker failed');
-    for (const asked of [running, next]) asked?.reject(error);
+    failed = new Error(event.message || 'the analysis worker failed');
+    for (const asked of [running, next]) asked?.reject(failed);
     running = next = undefined;
   };
   const sendGraph = () => send({ kind: 'graph', json: JSON.stringify(graph.export()) });
@@ -56,6 +72,7 @@ export function startAnalysisRunner(graph: ActorGraph): AnalysisRunner {
   return {
     graphChanged: sendGraph,
     analyse(filters, visibility) {
+      if (failed) return Promise.reject(failed);
       next?.resolve(undefined);
       const id = ++latest;
       return new Promise((resolve, reject) => {

@@ -25,17 +25,26 @@ export type AnalysisAnswer = { id: number; analysis: Analysis } | { id: number; 
 /** The worker's side, typed as the page sees a Worker (the DOM library has no worker scope). */
 const scope = self as unknown as Worker;
 let graph: ActorGraph | undefined;
+/** Why the last graph sent could not be read: each request is answered with it. */
+let unreadable: string | undefined;
 
 scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
   if (request.kind === 'graph') {
-    graph = MultiGraph.from(
-      JSON.parse(request.json) as Parameters<typeof MultiGraph.from>[0],
-    ) as ActorGraph;
+    try {
+      graph = MultiGraph.from(
+        JSON.parse(request.json) as Parameters<typeof MultiGraph.from>[0],
+      ) as ActorGraph;
+      unreadable = undefined;
+    } catch (error) {
+      graph = undefined;
+      unreadable = `the graph could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    }
     return;
   }
   let answer: AnalysisAnswer;
   try {
+    if (unreadable) throw new Error(unreadable);
     if (!graph) throw new Error('no graph was sent before the request');
     answer = {
       id: request.id,

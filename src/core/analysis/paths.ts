@@ -13,7 +13,8 @@ import { statementsOf, type Statement } from './statements.ts';
  * statements (then the edge key). Paths are ranked by their weakest step (fewest asserted
  * statements, then fewest distinct articles): a chain is as strong as its weakest link; then
  * the shorter first, then by their actors. Each returned step carries its strongest statement
- * (asserted first, then the latest) with its article.
+ * (asserted first, then the latest) with its article: a relation that machine-coded events
+ * alone support (no statement) is no step.
  */
 export interface StepStrength {
   /** Asserted statements the relation shows. */
@@ -105,7 +106,11 @@ export function pathIndex(graph: ActorGraph, view?: PathView): PathIndex {
   });
   graph.forEachEdge((edge, attr, source, target) => {
     if (view && (!view.edges.has(edge) || !pairs.hasNode(source) || !pairs.hasNode(target))) return;
-    const c = corroboration(evidenceOf(attr), articles);
+    // A relation with no statement shown (machine-coded events alone) is no step: every step
+    // of a path comes with its quote.
+    const evidence = evidenceOf(attr);
+    if (evidence.length === 0) return;
+    const c = corroboration(evidence, articles);
     const link: PairLink = {
       edge,
       relation: attr.relation,

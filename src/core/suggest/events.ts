@@ -174,8 +174,9 @@ export function actReferredTo(
       (act.code !== undefined && codes.has(act.code)) ||
       (act.saying === true && saying);
     if (!told) continue;
+    if (act.actors.length > MAX_DOERS) return undefined;
     const actors = act.actors.filter((a) => !own(a));
-    return actors.length > 0 && actors.length <= MAX_DOERS ? { act, actors } : undefined;
+    return actors.length > 0 ? { act, actors } : undefined;
   }
   return undefined;
 }

@@ -1,8 +1,9 @@
 /**
  * The annotation workbench's save: from "Save relation" (a POST of one add-relation over HTTP
- * to the workbench's API) to the rebuilt graph.json written to the build folder and received by
- * the page (GET graph.json), at the seed data (the repository's graph-data) and at the 10k
- * tier (generateCorpus, as npm run bench). Beside it, in the same run and on the same data, the
+ * to the workbench's API) to its answer, which carries what changed in the graph (the diff the
+ * page applies), the rebuilt graph.json written to the build folder; and, for the page's
+ * fallback, to the whole graph.json received (GET graph.json); at the seed data (the
+ * repository's graph-data) and at the 10k tier (generateCorpus, as npm run bench). Beside it, in the same run and on the same data, the
  * full build: readDataDir + buildGraph with its layout + writeGraphOutput. Budgets: at most 1 s
  * at the seed, at most the full build at 10k. Each save is undone before the next (also timed),
  * so every run saves on the same files.
@@ -35,10 +36,16 @@ export interface AnnotateTierFigures {
   fullBuildMs: number;
   /** Starting the workbench on the built folder (read, build from graph.json's positions). */
   openMs: number;
-  /** POST change → 200 (check, write, rebuild, graph output written). */
+  /**
+   * POST change → 200 (check, write, rebuild, graph output written, the diff made and
+   * received): what the page waits for.
+   */
   saveMs: number;
-  /** POST change → graph.json received by the client: what the page waits for. */
+  /** POST change → graph.json received by the client: the page's fallback to the diff. */
   saveToGraphMs: number;
+  /** The answer's graph diff (null: the answer had none), and graph.json, serialised (kB). */
+  diffKB: number | null;
+  graphJsonKB: number;
   /** The server's own split of the save. */
   checkMs: number;
   writeMs: number;
@@ -50,6 +57,10 @@ export interface AnnotateTierFigures {
    */
   pageSaveToFrameMs: number;
   pagePostMs: number;
+  /** Of which: the save to the graph taken in, before the frame. */
+  pageTakenInMs: number;
+  /** graph.json fetched by the page in all its saves (0: every save took the diff). */
+  pageGraphFetches: number;
   budgetMs: number;
   withinBudget: boolean;
 }
@@ -157,6 +168,8 @@ async function benchTier(
   const toGraph: number[] = [];
   const split = { checkMs: [] as number[], writeMs: [] as number[], buildMs: [] as number[] };
   const undo: number[] = [];
+  let diffKB: number | null = null;
+  let graphJsonKB = 0;
   try {
     for (let i = 0; i < runs; i++) {
       const state = workbench.state();
@@ -175,6 +188,13 @@ async function benchTier(
       if (!graph.startsWith('{') || result.state.graphVersion !== workbench.graphVersion) {
         throw new Error('the graph served is not the rebuilt one');
       }
+      // Absent from the answers of a workbench before diffs (to measure it the same way).
+      const diff = result.graphDiff;
+      if (diff && (diff.to !== result.state.graphVersion || diff.from !== state.graphVersion)) {
+        throw new Error(`the answer's diff is not from ${state.graphVersion}`);
+      }
+      diffKB = diff ? JSON.stringify(diff).length / 1024 : null;
+      graphJsonKB = graph.length / 1024;
       split.checkMs.push(result.timings.checkMs);
       split.writeMs.push(result.timings.writeMs);
       split.buildMs.push(result.timings.buildMs);
@@ -188,6 +208,9 @@ async function benchTier(
   }
   log(`annotate ${tier}: the same save in Chromium, to the frame that shows it`);
   const page = await measurePageSave(dir, { kind: 'add-relation', ...change }, runs);
+  log(
+    `annotate ${tier}: in the page, save → frame: ${page.runsMs.join(', ')} ms; save → taken in: ${page.takenInRunsMs.join(', ')} ms`,
+  );
   const fullBuildMs = round(median(full));
   const saveToGraphMs = round(median(toGraph));
   const budgetMs = tier === 'seed' ? 1000 : fullBuildMs;
@@ -198,12 +221,16 @@ async function benchTier(
     openMs: round(openMs),
     saveMs: round(median(save)),
     saveToGraphMs,
+    diffKB: diffKB === null ? null : round(diffKB),
+    graphJsonKB: round(graphJsonKB),
     checkMs: round(median(split.checkMs)),
     writeMs: round(median(split.writeMs)),
     buildMs: round(median(split.buildMs)),
     undoMs: round(median(undo)),
     pageSaveToFrameMs: page.saveToFrameMs,
     pagePostMs: page.postMs,
+    pageTakenInMs: page.takenInMs,
+    pageGraphFetches: page.graphFetches,
     budgetMs,
     withinBudget: Math.max(saveToGraphMs, page.saveToFrameMs) <= budgetMs,
   };
@@ -229,17 +256,18 @@ export async function benchAnnotate(
 
 /** The figures as a Markdown section of docs/benchmarks.md, line by line. */
 export function annotateMarkdown(figures: AnnotateFigures): string[] {
+  const kb = (n: number) => (n >= 1024 ? `${round(n / 1024)} MB` : `${round(n)} kB`);
   const rows = figures.tiers.map(
     (t) =>
-      `| ${t.tier} | ${t.counts.relations.toLocaleString('en')} | ${t.pageSaveToFrameMs} (POST ${t.pagePostMs}) | ${t.saveToGraphMs} | ${t.saveMs} | ${t.checkMs} / ${t.writeMs} / ${t.buildMs} | ${t.undoMs} | ${t.fullBuildMs} | ${t.budgetMs} | ${t.withinBudget ? 'yes' : 'no'} |`,
+      `| ${t.tier} | ${t.counts.relations.toLocaleString('en')} | ${t.pageSaveToFrameMs} (POST ${t.pagePostMs}, taken in ${t.pageTakenInMs}) | ${t.pageGraphFetches} | ${t.saveMs} | ${t.diffKB === null ? '–' : kb(t.diffKB)} / ${kb(t.graphJsonKB)} | ${t.saveToGraphMs} | ${t.checkMs} / ${t.writeMs} / ${t.buildMs} | ${t.undoMs} | ${t.fullBuildMs} | ${t.budgetMs} | ${t.withinBudget ? 'yes' : 'no'} |`,
   );
   return [
     '## Annotation workbench: save to graph',
     '',
-    `One add-relation saved, each undone before the next (medians of ${figures.runs} runs), against the full build of the same data in the same run (read, build with ForceAtlas2, write). "In the page": in Chromium on the dev server, from the page's save (the path "Save relation" takes) to the next frame drawn with the new relation in the network. "Over HTTP": posted to the workbench's API by a client, to graph.json received back. The save rebuilds with the previous positions: no ForceAtlas2.`,
+    `One add-relation saved, each undone before the next (medians of ${figures.runs} runs), against the full build of the same data in the same run (read, build with ForceAtlas2, write). "In the page": in Chromium on the dev server, from the page's save (the path "Save relation" takes) to the next frame drawn with the new relation in the network, after one save and undo that warm the page; each save is undone, and the undo's frame drawn, before the next. The save's answer carries what changed in the graph, which the page checks and applies in place ("graph.json fetched" counts the timed saves that fetched the whole graph instead); "taken in" is the save to the graph taken in and the views told, before the frame, in which sigma draws the network again. "Over HTTP": posted to the workbench's API by a client, to the answer with its diff received (save → 200), and, for the fallback, to graph.json received after it. The save rebuilds with the previous positions: no ForceAtlas2; "build" includes writing the build's graph.json and making the diff.`,
     '',
-    '| data | relations | in the page: save → frame (ms) | over HTTP: save → graph.json (ms) | save → 200 (ms) | check / write / build (ms) | undo (ms) | full build (ms) | budget (ms) | within |',
-    '| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
+    '| data | relations | in the page: save → frame (ms) | graph.json fetched | over HTTP: save → 200, with the diff (ms) | diff / graph.json | fallback: save → graph.json (ms) | check / write / build (ms) | undo (ms) | full build (ms) | budget (ms) | within |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: | --- | ---: | ---: | ---: | --- |',
     ...rows,
   ];
 }

@@ -567,6 +567,17 @@ function renderMarkdown(report: Report): string {
         `| ${f.name.replace(/^\s+/, '… ')} | ${ms(f.ms)} | ${f.libraryMs === null ? '–' : ms(f.libraryMs)} | ${f.libraryName} |`,
       );
     }
+    const a = t.page.explorer.analysis;
+    if (a.open.length === 0) continue;
+    const alone = t.analysis!.find((f) => f.name.startsWith('analyse'));
+    lines.push(
+      '',
+      'In the page, a relation type hidden and shown again (a change of the filters), with the analysis section closed and open (medians of 4). "Frozen" is the longest run of back-to-back long tasks on the page\'s thread from the change until a second after the figures are drawn; the analysis runs in a web worker (src/app/views/analysisWorker.ts), asked after the frame that shows the change. Beside them, `analyse` alone on the same graph (above).',
+      '',
+      '| tier | frozen, analysis closed | frozen, analysis open | figures drawn after | analyse alone |',
+      '| --- | --- | --- | --- | --- |',
+      `| ${t.tier} | ${ms(median(a.closed.map((x) => x.frozen)))} | ${ms(median(a.open.map((x) => x.frozen)))} | ${ms(median(a.open.map((x) => x.figures)))} | ${alone ? ms(alone.ms) : '–'} |`,
+    );
   }
 
   lines.push('', '## Export', '');

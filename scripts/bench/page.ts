@@ -21,6 +21,19 @@ export interface ExplorerFigures extends PageFigures {
   brush: Timing[];
   searchMs: number[];
   fa2IterationsPerSecond: number;
+  /** A filter changed with the analysis closed and open (measureAnalysis). */
+  analysis: AnalysisFigures;
+}
+
+/** A change of the filters: how long the page froze, and when the analysis was drawn. */
+export interface AnalysisTiming {
+  frozen: number;
+  figures: number;
+}
+
+export interface AnalysisFigures {
+  closed: AnalysisTiming[];
+  open: AnalysisTiming[];
 }
 
 /**
@@ -111,6 +124,7 @@ export const emptyExplorerFigures = (): ExplorerFigures => ({
   brush: [],
   searchMs: [],
   fa2IterationsPerSecond: 0,
+  analysis: { closed: [], open: [] },
 });
 
 /** One load of the bare page: its first frame and its pan frames; the first run also refreshes. */
@@ -177,6 +191,7 @@ export async function measureExplorer(
     figures.brush = await measureBrush(page);
     figures.searchMs = await measureSearch(page);
     figures.fa2IterationsPerSecond = await measureWorkerLayout(page);
+    figures.analysis = await measureAnalysis(page);
   }
   await close();
 }
@@ -260,4 +275,60 @@ async function measureWorkerLayout(page: Page): Promise<number> {
     const times = (window as unknown as { __iterations: number[] }).__iterations.slice(1);
     return ((times.length - 1) / (times[times.length - 1]! - times[0]!)) * 1000;
   });
+}
+
+/**
+ * A relation type hidden and shown again in turn, four times with the analysis section closed,
+ * then four times with it open (each change asks for the analysis again). Per change: how long
+ * the page's thread stays frozen (the longest run of back-to-back long tasks, PerformanceObserver
+ * "longtask", from the change until a second after the section's figures are drawn; 0 when
+ * none), and, with the section open, when its figures are drawn (`.analysis[aria-busy="false"]`
+ * again).
+ */
+async function measureAnalysis(page: Page): Promise<AnalysisFigures> {
+  const changes = async (settled: string): Promise<AnalysisTiming[]> => {
+    const out: AnalysisTiming[] = [];
+    for (let i = 0; i < 4; i++) {
+      // A string, not a function: tsx would name the inner functions with a helper the page
+      // does not have.
+      out.push(
+        await page.evaluate<AnalysisTiming>(`(async () => {
+          const tasks = [];
+          const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+          observer.observe({ type: 'longtask' });
+          await ${FRAME};
+          const explorer = window.app.explorer;
+          const t0 = performance.now();
+          explorer.setFilters({
+            ...explorer.current.view.filters,
+            hiddenRelations: new Set(${i % 2 === 0 ? "['proposes-to']" : '[]'}),
+          });
+          await new Promise((resolve) => {
+            const check = () =>
+              document.querySelector(${JSON.stringify(settled)}) ? resolve() : requestAnimationFrame(check);
+            check();
+          });
+          const figures = performance.now() - t0;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          observer.disconnect();
+          // Tasks that follow one another within a few milliseconds are one freeze.
+          let frozen = 0;
+          let start = -1;
+          let end = -1;
+          for (const t of tasks.filter((t) => t.startTime + t.duration >= t0)) {
+            if (t.startTime - end > 5) start = t.startTime;
+            end = t.startTime + t.duration;
+            frozen = Math.max(frozen, end - start);
+          }
+          return { frozen, figures };
+        })()`),
+      );
+    }
+    return out;
+  };
+  const closed = await changes('body');
+  await page.getByText('Analysis: balance, paths, metrics').click();
+  const settled = '.analysis[aria-busy="false"]';
+  await page.waitForSelector(settled, { timeout: 300_000 });
+  return { closed, open: await changes(settled) };
 }

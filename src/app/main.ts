@@ -50,8 +50,10 @@ async function start(): Promise<void> {
   performance.mark('graph-loaded');
   const explorer = new Explorer(graph, readViewFromUrl(graph, window.location.search));
   // The texts file graph.json names, beside it (fetched when a statement is first shown);
-  // another file after each rebuild of the workbench.
+  // another file after a rebuild of the workbench that changed a text (its name is the texts'
+  // hash: a rebuild that changed only relations keeps the file, and what was fetched of it).
   let currentTexts = articleTexts(graph, GRAPH_URL);
+  let textsName = graph.getAttribute('texts');
   const texts: ArticleTexts = { get: (article) => currentTexts.get(article) };
 
   const { sigma, highlight, picture } = mountCanvas(byId('sigma'), explorer);
@@ -161,7 +163,10 @@ async function start(): Promise<void> {
               });
               mergeGraph(explorer.graph, next, { edgeAttributes: withBaseStroke });
             }
-            currentTexts = articleTexts(explorer.graph, url);
+            if (explorer.graph.getAttribute('texts') !== textsName) {
+              textsName = explorer.graph.getAttribute('texts');
+              currentTexts = articleTexts(explorer.graph, url);
+            }
             explorer.dataChanged();
             return shown;
           },

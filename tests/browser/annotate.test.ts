@@ -596,6 +596,52 @@ describe('the annotation workbench', () => {
     await expectShownIsServed(p);
   });
 
+  it('keeps the texts file it fetched across a save that changed no text', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await p.waitForSelector('body[data-workbench="ready"]');
+    const texts: string[] = [];
+    p.on('request', (request) => {
+      if (/\/articles\.[0-9a-f]+\.json$/.test(new URL(request.url()).pathname))
+        texts.push(request.url());
+    });
+    const showStatements = async () => {
+      await p.evaluate(() => window.app!.explorer.clearSelection());
+      await p.evaluate(() =>
+        window.app!.explorer.selectEdge('cooperates-with:russia:united-states'),
+      );
+      await p.locator('.statements .statement').first().waitFor();
+    };
+    await showStatements();
+    await expect.poll(() => texts.length).toBe(1);
+    // A relation saved and undone: the texts are the same, and so is their file.
+    const problems = await p.evaluate(
+      (article) =>
+        window.app!.annotate!.apply([
+          {
+            kind: 'add-relation',
+            article,
+            relation: {
+              source: 'iran',
+              type: 'cooperates-with',
+              target: 'russia',
+              modality: 'negated',
+              quote: 'Iran condemned Russia',
+            },
+          },
+        ]),
+      articleId,
+    );
+    expect(problems).toBeNull();
+    await p.evaluate(() => window.app!.annotate!.undo());
+    await showStatements();
+    // The quotes show in their context again, from what was fetched before.
+    await expect
+      .poll(() => p.locator('.statements .quote').first().textContent())
+      .not.toBe(await p.locator('.statements .quote mark').first().textContent());
+    expect(texts).toHaveLength(1);
+  });
+
   it('fetches the whole graph when the diff does not fit, and says why in the console', async () => {
     const p = page();
     const warnings: string[] = [];

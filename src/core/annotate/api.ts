@@ -3,7 +3,9 @@
  * (src/node/annotate) exchange. Types only, shared by both sides.
  *
  * Routes, under ANNOTATE_API (relative to the page):
- * - GET  state                → WorkbenchState
+ * - GET  state                → StateAnswer: the state once the data folder is looked at (files
+ *                                another program added, removed or changed there are taken in,
+ *                                the graph rebuilt), with what changed in the graph (graphDiff)
  * - GET  article?id=ID        → ArticleView (404 ApiFailure for an unknown article)
  * - POST change  ChangeRequest → ChangeResult (200) | ApiFailure (409 conflict, 422 refused,
  *                                400 malformed, 403 other origin or host); the result carries
@@ -168,6 +170,22 @@ export interface WorkbenchState {
   graphVersion: number;
   /** What undo would take back ("Added a relation to articles/x.yaml"), or null. */
   undo: string | null;
+  /**
+   * Why the data folder, as last read, does not build (files changed by another program), by
+   * file and line; empty when it builds. While there are any, the graph served is the last one
+   * that built, and a change is refused until the files are fixed.
+   */
+  problems: FieldProblem[];
+}
+
+/** The answer to GET state: the state, once the data folder was looked at. */
+export interface StateAnswer extends WorkbenchState {
+  /**
+   * When the look took in files changed on disk and the graph changed: what changed, from
+   * version `from` (the server's before the look) to `to` (graphVersion). The page applies it
+   * when it shows version `from`, and fetches graph.json otherwise.
+   */
+  graphDiff?: VersionedGraphDiff;
 }
 
 export interface RelationView extends RelationInput {

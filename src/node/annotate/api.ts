@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { ANNOTATE_API, type ApiFailure } from '../../core/annotate/api.ts';
+import { ANNOTATE_API, type ApiFailure, type StateAnswer } from '../../core/annotate/api.ts';
 import { MalformedRequest, parseChangeRequest, parseUndoRequest } from './requestShape.ts';
 import { ARTICLE_ID } from '../../core/pipeline/ids.ts';
 import { MAX_TEXT_BYTES } from '../readData.ts';
@@ -160,9 +160,19 @@ async function handle(
   }
 
   switch (route) {
-    case 'state':
-      send(res, 200, workbench.state());
+    case 'state': {
+      // The folder is looked at first (in turn with the changes): what another program
+      // changed there is taken in, and the graph's diff sent with the state.
+      const looked = await workbench.look();
+      if ('ok' in looked.body) {
+        send(res, looked.status, looked.body);
+        return;
+      }
+      const { state, graphDiff } = looked.body;
+      const answer: StateAnswer = { ...state, ...(graphDiff ? { graphDiff } : {}) };
+      send(res, 200, answer);
       return;
+    }
     case 'article': {
       const id = articleIdOf(res, url, 'article', 'id');
       if (id === undefined) return;

@@ -1,0 +1,248 @@
+/**
+ * The workbench takes in what another program changes in the data folder while it runs (an
+ * article dropped into articles/, a git pull, an editor): when the page asks for the state, the
+ * folder is looked at, the changed files read, the graph rebuilt and its diff sent. Over real
+ * HTTP on a temporary copy of the small dataset.
+ */
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type {
+  ApiFailure,
+  ChangeResult,
+  StateAnswer,
+  WorkbenchState,
+} from '../../src/core/annotate/api.ts';
+import { MultiGraph } from 'graphology';
+import { applyGraphDiff } from '../../src/core/annotate/mergeGraph.ts';
+import type { ActorGraph } from '../../src/core/graph/actorGraph.ts';
+import { Workbench } from '../../src/node/annotate/workbench.ts';
+import {
+  change,
+  commentedDataset,
+  get,
+  NEW_RELATION,
+  post,
+  send,
+  startAnnotateServer,
+  stopAnnotateServer,
+} from '../helpers/annotateServer.ts';
+
+let dir: string;
+let workbench: Workbench;
+
+beforeEach(async () => {
+  ({ dir, workbench } = await startAnnotateServer(commentedDataset()));
+});
+afterEach(() => stopAnnotateServer());
+
+const look = async (): Promise<StateAnswer> => {
+  const answer = await get<StateAnswer>('state');
+  expect(answer.status, answer.text).toBe(200);
+  return answer.body;
+};
+
+const NEW_TEXT = 'Gamma Front proposed talks to Alphaville at dawn.\nBeta said nothing.\n';
+const NEW_YAML = `title: Gamma Front attacks
+outlet: The Test Post
+published:
+  date: 2020-06-02
+  basis: stated
+  how: The dateline.
+relations:
+  - source: Gamma Front
+    type: proposes-to
+    target: alpha
+    quote: Gamma Front proposed talks to Alphaville
+`;
+
+/** Writes an article pair as another program would. */
+const dropArticle = (id: string, yaml = NEW_YAML, text = NEW_TEXT) => {
+  writeFileSync(join(dir, `articles/${id}.txt`), text);
+  writeFileSync(join(dir, `articles/${id}.yaml`), yaml);
+};
+
+const edgesBetween = (a: string, b: string, relation: string) =>
+  workbench.graph.filterEdges(
+    (_e, attr, s, t) =>
+      attr.relation === relation && ((s === a && t === b) || (s === b && t === a)),
+  );
+
+/** The graph.json the API serves, as the page has it. */
+const servedGraph = async (): Promise<ActorGraph> => {
+  const graph: ActorGraph = new MultiGraph();
+  graph.import(JSON.parse((await send('GET', 'graph.json')).text) as never);
+  return graph;
+};
+
+describe('the workbench looks at the data folder when the state is asked for', () => {
+  it('takes in an article another program added: listed, its relation in the graph, a diff', async () => {
+    const shown = await servedGraph();
+    expect(edgesBetween('gamma-front', 'alpha', 'proposes-to')).toHaveLength(0);
+    dropArticle('a3');
+    const state = await look();
+    expect(state.articles.map((a) => a.id)).toContain('a3');
+    expect(state.articles.find((a) => a.id === 'a3')).toMatchObject({
+      title: 'Gamma Front attacks',
+      relations: 1,
+    });
+    expect(state.graphVersion).toBe(2);
+    expect(state.problems).toEqual([]);
+    expect(state.versions['articles/a3.yaml']).toBeDefined();
+    expect(edgesBetween('gamma-front', 'alpha', 'proposes-to')).toHaveLength(1);
+    // The diff takes the page's graph (version 1) to the server's.
+    expect(state.graphDiff).toMatchObject({ from: 1, to: 2 });
+    applyGraphDiff(shown, state.graphDiff!);
+    expect(
+      shown.someEdge(
+        (_e, attr, s, t) => attr.relation === 'proposes-to' && s === 'gamma-front' && t === 'alpha',
+      ),
+    ).toBe(true);
+    // The build folder has it too, and the article opens.
+    const onDisk = readFileSync(join(dir, 'build', 'graph.json'), 'utf8');
+    expect(onDisk).toBe((await send('GET', 'graph.json')).text);
+    expect((await get('article?id=a3')).status).toBe(200);
+  });
+
+  it('changes nothing when nothing changed: no rebuild, the same graphVersion, no diff', async () => {
+    const graph = workbench.graph;
+    const first = await look();
+    const second = await look();
+    expect(first.graphVersion).toBe(1);
+    expect(second.graphVersion).toBe(1);
+    expect(second.graphDiff).toBeUndefined();
+    expect(workbench.graph).toBe(graph);
+    // A file touched (its times changed, not its text) is read and found the same.
+    const now = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, 'articles/a1.yaml'), now, now);
+    expect((await look()).graphVersion).toBe(1);
+    expect(workbench.graph).toBe(graph);
+    // So is a file the workbench wrote itself: its save moved the version, the look does not.
+    expect(
+      (await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION })).status,
+    ).toBe(200);
+    const saved = workbench.graph;
+    expect((await look()).graphVersion).toBe(2);
+    expect(workbench.graph).toBe(saved);
+  });
+
+  it('drops an article removed on disk (a git pull), and its relations', async () => {
+    expect(edgesBetween('ann-minister', 'beta', 'proposes-to').length).toBeGreaterThan(0);
+    rmSync(join(dir, 'articles/a1.yaml'));
+    rmSync(join(dir, 'articles/a1.txt'));
+    const state = await look();
+    expect(state.articles.map((a) => a.id)).not.toContain('a1');
+    expect(state.versions['articles/a1.yaml']).toBeUndefined();
+    expect(state.graphVersion).toBe(2);
+    expect(edgesBetween('ann-minister', 'beta', 'proposes-to')).toHaveLength(0);
+    expect((await get('article?id=a1')).status).toBe(404);
+  });
+
+  it('takes in a file changed in place (an editor on actors.yaml)', async () => {
+    const actors = readFileSync(join(dir, 'actors.yaml'), 'utf8').replace(
+      'label: Gamma Front\n    kind: armed-group\n',
+      'label: Gamma Liberation Front\n    kind: armed-group\n    aliases: [Gamma Front]\n',
+    );
+    expect(actors).toContain('Gamma Liberation Front');
+    writeFileSync(join(dir, 'actors.yaml'), actors);
+    const state = await look();
+    expect(state.actors.find((a) => a.id === 'gamma-front')?.label).toBe('Gamma Liberation Front');
+    expect(state.graphVersion).toBe(2);
+    expect(workbench.graph.getNodeAttribute('gamma-front', 'label')).toBe('Gamma Liberation Front');
+  });
+
+  it('reports a broken new YAML by file and line, keeps serving the last good graph, then takes the fix', async () => {
+    const served = (await send('GET', 'graph.json')).text;
+    dropArticle('a3', `${NEW_YAML}  - source: [broken\n`);
+    const state = await look();
+    expect(state.graphVersion).toBe(1);
+    expect(state.graphDiff).toBeUndefined();
+    expect(state.problems).toHaveLength(1);
+    expect(state.problems[0]).toMatchObject({ file: 'articles/a3.yaml' });
+    expect(state.problems[0]!.line).toBeGreaterThan(1);
+    expect(state.problems[0]!.message).toMatch(
+      /^articles\/a3\.yaml:\d+: .*The network shows the data as it last built/,
+    );
+    expect((await send('GET', 'graph.json')).text).toBe(served);
+    expect(edgesBetween('gamma-front', 'alpha', 'proposes-to')).toHaveLength(0);
+    // Asked again, the same: nothing is built again.
+    expect((await look()).problems).toEqual(state.problems);
+    // A save meanwhile is refused, naming the file; nothing is written.
+    const before = readFileSync(join(dir, 'articles/a1.yaml'), 'utf8');
+    const refused = await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION });
+    expect(refused.status).toBe(422);
+    expect((refused.body as ApiFailure).message).toMatch(/articles\/a3\.yaml:\d+/);
+    expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).toBe(before);
+    // Fixed on disk: taken in, and the problems are gone.
+    writeFileSync(join(dir, 'articles/a3.yaml'), NEW_YAML);
+    const fixed = await look();
+    expect(fixed.problems).toEqual([]);
+    expect(fixed.graphVersion).toBe(2);
+    expect(fixed.graphDiff).toMatchObject({ from: 1, to: 2 });
+    expect(edgesBetween('gamma-front', 'alpha', 'proposes-to')).toHaveLength(1);
+  });
+
+  it('reports a new article whose relation names an unknown actor, with its line', async () => {
+    dropArticle('a3', NEW_YAML.replace('  - source: Gamma Front\n', '  - source: Nobody Known\n'));
+    const state = await look();
+    expect(state.graphVersion).toBe(1);
+    expect(state.problems[0]).toMatchObject({ file: 'articles/a3.yaml', line: 8 });
+    expect(state.problems[0]!.message).toMatch(/unknown actor "Nobody Known"/);
+  });
+
+  it('runs in turn with the changes: a look asked during a save sees the saved files', async () => {
+    const { versions } = await look();
+    dropArticle('a3');
+    // Both asked at once: the save first, then the look, one after the other.
+    const saving = workbench.apply({
+      changes: [{ kind: 'add-relation', article: 'a1', relation: NEW_RELATION }],
+      versions,
+    });
+    const looking = workbench.look();
+    const [saved, looked] = await Promise.all([saving, looking]);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    if ('ok' in looked.body) throw new Error(looked.body.message);
+    const { state } = looked.body;
+    expect(state.graphVersion).toBe(workbench.graphVersion);
+    expect(state.articles.find((a) => a.id === 'a1')?.relations).toBe(5);
+    expect(state.articles.map((a) => a.id)).toContain('a3');
+    expect(edgesBetween('gamma-front', 'alpha', 'proposes-to')).toHaveLength(1);
+  });
+});
+
+describe('undo and what was taken from disk', () => {
+  it('undoes only the user’s change: an article taken from disk meanwhile stays', async () => {
+    const before = readFileSync(join(dir, 'articles/a1.yaml'), 'utf8');
+    expect(
+      (await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION })).status,
+    ).toBe(200);
+    dropArticle('a3');
+    const state: WorkbenchState = await look();
+    // What undo would take back is still the user's change, not the article from disk.
+    expect(state.undo).toBe('Added a relation to articles/a1.yaml');
+    const undone = await post<ChangeResult>('undo', {});
+    expect(undone.status, undone.text).toBe(200);
+    expect(undone.body.state.undo).toBeNull();
+    expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'articles/a3.yaml'), 'utf8')).toBe(NEW_YAML);
+    expect(undone.body.state.articles.map((a) => a.id)).toContain('a3');
+    expect(edgesBetween('gamma-front', 'alpha', 'proposes-to')).toHaveLength(1);
+    // Nothing more to undo: the article from disk is not the user's change.
+    expect((await post<ApiFailure>('undo', {})).status).toBe(409);
+    expect(readFileSync(join(dir, 'articles/a3.yaml'), 'utf8')).toBe(NEW_YAML);
+  });
+
+  it('does not write old content over a file changed on disk and taken in: 409, the file kept', async () => {
+    expect(
+      (await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION })).status,
+    ).toBe(200);
+    const pulled = `${readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')}# pulled\n`;
+    writeFileSync(join(dir, 'articles/a1.yaml'), pulled);
+    const state = await look();
+    expect(state.graphVersion).toBe(3);
+    const undo = await post<ApiFailure>('undo', {});
+    expect(undo.status).toBe(409);
+    expect(undo.body).toMatchObject({ reason: 'conflict', file: 'articles/a1.yaml' });
+    expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).toBe(pulled);
+  });
+});

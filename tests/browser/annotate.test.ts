@@ -668,6 +668,55 @@ describe('the annotation workbench', () => {
     await expectShownIsServed(p);
   });
 
+  it('takes in an article another program drops into the folder when the window comes back', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await p.waitForSelector('body[data-workbench="ready"]');
+    const fetched = graphRequests(p);
+    const id = 'dropped-2024-03-01-osce-offer';
+    const quote = 'Australia proposed a ceasefire monitoring mission to the OSCE';
+    const files = [`${id}.txt`, `${id}.yaml`].map((name) => join(data, 'articles', name));
+    /** The relations of the page's graph that quote the dropped article. */
+    const dropped = () =>
+      p.evaluate(
+        (q) =>
+          window.app!.explorer.graph.filterEdges((_e, a) => a.evidence.some((x) => x.quote === q)),
+        quote,
+      );
+    expect(await dropped()).toEqual([]);
+    const before = Number(await graphVersion(p));
+    try {
+      // A user drops a pair of files into articles/ while the page is open.
+      writeFileSync(files[0]!, `OSCE offer\n\n${quote} on Friday.\n`);
+      writeFileSync(
+        files[1]!,
+        `title: OSCE offer\noutlet: Dropped News\npublished:\n  date: 2024-03-01\n  basis: stated\n  how: The dateline.\nrelations:\n  - source: australia\n    type: proposes-to\n    target: osce\n    quote: ${quote}\n`,
+      );
+      // The window comes back: the page asks, the server looks at the folder.
+      await p.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await p.locator(`[data-article="${id}"]`).waitFor({ state: 'attached' });
+      await expect.poll(dropped).toEqual(['proposes-to:australia:osce']);
+      expect(Number(await graphVersion(p))).toBeGreaterThan(before);
+      // Taken in as a diff, as after a save: graph.json was not fetched again.
+      expect(fetched).toEqual([]);
+      await expectShownIsServed(p);
+      // Undo does not take it back: it is not the page's change.
+      const undo = await p.evaluate(() =>
+        document
+          .querySelector<HTMLButtonElement>('.workbench .form-actions button:not(.primary)')!
+          .getAttribute('aria-label'),
+      );
+      expect(undo ?? '').not.toContain(id);
+    } finally {
+      for (const file of files) rmSync(file, { force: true });
+    }
+    // Removed again (a git pull): opening the Articles list looks, and it is gone.
+    await p.locator('.article-details summary').click();
+    await p.locator(`[data-article="${id}"]`).waitFor({ state: 'detached' });
+    await expect.poll(dropped).toEqual([]);
+    await expectShownIsServed(p);
+  });
+
   it('refuses a write from another origin', async () => {
     const p = page();
     const response = await p.request.post(`${base}api/annotate/change`, {

@@ -3,8 +3,8 @@ import type {
   ArticleView,
   ChangeRequest,
   ChangeResult,
+  StateAnswer,
   SuggestionsView,
-  WorkbenchState,
 } from '../../core/annotate/api.ts';
 
 /** A refusal or failure of the write server, with what it said. */
@@ -20,7 +20,8 @@ export class ApiError extends Error {
 /** The workbench's server, at `base` (the page's annotate-api meta). */
 export interface AnnotateClient {
   base: string;
-  state(): Promise<WorkbenchState>;
+  /** The state, once the server has looked at the data folder (StateAnswer). */
+  state(): Promise<StateAnswer>;
   article(id: string): Promise<ArticleView>;
   suggestions(id: string): Promise<SuggestionsView>;
   change(request: ChangeRequest): Promise<ChangeResult>;
@@ -65,7 +66,7 @@ export function annotateClient(base: string): AnnotateClient {
   };
   return {
     base,
-    state: () => call<WorkbenchState>('state'),
+    state: () => call<StateAnswer>('state'),
     article: (id) => call<ArticleView>(`article?id=${encodeURIComponent(id)}`),
     suggestions: (id) => call<SuggestionsView>(`suggestions?article=${encodeURIComponent(id)}`),
     change: (request) => call<ChangeResult>('change', request),

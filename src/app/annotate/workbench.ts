@@ -1,5 +1,11 @@
 import { actorMatcher, type ActorMatcher } from '../../core/annotate/actorChoices.ts';
-import type { ArticleView, Change, ChangeResult, WorkbenchState } from '../../core/annotate/api.ts';
+import type {
+  ArticleView,
+  Change,
+  ChangeResult,
+  StateAnswer,
+  WorkbenchState,
+} from '../../core/annotate/api.ts';
 import type { VersionedGraphDiff } from '../../core/annotate/graphDiff.ts';
 import { setArticleOpener } from '../articleLinks.ts';
 import { h, replaceChildren } from '../dom.ts';
@@ -29,18 +35,41 @@ export interface WorkbenchOptions {
  * The annotation workbench (on the dev server only): the articles of the data folder, "Add
  * article", undo, and the reader. Every change goes to the write server, which checks it with
  * the build's own stages, writes the YAML and rebuilds; the page then takes in the new graph.
+ * When the window comes back (focus, visible again) and when the Articles list is opened, the
+ * state is asked for again: the server looks at the data folder first, and what another program
+ * changed there (articles added or removed, files edited) comes with it, the graph's diff
+ * included, and is taken in as a save's answer is.
  */
 export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   apply(changes: Change[]): Promise<SaveResult>;
   undo(): Promise<void>;
+  /** Asks the server to look at the data folder, and takes in what it found. */
+  look(): Promise<void>;
 }> {
   const client = annotateClient(options.api);
-  let state: WorkbenchState = await client.state();
+  const first: StateAnswer = await client.state();
+  let state: WorkbenchState = first;
   let matcher: ActorMatcher = actorMatcher(state.actors);
   /** The version of the graph shown: a diff applies to that one only. */
   let shownGraph = options.graphVersion;
+  /**
+   * The page's requests that take in a state (saves, undo, looks), one at a time: each answer
+   * is taken in before the next request goes, so that an older state never follows a newer.
+   */
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = turn.then(run, run);
+    turn = next.catch(() => undefined);
+    return next;
+  };
 
   const status = h('p', { className: 'workbench-status', 'aria-live': 'polite' });
+  /** Why the data folder, as read from disk, does not build (WorkbenchState.problems). */
+  const problemList = h('ul', {
+    className: 'workbench-problems field-error',
+    role: 'alert',
+    hidden: true,
+  });
   const undoButton = h('button', { type: 'button', onclick: () => void undo() }, 'Undo');
   const articleList = h('ul', { className: 'article-list' });
   const readerHost = h('div', { id: 'reader', className: 'reader-holder', hidden: true });
@@ -62,6 +91,11 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   };
   const drawSection = () => {
     describeUndo(undoButton, state.undo);
+    problemList.hidden = state.problems.length === 0;
+    replaceChildren(
+      problemList,
+      state.problems.map((p) => h('li', {}, p.hint ? `${p.message} ${p.hint}` : p.message)),
+    );
     reader.status(status.textContent ?? '', state.undo);
     replaceChildren(
       articleList,
@@ -111,7 +145,19 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
         undoButton,
       ),
       status,
-      h('details', { className: 'article-details' }, h('summary', {}, `Articles`), articleList),
+      problemList,
+      h(
+        'details',
+        {
+          className: 'article-details',
+          // Opened: the list as the data folder has it now.
+          ontoggle: (event: Event) => {
+            if ((event.currentTarget as HTMLDetailsElement).open) void look();
+          },
+        },
+        h('summary', {}, `Articles`),
+        articleList,
+      ),
     ),
   );
   drawSection();
@@ -161,10 +207,18 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
         else closeReader();
       }
     }
+    if (!(await showGraph(result.graphDiff, said))) return;
+    say(said);
+  };
+
+  /**
+   * Takes in the graph of state.graphVersion, when it is not the one shown: `diff` when it
+   * goes from the version shown, else the whole graph. False when that failed (said).
+   */
+  const showGraph = async (diff: ChangeResult['graphDiff'], said: string): Promise<boolean> => {
     if (state.graphVersion !== shownGraph) {
       // A diff from another version than the one shown (another tab saved in between) does
       // not apply: the whole graph is fetched.
-      const diff = result.graphDiff;
       const fits = diff !== undefined && diff.from === shownGraph && diff.to === state.graphVersion;
       try {
         shownGraph = await options.rebuilt(state.graphVersion, fits ? diff : undefined);
@@ -175,20 +229,59 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
         say(
           `${said} The network could not take in the new build (${error instanceof Error ? error.message : String(error)}): reload the page to see it.`,
         );
-        return;
+        return false;
       }
     }
-    say(said);
     document.body.setAttribute('data-graph-version', String(shownGraph ?? state.graphVersion));
+    return true;
   };
 
-  const refresh = async () => {
-    state = await client.state();
+  /**
+   * Asks for the state (the server looks at the data folder) and takes in what changed there:
+   * the list, the actors, the graph. An article open in the reader that changed on disk is not
+   * replaced under the user's hands: the reader offers to reload it.
+   */
+  const lookNow = async ({ reopen = false } = {}) => {
+    const answer = await client.state();
+    const articles = state.articles.length;
+    const open = reader.current();
+    state = answer;
     matcher = actorMatcher(state.actors);
     drawSection();
-    const open = reader.current();
-    if (open) await openArticle(open.id);
+    const moved = state.graphVersion !== shownGraph;
+    if (open && reopen) await openArticle(open.id);
+    else if (open) {
+      const version = state.versions[`articles/${open.id}.yaml`];
+      if (version === undefined) {
+        reader.message(
+          `articles/${open.id}.yaml is no longer on disk (removed by another program or a git pull?).`,
+        );
+      } else if (version !== open.version) {
+        reader.message(`articles/${open.id}.yaml changed on disk since the reader showed it.`, {
+          label: 'Reload the article',
+          run: () => void refresh(),
+        });
+      }
+    }
+    const added = state.articles.length - articles;
+    const said = `The data folder changed on disk${added > 0 ? ` (${added} article${added === 1 ? '' : 's'} more)` : added < 0 ? ` (${-added} article${added === -1 ? '' : 's'} fewer)` : ''}: taken in.`;
+    if (!(await showGraph(answer.graphDiff, said))) return;
+    if (moved) say(said);
   };
+  /** A look already asked for and not yet sent: another is not asked. */
+  let lookWaiting: Promise<void> | undefined;
+  const look = (): Promise<void> => {
+    lookWaiting ??= inTurn(async () => {
+      lookWaiting = undefined;
+      await lookNow();
+    });
+    return lookWaiting.catch((error: unknown) =>
+      say(error instanceof Error ? error.message : String(error)),
+    );
+  };
+
+  /** The state and the article open read again (after a conflict, or when asked to). */
+  const refresh = () => inTurn(() => lookNow({ reopen: true }));
 
   const conflict = (error: ApiError) => {
     const text = `${error.message} Nothing was written.`;
@@ -211,8 +304,10 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     }
     performance.mark('annotate-save');
     try {
-      const result = await client.change({ changes, versions });
-      await took(result, `Saved: ${result.written.join(', ')}.`);
+      await inTurn(async () => {
+        const result = await client.change({ changes, versions });
+        await took(result, `Saved: ${result.written.join(', ')}.`);
+      });
       performance.mark('annotate-shown');
       performance.measure('annotate-save-to-shown', 'annotate-save', 'annotate-shown');
       return null;
@@ -241,14 +336,23 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   async function undo() {
     undoButton.disabled = true;
     try {
-      const what = state.undo;
-      const result = await client.undo();
-      await took(result, `Undone: ${what ?? 'the last change'}.`);
+      await inTurn(async () => {
+        const what = state.undo;
+        const result = await client.undo();
+        await took(result, `Undone: ${what ?? 'the last change'}.`);
+      });
     } catch (error) {
       if (error instanceof ApiError && error.failure.reason === 'conflict') conflict(error);
       else say(error instanceof Error ? error.message : String(error));
       undoButton.disabled = state.undo === null;
     }
   }
-  return { apply: (changes) => apply(changes), undo };
+  // The window back (another program may have changed the folder meanwhile): look again.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void look();
+  });
+  window.addEventListener('focus', () => void look());
+  // The first state may have found the folder changed since graph.json was loaded.
+  await showGraph(first.graphDiff, 'The data folder changed on disk: taken in.');
+  return { apply: (changes) => apply(changes), undo, look };
 }

@@ -87,7 +87,9 @@ export const edgeDisplay = (page: Page, edge: string) =>
 export const nodeOnScreen = (page: Page, node: string) =>
   page.evaluate((n) => {
     const { sigma } = window.app!;
-    const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(n)!);
+    // From the graph's position: sigma's display data are not normalised while a refresh is
+    // pending (see focusCameraOn).
+    const p = sigma.graphToViewport(sigma.getGraph().getNodeAttributes(n));
     const box = sigma.getContainer().getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   }, node);

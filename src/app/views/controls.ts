@@ -39,7 +39,13 @@ export function mountStageControls(
  * the actor is then centred in what stays in view.
  */
 export function focusCameraOn(sigma: ActorSigma, nodes: Iterable<string>, coveredBelow = 0): void {
-  const points = [...nodes].map((n) => sigma.getNodeDisplayData(n)).filter((d) => d !== undefined);
+  // From the graph's positions, not sigma's display data: between a full refresh and the
+  // render that follows it, the display data hold positions not yet normalised (the camera
+  // was sent to the actor's raw x and y, far off the network, when a refresh was pending).
+  const graph = sigma.getGraph();
+  const points = [...nodes]
+    .filter((n) => graph.hasNode(n))
+    .map((n) => sigma.graphToFramedGraph(graph.getNodeAttributes(n)));
   const centre = points[0];
   if (!centre) return;
   // Display coordinates are normalised so that ratio 1 shows the whole graph.

@@ -16,6 +16,11 @@ export default defineConfig({
   // Loopback only: the dev server's API writes the data files. No CORS: vite's default answers
   // preflights and serves graph.json and /src/* to any localhost origin (another local site).
   server: { host: '127.0.0.1', open: !process.env.CI, cors: false },
+  // The dev server pre-bundles the dependencies of every module of the page, those loaded on
+  // first use (the analysis, the exporters) and the workers' included: by default it crawls
+  // index.html's imports alone, finds the others when the page first asks for them, and then
+  // reloads the page, losing what the user was doing (a half-filled form of the workbench).
+  optimizeDeps: { entries: ['index.html', 'src/app/**/*.ts'] },
   preview: { host: '127.0.0.1', cors: false },
   test: {
     projects: [

@@ -246,3 +246,80 @@ describe('undo and what was taken from disk', () => {
     expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).toBe(pulled);
   });
 });
+
+/** A relation commentedDataset's a2 can take. */
+const A2_RELATION = {
+  source: 'gamma-front',
+  type: 'opposes',
+  target: 'alpha',
+  quote: 'Beta and Alpha signed a pact.',
+};
+
+describe('read problems (a file not valid UTF-8) stand until fixed on disk', () => {
+  /** An article's YAML with a Latin-1 é in a comment: it parses, its bytes are not UTF-8. */
+  const latin1 = (article = 'a1') => {
+    const file = join(dir, `articles/${article}.yaml`);
+    const bytes = Buffer.concat([
+      readFileSync(file),
+      Buffer.from('# caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
+    writeFileSync(file, bytes);
+    return bytes;
+  };
+
+  it('refuses a save to the file, or to another, naming it; its bytes stay as they were', async () => {
+    const old = (await look()).versions;
+    const bytes = latin1();
+    // Saved before any look: the file is read strictly, and refused (not taken in as U+FFFD).
+    const unlooked = await post<ApiFailure>('change', {
+      changes: [{ kind: 'add-relation', article: 'a1', relation: NEW_RELATION }],
+      versions: old,
+    });
+    expect(unlooked.status, unlooked.text).toBe(422);
+    expect(unlooked.body).toMatchObject({ reason: 'refused' });
+    expect(unlooked.body.problems?.[0]).toMatchObject({ file: 'articles/a1.yaml' });
+    expect(unlooked.body.message).toMatch(/not valid UTF-8/);
+    expect(readFileSync(join(dir, 'articles/a1.yaml')).equals(bytes)).toBe(true);
+    const state = await look();
+    expect(state.problems).toHaveLength(1);
+    expect(state.problems[0]).toMatchObject({ file: 'articles/a1.yaml' });
+    expect(state.problems[0]!.message).toMatch(/not valid UTF-8/);
+    for (const article of ['a1', 'a2']) {
+      const relation = article === 'a1' ? NEW_RELATION : A2_RELATION;
+      const refused = await post<ApiFailure>('change', {
+        changes: [{ kind: 'add-relation', article, relation }],
+        versions: state.versions,
+      });
+      expect(refused.status, refused.text).toBe(422);
+      expect(refused.body).toMatchObject({ ok: false, reason: 'refused' });
+      expect(refused.body.message).toMatch(/articles\/a1\.yaml.*UTF-8/);
+      expect(readFileSync(join(dir, 'articles/a1.yaml')).equals(bytes)).toBe(true);
+      // The problem still stands.
+      expect((await look()).problems[0]!.message).toMatch(/not valid UTF-8/);
+    }
+  });
+
+  it('refuses undo while it stands, and takes the fix in', async () => {
+    expect(
+      (await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION })).status,
+    ).toBe(200);
+    const bytes = latin1('a2');
+    expect((await look()).problems[0]!.message).toMatch(/not valid UTF-8/);
+    const undo = await post<ApiFailure>('undo', {});
+    expect(undo.status, undo.text).toBe(422);
+    expect(undo.body).toMatchObject({ reason: 'refused' });
+    expect(undo.body.message).toMatch(/articles\/a2\.yaml.*UTF-8/);
+    expect(readFileSync(join(dir, 'articles/a2.yaml')).equals(bytes)).toBe(true);
+    expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).toContain(NEW_RELATION.quote);
+    // Saved as UTF-8: taken in, the problem gone, saves allowed again.
+    const fixed = readFileSync(join(dir, 'articles/a2.yaml'), 'latin1');
+    writeFileSync(join(dir, 'articles/a2.yaml'), fixed, 'utf8');
+    expect((await look()).problems).toEqual([]);
+    const undone = await post('undo', {});
+    expect(undone.status, undone.text).toBe(200);
+    expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).not.toContain(NEW_RELATION.quote);
+    expect(readFileSync(join(dir, 'articles/a2.yaml'), 'utf8')).toBe(fixed);
+  });
+});

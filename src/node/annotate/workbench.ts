@@ -157,6 +157,13 @@ interface Snapshot {
    * graph is the data's own. While there are any, `build` is the last graph that built.
    */
   problems: readonly FieldProblem[];
+  /**
+   * The errors of the last read of the folder (readDataDir's: a file not valid UTF-8, a link
+   * outside the folder, both a.yaml and a.yml), which no build finds: they stand, in
+   * `problems`, until a look reads the folder without them. While they stand nothing is
+   * saved or undone (the text in memory of a file not UTF-8 is not its bytes).
+   */
+  readIssues: readonly BuildIssue[];
 }
 
 /**
@@ -266,6 +273,7 @@ export class Workbench {
       build: serialise(result.graph, result.texts),
       graphVersion: 1,
       problems: [],
+      readIssues: [],
     };
     const workbench = new Workbench({ ...options, dataDir, buildDir }, snapshot, buildCache, seen);
     workbench.summary(snapshot.data); // the first state at once
@@ -489,6 +497,11 @@ export class Workbench {
       if (now !== undefined && versionOf(now) !== version) throw conflict(path);
     }
 
+    // The folder's read errors (a file not UTF-8...): no build finds them, and the data in
+    // memory is not what is on disk. Nothing is saved until they are fixed (dismissals aside,
+    // checked by the schema alone: the file they write was read strictly above).
+    if (!changes.every((c) => c.kind === 'dismiss-suggestion')) this.refuseWhileReadErrors();
+
     // The edit, on the files as they are now.
     const files = this.fileMap();
     let applied: { writes: Map<string, string>; articles: string[] };
@@ -625,6 +638,13 @@ export class Workbench {
     return out;
   }
 
+  /** Refuses (422, each file named) while the last read of the folder had errors. */
+  private refuseWhileReadErrors(): void {
+    const { data, readIssues } = this.snapshot;
+    if (!hasErrors(readIssues)) return;
+    throw refused(this.errorsElsewhere(data, readIssues, []));
+  }
+
   /**
    * The build's errors of data taken from disk, each named by file and line (at most
    * MAX_PROBLEMS): the graph shown stays the last one that built.
@@ -688,6 +708,7 @@ export class Workbench {
       };
     }
     const checkStart = performance.now();
+    this.refuseWhileReadErrors();
     const base = this.base();
     const paths = entry.files.map((f) => f.path);
     const onDisk = await this.readNow(paths);
@@ -744,26 +765,33 @@ export class Workbench {
   private async lookNow(): Promise<LookResult> {
     const start = performance.now();
     const looks = await looksOf(this.dataDir);
-    const unchanged = await this.sameAsMemory(looks);
+    // While the last read had errors, the folder is read again at every look: a file fixed on
+    // disk may read as the text memory has (a U+FFFD in place of a byte not UTF-8).
+    const readErrors = hasErrors(this.snapshot.readIssues);
+    const unchanged = !readErrors && (await this.sameAsMemory(looks));
     if (unchanged) {
       this.seen = looks;
       return { unchanged: true, state: this.state(), ms: round(performance.now() - start) };
     }
     const base = this.base();
     const read = await readDataDir(this.dataDir);
-    if (sameFiles(read.files, this.snapshot.data)) {
+    const readIssues = read.issues.filter((i) => i.severity === 'error');
+    if (
+      sameFiles(read.files, this.snapshot.data) &&
+      sameIssues(readIssues, this.snapshot.readIssues)
+    ) {
       // Touched, or back as it was: nothing to build.
       this.seen = looks;
       return { unchanged: true, state: this.state(), ms: round(performance.now() - start) };
     }
-    const next = { data: read.files, versions: versionsOf(read.files) };
+    const next = { data: read.files, versions: versionsOf(read.files), readIssues };
     const built = buildGraph(next.data, {
       layout: { previous: this.positions() },
       cache: this.buildCache,
     });
     this.seen = looks;
     try {
-      await this.install(next, { ...built, issues: [...read.issues, ...built.issues] });
+      await this.install(next, built);
     } catch (error) {
       // The data and the graph are taken in; only the build folder's copy is behind.
       if (!(error instanceof Refusal)) throw error;
@@ -805,7 +833,7 @@ export class Workbench {
           ? MAX_TEXT_BYTES
           : MAX_YAML_BYTES;
       const outcome = await readRegularFile(nodeFs, path, limit);
-      if (outcome.kind !== 'ok' || new TextDecoder().decode(outcome.bytes) !== known) return false;
+      if (outcome.kind !== 'ok' || strictText(outcome.bytes) !== known) return false;
     }
     return true;
   }
@@ -906,7 +934,18 @@ export class Workbench {
           message: `${full}: ${outcome.message}. ${outcome.hint}`,
         });
       }
-      found.set(path, new TextDecoder().decode(outcome.bytes));
+      const text = strictText(outcome.bytes);
+      if (text === undefined) {
+        // Never taken in (nor written back) as replacement characters: its bytes would be lost.
+        throw refused([
+          {
+            message: `${join(this.dataDir, this.onDisk(path))} is not valid UTF-8 text, so nothing is written: save it as UTF-8 first.`,
+            hint: 'Save it as UTF-8.',
+            file: path,
+          },
+        ]);
+      }
+      found.set(path, text);
     }
     return found;
   }
@@ -1096,20 +1135,30 @@ export class Workbench {
    * do not build) takes the data only: the graph stays the last one that built.
    */
   private async install(
-    next: Pick<Snapshot, 'data' | 'versions'>,
+    next: Pick<Snapshot, 'data' | 'versions'> & Partial<Pick<Snapshot, 'readIssues'>>,
     result: ReturnType<typeof buildGraph>,
     saved: readonly string[] = [],
   ): Promise<void> {
-    if (hasErrors(result.issues) || !result.graph || !result.texts) {
+    // The read's errors stand until a look reads the folder again (next.readIssues).
+    const readIssues = next.readIssues ?? this.snapshot.readIssues;
+    const issues = [...readIssues, ...result.issues];
+    if (hasErrors(issues) || !result.graph || !result.texts) {
       this.snapshot = {
         ...this.snapshot,
         ...next,
-        problems: this.diskProblems(next.data, result.issues),
+        readIssues,
+        problems: this.diskProblems(next.data, issues),
       };
       return;
     }
     const build = serialise(result.graph, result.texts);
-    this.snapshot = { ...next, build, graphVersion: this.snapshot.graphVersion + 1, problems: [] };
+    this.snapshot = {
+      ...next,
+      build,
+      graphVersion: this.snapshot.graphVersion + 1,
+      problems: [],
+      readIssues,
+    };
     this.rememberTexts(build);
     try {
       await writeSerialisedOutput(this.buildDir, build);
@@ -1295,6 +1344,27 @@ async function looksOf(dataDir: string): Promise<Map<string, string>> {
     if (look !== undefined) looks.set(path, look);
   });
   return looks;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file's text, or undefined when its bytes are not valid UTF-8. */
+function strictText(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two lists of issues say the same things of the same files. */
+function sameIssues(a: readonly BuildIssue[], b: readonly BuildIssue[]): boolean {
+  const keys = (issues: readonly BuildIssue[]) =>
+    issues
+      .map((i) => formatIssue(i))
+      .sort()
+      .join('\u0000');
+  return keys(a) === keys(b);
 }
 
 /** Whether two reads of the data folder have the same files, with the same texts. */

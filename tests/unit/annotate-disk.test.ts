@@ -232,6 +232,31 @@ describe('undo and what was taken from disk', () => {
     expect(readFileSync(join(dir, 'articles/a3.yaml'), 'utf8')).toBe(NEW_YAML);
   });
 
+  it('refuses undo while files on disk do not build: the change stays, in the files and the graph', async () => {
+    expect(
+      (await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION })).status,
+    ).toBe(200);
+    const saved = readFileSync(join(dir, 'articles/a1.yaml'), 'utf8');
+    expect(edgesBetween('ann-minister', 'beta', 'cooperates-with')).toHaveLength(1);
+    dropArticle('a3', `${NEW_YAML}  - source: [broken\n`);
+    expect((await look()).problems[0]).toMatchObject({ file: 'articles/a3.yaml' });
+    const undo = await post<ApiFailure>('undo', {});
+    expect(undo.status, undo.text).toBe(422);
+    expect(undo.body).toMatchObject({ ok: false, reason: 'refused' });
+    expect(undo.body.message).toMatch(/articles\/a3\.yaml:\d+/);
+    expect(undo.body.problems?.[0]).toMatchObject({ file: 'articles/a3.yaml' });
+    expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).toBe(saved);
+    expect(edgesBetween('ann-minister', 'beta', 'cooperates-with')).toHaveLength(1);
+    expect((await look()).undo).toBe('Added a relation to articles/a1.yaml');
+    // Fixed on disk: undo takes the change back.
+    writeFileSync(join(dir, 'articles/a3.yaml'), NEW_YAML);
+    expect((await look()).problems).toEqual([]);
+    const undone = await post<ChangeResult>('undo', {});
+    expect(undone.status, undone.text).toBe(200);
+    expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).not.toContain(NEW_RELATION.quote);
+    expect(edgesBetween('ann-minister', 'beta', 'cooperates-with')).toHaveLength(0);
+  });
+
   it('does not write old content over a file changed on disk and taken in: 409, the file kept', async () => {
     expect(
       (await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION })).status,

@@ -638,6 +638,26 @@ export class Workbench {
     return out;
   }
 
+  /**
+   * Refuses an undo (422, each file named) while the files on disk do not build: its files
+   * would be written while the network keeps the last graph that built, which still shows
+   * the change.
+   */
+  private refuseWhileProblems(): void {
+    this.refuseWhileReadErrors();
+    const { problems } = this.snapshot;
+    if (problems.length === 0) return;
+    const files = [...new Set(problems.flatMap((p) => (p.file === undefined ? [] : [p.file])))];
+    throw new Refusal(422, {
+      ok: false,
+      reason: 'refused',
+      message: `The data folder does not build as it is, so nothing was undone: ${problems
+        .map((p) => p.message)
+        .join('; ')}${files.length > 0 ? ` Fix ${files.join(', ')} first, then undo.` : ''}`,
+      problems: [...problems],
+    });
+  }
+
   /** Refuses (422, each file named) while the last read of the folder had errors. */
   private refuseWhileReadErrors(): void {
     const { data, readIssues } = this.snapshot;
@@ -708,7 +728,7 @@ export class Workbench {
       };
     }
     const checkStart = performance.now();
-    this.refuseWhileReadErrors();
+    this.refuseWhileProblems();
     const base = this.base();
     const paths = entry.files.map((f) => f.path);
     const onDisk = await this.readNow(paths);

@@ -17,6 +17,7 @@ import { MultiGraph } from 'graphology';
 import { applyGraphDiff } from '../../src/core/annotate/mergeGraph.ts';
 import type { ActorGraph } from '../../src/core/graph/actorGraph.ts';
 import { Workbench } from '../../src/node/annotate/workbench.ts';
+import { sameState } from '../../src/app/annotate/sameState.ts';
 import {
   change,
   commentedDataset,
@@ -112,17 +113,38 @@ describe('the workbench looks at the data folder when the state is asked for', (
     expect(second.graphVersion).toBe(1);
     expect(second.graphDiff).toBeUndefined();
     expect(workbench.graph).toBe(graph);
+    // Said so, for the page to skip redrawing (sameState); a change on disk is not unchanged.
+    expect(second.unchanged).toBe(true);
+    expect(sameState(first, second)).toBe(true);
+    dropArticle('a3');
+    const third = await look();
+    expect(third.unchanged).toBe(false);
+    expect(sameState(second, third)).toBe(false);
+    rmSync(join(dir, 'articles/a3.yaml'));
+    rmSync(join(dir, 'articles/a3.txt'));
+    const fourth = await look();
+    expect(fourth.graphVersion).toBe(3);
+    // Unchanged on disk, but the page shows an older state (another tab saved): redrawn.
+    const fifth = await look();
+    expect(fifth.unchanged).toBe(true);
+    expect(sameState(fourth, fifth)).toBe(true);
+    expect(sameState(second, fifth)).toBe(false);
+    expect(sameState({ ...fourth, undo: 'Added a relation' }, fifth)).toBe(false);
+    expect(
+      sameState({ ...fourth, versions: { ...fourth.versions, 'articles/a1.yaml': 'x' } }, fifth),
+    ).toBe(false);
+    const now = workbench.graph;
     // A file touched (its times changed, not its text) is read and found the same.
-    const now = new Date(Date.now() + 5_000);
-    utimesSync(join(dir, 'articles/a1.yaml'), now, now);
-    expect((await look()).graphVersion).toBe(1);
-    expect(workbench.graph).toBe(graph);
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, 'articles/a1.yaml'), later, later);
+    expect((await look()).graphVersion).toBe(3);
+    expect(workbench.graph).toBe(now);
     // So is a file the workbench wrote itself: its save moved the version, the look does not.
     expect(
       (await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION })).status,
     ).toBe(200);
     const saved = workbench.graph;
-    expect((await look()).graphVersion).toBe(2);
+    expect((await look()).graphVersion).toBe(4);
     expect(workbench.graph).toBe(saved);
   });
 

@@ -13,6 +13,7 @@ import { ApiError, annotateClient } from './client.ts';
 import { openArticleForm } from './articleForm.ts';
 import { mountReader } from './reader.ts';
 import { describeUndo, type SaveResult } from './saveResult.ts';
+import { sameState } from './sameState.ts';
 
 export interface WorkbenchOptions {
   /** The API's base (the page's annotate-api meta). */
@@ -243,6 +244,11 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
    */
   const lookNow = async ({ reopen = false } = {}) => {
     const answer = await client.state();
+    // Nothing changed on disk, and the page shows the server's state: nothing to redraw.
+    if (!reopen && sameState(state, answer)) {
+      state = answer;
+      return;
+    }
     const articles = state.articles.length;
     const open = reader.current();
     state = answer;
@@ -268,12 +274,14 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     if (!(await showGraph(answer.graphDiff, said))) return;
     if (moved) say(said);
   };
-  /** A look already asked for and not yet sent: another is not asked. */
+  /**
+   * A look asked for and not yet answered: another is not asked (the window coming back fires
+   * visibilitychange and focus, as separate tasks).
+   */
   let lookWaiting: Promise<void> | undefined;
   const look = (): Promise<void> => {
-    lookWaiting ??= inTurn(async () => {
+    lookWaiting ??= inTurn(() => lookNow()).finally(() => {
       lookWaiting = undefined;
-      await lookNow();
     });
     return lookWaiting.catch((error: unknown) =>
       say(error instanceof Error ? error.message : String(error)),

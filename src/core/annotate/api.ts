@@ -186,6 +186,11 @@ export interface StateAnswer extends WorkbenchState {
    * when it shows version `from`, and fetches graph.json otherwise.
    */
   graphDiff?: VersionedGraphDiff;
+  /**
+   * The look found the folder as the server had it (nothing read again, nothing built): the
+   * state is the server's last one, which the page may show already (sameState).
+   */
+  unchanged?: boolean;
 }
 
 export interface RelationView extends RelationInput {

@@ -168,8 +168,8 @@ async function handle(
         send(res, looked.status, looked.body);
         return;
       }
-      const { state, graphDiff } = looked.body;
-      const answer: StateAnswer = { ...state, ...(graphDiff ? { graphDiff } : {}) };
+      const { state, graphDiff, unchanged } = looked.body;
+      const answer: StateAnswer = { ...state, ...(graphDiff ? { graphDiff } : {}), unchanged };
       send(res, 200, answer);
       return;
     }

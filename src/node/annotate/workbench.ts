@@ -429,7 +429,7 @@ export class Workbench {
         const message = `The data folder could not be looked at again: ${error instanceof Error ? error.message : String(error)}`;
         const state = this.state();
         state.problems.push({ message });
-        return { status: 200, body: { unchanged: true, state, ms: 0 } };
+        return { status: 200, body: { unchanged: false, state, ms: 0 } };
       }
     });
   }

@@ -361,6 +361,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   });
   window.addEventListener('focus', () => void look());
   // The first state may have found the folder changed since graph.json was loaded.
-  await showGraph(first.graphDiff, 'The data folder changed on disk: taken in.');
+  // In turn: a look the listeners above ask for meanwhile waits for it.
+  await inTurn(() => showGraph(first.graphDiff, 'The data folder changed on disk: taken in.'));
   return { apply: (changes) => apply(changes), undo, look };
 }

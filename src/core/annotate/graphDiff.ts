@@ -11,7 +11,7 @@
  * relation is left without its actors, its relation type or its articles). mergeGraph.ts
  * applies it.
  */
-import { checkGraph, PROBLEM_LIMIT, type CheckResult } from '../graph/checkGraph.ts';
+import { checkGraph, Problems, PROBLEM_LIMIT, type CheckResult } from '../graph/checkGraph.ts';
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import type { ArticleMeta, EdgeAttributes, GraphAttributes, NodeAttributes } from '../model.ts';
 import { sameValue } from './sameValue.ts';
@@ -171,22 +171,6 @@ const what = (value: unknown): string =>
           ? 'an object'
           : typeof value;
 
-class Problems {
-  readonly list: string[] = [];
-  more = false;
-  constructor(private readonly limit: number) {}
-  get full(): boolean {
-    return this.more;
-  }
-  add(problem: string): void {
-    if (this.list.length >= this.limit) this.more = true;
-    else this.list.push(problem);
-  }
-  result(): CheckResult {
-    return { problems: this.list, more: this.more };
-  }
-}
-
 /** A diff checked against the graph it is for: its problems, and the graph attributes it makes. */
 export interface DiffCheck extends CheckResult {
   /** The graph attributes once the diff is applied (when it has no problems). */
@@ -201,7 +185,7 @@ export interface DiffCheck extends CheckResult {
 export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM_LIMIT): DiffCheck {
   const problems = new Problems(limit);
   if (!isObject(diff)) {
-    problems.add(`not a graph diff: ${what(diff)}, not an object`);
+    problems.add('', `not a graph diff: ${what(diff)}, not an object`);
     return problems.result();
   }
   // The form: every part there, lists where lists are expected.
@@ -214,7 +198,7 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
   for (const [part, fields] of Object.entries(parts)) {
     const value = diff[part];
     if (!isObject(value)) {
-      problems.add(`${part}: not an object (${what(value)})`);
+      problems.add('', `${part}: not an object (${what(value)})`);
       continue;
     }
     for (const field of fields) {
@@ -227,7 +211,7 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
       if (!ok) {
         const expected =
           field === 'set' ? 'an object' : field === 'removed' ? 'a list of keys' : 'a list';
-        problems.add(`${part}.${field}: not ${expected} (${what(value[field])})`);
+        problems.add('', `${part}.${field}: not ${expected} (${what(value[field])})`);
       }
     }
   }
@@ -240,19 +224,19 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
   const current = graph.getAttributes() as unknown as Dict;
   const currentArticles: Dict = isObject(current.articles) ? current.articles : {};
   if (Object.hasOwn(d.attributes.set, 'articles')) {
-    problems.add('attributes.set: sets "articles", which the diff gives apart (articles)');
+    problems.add('', 'attributes.set: sets "articles", which the diff gives apart (articles)');
   }
   for (const key of d.attributes.removed) {
     if (key === 'articles' || !Object.hasOwn(current, key) || current[key] === undefined) {
-      problems.add(`attributes.removed: ${shown(key)} is not an attribute of the graph shown`);
+      problems.add('', `attributes.removed: ${shown(key)} is not an attribute of the graph shown`);
     }
   }
   const articlesSet = new Set(Object.keys(d.articles.set));
   for (const id of d.articles.removed) {
     if (!Object.hasOwn(currentArticles, id)) {
-      problems.add(`articles.removed: ${shown(id)} is not an article of the graph shown`);
+      problems.add('', `articles.removed: ${shown(id)} is not an article of the graph shown`);
     } else if (articlesSet.has(id)) {
-      problems.add(`articles.removed: ${shown(id)} is set by the diff too`);
+      problems.add('', `articles.removed: ${shown(id)} is set by the diff too`);
     }
   }
   const attributesRemoved = new Set(d.attributes.removed);
@@ -279,17 +263,18 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
     ['articles', d.articles.removed, articlesRemoved],
     ['attributes', d.attributes.removed, attributesRemoved],
   ] as const) {
-    if (list.length !== set.size) problems.add(`${part}.removed: names a key twice`);
+    if (list.length !== set.size) problems.add('', `${part}.removed: names a key twice`);
   }
   for (const node of nodesRemoved) {
     if (problems.full) break;
     if (!graph.hasNode(node)) {
-      problems.add(`nodes.removed: ${shown(node)} is not an actor of the graph shown`);
+      problems.add('', `nodes.removed: ${shown(node)} is not an actor of the graph shown`);
       continue;
     }
     graph.someEdge(node, (edge) => {
       if (!edgesRemoved.has(edge)) {
         problems.add(
+          '',
           `nodes.removed: ${shown(node)} is removed but its relation ${shown(edge)} is not`,
         );
       }
@@ -301,26 +286,26 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
   nodes.added.forEach((entry, i) => {
     const key = keyOf(entry);
     if (key !== undefined && graph.hasNode(key)) {
-      problems.add(`nodes.added[${i}] (${shown(key)}): already an actor of the graph shown`);
+      problems.add('', `nodes.added[${i}] (${shown(key)}): already an actor of the graph shown`);
     }
   });
   nodes.changed.forEach((entry, i) => {
     const key = keyOf(entry);
     if (key !== undefined && (!graph.hasNode(key) || nodesRemoved.has(key))) {
-      problems.add(`nodes.changed[${i}] (${shown(key)}): not an actor of the graph shown`);
+      problems.add('', `nodes.changed[${i}] (${shown(key)}): not an actor of the graph shown`);
     }
   });
 
   // Relations: likewise; a changed one keeps its ends and its direction.
   for (const edge of edgesRemoved) {
     if (!graph.hasEdge(edge)) {
-      problems.add(`edges.removed: ${shown(edge)} is not a relation of the graph shown`);
+      problems.add('', `edges.removed: ${shown(edge)} is not a relation of the graph shown`);
     }
   }
   edges.added.forEach((entry, i) => {
     const key = keyOf(entry);
     if (key !== undefined && graph.hasEdge(key) && !edgesRemoved.has(key)) {
-      problems.add(`edges.added[${i}] (${shown(key)}): already a relation of the graph shown`);
+      problems.add('', `edges.added[${i}] (${shown(key)}): already a relation of the graph shown`);
     }
   });
   edges.changed.forEach((entry, i) => {
@@ -328,13 +313,14 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
     if (key === undefined || !isObject(entry)) return;
     const at = `edges.changed[${i}] (${shown(key)})`;
     if (!graph.hasEdge(key) || edgesRemoved.has(key)) {
-      problems.add(`${at}: not a relation of the graph shown`);
+      problems.add('', `${at}: not a relation of the graph shown`);
     } else if (
       entry.source !== graph.source(key) ||
       entry.target !== graph.target(key) ||
       (entry.undirected === true) !== graph.isUndirected(key)
     ) {
       problems.add(
+        '',
         `${at}: its ends or its direction are not the relation's (such a relation is removed and added)`,
       );
     }
@@ -373,6 +359,7 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
   };
   for (const problem of check.problems) {
     problems.add(
+      '',
       problem.replace(/^(nodes|edges)\[(\d+)\]/, (_m, list: 'nodes' | 'edges', index: string) =>
         where(list, Number(index)),
       ),
@@ -402,12 +389,14 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
       if (edgesRemoved.has(edge) || changed.has(edge)) return false;
       if (goneTypes.has(a.relation)) {
         problems.add(
+          '',
           `attributes.set.relationTypes: the relation type ${shown(a.relation)} of ${shown(edge)} is gone, and the diff leaves that relation as it is`,
         );
       }
       const article = a.evidence.find((e) => goneArticles.has(e.article))?.article;
       if (article !== undefined) {
         problems.add(
+          '',
           `articles.removed: the article ${shown(article)} of ${shown(edge)} is gone, and the diff leaves that relation as it is`,
         );
       }

@@ -32,7 +32,8 @@ export function describeProblems(result: CheckResult): string {
   return `${first} (and ${count} other problem${others === 1 && !result.more ? '' : 's'})`;
 }
 
-class Problems {
+/** Problems found by a check, at most `limit` of them; `path` says where (empty: the whole). */
+export class Problems {
   readonly list: string[] = [];
   more = false;
   constructor(private readonly limit: number) {}

@@ -3,45 +3,27 @@
  * plugin) on a temporary copy of graph-data: add an article, annotate it, see the network and
  * the evidence change, edit, delete, undo; refusals that write nothing.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { readDataDir } from '../../src/node/readData.ts';
 import { ROOT } from '../helpers/run.ts';
+import { startDevServer, type DevServer } from './devServer.ts';
 import { desktopPageForFile, openExplorer } from './page.ts';
 
-let server: ViteDevServer;
+let server: DevServer;
 let base: string;
 let data: string;
 
 beforeAll(async () => {
-  data = join(mkdtempSync(join(tmpdir(), 'actor-graph-annotate-')), 'graph-data');
-  cpSync(join(ROOT, 'graph-data'), data, {
-    recursive: true,
-    // Only the data: the build is made again, and a GDELT layer is not the seed's.
-    filter: (source) => !/[/\\](build|events)$/.test(source),
-  });
-  process.env.ANNOTATE_DATA = data;
-  server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    server: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('The dev server has no port');
-  base = `http://127.0.0.1:${address.port}/`;
+  server = await startDevServer();
+  ({ base, data } = server);
 }, 180_000);
 
 afterAll(async () => {
-  delete process.env.ANNOTATE_DATA;
   await server?.close();
-  if (data) rmSync(join(data, '..'), { recursive: true, force: true });
 });
 
 const page = desktopPageForFile();
@@ -98,6 +80,12 @@ async function chooseActor(p: Page, field: string, typed: string, option: string
   await p.locator(`[role="option"]`, { hasText: option }).first().waitFor();
   await input.press('Enter');
   expect(await input.inputValue()).toBe(option);
+}
+
+/** The explorer on the dev server, once its workbench is ready. */
+async function openWorkbench(p: Page): Promise<void> {
+  await openExplorer(p, base);
+  await p.waitForSelector('body[data-workbench="ready"]');
 }
 
 const graphVersion = (p: Page) => p.getAttribute('body', 'data-graph-version');
@@ -508,8 +496,7 @@ describe('the annotation workbench', () => {
 
   it('takes a save in as a diff: graph.json is not fetched again', async () => {
     const p = page();
-    await openExplorer(p, base);
-    await p.waitForSelector('body[data-workbench="ready"]');
+    await openWorkbench(p);
     const fetched = graphRequests(p);
     await openArticle(p);
     await selectInReader(p, 'The council did not cooperate with Iran');
@@ -537,14 +524,12 @@ describe('the annotation workbench', () => {
 
   it('fetches the whole graph when another tab saved in between, and shows both changes', async () => {
     const p = page();
-    await openExplorer(p, base);
-    await p.waitForSelector('body[data-workbench="ready"]');
+    await openWorkbench(p);
     const fetched = graphRequests(p);
     // Another tab saves: the server's graph moves on from the one this page shows.
     const other = await p.context().browser()!.newPage();
     try {
-      await openExplorer(other, base);
-      await other.waitForSelector('body[data-workbench="ready"]');
+      await openWorkbench(other);
       // Another article than this page's: this page's save is not a conflict.
       const problems = await other.evaluate(
         (quote) =>
@@ -598,8 +583,7 @@ describe('the annotation workbench', () => {
 
   it('keeps the texts file it fetched across a save that changed no text', async () => {
     const p = page();
-    await openExplorer(p, base);
-    await p.waitForSelector('body[data-workbench="ready"]');
+    await openWorkbench(p);
     const texts: string[] = [];
     p.on('request', (request) => {
       if (/\/articles\.[0-9a-f]+\.json$/.test(new URL(request.url()).pathname))
@@ -648,8 +632,7 @@ describe('the annotation workbench', () => {
     p.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
     });
-    await openExplorer(p, base);
-    await p.waitForSelector('body[data-workbench="ready"]');
+    await openWorkbench(p);
     const fetched = graphRequests(p);
     // The answer to the undo, spoilt: a changed actor the graph does not have.
     await p.route('**/api/annotate/undo', async (route) => {
@@ -670,8 +653,7 @@ describe('the annotation workbench', () => {
 
   it('takes in an article another program drops into the folder when the window comes back', async () => {
     const p = page();
-    await openExplorer(p, base);
-    await p.waitForSelector('body[data-workbench="ready"]');
+    await openWorkbench(p);
     const fetched = graphRequests(p);
     const id = 'dropped-2024-03-01-osce-offer';
     const quote = 'Australia proposed a ceasefire monitoring mission to the OSCE';

@@ -4,44 +4,18 @@
  * export, an actor's panel, the statements) must not make vite discover a dependency late and
  * reload the page, which would lose what the user was doing (a half-filled form).
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/run.ts';
+import { startDevServer, type DevServer } from './devServer.ts';
 import { desktopPageForFile, openExplorer } from './page.ts';
 
-let server: ViteDevServer;
-let base: string;
-let work: string;
+let server: DevServer;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'actor-graph-dev-'));
-  const data = join(work, 'graph-data');
-  cpSync(join(ROOT, 'graph-data'), data, {
-    recursive: true,
-    filter: (source) => !/[/\\](build|events)$/.test(source),
-  });
-  process.env.ANNOTATE_DATA = data;
-  server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    // Its own dependency cache, empty: what a fresh clone has.
-    cacheDir: join(work, 'vite-cache'),
-    logLevel: 'warn',
-    server: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('The dev server has no port');
-  base = `http://127.0.0.1:${address.port}/`;
+  server = await startDevServer({ freshCache: true });
 }, 180_000);
 
 afterAll(async () => {
-  delete process.env.ANNOTATE_DATA;
   await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 const page = desktopPageForFile();
@@ -49,7 +23,7 @@ const page = desktopPageForFile();
 describe('the dev server on an empty dependency cache', () => {
   it('loads every part used later without reloading the page', async () => {
     const p = page();
-    await openExplorer(p, base);
+    await openExplorer(p, server.base);
     await p.waitForSelector('body[data-workbench="ready"]');
     // A reload clears what the page's window holds (the address changing with the selection
     // is no reload).

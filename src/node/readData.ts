@@ -23,6 +23,10 @@ export const MAX_TEXT_BYTES = 32 * MiB;
  */
 const MAX_EVENTS_BYTES = 64 * MiB;
 
+/** The largest file the build reads at `path`: the events layer, an article text, or YAML. */
+export const maxBytesOf = (path: string): number =>
+  /\.csv$/i.test(path) ? MAX_EVENTS_BYTES : /\.txt$/i.test(path) ? MAX_TEXT_BYTES : MAX_YAML_BYTES;
+
 /** Article files by extension, compared case-insensitively: .yaml and .yml, .txt. */
 const ARTICLE_FILE = /^(.+)\.(yaml|yml|txt)$/i;
 

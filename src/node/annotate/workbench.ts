@@ -55,6 +55,7 @@ import { errorCode, fsErrorLine } from '../fsErrors.ts';
 import {
   MAX_TEXT_BYTES,
   MAX_YAML_BYTES,
+  maxBytesOf,
   nodeFs,
   readDataDir,
   readRegularFile,
@@ -847,12 +848,7 @@ export class Workbench {
       }
       if (look === FOLDER) continue;
       if (known === undefined) return false;
-      const limit = path.endsWith('.csv')
-        ? Infinity
-        : /\.txt$/i.test(path)
-          ? MAX_TEXT_BYTES
-          : MAX_YAML_BYTES;
-      const outcome = await readRegularFile(nodeFs, path, limit);
+      const outcome = await readRegularFile(nodeFs, path, maxBytesOf(path));
       if (outcome.kind !== 'ok' || strictText(outcome.bytes) !== known) return false;
     }
     return true;
@@ -940,11 +936,7 @@ export class Workbench {
     for (const path of paths) {
       if (!KNOWN_PATH.test(path)) continue;
       const full = join(this.dataDir, this.onDisk(path));
-      const outcome = await readRegularFile(
-        nodeFs,
-        full,
-        path.endsWith('.txt') ? MAX_TEXT_BYTES : MAX_YAML_BYTES,
-      );
+      const outcome = await readRegularFile(nodeFs, full, maxBytesOf(path));
       if (outcome.kind === 'missing') continue;
       if (outcome.kind === 'problem') {
         throw new Refusal(500, {

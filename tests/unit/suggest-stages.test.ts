@@ -863,7 +863,10 @@ describe('"it was in contact with" (hand-made sentences)', () => {
   it('reads "it" before "was" and a preposition as a subject, not "it was reported"', () => {
     expect(
       suggest("Norland, Sudmark's only treaty ally, said it was in close contact with Ostria."),
-    ).toEqual(['norland cooperates-with ostria asserted']);
+    ).toEqual([
+      'norland cooperates-with sudmark asserted',
+      'norland cooperates-with ostria asserted',
+    ]);
     expect(suggest('Norland said it was reported that Ostria agreed.')).toEqual([]);
   });
 });
@@ -1048,5 +1051,72 @@ describe('"he" and the titles of the cue file (hand-made sentences)', () => {
         suggest(`Lena Holm met ${title} Tom Brandt on Monday. He accused Iraq of lying.`),
         title,
       ).not.toContain('lena-holm opposes iraq asserted');
+  });
+});
+
+describe('"between", sentence openings, acts named by an object (hand-made sentences)', () => {
+  it('takes both names after "between", whatever verb follows them', () => {
+    expect(suggest('The talks between Norland and Sudmark resumed on Monday.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+    expect(suggest('Fighting between Norland and the Red Front spread.').sort()).toEqual([
+      'norland opposes red-front asserted',
+      'red-front opposes norland asserted',
+    ]);
+  });
+
+  it('reads a capitalised plural that opens a sentence as the noun it is', () => {
+    expect(readText('Clashes between them.').tokens[0]).toMatchObject({ singular: 'clash' });
+    expect(suggest('Clashes between Norland and Sudmark killed ten.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
+  });
+
+  it('does not make the act a verb refers to its subject\'s ("condemned the deal")', () => {
+    const text =
+      'Norland and Sudmark signed an agreement on Tuesday. Ostria condemned the deal within hours. The Red Front welcomed the agreement.';
+    const got = suggest(text);
+    expect(got).toContain('ostria opposes norland asserted');
+    expect(got).toContain('red-front cooperates-with sudmark asserted');
+    expect(got).not.toContain('red-front cooperates-with ostria asserted');
+    // The noun keeps the parties of its own phrase.
+    expect(suggest('Ostria welcomed the talks between Norland and Sudmark.')).toContain(
+      'norland cooperates-with sudmark asserted',
+    );
+  });
+
+  it('reads an act that a passive reaction is said of ("the pact was criticised by")', () => {
+    expect(
+      suggest('Norland and Sudmark signed a pact. The pact has also been criticised by Ostria.'),
+    ).toContain('ostria opposes sudmark asserted');
+    // Signing tells who did it; it reacts to nothing.
+    expect(
+      suggest('Norland and Sudmark agreed a pact. The pact was signed in Nordby by Ostria.'),
+    ).not.toContain('ostria cooperates-with norland asserted');
+  });
+
+  it('reads a standing relation said of a name in apposition or after a copula', () => {
+    expect(suggest("Norland, Sudmark's closest ally, sent troops.")).toContain(
+      'norland cooperates-with sudmark asserted',
+    );
+    expect(suggest("Ostria is Sudmark's main partner.")).toEqual([
+      'ostria cooperates-with sudmark asserted',
+    ]);
+    expect(suggest("Ostria sent Sudmark's ally a letter.")).not.toContain(
+      'ostria cooperates-with sudmark asserted',
+    );
+  });
+
+  it('reads "paused cooperation with" as reducing relations', () => {
+    expect(suggest('Norland and Ostria paused their cooperation with Sudmark.')).toEqual(
+      expect.arrayContaining([
+        'norland opposes sudmark asserted',
+        'ostria opposes sudmark asserted',
+      ]),
+    );
+    expect(suggest('Norland and Ostria paused their cooperation with Sudmark.')).not.toContain(
+      'norland cooperates-with sudmark asserted',
+    );
   });
 });

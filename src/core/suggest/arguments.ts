@@ -130,6 +130,17 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
         : undefined);
     return { passive, source: accused.accused, ...(target ? { target } : {}), reported: true };
   }
+  // "China, North Korea's main ally", "Norland is Sudmark's partner": a noun of a standing
+  // relation between the name it is said of and its possessor.
+  if (
+    hit.cue.pos === 'noun' &&
+    before &&
+    !right.object &&
+    RELATION_NOUNS.has(hit.cue.words.at(-1)!)
+  ) {
+    const holder = holderOf(view, before);
+    if (holder) return { passive, source: holder, target: before };
+  }
   // "Norway rejected an EU demand", "despite objections from Brazil": a noun whose author is
   // named and whose addressee is not is addressed to the one who answers it.
   if (hit.cue.pos === 'noun' && !right.object && (before ?? right.agent)) {
@@ -371,6 +382,27 @@ function findSubject(
   return undefined;
 }
 
+/** Nouns of a standing relation one actor has to another ("ally", "partner"). */
+const RELATION_NOUNS = new Set(['ally', 'partner', 'backer', 'guarantor', 'patron', 'protector']);
+
+/**
+ * The name a possessed noun phrase is said of: in apposition ("China, North Korea's main
+ * ally, ...") or after a copula ("Norland is Sudmark's partner", "remains").
+ */
+function holderOf(view: SentenceView, possessor: Side): Side | undefined {
+  const { tokens, sentence } = view;
+  let k = possessor.group[0]!.first - 1;
+  while (k >= sentence.first && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADV')) k--;
+  if (k < sentence.first) return undefined;
+  const t = tokens[k]!;
+  const copula =
+    (t.pos === 'AUX' || t.pos === 'VERB') && (t.lemma === 'be' || t.lemma === 'remain');
+  if (t.text !== ',' && !copula) return undefined;
+  const holder = nameEndingAt(view, k - 1);
+  if (!usable(holder)) return undefined;
+  return { group: groupLeftOf(view, holder), how: 'subject', distance: 0 };
+}
+
 /** Verbs of answering what someone else said or did: "rejected a demand", "drew criticism". */
 const ANSWERING_VERBS = new Set([
   'reject',
@@ -566,7 +598,12 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
 }
 
 /** The group a mention begins, stopping before a name that starts a clause of its own. */
-function groupRightOf(view: SentenceView, firstMention: PlacedMention): PlacedMention[] {
+function groupRightOf(
+  view: SentenceView,
+  firstMention: PlacedMention,
+  /** "between A and B ...": the names after "and" close the pair, whatever follows them. */
+  pair = false,
+): PlacedMention[] {
   const { tokens } = view;
   const group = membersOf(view, firstMention);
   let closed = group.length;
@@ -584,7 +621,7 @@ function groupRightOf(view: SentenceView, firstMention: PlacedMention): PlacedMe
     if (join === undefined) break;
     // "... Ukraine and the US condemned it": the US begins a clause.
     const after = tokens[next.last];
-    if (after && isVerb(after) && !next.mention.possessive) break;
+    if (after && isVerb(after) && !next.mention.possessive && !pair) break;
     const members = membersOf(view, next);
     group.push(...members);
     if (join === 'and') closed = group.length;
@@ -657,7 +694,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       if (preposition !== '' && !agentive) {
         const between = preposition === 'between' || preposition === 'among';
         result.object = {
-          group: groupRightOf(view, m),
+          group: groupRightOf(view, m, between),
           how: between ? 'between' : 'preposition',
           distance: at - hit.last,
           preposition,

@@ -146,6 +146,29 @@ export function definiteObject(
 }
 
 /**
+ * The definite noun phrase a passive verb at token `verb` is said of ("The decision was
+ * welcomed by ...", "the plan has also been criticised"): the phrase right before its
+ * auxiliaries, opening the clause.
+ */
+export function definiteSubject(
+  view: SentenceView,
+  verb: number,
+): { first: number; last: number; head: Token } | undefined {
+  const { tokens, sentence } = view;
+  let k = verb - 1;
+  while (k >= sentence.first && ['ADV', 'AUX', 'PART'].includes(tokens[k]!.pos)) k--;
+  if (k < sentence.first || tokens[k]!.pos !== 'NOUN' || mentionOn(view, k)) return undefined;
+  const last = k + 1;
+  while (k >= sentence.first && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) {
+    if (mentionOn(view, k)) return undefined;
+    k--;
+  }
+  if (k < sentence.first || !DEFINITE.has(tokens[k]!.lower) || last - k > 5) return undefined;
+  const opens = k === sentence.first || [',', ';', ':'].includes(tokens[k - 1]!.text);
+  return opens ? { first: k, last, head: tokens[last - 1]! } : undefined;
+}
+
+/**
  * The act that `noun` refers to: the latest told by the verb the noun is made from, by the noun
  * itself, or by a cue of a root the noun is a cue of (`codesOf`: "the attack" after "shelled",
  * both CAMEO 19 fight); and who did it, leaving out the reacting side (`own`): each of them

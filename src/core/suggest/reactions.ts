@@ -10,7 +10,14 @@
  */
 import { findParties, type Antecedents, type Parties, type Side } from './arguments.ts';
 import type { CueHit } from './cues.ts';
-import { actReferredTo, definiteObject, rememberAct, SAYING_VERBS, type Act } from './events.ts';
+import {
+  actReferredTo,
+  definiteObject,
+  definiteSubject,
+  rememberAct,
+  SAYING_VERBS,
+  type Act,
+} from './events.ts';
 import { VERB_COORDINATORS } from './grammar.ts';
 import type { Cue } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
@@ -97,6 +104,20 @@ export function rememberDeeds(
   }
 }
 
+/** CAMEO roots of answering what another did (disapprove, reject). */
+const REACTION_ROOTS = new Set(['11', '12']);
+/** Verbs that approve of what another did. */
+const APPROVING = new Set([
+  'welcome',
+  'praise',
+  'endorse',
+  'hail',
+  'applaud',
+  'commend',
+  'back',
+  'support',
+]);
+
 /**
  * The target of a cue whose object refers back to an act told before ("dismissed the
  * protest"): who did it, as a side on the object's words, with the act. An object that names
@@ -110,8 +131,12 @@ export function referredAct(
   own: (actor: string) => boolean,
   told: Told,
   lexicon: ReactionLexicon,
+  passive = false,
 ): { side: Side; act: Act } | undefined {
-  const object = definiteObject(view, hit.last);
+  // "The agreement was signed by X" tells who did it; "the decision was welcomed by X" reacts.
+  if (passive && !REACTION_ROOTS.has(hit.cue.code) && !APPROVING.has(view.tokens[hit.first]!.lemma))
+    return undefined;
+  const object = passive ? definiteSubject(view, hit.first) : definiteObject(view, hit.last);
   if (!object) return undefined;
   const { tokens } = view;
   const after = tokens[object.last];

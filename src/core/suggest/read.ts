@@ -18,7 +18,8 @@ export interface Token {
   lower: string;
   lemma: string;
   /**
-   * For a noun whose plural the model did not reduce ("airstrikes"): the singular, to compare
+   * For a noun whose plural the model did not reduce ("airstrikes"), or a capitalised plural
+   * it took for a name ("Clashes between ..." opening a sentence): the singular, to compare
    * with the lexicon and with nouns of acts; else undefined.
    */
   singular?: string;
@@ -123,7 +124,7 @@ export function readText(text: string): ReadText {
       text: value,
       lower: value.toLowerCase(),
       lemma,
-      ...(pos === 'NOUN' && /[^s]s$/.test(lemma) ? { singular: lemma.slice(0, -1) } : {}),
+      ...singularOf(lemma, pos),
       pos,
       negated: negations[i] === true,
     });
@@ -178,4 +179,16 @@ export function readWithLibraryOnly(text: string): number {
     doc.tokens().out(its.negationFlag).length +
     doc.sentences().length()
   );
+}
+
+/**
+ * The singular of a plural noun the model left as it is: "airstrikes" (a noun), "Clashes",
+ * "Sanctions" (a common noun opening a sentence, which the model tags as a name).
+ */
+function singularOf(lemma: string, pos: PartOfSpeech): { singular?: string } {
+  if (pos === 'NOUN') return /[^s]s$/.test(lemma) ? { singular: lemma.slice(0, -1) } : {};
+  if (pos !== 'PROPN' || !/^[a-z]+$/.test(lemma)) return {};
+  if (/(?:sh|ch|ss|x|z)es$/.test(lemma)) return { singular: lemma.slice(0, -2) };
+  if (/[^aeiou]ies$/.test(lemma)) return { singular: `${lemma.slice(0, -3)}y` };
+  return /[^su]s$/.test(lemma) ? { singular: lemma.slice(0, -1) } : {};
 }

@@ -23,7 +23,7 @@ import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
-import { rememberAct, type Act } from './events.ts';
+import { definiteObject, rememberAct, type Act } from './events.ts';
 import {
   judgements,
   onSide,
@@ -271,6 +271,9 @@ function liftsOpposition(
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
 const UNDOING_ROOTS = new Set(['12', '16']);
 
+/** How a side found left of the cue, in its clause, is told. */
+const SUBJECT_SIDES: ReadonlySet<Side['how']> = new Set(['subject', 'pronoun', 'relative']);
+
 /** The first group of names in a sentence that is not the object of a preposition. */
 function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
   for (const m of view.mentions) {
@@ -341,6 +344,8 @@ function suggestInSentence(
   const byKey = new Map<string, Suggestion>();
   /** Where a verb of rejecting or reducing relations governs a noun ("suspended talks with"). */
   const undone: { first: number; last: number }[] = [];
+  /** The definite objects of verb cues ("condemned the deal"): acts referred to, not done. */
+  const referring: { first: number; last: number }[] = [];
   extra.push(...judgements(text, view, suggester, hits, antecedentsAt, told));
   const queue: { hit: CueHit; parties?: Parties }[] = [...extra, ...hits.map((hit) => ({ hit }))];
   /** Every cue read, with its parties and how many pairs they gave: for the fallbacks. */
@@ -354,12 +359,27 @@ function suggestInSentence(
       undone.some((a) => hit.first >= a.first && hit.first < a.last);
     if (undoneNoun && !suggester.proposalTypes.has(hit.cue.type)) continue;
     if (!given && liftsOpposition(view, hit, hits, suggester)) continue;
-    const parties = given ?? findParties(view, hit, antecedentsAt(hit.first));
+    const found = given ?? findParties(view, hit, antecedentsAt(hit.first));
+    // "Ostria condemned the deal", "welcomed the agreement": an act a verb's definite object
+    // names is not the verb's subject's; the noun keeps only the parties of its own phrase
+    // ("welcomed the talks between A and B").
+    const parties =
+      !given &&
+      hit.cue.pos === 'noun' &&
+      found.source &&
+      SUBJECT_SIDES.has(found.source.how) &&
+      referring.some((a) => hit.first >= a.first && hit.first < a.last)
+        ? { ...found, source: undefined }
+        : found;
+    if (hit.cue.pos === 'verb' && !given) {
+      const object = definiteObject(view, hit.last);
+      if (object) referring.push(object);
+    }
     const author = parties.source?.how === 'agent' || parties.source?.how === 'possessive';
     if (undoneNoun && !author) continue;
     if (!parties.target && parties.source && hit.cue.pos === 'verb') {
       const own = onSide(parties.source, suggester);
-      const act = referredAct(text, view, hit, own, told, suggester);
+      const act = referredAct(text, view, hit, own, told, suggester, parties.passive);
       if (act) parties.target = act.side;
     }
     // The act, for a later "the protest", "the attack": not one said not to have happened.

@@ -8,7 +8,7 @@ import { layoutGraph, type LayoutOptions } from './layout.ts';
 import { TEXT_CONTROL, andMore, describeChar, findAll, lineColumnAt } from '../text/characters.ts';
 import { calendarDateProblem } from '../dates.ts';
 import { parseYaml, positionOf, type ParsedYaml, type SourceFile } from './load.ts';
-import { checkActors, checkRelationTypes } from './registry.ts';
+import { checkActors, checkRelationTypes, directedByType } from './registry.ts';
 import { resolveRelations, type ResolvedRelation } from './relations.ts';
 import { normaliseArticleText } from './text.ts';
 import { checkEventDates, validateAgainstSchema, type SchemaName } from './validate.ts';
@@ -241,7 +241,7 @@ export function buildGraph(files: DataFiles, options: BuildOptions = {}): BuildR
       files.events,
       {
         actors: new Set(actors.map((a) => a.id)),
-        directed: new Map(relationTypes.map((t) => [t.id, t.directed])),
+        directed: directedByType(relationTypes),
       },
       sink,
     );

@@ -11,6 +11,21 @@ import {
   type ActorIndex,
 } from './resolve.ts';
 
+/** Whether each relation type is directed, by id (the one lookup the build, events and suggester share). */
+export function directedByType(
+  relationTypes: readonly Pick<RelationType, 'id' | 'directed'>[],
+): ReadonlyMap<string, boolean> {
+  return new Map(relationTypes.map((t) => [t.id, t.directed]));
+}
+
+/** Whether a relation type is directed; an unknown one is taken as directed. */
+export function isDirectedIn(
+  relationTypes: readonly Pick<RelationType, 'id' | 'directed'>[],
+): (type: string) => boolean {
+  const directed = directedByType(relationTypes);
+  return (type) => directed.get(type) ?? true;
+}
+
 /**
  * Checks the relation vocabulary beyond its schema (ids unique) and returns it keyed by id.
  * `parsed` must already have passed schema validation.

@@ -6,6 +6,7 @@
  * matched pairs.
  */
 import type { Modality } from '../model.ts';
+import { isDirectedIn } from '../pipeline/registry.ts';
 import { relationKey, type Span } from './suggest.ts';
 
 export interface Statement {
@@ -105,8 +106,7 @@ export function evaluate(
   articles: readonly { suggested: readonly Statement[]; annotated: readonly Statement[] }[],
   types: readonly { id: string; directed: boolean }[],
 ): Evaluation {
-  const directed = new Map(types.map((t) => [t.id, t.directed]));
-  const isDirected = (type: string) => directed.get(type) ?? true;
+  const isDirected = isDirectedIn(types);
   const empty = (): Tally => ({ suggested: 0, annotated: 0, matched: 0 });
   const byType: Record<string, Tally> = Object.fromEntries(types.map((t) => [t.id, empty()]));
   const overall = empty();

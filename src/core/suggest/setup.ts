@@ -12,7 +12,7 @@ import type { Actor, RelationType } from '../model.ts';
 import type { DataFiles } from '../pipeline/buildGraph.ts';
 import { hasErrors, IssueSink, sortIssues, type BuildIssue } from '../pipeline/issues.ts';
 import { parseYaml, type SourceFile } from '../pipeline/load.ts';
-import { checkActors, checkRelationTypes } from '../pipeline/registry.ts';
+import { checkActors, checkRelationTypes, isDirectedIn } from '../pipeline/registry.ts';
 import { indexActors, type ActorIndex } from '../pipeline/resolve.ts';
 import { normaliseArticleText } from '../pipeline/text.ts';
 import { validateAgainstSchema } from '../pipeline/validate.ts';
@@ -36,7 +36,7 @@ export function prepareSuggestions(files: DataFiles, cues: SourceFile): SuggestS
     actors: [],
     index: indexActors([]),
     relationTypes: [],
-    directed: directedIn([]),
+    directed: isDirectedIn([]),
     issues: sortIssues(sink.issues),
   });
   if (!files.relationTypes)
@@ -85,7 +85,7 @@ export function prepareLexicon(
   const lexicon = compileLexicon(cueFile, types, {
     warn: (message, hint) => sink.warn(cues.path, undefined, message, hint),
   });
-  return { lexicon, relationTypes: types, directed: directedIn(types) };
+  return { lexicon, relationTypes: types, directed: isDirectedIn(types) };
 }
 
 /** The actors and their names indexed: the second stage; undefined on errors (in `sink`). */
@@ -98,11 +98,6 @@ export function prepareActors(
   const index = checkActors(parsed, sink);
   if (hasErrors(sink.issues)) return undefined;
   return { actors: (parsed.value as { actors: Actor[] }).actors, index };
-}
-
-function directedIn(relationTypes: readonly RelationType[]): (type: string) => boolean {
-  const directed = new Map(relationTypes.map((t) => [t.id, t.directed]));
-  return (type) => directed.get(type) ?? true;
 }
 
 /** The article's text as the build reads it, or undefined when the folder has no such text. */

@@ -22,6 +22,7 @@ import { decideModality, type ModalityDecision } from './modality.ts';
 import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
+import { directedByType } from '../pipeline/registry.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
 import { definiteObject, rememberAct, type Act } from './events.ts';
 import {
@@ -118,7 +119,7 @@ export function makeSuggester(
   return {
     names,
     lexicon,
-    directed: new Map(relationTypes.map((t) => [t.id, t.directed])),
+    directed: directedByType(relationTypes),
     // Types whose CAMEO roots are appeals and offers (02, 03): the proposal is the relation.
     proposalTypes: new Set(
       relationTypes.filter((t) => t.cameo.some((c) => c === '02' || c === '03')).map((t) => t.id),

@@ -7,6 +7,7 @@ import { IssueSink } from '../../src/core/pipeline/issues.ts';
 import { regularDemonyms } from '../../src/core/suggest/demonyms.ts';
 import { evaluate, matchArticle, rates } from '../../src/core/suggest/evaluate.ts';
 import { verbsOfNoun } from '../../src/core/suggest/events.ts';
+import { capitalForms } from '../../src/core/suggest/capitals.ts';
 import { foldNames } from '../../src/core/suggest/fold.ts';
 import { toYaml } from '../../src/core/suggest/format.ts';
 import { compileLexicon, readCueFile, type CueFile } from '../../src/core/suggest/lexicon.ts';
@@ -142,6 +143,37 @@ describe('actor mentions', () => {
       'Ostrian=ostria',
       'Iraqis=iraq',
     ]);
+  });
+
+  it('finds a state by its capital, not a city of place, and never over a registry name', () => {
+    expect(capitalForms('Washington D.C.')).toEqual(['Washington D.C.', 'Washington']);
+    const states: Actor[] = [
+      { id: 'russia', label: 'Russia', kind: 'state' },
+      { id: 'usa', label: 'USA', kind: 'state' },
+      { id: 'bolivia', label: 'Bolivia', kind: 'state' },
+      { id: 'fiji', label: 'Fiji', kind: 'state' },
+      { id: 'mara-lima', label: 'Mara Lima', kind: 'person' },
+      { id: 'peru', label: 'Peru', kind: 'state' },
+    ];
+    const index = indexNames(states, lexicon);
+    const texts = (t: string) =>
+      findMentions(t, index).map((m) => `${m.text}=${m.actorIds.join('|')}:${m.via}`);
+    // countries-list's names and other names ("USA") find the state; the cue file adds a seat
+    // of government (La Paz).
+    expect(texts('Moscow and Washington met; La Paz objected.')).toEqual([
+      'Moscow=russia:capital',
+      'Washington=usa:capital',
+      'La Paz=bolivia:capital',
+    ]);
+    expect(texts('Talks opened in Suva and at Moscow.')).toEqual([]);
+    // A person's surname from the registry wins over Peru's capital.
+    expect(texts('Lima said no.')).toEqual(['Lima=mara-lima:surname']);
+    const withCapitals = makeSuggester(states, TYPES, lexicon);
+    expect(
+      suggestRelations('Moscow condemned Washington.', withCapitals).suggestions.map(
+        (s) => `${s.source} ${s.type} ${s.target}`,
+      ),
+    ).toEqual(['russia opposes usa']);
   });
 
   it('finds persons by honorific and surname, and reports a shared surname as ambiguous', () => {

@@ -3,6 +3,7 @@
  * JSON Schema with every problem at its line, and compiled against the relation vocabulary
  * (each CAMEO root code to the relation type whose `cameo` list holds it).
  */
+import { builtInCapitals, type PlaceForms } from './capitals.ts';
 import { Ajv, type ValidateFunction } from 'ajv';
 import cuesSchema from '../../../graph-data/schemas/suggest-cues.schema.json' with { type: 'json' };
 import type { Modality, RelationType } from '../model.ts';
@@ -34,6 +35,7 @@ export interface CueFile {
   reciprocals?: string[];
   honorifics?: string[];
   demonyms?: { place: string; forms: string[] }[];
+  capitals?: { place: string; forms: string[] }[];
 }
 
 /** A cue as matched: its words in lower case (the first compared with lemmas too). */
@@ -58,6 +60,8 @@ export interface Lexicon {
   concessions: ReadonlySet<string>;
   honorifics: string[];
   demonyms: { place: string; forms: string[] }[];
+  /** Cities that stand for states: the built-in capitals, then the cue file's. */
+  capitals: readonly PlaceForms[];
 }
 
 let validator: ValidateFunction | undefined;
@@ -212,5 +216,6 @@ export function compileLexicon(
     concessions: new Set((cues.concessions ?? []).map((c) => c.trim().toLowerCase())),
     honorifics: cues.honorifics ?? [],
     demonyms: cues.demonyms ?? [],
+    capitals: [...builtInCapitals(), ...(cues.capitals ?? [])],
   };
 }

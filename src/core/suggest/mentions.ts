@@ -16,6 +16,8 @@ import { nameTransliterationKey, transliterationKey } from './transliteration.ts
 export type MentionVia =
   | 'name'
   | 'demonym'
+  /** A capital for its state ("Moscow"): see capitals.ts. */
+  | 'capital'
   | 'honorific'
   | 'surname'
   | 'transliteration'
@@ -71,6 +73,8 @@ export interface NameSources {
   honorifics: readonly string[];
   /** Irregular demonyms: place name (as the registry writes it) and its forms. */
   demonyms: readonly { place: string; forms: readonly string[] }[];
+  /** Cities that stand for states ("Moscow"): place name and its forms. */
+  capitals?: readonly { place: string; forms: readonly string[] }[];
 }
 
 const firstWord = (folded: string): string => {
@@ -87,9 +91,10 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
     demonym: 2,
     surname: 3,
     transliteration: 4,
-    description: 5,
-    pronoun: 6,
-    act: 7,
+    capital: 5,
+    description: 6,
+    pronoun: 7,
+    act: 8,
   };
   const byKey = new Map<string, NameEntry>();
   const add = (written: string, id: string, via: MentionVia, person: boolean) => {
@@ -121,6 +126,10 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
   for (const d of sources.demonyms) {
     irregular.set(foldName(d.place), [...(irregular.get(foldName(d.place)) ?? []), ...d.forms]);
   }
+  const capitals = new Map<string, string[]>();
+  for (const c of sources.capitals ?? []) {
+    capitals.set(foldName(c.place), [...(capitals.get(foldName(c.place)) ?? []), ...c.forms]);
+  }
   const transliterated = new Map<string, TransliteratedName[]>();
 
   for (const actor of actors) {
@@ -141,6 +150,8 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
         if (!/\s/.test(name.trim())) {
           for (const form of regularDemonyms(name)) add(form, actor.id, 'demonym', false);
         }
+        for (const form of capitals.get(foldName(name)) ?? [])
+          add(form, actor.id, 'capital', false);
       }
     }
     if (person) {
@@ -194,14 +205,27 @@ export function findMentions(text: string, index: NameIndex): Mention[] {
       matchName(folded, text, p, index, () => true) ??
       matchHonorific(folded, text, p, index) ??
       matchTransliterated(folded, text, p, index);
-    if (!found) {
-      while (p < f.length && isWordChar(f.charCodeAt(p))) p++;
+    if (!found || (found.via === 'capital' && placeBefore(f, p))) {
+      // "talks in Suva": a capital after a preposition of place is the city, not the state.
+      p = found ? found.to : wordEnd(f, p);
       continue;
     }
     mentions.push(toMention(folded, text, found));
     p = found.to;
   }
   return mentions;
+}
+
+/** Prepositions after which a capital is a place ("in Suva", "talks held at Doha"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'around', 'inside', 'across']);
+
+/** Whether the word before folded offset p is a preposition of place. */
+function placeBefore(f: string, p: number): boolean {
+  let q = p - 1;
+  while (q >= 0 && f[q] === ' ') q--;
+  const end = q + 1;
+  while (q >= 0 && isWordChar(f.charCodeAt(q))) q--;
+  return PLACE_PREPOSITIONS.has(f.slice(q + 1, end));
 }
 
 interface Found {

@@ -26,6 +26,7 @@ const NAME_PENALTY: Record<MentionVia, number> = {
   name: 0,
   honorific: 0,
   demonym: 0.05,
+  capital: 0.05,
   surname: 0.08,
   transliteration: 0.1,
   description: 0.1,

@@ -1152,3 +1152,55 @@ describe('"between", sentence openings, acts named by an object (hand-made sente
     );
   });
 });
+
+describe('participles, moves, titles in apposition, "the region of" (hand-made sentences)', () => {
+  it('gives a participle after "said in a statement," the speaker, not a subject of what was said', () => {
+    expect(
+      suggest('Lena Holm said in a statement, urging Norland and Ostria to avoid new measures.'),
+    ).toEqual(['lena-holm proposes-to norland asserted', 'lena-holm proposes-to ostria asserted']);
+    // Only the fallback by position, never the structure, pairs the speaker with Norland.
+    const officers = suggestRelations(
+      'Lena Holm said his officers, working alongside Norland, had retaken the roads.',
+      suggester,
+    ).suggestions;
+    expect(officers.every((s) => s.score <= FALLBACK_MAX && s.why.startsWith('fallback'))).toBe(
+      true,
+    );
+  });
+
+  it('aims a reaction to "a move that drew" it at the doer of the move', () => {
+    expect(
+      suggest('Norland seized a tanker on Monday, in a move that drew condemnation from Sudmark.'),
+    ).toContain('sudmark opposes norland asserted');
+  });
+
+  it('reads "one of Y\'s partners" and "has long been Y\'s ally" as said of the subject', () => {
+    expect(suggest("Norland has become one of Sudmark's closest partners.")).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+    expect(suggest("Norland has long been Sudmark's main ally.")).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('takes the person a title in apposition names, after a preposition or as an object', () => {
+    expect(
+      suggest(
+        "Iraq chaired the meeting between Norland's deputy, Sergei Petrov, and Sudmark's envoy, Lena Holm.",
+      ),
+    ).toContain('ivan-petrov cooperates-with lena-holm asserted');
+    expect(suggest("Iraq met Sudmark's chief negotiator, Lena Holm, on Monday.")).toEqual([
+      'iraq cooperates-with lena-holm asserted',
+    ]);
+  });
+
+  it('reads "the breakaway region of X" as X', () => {
+    const [found, ...more] = suggestRelations(
+      'Norland signed a memorandum with the breakaway region of Ostria.',
+      suggester,
+    ).suggestions;
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({ source: 'norland', target: 'ostria' });
+    expect(found!.why).toContain('after "with"');
+  });
+});

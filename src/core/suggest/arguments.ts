@@ -345,6 +345,13 @@ function findSubject(
       const antecedent = beforeRelativeClause(view, k, cueFirst);
       if (antecedent)
         return { group: groupLeftOf(view, antecedent), how: 'subject', distance: cueFirst - k };
+      // "X said in a statement, urging Y to ...": a participle clause after a comma.
+      if (
+        k === cueFirst - 1 &&
+        tokens[cueFirst]!.pos === 'VERB' &&
+        /ing$/.test(tokens[cueFirst]!.lower)
+      )
+        participle = true;
     }
     if (SUBJECT_PRONOUNS.has(t.lower) && (t.pos === 'PRON' || t.pos === 'DET')) {
       const group = speakerOf(view, k) ?? referent(t.lower, antecedents);
@@ -361,7 +368,14 @@ function findSubject(
         participle = true;
         continue;
       }
-      if (participle && REPORTING_VERBS.has(t.lemma)) continue;
+      // "said in a statement, urging": not "said his officers, working alongside X".
+      const next = tokens[k + 1]!;
+      if (
+        participle &&
+        REPORTING_VERBS.has(t.lemma) &&
+        (next.pos === 'ADP' || next.pos === 'ADV' || next.text === ',')
+      )
+        continue;
       // "after a day of talks", "before the vote": a preposition, not a clause.
       if (
         (t.lower === 'after' || t.lower === 'before') &&
@@ -382,6 +396,23 @@ function findSubject(
   return undefined;
 }
 
+/** Nouns for a state or group that the name after "of" says ("the government of X"). */
+const STAND_IN_NOUNS = new Set([
+  'government',
+  'authorities',
+  'region',
+  'province',
+  'republic',
+  'kingdom',
+  'state',
+  'territory',
+  'leadership',
+  'people',
+]);
+
+/** Nouns for the act a clause tells, that a relative clause goes on about ("a move that"). */
+const MOVE_NOUNS = new Set(['move', 'step', 'decision', 'action', 'act', 'measure']);
+
 /** Nouns of a standing relation one actor has to another ("ally", "partner"). */
 const RELATION_NOUNS = new Set(['ally', 'partner', 'backer', 'guarantor', 'patron', 'protector']);
 
@@ -392,16 +423,33 @@ const RELATION_NOUNS = new Set(['ally', 'partner', 'backer', 'guarantor', 'patro
 function holderOf(view: SentenceView, possessor: Side): Side | undefined {
   const { tokens, sentence } = view;
   let k = possessor.group[0]!.first - 1;
-  while (k >= sentence.first && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADV')) k--;
+  const skip = () => {
+    while (k >= sentence.first && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADV')) k--;
+  };
+  skip();
+  // "one of Somalia's closest partners"
+  if (k - 1 >= sentence.first && tokens[k]!.lower === 'of' && tokens[k - 1]!.lower === 'one') {
+    k -= 2;
+    skip();
+  }
   if (k < sentence.first) return undefined;
   const t = tokens[k]!;
-  const copula =
-    (t.pos === 'AUX' || t.pos === 'VERB') && (t.lemma === 'be' || t.lemma === 'remain');
+  const copula = (t.pos === 'AUX' || t.pos === 'VERB') && COPULAS.has(t.lemma);
   if (t.text !== ',' && !copula) return undefined;
+  // "X has become", "X has long been": past the auxiliaries and adverbs.
+  if (copula)
+    while (
+      k - 1 >= sentence.first &&
+      (['AUX', 'ADV', 'PART'].includes(tokens[k - 1]!.pos) || tokens[k - 1]!.lower === 'long')
+    )
+      k--;
   const holder = nameEndingAt(view, k - 1);
   if (!usable(holder)) return undefined;
   return { group: groupLeftOf(view, holder), how: 'subject', distance: 0 };
 }
+
+/** Verbs that say what a name is ("X is Y's ally", "has become", "remains"). */
+const COPULAS = new Set(['be', 'remain', 'become']);
 
 /** Verbs of answering what someone else said or did: "rejected a demand", "drew criticism". */
 const ANSWERING_VERBS = new Set([
@@ -478,8 +526,23 @@ function answerer(
   const t = tokens[k]!;
   let target: Side | undefined;
   let phraseStart: number | undefined;
-  if (t.pos === 'VERB' && ANSWERING_VERBS.has(t.lemma)) target = findSubject(view, k, antecedents);
-  else if (CIRCUMSTANCE_PREPOSITIONS.has(t.lower) && SPOKEN_OPPOSITION.has(hit.cue.code)) {
+  if (t.pos === 'VERB' && ANSWERING_VERBS.has(t.lemma)) {
+    target = findSubject(view, k, antecedents);
+    // "X seized a tanker, in a move that drew condemnation from Y": the move is X's.
+    const noun = tokens[k - 2];
+    const group = antecedents.groups[0];
+    if (
+      !target &&
+      noun &&
+      k - 2 > sentence.first &&
+      RELATIVE_PRONOUNS.has(tokens[k - 1]!.lower) &&
+      MOVE_NOUNS.has(noun.lemma) &&
+      group &&
+      group[0]!.first >= sentence.first &&
+      lastOf(group) < k - 2
+    )
+      target = { group, how: 'subject', distance: hit.first - lastOf(group) };
+  } else if (CIRCUMSTANCE_PREPOSITIONS.has(t.lower) && SPOKEN_OPPOSITION.has(hit.cue.code)) {
     const group = antecedents.groups[0];
     if (group && group[0]!.first >= sentence.first && lastOf(group) <= k) {
       target = { group, how: 'subject', distance: hit.first - lastOf(group) };
@@ -614,8 +677,8 @@ function groupRightOf(
     const join = next ? joinBetween(view, m.last, next.first) : undefined;
     // "Villareal and Japan's ambassador, Hiroshi Tanabe": past the qualifier to its person.
     if (next?.modifier && join === 'and') {
-      const person = view.mentions[slot + 2];
-      if (person && !person.modifier && person.first - next.last <= 6) next = person;
+      const person = personQualified(view, next);
+      if (person) next = person;
       else break;
     } else if (!usable(next)) break;
     if (join === undefined) break;
@@ -655,7 +718,10 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
   let authorAt = -1;
   for (let k = hit.last; k < sentence.last && k - hit.last <= MAX_REACH; k++) {
     const t = tokens[k]!;
-    const m = mentionOn(view, k);
+    let m = mentionOn(view, k);
+    // "between Kosovo's deputy prime minister, Arben Krasniqi, and ...": the person qualified.
+    if (m?.modifier && !skipping && (preposition !== '' || (cue.pos === 'verb' && !theme)))
+      m = personQualified(view, m) ?? m;
     if (m) {
       const at = k;
       k = m.last - 1;
@@ -760,12 +826,13 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       continue;
     }
     if (isPreposition(t)) {
-      // "talks with envoys of X", "clashes with fighters of X": those who act for X.
+      // "talks with envoys of X", "clashes with fighters of X": those who act for X; "a
+      // memorandum with the breakaway region of X", "with the government of X": X.
       if (
         t.lower === 'of' &&
         !skipping &&
         lastNoun === k - 1 &&
-        MEMBER_NOUNS.has(tokens[k - 1]!.lemma)
+        (MEMBER_NOUNS.has(tokens[k - 1]!.lemma) || STAND_IN_NOUNS.has(tokens[k - 1]!.lemma))
       )
         continue;
       if (t.lower === 'by' || (t.lower === 'from' && (cue.pos === 'noun' || passive))) {
@@ -813,6 +880,12 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
 }
 
 const lastOf = (group: readonly PlacedMention[]): number => group[group.length - 1]!.last;
+
+/** The person a qualifier names, a few words after it ("Japan's ambassador, Hiroshi Tanabe"). */
+function personQualified(view: SentenceView, qualifier: PlacedMention): PlacedMention | undefined {
+  const person = view.mentions[view.mentions.indexOf(qualifier) + 1];
+  return person && !person.modifier && person.first - qualifier.last <= 6 ? person : undefined;
+}
 
 /** Where the names after "including", "such as", "notably" at token k begin, or -1. */
 function examplesAt(tokens: readonly Token[], k: number, end: number): number {

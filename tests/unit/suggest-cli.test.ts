@@ -186,7 +186,9 @@ describe('npm run suggest', { timeout: 120_000 }, () => {
     );
     const broken = suggest('--article', 'a1', '--cues', cues);
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain(`${cues}:4:12: error: roots[0].verbs must be array`);
+    expect(broken.stderr).toContain(
+      `${cues}:4:12: error: roots[0].verbs must be an array, not a string`,
+    );
     const usage = suggest();
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--article ID');

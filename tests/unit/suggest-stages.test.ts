@@ -214,10 +214,12 @@ describe('cue lexicon', () => {
     expect(readCueFile(file, sink)).toBeUndefined();
     expect(sink.issues.map((i) => [i.line, i.message])).toEqual(
       expect.arrayContaining([
-        [2, expect.stringContaining('roots[0].code must be string')],
-        [4, expect.stringContaining('unknown field "verbz"')],
+        [2, 'roots[0].code must be a string, not a number'],
+        [4, 'roots[0] has an unknown field "verbz"'],
       ]),
     );
+    // Worded as the build words every schema problem, with its help.
+    expect(sink.issues.find((i) => i.line === 4)?.hint).toContain('Did you mean "verbs"?');
   });
 
   it('maps root codes to relation types, and warns of a code no type lists', () => {

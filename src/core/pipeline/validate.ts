@@ -4,17 +4,19 @@ import { closest } from 'fastest-levenshtein';
 import actorsSchema from '../../../graph-data/schemas/actors.schema.json' with { type: 'json' };
 import articleSchema from '../../../graph-data/schemas/article.schema.json' with { type: 'json' };
 import relationTypesSchema from '../../../graph-data/schemas/relation-types.schema.json' with { type: 'json' };
+import suggestCuesSchema from '../../../graph-data/schemas/suggest-cues.schema.json' with { type: 'json' };
 import { MONTHS, calendarDateProblem, precisionOf } from '../dates.ts';
 import type { ArticleDocument, EventDate } from '../model.ts';
 import type { IssueSink } from './issues.ts';
 import { positionOf, positionOfKey, type ParsedYaml } from './load.ts';
 
-export type SchemaName = 'actors' | 'article' | 'relation-types';
+export type SchemaName = 'actors' | 'article' | 'relation-types' | 'suggest-cues';
 
 const SCHEMAS: Record<SchemaName, object> = {
   actors: actorsSchema,
   article: articleSchema,
   'relation-types': relationTypesSchema,
+  'suggest-cues': suggestCuesSchema,
 };
 
 let validators: Map<SchemaName, ValidateFunction> | undefined;

@@ -4,12 +4,10 @@
  * (each CAMEO root code to the relation type whose `cameo` list holds it).
  */
 import { builtInCapitals, type PlaceForms } from './capitals.ts';
-import { Ajv, type ValidateFunction } from 'ajv';
-import cuesSchema from '../../../graph-data/schemas/suggest-cues.schema.json' with { type: 'json' };
 import type { Modality, RelationType } from '../model.ts';
 import type { IssueSink } from '../pipeline/issues.ts';
-import { parseYaml, positionOf, positionOfKey, type SourceFile } from '../pipeline/load.ts';
-import { describePath } from '../pipeline/validate.ts';
+import { parseYaml, type SourceFile } from '../pipeline/load.ts';
+import { validateAgainstSchema } from '../pipeline/validate.ts';
 
 export type CueModality = Exclude<Modality, 'asserted'>;
 export const CUE_MODALITIES: readonly CueModality[] = [
@@ -64,59 +62,14 @@ export interface Lexicon {
   capitals: readonly PlaceForms[];
 }
 
-let validator: ValidateFunction | undefined;
-
 /**
- * Reads a cue file. Problems go to the sink with their line and column; undefined when the file
- * cannot be used.
+ * Reads a cue file. Problems go to the sink with their line and column, worded as the build
+ * words every schema problem (validate.ts); undefined when the file cannot be used.
  */
 export function readCueFile(file: SourceFile, sink: IssueSink): CueFile | undefined {
   const parsed = parseYaml(file, sink);
-  if (!parsed) return undefined;
-  validator ??= new Ajv({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    verbose: true,
-  }).compile(cuesSchema);
-  if (validator(parsed.value)) return parsed.value as CueFile;
-  for (const error of validator.errors ?? []) {
-    const path = error.instancePath
-      .split('/')
-      .slice(1)
-      .map((part) =>
-        /^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~'),
-      );
-    const name = describePath(path);
-    if (error.keyword === 'additionalProperties') {
-      const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      const allowed = Object.keys(
-        (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
-      );
-      sink.error(
-        file.path,
-        positionOfKey(parsed, path, extra),
-        `${name} has an unknown field "${extra}"`,
-        `Allowed fields: ${allowed.join(', ')}.`,
-      );
-    } else if (error.keyword === 'required') {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
-      sink.error(
-        file.path,
-        positionOf(parsed, path),
-        `${name} is missing the required field "${missing}"`,
-      );
-    } else {
-      const description = (error.parentSchema as { description?: string } | undefined)?.description;
-      sink.error(
-        file.path,
-        positionOf(parsed, path),
-        `${name} ${error.message ?? 'is invalid'}`,
-        description,
-      );
-    }
-  }
-  return undefined;
+  if (!parsed || !validateAgainstSchema(parsed, 'suggest-cues', sink)) return undefined;
+  return parsed.value as CueFile;
 }
 
 const words = (cue: string): string[] => cue.trim().toLowerCase().split(/\s+/);

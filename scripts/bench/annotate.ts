@@ -15,7 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ChangeResult, RelationInput } from '../../src/core/annotate/api.ts';
+import {
+  ANNOTATE_HEADER,
+  type ChangeResult,
+  type RelationInput,
+} from '../../src/core/annotate/api.ts';
 import { generateCorpus } from '../../src/core/generate/corpus.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { annotateApi } from '../../src/node/annotate/api.ts';
@@ -160,7 +164,7 @@ async function benchTier(
   const post = (path: string, body: unknown) =>
     fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', [ANNOTATE_HEADER]: '1' },
       body: JSON.stringify(body),
     });
 

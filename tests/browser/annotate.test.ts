@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ANNOTATE_HEADER } from '../../src/core/annotate/api.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { readDataDir } from '../../src/node/readData.ts';
 import { ROOT } from '../helpers/run.ts';
@@ -699,12 +700,138 @@ describe('the annotation workbench', () => {
     await expectShownIsServed(p);
   });
 
-  it('refuses a write from another origin', async () => {
+  it('notices a text changed on disk under the reader: says so on a look, refuses a save on it', async () => {
+    const p = page();
+    /** The page's requests to the API, with the workbench's header as sent. */
+    const calls: { path: string; header: string | undefined }[] = [];
+    p.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/api/annotate/')) {
+        calls.push({ path, header: request.headers()[ANNOTATE_HEADER.toLowerCase()] });
+      }
+    });
+    await openWorkbench(p);
+    const id = 'dropped-2024-03-02-osce-reply';
+    const quote = 'Australia proposed a ceasefire monitoring mission to the OSCE';
+    const [text, yaml] = [`${id}.txt`, `${id}.yaml`].map((name) => join(data, 'articles', name));
+    const reader = p.locator('.reader-text');
+    try {
+      writeFileSync(text!, `OSCE reply\n\n${quote} on Friday.\n\nThe OSCE did not answer.\n`);
+      writeFileSync(
+        yaml!,
+        `title: OSCE reply\noutlet: Dropped News\nrelations:\n  - source: australia\n    type: proposes-to\n    target: osce\n    quote: ${quote}\n`,
+      );
+      // Opening the list looks: the article is there, and opens in the reader.
+      await p.locator('.article-details summary').click();
+      await p.locator(`[data-article="${id}"]`).click();
+      await p.locator('#reader-title', { hasText: 'OSCE reply' }).waitFor();
+
+      // Another program changes the text alone; the window comes back.
+      writeFileSync(
+        text!,
+        `OSCE reply\n\n${quote} on Friday.\n\nThe OSCE said it would answer on Monday.\n`,
+      );
+      const yamlBefore = readFileSync(yaml!, 'utf8');
+      await p.evaluate(() => window.dispatchEvent(new Event('focus')));
+      const message = p.locator('.reader-message');
+      await message.filter({ hasText: `articles/${id}.txt changed on disk` }).waitFor();
+      // Not replaced under the user's hands: the old text stays until reloaded.
+      expect(await reader.textContent()).toContain('The OSCE did not answer.');
+      await p.getByRole('button', { name: 'Reload the article' }).click();
+      await message.waitFor({ state: 'hidden' });
+      expect(await reader.textContent()).toContain('said it would answer on Monday');
+
+      // Changed again, and no look since: a relation saved on the text shown is refused.
+      writeFileSync(
+        text!,
+        `OSCE reply\n\n${quote} on Friday.\n\nThe OSCE said it would answer on Tuesday.\n`,
+      );
+      await selectInReader(p, 'The OSCE said it would answer on Monday');
+      await chooseActor(p, 'source', 'OSCE', 'OSCE');
+      await chooseActor(p, 'target', 'Austral', 'Australia');
+      await p.getByRole('button', { name: 'Save relation' }).click();
+      await message.filter({ hasText: `articles/${id}.txt changed on disk` }).waitFor();
+      expect(readFileSync(yaml!, 'utf8')).toBe(yamlBefore);
+      await p.getByRole('button', { name: 'Reload the article' }).click();
+      await message.waitFor({ state: 'hidden' });
+      expect(await reader.textContent()).toContain('answer on Tuesday');
+    } finally {
+      for (const file of [text!, yaml!]) rmSync(file, { force: true });
+    }
+    // Every request of the page to the API but graph.json and the texts carried the header.
+    const asked = calls.filter((c) => !/\/(graph|articles\.[0-9a-f]+)\.json$/.test(c.path));
+    expect(asked.length).toBeGreaterThan(3);
+    expect(asked.filter((c) => c.header !== '1')).toEqual([]);
+  });
+
+  it('lists articles with no relations come or gone on disk, and says so, though the network stays', async () => {
+    const p = page();
+    await openWorkbench(p);
+    const status = p.locator('.workbench .workbench-status');
+    const problems = p.locator('.workbench .workbench-problems');
+    const pair = (id: string) =>
+      [`${id}.txt`, `${id}.yaml`].map((name) => join(data, 'articles', name));
+    // No relations list at all (the build refuses it), and an empty one (which builds).
+    const [bareText, bareYaml] = pair('dropped-bare');
+    const [emptyText, emptyYaml] = pair('dropped-empty');
+    const before = await graphVersion(p);
+    try {
+      writeFileSync(bareText!, 'Nothing to annotate.\n');
+      writeFileSync(bareYaml!, 'title: Bare drop\noutlet: Dropped News\n');
+      writeFileSync(emptyText!, 'Nothing here either.\n');
+      writeFileSync(emptyYaml!, 'title: Empty drop\noutlet: Dropped News\nrelations: []\n');
+      await p.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await status.filter({ hasText: '2 articles added' }).waitFor();
+      expect(await status.textContent()).toBe(
+        'The data folder changed on disk (2 articles added: "Bare drop", "Empty drop"): taken in; the network stays as it last built until the files listed above build.',
+      );
+      for (const id of ['dropped-bare', 'dropped-empty']) {
+        await p.locator(`[data-article="${id}"]`).waitFor({ state: 'attached' });
+      }
+      expect(await problems.textContent()).toContain('articles/dropped-bare.yaml');
+      // The network is as it was: the bare one does not build.
+      expect(await graphVersion(p)).toBe(before);
+
+      // One removed while the other still does not build: gone, said, the network the same.
+      rmSync(emptyText!);
+      rmSync(emptyYaml!);
+      await p.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await status.filter({ hasText: '1 article removed: "Empty drop"' }).waitFor();
+      await p.locator('[data-article="dropped-empty"]').waitFor({ state: 'detached' });
+      expect(await graphVersion(p)).toBe(before);
+    } finally {
+      for (const file of [bareText!, bareYaml!, emptyText!, emptyYaml!]) {
+        rmSync(file, { force: true });
+      }
+    }
+    // The other removed: opening the list looks; the data builds again.
+    await p.locator('.article-details summary').click();
+    await status.filter({ hasText: '1 article removed: "Bare drop"' }).waitFor();
+    await p.locator('[data-article="dropped-bare"]').waitFor({ state: 'detached' });
+    expect(await problems.isHidden()).toBe(true);
+    expect(Number(await graphVersion(p))).toBeGreaterThan(Number(before));
+    await expectShownIsServed(p);
+  });
+
+  it('refuses a write from another origin, and any call without the page header', async () => {
     const p = page();
     const response = await p.request.post(`${base}api/annotate/change`, {
-      headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      headers: {
+        Origin: 'http://evil.example',
+        'Content-Type': 'application/json',
+        [ANNOTATE_HEADER]: '1',
+      },
       data: { changes: [{ kind: 'delete-relation', article: 'x', index: 0 }], versions: {} },
     });
     expect(response.status()).toBe(403);
+    // A request with no Origin and no Sec-Fetch-Site, as an <img src> of another site's page
+    // may be: refused without the header, answered with it.
+    const bare = await p.request.get(`${base}api/annotate/state`);
+    expect(bare.status()).toBe(403);
+    expect(((await bare.json()) as { message: string }).message).toContain(ANNOTATE_HEADER);
+    const own = await p.request.get(`${base}api/annotate/state`, {
+      headers: { [ANNOTATE_HEADER]: '1' },
+    });
+    expect(own.status()).toBe(200);
   });
 });

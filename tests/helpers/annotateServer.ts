@@ -9,11 +9,12 @@
 import { request as httpRequest, createServer, type Server } from 'node:http';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type {
-  ApiFailure,
-  Change,
-  ChangeResult,
-  WorkbenchState,
+import {
+  ANNOTATE_HEADER,
+  type ApiFailure,
+  type Change,
+  type ChangeResult,
+  type WorkbenchState,
 } from '../../src/core/annotate/api.ts';
 import { annotateApi } from '../../src/node/annotate/api.ts';
 import { Workbench } from '../../src/node/annotate/workbench.ts';
@@ -101,13 +102,23 @@ export async function stopAnnotateServer(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** A request as a browser (or anyone) could send it; headers override the page's own. */
+/**
+ * A request as a browser (or anyone) could send it; headers override the page's own (its
+ * ANNOTATE_HEADER, and Content-Type with a body); a header given as undefined is not sent.
+ */
 export function send<T = unknown>(
   method: string,
   path: string,
-  options: { body?: string | Buffer; headers?: Record<string, string> } = {},
+  options: { body?: string | Buffer; headers?: Record<string, string | undefined> } = {},
 ): Promise<Answer<T>> {
   const { port } = running();
+  const headers = Object.fromEntries(
+    Object.entries({
+      [ANNOTATE_HEADER]: '1',
+      ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...options.headers,
+    }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -115,10 +126,7 @@ export function send<T = unknown>(
         port,
         method,
         path: `/api/annotate/${path}`,
-        headers: {
-          ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...options.headers,
-        },
+        headers,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -146,7 +154,7 @@ export const get = <T = unknown>(path: string) => send<T>('GET', path);
 export const post = <T = ChangeResult | ApiFailure>(
   path: string,
   value: unknown,
-  headers?: Record<string, string>,
+  headers?: Record<string, string | undefined>,
 ) => send<T>('POST', path, { body: JSON.stringify(value), headers: headers ?? {} });
 
 export async function state(): Promise<WorkbenchState> {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   ApiFailure,
+  ArticleView,
   ChangeResult,
   StateAnswer,
   WorkbenchState,
@@ -16,7 +17,8 @@ import type {
 import { MultiGraph } from 'graphology';
 import { applyGraphDiff } from '../../src/core/annotate/mergeGraph.ts';
 import type { ActorGraph } from '../../src/core/graph/actorGraph.ts';
-import { Workbench } from '../../src/node/annotate/workbench.ts';
+import { versionOf, Workbench } from '../../src/node/annotate/workbench.ts';
+import { describeLook } from '../../src/app/annotate/lookResult.ts';
 import { sameState } from '../../src/app/annotate/sameState.ts';
 import {
   change,
@@ -277,6 +279,79 @@ describe('undo and what was taken from disk', () => {
     expect(undone.status, undone.text).toBe(200);
     expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).not.toContain(NEW_RELATION.quote);
     expect(edgesBetween('ann-minister', 'beta', 'cooperates-with')).toHaveLength(0);
+  });
+
+  it("gives an article's text version, which a look moves when the text changes on disk; a change naming the old one is refused (409)", async () => {
+    const article = async () => (await get<ArticleView>('article?id=a1')).body;
+    const read = await article();
+    const text = readFileSync(join(dir, 'articles/a1.txt'), 'utf8');
+    expect(read.textVersion).toBe(versionOf(text));
+    // Another program changes the text alone (the quotes still in it).
+    const edited = `${text}A line added elsewhere.\n`;
+    writeFileSync(join(dir, 'articles/a1.txt'), edited);
+    const state = await look();
+    expect(state.unchanged).toBe(false);
+    const now = await article();
+    expect(now.version).toBe(read.version);
+    expect(now.textVersion).toBe(versionOf(edited));
+    expect(now.text).toContain('A line added elsewhere.');
+    // A change made on the text as the reader had it: refused, nothing written.
+    const yaml = readFileSync(join(dir, 'articles/a1.yaml'), 'utf8');
+    const stale = await post<ApiFailure>('change', {
+      changes: [{ kind: 'add-relation', article: 'a1', relation: NEW_RELATION }],
+      versions: { 'articles/a1.yaml': read.version, 'articles/a1.txt': read.textVersion },
+    });
+    expect(stale.status, stale.text).toBe(409);
+    expect(stale.body).toMatchObject({ reason: 'conflict', file: 'articles/a1.txt' });
+    expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).toBe(yaml);
+    // Changed again without a look: the save finds it on disk all the same.
+    writeFileSync(join(dir, 'articles/a1.txt'), `${edited}Another.\n`);
+    const unseen = await post<ApiFailure>('change', {
+      changes: [{ kind: 'add-relation', article: 'a1', relation: NEW_RELATION }],
+      versions: { 'articles/a1.yaml': now.version, 'articles/a1.txt': now.textVersion },
+    });
+    expect(unseen.status, unseen.text).toBe(409);
+    expect(unseen.body).toMatchObject({ reason: 'conflict', file: 'articles/a1.txt' });
+    const fresh = await article();
+    expect(fresh.textVersion).toBe(versionOf(`${edited}Another.\n`));
+    const saved = await post<ChangeResult>('change', {
+      changes: [{ kind: 'add-relation', article: 'a1', relation: NEW_RELATION }],
+      versions: { 'articles/a1.yaml': fresh.version, 'articles/a1.txt': fresh.textVersion },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body.article?.textVersion).toBe(fresh.textVersion);
+  });
+
+  it('lists an article added or removed with no relations, and says so whether or not the graph moved', async () => {
+    const first = await look();
+    // An empty relations list builds: the graph moves (its texts and articles).
+    dropArticle('quiet', 'title: Quiet\nrelations: []\n', 'Nothing happened.\n');
+    const empty = await look();
+    expect(empty.articles.find((a) => a.id === 'quiet')).toMatchObject({ relations: 0 });
+    expect(empty.graphVersion).toBe(2);
+    expect(describeLook(first, empty, true)).toBe(
+      'The data folder changed on disk (1 article added: "Quiet"): taken in.',
+    );
+    // No relations list at all does not build: listed, the graph kept, a problem named.
+    dropArticle('bare', 'title: Bare\n', 'Nothing either.\n');
+    const bare = await look();
+    expect(bare.articles.map((a) => a.id)).toContain('bare');
+    expect(bare.graphVersion).toBe(2);
+    expect(bare.problems.map((p) => p.file)).toEqual(['articles/bare.yaml']);
+    expect(describeLook(empty, bare, false)).toBe(
+      'The data folder changed on disk (1 article added: "Bare"): taken in; the network stays as it last built until the files listed above build.',
+    );
+    // Removed while bare.yaml still does not build: gone from the list, the graph kept.
+    rmSync(join(dir, 'articles/quiet.yaml'));
+    rmSync(join(dir, 'articles/quiet.txt'));
+    const gone = await look();
+    expect(gone.articles.map((a) => a.id)).not.toContain('quiet');
+    expect(gone.graphVersion).toBe(2);
+    expect(describeLook(bare, gone, false)).toMatch(
+      /^The data folder changed on disk \(1 article removed: "Quiet"\): taken in; /,
+    );
+    // Nothing come or gone and the graph as it was: nothing to say.
+    expect(describeLook(gone, gone, false)).toBeNull();
   });
 
   it('does not write old content over a file changed on disk and taken in: 409, the file kept', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MultiGraph } from 'graphology';
 import { actorIdFor, actorMatcher, withoutTitles } from '../../src/core/annotate/actorChoices.ts';
-import type { ActorChoice } from '../../src/core/annotate/api.ts';
+import type { ActorChoice, WorkbenchState } from '../../src/core/annotate/api.ts';
+import { describeLook } from '../../src/app/annotate/lookResult.ts';
 import { markRuns } from '../../src/core/annotate/marks.ts';
 import { mergeGraph } from '../../src/core/annotate/mergeGraph.ts';
 import { Explorer, type Change } from '../../src/core/explore/explorer.ts';
@@ -168,5 +169,37 @@ describe('Explorer.dataChanged', () => {
     e.dataChanged();
     expect(e.current.view.edge).toBeNull();
     expect(e.current.visibility.edges.has(edge)).toBe(false);
+  });
+});
+
+describe('describeLook', () => {
+  const state = (ids: string[], graphVersion = 1, problems = 0): WorkbenchState => ({
+    dataDir: 'graph-data',
+    articles: ids.map((id) => ({ id, title: `Title ${id}`, relations: 0 })),
+    actors: [],
+    relationTypes: [],
+    versions: {},
+    graphVersion,
+    undo: null,
+    problems: Array.from({ length: problems }, () => ({ message: 'broken' })),
+  });
+
+  it('names the articles come and gone, the first three of each by title', () => {
+    expect(describeLook(state(['a', 'b']), state(['b', 'c', 'd', 'e', 'f', 'g']), true)).toBe(
+      'The data folder changed on disk (5 articles added: "Title c", "Title d", "Title e" and 2 more; 1 article removed: "Title a"): taken in.',
+    );
+    expect(describeLook(state(['a']), state(['a'], 2), true)).toBe(
+      'The data folder changed on disk: taken in.',
+    );
+  });
+
+  it('says so when the graph did not move, and why when files do not build', () => {
+    expect(describeLook(state(['a']), state([]), false)).toBe(
+      'The data folder changed on disk (1 article removed: "Title a"): taken in.',
+    );
+    expect(describeLook(state([]), state(['a'], 1, 1), false)).toBe(
+      'The data folder changed on disk (1 article added: "Title a"): taken in; the network stays as it last built until the files listed above build.',
+    );
+    expect(describeLook(state(['a']), state(['a'], 1, 1), false)).toBeNull();
   });
 });

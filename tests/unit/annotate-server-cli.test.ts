@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ANNOTATE_HEADER } from '../../src/core/annotate/api.ts';
 import { smallDataset, writeDataset } from '../helpers/dataset.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
 
@@ -76,7 +77,11 @@ describe('npm run annotate', () => {
       });
       const page = await fetch(url);
       expect(await page.text()).toContain('<meta name="annotate-api" content="api/annotate/">');
-      const state = (await (await fetch(`${url}api/annotate/state`)).json()) as {
+      // The page's header, which another site's page cannot send: without it, 403.
+      expect((await fetch(`${url}api/annotate/state`)).status).toBe(403);
+      const state = (await (
+        await fetch(`${url}api/annotate/state`, { headers: { [ANNOTATE_HEADER]: '1' } })
+      ).json()) as {
         dataDir: string;
         graphVersion: number;
       };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, createServer, resolveConfig, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeResult } from '../../src/core/annotate/api.ts';
+import { ANNOTATE_HEADER, type ChangeResult } from '../../src/core/annotate/api.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { ANNOTATE_PLUGIN, annotatePlugin } from '../../src/node/annotate/vitePlugin.ts';
 import { readDataDir } from '../../src/node/readData.ts';
@@ -20,9 +20,16 @@ import { ROOT } from '../helpers/run.ts';
 
 const CONFIG = join(ROOT, 'vite.config.ts');
 
+/** A GET as the page sends it (with the workbench's header), `headers` added. */
 function get(port: number, path: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
+    const options = {
+      host: '127.0.0.1',
+      port,
+      path,
+      headers: { [ANNOTATE_HEADER]: '1', ...headers },
+    };
+    const req = httpRequest(options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
@@ -42,7 +49,11 @@ function postJson(port: number, path: string, body: unknown) {
         port,
         path,
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${port}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Origin: `http://127.0.0.1:${port}`,
+          [ANNOTATE_HEADER]: '1',
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -174,6 +185,23 @@ describe('annotatePlugin in the dev server', () => {
       403,
     );
   });
+
+  it(`answers only requests with ${ANNOTATE_HEADER} through vite too`, async () => {
+    const bare = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/annotate/state' }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(bare.status, bare.text).toBe(403);
+    expect(bare.text).toContain(ANNOTATE_HEADER);
+    expect((await get(port, '/api/annotate/state')).status).toBe(200);
+  });
 });
 
 function preflight(port: number, path: string, method = 'OPTIONS') {
@@ -187,7 +215,7 @@ function preflight(port: number, path: string, method = 'OPTIONS') {
         headers: {
           Origin: 'http://localhost:5173',
           'Access-Control-Request-Method': 'POST',
-          'Access-Control-Request-Headers': 'content-type',
+          'Access-Control-Request-Headers': `content-type, ${ANNOTATE_HEADER.toLowerCase()}`,
         },
       },
       (res) => {

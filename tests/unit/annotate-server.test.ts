@@ -19,7 +19,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFailure, ArticleView, ChangeResult } from '../../src/core/annotate/api.ts';
+import {
+  ANNOTATE_HEADER,
+  type ApiFailure,
+  type ArticleView,
+  type ChangeResult,
+  type WorkbenchState,
+} from '../../src/core/annotate/api.ts';
 import { MAX_BODY_BYTES } from '../../src/node/annotate/api.ts';
 import { versionOf, Workbench } from '../../src/node/annotate/workbench.ts';
 import {
@@ -380,6 +386,63 @@ describe('annotation API: requests it refuses', () => {
       'Sec-Fetch-Site': 'same-origin',
     });
     expect(own.status, own.text).toBe(200);
+  });
+
+  it(`refuses a request without ${ANNOTATE_HEADER} (403): nothing looked at, nothing written`, async () => {
+    // What a page of another site can make a browser send: an <img src> sends no Origin, and
+    // a browser may send no Sec-Fetch-Site; a custom header it cannot send without a preflight.
+    const bare = { [ANNOTATE_HEADER]: undefined };
+    // Another program adds an article: a look would take it in.
+    writeFileSync(join(dir, 'articles/a9.txt'), 'Nothing happened.\n');
+    writeFileSync(join(dir, 'articles/a9.yaml'), 'title: Quiet\nrelations: []\n');
+    const files = snapshot();
+    for (const [method, path] of [
+      ['GET', 'state'],
+      ['GET', 'article?id=a1'],
+      ['GET', 'suggestions?article=a1'],
+      ['GET', 'nowhere'],
+      ['POST', 'change'],
+      ['POST', 'undo'],
+    ] as const) {
+      const answer =
+        method === 'POST'
+          ? await post<ApiFailure>(path, path === 'undo' ? {} : addRelation, bare)
+          : await send<ApiFailure>(method, path, { headers: bare });
+      expect(answer.status, path).toBe(403);
+      expect(answer.body.reason, path).toBe('forbidden');
+      expect(answer.body.message, path).toContain(`header ${ANNOTATE_HEADER}`);
+    }
+    // The state asked for without it did not make the workbench look at the folder.
+    expect(workbench.state().articles.map((a) => a.id)).not.toContain('a9');
+    expect(workbench.graphVersion).toBe(1);
+    expect(snapshot()).toEqual(files);
+    // With it, the same request looks (and takes the new article in).
+    const answer = await send<WorkbenchState>('GET', 'state');
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.articles.map((a) => a.id)).toContain('a9');
+    // Its value does not matter, only that a page could not have sent it across sites.
+    expect((await send('GET', 'state', { headers: { [ANNOTATE_HEADER]: 'yes' } })).status).toBe(
+      200,
+    );
+    // Still refused from another origin, header or not.
+    const other = await send<ApiFailure>('GET', 'state', {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(other.status).toBe(403);
+    expect(other.body.message).toMatch(/evil\.example/);
+  });
+
+  it(`serves graph.json and its texts without ${ANNOTATE_HEADER} (the page loads them as the static site's)`, async () => {
+    const bare = { [ANNOTATE_HEADER]: undefined };
+    const graph = await send<GraphFile>('GET', 'graph.json', { headers: bare });
+    expect(graph.status, graph.text).toBe(200);
+    expect(graph.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const texts = await send('GET', graph.body.attributes.texts, { headers: bare });
+    expect(texts.status, texts.text).toBe(200);
+    expect(texts.headers['cross-origin-resource-policy']).toBe('same-origin');
+    // Another origin is refused there too.
+    const other = await send('GET', 'graph.json', { headers: { Origin: 'https://evil.example' } });
+    expect(other.status).toBe(403);
   });
 
   it('refuses a host that is not loopback with its port (DNS rebinding): 403', async () => {

@@ -1,10 +1,11 @@
-import type {
-  ApiFailure,
-  ArticleView,
-  ChangeRequest,
-  ChangeResult,
-  StateAnswer,
-  SuggestionsView,
+import {
+  ANNOTATE_HEADER,
+  type ApiFailure,
+  type ArticleView,
+  type ChangeRequest,
+  type ChangeResult,
+  type StateAnswer,
+  type SuggestionsView,
 } from '../../core/annotate/api.ts';
 
 /** A refusal or failure of the write server, with what it said. */
@@ -34,7 +35,12 @@ export function annotateClient(base: string): AnnotateClient {
     try {
       response = await fetch(`${base}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        // The header that tells the server the request comes from its own page (another
+        // site's page cannot send it).
+        headers: {
+          [ANNOTATE_HEADER]: '1',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
       });

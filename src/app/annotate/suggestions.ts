@@ -189,7 +189,8 @@ export function suggestionsSection(context: SuggestionsContext): SuggestionsSect
 
   const load = () => {
     if (!view || !details.open) return;
-    const key = `${view.id}\n${view.version}`;
+    // The suggestions read the text: another text (changed on disk, reloaded), others.
+    const key = `${view.id}\n${view.version}\n${view.textVersion ?? ''}`;
     if (loaded === key) return;
     loaded = key;
     const id = view.id;

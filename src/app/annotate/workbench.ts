@@ -12,6 +12,7 @@ import { h, replaceChildren } from '../dom.ts';
 import { ApiError, annotateClient } from './client.ts';
 import { openArticleForm } from './articleForm.ts';
 import { mountReader } from './reader.ts';
+import { describeLook } from './lookResult.ts';
 import { describeUndo, type SaveResult } from './saveResult.ts';
 import { sameState } from './sameState.ts';
 
@@ -239,7 +240,9 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
 
   /**
    * Asks for the state (the server looks at the data folder) and takes in what changed there:
-   * the list, the actors, the graph. An article open in the reader that changed on disk is not
+   * the list, the actors, the graph. The status line says which articles came or went, also
+   * when the network did not change (an article that does not build, or any while another
+   * file does not). An article open in the reader whose YAML or text changed on disk is not
    * replaced under the user's hands: the reader offers to reload it.
    */
   const lookNow = async ({ reopen = false } = {}) => {
@@ -249,30 +252,41 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       state = answer;
       return;
     }
-    const articles = state.articles.length;
+    const before = state;
     const open = reader.current();
     state = answer;
     matcher = actorMatcher(state.actors);
     drawSection();
-    const moved = state.graphVersion !== shownGraph;
+    const said = describeLook(before, state, state.graphVersion !== shownGraph);
     if (open && reopen) await openArticle(open.id);
-    else if (open) {
-      const version = state.versions[`articles/${open.id}.yaml`];
-      if (version === undefined) {
-        reader.message(
-          `articles/${open.id}.yaml is no longer on disk (removed by another program or a git pull?).`,
-        );
-      } else if (version !== open.version) {
-        reader.message(`articles/${open.id}.yaml changed on disk since the reader showed it.`, {
-          label: 'Reload the article',
-          run: () => void refresh(),
-        });
-      }
+    else if (open) await checkOpen(open);
+    if (!(await showGraph(answer.graphDiff, said ?? 'The data folder changed on disk.'))) return;
+    if (said) say(said);
+  };
+
+  /**
+   * Tells the reader when the article it shows changed on disk since it read it, its YAML
+   * (the state's version) or its text (the article's textVersion, asked for: the state does
+   * not carry one per article), or is gone.
+   */
+  const checkOpen = async (open: ArticleView) => {
+    const reload = { label: 'Reload the article', run: () => void refresh() };
+    const gone = (path: string) =>
+      reader.message(`${path} is no longer on disk (removed by another program or a git pull?).`);
+    const changed = (path: string) =>
+      reader.message(`${path} changed on disk since the reader showed it.`, reload);
+    const yaml = `articles/${open.id}.yaml`;
+    const version = state.versions[yaml];
+    if (version === undefined) return gone(yaml);
+    if (version !== open.version) return changed(yaml);
+    const fresh = await client.article(open.id).catch(() => null);
+    // Another article opened meanwhile, or this one not to be had: the next look tells.
+    if (!fresh || reader.current() !== open) return;
+    if (fresh.version !== open.version) return changed(yaml);
+    if (fresh.textVersion !== open.textVersion) {
+      const text = `articles/${open.id}.txt`;
+      return fresh.textVersion === undefined ? gone(text) : changed(text);
     }
-    const added = state.articles.length - articles;
-    const said = `The data folder changed on disk${added > 0 ? ` (${added} article${added === 1 ? '' : 's'} more)` : added < 0 ? ` (${-added} article${added === -1 ? '' : 's'} fewer)` : ''}: taken in.`;
-    if (!(await showGraph(answer.graphDiff, said))) return;
-    if (moved) say(said);
   };
   /**
    * A look asked for and not yet answered: another is not asked (the window coming back fires
@@ -308,6 +322,10 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       else if (change.kind !== 'add-article') {
         const path = `articles/${change.article}.yaml`;
         versions[path] = view?.id === change.article ? view.version : (state.versions[path] ?? '');
+        // The text the reader showed: nothing is saved once it changed on disk (409).
+        if (view?.id === change.article && view.textVersion !== undefined) {
+          versions[`articles/${change.article}.txt`] = view.textVersion;
+        }
       }
     }
     performance.mark('annotate-save');

@@ -20,12 +20,28 @@
  *                                attribute names the texts file, served beside it); its
  *                                graphVersion in the X-Graph-Version header
  * - GET  articles.<hash>.json → the texts of that build
+ *
+ * Every request but the last two must carry the header ANNOTATE_HEADER (403 without it),
+ * which the page's client sends with each: a page of another site cannot send a custom header
+ * without a CORS preflight, which the server never answers. graph.json and the texts, which
+ * the page loads as it loads the static site's (src/app/loadGraph.ts), are served without it:
+ * they are the build in memory, read and change nothing on the server, and another site's
+ * page cannot read them (Cross-Origin-Resource-Policy: same-origin, no CORS).
  */
 import type { ActorKind, Modality } from '../model.ts';
 import type { Suggestion } from '../suggest/suggest.ts';
 import type { VersionedGraphDiff } from './graphDiff.ts';
 
 export const ANNOTATE_API = 'api/annotate/';
+
+/**
+ * The request header the workbench's own page sends with every call of the API (any value;
+ * the page sends "1"). The server refuses the routes that look at the data folder, compute
+ * or write without it (403): a page of another site can make a browser send a GET (an
+ * `<img src>` sends no Origin, and not every browser sends Sec-Fetch-Site), but not with a
+ * custom header, which needs a CORS preflight that the server never answers.
+ */
+export const ANNOTATE_HEADER = 'X-Annotate-Workbench';
 
 /** What a relation is given as, in the form and in an article's YAML (names as typed). */
 export interface RelationInput {
@@ -90,9 +106,10 @@ export type Change =
 export interface ChangeRequest {
   changes: Change[];
   /**
-   * The version (ArticleView.version, WorkbenchState.versions) of each existing file the page
-   * read before making the change, by path relative to the data folder (actors.yaml,
-   * articles/<id>.yaml). A file whose version on disk differs is not written: 409.
+   * The version (ArticleView.version and textVersion, WorkbenchState.versions) of each
+   * existing file the page read before making the change, by path relative to the data folder
+   * (actors.yaml, articles/<id>.yaml, articles/<id>.txt). When the version on disk of any of
+   * them differs, nothing is written: 409.
    */
   versions: Record<string, string>;
 }
@@ -215,6 +232,12 @@ export interface ArticleView {
   relations: RelationView[];
   /** Version of articles/<id>.yaml as read. */
   version: string;
+  /**
+   * Version of articles/<id>.txt as read (absent when the article has no text file): the
+   * reader compares it with the server's after a look, to notice a text changed on disk, and
+   * a change made in the reader names it in ChangeRequest.versions (409 once it changed).
+   */
+  textVersion?: string;
 }
 
 export interface ChangeResult {

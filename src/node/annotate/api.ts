@@ -5,13 +5,24 @@
  * It writes the user's files, so it answers only its own page: requests whose Host is a
  * loopback name with the server's port (a DNS-rebinding page has another host), without an
  * Origin other than the server's own and with Sec-Fetch-Site same-origin or none when the
- * browser sends it (a page of another site cannot write the files), and POSTs only as
- * application/json (which a cross-site form cannot send, and which fetch cannot send across
- * sites without a preflight that this API never answers with CORS headers).
+ * browser sends it (a page of another site cannot write the files), that carry the header
+ * ANNOTATE_HEADER, and POSTs only as application/json. The header is what another site's page
+ * cannot send: a GET from an `<img src>` carries no Origin, and a browser that sends no
+ * Sec-Fetch-Site would let it through, but a custom header (like a POST of application/json)
+ * needs a CORS preflight, which this API never answers with CORS headers. Without the header
+ * nothing is looked at, computed or written (403), except graph.json and the texts of a build:
+ * the page loads them as it loads the static site's (src/app/loadGraph.ts, without the
+ * header); they are the build in memory, touch neither the disk nor the state, and another
+ * site's page cannot read them (Cross-Origin-Resource-Policy, no CORS).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { ANNOTATE_API, type ApiFailure, type StateAnswer } from '../../core/annotate/api.ts';
+import {
+  ANNOTATE_API,
+  ANNOTATE_HEADER,
+  type ApiFailure,
+  type StateAnswer,
+} from '../../core/annotate/api.ts';
 import { MalformedRequest, parseChangeRequest, parseUndoRequest } from './requestShape.ts';
 import { ARTICLE_ID } from '../../core/pipeline/ids.ts';
 import { MAX_TEXT_BYTES } from '../readData.ts';
@@ -28,6 +39,13 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** A texts file of a build, as graph.json names it. */
 const TEXTS_FILE = /^articles\.[0-9a-f]{16}\.json$/;
+
+/**
+ * The routes of the build's output (graph.json, a texts file), answered without
+ * ANNOTATE_HEADER: the page fetches them as it fetches the static site's, and they read
+ * nothing but the build in memory.
+ */
+const BUILD_OUTPUT = (route: string): boolean => route === 'graph.json' || TEXTS_FILE.test(route);
 
 export interface AnnotateApiOptions {
   /** The workbench, or its start (requests wait for it; a failed start is answered as such). */
@@ -76,6 +94,18 @@ async function handle(
     return;
   }
   const route = url.pathname.slice(API_PREFIX.length);
+  if (!BUILD_OUTPUT(route) && req.headers[ANNOTATE_HEADER.toLowerCase()] === undefined) {
+    drain(req);
+    send(
+      res,
+      403,
+      failure(
+        'forbidden',
+        `The workbench answers only its own page, which sends the header ${ANNOTATE_HEADER} with every request; this one has none. A page of another site cannot send it (it would need a CORS preflight, which the workbench never answers), so it may not make the workbench read or write the data files.`,
+      ),
+    );
+    return;
+  }
   const methods = ROUTES[route] ?? (TEXTS_FILE.test(route) ? 'GET' : undefined);
   if (!methods) {
     drain(req);

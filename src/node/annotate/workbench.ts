@@ -364,7 +364,9 @@ export class Workbench {
     if (!ARTICLE_ID.test(id)) return undefined;
     const { data, versions } = this.snapshot;
     if (!data.articles.some((a) => a.id === id && a.meta)) return undefined;
-    return articleView(data, id, versions.get(`articles/${id}.yaml`) ?? '');
+    const view = articleView(data, id, versions.get(`articles/${id}.yaml`) ?? '');
+    const textVersion = versions.get(`articles/${id}.txt`);
+    return view && textVersion !== undefined ? { ...view, textVersion } : view;
   }
 
   /**
@@ -470,7 +472,7 @@ export class Workbench {
         throw new Refusal(400, {
           ok: false,
           reason: 'malformed',
-          message: `versions names "${path}", which is not a file of the data folder (actors.yaml, relation-types.yaml or articles/<id>.yaml).`,
+          message: `versions names "${path}", which is not a file of the data folder (actors.yaml, relation-types.yaml or articles/<id>.yaml or .txt).`,
         });
       }
     }

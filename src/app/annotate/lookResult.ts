@@ -1,0 +1,38 @@
+import type { ArticleSummary, WorkbenchState } from '../../core/annotate/api.ts';
+
+/** How many titles a status line names before it counts the rest. */
+const NAMED = 3;
+
+/**
+ * What a look at the data folder took in, for the workbench's status line: the articles
+ * another program added or removed (by title), whether or not the network changed; null when
+ * it took in nothing of that (the graph as it was, no article come or gone: a file edited that
+ * still does not build, which the problems list shows). An article that does not build (no
+ * `relations` list), or one added while another file does not build, changes the list and not
+ * the network: the line then says that the network waits for the files listed.
+ */
+export function describeLook(
+  before: WorkbenchState,
+  after: WorkbenchState,
+  graphMoved: boolean,
+): string | null {
+  const had = new Set(before.articles.map((a) => a.id));
+  const has = new Set(after.articles.map((a) => a.id));
+  const added = after.articles.filter((a) => !had.has(a.id));
+  const removed = before.articles.filter((a) => !has.has(a.id));
+  if (!graphMoved && added.length === 0 && removed.length === 0) return null;
+  const parts = [listed(added, 'added'), listed(removed, 'removed')].filter((p) => p !== null);
+  const what = parts.length > 0 ? ` (${parts.join('; ')})` : '';
+  const network =
+    graphMoved || after.problems.length === 0
+      ? ''
+      : '; the network stays as it last built until the files listed above build';
+  return `The data folder changed on disk${what}: taken in${network}.`;
+}
+
+function listed(articles: readonly ArticleSummary[], verb: string): string | null {
+  if (articles.length === 0) return null;
+  const titles = articles.slice(0, NAMED).map((a) => JSON.stringify(a.title));
+  const more = articles.length - titles.length;
+  return `${articles.length} article${articles.length === 1 ? '' : 's'} ${verb}: ${titles.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}

@@ -7,7 +7,7 @@ import { IssueSink } from '../../src/core/pipeline/issues.ts';
 import { regularDemonyms } from '../../src/core/suggest/demonyms.ts';
 import { evaluate, matchArticle, rates } from '../../src/core/suggest/evaluate.ts';
 import { verbsOfNoun } from '../../src/core/suggest/events.ts';
-import { capitalForms } from '../../src/core/suggest/capitals.ts';
+import { capitalForms, citiesLeftOut } from '../../src/core/suggest/capitals.ts';
 import { foldNames } from '../../src/core/suggest/fold.ts';
 import { toYaml } from '../../src/core/suggest/format.ts';
 import { compileLexicon, readCueFile, type CueFile } from '../../src/core/suggest/lexicon.ts';
@@ -157,7 +157,9 @@ describe('actor mentions', () => {
     ];
     const index = indexNames(states, lexicon);
     const texts = (t: string) =>
-      findMentions(t, index).map((m) => `${m.text}=${m.actorIds.join('|')}:${m.via}`);
+      citiesLeftOut(findMentions(t, index), readText(t).tokens).map(
+        (m) => `${m.text}=${m.actorIds.join('|')}:${m.via}`,
+      );
     // countries-list's names and other names ("USA") find the state; the cue file adds a seat
     // of government (La Paz).
     expect(texts('Moscow and Washington met; La Paz objected.')).toEqual([
@@ -1204,5 +1206,106 @@ describe('participles, moves, titles in apposition, "the region of" (hand-made s
     expect(more).toEqual([]);
     expect(found).toMatchObject({ source: 'norland', target: 'ostria' });
     expect(found!.why).toContain('after "with"');
+  });
+});
+
+describe('what the review of the new readings found (hand-made sentences)', () => {
+  const states: Actor[] = [
+    ...ACTORS,
+    { id: 'russia', label: 'Russia', kind: 'state' },
+    { id: 'ukraine', label: 'Ukraine', kind: 'state' },
+    { id: 'peru', label: 'Peru', kind: 'state' },
+    { id: 'chile', label: 'Chile', kind: 'state' },
+    { id: 'brazil', label: 'Brazil', kind: 'state' },
+    { id: 'france', label: 'France', kind: 'state' },
+    { id: 'japan', label: 'Japan', kind: 'state' },
+    { id: 'china', label: 'China', kind: 'state' },
+  ];
+  const withStates = makeSuggester(states, TYPES, lexicon);
+  const read = (text: string) =>
+    suggestRelations(text, withStates).suggestions.map(
+      (s) => `${s.source} ${s.type} ${s.target} ${s.modality}`,
+    );
+
+  it('reads a capital in a name or before a noun as the city', () => {
+    for (const text of [
+      "Paraguay's president, Santiago Peña, criticised Brazil.",
+      'Senator Carlos Lima criticised Brazil.',
+      'Ukraine signed the Paris agreement.',
+      'The Tokyo Olympics were praised by China.',
+      'Protesters outside the Moscow embassy condemned Norland.',
+    ])
+      expect(read(text), text).toEqual([]);
+    expect(read('On Monday Moscow said it would attack Kyiv.')).toEqual([
+      'russia opposes ukraine proposed',
+    ]);
+    expect(read('Beijing officials criticised Tokyo.')).toEqual(['china opposes japan asserted']);
+  });
+
+  it('keeps the side of one who backs an act against another; guesses nothing from "condemned the deal"', () => {
+    expect(suggest('Norland backed the attack on Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland criticised the deal, and Sudmark welcomed the agreement.')).toEqual([]);
+  });
+
+  it('takes the subject of the clause a move is, not of the sentence', () => {
+    expect(
+      suggest('Ostria said Norland seized a tanker, in a move that drew criticism from Sudmark.'),
+    ).toContain('sudmark opposes norland asserted');
+    expect(
+      suggest(
+        'Norland ordered the envoy to leave, accusing her of bias, in a move that drew criticism from Sudmark.',
+      ),
+    ).toContain('sudmark opposes norland asserted');
+  });
+
+  it('does not take a person named after a comma for a title in apposition', () => {
+    const structural = (text: string) =>
+      suggestRelations(text, suggester).suggestions.filter((s) => s.score > FALLBACK_MAX);
+    expect(structural("Ostria criticised Norland's decision, Sergei Petrov said.")).toEqual([]);
+  });
+
+  it('reads standing relations only of one name, and "an ally of"', () => {
+    expect(suggest('Norland is an ally of Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+    const structural = (text: string) =>
+      suggestRelations(text, suggester).suggestions.filter((s) => s.score > FALLBACK_MAX);
+    expect(structural("The summit brought together Norland, Sudmark's allies and Ostria.")).toEqual(
+      [],
+    );
+    // The apposition is skipped to find the subject.
+    expect(suggest('Norland, a former ally of Sudmark, attacked Ostria.')).toContain(
+      'norland opposes ostria asserted',
+    );
+  });
+
+  it('reads "the government of X" as X, and not as the state named last', () => {
+    expect(suggest('Norland held talks with the government of Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('reads a passive reaction past a parenthesis, and a proposal referred to adds no modality', () => {
+    expect(
+      suggest('Norland and Sudmark signed a pact. The pact, however, was criticised by Ostria.'),
+    ).toContain('ostria opposes sudmark asserted');
+    expect(suggest('Norland made a proposal to Sudmark. Ostria rejected the proposal.')).toContain(
+      'ostria opposes norland asserted',
+    );
+    expect(
+      suggest('Norland expelled an envoy of Sudmark. The move was criticised by Ostria.'),
+    ).toContain('ostria opposes norland asserted');
+  });
+
+  it('needs an object for "pause", reads "May" in a date as the month, "Aids" as a name', () => {
+    expect(suggest("Norland paused to consider Sudmark's offer.")).not.toContain(
+      'norland opposes sudmark asserted',
+    );
+    expect(suggest('NORDBY, 3 May - Norland criticised Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(readText('Norland said Aids killed thousands.').tokens[2]!.singular).toBeUndefined();
   });
 });

@@ -132,14 +132,20 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   }
   // "China, North Korea's main ally", "Norland is Sudmark's partner": a noun of a standing
   // relation between the name it is said of and its possessor.
-  if (
-    hit.cue.pos === 'noun' &&
-    before &&
-    !right.object &&
-    RELATION_NOUNS.has(hit.cue.words.at(-1)!)
-  ) {
-    const holder = holderOf(view, before);
-    if (holder) return { passive, source: holder, target: before };
+  if (hit.cue.pos === 'noun' && !right.object && RELATION_NOUNS.has(hit.cue.words.at(-1)!)) {
+    // "Sudmark's ally", or "an ally of Sudmark".
+    const after = tokens[hit.last];
+    const ofName =
+      !before && after?.lower === 'of' && hit.last + 1 < view.sentence.last
+        ? mentionOn(view, hit.last + 1)
+        : undefined;
+    const possessor =
+      before ??
+      (usable(ofName)
+        ? { group: groupRightOf(view, ofName), how: 'possessive' as const, distance: 1 }
+        : undefined);
+    const holder = possessor && holderOf(view, before ? before.group[0]!.first : hit.first, hit);
+    if (possessor && holder) return { passive, source: holder, target: possessor };
   }
   // "Norway rejected an EU demand", "despite objections from Brazil": a noun whose author is
   // named and whose addressee is not is addressed to the one who answers it.
@@ -396,10 +402,28 @@ function findSubject(
   return undefined;
 }
 
+/** Nouns of the titles a person holds for a state or body ("deputy prime minister"). */
+const TITLE_NOUNS = new Set([
+  ...AGENT_NOUNS,
+  'president',
+  'deputy',
+  'premier',
+  'chancellor',
+  'commander',
+  'general',
+  'director',
+  'governor',
+  'mayor',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'counterpart',
+]);
+
 /** Nouns for a state or group that the name after "of" says ("the government of X"). */
 const STAND_IN_NOUNS = new Set([
   'government',
-  'authorities',
+  'authority',
   'region',
   'province',
   'republic',
@@ -409,6 +433,9 @@ const STAND_IN_NOUNS = new Set([
   'leadership',
   'people',
 ]);
+
+/** Words that open a relative clause or an apposition between a subject and its verb. */
+const APPOSITION_OPENERS = new Set(['which', 'who', 'a', 'an', 'the', 'once', 'formerly']);
 
 /** Nouns for the act a clause tells, that a relative clause goes on about ("a move that"). */
 const MOVE_NOUNS = new Set(['move', 'step', 'decision', 'action', 'act', 'measure']);
@@ -420,15 +447,21 @@ const RELATION_NOUNS = new Set(['ally', 'partner', 'backer', 'guarantor', 'patro
  * The name a possessed noun phrase is said of: in apposition ("China, North Korea's main
  * ally, ...") or after a copula ("Norland is Sudmark's partner", "remains").
  */
-function holderOf(view: SentenceView, possessor: Side): Side | undefined {
+function holderOf(view: SentenceView, phraseStart: number, hit: CueHit): Side | undefined {
   const { tokens, sentence } = view;
-  let k = possessor.group[0]!.first - 1;
+  let k = phraseStart - 1;
   const skip = () => {
-    while (k >= sentence.first && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADV')) k--;
+    while (
+      k >= sentence.first &&
+      (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'ADJ')
+    )
+      k--;
   };
   skip();
   // "one of Somalia's closest partners"
-  if (k - 1 >= sentence.first && tokens[k]!.lower === 'of' && tokens[k - 1]!.lower === 'one') {
+  const oneOf =
+    k - 1 >= sentence.first && tokens[k]!.lower === 'of' && tokens[k - 1]!.lower === 'one';
+  if (oneOf) {
     k -= 2;
     skip();
   }
@@ -445,7 +478,12 @@ function holderOf(view: SentenceView, possessor: Side): Side | undefined {
       k--;
   const holder = nameEndingAt(view, k - 1);
   if (!usable(holder)) return undefined;
-  return { group: groupLeftOf(view, holder), how: 'subject', distance: 0 };
+  const group = groupLeftOf(view, holder);
+  // "Norland, Sudmark's allies and Ostria": a list, not one name said to be several allies.
+  const noun = tokens[hit.last - 1]!;
+  if (!oneOf && group.length === 1 && noun.lower !== noun.lemma && noun.lower.endsWith('s'))
+    return undefined;
+  return { group, how: 'subject', distance: 0 };
 }
 
 /** Verbs that say what a name is ("X is Y's ally", "has become", "remains"). */
@@ -528,20 +566,29 @@ function answerer(
   let phraseStart: number | undefined;
   if (t.pos === 'VERB' && ANSWERING_VERBS.has(t.lemma)) {
     target = findSubject(view, k, antecedents);
-    // "X seized a tanker, in a move that drew condemnation from Y": the move is X's.
+    // "X seized a tanker, in a move that drew condemnation from Y": the move is X's, the
+    // subject of the clause before the comma ("Z said X seized ...": X, not Z).
     const noun = tokens[k - 2];
-    const group = antecedents.groups[0];
     if (
       !target &&
       noun &&
       k - 2 > sentence.first &&
       RELATIVE_PRONOUNS.has(tokens[k - 1]!.lower) &&
-      MOVE_NOUNS.has(noun.lemma) &&
-      group &&
-      group[0]!.first >= sentence.first &&
-      lastOf(group) < k - 2
-    )
-      target = { group, how: 'subject', distance: hit.first - lastOf(group) };
+      MOVE_NOUNS.has(noun.lemma)
+    ) {
+      let j = k - 3;
+      while (j > sentence.first && (tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'ADP')) j--;
+      // The clause's own verb: not a participle or an infinitive hanging on it ("ordered X
+      // to leave, accusing her of prejudging ..., in a move that").
+      const finite = (i: number) =>
+        tokens[i]!.pos === 'VERB' &&
+        !tokens[i]!.lower.endsWith('ing') &&
+        tokens[i - 1]?.lower !== 'to';
+      if (tokens[j]!.text === ',') {
+        while (j > sentence.first && !finite(j)) j--;
+        if (finite(j)) target = findSubject(view, j, antecedents);
+      }
+    }
   } else if (CIRCUMSTANCE_PREPOSITIONS.has(t.lower) && SPOKEN_OPPOSITION.has(hit.cue.code)) {
     const group = antecedents.groups[0];
     if (group && group[0]!.first >= sentence.first && lastOf(group) <= k) {
@@ -571,8 +618,9 @@ function beforeRelativeClause(
   for (let j = comma - 1; j > sentence.first && comma - j <= MAX_REACH; j--) {
     const t = tokens[j]!;
     if (t.text === ',' || t.text === ';') {
+      // ", which ...," ", who ...," or an apposition: ", a former ally of Sudmark,".
       const next = tokens[j + 1]!.lower;
-      if (next !== 'which' && next !== 'who') return undefined;
+      if (!APPOSITION_OPENERS.has(next)) return undefined;
       const antecedent = nameEndingAt(view, j - 1);
       return usable(antecedent) ? antecedent : undefined;
     }
@@ -833,8 +881,11 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         !skipping &&
         lastNoun === k - 1 &&
         (MEMBER_NOUNS.has(tokens[k - 1]!.lemma) || STAND_IN_NOUNS.has(tokens[k - 1]!.lemma))
-      )
+      ) {
+        // As a verb's object too: "attacked the breakaway region of X".
+        if (preposition === '') theme = false;
         continue;
+      }
       if (t.lower === 'by' || (t.lower === 'from' && (cue.pos === 'noun' || passive))) {
         preposition = t.lower;
         skipping = false;
@@ -881,10 +932,29 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
 
 const lastOf = (group: readonly PlacedMention[]): number => group[group.length - 1]!.last;
 
-/** The person a qualifier names, a few words after it ("Japan's ambassador, Hiroshi Tanabe"). */
+/**
+ * The person a qualifier names by a title right after it ("Japan's ambassador, Hiroshi
+ * Tanabe", "Kosovo's first deputy prime minister, Arben Krasniqi"): nothing but the title's
+ * words and one comma between, a title noun among them, and the person not the subject of
+ * what follows ("Japan's decision, Hiroshi Tanabe said" names no ambassador).
+ */
 function personQualified(view: SentenceView, qualifier: PlacedMention): PlacedMention | undefined {
-  const person = view.mentions[view.mentions.indexOf(qualifier) + 1];
-  return person && !person.modifier && person.first - qualifier.last <= 6 ? person : undefined;
+  const { tokens, sentence } = view;
+  const slot = view.mentions.indexOf(qualifier);
+  const person = slot < 0 ? undefined : view.mentions[slot + 1];
+  if (!person || person.modifier || person.first - qualifier.last > 6) return undefined;
+  let titled = false;
+  for (let k = qualifier.last; k < person.first; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' && k === person.first - 1) continue;
+    if (t.lower === "'s" || t.pos === 'ADJ') continue;
+    if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return undefined;
+    if (TITLE_NOUNS.has(t.lemma) || TITLE_NOUNS.has(t.lower)) titled = true;
+  }
+  const after = tokens[person.last];
+  if (after && person.last < sentence.last && (isVerb(after) || after.pos === 'AUX'))
+    return undefined;
+  return titled ? person : undefined;
 }
 
 /** Where the names after "including", "such as", "notably" at token k begin, or -1. */

@@ -3,10 +3,14 @@
  * Moscow"). The table is countries-list's (ISO 3166-1 countries with their capitals and other
  * names): a state of the registry whose label or alias is a country's name (or one of the
  * package's other names for it) is also found by its capital. The cue file's `capitals` list
- * adds forms (a seat of government that is not the capital: "La Paz", "The Hague"). Names the
- * registry gives an actor win over these (mentions.ts ranks them below names).
+ * adds forms (a seat of government that is not the capital: "La Paz"). Names the registry
+ * gives an actor win over these (mentions.ts ranks them below names). A capital used as a place
+ * or inside another name is the city, not the state (citiesLeftOut).
  */
 import { countries } from 'countries-list';
+import { MEMBER_NOUNS } from './grammar.ts';
+import type { Mention } from './mentions.ts';
+import type { Token } from './read.ts';
 
 export interface PlaceForms {
   place: string;
@@ -38,4 +42,78 @@ export function builtInCapitals(): readonly PlaceForms[] {
     }
   }
   return table;
+}
+
+/** Prepositions after which a capital is a place ("in Suva", "talks held at Doha"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'around', 'inside', 'across']);
+
+/** Capitalised words before a name that are not part of it ("On Monday Moscow said"). */
+const CALENDAR = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+
+/**
+ * The mentions without the capitals that name a city rather than its state: after a
+ * preposition of place or "the" ("talks in Suva", "the Moscow metro"); inside a person's or
+ * another name ("Carlos Lima", "Denzel Washington", "Santiago Peña"); before a noun they
+ * qualify ("the Paris agreement", "Oslo Accords", "Moscow-backed"), but for the people who act
+ * for the state ("Beijing officials"). `tokens` are the text's, in order.
+ */
+export function citiesLeftOut(mentions: readonly Mention[], tokens: readonly Token[]): Mention[] {
+  return mentions.filter((m) => {
+    if (m.via !== 'capital') return true;
+    const first = tokenAt(tokens, m.start);
+    if (first < 0) return false;
+    let last = first;
+    while (last < tokens.length && tokens[last]!.start < m.end) last++;
+    // Part of a longer word ("Moscow-backed" read as one token).
+    if (tokens[last - 1]!.end > m.end && !m.possessive) return false;
+    const before = tokens[first - 1];
+    if (before) {
+      if (PLACE_PREPOSITIONS.has(before.lower) || before.lower === 'the') return false;
+      if (before.pos === 'PROPN' && !CALENDAR.has(before.lower) && before.end === m.start - 1)
+        return false;
+    }
+    const after = tokens[last];
+    if (after && !m.possessive) {
+      // "Moscow-backed", but not "the Belgrade-Pristina dialogue" (a pair of states).
+      const paired = mentions.some((o) => o !== m && o.start === tokens[last + 1]?.start);
+      if (after.text === '-' && after.start === m.end && !paired) return false;
+      if ((after.pos === 'NOUN' || after.pos === 'PROPN') && !MEMBER_NOUNS.has(after.lemma))
+        return false;
+    }
+    return true;
+  });
+}
+
+/** The index of the token that starts at `start`, or -1. */
+function tokenAt(tokens: readonly Token[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid]!.start;
+    if (s === start) return mid;
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

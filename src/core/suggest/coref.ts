@@ -250,7 +250,9 @@ export function resolveReferences(
             h + 1 < sentence.last &&
             (following.pos === 'NOUN' || following.pos === 'PROPN') &&
             !inName[h + 1];
-          if ((kinds || heads) && !compound && head.pos !== 'VERB') {
+          // "the government of Sudmark": the name after "of" says who, not the last one named.
+          const named = following?.lower === 'of' && h + 2 < sentence.last && inName[h + 2] === 1;
+          if ((kinds || heads) && !compound && !named && head.pos !== 'VERB') {
             const actor = mostRecent(
               (id) =>
                 (kinds?.includes(kindOf(id) ?? 'person') ?? false) ||

@@ -72,6 +72,9 @@ const SAYING_NOUNS = new Set([
   'word',
 ]);
 
+/** Nouns for whatever was done last ("the move was criticised"): any act but a saying. */
+const GENERIC_ACTS = new Set(['move', 'step', 'action']);
+
 /** Nouns of acts whose verbs no regular ending gives. */
 const IRREGULAR: ReadonlyMap<string, readonly string[]> = new Map([
   ['explanation', ['explain']],
@@ -88,6 +91,7 @@ const IRREGULAR: ReadonlyMap<string, readonly string[]> = new Map([
   ['complaint', ['complain']],
   ['threat', ['threaten']],
   ['criticism', ['criticise', 'criticize']],
+  ['charge', ['accuse', 'allege', 'charge']],
 ]);
 
 /** Endings of nouns made from verbs, and what the verb ends in instead. */
@@ -156,7 +160,12 @@ export function definiteSubject(
 ): { first: number; last: number; head: Token } | undefined {
   const { tokens, sentence } = view;
   let k = verb - 1;
-  while (k >= sentence.first && ['ADV', 'AUX', 'PART'].includes(tokens[k]!.pos)) k--;
+  // "The pact, however, was criticised by X": past auxiliaries, adverbs and a parenthesis.
+  while (
+    k >= sentence.first &&
+    (['ADV', 'AUX', 'PART'].includes(tokens[k]!.pos) || tokens[k]!.text === ',')
+  )
+    k--;
   if (k < sentence.first || tokens[k]!.pos !== 'NOUN' || mentionOn(view, k)) return undefined;
   const last = k + 1;
   while (k >= sentence.first && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) {
@@ -182,17 +191,21 @@ export function actReferredTo(
   at: number,
   own: (actor: string) => boolean,
   codesOf: (noun: Token) => ReadonlySet<string>,
+  /** A reaction's object may be "the move": whatever was done last. */
+  reacting = false,
 ): { act: Act; actors: string[] } | undefined {
   const codes = codesOf(noun);
   // The noun's forms: its lemma, as written, and the singular of a plural the model kept.
   const forms = [noun.lemma, noun.lower, ...(noun.singular ? [noun.singular] : [])];
   const verbs = new Set(forms.flatMap(verbsOfNoun));
   const saying = forms.some((f) => SAYING_NOUNS.has(f));
+  const generic = reacting && noun.lower === noun.lemma && GENERIC_ACTS.has(noun.lemma);
   for (let i = acts.length - 1; i >= 0; i--) {
     const act = acts[i]!;
     if (act.sentence === sentence && act.at >= at) continue;
     if (sentence - act.sentence > ACT_REACH) break;
     const told =
+      (generic && !act.saying) ||
       verbs.has(act.word) ||
       (act.code !== undefined && codes.has(act.code)) ||
       (act.saying === true && saying);

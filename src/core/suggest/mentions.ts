@@ -205,27 +205,14 @@ export function findMentions(text: string, index: NameIndex): Mention[] {
       matchName(folded, text, p, index, () => true) ??
       matchHonorific(folded, text, p, index) ??
       matchTransliterated(folded, text, p, index);
-    if (!found || (found.via === 'capital' && placeBefore(f, p))) {
-      // "talks in Suva": a capital after a preposition of place is the city, not the state.
-      p = found ? found.to : wordEnd(f, p);
+    if (!found) {
+      while (p < f.length && isWordChar(f.charCodeAt(p))) p++;
       continue;
     }
     mentions.push(toMention(folded, text, found));
     p = found.to;
   }
   return mentions;
-}
-
-/** Prepositions after which a capital is a place ("in Suva", "talks held at Doha"). */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'around', 'inside', 'across']);
-
-/** Whether the word before folded offset p is a preposition of place. */
-function placeBefore(f: string, p: number): boolean {
-  let q = p - 1;
-  while (q >= 0 && f[q] === ' ') q--;
-  const end = q + 1;
-  while (q >= 0 && isWordChar(f.charCodeAt(q))) q--;
-  return PLACE_PREPOSITIONS.has(f.slice(q + 1, end));
 }
 
 interface Found {

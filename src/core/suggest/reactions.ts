@@ -106,12 +106,11 @@ export function rememberDeeds(
 
 /** CAMEO roots of answering what another did (disapprove, reject). */
 const REACTION_ROOTS = new Set(['11', '12']);
-/** Verbs that approve of what another did. */
-const APPROVING = new Set([
+/** Verbs that approve of what another did (cues of CAMEO 05 and 07). */
+export const APPROVING: ReadonlySet<string> = new Set([
   'welcome',
   'praise',
   'endorse',
-  'hail',
   'applaud',
   'commend',
   'back',
@@ -154,6 +153,7 @@ export function referredAct(
     hit.first,
     own,
     lexicon.nounCodes,
+    REACTION_ROOTS.has(hit.cue.code) || APPROVING.has(view.tokens[hit.first]!.lemma),
   );
   if (!found) return undefined;
   const start = tokens[object.first]!.start;

@@ -124,7 +124,7 @@ export function readText(text: string): ReadText {
       text: value,
       lower: value.toLowerCase(),
       lemma,
-      ...singularOf(lemma, pos),
+      ...(pos === 'NOUN' && /[^s]s$/.test(lemma) ? { singular: lemma.slice(0, -1) } : {}),
       pos,
       negated: negations[i] === true,
     });
@@ -165,6 +165,17 @@ export function readText(text: string): ReadText {
     }
     if (first >= 0) push(first, last + 1);
   }
+  for (const s of sentences) {
+    // "Clashes between ...": a capitalised plural opening a sentence, which the model took for
+    // a name, past an opening quote.
+    let k = s.first;
+    while (k < s.last && tokens[k]!.pos === 'PUNCT') k++;
+    const t = tokens[k];
+    if (t && k < s.last && t.pos === 'PROPN' && !t.singular) {
+      const singular = singularOf(t.lemma);
+      if (singular) t.singular = singular;
+    }
+  }
   return { text, tokens, sentences };
 }
 
@@ -181,14 +192,10 @@ export function readWithLibraryOnly(text: string): number {
   );
 }
 
-/**
- * The singular of a plural noun the model left as it is: "airstrikes" (a noun), "Clashes",
- * "Sanctions" (a common noun opening a sentence, which the model tags as a name).
- */
-function singularOf(lemma: string, pos: PartOfSpeech): { singular?: string } {
-  if (pos === 'NOUN') return /[^s]s$/.test(lemma) ? { singular: lemma.slice(0, -1) } : {};
-  if (pos !== 'PROPN' || !/^[a-z]+$/.test(lemma)) return {};
-  if (/(?:sh|ch|ss|x|z)es$/.test(lemma)) return { singular: lemma.slice(0, -2) };
-  if (/[^aeiou]ies$/.test(lemma)) return { singular: `${lemma.slice(0, -3)}y` };
-  return /[^su]s$/.test(lemma) ? { singular: lemma.slice(0, -1) } : {};
+/** The singular of an English plural by its regular endings ("clashes", "sanctions"), or undefined. */
+function singularOf(lemma: string): string | undefined {
+  if (!/^[a-z]+$/.test(lemma)) return undefined;
+  if (/(?:sh|ch|ss|x|z)es$/.test(lemma)) return lemma.slice(0, -2);
+  if (/[^aeiou]ies$/.test(lemma)) return `${lemma.slice(0, -3)}y`;
+  return /[^siu]s$/.test(lemma) ? lemma.slice(0, -1) : undefined;
 }

@@ -23,9 +23,11 @@ import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
 import { directedByType } from '../pipeline/registry.ts';
+import { citiesLeftOut } from './capitals.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
 import { definiteObject, rememberAct, type Act } from './events.ts';
 import {
+  APPROVING,
   judgements,
   onSide,
   referredAct,
@@ -140,7 +142,7 @@ export function makeSuggester(
 
 export function suggestRelations(text: string, suggester: Suggester): SuggestResult {
   const read = readText(text);
-  const names = findMentions(text, suggester.names);
+  const names = citiesLeftOut(findMentions(text, suggester.names), read.tokens);
   const mentions = mergeByStart(
     names,
     resolveReferences(text, read.tokens, read.sentences, names, suggester.coref),
@@ -346,11 +348,14 @@ function suggestInSentence(
   /** Where a verb of rejecting or reducing relations governs a noun ("suspended talks with"). */
   const undone: { first: number; last: number }[] = [];
   /** The definite objects of verb cues ("condemned the deal"): acts referred to, not done. */
-  const referring: { first: number; last: number }[] = [];
+  const referring: { first: number; last: number; approving: boolean }[] = [];
   extra.push(...judgements(text, view, suggester, hits, antecedentsAt, told));
   const queue: { hit: CueHit; parties?: Parties }[] = [...extra, ...hits.map((hit) => ({ hit }))];
-  /** Every cue read, with its parties and how many pairs they gave: for the fallbacks. */
-  const read: { hit: CueHit; parties: Parties; pairs: number }[] = [];
+  /**
+   * Every cue read, with its parties and how many pairs they gave, and whether a guess by
+   * position may stand in for them: for the fallbacks.
+   */
+  const read: { hit: CueHit; parties: Parties; pairs: number; guess: boolean }[] = [];
   for (const { hit, parties: given } of queue) {
     if (!given && absorbed.some((a) => hit.first >= a.first && hit.first < a.last)) continue;
     // "suspended talks with X": no talks; but "rejected a proposal by X" tells X's proposal.
@@ -363,19 +368,19 @@ function suggestInSentence(
     const found = given ?? findParties(view, hit, antecedentsAt(hit.first));
     // "Ostria condemned the deal", "welcomed the agreement": an act a verb's definite object
     // names is not the verb's subject's; the noun keeps only the parties of its own phrase
-    // ("welcomed the talks between A and B").
-    const parties =
+    // ("welcomed the talks between A and B"), and is no ground for a guess. But one who backs
+    // an act against another sides with it ("backed the attack on Sudmark").
+    const governing = referring.find((a) => hit.first >= a.first && hit.first < a.last);
+    const stripped =
       !given &&
       hit.cue.pos === 'noun' &&
-      found.source &&
+      governing !== undefined &&
+      found.source !== undefined &&
       SUBJECT_SIDES.has(found.source.how) &&
-      referring.some((a) => hit.first >= a.first && hit.first < a.last)
-        ? { ...found, source: undefined }
-        : found;
-    if (hit.cue.pos === 'verb' && !given) {
-      const object = definiteObject(view, hit.last);
-      if (object) referring.push(object);
-    }
+      !(governing.approving && found.target);
+    const parties = stripped ? { ...found, source: undefined } : found;
+    const object = hit.cue.pos === 'verb' && !given ? definiteObject(view, hit.last) : undefined;
+    if (object) referring.push({ ...object, approving: APPROVING.has(tokens[hit.first]!.lemma) });
     const author = parties.source?.how === 'agent' || parties.source?.how === 'possessive';
     if (undoneNoun && !author) continue;
     if (!parties.target && parties.source && hit.cue.pos === 'verb') {
@@ -411,17 +416,30 @@ function suggestInSentence(
       undone.push({ first: hit.last, last: Math.min(objectAt, hit.last + 6) });
     }
     const pairs = pairsOf(parties.source, parties.target, hit, suggester);
-    read.push({ hit, parties, pairs: pairs.length });
+    // A verb whose object names an act it could not find ("condemned the deal") guesses
+    // nothing either.
+    const namesAct =
+      object !== undefined &&
+      hits.some((h) => h.cue.pos === 'noun' && h.first >= object.first && h.first < object.last);
+    read.push({
+      hit,
+      parties,
+      pairs: pairs.length,
+      guess: !stripped && !(namesAct && !parties.target),
+    });
     for (const pair of pairs) {
       const { source, target, fromGroup } = pair;
       const subjectEnd =
         parties.source && lastToken(parties.source) <= hit.first
           ? lastToken(parties.source)
           : undefined;
-      const own =
-        parties.phraseStart === undefined
-          ? markers
-          : markers.filter((m) => m.first >= parties.phraseStart!);
+      // The words naming an act referred to ("the proposal") mark nothing of the reaction.
+      const act = parties.target?.how === 'act' ? parties.target.group[0] : undefined;
+      const own = markers.filter(
+        (m) =>
+          (parties.phraseStart === undefined || m.first >= parties.phraseStart) &&
+          !(act && m.first >= act.first && m.first < act.last),
+      );
       const modality = decideModality(hit, own, {
         ...(subjectEnd === undefined ? {} : { subjectEnd }),
         proposal: suggester.proposalTypes.has(hit.cue.type),
@@ -506,7 +524,7 @@ function addFallbacks(
   text: string,
   view: SentenceView,
   suggester: Suggester,
-  read: readonly { hit: CueHit; parties: Parties; pairs: number }[],
+  read: readonly { hit: CueHit; parties: Parties; pairs: number; guess: boolean }[],
   markers: ReturnType<typeof findModalityCues>,
   byKey: Map<string, Suggestion>,
 ): void {
@@ -547,7 +565,8 @@ function addFallbacks(
     const kept = added.get(key);
     if (!byKey.has(key) && (!kept || kept.score < score)) added.set(key, suggestion);
   };
-  for (const { hit, parties, pairs } of read) {
+  for (const { hit, parties, pairs, guess } of read) {
+    if (!guess) continue;
     if (options.subject && pairs === 0 && parties.source && !parties.target) {
       const own = new Set(parties.source.group.map((m) => m.actor));
       const others = actors.filter((m) => !own.has(m.actor));

@@ -783,7 +783,7 @@ describe('the annotation workbench', () => {
       await p.evaluate(() => window.dispatchEvent(new Event('focus')));
       await status.filter({ hasText: '2 articles added' }).waitFor();
       expect(await status.textContent()).toBe(
-        'The data folder changed on disk (2 articles added: "Bare drop", "Empty drop"): taken in; the network stays as it last built until the files listed above build.',
+        'The data folder changed on disk (2 articles added: “Bare drop”, “Empty drop”): taken in; the network stays as it last built until articles/dropped-bare.yaml builds.',
       );
       for (const id of ['dropped-bare', 'dropped-empty']) {
         await p.locator(`[data-article="${id}"]`).waitFor({ state: 'attached' });
@@ -796,7 +796,7 @@ describe('the annotation workbench', () => {
       rmSync(emptyText!);
       rmSync(emptyYaml!);
       await p.evaluate(() => window.dispatchEvent(new Event('focus')));
-      await status.filter({ hasText: '1 article removed: "Empty drop"' }).waitFor();
+      await status.filter({ hasText: '1 article removed: “Empty drop”' }).waitFor();
       await p.locator('[data-article="dropped-empty"]').waitFor({ state: 'detached' });
       expect(await graphVersion(p)).toBe(before);
     } finally {
@@ -806,10 +806,105 @@ describe('the annotation workbench', () => {
     }
     // The other removed: opening the list looks; the data builds again.
     await p.locator('.article-details summary').click();
-    await status.filter({ hasText: '1 article removed: "Bare drop"' }).waitFor();
+    await status.filter({ hasText: '1 article removed: “Bare drop”' }).waitFor();
     await p.locator('[data-article="dropped-bare"]').waitFor({ state: 'detached' });
     expect(await problems.isHidden()).toBe(true);
     expect(Number(await graphVersion(p))).toBeGreaterThan(Number(before));
+    await expectShownIsServed(p);
+  });
+
+  it("tells the reader its text changed on disk when another tab took the change in first, offers a reload when the text is gone, and reads no closed reader's article", async () => {
+    const p = page();
+    await openWorkbench(p);
+    const id = 'washington-post-2014-10-kerry-lavrov-paris';
+    const text = join(data, 'articles', `${id}.txt`);
+    const original = readFileSync(text, 'utf8');
+    const [unbuiltText, unbuiltYaml] = ['txt', 'yaml'].map((ext) =>
+      join(data, 'articles', `dropped-unbuilt.${ext}`),
+    );
+    const message = p.locator('.reader-message');
+    const reader = p.locator('.reader-text');
+    /** Another tab's look (or curl's): the server takes in what changed on disk. */
+    const otherTabLooks = async () => {
+      const answer = await p.request.get(`${base}api/annotate/state`, {
+        headers: { [ANNOTATE_HEADER]: '1' },
+      });
+      expect(answer.status()).toBe(200);
+      return (await answer.json()) as { graphVersion: number; unchanged?: boolean };
+    };
+    const focus = () => p.evaluate(() => window.dispatchEvent(new Event('focus')));
+    try {
+      // An article without a relations list: it fails the schema, so the graph version stays
+      // put whatever else changes on disk.
+      writeFileSync(unbuiltText!, 'Nothing to annotate.\n');
+      writeFileSync(unbuiltYaml!, 'title: Unbuilt drop\noutlet: Dropped News\n');
+      await p.locator('.article-details summary').click();
+      await p.locator('[data-article="dropped-unbuilt"]').waitFor({ state: 'attached' });
+      await p.locator(`[data-article="${id}"]`).click();
+      await p.locator('#reader-title', { hasText: 'Russia to help fight Islamists' }).waitFor();
+      const shown = await graphVersion(p);
+
+      // The text changes; another tab looks first: the state this page gets next is the one
+      // it has (unchanged, the same graph), and the reader says so all the same.
+      writeFileSync(text, `${original}A line another program added.\n`);
+      const taken = await otherTabLooks();
+      expect(String(taken.graphVersion)).toBe(shown);
+      expect((await otherTabLooks()).unchanged).toBe(true);
+      await focus();
+      await message.filter({ hasText: `articles/${id}.txt changed on disk` }).waitFor();
+      expect(await reader.textContent()).not.toContain('A line another program added.');
+      // Looks again before a reload find the same: the message is left as it is, its button
+      // (marked here) kept, with the focus on it.
+      const reload = p.getByRole('button', { name: 'Reload the article' });
+      await reload.evaluate((button) => button.setAttribute('data-kept', ''));
+      await reload.focus();
+      const looks: string[] = [];
+      p.on('request', (request) => {
+        if (new URL(request.url()).pathname.endsWith('/api/annotate/state')) looks.push('');
+      });
+      // A look waits for the one before: two asked, the first is over.
+      await expect
+        .poll(
+          async () => {
+            await focus();
+            return looks.length;
+          },
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThanOrEqual(2);
+      expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-kept'))).toBe(true);
+      await reload.click();
+      await message.waitFor({ state: 'hidden' });
+      expect(await reader.textContent()).toContain('A line another program added.');
+
+      // The text removed (the YAML still there): said, with the reload the article still has.
+      rmSync(text);
+      await focus();
+      await message.filter({ hasText: `articles/${id}.txt is no longer on disk` }).waitFor();
+      expect(await reader.textContent()).toContain('A line another program added.');
+      await p.getByRole('button', { name: 'Reload the article' }).click();
+      await message.waitFor({ state: 'hidden' });
+      await p.locator('#reader-title', { hasText: 'Russia to help fight Islamists' }).waitFor();
+      writeFileSync(text, original);
+
+      // The reader closed: a look that takes in a change does not read its article again.
+      await p.getByRole('button', { name: 'Close the reader' }).click();
+      const read: string[] = [];
+      p.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.endsWith('/api/annotate/article')) read.push(request.url());
+      });
+      rmSync(unbuiltText!);
+      rmSync(unbuiltYaml!);
+      await focus();
+      await p
+        .locator('.workbench .workbench-status', { hasText: '1 article removed: “Unbuilt drop”' })
+        .waitFor();
+      expect(read).toEqual([]);
+    } finally {
+      writeFileSync(text, original);
+      for (const file of [unbuiltText!, unbuiltYaml!]) rmSync(file, { force: true });
+    }
     await expectShownIsServed(p);
   });
 

@@ -186,7 +186,7 @@ describe('describeLook', () => {
 
   it('names the articles come and gone, the first three of each by title', () => {
     expect(describeLook(state(['a', 'b']), state(['b', 'c', 'd', 'e', 'f', 'g']), true)).toBe(
-      'The data folder changed on disk (5 articles added: "Title c", "Title d", "Title e" and 2 more; 1 article removed: "Title a"): taken in.',
+      'The data folder changed on disk (5 articles added: “Title c”, “Title d”, “Title e” and 2 more; 1 article removed: “Title a”): taken in.',
     );
     expect(describeLook(state(['a']), state(['a'], 2), true)).toBe(
       'The data folder changed on disk: taken in.',
@@ -195,11 +195,42 @@ describe('describeLook', () => {
 
   it('says so when the graph did not move, and why when files do not build', () => {
     expect(describeLook(state(['a']), state([]), false)).toBe(
-      'The data folder changed on disk (1 article removed: "Title a"): taken in.',
+      'The data folder changed on disk (1 article removed: “Title a”): taken in.',
     );
     expect(describeLook(state([]), state(['a'], 1, 1), false)).toBe(
-      'The data folder changed on disk (1 article added: "Title a"): taken in; the network stays as it last built until the files listed above build.',
+      'The data folder changed on disk (1 article added: “Title a”): taken in; the network stays as it last built until the data folder builds.',
     );
     expect(describeLook(state(['a']), state(['a'], 1, 1), false)).toBeNull();
+  });
+
+  it('names the first file that does not build, with how many others: the reader shows no list', () => {
+    const broken = (...files: string[]): WorkbenchState => ({
+      ...state(['a'], 1),
+      problems: files.map((file) => ({ message: 'broken', file })),
+    });
+    const said = (after: WorkbenchState) => describeLook(state([]), after, false);
+    expect(said(broken('articles/a.yaml', 'articles/a.yaml'))).toBe(
+      'The data folder changed on disk (1 article added: “Title a”): taken in; the network stays as it last built until articles/a.yaml builds.',
+    );
+    expect(said(broken('articles/a.yaml', 'actors.yaml', 'articles/a.yaml'))).toMatch(
+      /until articles\/a\.yaml and 1 other file build\.$/,
+    );
+    expect(said(broken('articles/a.yaml', 'actors.yaml', 'articles/b.yaml'))).toMatch(
+      /until articles\/a\.yaml and 2 other files build\.$/,
+    );
+  });
+
+  it('shows titles as the article list does: the plain text between typographic quotes, no escapes', () => {
+    const titled = (title: string): WorkbenchState => ({
+      ...state([]),
+      articles: [{ id: 'k', title, relations: 0 }],
+    });
+    expect(describeLook(state([]), titled('Kerry "warns" Lavrov \\ again'), true)).toBe(
+      'The data folder changed on disk (1 article added: “Kerry "warns" Lavrov \\ again”): taken in.',
+    );
+    // A tab or a line feed (which a YAML value may hold) stays the character, not "\t".
+    expect(describeLook(titled('Kerry\twarns\nLavrov'), state([]), true)).toBe(
+      'The data folder changed on disk (1 article removed: “Kerry\twarns\nLavrov”): taken in.',
+    );
   });
 });

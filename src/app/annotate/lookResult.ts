@@ -9,7 +9,8 @@ const NAMED = 3;
  * it took in nothing of that (the graph as it was, no article come or gone: a file edited that
  * still does not build, which the problems list shows). An article that does not build (no
  * `relations` list), or one added while another file does not build, changes the list and not
- * the network: the line then says that the network waits for the files listed.
+ * the network: the line then names the first file that does not build (the reader, which
+ * shows the line too, covers the problems list).
  */
 export function describeLook(
   before: WorkbenchState,
@@ -26,13 +27,26 @@ export function describeLook(
   const network =
     graphMoved || after.problems.length === 0
       ? ''
-      : '; the network stays as it last built until the files listed above build';
+      : `; the network stays as it last built until ${waitingFor(after)}`;
   return `The data folder changed on disk${what}: taken in${network}.`;
 }
 
+/** The files that do not build, the first by name: "articles/x.yaml and 2 other files build". */
+function waitingFor(state: WorkbenchState): string {
+  const files = [...new Set(state.problems.flatMap((p) => (p.file ? [p.file] : [])))];
+  if (files.length === 0) return 'the data folder builds';
+  if (files.length === 1) return `${files[0]} builds`;
+  const others = files.length - 1;
+  return `${files[0]} and ${others} other file${others === 1 ? '' : 's'} build`;
+}
+
+/**
+ * The titles as the page shows them elsewhere (the article list, the evidence): the plain
+ * text, set as text, between typographic quotes; no escapes.
+ */
 function listed(articles: readonly ArticleSummary[], verb: string): string | null {
   if (articles.length === 0) return null;
-  const titles = articles.slice(0, NAMED).map((a) => JSON.stringify(a.title));
+  const titles = articles.slice(0, NAMED).map((a) => `“${a.title}”`);
   const more = articles.length - titles.length;
   return `${articles.length} article${articles.length === 1 ? '' : 's'} ${verb}: ${titles.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }

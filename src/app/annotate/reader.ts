@@ -30,7 +30,10 @@ export interface Reader {
   show(view: ArticleView, quote?: { start: number; end: number }): void;
   /** The article shown, if any. */
   current(): ArticleView | null;
-  /** Says something in the reader's message line (a conflict, a failure). */
+  /**
+   * Says something in the reader's message line (a conflict, a failure); the message shown
+   * already (the same text and action label) is left as it is.
+   */
   message(text: string, action?: { label: string; run: () => void }): void;
   /** The workbench's status (what was saved or undone) and what undo would take back. */
   status(text: string, undo: string | null): void;
@@ -359,6 +362,11 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
       describeUndo(undoButton, undo);
     },
     message(textOf, action) {
+      // The same message again (each look while a change on disk is not reloaded): kept as
+      // it is, not announced again, its button (and the focus on it) left in place.
+      const key = `${textOf}\n${action?.label ?? ''}`;
+      if (!messageLine.hidden && messageLine.dataset.said === key) return;
+      messageLine.dataset.said = key;
       replaceChildren(
         messageLine,
         h('p', {}, textOf),

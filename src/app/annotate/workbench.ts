@@ -164,6 +164,12 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   );
   drawSection();
 
+  /**
+   * The article the reader shows, or null once it is closed (closing hides it: reader.current()
+   * keeps the last one, which no look or save need read again).
+   */
+  const shownArticle = (): ArticleView | null => (readerHost.hidden ? null : reader.current());
+
   // Keyboard users go back where they opened the reader from (an article's button, a quote's
   // link in the evidence panel).
   let openedFrom: HTMLElement | null = null;
@@ -202,7 +208,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       options.panel.closest('.app')?.classList.add('is-reading');
       reader.show(result.article);
     } else {
-      const open = reader.current();
+      const open = shownArticle();
       if (open) {
         const fresh = await client.article(open.id).catch(() => null);
         if (fresh) reader.show(fresh);
@@ -247,13 +253,16 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
    */
   const lookNow = async ({ reopen = false } = {}) => {
     const answer = await client.state();
-    // Nothing changed on disk, and the page shows the server's state: nothing to redraw.
+    const open = shownArticle();
+    // Nothing changed on disk, and the page shows the server's state: nothing to redraw. The
+    // reader's text is checked all the same: the state carries no text versions, and another
+    // tab's look may have taken in a text changed on disk (the state then the same here).
     if (!reopen && sameState(state, answer)) {
       state = answer;
+      if (open) await checkOpen(open);
       return;
     }
     const before = state;
-    const open = reader.current();
     state = answer;
     matcher = actorMatcher(state.actors);
     drawSection();
@@ -267,26 +276,33 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   /**
    * Tells the reader when the article it shows changed on disk since it read it, its YAML
    * (the state's version) or its text (the article's textVersion, asked for: the state does
-   * not carry one per article), or is gone.
+   * not carry one per article), or is gone. Its text gone, the article still opens (its YAML
+   * is there): the reader offers to reload it, as for a change.
    */
   const checkOpen = async (open: ArticleView) => {
     const reload = { label: 'Reload the article', run: () => void refresh() };
-    const gone = (path: string) =>
-      reader.message(`${path} is no longer on disk (removed by another program or a git pull?).`);
-    const changed = (path: string) =>
-      reader.message(`${path} changed on disk since the reader showed it.`, reload);
     const yaml = `articles/${open.id}.yaml`;
     const version = state.versions[yaml];
-    if (version === undefined) return gone(yaml);
+    if (version === undefined) {
+      return reader.message(
+        `${yaml} is no longer on disk (removed by another program or a git pull?).`,
+      );
+    }
+    const changed = (path: string) =>
+      reader.message(`${path} changed on disk since the reader showed it.`, reload);
     if (version !== open.version) return changed(yaml);
     const fresh = await client.article(open.id).catch(() => null);
-    // Another article opened meanwhile, or this one not to be had: the next look tells.
-    if (!fresh || reader.current() !== open) return;
+    // Another article opened meanwhile, the reader closed, or this one not to be had: the next
+    // look tells.
+    if (!fresh || shownArticle() !== open) return;
     if (fresh.version !== open.version) return changed(yaml);
-    if (fresh.textVersion !== open.textVersion) {
-      const text = `articles/${open.id}.txt`;
-      return fresh.textVersion === undefined ? gone(text) : changed(text);
-    }
+    if (fresh.textVersion === open.textVersion) return;
+    const text = `articles/${open.id}.txt`;
+    if (fresh.textVersion !== undefined) return changed(text);
+    reader.message(
+      `${text} is no longer on disk (removed by another program or a git pull?): the reader shows the text it read; reloaded, the article has no text.`,
+      reload,
+    );
   };
   /**
    * A look asked for and not yet answered: another is not asked (the window coming back fires

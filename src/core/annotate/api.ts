@@ -8,9 +8,10 @@
  *                                the graph rebuilt), with what changed in the graph (graphDiff)
  * - GET  article?id=ID        → ArticleView (404 ApiFailure for an unknown article)
  * - POST change  ChangeRequest → ChangeResult (200) | ApiFailure (409 conflict, 422 refused,
- *                                400 malformed, 403 other origin or host); the result carries
- *                                what changed in the graph (graphDiff), which the page applies
- *                                instead of fetching graph.json again
+ *                                400 malformed, 403 other origin or host or without
+ *                                ANNOTATE_HEADER); the result carries what changed in the
+ *                                graph (graphDiff), which the page applies instead of fetching
+ *                                graph.json again
  * - POST undo    {}           → ChangeResult | ApiFailure (409: nothing to undo, or a file
  *                                changed on disk since the change being undone)
  * - GET  suggestions?article=ID → SuggestionsView: the relations the machine proposes for the

@@ -1309,3 +1309,26 @@ describe('what the review of the new readings found (hand-made sentences)', () =
     expect(readText('Norland said Aids killed thousands.').tokens[2]!.singular).toBeUndefined();
   });
 });
+
+describe('quoted cues, mutual acts aimed elsewhere (hand-made sentences)', () => {
+  it('reads a cue in quotation marks with its sides', () => {
+    expect(
+      suggest('The North Pact Council expressed "full solidarity" with Norland and Sudmark.'),
+    ).toEqual([
+      'north-pact cooperates-with norland asserted',
+      'north-pact cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('does not read a mutual act aimed at another as done to each other', () => {
+    expect(suggest('Norland and Sudmark are waging a war against the Red Front.')).toEqual([
+      'norland opposes red-front asserted',
+      'sudmark opposes red-front asserted',
+    ]);
+    expect(suggest('Norland and Sudmark clashed with police on Monday.')).toEqual([]);
+    expect(suggest('Norland and Sudmark clashed on Monday.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
+  });
+});

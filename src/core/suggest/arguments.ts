@@ -363,6 +363,12 @@ function findSubject(
       const group = speakerOf(view, k) ?? referent(t.lower, antecedents);
       return group ? { group, how: 'pronoun', distance: cueFirst - k - 1 } : undefined;
     }
+    // 'expressed "full solidarity"': the quote opens the cue's own words.
+    if (
+      QUOTES.has(t.text) &&
+      tokens.slice(k + 1, cueFirst).every((x) => isModifier(x) || x.pos === 'NOUN')
+    )
+      continue;
     // "has since accused": an adverb between the auxiliary and the verb.
     if (t.lower === 'since' && k === cueFirst - 1 && tokens[k - 1]?.pos === 'AUX') continue;
     if (isClauseBreak(t)) {
@@ -433,6 +439,9 @@ const STAND_IN_NOUNS = new Set([
   'leadership',
   'people',
 ]);
+
+/** Quotation marks, which may open or close a quoted cue ('"full solidarity" with X'). */
+const QUOTES = new Set(['"', '“', '”', '‘', '’', "'"]);
 
 /** Words that open a relative clause or an apposition between a subject and its verb. */
 const APPOSITION_OPENERS = new Set(['which', 'who', 'a', 'an', 'the', 'once', 'formerly']);
@@ -862,6 +871,8 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       theme = false;
       continue;
     }
+    // 'expressed "full solidarity" with X': the quote closes the cue's own words.
+    if (k === hit.last && QUOTES.has(t.text)) continue;
     if (isClauseBreak(t) || t.text === ',') break;
     if (t.lower === 'to' && k + 1 < sentence.last && tokens[k + 1]!.pos === 'VERB') {
       // "offered to coordinate ... with X", "threatened to attack X": the infinitive's party.

@@ -274,6 +274,12 @@ function liftsOpposition(
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
 const UNDOING_ROOTS = new Set(['12', '16']);
 
+/** Prepositions that aim an act at another party ("a war against", "clashed with"). */
+const AIMING = new Set(['against', 'with']);
+
+/** Quotation marks around a cue's words. */
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"]);
+
 /** How a side found left of the cue, in its clause, is told. */
 const SUBJECT_SIDES: ReadonlySet<Side['how']> = new Set(['subject', 'pronoun', 'relative']);
 
@@ -415,7 +421,16 @@ function suggestInSentence(
       const objectAt = parties.target ? parties.target.group[0]!.first : hit.last + 6;
       undone.push({ first: hit.last, last: Math.min(objectAt, hit.last + 6) });
     }
-    const pairs = pairsOf(parties.source, parties.target, hit, suggester);
+    // "X and Y are waging a war against Z": aimed at another, not at each other.
+    let next = hit.last;
+    while (next < view.sentence.last && QUOTE_MARKS.has(tokens[next]!.text)) next++;
+    const following = tokens[next];
+    const aimed =
+      next < view.sentence.last &&
+      following !== undefined &&
+      hit.cue.prepositions.has(following.lower) &&
+      AIMING.has(following.lower);
+    const pairs = pairsOf(parties.source, parties.target, hit, suggester, aimed);
     // A verb whose object names an act it could not find ("condemned the deal") guesses
     // nothing either.
     const namesAct =
@@ -628,6 +643,8 @@ function pairsOf(
   target: Side | undefined,
   hit: CueHit,
   suggester: Suggester,
+  /** The cue's words go on to another party, named or not ("a war against ..."). */
+  aimed = false,
 ): Pair[] {
   const directed = suggester.directed.get(hit.cue.type) ?? true;
   const pairs: Pair[] = [];
@@ -676,7 +693,7 @@ function pairsOf(
     // directed verb needs its object ("X and Y attacked" says nothing of X against Y).
     // A mutual act ("X and Y clashed", "exchanged fire", "the two fought a war"): both ways.
     if (!directed) within(source, 'pair');
-    else if (hit.cue.reciprocal) within(source, 'both-ways');
+    else if (hit.cue.reciprocal && !aimed) within(source, 'both-ways');
     else if (hit.cue.pos === 'noun' && source.how === 'possessive') within(source, 'both-ways');
   }
   return pairs.filter((p) => p.source.actor && p.target.actor && p.source.actor !== p.target.actor);

@@ -1332,3 +1332,17 @@ describe('quoted cues, mutual acts aimed elsewhere (hand-made sentences)', () =>
     ]);
   });
 });
+
+describe('lexicon words from the misses of heldout-l (hand-made sentences)', () => {
+  it('reads "share ... with", "a video call with" and "sent soldiers to" as cooperation', () => {
+    expect(suggest('Norland was sharing technical indicators with Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+    expect(suggest('Lena Holm held a video call with her Norland counterparts.')).toEqual([
+      'lena-holm cooperates-with norland asserted',
+    ]);
+    expect(suggest('Norland has sent soldiers to Ostria.')).toEqual([
+      'norland cooperates-with ostria asserted',
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { verbsOfNoun } from '../../src/core/suggest/events.ts';
 import { capitalForms, citiesLeftOut } from '../../src/core/suggest/capitals.ts';
 import { foldNames } from '../../src/core/suggest/fold.ts';
 import { toYaml } from '../../src/core/suggest/format.ts';
+import { participleVerbs } from '../../src/core/suggest/cues.ts';
 import { compileLexicon, readCueFile, type CueFile } from '../../src/core/suggest/lexicon.ts';
 import { findMentions, indexNames } from '../../src/core/suggest/mentions.ts';
 import { MAX_SENTENCE_TOKENS, readText } from '../../src/core/suggest/read.ts';
@@ -1343,6 +1344,27 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     ]);
     expect(suggest('Norland has sent soldiers to Ostria.')).toEqual([
       'norland cooperates-with ostria asserted',
+    ]);
+  });
+});
+
+describe('participles tagged as adjectives, acts helped along (hand-made sentences)', () => {
+  it('reads a participle the model took for an adjective as its verb', () => {
+    expect(participleVerbs(readText('The talks were mediated by them.').tokens[3]!)).toContain(
+      'mediate',
+    );
+    expect(participleVerbs(readText('The old man.').tokens[1]!)).toEqual([]);
+  });
+
+  it('aims "the talks were mediated by X" at each side of the talks', () => {
+    expect(
+      suggest(
+        'Norland and Sudmark held talks in Ostria on Monday. The talks were mediated by the North Pact Council.',
+      ),
+    ).toEqual([
+      'norland cooperates-with sudmark asserted',
+      'north-pact cooperates-with norland asserted',
+      'north-pact cooperates-with sudmark asserted',
     ]);
   });
 });

@@ -22,7 +22,10 @@ export interface ModalityHit {
 }
 
 const matchesWord = (t: Token, word: string): boolean =>
-  t.lemma === word || t.lower === word || t.singular === word;
+  t.lemma === word ||
+  t.lower === word ||
+  t.singular === word ||
+  (t.pos === 'ADJ' && participleVerbs(t).includes(word));
 
 /** Whether the words of a marker follow from token i, within [i, end). */
 function matchesFrom(tokens: readonly Token[], i: number, end: number, words: readonly string[]) {
@@ -69,6 +72,19 @@ function cueEnd(
   return at;
 }
 
+/**
+ * The verbs a past participle tagged as an adjective may come from ("mediated": mediate,
+ * "backed": back, "banned": ban, "allied": ally); none for any other word.
+ */
+export function participleVerbs(t: Token): string[] {
+  if (t.pos !== 'ADJ' || t.lemma !== t.lower || !/^[a-z]{4,}ed$/.test(t.lower)) return [];
+  const w = t.lower;
+  const forms = [w.slice(0, -1), w.slice(0, -2)];
+  if (/([bdgklmnprt])\1ed$/.test(w)) forms.push(w.slice(0, -3));
+  if (w.endsWith('ied')) forms.push(`${w.slice(0, -3)}y`);
+  return forms;
+}
+
 function fitsPos(t: Token, pos: Cue['pos']): boolean {
   if (pos === 'noun') return t.pos === 'NOUN' || t.pos === 'PROPN';
   if (pos === 'adjective') return t.pos === 'ADJ' || t.pos === 'VERB';
@@ -86,6 +102,10 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       ...(lexicon.cues.get(t.lemma) ?? []),
       ...(t.lower !== t.lemma ? (lexicon.cues.get(t.lower) ?? []) : []),
       ...(one ? (lexicon.cues.get(one) ?? []) : []),
+      // "were mediated by": a participle the model took for an adjective, as its verb.
+      ...participleVerbs(t).flatMap((v) =>
+        (lexicon.cues.get(v) ?? []).filter((c) => c.pos === 'verb'),
+      ),
     ].sort((a, b) => b.words.length - a.words.length);
     for (const cue of candidates) {
       const last = cueEnd(tokens, i, sentence.last, cue);

@@ -84,7 +84,13 @@ const PASSIVE_AUXILIARIES = new Set(['be', 'get']);
  */
 export function isPassiveAt(tokens: readonly Token[], i: number, first: number): boolean {
   const verb = tokens[i]!;
-  if (verb.pos !== 'VERB' || verb.lower.endsWith('ing') || verb.lower === verb.lemma) return false;
+  // A participle the model took for an adjective ("were mediated by") counts too.
+  const participle = verb.pos === 'ADJ' && /ed$/.test(verb.lower);
+  if (
+    !participle &&
+    (verb.pos !== 'VERB' || verb.lower.endsWith('ing') || verb.lower === verb.lemma)
+  )
+    return false;
   for (let k = i - 1; k >= Math.max(first, i - 4); k--) {
     const t = tokens[k]!;
     if (t.pos === 'ADV' || t.pos === 'PART') continue;

@@ -117,6 +117,9 @@ export const APPROVING: ReadonlySet<string> = new Set([
   'support',
 ]);
 
+/** Verbs of helping others to an act ("the talks were mediated by X"): with each of its doers. */
+const MEDIATING: ReadonlySet<string> = new Set(['mediate', 'broker', 'facilitate', 'host']);
+
 /**
  * The target of a cue whose object refers back to an act told before ("dismissed the
  * protest"): who did it, as a side on the object's words, with the act. An object that names
@@ -133,7 +136,13 @@ export function referredAct(
   passive = false,
 ): { side: Side; act: Act } | undefined {
   // "The agreement was signed by X" tells who did it; "the decision was welcomed by X" reacts.
-  if (passive && !REACTION_ROOTS.has(hit.cue.code) && !APPROVING.has(view.tokens[hit.first]!.lemma))
+  const lemma = hit.cue.words[0]!;
+  if (
+    passive &&
+    !REACTION_ROOTS.has(hit.cue.code) &&
+    !APPROVING.has(lemma) &&
+    !MEDIATING.has(lemma)
+  )
     return undefined;
   const object = passive ? definiteSubject(view, hit.first) : definiteObject(view, hit.last);
   if (!object) return undefined;
@@ -153,7 +162,7 @@ export function referredAct(
     hit.first,
     own,
     lexicon.nounCodes,
-    REACTION_ROOTS.has(hit.cue.code) || APPROVING.has(view.tokens[hit.first]!.lemma),
+    REACTION_ROOTS.has(hit.cue.code) || APPROVING.has(lemma),
   );
   if (!found) return undefined;
   const start = tokens[object.first]!.start;

@@ -386,7 +386,7 @@ function suggestInSentence(
       !(governing.approving && found.target);
     const parties = stripped ? { ...found, source: undefined } : found;
     const object = hit.cue.pos === 'verb' && !given ? definiteObject(view, hit.last) : undefined;
-    if (object) referring.push({ ...object, approving: APPROVING.has(tokens[hit.first]!.lemma) });
+    if (object) referring.push({ ...object, approving: APPROVING.has(hit.cue.words[0]!) });
     const author = parties.source?.how === 'agent' || parties.source?.how === 'possessive';
     if (undoneNoun && !author) continue;
     if (!parties.target && parties.source && hit.cue.pos === 'verb') {

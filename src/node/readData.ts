@@ -293,8 +293,9 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
 type RawOutcome =
   { kind: 'ok'; bytes: Uint8Array } | { kind: 'missing' } | ({ kind: 'problem' } & FsProblem);
 
-const formatSize = (bytes: number): string =>
-  bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+/** A size as people read it: "1.5 MiB", "12 KiB". */
+export const formatSize = (bytes: number): string =>
+  bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 
 /**
  * Reads a regular file of at most `limit` bytes. The file is opened non-blocking (a named pipe

@@ -53,6 +53,7 @@ import { validateAgainstSchema } from '../../core/pipeline/validate.ts';
 import { EVENTS_FOLDER, LAYER_FILE } from '../../core/events/layer.ts';
 import { errorCode, fsErrorLine } from '../fsErrors.ts';
 import {
+  formatSize,
   MAX_TEXT_BYTES,
   MAX_YAML_BYTES,
   maxBytesOf,
@@ -712,9 +713,9 @@ export class Workbench {
       const at = largestField(path, changes);
       problems.push({
         ...(at ? { field: at.field, change: at.change } : {}),
-        message: `${path} would be ${mib(bytes)} MiB, over the ${mib(limit)} MiB the build reads of ${text_ ? 'an article text' : 'a YAML file'}: nothing was written.`,
+        message: `${path} would be ${formatSize(bytes)}, over the ${formatSize(limit)} the build reads of ${text_ ? 'an article text' : 'a YAML file'}: nothing was written.`,
         hint: at
-          ? `Shorten the ${at.field.replace(/^actor\./, 'actor ')} (it is ${mib(at.bytes)} MiB).`
+          ? `Shorten the ${at.field.replace(/^actor\./, 'actor ')} (it is ${formatSize(at.bytes)}).`
           : `Make ${path} smaller by hand first.`,
         file: path,
       });
@@ -1200,7 +1201,6 @@ export class Workbench {
 }
 
 /** The build's warning about a relation written twice (same actors, type and quote). */
-const mib = (bytes: number): string => String(Math.round((bytes / 2 ** 20) * 10) / 10);
 
 /** The longest field a change writes into `path`, where the size of the file comes from. */
 function largestField(

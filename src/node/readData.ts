@@ -30,6 +30,10 @@ export const maxBytesOf = (path: string): number =>
 /** Article files by extension, compared case-insensitively: .yaml and .yml, .txt. */
 const ARTICLE_FILE = /^(.+)\.(yaml|yml|txt)$/i;
 
+/** Whether a name in articles/ is one the build reads: an article file, not a hidden one. */
+export const isArticleFileName = (name: string): boolean =>
+  !name.startsWith('.') && ARTICLE_FILE.test(name);
+
 /** A read of a file the issue names beside the message. */
 const READ = { action: 'read' } as const;
 

@@ -54,6 +54,7 @@ import { EVENTS_FOLDER, LAYER_FILE } from '../../core/events/layer.ts';
 import { errorCode, fsErrorLine } from '../fsErrors.ts';
 import {
   formatSize,
+  isArticleFileName,
   MAX_TEXT_BYTES,
   MAX_YAML_BYTES,
   maxBytesOf,
@@ -82,9 +83,6 @@ const MAX_PROBLEMS = 20;
 
 /** A folder's look (the articles folder's): its files are looked at one by one. */
 const FOLDER = 'folder';
-
-/** Article files, as readDataDir reads them: <id>.yaml, .yml or .txt in any case, not hidden. */
-const ARTICLE_FILE_NAME = /^[^.].*\.(?:ya?ml|txt)$/i;
 
 /** The version of a file's text: sha-256 (hex) of its UTF-8 bytes. */
 export const versionOf = (text: string): string =>
@@ -1339,7 +1337,7 @@ async function looksOf(dataDir: string): Promise<Map<string, string>> {
   try {
     const names = await fs.readdir(articles);
     looks.set(articles, FOLDER);
-    for (const name of names) if (ARTICLE_FILE_NAME.test(name)) paths.push(join(articles, name));
+    for (const name of names) if (isArticleFileName(name)) paths.push(join(articles, name));
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') looks.set(articles, `!${errorCode(error) ?? 'error'}`);
   }

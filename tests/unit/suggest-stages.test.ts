@@ -1335,16 +1335,11 @@ describe('quoted cues, mutual acts aimed elsewhere (hand-made sentences)', () =>
 });
 
 describe('lexicon words from the misses of heldout-l (hand-made sentences)', () => {
-  it('reads "share ... with", "a video call with" and "sent soldiers to" as cooperation', () => {
-    expect(suggest('Norland was sharing technical indicators with Sudmark.')).toEqual([
-      'norland cooperates-with sudmark asserted',
-    ]);
+  it('reads "a video call with" as consultation; "share" alone is no cue', () => {
     expect(suggest('Lena Holm held a video call with her Norland counterparts.')).toEqual([
       'lena-holm cooperates-with norland asserted',
     ]);
-    expect(suggest('Norland has sent soldiers to Ostria.')).toEqual([
-      'norland cooperates-with ostria asserted',
-    ]);
+    expect(suggest('Norland shared the blame with Sudmark.')).toEqual([]);
   });
 });
 
@@ -1366,5 +1361,64 @@ describe('participles tagged as adjectives, acts helped along (hand-made sentenc
       'north-pact cooperates-with norland asserted',
       'north-pact cooperates-with sudmark asserted',
     ]);
+  });
+});
+
+describe('what the second review found (hand-made sentences)', () => {
+  const structural = (text: string) =>
+    suggestRelations(text, suggester)
+      .suggestions.filter((s) => s.score > FALLBACK_MAX)
+      .map((s) => `${s.source} ${s.type} ${s.target} ${s.modality}`);
+
+  it('keeps a mutual act "with each other", and aims it at people or a name after "with"', () => {
+    expect(suggest('Norland and Sudmark clashed with each other on Monday.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
+    expect(suggest('Norland and Sudmark clashed with heavy artillery overnight.')).toHaveLength(2);
+    expect(suggest('Norland and Sudmark clashed with police.')).toEqual([]);
+  });
+
+  it('reads no cooperation in a shared border or scare quotes', () => {
+    expect(suggest('Norland has a shared border with Sudmark.')).toEqual([]);
+    expect(suggest('Norland shared a long border with Sudmark.')).toEqual([]);
+    expect(structural('Norland ridiculed the "partnership" with Sudmark.')).toEqual([]);
+    expect(suggest('Norland said Ostria remained "ready to help" if Sudmark asked.')).toContain(
+      'ostria proposes-to sudmark conditional',
+    );
+  });
+
+  it('reads "talks between A and B were mediated by Q" as Q with each', () => {
+    expect(suggest('Talks between Norland and Sudmark were mediated by Ostria.')).toEqual(
+      expect.arrayContaining([
+        'ostria cooperates-with norland asserted',
+        'ostria cooperates-with sudmark asserted',
+      ]),
+    );
+  });
+
+  it('aims a reaction to an act at its doer, not at its target', () => {
+    const got = suggest('Norland condemned the attack on Sudmark by the Red Front.');
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'norland opposes red-front asserted',
+        'red-front opposes sudmark asserted',
+      ]),
+    );
+    expect(got).not.toContain('norland opposes sudmark asserted');
+    expect(suggest('Norland blamed the attack on the Red Front.')).toEqual([
+      'norland opposes red-front asserted',
+    ]);
+  });
+
+  it('keeps the person as subject past a possessive apposition', () => {
+    expect(suggest("Lena Holm, Norland's fiercest critic, met Ostria's envoy.")).not.toContain(
+      'norland cooperates-with ostria asserted',
+    );
+  });
+
+  it('reads a form in -ed before a noun as an adjective', () => {
+    expect(suggest('Norland freed the jailed Sudmark journalist.')).toEqual([]);
+    expect(suggest('Norland treated wounded Sudmark soldiers.')).toEqual([]);
   });
 });

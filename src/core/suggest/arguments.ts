@@ -16,6 +16,7 @@ import {
   INFINITIVE_ROOTS,
   RELATIVE_PRONOUNS,
   PARTICIPLE_OPENERS,
+  QUOTE_MARKS,
   REPORTING_VERBS,
   SUBJECT_PRONOUNS,
   isClauseBreak,
@@ -363,9 +364,14 @@ function findSubject(
       const group = speakerOf(view, k) ?? referent(t.lower, antecedents);
       return group ? { group, how: 'pronoun', distance: cueFirst - k - 1 } : undefined;
     }
-    // 'expressed "full solidarity"': the quote opens the cue's own words.
+    // 'expressed "full solidarity"', 'remained "ready to help"': the quote opens the cue's own
+    // words; not scare quotes after a determiner ('ridiculed the "partnership"'), which keep
+    // their distance.
     if (
-      QUOTES.has(t.text) &&
+      QUOTE_MARKS.has(t.text) &&
+      k > sentence.first &&
+      !SCARE.has(tokens[k - 1]!.lower) &&
+      tokens[k - 1]!.pos !== 'DET' &&
       tokens.slice(k + 1, cueFirst).every((x) => isModifier(x) || x.pos === 'NOUN')
     )
       continue;
@@ -440,8 +446,8 @@ const STAND_IN_NOUNS = new Set([
   'people',
 ]);
 
-/** Quotation marks, which may open or close a quoted cue ('"full solidarity" with X'). */
-const QUOTES = new Set(['"', '“', '”', '‘', '’', "'"]);
+/** Words before scare quotes ('the "partnership"', 'so-called "talks"'). */
+const SCARE = new Set(['so-called', 'called', 'supposed', 'alleged']);
 
 /** Words that open a relative clause or an apposition between a subject and its verb. */
 const APPOSITION_OPENERS = new Set(['which', 'who', 'a', 'an', 'the', 'once', 'formerly']);
@@ -627,9 +633,11 @@ function beforeRelativeClause(
   for (let j = comma - 1; j > sentence.first && comma - j <= MAX_REACH; j--) {
     const t = tokens[j]!;
     if (t.text === ',' || t.text === ';') {
-      // ", which ...," ", who ...," or an apposition: ", a former ally of Sudmark,".
+      // ", which ...," ", who ...," or an apposition: ", a former ally of Sudmark,", ",
+      // Norland's fiercest critic,".
       const next = tokens[j + 1]!.lower;
-      if (!APPOSITION_OPENERS.has(next)) return undefined;
+      const possessive = mentionOn(view, j + 1)?.mention.possessive === true;
+      if (!APPOSITION_OPENERS.has(next) && !possessive) return undefined;
       const antecedent = nameEndingAt(view, j - 1);
       return usable(antecedent) ? antecedent : undefined;
     }
@@ -822,6 +830,14 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
           distance: at - hit.last,
           preposition,
         };
+        // "the attack on Sudmark by the Red Front": a noun's agent after its object.
+        const end = lastOf(result.object.group);
+        let b = end + 1;
+        while (b < sentence.last && isModifier(tokens[b]!) && !mentionOn(view, b)) b++;
+        const agent =
+          tokens[end]?.lower === 'by' && b < sentence.last ? mentionOn(view, b) : undefined;
+        if (cue.pos === 'noun' && !result.agent && usable(agent))
+          result.agent = { group: groupRightOf(view, agent), how: 'agent', distance: b - hit.last };
       } else if (
         preposition === '' &&
         cue.pos === 'verb' &&
@@ -872,7 +888,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       continue;
     }
     // 'expressed "full solidarity" with X': the quote closes the cue's own words.
-    if (k === hit.last && QUOTES.has(t.text)) continue;
+    if (k === hit.last && QUOTE_MARKS.has(t.text)) continue;
     if (isClauseBreak(t) || t.text === ',') break;
     if (t.lower === 'to' && k + 1 < sentence.last && tokens[k + 1]!.pos === 'VERB') {
       // "offered to coordinate ... with X", "threatened to attack X": the infinitive's party.

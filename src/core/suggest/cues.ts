@@ -5,6 +5,7 @@
  * among nouns; no cue is taken inside an actor's name.
  */
 import type { Cue, CueModality, Lexicon } from './lexicon.ts';
+import { isPassiveAt } from './grammar.ts';
 import type { Token } from './read.ts';
 import { mentionOn, type SentenceView } from './sentence.ts';
 
@@ -85,6 +86,27 @@ export function participleVerbs(t: Token): string[] {
   return forms;
 }
 
+/** A participle as a predicate: after "be" ("were mediated") or before "by". */
+function predicate(tokens: readonly Token[], i: number, first: number): boolean {
+  return isPassiveAt(tokens, i, first) || tokens[i + 1]?.lower === 'by';
+}
+
+/**
+ * A form in -ed right after a determiner, a preposition or another verb and right before a
+ * noun or a name: an adjective, whatever the model tagged it ("freed the jailed Sudmark
+ * journalist", "treated wounded Sudmark soldiers").
+ */
+function attributive(tokens: readonly Token[], i: number, first: number, last: number): boolean {
+  const t = tokens[i]!;
+  if (!t.lower.endsWith('ed') || i <= first || i + 1 >= last) return false;
+  const before = tokens[i - 1]!;
+  const after = tokens[i + 1]!;
+  return (
+    (before.pos === 'DET' || before.pos === 'ADP' || before.pos === 'VERB') &&
+    (after.pos === 'NOUN' || after.pos === 'PROPN')
+  );
+}
+
 function fitsPos(t: Token, pos: Cue['pos']): boolean {
   if (pos === 'noun') return t.pos === 'NOUN' || t.pos === 'PROPN';
   if (pos === 'adjective') return t.pos === 'ADJ' || t.pos === 'VERB';
@@ -102,10 +124,13 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       ...(lexicon.cues.get(t.lemma) ?? []),
       ...(t.lower !== t.lemma ? (lexicon.cues.get(t.lower) ?? []) : []),
       ...(one ? (lexicon.cues.get(one) ?? []) : []),
-      // "were mediated by": a participle the model took for an adjective, as its verb.
-      ...participleVerbs(t).flatMap((v) =>
-        (lexicon.cues.get(v) ?? []).filter((c) => c.pos === 'verb'),
-      ),
+      // "were mediated by": a participle the model took for an adjective, as its verb, in a
+      // predicate only (not "a shared border", "the disputed islands").
+      ...(predicate(tokens, i, sentence.first)
+        ? participleVerbs(t).flatMap((v) =>
+            (lexicon.cues.get(v) ?? []).filter((c) => c.pos === 'verb'),
+          )
+        : []),
     ].sort((a, b) => b.words.length - a.words.length);
     for (const cue of candidates) {
       const last = cueEnd(tokens, i, sentence.last, cue);
@@ -113,6 +138,9 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       // A verb is known by its first word ("call on"), a noun by its last ("air strike").
       const head = cue.pos === 'noun' ? tokens[last - 1] : t;
       if (!head || !fitsPos(head, cue.pos)) continue;
+      // "treated wounded Sudmark soldiers", "the jailed Sudmark journalist": a participle
+      // qualifying the noun after it is no act of the sentence.
+      if (cue.pos === 'verb' && attributive(tokens, i, sentence.first, sentence.last)) continue;
       let inName = false;
       for (let k = i; k < last; k++) if (mentionOn(view, k)) inName = true;
       if (inName) continue;

@@ -50,6 +50,9 @@ const CLAUSE_WORDS = new Set([
   'insisted',
 ]);
 
+/** Double quotation marks (not the apostrophes, which also end plural possessives). */
+export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
+
 /** Relative pronouns, whose clause is about the name just before them. */
 export const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'that']);
 

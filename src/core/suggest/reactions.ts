@@ -105,7 +105,7 @@ export function rememberDeeds(
 }
 
 /** CAMEO roots of answering what another did (disapprove, reject). */
-const REACTION_ROOTS = new Set(['11', '12']);
+export const REACTION_ROOTS: ReadonlySet<string> = new Set(['11', '12']);
 /** Verbs that approve of what another did (cues of CAMEO 05 and 07). */
 export const APPROVING: ReadonlySet<string> = new Set([
   'welcome',
@@ -118,7 +118,7 @@ export const APPROVING: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs of helping others to an act ("the talks were mediated by X"): with each of its doers. */
-const MEDIATING: ReadonlySet<string> = new Set(['mediate', 'broker', 'facilitate', 'host']);
+export const MEDIATING: ReadonlySet<string> = new Set(['mediate', 'broker', 'facilitate', 'host']);
 
 /**
  * The target of a cue whose object refers back to an act told before ("dismissed the

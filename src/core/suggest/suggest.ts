@@ -15,19 +15,27 @@ import {
   type Side,
 } from './arguments.ts';
 import { findCues, findModalityCues, type CueHit } from './cues.ts';
-import { isModifier, isPreposition } from './grammar.ts';
+import { isModifier, isPreposition, QUOTE_MARKS } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
 import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
-import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
+import {
+  membersOf,
+  mentionOn,
+  viewSentence,
+  type PlacedMention,
+  type SentenceView,
+} from './sentence.ts';
 import { directedByType } from '../pipeline/registry.ts';
 import { citiesLeftOut } from './capitals.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
 import { definiteObject, rememberAct, type Act } from './events.ts';
 import {
   APPROVING,
+  MEDIATING,
+  REACTION_ROOTS,
   judgements,
   onSide,
   referredAct,
@@ -274,11 +282,64 @@ function liftsOpposition(
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
 const UNDOING_ROOTS = new Set(['12', '16']);
 
-/** Prepositions that aim an act at another party ("a war against", "clashed with"). */
-const AIMING = new Set(['against', 'with']);
+/** Nouns for people an act may be aimed at ("clashed with police"). */
+const PEOPLE = new Set([
+  'police',
+  'protester',
+  'demonstrator',
+  'rebel',
+  'militant',
+  'insurgent',
+  'gunman',
+  'civilian',
+  'crowd',
+  'gang',
+  'militia',
+  'force',
+  'troop',
+  'soldier',
+  'fighter',
+  'army',
+]);
 
-/** Quotation marks around a cue's words. */
-const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"]);
+/**
+ * Whether the words after a mutual act's preposition (at token `from`) name another party it
+ * is aimed at: "against" anything, "with" a name or people ("clashed with police"), never
+ * "with each other" or "with heavy artillery".
+ */
+function aimedAt(view: SentenceView, preposition: string, from: number): boolean {
+  if (preposition === 'against') return true;
+  if (preposition !== 'with') return false;
+  const { tokens, sentence } = view;
+  let k = from;
+  while (k < sentence.last && isModifier(tokens[k]!) && !mentionOn(view, k)) k++;
+  const t = tokens[k];
+  if (!t || k >= sentence.last) return false;
+  if (t.lower === 'each' || t.lower === 'one') return false;
+  return mentionOn(view, k) !== undefined || PEOPLE.has(t.lemma) || PEOPLE.has(t.singular ?? '');
+}
+
+/**
+ * The parties of an act a passive verb of helping or approving is said of, when the act is
+ * its subject with "between" ("Talks between A and B were mediated by Q"): A and B.
+ */
+function betweenSubject(
+  view: SentenceView,
+  hit: CueHit,
+  read: readonly { hit: CueHit; parties: Parties }[],
+): Side | undefined {
+  const verb = hit.cue.words[0]!;
+  if (!MEDIATING.has(verb) && !APPROVING.has(verb)) return undefined;
+  const { tokens, sentence } = view;
+  let k = hit.first - 1;
+  while (k > sentence.first && ['AUX', 'ADV', 'PART'].includes(tokens[k]!.pos)) k--;
+  for (const r of read) {
+    const side = r.parties.target;
+    if (r.hit.cue.pos !== 'noun' || side?.how !== 'between') continue;
+    if (side.group[side.group.length - 1]!.last === k + 1) return side;
+  }
+  return undefined;
+}
 
 /** How a side found left of the cue, in its clause, is told. */
 const SUBJECT_SIDES: ReadonlySet<Side['how']> = new Set(['subject', 'pronoun', 'relative']);
@@ -387,6 +448,31 @@ function suggestInSentence(
     const parties = stripped ? { ...found, source: undefined } : found;
     const object = hit.cue.pos === 'verb' && !given ? definiteObject(view, hit.last) : undefined;
     if (object) referring.push({ ...object, approving: APPROVING.has(hit.cue.words[0]!) });
+    // Its object names an act ("condemned the attack", "the deal") when a noun cue is in it.
+    const namesAct =
+      object !== undefined &&
+      hits.some((h) => h.cue.pos === 'noun' && h.first >= object.first && h.first < object.last);
+    // "Norland condemned the attack on Sudmark by the Red Front": the names after the act's
+    // noun are its parties, not the reaction's, which is aimed at whoever did the act: the
+    // noun's author when it names one ("rejects ... US sanctions"), else the act told before.
+    // Not "blamed the attack on X", whose X is the one blamed.
+    if (
+      namesAct &&
+      REACTION_ROOTS.has(hit.cue.code) &&
+      hit.cue.words[0] !== 'blame' &&
+      parties.target &&
+      parties.target.group[0]!.first > object!.first
+    ) {
+      const noun = hits.find(
+        (h) => h.cue.pos === 'noun' && h.first >= object!.first && h.first < object!.last,
+      )!;
+      const author = findParties(view, noun, antecedentsAt(noun.first)).source;
+      parties.target =
+        author && (author.how === 'possessive' || author.how === 'agent') ? author : undefined;
+    }
+    // "Talks between Norland and Sudmark were mediated by Qatar": with each of them.
+    if (parties.passive && parties.source && !parties.target && hit.cue.pos === 'verb')
+      parties.target = betweenSubject(view, hit, read);
     const author = parties.source?.how === 'agent' || parties.source?.how === 'possessive';
     if (undoneNoun && !author) continue;
     if (!parties.target && parties.source && hit.cue.pos === 'verb') {
@@ -429,13 +515,10 @@ function suggestInSentence(
       next < view.sentence.last &&
       following !== undefined &&
       hit.cue.prepositions.has(following.lower) &&
-      AIMING.has(following.lower);
+      aimedAt(view, following.lower, next + 1);
     const pairs = pairsOf(parties.source, parties.target, hit, suggester, aimed);
     // A verb whose object names an act it could not find ("condemned the deal") guesses
     // nothing either.
-    const namesAct =
-      object !== undefined &&
-      hits.some((h) => h.cue.pos === 'noun' && h.first >= object.first && h.first < object.last);
     read.push({
       hit,
       parties,

@@ -20,14 +20,17 @@ import { ROOT } from '../helpers/run.ts';
 
 const CONFIG = join(ROOT, 'vite.config.ts');
 
-/** A GET as the page sends it (with the workbench's header), `headers` added. */
-function get(port: number, path: string, headers: Record<string, string> = {}) {
+/**
+ * A GET as the page sends it (with the workbench's header), `headers` added; `page: false`
+ * leaves the header out, as another site's page would.
+ */
+function get(port: number, path: string, headers: Record<string, string> = {}, page = true) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const options = {
       host: '127.0.0.1',
       port,
       path,
-      headers: { [ANNOTATE_HEADER]: '1', ...headers },
+      headers: page ? { [ANNOTATE_HEADER]: '1', ...headers } : headers,
     };
     const req = httpRequest(options, (res) => {
       const chunks: Buffer[] = [];
@@ -187,17 +190,7 @@ describe('annotatePlugin in the dev server', () => {
   });
 
   it(`answers only requests with ${ANNOTATE_HEADER} through vite too`, async () => {
-    const bare = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/annotate/state' }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const bare = await get(port, '/api/annotate/state', {}, false);
     expect(bare.status, bare.text).toBe(403);
     expect(bare.text).toContain(ANNOTATE_HEADER);
     expect((await get(port, '/api/annotate/state')).status).toBe(200);

@@ -4,6 +4,7 @@
  *   later "the launch";
  * - referredAct: the target of a cue whose object refers back to an act ("dismissed the
  *   protest": who protested);
+ * - betweenSubject: "talks between A and B were mediated by Q", Q with each of them;
  * - judgements: "X called the detention 'an act of piracy'", a judgement of an act, aimed at
  *   whoever did it, for or against them as its words say.
  * Pure: the sentence, the acts and the lexicon's cues in, sides and cue hits out.
@@ -288,5 +289,27 @@ function judge(
     lexicon.typeOfCode.get(act.code) === lexicon.opposition
   )
     return { against: true, reason: "the act judged, a hostile one against the judge's side" };
+  return undefined;
+}
+
+/**
+ * The parties of an act a passive verb of helping or approving is said of, when the act is
+ * its subject with "between" ("Talks between A and B were mediated by Q"): A and B.
+ */
+export function betweenSubject(
+  view: SentenceView,
+  hit: CueHit,
+  read: readonly { hit: CueHit; parties: Parties }[],
+): Side | undefined {
+  const verb = hit.cue.words[0]!;
+  if (!MEDIATING.has(verb) && !APPROVING.has(verb)) return undefined;
+  const { tokens, sentence } = view;
+  let k = hit.first - 1;
+  while (k > sentence.first && ['AUX', 'ADV', 'PART'].includes(tokens[k]!.pos)) k--;
+  for (const r of read) {
+    const side = r.parties.target;
+    if (r.hit.cue.pos !== 'noun' || side?.how !== 'between') continue;
+    if (side.group[side.group.length - 1]!.last === k + 1) return side;
+  }
   return undefined;
 }

@@ -15,26 +15,21 @@ import {
   type Side,
 } from './arguments.ts';
 import { findCues, findModalityCues, type CueHit } from './cues.ts';
-import { isModifier, isPreposition, QUOTE_MARKS } from './grammar.ts';
+import { isModifier, isPreposition } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
 import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
-import {
-  membersOf,
-  mentionOn,
-  viewSentence,
-  type PlacedMention,
-  type SentenceView,
-} from './sentence.ts';
+import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
+import { aimedElsewhere, pairsOf } from './pairs.ts';
 import { directedByType } from '../pipeline/registry.ts';
 import { citiesLeftOut } from './capitals.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
 import { definiteObject, rememberAct, type Act } from './events.ts';
 import {
   APPROVING,
-  MEDIATING,
+  betweenSubject,
   REACTION_ROOTS,
   judgements,
   onSide,
@@ -282,65 +277,6 @@ function liftsOpposition(
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
 const UNDOING_ROOTS = new Set(['12', '16']);
 
-/** Nouns for people an act may be aimed at ("clashed with police"). */
-const PEOPLE = new Set([
-  'police',
-  'protester',
-  'demonstrator',
-  'rebel',
-  'militant',
-  'insurgent',
-  'gunman',
-  'civilian',
-  'crowd',
-  'gang',
-  'militia',
-  'force',
-  'troop',
-  'soldier',
-  'fighter',
-  'army',
-]);
-
-/**
- * Whether the words after a mutual act's preposition (at token `from`) name another party it
- * is aimed at: "against" anything, "with" a name or people ("clashed with police"), never
- * "with each other" or "with heavy artillery".
- */
-function aimedAt(view: SentenceView, preposition: string, from: number): boolean {
-  if (preposition === 'against') return true;
-  if (preposition !== 'with') return false;
-  const { tokens, sentence } = view;
-  let k = from;
-  while (k < sentence.last && isModifier(tokens[k]!) && !mentionOn(view, k)) k++;
-  const t = tokens[k];
-  if (!t || k >= sentence.last) return false;
-  if (t.lower === 'each' || t.lower === 'one') return false;
-  return mentionOn(view, k) !== undefined || PEOPLE.has(t.lemma) || PEOPLE.has(t.singular ?? '');
-}
-
-/**
- * The parties of an act a passive verb of helping or approving is said of, when the act is
- * its subject with "between" ("Talks between A and B were mediated by Q"): A and B.
- */
-function betweenSubject(
-  view: SentenceView,
-  hit: CueHit,
-  read: readonly { hit: CueHit; parties: Parties }[],
-): Side | undefined {
-  const verb = hit.cue.words[0]!;
-  if (!MEDIATING.has(verb) && !APPROVING.has(verb)) return undefined;
-  const { tokens, sentence } = view;
-  let k = hit.first - 1;
-  while (k > sentence.first && ['AUX', 'ADV', 'PART'].includes(tokens[k]!.pos)) k--;
-  for (const r of read) {
-    const side = r.parties.target;
-    if (r.hit.cue.pos !== 'noun' || side?.how !== 'between') continue;
-    if (side.group[side.group.length - 1]!.last === k + 1) return side;
-  }
-  return undefined;
-}
-
 /** How a side found left of the cue, in its clause, is told. */
 const SUBJECT_SIDES: ReadonlySet<Side['how']> = new Set(['subject', 'pronoun', 'relative']);
 
@@ -507,16 +443,10 @@ function suggestInSentence(
       const objectAt = parties.target ? parties.target.group[0]!.first : hit.last + 6;
       undone.push({ first: hit.last, last: Math.min(objectAt, hit.last + 6) });
     }
-    // "X and Y are waging a war against Z": aimed at another, not at each other.
-    let next = hit.last;
-    while (next < view.sentence.last && QUOTE_MARKS.has(tokens[next]!.text)) next++;
-    const following = tokens[next];
-    const aimed =
-      next < view.sentence.last &&
-      following !== undefined &&
-      hit.cue.prepositions.has(following.lower) &&
-      aimedAt(view, following.lower, next + 1);
-    const pairs = pairsOf(parties.source, parties.target, hit, suggester, aimed);
+    const pairs = pairsOf(parties.source, parties.target, hit, {
+      directed: suggester.directed.get(hit.cue.type) ?? true,
+      aimed: aimedElsewhere(view, hit),
+    });
     // A verb whose object names an act it could not find ("condemned the deal") guesses
     // nothing either.
     read.push({
@@ -710,74 +640,4 @@ export function relationKey(
 ): string {
   const [a, b] = directed || source <= target ? [source, target] : [target, source];
   return `${a}\u0000${type}\u0000${b}`;
-}
-
-interface Pair {
-  source: PlacedMention;
-  target: PlacedMention;
-  sourceSide: Side;
-  targetSide: Side;
-  fromGroup: 'pair' | 'both-ways' | undefined;
-}
-
-/** The source-target pairs a cue's sides give. */
-function pairsOf(
-  source: Side | undefined,
-  target: Side | undefined,
-  hit: CueHit,
-  suggester: Suggester,
-  /** The cue's words go on to another party, named or not ("a war against ..."). */
-  aimed = false,
-): Pair[] {
-  const directed = suggester.directed.get(hit.cue.type) ?? true;
-  const pairs: Pair[] = [];
-  const within = (side: Side, mode: 'pair' | 'both-ways') => {
-    const g = side.group;
-    for (let i = 0; i < g.length; i++) {
-      for (let j = 0; j < g.length; j++) {
-        if (i === j || (mode === 'pair' && j < i)) continue;
-        pairs.push({
-          source: g[i]!,
-          target: g[j]!,
-          sourceSide: side,
-          targetSide: side,
-          fromGroup: mode,
-        });
-      }
-    }
-  };
-  if (target?.how === 'between' && source && hit.cue.pos !== 'noun') {
-    // "X mediates between A and B": X with each.
-    for (const t of target.group) {
-      pairs.push({
-        source: source.group[0]!,
-        target: t,
-        sourceSide: source,
-        targetSide: target,
-        fromGroup: undefined,
-      });
-    }
-  } else if (target?.how === 'between') {
-    within(target, directed ? 'both-ways' : 'pair');
-  } else if (source && target) {
-    for (const s of source.group) {
-      for (const t of target.group) {
-        pairs.push({
-          source: s,
-          target: t,
-          sourceSide: source,
-          targetSide: target,
-          fromGroup: undefined,
-        });
-      }
-    }
-  } else if (source && !target && source.group.length > 1) {
-    // "X and Y agreed", "the U.S.-Russian willingness": a relation between the members. A
-    // directed verb needs its object ("X and Y attacked" says nothing of X against Y).
-    // A mutual act ("X and Y clashed", "exchanged fire", "the two fought a war"): both ways.
-    if (!directed) within(source, 'pair');
-    else if (hit.cue.reciprocal && !aimed) within(source, 'both-ways');
-    else if (hit.cue.pos === 'noun' && source.how === 'possessive') within(source, 'both-ways');
-  }
-  return pairs.filter((p) => p.source.actor && p.target.actor && p.source.actor !== p.target.actor);
 }

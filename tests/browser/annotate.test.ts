@@ -908,6 +908,84 @@ describe('the annotation workbench', () => {
     await expectShownIsServed(p);
   });
 
+  it('looks once when the window comes back (visibilitychange and focus), and redraws no list for an unchanged answer', async () => {
+    const p = page();
+    await openWorkbench(p);
+    const isState = (url: string) => new URL(url).pathname.endsWith('/api/annotate/state');
+    const asked: string[] = [];
+    const answered: string[] = [];
+    p.on('request', (request) => {
+      if (isState(request.url())) asked.push(request.method());
+    });
+    p.on('response', (response) => {
+      if (isState(response.url())) answered.push(response.request().method());
+    });
+    // The list's items as drawn, marked: a redraw makes new ones.
+    const items = p.locator('.workbench .article-list > li');
+    expect(await items.count()).toBeGreaterThan(1);
+    await items.evaluateAll((lis) => lis.forEach((li) => ((li as { kept?: true }).kept = true)));
+    // The window comes back: the browser fires both, as separate tasks.
+    await p.evaluate(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+      setTimeout(() => window.dispatchEvent(new Event('focus')));
+    });
+    await expect.poll(() => answered.length).toBe(1);
+    // Time for a second look, which would be sent as soon as the first is taken in.
+    await p.waitForTimeout(500);
+    expect(asked).toEqual(['GET']);
+    expect(answered).toEqual(['GET']);
+    // The folder did not change: the list is the one drawn before.
+    expect(
+      await items.evaluateAll((lis) => lis.length > 1 && lis.every((li) => 'kept' in li)),
+    ).toBe(true);
+  });
+
+  it('asks for the state again only once the first state, still on its way when the window came back, is taken in', async () => {
+    const p = page();
+    const errors: string[] = [];
+    p.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const isState = (url: string) => new URL(url).pathname.endsWith('/api/annotate/state');
+    const start = Date.now();
+    const events: { what: 'request' | 'response'; at: number }[] = [];
+    p.on('request', (request) => {
+      if (isState(request.url())) events.push({ what: 'request', at: Date.now() - start });
+    });
+    p.on('response', (response) => {
+      if (isState(response.url())) events.push({ what: 'response', at: Date.now() - start });
+    });
+    // The first state request held a second at the browser; the others go on at once.
+    let held = 0;
+    let seen!: () => void;
+    const firstSeen = new Promise<void>((resolve) => (seen = resolve));
+    await p.route('**/api/annotate/state', async (route) => {
+      if (held++ === 0) {
+        seen();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      await route.continue();
+    });
+    const opened = openWorkbench(p);
+    await firstSeen;
+    // The window comes back while the first state is on its way.
+    await p.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await opened;
+    await expect.poll(() => events.filter((e) => e.what === 'response').length).toBe(2);
+    const [firstAsked, firstAnswered, secondAsked, secondAnswered] = events;
+    expect(events.map((e) => e.what)).toEqual(['request', 'response', 'request', 'response']);
+    expect(firstAnswered!.at - firstAsked!.at).toBeGreaterThanOrEqual(900);
+    expect(secondAsked!.at).toBeGreaterThanOrEqual(firstAnswered!.at);
+    expect(secondAnswered!.at).toBeGreaterThanOrEqual(secondAsked!.at);
+    // The page ends as it should: ready, its list drawn, nothing said in error.
+    expect(await p.getAttribute('body', 'data-workbench')).toBe('ready');
+    expect(await p.locator('.workbench .article-list > li').count()).toBeGreaterThan(1);
+    expect(await p.locator('#workbench').textContent()).not.toContain('not available');
+    await p.unroute('**/api/annotate/state');
+    await expectShownIsServed(p);
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a write from another origin, and any call without the page header', async () => {
     const p = page();
     const response = await p.request.post(`${base}api/annotate/change`, {

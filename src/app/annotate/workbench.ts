@@ -49,11 +49,6 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   look(): Promise<void>;
 }> {
   const client = annotateClient(options.api);
-  const first: StateAnswer = await client.state();
-  let state: WorkbenchState = first;
-  let matcher: ActorMatcher = actorMatcher(state.actors);
-  /** The version of the graph shown: a diff applies to that one only. */
-  let shownGraph = options.graphVersion;
   /**
    * The page's requests that take in a state (saves, undo, looks), one at a time: each answer
    * is taken in before the next request goes, so that an older state never follows a newer.
@@ -64,6 +59,44 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     turn = next.catch(() => undefined);
     return next;
   };
+  /**
+   * The first sync is the first turn: from the first state asked for until the graph it found
+   * is shown. What is asked for meanwhile waits for it (never, if the workbench fails to mount).
+   */
+  let firstSynced!: () => void;
+  const firstSync = new Promise<void>((resolve) => (firstSynced = resolve));
+  void inTurn(() => firstSync);
+  /**
+   * A look asked for and not yet answered: another is not asked (the window coming back fires
+   * visibilitychange and focus, as separate tasks).
+   */
+  let lookWaiting: Promise<void> | undefined;
+  const look = (): Promise<void> => {
+    lookWaiting ??= inTurn(() => lookNow()).finally(() => {
+      lookWaiting = undefined;
+    });
+    return lookWaiting.catch((error: unknown) =>
+      say(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  // The window back (another program may have changed the folder meanwhile): look again.
+  // Listened to from the start: the window may come back while the first state is on its way,
+  // after the server looked at the folder; that look waits for the first sync.
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void look();
+  };
+  const onFocus = () => void look();
+  document.addEventListener('visibilitychange', onVisible);
+  window.addEventListener('focus', onFocus);
+  const first: StateAnswer = await client.state().catch((error: unknown) => {
+    document.removeEventListener('visibilitychange', onVisible);
+    window.removeEventListener('focus', onFocus);
+    throw error;
+  });
+  let state: WorkbenchState = first;
+  let matcher: ActorMatcher = actorMatcher(state.actors);
+  /** The version of the graph shown: a diff applies to that one only. */
+  let shownGraph = options.graphVersion;
 
   const status = h('p', { className: 'workbench-status', 'aria-live': 'polite' });
   /** Why the data folder, as read from disk, does not build (WorkbenchState.problems). */
@@ -304,20 +337,6 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       reload,
     );
   };
-  /**
-   * A look asked for and not yet answered: another is not asked (the window coming back fires
-   * visibilitychange and focus, as separate tasks).
-   */
-  let lookWaiting: Promise<void> | undefined;
-  const look = (): Promise<void> => {
-    lookWaiting ??= inTurn(() => lookNow()).finally(() => {
-      lookWaiting = undefined;
-    });
-    return lookWaiting.catch((error: unknown) =>
-      say(error instanceof Error ? error.message : String(error)),
-    );
-  };
-
   /** The state and the article open read again (after a conflict, or when asked to). */
   const refresh = () => inTurn(() => lookNow({ reopen: true }));
 
@@ -389,13 +408,9 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       undoButton.disabled = state.undo === null;
     }
   }
-  // The window back (another program may have changed the folder meanwhile): look again.
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void look();
-  });
-  window.addEventListener('focus', () => void look());
-  // The first state may have found the folder changed since graph.json was loaded.
-  // In turn: a look the listeners above ask for meanwhile waits for it.
-  await inTurn(() => showGraph(first.graphDiff, 'The data folder changed on disk: taken in.'));
+  // The first state may have found the folder changed since graph.json was loaded: shown, the
+  // first turn ends (showGraph says its own failure).
+  await showGraph(first.graphDiff, 'The data folder changed on disk: taken in.');
+  firstSynced();
   return { apply: (changes) => apply(changes), undo, look };
 }

@@ -410,7 +410,11 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   }
   // The first state may have found the folder changed since graph.json was loaded: shown, the
   // first turn ends (showGraph says its own failure).
-  await showGraph(first.graphDiff, 'The data folder changed on disk: taken in.');
-  firstSynced();
+  try {
+    await showGraph(first.graphDiff, 'The data folder changed on disk: taken in.');
+  } finally {
+    // Even if showing it threw: the queue must not wait for ever.
+    firstSynced();
+  }
   return { apply: (changes) => apply(changes), undo, look };
 }

@@ -11,7 +11,16 @@
  * relation is left without its actors, its relation type or its articles). mergeGraph.ts
  * applies it.
  */
-import { checkGraph, Problems, PROBLEM_LIMIT, type CheckResult } from '../graph/checkGraph.ts';
+import {
+  checkGraph,
+  describeValue,
+  isObject,
+  isStringList,
+  Problems,
+  PROBLEM_LIMIT,
+  quoted,
+  type CheckResult,
+} from '../graph/checkGraph.ts';
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import type { ArticleMeta, EdgeAttributes, GraphAttributes, NodeAttributes } from '../model.ts';
 import { sameValue } from './sameValue.ts';
@@ -55,23 +64,6 @@ export interface VersionedGraphDiff extends GraphDiff {
   to: number;
 }
 
-/** How many actors and relations a diff adds, changes or removes (a measure of its size). */
-export function diffCount(diff: GraphDiff): number {
-  const { nodes, edges, articles } = diff;
-  return (
-    nodes.added.length +
-    nodes.changed.length +
-    nodes.removed.length +
-    edges.added.length +
-    edges.changed.length +
-    edges.removed.length +
-    Object.keys(articles.set).length +
-    articles.removed.length +
-    Object.keys(diff.attributes.set).length +
-    diff.attributes.removed.length
-  );
-}
-
 const edgeEntry = (graph: ActorGraph, edge: string, attributes: EdgeAttributes): DiffEdge => ({
   key: edge,
   source: graph.source(edge),
@@ -79,6 +71,20 @@ const edgeEntry = (graph: ActorGraph, edge: string, attributes: EdgeAttributes):
   ...(graph.isUndirected(edge) ? { undirected: true } : {}),
   attributes,
 });
+
+/**
+ * The relations of `before` that `after` does not keep as they are: gone, or with other ends or
+ * another direction (such a relation is removed and added anew), in `before`'s order.
+ */
+export function edgesNotKept(before: ActorGraph, after: ActorGraph): string[] {
+  return before.filterEdges(
+    (edge, _attributes, source, target) =>
+      !after.hasEdge(edge) ||
+      after.source(edge) !== source ||
+      after.target(edge) !== target ||
+      after.isUndirected(edge) !== before.isUndirected(edge),
+  );
+}
 
 /**
  * The diff that makes `after` of `before`. Pure; its values are `after`'s own (not copies).
@@ -128,16 +134,8 @@ export function graphDiff(before: ActorGraph, after: ActorGraph): GraphDiff {
     }
   });
 
-  const removed = new Set<string>();
-  before.forEachEdge((edge, _attributes, source, target) => {
-    const kept =
-      after.hasEdge(edge) &&
-      after.source(edge) === source &&
-      after.target(edge) === target &&
-      after.isUndirected(edge) === before.isUndirected(edge);
-    if (!kept) removed.add(edge);
-  });
-  diff.edges.removed = [...removed];
+  diff.edges.removed = edgesNotKept(before, after);
+  const removed = new Set(diff.edges.removed);
   after.forEachEdge((edge, attributes) => {
     if (!before.hasEdge(edge) || removed.has(edge)) {
       diff.edges.added.push(edgeEntry(after, edge, attributes));
@@ -152,24 +150,6 @@ export function graphDiff(before: ActorGraph, after: ActorGraph): GraphDiff {
 }
 
 type Dict = Record<string, unknown>;
-const isObject = (value: unknown): value is Dict =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isStringList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string');
-const shown = (key: string): string => {
-  const text = JSON.stringify(key);
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-};
-const what = (value: unknown): string =>
-  value === undefined
-    ? 'missing'
-    : value === null
-      ? 'null'
-      : Array.isArray(value)
-        ? 'a list'
-        : typeof value === 'object'
-          ? 'an object'
-          : typeof value;
 
 /** A diff checked against the graph it is for: its problems, and the graph attributes it makes. */
 export interface DiffCheck extends CheckResult {
@@ -185,7 +165,7 @@ export interface DiffCheck extends CheckResult {
 export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM_LIMIT): DiffCheck {
   const problems = new Problems(limit);
   if (!isObject(diff)) {
-    problems.add('', `not a graph diff: ${what(diff)}, not an object`);
+    problems.add('', `not a graph diff: ${describeValue(diff)}, not an object`);
     return problems.result();
   }
   // The form: every part there, lists where lists are expected.
@@ -198,7 +178,7 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
   for (const [part, fields] of Object.entries(parts)) {
     const value = diff[part];
     if (!isObject(value)) {
-      problems.add('', `${part}: not an object (${what(value)})`);
+      problems.add('', `${part}: not an object (${describeValue(value)})`);
       continue;
     }
     for (const field of fields) {
@@ -211,7 +191,7 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
       if (!ok) {
         const expected =
           field === 'set' ? 'an object' : field === 'removed' ? 'a list of keys' : 'a list';
-        problems.add('', `${part}.${field}: not ${expected} (${what(value[field])})`);
+        problems.add('', `${part}.${field}: not ${expected} (${describeValue(value[field])})`);
       }
     }
   }
@@ -228,15 +208,15 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
   }
   for (const key of d.attributes.removed) {
     if (key === 'articles' || !Object.hasOwn(current, key) || current[key] === undefined) {
-      problems.add('', `attributes.removed: ${shown(key)} is not an attribute of the graph shown`);
+      problems.add('', `attributes.removed: ${quoted(key)} is not an attribute of the graph shown`);
     }
   }
   const articlesSet = new Set(Object.keys(d.articles.set));
   for (const id of d.articles.removed) {
     if (!Object.hasOwn(currentArticles, id)) {
-      problems.add('', `articles.removed: ${shown(id)} is not an article of the graph shown`);
+      problems.add('', `articles.removed: ${quoted(id)} is not an article of the graph shown`);
     } else if (articlesSet.has(id)) {
-      problems.add('', `articles.removed: ${shown(id)} is set by the diff too`);
+      problems.add('', `articles.removed: ${quoted(id)} is set by the diff too`);
     }
   }
   const attributesRemoved = new Set(d.attributes.removed);
@@ -268,14 +248,14 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
   for (const node of nodesRemoved) {
     if (problems.full) break;
     if (!graph.hasNode(node)) {
-      problems.add('', `nodes.removed: ${shown(node)} is not an actor of the graph shown`);
+      problems.add('', `nodes.removed: ${quoted(node)} is not an actor of the graph shown`);
       continue;
     }
     graph.someEdge(node, (edge) => {
       if (!edgesRemoved.has(edge)) {
         problems.add(
           '',
-          `nodes.removed: ${shown(node)} is removed but its relation ${shown(edge)} is not`,
+          `nodes.removed: ${quoted(node)} is removed but its relation ${quoted(edge)} is not`,
         );
       }
       return problems.full;
@@ -286,32 +266,32 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
   nodes.added.forEach((entry, i) => {
     const key = keyOf(entry);
     if (key !== undefined && graph.hasNode(key)) {
-      problems.add('', `nodes.added[${i}] (${shown(key)}): already an actor of the graph shown`);
+      problems.add('', `nodes.added[${i}] (${quoted(key)}): already an actor of the graph shown`);
     }
   });
   nodes.changed.forEach((entry, i) => {
     const key = keyOf(entry);
     if (key !== undefined && (!graph.hasNode(key) || nodesRemoved.has(key))) {
-      problems.add('', `nodes.changed[${i}] (${shown(key)}): not an actor of the graph shown`);
+      problems.add('', `nodes.changed[${i}] (${quoted(key)}): not an actor of the graph shown`);
     }
   });
 
   // Relations: likewise; a changed one keeps its ends and its direction.
   for (const edge of edgesRemoved) {
     if (!graph.hasEdge(edge)) {
-      problems.add('', `edges.removed: ${shown(edge)} is not a relation of the graph shown`);
+      problems.add('', `edges.removed: ${quoted(edge)} is not a relation of the graph shown`);
     }
   }
   edges.added.forEach((entry, i) => {
     const key = keyOf(entry);
     if (key !== undefined && graph.hasEdge(key) && !edgesRemoved.has(key)) {
-      problems.add('', `edges.added[${i}] (${shown(key)}): already a relation of the graph shown`);
+      problems.add('', `edges.added[${i}] (${quoted(key)}): already a relation of the graph shown`);
     }
   });
   edges.changed.forEach((entry, i) => {
     const key = keyOf(entry);
     if (key === undefined || !isObject(entry)) return;
-    const at = `edges.changed[${i}] (${shown(key)})`;
+    const at = `edges.changed[${i}] (${quoted(key)})`;
     if (!graph.hasEdge(key) || edgesRemoved.has(key)) {
       problems.add('', `${at}: not a relation of the graph shown`);
     } else if (
@@ -390,14 +370,14 @@ export function checkGraphDiff(graph: ActorGraph, diff: unknown, limit = PROBLEM
       if (goneTypes.has(a.relation)) {
         problems.add(
           '',
-          `attributes.set.relationTypes: the relation type ${shown(a.relation)} of ${shown(edge)} is gone, and the diff leaves that relation as it is`,
+          `attributes.set.relationTypes: the relation type ${quoted(a.relation)} of ${quoted(edge)} is gone, and the diff leaves that relation as it is`,
         );
       }
       const article = a.evidence.find((e) => goneArticles.has(e.article))?.article;
       if (article !== undefined) {
         problems.add(
           '',
-          `articles.removed: the article ${shown(article)} of ${shown(edge)} is gone, and the diff leaves that relation as it is`,
+          `articles.removed: the article ${quoted(article)} of ${quoted(edge)} is gone, and the diff leaves that relation as it is`,
         );
       }
       return problems.full;

@@ -9,7 +9,7 @@
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import { describeProblems } from '../graph/checkGraph.ts';
 import type { EdgeAttributes, NodeAttributes } from '../model.ts';
-import { checkGraphDiff, type GraphDiff } from './graphDiff.ts';
+import { checkGraphDiff, edgesNotKept, type GraphDiff } from './graphDiff.ts';
 import { sameValue } from './sameValue.ts';
 
 export interface GraphChanges {
@@ -119,18 +119,9 @@ export function mergeGraph(
   const changes = noChanges();
   shown.replaceAttributes({ ...next.getAttributes() });
   // Relations first: one whose ends or direction changed is dropped and added anew.
-  const edges: string[] = [];
-  shown.forEachEdge((edge, _attr, source, target) => {
-    const keep =
-      next.hasEdge(edge) &&
-      next.source(edge) === source &&
-      next.target(edge) === target &&
-      next.isDirected(edge) === shown.isDirected(edge);
-    if (!keep) edges.push(edge);
-  });
   drop(
     shown,
-    edges,
+    edgesNotKept(shown, next),
     shown.filterNodes((node) => !next.hasNode(node)),
     changes,
   );

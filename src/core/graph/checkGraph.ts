@@ -52,31 +52,35 @@ export class Problems {
 
 type Dict = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Dict =>
+export const isObject = (value: unknown): value is Dict =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 const isOffset = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;
-const isStringList = (value: unknown): boolean =>
+export const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
 /** null, or a real YYYY, YYYY-MM or YYYY-MM-DD date (the filters and exports compare them). */
 const isDateOrNull = (value: unknown): boolean =>
   value === null || (typeof value === 'string' && calendarDateProblem(value) === undefined);
 const PUBLISHED_BASES: ReadonlySet<unknown> = new Set(['stated', 'inferred']);
 
-/** A key as shown in a path: quoted by JSON rules, long ones cut. */
-function shown(key: unknown): string {
+/** A key as shown in a path: a string as it is, anything else quoted by JSON rules; long ones cut. */
+export function shown(key: unknown): string {
   const text = typeof key === 'string' ? key : (JSON.stringify(key) ?? String(key));
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
-function describeValue(value: unknown): string {
+/** A key as shown in a message: quoted by JSON rules, long ones cut. */
+export const quoted = (key: unknown): string => shown(JSON.stringify(key));
+
+/** What a value is, for messages: its kind, and a primitive's value. */
+export function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${shown(JSON.stringify(value))}`;
+  return `${typeof value} ${quoted(value)}`;
 }
 
 const KINDS: ReadonlySet<string> = new Set(ACTOR_KINDS);
@@ -189,7 +193,7 @@ function checkAttributes(
   } else {
     for (const [id, article] of Object.entries(articles)) {
       articleIds.add(id);
-      checkArticle(article, `${at}.articles[${shown(JSON.stringify(id))}]`, problems);
+      checkArticle(article, `${at}.articles[${quoted(id)}]`, problems);
     }
   }
   const texts = attributes.texts;
@@ -314,7 +318,7 @@ function checkEdge(
     const id = edge[end];
     if (typeof id !== 'string') problems.add(`${at}.${end}`, `not a string (${describeValue(id)})`);
     else if (known.nodes && !known.nodes.has(id)) {
-      problems.add(`${at}.${end}`, `no actor has the key ${shown(JSON.stringify(id))}`);
+      problems.add(`${at}.${end}`, `no actor has the key ${quoted(id)}`);
     }
   }
   if (edge.undirected !== undefined && typeof edge.undirected !== 'boolean') {
@@ -330,7 +334,7 @@ function checkEdge(
   } else if (known.relations.size > 0 && !known.relations.has(a.relation)) {
     problems.add(
       `${at}.attributes.relation`,
-      `${shown(JSON.stringify(a.relation))} is not one of the graph's relation types`,
+      `${quoted(a.relation)} is not one of the graph's relation types`,
     );
   }
   for (const field of ['label', 'color'] as const) {
@@ -486,10 +490,7 @@ function checkEvidence(e: unknown, path: string, problems: Problems, articles: S
   if (typeof e.article !== 'string') {
     problems.add(`${path}.article`, `not a string (${describeValue(e.article)})`);
   } else if (articles.size > 0 && !articles.has(e.article)) {
-    problems.add(
-      `${path}.article`,
-      `${shown(JSON.stringify(e.article))} is not among the graph's articles`,
-    );
+    problems.add(`${path}.article`, `${quoted(e.article)} is not among the graph's articles`);
   }
   if (typeof e.quote !== 'string') {
     problems.add(`${path}.quote`, `not a string (${describeValue(e.quote)})`);
@@ -569,12 +570,12 @@ export function checkTexts(graph: ActorGraph, texts: unknown, limit = PROBLEM_LI
       if (typeof text !== 'string') {
         if (!missing.has(e.article)) {
           missing.add(e.article);
-          problems.add('', `the text of article ${shown(JSON.stringify(e.article))} is missing`);
+          problems.add('', `the text of article ${quoted(e.article)} is missing`);
         }
       } else if (text.slice(e.start, e.end) !== e.quote) {
         problems.add(
           '',
-          `the quote of ${shown(edge)} statement ${i + 1} is not at ${e.start}-${e.end} in the text of article ${shown(JSON.stringify(e.article))}`,
+          `the quote of ${shown(edge)} statement ${i + 1} is not at ${e.start}-${e.end} in the text of article ${quoted(e.article)}`,
         );
       }
     });

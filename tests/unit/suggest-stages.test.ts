@@ -10,7 +10,6 @@ import { verbsOfNoun } from '../../src/core/suggest/events.ts';
 import { capitalForms, citiesLeftOut } from '../../src/core/suggest/capitals.ts';
 import { foldNames } from '../../src/core/suggest/fold.ts';
 import { toYaml } from '../../src/core/suggest/format.ts';
-import { participleVerbs } from '../../src/core/suggest/cues.ts';
 import { compileLexicon, readCueFile, type CueFile } from '../../src/core/suggest/lexicon.ts';
 import { findMentions, indexNames } from '../../src/core/suggest/mentions.ts';
 import { MAX_SENTENCE_TOKENS, readText } from '../../src/core/suggest/read.ts';
@@ -1345,10 +1344,10 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
 
 describe('participles tagged as adjectives, acts helped along (hand-made sentences)', () => {
   it('reads a participle the model took for an adjective as its verb', () => {
-    expect(participleVerbs(readText('The talks were mediated by them.').tokens[3]!)).toContain(
+    expect(readText('The talks were mediated by them.').tokens[3]!.participleOf).toContain(
       'mediate',
     );
-    expect(participleVerbs(readText('The old man.').tokens[1]!)).toEqual([]);
+    expect(readText('The old man.').tokens[1]!.participleOf ?? []).toEqual([]);
   });
 
   it('aims "the talks were mediated by X" at each side of the talks', () => {

@@ -7,10 +7,12 @@
  * Names joined by "and" or commas form a group: every member takes part.
  */
 import type { CueHit } from './cues.ts';
+import { GENERIC_ACTS } from './events.ts';
 import {
   AGENT_NOUNS,
   COORDINATORS,
   MEMBER_NOUNS,
+  OFFICE_NOUNS,
   RECEIVING_VERBS,
   VERB_COORDINATORS,
   INFINITIVE_ROOTS,
@@ -416,13 +418,8 @@ function findSubject(
 
 /** Nouns of the titles a person holds for a state or body ("deputy prime minister"). */
 const TITLE_NOUNS = new Set([
-  ...AGENT_NOUNS,
-  'president',
+  ...OFFICE_NOUNS,
   'deputy',
-  'premier',
-  'chancellor',
-  'commander',
-  'general',
   'director',
   'governor',
   'mayor',
@@ -453,7 +450,7 @@ const SCARE = new Set(['so-called', 'called', 'supposed', 'alleged']);
 const APPOSITION_OPENERS = new Set(['which', 'who', 'a', 'an', 'the', 'once', 'formerly']);
 
 /** Nouns for the act a clause tells, that a relative clause goes on about ("a move that"). */
-const MOVE_NOUNS = new Set(['move', 'step', 'decision', 'action', 'act', 'measure']);
+const MOVE_NOUNS = new Set([...GENERIC_ACTS, 'decision', 'act', 'measure']);
 
 /** Nouns of a standing relation one actor has to another ("ally", "partner"). */
 const RELATION_NOUNS = new Set(['ally', 'partner', 'backer', 'guarantor', 'patron', 'protector']);

@@ -8,6 +8,7 @@
  * or inside another name is the city, not the state (citiesLeftOut).
  */
 import { countries } from 'countries-list';
+import { MONTHS } from '../dates.ts';
 import { MEMBER_NOUNS } from './grammar.ts';
 import type { Mention } from './mentions.ts';
 import type { Token } from './read.ts';
@@ -49,25 +50,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'around', 'in
 
 /** Capitalised words before a name that are not part of it ("On Monday Moscow said"). */
 const CALENDAR = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ...MONTHS.map((m) => m.toLowerCase()),
 ]);
 
 /**
@@ -95,8 +79,12 @@ export function citiesLeftOut(mentions: readonly Mention[], tokens: readonly Tok
     const after = tokens[last];
     if (after && !m.possessive) {
       // "Moscow-backed", but not "the Belgrade-Pristina dialogue" (a pair of states).
-      const paired = mentions.some((o) => o !== m && o.start === tokens[last + 1]?.start);
-      if (after.text === '-' && after.start === m.end && !paired) return false;
+      if (
+        after.text === '-' &&
+        after.start === m.end &&
+        !mentions.some((o) => o !== m && o.start === tokens[last + 1]?.start)
+      )
+        return false;
       if ((after.pos === 'NOUN' || after.pos === 'PROPN') && !MEMBER_NOUNS.has(after.lemma))
         return false;
     }

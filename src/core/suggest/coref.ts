@@ -17,7 +17,7 @@
  * Linear: one pass over the tokens, looking back over a bounded list of recent actors.
  */
 import type { Actor } from '../model.ts';
-import { AGENT_NOUNS, isModifier, isPreposition } from './grammar.ts';
+import { isModifier, isPreposition, OFFICE_NOUNS } from './grammar.ts';
 import type { Mention } from './mentions.ts';
 import type { Sentence, Token } from './read.ts';
 
@@ -374,16 +374,7 @@ function unknownPerson(
 }
 
 /** Titles of office: "the prime minister", "Fiji's foreign minister". */
-const OFFICES = new Set([
-  ...AGENT_NOUNS,
-  'president',
-  'premier',
-  'chancellor',
-  'king',
-  'queen',
-  'general',
-  'commander',
-]);
+const OFFICES = new Set([...OFFICE_NOUNS, 'king', 'queen']);
 
 /**
  * The first token of an office named without its holder's name in tokens [from, to) ("Fiji's

@@ -26,7 +26,7 @@ const matchesWord = (t: Token, word: string): boolean =>
   t.lemma === word ||
   t.lower === word ||
   t.singular === word ||
-  (t.pos === 'ADJ' && participleVerbs(t).includes(word));
+  t.participleOf?.includes(word) === true;
 
 /** Whether the words of a marker follow from token i, within [i, end). */
 function matchesFrom(tokens: readonly Token[], i: number, end: number, words: readonly string[]) {
@@ -73,19 +73,6 @@ function cueEnd(
   return at;
 }
 
-/**
- * The verbs a past participle tagged as an adjective may come from ("mediated": mediate,
- * "backed": back, "banned": ban, "allied": ally); none for any other word.
- */
-export function participleVerbs(t: Token): string[] {
-  if (t.pos !== 'ADJ' || t.lemma !== t.lower || !/^[a-z]{4,}ed$/.test(t.lower)) return [];
-  const w = t.lower;
-  const forms = [w.slice(0, -1), w.slice(0, -2)];
-  if (/([bdgklmnprt])\1ed$/.test(w)) forms.push(w.slice(0, -3));
-  if (w.endsWith('ied')) forms.push(`${w.slice(0, -3)}y`);
-  return forms;
-}
-
 /** A participle as a predicate: after "be" ("were mediated") or before "by". */
 function predicate(tokens: readonly Token[], i: number, first: number): boolean {
   return isPassiveAt(tokens, i, first) || tokens[i + 1]?.lower === 'by';
@@ -126,10 +113,8 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       ...(one ? (lexicon.cues.get(one) ?? []) : []),
       // "were mediated by": a participle the model took for an adjective, as its verb, in a
       // predicate only (not "a shared border", "the disputed islands").
-      ...(predicate(tokens, i, sentence.first)
-        ? participleVerbs(t).flatMap((v) =>
-            (lexicon.cues.get(v) ?? []).filter((c) => c.pos === 'verb'),
-          )
+      ...(t.participleOf && predicate(tokens, i, sentence.first)
+        ? t.participleOf.flatMap((v) => (lexicon.cues.get(v) ?? []).filter((c) => c.pos === 'verb'))
         : []),
     ].sort((a, b) => b.words.length - a.words.length);
     for (const cue of candidates) {

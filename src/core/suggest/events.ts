@@ -73,7 +73,7 @@ const SAYING_NOUNS = new Set([
 ]);
 
 /** Nouns for whatever was done last ("the move was criticised"): any act but a saying. */
-const GENERIC_ACTS = new Set(['move', 'step', 'action']);
+export const GENERIC_ACTS: ReadonlySet<string> = new Set(['move', 'step', 'action']);
 
 /** Nouns of acts whose verbs no regular ending gives. */
 const IRREGULAR: ReadonlyMap<string, readonly string[]> = new Map([
@@ -192,7 +192,7 @@ export function actReferredTo(
   own: (actor: string) => boolean,
   codesOf: (noun: Token) => ReadonlySet<string>,
   /** A reaction's object may be "the move": whatever was done last. */
-  reacting = false,
+  reacting: boolean,
 ): { act: Act; actors: string[] } | undefined {
   const codes = codesOf(noun);
   // The noun's forms: its lemma, as written, and the singular of a plural the model kept.

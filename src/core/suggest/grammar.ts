@@ -6,6 +6,9 @@
 import type { Token } from './read.ts';
 
 /** Punctuation that closes a clause. */
+/** Double quotation marks (not the apostrophes, which also end plural possessives). */
+export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
+
 const CLAUSE_PUNCTUATION = new Set([
   ';',
   ':',
@@ -17,9 +20,7 @@ const CLAUSE_PUNCTUATION = new Set([
   '–',
   '?',
   '!',
-  '"',
-  '“',
-  '”',
+  ...QUOTE_MARKS,
 ]);
 
 /** Words that open another clause: relative pronouns, subordinators, contrast. */
@@ -49,9 +50,6 @@ const CLAUSE_WORDS = new Set([
   'added',
   'insisted',
 ]);
-
-/** Double quotation marks (not the apostrophes, which also end plural possessives). */
-export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
 
 /** Relative pronouns, whose clause is about the name just before them. */
 export const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'that']);
@@ -165,6 +163,16 @@ export const AGENT_NOUNS = new Set([
   'leader',
   'secretary',
 ]);
+
+/** Nouns of offices a person holds for a state or body ("the president", "a minister"). */
+export const OFFICE_NOUNS: readonly string[] = [
+  ...AGENT_NOUNS,
+  'president',
+  'premier',
+  'chancellor',
+  'general',
+  'commander',
+];
 
 /** Nouns for those who act for a body: "envoys of X", "fighters of X" stand for X. */
 export const MEMBER_NOUNS = new Set([

@@ -32,8 +32,8 @@ export interface CueFile {
   concessions?: string[];
   reciprocals?: string[];
   honorifics?: string[];
-  demonyms?: { place: string; forms: string[] }[];
-  capitals?: { place: string; forms: string[] }[];
+  demonyms?: PlaceForms[];
+  capitals?: PlaceForms[];
 }
 
 /** A cue as matched: its words in lower case (the first compared with lemmas too). */
@@ -57,7 +57,7 @@ export interface Lexicon {
   /** Verbs of yielding (lemmas): "would withdraw ... if" is an offer. */
   concessions: ReadonlySet<string>;
   honorifics: string[];
-  demonyms: { place: string; forms: string[] }[];
+  demonyms: readonly PlaceForms[];
   /** Cities that stand for states: the built-in capitals, then the cue file's. */
   capitals: readonly PlaceForms[];
 }

@@ -8,6 +8,7 @@
  * actors share is reported with all of them, never guessed.
  */
 import type { Actor } from '../model.ts';
+import type { PlaceForms } from './capitals.ts';
 import { demonymPlural, regularDemonyms } from './demonyms.ts';
 import { foldName, foldNames, isWordChar, type FoldedNames } from './fold.ts';
 import { nameTransliterationKey, transliterationKey } from './transliteration.ts';
@@ -72,9 +73,9 @@ export interface NameSources {
   /** Honorifics and titles that may stand before a surname ("Mr", "President", "Gen."). */
   honorifics: readonly string[];
   /** Irregular demonyms: place name (as the registry writes it) and its forms. */
-  demonyms: readonly { place: string; forms: readonly string[] }[];
+  demonyms: readonly PlaceForms[];
   /** Cities that stand for states ("Moscow"): place name and its forms. */
-  capitals?: readonly { place: string; forms: readonly string[] }[];
+  capitals?: readonly PlaceForms[];
 }
 
 const firstWord = (folded: string): string => {
@@ -122,14 +123,8 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
     });
   };
 
-  const irregular = new Map<string, string[]>();
-  for (const d of sources.demonyms) {
-    irregular.set(foldName(d.place), [...(irregular.get(foldName(d.place)) ?? []), ...d.forms]);
-  }
-  const capitals = new Map<string, string[]>();
-  for (const c of sources.capitals ?? []) {
-    capitals.set(foldName(c.place), [...(capitals.get(foldName(c.place)) ?? []), ...c.forms]);
-  }
+  const irregular = byPlace(sources.demonyms);
+  const capitals = byPlace(sources.capitals ?? []);
   const transliterated = new Map<string, TransliteratedName[]>();
 
   for (const actor of actors) {
@@ -187,6 +182,16 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
     transliterated,
     honorifics: new Set(sources.honorifics.map((h) => foldName(h).replace(/\.$/, ''))),
   };
+}
+
+/** The forms of each place, by its folded name (several entries for one place add up). */
+function byPlace(list: readonly PlaceForms[]): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const { place, forms: more } of list) {
+    const key = foldName(place);
+    forms.set(key, [...(forms.get(key) ?? []), ...more]);
+  }
+  return forms;
 }
 
 /** Every mention in the text, left to right, none overlapping another. Linear in the text. */

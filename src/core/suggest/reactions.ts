@@ -19,7 +19,7 @@ import {
   SAYING_VERBS,
   type Act,
 } from './events.ts';
-import { VERB_COORDINATORS } from './grammar.ts';
+import { QUOTE_MARKS, VERB_COORDINATORS } from './grammar.ts';
 import type { Cue } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
 import { sentimentOf, type Token } from './read.ts';
@@ -119,7 +119,7 @@ export const APPROVING: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs of helping others to an act ("the talks were mediated by X"): with each of its doers. */
-export const MEDIATING: ReadonlySet<string> = new Set(['mediate', 'broker', 'facilitate', 'host']);
+const MEDIATING: ReadonlySet<string> = new Set(['mediate', 'broker', 'facilitate', 'host']);
 
 /**
  * The target of a cue whose object refers back to an act told before ("dismissed the
@@ -138,13 +138,8 @@ export function referredAct(
 ): { side: Side; act: Act } | undefined {
   // "The agreement was signed by X" tells who did it; "the decision was welcomed by X" reacts.
   const lemma = hit.cue.words[0]!;
-  if (
-    passive &&
-    !REACTION_ROOTS.has(hit.cue.code) &&
-    !APPROVING.has(lemma) &&
-    !MEDIATING.has(lemma)
-  )
-    return undefined;
+  const reacting = REACTION_ROOTS.has(hit.cue.code) || APPROVING.has(lemma);
+  if (passive && !reacting && !MEDIATING.has(lemma)) return undefined;
   const object = passive ? definiteSubject(view, hit.first) : definiteObject(view, hit.last);
   if (!object) return undefined;
   const { tokens } = view;
@@ -163,7 +158,7 @@ export function referredAct(
     hit.first,
     own,
     lexicon.nounCodes,
-    REACTION_ROOTS.has(hit.cue.code) || APPROVING.has(lemma),
+    reacting,
   );
   if (!found) return undefined;
   const start = tokens[object.first]!.start;
@@ -194,7 +189,7 @@ const PRAISE = 0.3;
 /** How many tokens a judgement's words may run to. */
 const MAX_JUDGEMENT = 20;
 
-const QUOTES = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019']);
+const QUOTES = new Set([...QUOTE_MARKS, '\u2018', '\u2019']);
 
 /**
  * "X called the detention 'an act of piracy'": a judgement of an act told before, aimed at

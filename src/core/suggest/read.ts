@@ -23,6 +23,11 @@ export interface Token {
    * with the lexicon and with nouns of acts; else undefined.
    */
   singular?: string;
+  /**
+   * For a past participle the model tagged as an adjective ("were mediated by"): the verbs it
+   * may come from ("mediate"; "backed": back, "banned": ban, "allied": ally).
+   */
+  participleOf?: readonly string[];
   pos: PartOfSpeech;
   /** Inside the scope of a negation, as wink-nlp's negation model marks it. */
   negated: boolean;
@@ -125,6 +130,9 @@ export function readText(text: string): ReadText {
       lower: value.toLowerCase(),
       lemma,
       ...(pos === 'NOUN' && /[^s]s$/.test(lemma) ? { singular: lemma.slice(0, -1) } : {}),
+      ...(pos === 'ADJ' && lemma === value.toLowerCase() && /^[a-z]{4,}ed$/.test(lemma)
+        ? { participleOf: verbsOfParticiple(lemma) }
+        : {}),
       pos,
       negated: negations[i] === true,
     });
@@ -198,4 +206,12 @@ function singularOf(lemma: string): string | undefined {
   if (/(?:sh|ch|ss|x|z)es$/.test(lemma)) return lemma.slice(0, -2);
   if (/[^aeiou]ies$/.test(lemma)) return `${lemma.slice(0, -3)}y`;
   return /[^siu]s$/.test(lemma) ? lemma.slice(0, -1) : undefined;
+}
+
+/** The verbs a past participle may come from: "mediated": mediat, mediate; "banned": ban. */
+function verbsOfParticiple(w: string): string[] {
+  const forms = [w.slice(0, -1), w.slice(0, -2)];
+  if (/([bdgklmnprt])\1ed$/.test(w)) forms.push(w.slice(0, -3));
+  if (w.endsWith('ied')) forms.push(`${w.slice(0, -3)}y`);
+  return forms;
 }

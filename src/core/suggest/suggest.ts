@@ -23,7 +23,7 @@ import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
 import { aimedElsewhere, pairsOf } from './pairs.ts';
-import { directedByType } from '../pipeline/registry.ts';
+import { isDirectedIn } from '../pipeline/registry.ts';
 import { citiesLeftOut } from './capitals.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
 import { definiteObject, rememberAct, type Act } from './events.ts';
@@ -79,7 +79,8 @@ export interface SuggestResult {
 export interface Suggester extends ReactionLexicon {
   names: NameIndex;
   lexicon: Lexicon;
-  directed: ReadonlyMap<string, boolean>;
+  /** Whether a relation type is directed (an unknown one is). */
+  directed: (type: string) => boolean;
   proposalTypes: ReadonlySet<string>;
   isPerson: (actor: string) => boolean;
   coref: CorefRegistry;
@@ -124,7 +125,7 @@ export function makeSuggester(
   return {
     names,
     lexicon,
-    directed: directedByType(relationTypes),
+    directed: isDirectedIn(relationTypes),
     // Types whose CAMEO roots are appeals and offers (02, 03): the proposal is the relation.
     proposalTypes: new Set(
       relationTypes.filter((t) => t.cameo.some((c) => c === '02' || c === '03')).map((t) => t.id),
@@ -359,6 +360,13 @@ function suggestInSentence(
    * position may stand in for them: for the fallbacks.
    */
   const read: { hit: CueHit; parties: Parties; pairs: number; guess: boolean }[] = [];
+  /** Each cue's sides, read once (a noun's may be needed first by the verb it is the object of). */
+  const sides = new Map<CueHit, Parties>();
+  const sidesOf = (h: CueHit): Parties => {
+    let found = sides.get(h);
+    if (!found) sides.set(h, (found = findParties(view, h, antecedentsAt(h.first))));
+    return found;
+  };
   for (const { hit, parties: given } of queue) {
     if (!given && absorbed.some((a) => hit.first >= a.first && hit.first < a.last)) continue;
     // "suspended talks with X": no talks; but "rejected a proposal by X" tells X's proposal.
@@ -368,7 +376,7 @@ function suggestInSentence(
       undone.some((a) => hit.first >= a.first && hit.first < a.last);
     if (undoneNoun && !suggester.proposalTypes.has(hit.cue.type)) continue;
     if (!given && liftsOpposition(view, hit, hits, suggester)) continue;
-    const found = given ?? findParties(view, hit, antecedentsAt(hit.first));
+    const found = given ?? sidesOf(hit);
     // "Ostria condemned the deal", "welcomed the agreement": an act a verb's definite object
     // names is not the verb's subject's; the noun keeps only the parties of its own phrase
     // ("welcomed the talks between A and B"), and is no ground for a guess. But one who backs
@@ -385,24 +393,22 @@ function suggestInSentence(
     const object = hit.cue.pos === 'verb' && !given ? definiteObject(view, hit.last) : undefined;
     if (object) referring.push({ ...object, approving: APPROVING.has(hit.cue.words[0]!) });
     // Its object names an act ("condemned the attack", "the deal") when a noun cue is in it.
-    const namesAct =
-      object !== undefined &&
-      hits.some((h) => h.cue.pos === 'noun' && h.first >= object.first && h.first < object.last);
+    const actNoun =
+      object &&
+      hits.find((h) => h.cue.pos === 'noun' && h.first >= object.first && h.first < object.last);
+    const namesAct = actNoun !== undefined;
     // "Norland condemned the attack on Sudmark by the Red Front": the names after the act's
     // noun are its parties, not the reaction's, which is aimed at whoever did the act: the
     // noun's author when it names one ("rejects ... US sanctions"), else the act told before.
     // Not "blamed the attack on X", whose X is the one blamed.
     if (
-      namesAct &&
+      actNoun &&
       REACTION_ROOTS.has(hit.cue.code) &&
       hit.cue.words[0] !== 'blame' &&
       parties.target &&
       parties.target.group[0]!.first > object!.first
     ) {
-      const noun = hits.find(
-        (h) => h.cue.pos === 'noun' && h.first >= object!.first && h.first < object!.last,
-      )!;
-      const author = findParties(view, noun, antecedentsAt(noun.first)).source;
+      const author = sidesOf(actNoun).source;
       parties.target =
         author && (author.how === 'possessive' || author.how === 'agent') ? author : undefined;
     }
@@ -420,7 +426,7 @@ function suggestInSentence(
     if (parties.source && !tokens[hit.first]!.negated) {
       const word = hit.cue.pos === 'noun' ? tokens[hit.last - 1]! : tokens[hit.first]!;
       const ids = (side?: Side) => side?.group.flatMap((m) => (m.actor ? [m.actor] : [])) ?? [];
-      const mutual = !(suggester.directed.get(hit.cue.type) ?? true);
+      const mutual = !suggester.directed(hit.cue.type);
       rememberAct(told.acts, {
         word: word.lemma,
         code: hit.cue.code,
@@ -444,8 +450,8 @@ function suggestInSentence(
       undone.push({ first: hit.last, last: Math.min(objectAt, hit.last + 6) });
     }
     const pairs = pairsOf(parties.source, parties.target, hit, {
-      directed: suggester.directed.get(hit.cue.type) ?? true,
-      aimed: aimedElsewhere(view, hit),
+      directed: suggester.directed(hit.cue.type),
+      aimed: hit.cue.reciprocal && aimedElsewhere(view, hit),
     });
     // A verb whose object names an act it could not find ("condemned the deal") guesses
     // nothing either.
@@ -484,8 +490,12 @@ function suggestInSentence(
         modality,
       });
       const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
-      const directed = suggester.directed.get(hit.cue.type) ?? true;
-      const key = relationKey(suggestion.source, suggestion.type, suggestion.target, directed);
+      const key = relationKey(
+        suggestion.source,
+        suggestion.type,
+        suggestion.target,
+        suggester.directed(hit.cue.type),
+      );
       const kept = byKey.get(key);
       if (!kept || kept.score < score) byKey.set(key, suggestion);
     }
@@ -588,8 +598,12 @@ function addFallbacks(
       modality,
     });
     const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
-    const directed = suggester.directed.get(hit.cue.type) ?? true;
-    const key = relationKey(suggestion.source, suggestion.type, suggestion.target, directed);
+    const key = relationKey(
+      suggestion.source,
+      suggestion.type,
+      suggestion.target,
+      suggester.directed(hit.cue.type),
+    );
     const kept = added.get(key);
     if (!byKey.has(key) && (!kept || kept.score < score)) added.set(key, suggestion);
   };

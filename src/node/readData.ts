@@ -8,6 +8,16 @@ import { EVENTS_FOLDER, LAYER_FILE } from '../core/events/layer.ts';
 import { describeFsError, errorCode, type FsProblem } from './fsErrors.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file's text, or undefined when its bytes are not valid UTF-8. */
+export function strictUtf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 const lenientUtf8 = new TextDecoder('utf-8');
 
 const MiB = 1024 * 1024;
@@ -30,9 +40,15 @@ export const maxBytesOf = (path: string): number =>
 /** Article files by extension, compared case-insensitively: .yaml and .yml, .txt. */
 const ARTICLE_FILE = /^(.+)\.(yaml|yml|txt)$/i;
 
+/**
+ * The article id of a name in articles/ the build reads (an article file, not a hidden one):
+ * the name without its extension; undefined for any other name.
+ */
+export const articleIdOfFileName = (name: string): string | undefined =>
+  name.startsWith('.') ? undefined : ARTICLE_FILE.exec(name)?.[1];
+
 /** Whether a name in articles/ is one the build reads: an article file, not a hidden one. */
-export const isArticleFileName = (name: string): boolean =>
-  !name.startsWith('.') && ARTICLE_FILE.test(name);
+export const isArticleFileName = (name: string): boolean => articleIdOfFileName(name) !== undefined;
 
 /** A read of a file the issue names beside the message. */
 const READ = { action: 'read' } as const;
@@ -191,13 +207,11 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
       unusable.push(path);
       return { kind: 'unusable' };
     }
-    try {
-      return { kind: 'ok', file: { path, text: strictUtf8.decode(outcome.bytes) } };
-    } catch {
-      // Reported here; the build still reads what it can, so other problems show up too.
-      error(path, 'the file is not valid UTF-8 text', 'Save it as UTF-8.');
-      return { kind: 'ok', file: { path, text: lenientUtf8.decode(outcome.bytes) } };
-    }
+    const text = strictUtf8Text(outcome.bytes);
+    if (text !== undefined) return { kind: 'ok', file: { path, text } };
+    // Reported here; the build still reads what it can, so other problems show up too.
+    error(path, 'the file is not valid UTF-8 text', 'Save it as UTF-8.');
+    return { kind: 'ok', file: { path, text: lenientUtf8.decode(outcome.bytes) } };
   };
 
   const articlesDir = join(dir, 'articles');

@@ -194,6 +194,8 @@ async function handle(
       // The folder is looked at first (in turn with the changes): what another program
       // changed there is taken in, and the graph's diff sent with the state.
       const looked = await workbench.look();
+      // look() answers its own errors with the state; a failure here is the state's own (its
+      // fallback threw), answered by the workbench's queue as a 500.
       if ('ok' in looked.body) {
         send(res, looked.status, looked.body);
         return;

@@ -53,14 +53,14 @@ import { validateAgainstSchema } from '../../core/pipeline/validate.ts';
 import { EVENTS_FOLDER, LAYER_FILE } from '../../core/events/layer.ts';
 import { errorCode, fsErrorLine } from '../fsErrors.ts';
 import {
+  articleIdOfFileName,
   formatSize,
   isArticleFileName,
-  MAX_TEXT_BYTES,
-  MAX_YAML_BYTES,
   maxBytesOf,
   nodeFs,
   readDataDir,
   readRegularFile,
+  strictUtf8Text,
 } from '../readData.ts';
 import {
   GRAPH_FILE,
@@ -181,8 +181,6 @@ export interface LookResult {
   state: WorkbenchState;
   /** When the graph changed: what changed, from the version the look found. */
   graphDiff?: VersionedGraphDiff;
-  /** Milliseconds the look took, the build included. */
-  ms: number;
 }
 
 /** One file a change wrote: what it held before (undefined: the change created it). */
@@ -431,7 +429,7 @@ export class Workbench {
         const message = `The data folder could not be looked at again: ${error instanceof Error ? error.message : String(error)}`;
         const state = this.state();
         state.problems.push({ message });
-        return { status: 200, body: { unchanged: false, state, ms: 0 } };
+        return { status: 200, body: { unchanged: false, state } };
       }
     });
   }
@@ -619,21 +617,18 @@ export class Workbench {
     problems: readonly FieldProblem[],
   ): FieldProblem[] {
     const told = new Set(problems.map((p) => `${p.file ?? ''}\u0000${p.message}`));
-    const errors = issues.filter((i) => i.severity === 'error');
-    const out: FieldProblem[] = [];
-    for (const issue of errors) {
-      // Told by the API's path (as checkChanges tells it), named by the file's name on disk.
-      const onDisk = relativePath(this.root, resolve(issue.file));
-      const file = apiPathOf(data, issue.file) ?? onDisk;
-      if (told.has(`${file}\u0000${issue.message}`)) continue;
-      const where = issue.line === undefined ? onDisk : `${onDisk}:${issue.line}`;
-      out.push({
-        message: `${where}: ${issue.message}. The data folder does not build as it is, so nothing is written: fix ${where} first.`,
-        ...(issue.hint ? { hint: issue.hint } : {}),
-        file,
-        ...(issue.line === undefined ? {} : { line: issue.line }),
+    const out: FieldProblem[] = issues
+      .filter((i) => i.severity === 'error')
+      .flatMap((issue) => {
+        const problem = this.issueProblem(
+          data,
+          issue,
+          (where) =>
+            `The data folder does not build as it is, so nothing is written: fix ${where} first.`,
+        );
+        // Told by the API's path, as checkChanges tells it.
+        return told.has(`${problem.file}\u0000${issue.message}`) ? [] : [problem];
       });
-    }
     if (out.length === 0 && problems.length === 0) {
       out.push({ message: 'The data with this change does not build; nothing was written.' });
     }
@@ -673,17 +668,16 @@ export class Workbench {
    */
   private diskProblems(data: DataFiles, issues: readonly BuildIssue[]): FieldProblem[] {
     const errors = issues.filter((i) => i.severity === 'error');
-    const out: FieldProblem[] = errors.slice(0, MAX_PROBLEMS).map((issue) => {
-      const onDisk = relativePath(this.root, resolve(issue.file));
-      const file = apiPathOf(data, issue.file) ?? onDisk;
-      const where = issue.line === undefined ? onDisk : `${onDisk}:${issue.line}`;
-      return {
-        message: `${where}: ${issue.message}. The network shows the data as it last built: fix ${where} and it takes the change in.`,
-        ...(issue.hint ? { hint: issue.hint } : {}),
-        file,
-        ...(issue.line === undefined ? {} : { line: issue.line }),
-      };
-    });
+    const out: FieldProblem[] = errors
+      .slice(0, MAX_PROBLEMS)
+      .map((issue) =>
+        this.issueProblem(
+          data,
+          issue,
+          (where) =>
+            `The network shows the data as it last built: fix ${where} and it takes the change in.`,
+        ),
+      );
     if (errors.length > MAX_PROBLEMS) {
       out.push({
         message: `${errors.length - MAX_PROBLEMS} more errors: npm run build:graph lists them all.`,
@@ -698,14 +692,34 @@ export class Workbench {
   }
 
   /**
-   * Refuses writes larger than the build reads (MAX_YAML_BYTES of a YAML file, MAX_TEXT_BYTES
-   * of a text): written, they would leave the folder unable to build.
+   * A build issue as a problem of the state: its message named by the file on disk and line
+   * (`where`, then `tail(where)`), its `file` the API's path (the name on disk if it has none).
+   */
+  private issueProblem(
+    data: DataFiles,
+    issue: BuildIssue,
+    tail: (where: string) => string,
+  ): FieldProblem & { file: string } {
+    const onDisk = relativePath(this.root, resolve(issue.file));
+    const file = apiPathOf(data, issue.file) ?? onDisk;
+    const where = issue.line === undefined ? onDisk : `${onDisk}:${issue.line}`;
+    return {
+      message: `${where}: ${issue.message}. ${tail(where)}`,
+      ...(issue.hint ? { hint: issue.hint } : {}),
+      file,
+      ...(issue.line === undefined ? {} : { line: issue.line }),
+    };
+  }
+
+  /**
+   * Refuses writes larger than the build reads (maxBytesOf: MAX_YAML_BYTES of a YAML file,
+   * MAX_TEXT_BYTES of a text): written, they would leave the folder unable to build.
    */
   private checkSizes(writes: ReadonlyMap<string, string>, changes: readonly Change[]): void {
     const problems: FieldProblem[] = [];
     for (const [path, text] of writes) {
       const text_ = path.endsWith('.txt');
-      const limit = text_ ? MAX_TEXT_BYTES : MAX_YAML_BYTES;
+      const limit = maxBytesOf(path);
       const bytes = Buffer.byteLength(text, 'utf8');
       if (bytes <= limit) continue;
       const at = largestField(path, changes);
@@ -785,7 +799,6 @@ export class Workbench {
   }
 
   private async lookNow(): Promise<LookResult> {
-    const start = performance.now();
     const looks = await looksOf(this.dataDir);
     // While the last read had errors, the folder is read again at every look: a file fixed on
     // disk may read as the text memory has (a U+FFFD in place of a byte not UTF-8).
@@ -793,7 +806,7 @@ export class Workbench {
     const unchanged = !readErrors && (await this.sameAsMemory(looks));
     if (unchanged) {
       this.seen = looks;
-      return { unchanged: true, state: this.state(), ms: round(performance.now() - start) };
+      return { unchanged: true, state: this.state() };
     }
     const base = this.base();
     const read = await readDataDir(this.dataDir);
@@ -804,7 +817,7 @@ export class Workbench {
     ) {
       // Touched, or back as it was: nothing to build.
       this.seen = looks;
-      return { unchanged: true, state: this.state(), ms: round(performance.now() - start) };
+      return { unchanged: true, state: this.state() };
     }
     const next = { data: read.files, versions: versionsOf(read.files), readIssues };
     const built = buildGraph(next.data, {
@@ -827,7 +840,6 @@ export class Workbench {
       unchanged: false,
       state: this.state(),
       ...(diff ? { graphDiff: diff } : {}),
-      ms: round(performance.now() - start),
     };
   }
 
@@ -836,10 +848,11 @@ export class Workbench {
    * from the last one seen (new, gone, changed) is read and compared with memory's text.
    */
   private async sameAsMemory(looks: Looks): Promise<boolean> {
-    const texts = textsByPath(this.snapshot.data);
     const differ = [...new Set([...looks.keys(), ...this.seen.keys()])].filter(
       (path) => looks.get(path) !== this.seen.get(path),
     );
+    if (differ.length === 0) return true;
+    const texts = textsByPath(this.snapshot.data);
     for (const path of differ) {
       const look = looks.get(path);
       const known = texts.get(path);
@@ -850,7 +863,7 @@ export class Workbench {
       if (look === FOLDER) continue;
       if (known === undefined) return false;
       const outcome = await readRegularFile(nodeFs, path, maxBytesOf(path));
-      if (outcome.kind !== 'ok' || strictText(outcome.bytes) !== known) return false;
+      if (outcome.kind !== 'ok' || strictUtf8Text(outcome.bytes) !== known) return false;
     }
     return true;
   }
@@ -916,11 +929,12 @@ export class Workbench {
 
   /**
    * The article ids of the files in articles/ on disk now, whatever the case of their
-   * extension (.yaml, .yml, .txt): those another editor added are taken too.
+   * extension (.yaml, .yml, .txt; hidden files aside, as the build reads them): those another
+   * editor added are taken too.
    */
   private async idsOnDisk(): Promise<string[]> {
     const names = await fs.readdir(join(this.dataDir, 'articles')).catch(() => [] as string[]);
-    return names.flatMap((name) => /^(.+)\.(?:ya?ml|txt)$/i.exec(name)?.[1] ?? []);
+    return names.flatMap((name) => articleIdOfFileName(name) ?? []);
   }
 
   /** Every file in memory, by the API's path relative to the data folder. */
@@ -947,7 +961,7 @@ export class Workbench {
           message: `${full}: ${outcome.message}. ${outcome.hint}`,
         });
       }
-      const text = strictText(outcome.bytes);
+      const text = strictUtf8Text(outcome.bytes);
       if (text === undefined) {
         // Never taken in (nor written back) as replacement characters: its bytes would be lost.
         throw refused([
@@ -1356,17 +1370,6 @@ async function looksOf(dataDir: string): Promise<Map<string, string>> {
     if (look !== undefined) looks.set(path, look);
   });
   return looks;
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The file's text, or undefined when its bytes are not valid UTF-8. */
-function strictText(bytes: Uint8Array): string | undefined {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether two lists of issues say the same things of the same files. */

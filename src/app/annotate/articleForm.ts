@@ -1,6 +1,7 @@
 import type { Change, FieldProblem, NewArticle, ProblemField } from '../../core/annotate/api.ts';
 import { h, replaceChildren } from '../dom.ts';
 import { fieldRow } from './fields.ts';
+import { problemText } from './relationForm.ts';
 import { notSavedText, type SaveResult } from './saveResult.ts';
 
 /** The largest .txt the form reads (the build reads up to 32 MiB; an article is far less). */
@@ -138,10 +139,7 @@ export function openArticleForm(
       for (const p of problems) {
         const key = p.field && errors.has(p.field) ? p.field : 'form';
         const el = errors.get(key)!;
-        replaceChildren(
-          el,
-          `${el.textContent ? `${el.textContent} ` : ''}${p.message}${p.hint ? ` ${p.hint}` : ''}`,
-        );
+        replaceChildren(el, `${el.textContent ? `${el.textContent} ` : ''}${problemText(p)}`);
         el.hidden = false;
         const control = key === 'form' ? undefined : controls.get(key);
         control?.setAttribute('aria-invalid', 'true');

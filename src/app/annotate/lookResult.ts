@@ -1,4 +1,5 @@
 import type { ArticleSummary, WorkbenchState } from '../../core/annotate/api.ts';
+import { plural } from '../dom.ts';
 
 /** How many titles a status line names before it counts the rest. */
 const NAMED = 3;
@@ -36,8 +37,7 @@ function waitingFor(state: WorkbenchState): string {
   const files = [...new Set(state.problems.flatMap((p) => (p.file ? [p.file] : [])))];
   if (files.length === 0) return 'the data folder builds';
   if (files.length === 1) return `${files[0]} builds`;
-  const others = files.length - 1;
-  return `${files[0]} and ${others} other file${others === 1 ? '' : 's'} build`;
+  return `${files[0]} and ${plural(files.length - 1, 'other file')} build`;
 }
 
 /**
@@ -48,5 +48,5 @@ function listed(articles: readonly ArticleSummary[], verb: string): string | nul
   if (articles.length === 0) return null;
   const titles = articles.slice(0, NAMED).map((a) => `“${a.title}”`);
   const more = articles.length - titles.length;
-  return `${articles.length} article${articles.length === 1 ? '' : 's'} ${verb}: ${titles.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return `${plural(articles.length, 'article')} ${verb}: ${titles.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }

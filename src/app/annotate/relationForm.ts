@@ -15,6 +15,10 @@ import { actorField, type ActorField } from './combobox.ts';
 import { fieldRow } from './fields.ts';
 import { notSavedText, type SaveResult } from './saveResult.ts';
 
+/** A refusal's problem as the workbench writes it: its message, then its hint if it has one. */
+export const problemText = (p: Pick<FieldProblem, 'message' | 'hint'>): string =>
+  p.hint ? `${p.message} ${p.hint}` : p.message;
+
 export interface RelationFormOptions {
   article: string;
   state: () => WorkbenchState;
@@ -296,7 +300,7 @@ export function relationForm(options: RelationFormOptions): RelationForm {
           if (control) {
             const el = document.getElementById(control.getAttribute('aria-describedby') ?? '');
             if (el) {
-              el.textContent = p.message + (p.hint ? ` ${p.hint}` : '');
+              el.textContent = problemText(p);
               el.hidden = false;
               control.setAttribute('aria-invalid', 'true');
               first ??= control;
@@ -308,7 +312,7 @@ export function relationForm(options: RelationFormOptions): RelationForm {
       if (field !== 'form' && !controls.has(field)) field = 'form';
       const el = errorFor(field);
       const where = field === 'form' && p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
-      el.textContent = `${el.textContent ? `${el.textContent} ` : ''}${where}${p.message}${p.hint ? ` ${p.hint}` : ''}`;
+      el.textContent = `${el.textContent ? `${el.textContent} ` : ''}${where}${problemText(p)}`;
       el.hidden = false;
       const control = field === 'form' ? undefined : controls.get(field);
       control?.setAttribute('aria-invalid', 'true');

@@ -13,6 +13,7 @@ import { ApiError, annotateClient } from './client.ts';
 import { openArticleForm } from './articleForm.ts';
 import { mountReader } from './reader.ts';
 import { describeLook } from './lookResult.ts';
+import { problemText } from './relationForm.ts';
 import { describeUndo, type SaveResult } from './saveResult.ts';
 import { sameState } from './sameState.ts';
 
@@ -129,7 +130,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     problemList.hidden = state.problems.length === 0;
     replaceChildren(
       problemList,
-      state.problems.map((p) => h('li', {}, p.hint ? `${p.message} ${p.hint}` : p.message)),
+      state.problems.map((p) => h('li', {}, problemText(p))),
     );
     reader.status(status.textContent ?? '', state.undo);
     replaceChildren(

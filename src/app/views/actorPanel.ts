@@ -1,7 +1,7 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { summariseRelations, type RelationItem } from '../../core/explore/relationsSummary.ts';
 import { KIND_COLORS, KIND_LABELS } from '../../core/style.ts';
-import { h, swatch } from '../dom.ts';
+import { h, plural, swatch } from '../dom.ts';
 
 /**
  * The selected actor: a region named by its label, with kind, affiliation, aliases and its
@@ -96,7 +96,7 @@ export function actorSection(
                   onclick: () => explorer.selectEdge(item.edge),
                 },
                 // A relation only machine-coded events support has no statement to count.
-                hasStatements(item) ? h('span', {}, statementCount(item.evidence)) : null,
+                hasStatements(item) ? h('span', {}, plural(item.evidence, 'statement')) : null,
                 // The parts wrap at their separators, never inside one (.relation-counts).
                 // Corroboration: statements from one article are one source, not several.
                 item.corroboration.articles > 1
@@ -152,9 +152,7 @@ export function actorSection(
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const machineCount = (events: number): string =>
-  `${events.toLocaleString('en')} machine-coded event${events === 1 ? '' : 's'}`;
-
-const statementCount = (n: number): string => `${n} statement${n === 1 ? '' : 's'}`;
+  plural(events, 'machine-coded event', events.toLocaleString('en'));
 
 /** Whether a relation's count of statements is shown ("0 statements" only without events). */
 const hasStatements = (item: RelationItem): boolean =>
@@ -162,7 +160,7 @@ const hasStatements = (item: RelationItem): boolean =>
 
 /** What a relation's button opens: its statements, its machine-coded events, or both. */
 function countsOf(item: RelationItem): string {
-  if (item.machineEvents === 0) return statementCount(item.evidence);
+  if (item.machineEvents === 0) return plural(item.evidence, 'statement');
   if (item.evidence === 0) return machineCount(item.machineEvents);
-  return `${statementCount(item.evidence)} and ${machineCount(item.machineEvents)}`;
+  return `${plural(item.evidence, 'statement')} and ${machineCount(item.machineEvents)}`;
 }

@@ -19,8 +19,9 @@ import {
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { visibleEvidence, type Filters } from '../../core/explore/filters.ts';
 import type { NodeAttributes } from '../../core/model.ts';
-import { KIND_COLORS, MODALITY_TEXT, nodeSize } from '../../core/style.ts';
+import { KIND_COLORS, MODALITY_TEXT } from '../../core/style.ts';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
+import { builtSizes } from '../../core/graph/metrics.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { startAnalysisRunner } from './analysisRunner.ts';
 
@@ -64,10 +65,11 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
   let asking = false;
   const compute = () => {
     generation++;
-    computing = true;
     // Until the new figures come, the actors carry none: an export made meanwhile has no
-    // metrics rather than those of other filters.
-    graph.forEachNode((_node, attr) => writeMetrics(attr, undefined, undefined));
+    // metrics rather than those of other filters. Cleared once, when the computing starts (not
+    // at every step of a dragged brush); applyLook writes none while computing.
+    if (!computing) graph.forEachNode((_node, attr) => writeMetrics(attr, undefined, undefined));
+    computing = true;
     if (asking) return;
     asking = true;
     requestAnimationFrame(() =>
@@ -99,13 +101,15 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
     );
   };
 
+  /** The build's look of the actors (builtLook), kept until the data change. */
+  let built: LookInput['actors'] | undefined;
   /** Sizes and colours on the graph, as chosen; exports carry the metrics too. */
   const applyLook = () => {
     if (!result) return;
     const { analysis } = result;
     const look = nodeLook(
       {
-        actors: builtLook(graph),
+        actors: (built ??= builtLook(graph)),
         metrics: analysis.metrics.actors,
         camps: analysis.camps.camps,
         order: graph.order,
@@ -125,7 +129,9 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
         (look.colors.get(node) ?? attr.color) !== attr.color
       )
         restyled = true;
-      writeMetrics(attr, analysis.metrics.actors.get(node), analysis.camps.camps.get(node));
+      // While the figures are computed again, they are those of other filters: none is written.
+      if (!computing)
+        writeMetrics(attr, analysis.metrics.actors.get(node), analysis.camps.camps.get(node));
     });
     if (restyled)
       graph.updateEachNodeAttributes(
@@ -564,6 +570,7 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
       // A rebuild (the annotation workbench): the last figures may name actors and relations
       // that are gone; none is drawn until the worker has the new graph's.
       result = null;
+      built = undefined;
       runner.graphChanged();
     }
     if (changes.has('filters') || changes.has('data')) compute();
@@ -598,22 +605,16 @@ function writeMetrics(
 
 /**
  * Each actor's look as the build made it (what "Evidence (as built)" and "Kind" restore): its
- * size from its evidence count, as computeActorMetrics sizes it, and its kind's colour. Derived
- * from attributes the analysis never changes, so a rebuild's new figures are taken in.
+ * size from its evidence count, as computeActorMetrics sizes it (builtSizes), and its kind's
+ * colour, as assemble gives it. Derived from attributes the analysis never changes, so a
+ * rebuild's new figures are taken in (once per change of the data).
  */
 function builtLook(graph: ActorGraph): LookInput['actors'] {
-  let maxEvidence = 0;
-  graph.forEachNode((_node, attr) => {
-    maxEvidence = Math.max(maxEvidence, attr.evidenceCount);
-  });
+  const sizes = builtSizes(graph);
   return new Map(
     graph.mapNodes((node, attr) => [
       node,
-      {
-        kind: attr.kind,
-        size: nodeSize(attr.evidenceCount, maxEvidence, graph.order),
-        color: KIND_COLORS[attr.kind],
-      },
+      { kind: attr.kind, size: sizes.get(node)!, color: KIND_COLORS[attr.kind] },
     ]),
   );
 }

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ANNOTATE_HEADER } from '../../src/core/annotate/api.ts';
+import { ANNOTATE_HEADER, type RelationInput } from '../../src/core/annotate/api.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
 import { readDataDir } from '../../src/node/readData.ts';
 import { ROOT } from '../helpers/run.ts';
@@ -90,6 +90,15 @@ async function openWorkbench(p: Page): Promise<void> {
 }
 
 const graphVersion = (p: Page) => p.getAttribute('body', 'data-graph-version');
+
+/** Adds a relation to an article through the page's workbench: the refusal's problems, or null. */
+function addRelation(p: Page, article: string, relation: RelationInput) {
+  return p.evaluate(
+    ({ article, relation }) =>
+      window.app!.annotate!.apply([{ kind: 'add-relation', article, relation }]),
+    { article, relation },
+  );
+}
 
 async function saveAndWait(p: Page, button: string | RegExp = 'Save relation'): Promise<void> {
   const before = await graphVersion(p);
@@ -532,44 +541,24 @@ describe('the annotation workbench', () => {
     try {
       await openWorkbench(other);
       // Another article than this page's: this page's save is not a conflict.
-      const problems = await other.evaluate(
-        (quote) =>
-          window.app!.annotate!.apply([
-            {
-              kind: 'add-relation',
-              article: 'rudaw-2016-us-proposal-against-nusra',
-              relation: {
-                source: 'russia',
-                type: 'opposes',
-                target: 'nusra-front',
-                modality: 'reported',
-                quote,
-              },
-            },
-          ]),
-        OTHER_QUOTE,
-      );
+      const problems = await addRelation(other, 'rudaw-2016-us-proposal-against-nusra', {
+        source: 'russia',
+        type: 'opposes',
+        target: 'nusra-front',
+        modality: 'reported',
+        quote: OTHER_QUOTE,
+      });
       expect(problems).toBeNull();
     } finally {
       await other.close();
     }
     // This page's save: the answer's diff is from the other tab's version, not this page's.
-    const problems = await p.evaluate(
-      (article) =>
-        window.app!.annotate!.apply([
-          {
-            kind: 'add-relation',
-            article,
-            relation: {
-              source: 'iran',
-              type: 'opposes',
-              target: 'russia',
-              quote: 'Iran condemned Russia',
-            },
-          },
-        ]),
-      articleId,
-    );
+    const problems = await addRelation(p, articleId, {
+      source: 'iran',
+      type: 'opposes',
+      target: 'russia',
+      quote: 'Iran condemned Russia',
+    });
     expect(problems).toBeNull();
     expect(fetched).toHaveLength(1);
     expect(fetched[0]).toMatch(/\/graph\.json\?v=\d+$/);
@@ -600,23 +589,13 @@ describe('the annotation workbench', () => {
     await showStatements();
     await expect.poll(() => texts.length).toBe(1);
     // A relation saved and undone: the texts are the same, and so is their file.
-    const problems = await p.evaluate(
-      (article) =>
-        window.app!.annotate!.apply([
-          {
-            kind: 'add-relation',
-            article,
-            relation: {
-              source: 'iran',
-              type: 'cooperates-with',
-              target: 'russia',
-              modality: 'negated',
-              quote: 'Iran condemned Russia',
-            },
-          },
-        ]),
-      articleId,
-    );
+    const problems = await addRelation(p, articleId, {
+      source: 'iran',
+      type: 'cooperates-with',
+      target: 'russia',
+      modality: 'negated',
+      quote: 'Iran condemned Russia',
+    });
     expect(problems).toBeNull();
     await p.evaluate(() => window.app!.annotate!.undo());
     await showStatements();

@@ -1421,3 +1421,49 @@ describe('what the second review found (hand-made sentences)', () => {
     expect(suggest('Norland treated wounded Sudmark soldiers.')).toEqual([]);
   });
 });
+
+describe('who speaks in a quotation (speakers.ts; hand-made sentences)', () => {
+  it('reads "we" and "I" in a quotation as its speaker, named after it or before it', () => {
+    expect(suggest('"We urge Sudmark to talk," Lena Holm said.')).toEqual([
+      'lena-holm proposes-to sudmark asserted',
+    ]);
+    expect(suggest('"We urge Ostria to talk," said Lena Holm.')).toEqual([
+      'lena-holm proposes-to ostria asserted',
+    ]);
+    expect(suggest('Lena Holm told reporters in Nordby: "I condemn the Red Front."')).toEqual([
+      'lena-holm opposes red-front asserted',
+    ]);
+    // "us" as an object; an unnamed spokesman of a body speaks as the body.
+    expect(
+      suggest('"The Red Front has attacked us," a North Pact Council spokesman said.'),
+    ).toEqual(['red-front opposes north-pact asserted']);
+  });
+
+  it('takes the person of a title in apposition, or the body a spokesman is for', () => {
+    expect(
+      suggest('"We call on Norland to stop," Sudmark\'s envoy, Lena Holm, told reporters.'),
+    ).toContain('lena-holm proposes-to norland asserted');
+    expect(
+      suggest('"We urge Ostria to act," a spokesman for the North Pact Council said.'),
+    ).toEqual(['north-pact proposes-to ostria asserted']);
+  });
+
+  it('gives a quotation with no speaker of its own the one of its paragraph', () => {
+    const text = '"Sudmark is wrong," said Lena Holm. "We call on Ostria to help."';
+    expect(suggest(text)).toContain('lena-holm proposes-to ostria asserted');
+    // Not across paragraphs, and not the name after "and said".
+    expect(suggest('"We call on Ostria to help."\nLena Holm said Norland agreed.')).not.toContain(
+      'lena-holm proposes-to ostria asserted',
+    );
+    const said =
+      'Norland called the plan "a trap" and said Ostria\'s ally Sudmark "will attack us".';
+    expect(suggest(said).join()).not.toMatch(/sudmark opposes ostria/);
+  });
+
+  it('guesses nothing by position between a person and the actor they speak for', () => {
+    expect(suggest('Lena Holm criticised the plan as Sudmark watched.')).toEqual([]);
+    expect(suggest('Lena Holm criticised the plan as Norland watched.')).toEqual([
+      'lena-holm opposes norland asserted',
+    ]);
+  });
+});

@@ -19,6 +19,7 @@ import { isModifier, isPreposition } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
+import { quotedSpeakers } from './speakers.ts';
 import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
@@ -147,9 +148,14 @@ export function makeSuggester(
 export function suggestRelations(text: string, suggester: Suggester): SuggestResult {
   const read = readText(text);
   const names = citiesLeftOut(findMentions(text, suggester.names), read.tokens);
-  const mentions = mergeByStart(
+  const resolved = mergeByStart(
     names,
     resolveReferences(text, read.tokens, read.sentences, names, suggester.coref),
+  );
+  // "We" and "I" in a quotation: its speaker, once names and pronouns are known.
+  const mentions = mergeByStart(
+    resolved,
+    quotedSpeakers(text, read.tokens, resolved, suggester.isPerson),
   );
   const suggestions: Suggestion[] = [];
   const acts: Act[] = [];
@@ -584,6 +590,13 @@ function addFallbacks(
       kind === 'subject' || source.first < target.first ? [source, target] : [target, source];
     if (!source.actor || !target.actor || source.actor === target.actor) return;
     if (related.has(pairKey(source.actor, target.actor))) return;
+    // A person and the state or body they speak for ("we ...," Vietnam's minister X said).
+    const { affiliationOf } = suggester;
+    if (
+      affiliationOf(source.actor) === target.actor ||
+      affiliationOf(target.actor) === source.actor
+    )
+      return;
     const modality = decideModality(hit, markers, {
       ...(source.last <= hit.first ? { subjectEnd: source.last } : {}),
       proposal: suggester.proposalTypes.has(hit.cue.type),

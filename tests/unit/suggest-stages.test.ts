@@ -1467,3 +1467,24 @@ describe('who speaks in a quotation (speakers.ts; hand-made sentences)', () => {
     ]);
   });
 });
+
+describe("the lead's acts, what was said (events.ts; hand-made sentences)", () => {
+  const filler = 'The weather was cold. Markets were calm. Trains ran late. Shops opened. ';
+  it('refers back to an act of the lead from anywhere in the article', () => {
+    const lead = 'Norland lodged a protest with Sudmark on Monday.\n\n';
+    expect(suggest(`${lead}${filler}Sudmark dismissed the protest.`)).toContain(
+      'sudmark opposes norland asserted',
+    );
+    // An act after the lead is referred to from four sentences at most.
+    const later = `Talks began.\n\nMarkets fell. Trains stopped. ${lead}`;
+    expect(suggest(`${later}${filler}Sudmark dismissed the protest.`)).not.toContain(
+      'sudmark opposes norland asserted',
+    );
+  });
+
+  it('reads "the account" as what was said', () => {
+    expect(
+      suggest('Norland said Sudmark had shelled its villages. Sudmark rejected the account.'),
+    ).toContain('sudmark opposes norland asserted');
+  });
+});

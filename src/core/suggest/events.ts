@@ -4,9 +4,10 @@
  * for an act is aimed at whoever did that act. The article's acts told so far are kept (the
  * word that told each, and who did it); the object finds the latest one told by the verb the
  * noun is made from, or by the noun itself ("protest" after "lodged a protest", "the
- * accusations" after "accused"), a few sentences back at most. Words of saying count as acts too ("the claim" after "claimed",
- * "the explanation" after "explained"), and so do the verbs a sentence's subject does ("the
- * launch" after "North Korea launched a missile"). Pure, and bounded: at most MAX_ACTS are kept.
+ * accusations" after "accused"), a few sentences back at most or in the article's lead. Words
+ * of saying count as acts too ("the claim" after "claimed", "the explanation" after
+ * "explained"), and so do the verbs a sentence's subject does ("the launch" after "North Korea
+ * launched a missile"). Pure, and bounded: at most MAX_ACTS are kept.
  */
 import { isNoun } from './grammar.ts';
 import type { Token } from './read.ts';
@@ -31,6 +32,9 @@ export interface Act {
 
 /** How many sentences back an act may be referred to (4: 3 missed "the sanctions" of a lead). */
 export const ACT_REACH = 4;
+
+/** The sentences of an article's lead (a headline, then one or two), referred to from anywhere. */
+const LEAD = 3;
 
 /** How many doers an act referred back to may have ("the agreement" of X, Y and Z). */
 const MAX_DOERS = 3;
@@ -70,6 +74,7 @@ const SAYING_NOUNS = new Set([
   'explanation',
   'suggestion',
   'word',
+  'account',
 ]);
 
 /** Nouns for whatever was done last ("the move was criticised"): any act but a saying. */
@@ -203,7 +208,8 @@ export function actReferredTo(
   for (let i = acts.length - 1; i >= 0; i--) {
     const act = acts[i]!;
     if (act.sentence === sentence && act.at >= at) continue;
-    if (sentence - act.sentence > ACT_REACH) break;
+    // The lead's acts are what the rest of the article reacts to ("Ankara dismissed the protest").
+    if (sentence - act.sentence > ACT_REACH && act.sentence >= LEAD) continue;
     const told =
       (generic && !act.saying) ||
       verbs.has(act.word) ||

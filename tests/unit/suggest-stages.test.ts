@@ -823,7 +823,8 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
     expect(suggest('Norland offered talks. Norland welcomed the proposal.')).toEqual([]);
     expect(
       suggest(
-        'Norland offered talks. It rained. The river rose. Roads closed. Crops failed. Sudmark welcomed the proposal.',
+        // After the lead (three sentences), which is referred to from anywhere.
+        'Markets fell. Trains stopped. Shops closed. Norland offered talks. It rained. The river rose. Roads closed. Crops failed. Sudmark welcomed the proposal.',
       ),
     ).toEqual([]);
     expect(suggest('Sudmark welcomed the proposal.')).toEqual([]);
@@ -1486,5 +1487,24 @@ describe("the lead's acts, what was said (events.ts; hand-made sentences)", () =
     expect(
       suggest('Norland said Sudmark had shelled its villages. Sudmark rejected the account.'),
     ).toContain('sudmark opposes norland asserted');
+  });
+});
+
+describe('"both" as the object of a verb (coref.ts; hand-made sentences)', () => {
+  it('does not take the verb\'s own subjects for "both neighbours"', () => {
+    expect(suggest('Norland and Ostria urged both neighbours to talk.')).not.toContain(
+      'norland proposes-to ostria asserted',
+    );
+    const got = suggest('Sudmark and Ostria met. Norland and the NPC urged both sides to talk.');
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'norland proposes-to ostria asserted',
+        'north-pact proposes-to sudmark asserted',
+      ]),
+    );
+    // After a verb of saying, "the two" may be the sentence's own.
+    expect(suggest('Norland and Sudmark said the two would meet.')).toContain(
+      'norland cooperates-with sudmark proposed',
+    );
   });
 });

@@ -17,7 +17,7 @@
  * Linear: one pass over the tokens, looking back over a bounded list of recent actors.
  */
 import type { Actor } from '../model.ts';
-import { isModifier, isPreposition, OFFICE_NOUNS } from './grammar.ts';
+import { isModifier, isPreposition, OFFICE_NOUNS, REPORTING_VERBS } from './grammar.ts';
 import type { Mention } from './mentions.ts';
 import type { Sentence, Token } from './read.ts';
 
@@ -227,10 +227,18 @@ export function resolveReferences(
         const hasNoun = noun !== undefined && PAIR_NOUNS.has(noun.lower);
         if (hasNoun || (two && (!noun || noun.pos !== 'NOUN'))) {
           const states = hasNoun && PAIR_NOUNS.get(noun.lower) === 'state';
-          const pair = lastTwo(recent, s, (id) => {
-            const kind = kindOf(id);
-            return kind !== undefined && kind !== 'person' && (!states || kind === 'state');
-          });
+          const before = k > sentence.first ? tokens[k - 1]! : undefined;
+          const object =
+            before !== undefined && before.pos === 'VERB' && !REPORTING_VERBS.has(before.lemma);
+          const pair = lastTwo(
+            recent,
+            s,
+            (id) => {
+              const kind = kindOf(id);
+              return kind !== undefined && kind !== 'person' && (!states || kind === 'state');
+            },
+            object,
+          );
           if (pair) add(k, hasNoun ? after + 1 : after, pair, 'description');
           k = hasNoun ? after : after - 1;
           continue;
@@ -414,10 +422,13 @@ function lastTwo(
   recent: readonly Seen[],
   sentence: number,
   fits: (id: string) => boolean,
+  object: boolean,
 ): string[] | undefined {
   const here = recent.filter((r) => r.sentence === sentence && fits(r.actor));
   const own = new Set(here.map((r) => r.actor));
-  if (own.size < 2) {
+  // "X and Y urged both neighbours": a verb's object is not its subject.
+  const fromHere = own.size >= 2 && !object;
+  if (!fromHere) {
     for (let i = recent.length - 1; i >= 0; i--) {
       const r = recent[i]!;
       if (r.sentence === sentence || !r.pairedWith) continue;
@@ -426,8 +437,7 @@ function lastTwo(
       if (r.actor !== r.pairedWith) return [r.pairedWith, r.actor];
     }
   }
-  const pool =
-    own.size >= 2 ? here : recent.filter((r) => r.sentence !== sentence && !own.has(r.actor));
+  const pool = fromHere ? here : recent.filter((r) => r.sentence !== sentence && !own.has(r.actor));
   const pair: string[] = [];
   for (let i = pool.length - 1; i >= 0 && pair.length < 2; i--) {
     const id = pool[i]!.actor;

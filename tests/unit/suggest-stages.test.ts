@@ -1508,3 +1508,17 @@ describe('"both" as the object of a verb (coref.ts; hand-made sentences)', () =>
     );
   });
 });
+
+describe('"the government in" a capital (capitals.ts, arguments.ts; hand-made sentences)', () => {
+  it('reads those who govern from a capital as its state, and the capital elsewhere as a place', () => {
+    expect(suggest('Norland accused the authorities in Baghdad of lying.')).toEqual([
+      'norland opposes iraq asserted',
+    ]);
+    expect(suggest('Norland accused the government in Baghdad of lying.')).toEqual([
+      'norland opposes iraq asserted',
+    ]);
+    expect(suggest('Norland accused the Red Front in Baghdad of lying.')).toEqual([
+      'norland opposes red-front asserted',
+    ]);
+  });
+});

@@ -12,6 +12,7 @@ import {
   AGENT_NOUNS,
   COORDINATORS,
   MEMBER_NOUNS,
+  RULER_NOUNS,
   OFFICE_NOUNS,
   RECEIVING_VERBS,
   VERB_COORDINATORS,
@@ -900,11 +901,13 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
     if (isPreposition(t)) {
       // "talks with envoys of X", "clashes with fighters of X": those who act for X; "a
       // memorandum with the breakaway region of X", "with the government of X": X.
+      const before = tokens[k - 1]!.lemma;
       if (
-        t.lower === 'of' &&
         !skipping &&
         lastNoun === k - 1 &&
-        (MEMBER_NOUNS.has(tokens[k - 1]!.lemma) || STAND_IN_NOUNS.has(tokens[k - 1]!.lemma))
+        ((t.lower === 'of' && (MEMBER_NOUNS.has(before) || STAND_IN_NOUNS.has(before))) ||
+          // "accused the government in Lima": who governs from there.
+          (t.lower === 'in' && RULER_NOUNS.has(before)))
       ) {
         // As a verb's object too: "attacked the breakaway region of X".
         if (preposition === '') theme = false;

@@ -9,7 +9,7 @@
  */
 import { countries } from 'countries-list';
 import { MONTHS } from '../dates.ts';
-import { MEMBER_NOUNS } from './grammar.ts';
+import { MEMBER_NOUNS, RULER_NOUNS } from './grammar.ts';
 import type { Mention } from './mentions.ts';
 import type { Token } from './read.ts';
 
@@ -72,7 +72,9 @@ export function citiesLeftOut(mentions: readonly Mention[], tokens: readonly Tok
     if (tokens[last - 1]!.end > m.end && !m.possessive) return false;
     const before = tokens[first - 1];
     if (before) {
-      if (PLACE_PREPOSITIONS.has(before.lower) || before.lower === 'the') return false;
+      // "the government in Lima", "the authorities in Bamako": those who rule from there.
+      const ruling = before.lower === 'in' && RULER_NOUNS.has(tokens[first - 2]?.lemma ?? '');
+      if ((PLACE_PREPOSITIONS.has(before.lower) && !ruling) || before.lower === 'the') return false;
       if (before.pos === 'PROPN' && !CALENDAR.has(before.lower) && before.end === m.start - 1)
         return false;
     }

@@ -17,7 +17,13 @@
  * Linear: one pass over the tokens, looking back over a bounded list of recent actors.
  */
 import type { Actor } from '../model.ts';
-import { isModifier, isPreposition, OFFICE_NOUNS, REPORTING_VERBS } from './grammar.ts';
+import {
+  isModifier,
+  isPreposition,
+  OFFICE_NOUNS,
+  REPORTING_VERBS,
+  RULER_NOUNS,
+} from './grammar.ts';
 import type { Mention } from './mentions.ts';
 import type { Sentence, Token } from './read.ts';
 
@@ -258,8 +264,12 @@ export function resolveReferences(
             h + 1 < sentence.last &&
             (following.pos === 'NOUN' || following.pos === 'PROPN') &&
             !inName[h + 1];
-          // "the government of Sudmark": the name after "of" says who, not the last one named.
-          const named = following?.lower === 'of' && h + 2 < sentence.last && inName[h + 2] === 1;
+          // "the government of Sudmark", "the government in Lima": the name after says who.
+          const named =
+            (following?.lower === 'of' ||
+              (following?.lower === 'in' && RULER_NOUNS.has(head.lemma))) &&
+            h + 2 < sentence.last &&
+            inName[h + 2] === 1;
           if ((kinds || heads) && !compound && !named && head.pos !== 'VERB') {
             const actor = mostRecent(
               (id) =>

@@ -174,6 +174,20 @@ export const OFFICE_NOUNS: readonly string[] = [
   'commander',
 ];
 
+/**
+ * Nouns for those who govern a state from its capital, by lemma: "the government in Lima", "the
+ * authorities in Bamako" are the state, not a place.
+ */
+export const RULER_NOUNS: ReadonlySet<string> = new Set([
+  'government',
+  'authority',
+  'authorities',
+  'leadership',
+  'regime',
+  'administration',
+  'junta',
+]);
+
 /** Nouns for those who act for a body: "envoys of X", "fighters of X" stand for X. */
 export const MEMBER_NOUNS = new Set([
   ...AGENT_NOUNS,

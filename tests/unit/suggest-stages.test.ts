@@ -1341,6 +1341,15 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     ]);
     expect(suggest('Norland shared the blame with Sudmark.')).toEqual([]);
   });
+
+  it('reads closing a border or airspace to another as reducing relations (from heldout-n)', () => {
+    expect(suggest('Norland closed its airspace to flights from Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland closed its border with Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
 });
 
 describe('participles tagged as adjectives, acts helped along (hand-made sentences)', () => {

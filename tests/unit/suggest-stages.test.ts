@@ -1531,3 +1531,31 @@ describe('"the government in" a capital (capitals.ts, arguments.ts; hand-made se
     ]);
   });
 });
+
+describe('standing relations from the cue file (lexicon.ts `standing`; hand-made sentences)', () => {
+  it('reads a noun the file lists as standing between a name and its possessor', () => {
+    expect(suggest('The Red Front, a Norland affiliate, attacked Sudmark.')).toContain(
+      'red-front cooperates-with norland asserted',
+    );
+    // A noun a user adds to a root and to `standing` gets the reading; without `standing`, not.
+    const withSponsor = (standing: string[]): CueFile => ({
+      ...cueFile,
+      roots: cueFile.roots.map((r) =>
+        r.code === '07' ? { ...r, nouns: [...(r.nouns ?? []), 'sponsor'] } : r,
+      ),
+      standing,
+    });
+    const text = "Ostria, the Red Front's main sponsor, met Sudmark.";
+    const read = (file: CueFile) =>
+      suggestRelations(
+        text,
+        makeSuggester(ACTORS, TYPES, compileLexicon(file, TYPES)),
+      ).suggestions.map((s) => `${s.source} ${s.type} ${s.target}`);
+    expect(read(withSponsor([...(cueFile.standing ?? []), 'sponsor']))).toContain(
+      'ostria cooperates-with red-front',
+    );
+    expect(read(withSponsor(cueFile.standing ?? []))).not.toContain(
+      'ostria cooperates-with red-front',
+    );
+  });
+});

@@ -136,7 +136,7 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   }
   // "China, North Korea's main ally", "Norland is Sudmark's partner": a noun of a standing
   // relation between the name it is said of and its possessor.
-  if (hit.cue.pos === 'noun' && !right.object && RELATION_NOUNS.has(hit.cue.words.at(-1)!)) {
+  if (hit.cue.standing && !right.object) {
     // "Sudmark's ally", or "an ally of Sudmark".
     const after = tokens[hit.last];
     const ofName =
@@ -452,9 +452,6 @@ const APPOSITION_OPENERS = new Set(['which', 'who', 'a', 'an', 'the', 'once', 'f
 
 /** Nouns for the act a clause tells, that a relative clause goes on about ("a move that"). */
 const MOVE_NOUNS = new Set([...GENERIC_ACTS, 'decision', 'act', 'measure']);
-
-/** Nouns of a standing relation one actor has to another ("ally", "partner"). */
-const RELATION_NOUNS = new Set(['ally', 'partner', 'backer', 'guarantor', 'patron', 'protector']);
 
 /**
  * The name a possessed noun phrase is said of: in apposition ("China, North Korea's main

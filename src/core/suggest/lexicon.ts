@@ -31,6 +31,7 @@ export interface CueFile {
   modality: Partial<Record<CueModality, string[]>>;
   concessions?: string[];
   reciprocals?: string[];
+  standing?: string[];
   honorifics?: string[];
   demonyms?: PlaceForms[];
   capitals?: PlaceForms[];
@@ -47,6 +48,11 @@ export interface Cue {
   prepositions: ReadonlySet<string>;
   /** A mutual act ("clash", "exchange fire"): parties joined by "and" do it to each other. */
   reciprocal: boolean;
+  /**
+   * A noun of a standing relation ("ally", "partner"): between the name it is said of and its
+   * possessor ("China, North Korea's main ally", "an ally of Y").
+   */
+  standing: boolean;
 }
 
 export interface Lexicon {
@@ -107,6 +113,7 @@ export function compileLexicon(
   const byFirst = new Map<string, Cue[]>();
   const seen = new Set<string>();
   const reciprocals = new Set((cues.reciprocals ?? []).map((c) => words(c).join(' ')));
+  const standing = new Set((cues.standing ?? []).map((c) => words(c).join(' ')));
   for (const root of cues.roots) {
     if (seen.has(root.code)) {
       sink?.warn(`CAMEO root ${root.code} is listed twice; both lists are used`);
@@ -144,6 +151,7 @@ export function compileLexicon(
           type,
           prepositions: own,
           reciprocal: reciprocals.has(w.join(' ')),
+          standing: pos === 'noun' && standing.has(w.join(' ')),
         };
         const bucket = byFirst.get(w[0]!) ?? [];
         bucket.push(entry);

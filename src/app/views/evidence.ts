@@ -3,7 +3,7 @@ import { allUnconfirmed, isEvidenceVisible, isKindVisible } from '../../core/exp
 import { corroboration, type Corroboration } from '../../core/explore/corroboration.ts';
 import { quoteInContext } from '../../core/explore/quoteContext.ts';
 import type { ArticleMeta, Evidence } from '../../core/model.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { h, plural, replaceChildren } from '../dom.ts';
 import { articleOpener } from '../articleLinks.ts';
 import { icon } from '../icons.ts';
 import type { ArticleTexts } from '../loadGraph.ts';
@@ -183,6 +183,5 @@ function statement(
 /** " from 3 articles of 2 outlets (2 asserted)": how far the statements are independent. */
 function sources(c: Corroboration): string {
   if (c.statements === 0) return '';
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return ` from ${plural(c.articles, 'article')} of ${plural(c.outlets, 'outlet')} (${c.asserted} asserted)`;
 }

@@ -17,7 +17,7 @@ import {
   type MonthWindow,
   type TimeHistogram,
 } from '../../core/time/index.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { h, plural, replaceChildren } from '../dom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -594,5 +594,3 @@ export function mountTimeline(container: HTMLElement, explorer: Explorer): () =>
     return `${plural(total, 'statement')} (${parts.join(', ')})`;
   }
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1559,3 +1559,25 @@ describe('standing relations from the cue file (lexicon.ts `standing`; hand-made
     );
   });
 });
+
+describe('clauses after "after", the words of a judgement (hand-made sentences)', () => {
+  it('gives an act in a clause after "after" its own subject, not the sentence\'s', () => {
+    const text =
+      'Ostria left after a drone strike hit a column of lorries. Sudmark condemned the strike.';
+    expect(suggest(text).join()).not.toMatch(/sudmark opposes ostria/);
+    expect(suggest('After a day of talks, Ostria met Sudmark.')).toEqual([
+      'ostria cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('takes neither the act judged nor the words said of it for acts of the judge', () => {
+    expect(
+      suggest(
+        'Norland attacked Sudmark. Ostria called the attack "an act of war against Sudmark".',
+      ),
+    ).toEqual(['norland opposes sudmark asserted', 'ostria opposes norland asserted']);
+    const text =
+      'A strike hit lorries. Sudmark called the strike "a deliberate attack". Ostria condemned the strike.';
+    expect(suggest(text).join()).not.toMatch(/ostria opposes sudmark/);
+  });
+});

@@ -397,12 +397,14 @@ function findSubject(
         (next.pos === 'ADP' || next.pos === 'ADV' || next.text === ',')
       )
         continue;
-      // "after a day of talks", "before the vote": a preposition, not a clause.
+      // "after a day of talks", "before the vote": a preposition, not a clause; but "after a
+      // drone strike hit ..." is one, whose subject is its noun phrase.
       if (
         (t.lower === 'after' || t.lower === 'before') &&
         t.pos === 'ADP' &&
         k + 1 < cueFirst &&
-        (tokens[k + 1]!.pos === 'DET' || tokens[k + 1]!.pos === 'NUM')
+        (tokens[k + 1]!.pos === 'DET' || tokens[k + 1]!.pos === 'NUM') &&
+        !opensClause(view, k + 1)
       )
         continue;
       if (!RELATIVE_PRONOUNS.has(t.lower)) return undefined;
@@ -416,6 +418,16 @@ function findSubject(
   }
   return undefined;
 }
+
+/** Whether the noun phrase at token `from` is a clause's subject: a verb follows it. */
+function opensClause(view: SentenceView, from: number): boolean {
+  const { tokens, sentence } = view;
+  let j = from;
+  while (j < sentence.last && NOUN_PHRASE.has(tokens[j]!.pos)) j++;
+  return j < sentence.last && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX');
+}
+
+const NOUN_PHRASE: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
 
 /** Nouns of the titles a person holds for a state or body ("deputy prime minister"). */
 const TITLE_NOUNS = new Set([

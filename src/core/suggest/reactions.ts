@@ -198,7 +198,8 @@ const QUOTES = new Set([...QUOTE_MARKS, '\u2018', '\u2019']);
  * judged was a hostile one done to the judge's own side ("Minsk called the accusations 'a
  * fabrication'"); for them when its words are a
  * cooperative cue or positive ("a victory for the rule of law"). As cue hits with their
- * parties, for the cue loop; `hits` are the sentence's cues.
+ * parties, for the cue loop, and the spans judged (an act and the words said of it, whose cues
+ * are no act of the judge's), whatever the verdict; `hits` are the sentence's cues.
  */
 export function judgements(
   text: string,
@@ -207,22 +208,17 @@ export function judgements(
   hits: readonly CueHit[],
   antecedentsAt: (cueFirst: number) => Antecedents,
   told: Told,
-): { hit: CueHit; parties: Parties }[] {
+): { found: { hit: CueHit; parties: Parties }[]; judged: { first: number; last: number }[] } {
   const { tokens, sentence } = view;
   const found: { hit: CueHit; parties: Parties }[] = [];
+  const judged: { first: number; last: number }[] = [];
   const anyJudging = lexicon.judging.against ?? lexicon.judging.for;
-  if (!anyJudging) return found;
+  if (!anyJudging) return { found, judged };
   for (let k = sentence.first; k < sentence.last; k++) {
     const t = tokens[k]!;
     if (t.pos !== 'VERB' || !JUDGING_VERBS.has(t.lemma)) continue;
     const object = definiteObject(view, k + 1);
     if (!object) continue;
-    const probe: CueHit = { cue: anyJudging, first: k, last: k + 1 };
-    const source = findParties(view, probe, antecedentsAt(k)).source;
-    if (!source) continue;
-    const own = onSide(source, lexicon);
-    const referred = referredAct(text, view, probe, own, told, lexicon);
-    if (!referred) continue;
     // Its words: to the end of the clause, past commas and "and" inside quotes.
     let end = object.last;
     let quotes = 0;
@@ -232,6 +228,13 @@ export function judgements(
       else if (quotes % 2 === 0 && (w === ',' || w === ';' || VERB_COORDINATORS.has(w))) break;
     }
     if (end === object.last) continue;
+    judged.push({ first: object.first, last: end });
+    const probe: CueHit = { cue: anyJudging, first: k, last: k + 1 };
+    const source = findParties(view, probe, antecedentsAt(k)).source;
+    if (!source) continue;
+    const own = onSide(source, lexicon);
+    const referred = referredAct(text, view, probe, own, told, lexicon);
+    if (!referred) continue;
     const verdict = judge(
       text,
       tokens,
@@ -253,7 +256,7 @@ export function judgements(
       parties: { source, target: referred.side, passive: false },
     });
   }
-  return found;
+  return { found, judged };
 }
 
 /**

@@ -1581,3 +1581,22 @@ describe('clauses after "after", the words of a judgement (hand-made sentences)'
     expect(suggest(text).join()).not.toMatch(/ostria opposes sudmark/);
   });
 });
+
+describe('"as" opening a clause, deeds of a qualified subject (hand-made sentences)', () => {
+  it('does not give a noun in a clause after "as" the sentence\'s subject', () => {
+    const text =
+      'Ostria offers to mediate as Norland and Sudmark trade blame over convoy strike\nSudmark condemned the strike.';
+    expect(suggest(text).join()).not.toMatch(/sudmark opposes ostria/);
+    expect(suggest('Ostria, as chair of the council, met Sudmark.')).toEqual([
+      'ostria cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('remembers what "X\'s foreign ministry said" as said by X', () => {
+    expect(
+      suggest(
+        "Sudmark's foreign ministry said Norland had shelled its villages. Norland rejected the charge.",
+      ),
+    ).toContain('norland opposes sudmark asserted');
+  });
+});

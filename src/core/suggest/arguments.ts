@@ -380,6 +380,8 @@ function findSubject(
       continue;
     // "has since accused": an adverb between the auxiliary and the verb.
     if (t.lower === 'since' && k === cueFirst - 1 && tokens[k - 1]?.pos === 'AUX') continue;
+    // "X offers to mediate as Y and Z trade blame": "as" opens a clause of its own.
+    if (t.lower === 'as' && k + 1 < cueFirst && opensClause(view, k + 1)) return undefined;
     if (isClauseBreak(t)) {
       if (
         k === cueFirst - 1 &&
@@ -419,15 +421,18 @@ function findSubject(
   return undefined;
 }
 
-/** Whether the noun phrase at token `from` is a clause's subject: a verb follows it. */
+/**
+ * Whether the noun phrase at token `from` is a clause's subject: a verb follows it ("after a
+ * drone strike hit", "as Norland and Sudmark trade blame").
+ */
 function opensClause(view: SentenceView, from: number): boolean {
   const { tokens, sentence } = view;
   let j = from;
   while (j < sentence.last && NOUN_PHRASE.has(tokens[j]!.pos)) j++;
-  return j < sentence.last && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX');
+  return j > from && j < sentence.last && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX');
 }
 
-const NOUN_PHRASE: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
+const NOUN_PHRASE: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'CCONJ']);
 
 /** Nouns of the titles a person holds for a state or body ("deputy prime minister"). */
 const TITLE_NOUNS = new Set([

@@ -92,7 +92,19 @@ export function rememberDeeds(
       at: k,
     });
   };
-  for (let k = end; k < view.sentence.last && k - end <= 6; k++) {
+  // "Sudmark's foreign ministry said", "Norwegian officials said": past the nouns it qualifies.
+  let start = end;
+  while (
+    start < view.sentence.last &&
+    start - end <= 4 &&
+    (tokens[start]!.lower === "'s" ||
+      tokens[start]!.lower === "'" ||
+      tokens[start]!.pos === 'ADJ' ||
+      tokens[start]!.pos === 'NOUN') &&
+    !mentionOn(view, start)
+  )
+    start++;
+  for (let k = start; k < view.sentence.last && k - start <= 6; k++) {
     const t = tokens[k]!;
     if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') continue;
     // A deed said not to have been done is none ("did not propose talks").

@@ -1600,3 +1600,88 @@ describe('"as" opening a clause, deeds of a qualified subject (hand-made sentenc
     ).toContain('norland opposes sudmark asserted');
   });
 });
+
+describe('what the review of speakers and the lead found (hand-made sentences)', () => {
+  it('does not take the next sentence for the speaker of a quotation that ends its own', () => {
+    const text =
+      'Lena Holm told reporters: "We will never attack Norland." Ostria said it welcomed the pledge.';
+    expect(suggest(text)).toContain('lena-holm opposes norland negated');
+    expect(suggest(text).join()).not.toMatch(/ostria opposes norland/);
+  });
+
+  it('gives a quotation the speaker of the one before only across no other actor', () => {
+    expect(
+      suggest('"Talks are over," Lena Holm said. Anna Berg disagreed. "We will sanction Ostria."'),
+    ).toEqual([]);
+    // Not a part-quotation inside reported speech.
+    const text =
+      '"Talks are over," Lena Holm said, adding that the Red Front had told her "we will attack Norland".';
+    expect(suggest(text).join()).not.toMatch(/lena-holm opposes norland/);
+    // The speaker's title and place do not count as another actor.
+    const titled =
+      '"We do not deny it," Sudmark Foreign Minister Lena Holm told reporters in Nordby. "But we are ready to sit down with Ostria."';
+    expect(suggest(titled)).toContain('lena-holm proposes-to ostria asserted');
+  });
+
+  it('finds no one speaker among two, nor a possessor, and reads "a spokesman for X"', () => {
+    expect(
+      suggest('"We will help Ostria," Lena Holm and Anna Berg said in a joint statement.'),
+    ).toEqual([]);
+    expect(suggest('"We will help Ostria," Anna Berg\'s deputy, Lena Holm, said.')).toEqual([
+      'lena-holm cooperates-with ostria proposed',
+    ]);
+    expect(suggest('"This is Phase I of our deal with Norland," Lena Holm said.')).toEqual([]);
+  });
+
+  it("keeps the fresh act a judging verb's object names with its party", () => {
+    expect(suggest('Ostria called the talks with Norland a success.')).toEqual([
+      'ostria cooperates-with norland asserted',
+    ]);
+  });
+
+  it('reads "called on both sides" as an object, never the verb\'s own subjects', () => {
+    const text =
+      'Sudmark and the Red Front clashed. Norland and Ostria called on both sides to show restraint.';
+    expect(suggest(text)).toEqual(
+      expect.arrayContaining([
+        'norland proposes-to sudmark asserted',
+        'ostria proposes-to red-front asserted',
+      ]),
+    );
+    expect(suggest(text).join()).not.toMatch(/norland proposes-to ostria/);
+  });
+
+  it('keeps the subject before a phrase after "before" or "as", or a clause in commas', () => {
+    expect(suggest('Norland before the vote warned Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland as host will meet Sudmark.')).toEqual([
+      'norland cooperates-with sudmark proposed',
+    ]);
+    expect(
+      suggest('Norland, after the talks collapsed on Monday, imposed sanctions on Sudmark.'),
+    ).toContain('norland opposes sudmark asserted');
+    expect(
+      suggest('Ostria stepped in as fighting between Norland and Sudmark escalated.').join(),
+    ).not.toMatch(/ostria opposes/);
+  });
+
+  it('refers from far only to an act of the lead the noun names, not to any act or saying', () => {
+    const lead = 'Norland said Sudmark had attacked its border posts.\n\n';
+    const filler = 'The weather was cold. Markets were calm. Trains ran late. Shops opened. ';
+    expect(suggest(`${lead}${filler}Ostria welcomed the move.`).join()).not.toMatch(/ostria/);
+    expect(suggest(`${lead}${filler}Ostria rejected the statement.`).join()).not.toMatch(/ostria/);
+  });
+
+  it('reads standing relations past a determiner, "shut its border", and a qualified ruler', () => {
+    expect(
+      suggest('The Red Front, an affiliate of the North Pact Council, attacked Sudmark.'),
+    ).toContain('red-front cooperates-with north-pact asserted');
+    expect(suggest('Norland shut its border with Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('The Norland government in Baghdad accused Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+});

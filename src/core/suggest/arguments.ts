@@ -139,10 +139,10 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   if (hit.cue.standing && !right.object) {
     // "Sudmark's ally", or "an ally of Sudmark".
     const after = tokens[hit.last];
+    // "an affiliate of the North Pact Council": past a determiner.
+    const of = tokens[hit.last + 1]?.pos === 'DET' ? hit.last + 2 : hit.last + 1;
     const ofName =
-      !before && after?.lower === 'of' && hit.last + 1 < view.sentence.last
-        ? mentionOn(view, hit.last + 1)
-        : undefined;
+      !before && after?.lower === 'of' && of < view.sentence.last ? mentionOn(view, of) : undefined;
     const possessor =
       before ??
       (usable(ofName)
@@ -380,8 +380,9 @@ function findSubject(
       continue;
     // "has since accused": an adverb between the auxiliary and the verb.
     if (t.lower === 'since' && k === cueFirst - 1 && tokens[k - 1]?.pos === 'AUX') continue;
-    // "X offers to mediate as Y and Z trade blame": "as" opens a clause of its own.
-    if (t.lower === 'as' && k + 1 < cueFirst && opensClause(view, k + 1)) return undefined;
+    // "after a drone strike hit", "as X and Y trade blame": a clause with its own subject.
+    if (SUBORDINATORS.has(t.lower) && t.pos === 'ADP' && opensClause(view, k, cueFirst))
+      return undefined;
     if (isClauseBreak(t)) {
       if (
         k === cueFirst - 1 &&
@@ -399,14 +400,12 @@ function findSubject(
         (next.pos === 'ADP' || next.pos === 'ADV' || next.text === ',')
       )
         continue;
-      // "after a day of talks", "before the vote": a preposition, not a clause; but "after a
-      // drone strike hit ..." is one, whose subject is its noun phrase.
+      // "after a day of talks", "before the vote": a preposition, not a clause.
       if (
         (t.lower === 'after' || t.lower === 'before') &&
         t.pos === 'ADP' &&
         k + 1 < cueFirst &&
-        (tokens[k + 1]!.pos === 'DET' || tokens[k + 1]!.pos === 'NUM') &&
-        !opensClause(view, k + 1)
+        (tokens[k + 1]!.pos === 'DET' || tokens[k + 1]!.pos === 'NUM')
       )
         continue;
       if (!RELATIVE_PRONOUNS.has(t.lower)) return undefined;
@@ -421,18 +420,43 @@ function findSubject(
   return undefined;
 }
 
+/** Words the model tags as prepositions that may open a clause ("after the talks collapsed"). */
+const SUBORDINATORS = new Set(['after', 'before', 'as']);
+
 /**
- * Whether the noun phrase at token `from` is a clause's subject: a verb follows it ("after a
- * drone strike hit", "as Norland and Sudmark trade blame").
+ * Whether the word at token `at` opens a clause with a subject of its own, as seen from the cue
+ * at `cueFirst` before which it stands: a noun phrase after it, then a verb ("after a drone
+ * strike hit", "as X and Y trade blame", "as fighting between X and Y escalated"). Not when the
+ * verb is the cue's own and the sentence has no verb before the word ("Norland before the vote
+ * warned", "Norland as host will meet"), nor when a comma closes the clause before the cue
+ * ("Norland, after the talks collapsed, imposed").
  */
-function opensClause(view: SentenceView, from: number): boolean {
+function opensClause(view: SentenceView, at: number, cueFirst: number): boolean {
   const { tokens, sentence } = view;
-  let j = from;
+  let j = at + 1;
+  // "as fighting between X and Y escalated": a gerund heads the phrase.
+  if (j === cueFirst && /ing$/.test(tokens[j]!.lower)) j++;
   while (j < sentence.last && NOUN_PHRASE.has(tokens[j]!.pos)) j++;
-  return j > from && j < sentence.last && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX');
+  if (j === at + 1 || j >= sentence.last) return false;
+  if (tokens[j]!.pos !== 'VERB' && tokens[j]!.pos !== 'AUX') return false;
+  // The cue inside the clause's subject ("after a drone strike hit").
+  if (j > cueFirst) return true;
+  let v = j;
+  while (v < cueFirst && ['AUX', 'ADV', 'PART'].includes(tokens[v]!.pos)) v++;
+  if (v === cueFirst)
+    return tokens.slice(sentence.first, at).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  return !tokens.slice(j, cueFirst).some((t) => t.text === ',');
 }
 
-const NOUN_PHRASE: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'CCONJ']);
+const NOUN_PHRASE: ReadonlySet<string> = new Set([
+  'DET',
+  'NUM',
+  'ADJ',
+  'NOUN',
+  'PROPN',
+  'CCONJ',
+  'ADP',
+]);
 
 /** Nouns of the titles a person holds for a state or body ("deputy prime minister"). */
 const TITLE_NOUNS = new Set([

@@ -73,7 +73,12 @@ export function citiesLeftOut(mentions: readonly Mention[], tokens: readonly Tok
     const before = tokens[first - 1];
     if (before) {
       // "the government in Lima", "the authorities in Bamako": those who rule from there.
-      const ruling = before.lower === 'in' && RULER_NOUNS.has(tokens[first - 2]?.lemma ?? '');
+      // Not "the Norland government in Baghdad": a ruler a name qualifies is that name's.
+      const ruling =
+        before.lower === 'in' &&
+        RULER_NOUNS.has(tokens[first - 2]?.lemma ?? '') &&
+        tokens[first - 3]?.pos !== 'PROPN' &&
+        tokens[first - 3]?.pos !== 'ADJ';
       if ((PLACE_PREPOSITIONS.has(before.lower) && !ruling) || before.lower === 'the') return false;
       if (before.pos === 'PROPN' && !CALENDAR.has(before.lower) && before.end === m.start - 1)
         return false;

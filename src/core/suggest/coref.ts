@@ -200,6 +200,12 @@ export function resolveReferences(
         }
       }
     };
+    /** Whether a preposition governs the name at token `at` ("talks with the X"). */
+    const governed = (at: number): boolean => {
+      let j = at - 1;
+      while (j >= sentence.first && isModifier(tokens[j]!)) j--;
+      return j >= sentence.first && isPreposition(tokens[j]!);
+    };
     const mostRecent = (fits: (id: string) => boolean): string | undefined => {
       for (let i = recent.length - 1; i >= 0; i--)
         if (fits(recent[i]!.actor)) return recent[i]!.actor;
@@ -233,9 +239,15 @@ export function resolveReferences(
         const hasNoun = noun !== undefined && PAIR_NOUNS.has(noun.lower);
         if (hasNoun || (two && (!noun || noun.pos !== 'NOUN'))) {
           const states = hasNoun && PAIR_NOUNS.get(noun.lower) === 'state';
-          const before = k > sentence.first ? tokens[k - 1]! : undefined;
+          // The object of a verb, or of its preposition ("urged both", "called on both").
+          const at = k - 1 > sentence.first && tokens[k - 1]!.pos === 'ADP' ? k - 2 : k - 1;
+          const verb = at >= sentence.first ? tokens[at]! : undefined;
           const object =
-            before !== undefined && before.pos === 'VERB' && !REPORTING_VERBS.has(before.lemma);
+            verb !== undefined && verb.pos === 'VERB' && !REPORTING_VERBS.has(verb.lemma);
+          // The verb's subjects: this sentence's names before it that no preposition governs.
+          const subjects = object
+            ? new Set(local.filter((l) => l.at < k && !governed(l.at)).map((l) => l.actor))
+            : undefined;
           const pair = lastTwo(
             recent,
             s,
@@ -243,7 +255,7 @@ export function resolveReferences(
               const kind = kindOf(id);
               return kind !== undefined && kind !== 'person' && (!states || kind === 'state');
             },
-            object,
+            subjects,
           );
           if (pair) add(k, hasNoun ? after + 1 : after, pair, 'description');
           k = hasNoun ? after : after - 1;
@@ -426,18 +438,19 @@ function unnamedOffice(
 /**
  * The two actors "the two" stands for: the last pair joined by "and" ("X and Y") that leaves
  * out the actors of this sentence named before, else the last two actors named, from this
- * sentence if it names two, else from before it.
+ * sentence if it names two, else from before it. As a verb's object (`subjects` given: the
+ * verb's subjects), never one of those subjects, from this sentence or before.
  */
 function lastTwo(
   recent: readonly Seen[],
   sentence: number,
   fits: (id: string) => boolean,
-  object: boolean,
+  subjects: ReadonlySet<string> | undefined,
 ): string[] | undefined {
   const here = recent.filter((r) => r.sentence === sentence && fits(r.actor));
-  const own = new Set(here.map((r) => r.actor));
-  // "X and Y urged both neighbours": a verb's object is not its subject.
-  const fromHere = own.size >= 2 && !object;
+  // "X and Y urged both neighbours": a verb's object is none of its subjects.
+  const own = subjects ?? new Set(here.map((r) => r.actor));
+  const fromHere = own.size >= 2 && !subjects;
   if (!fromHere) {
     for (let i = recent.length - 1; i >= 0; i--) {
       const r = recent[i]!;
@@ -447,7 +460,9 @@ function lastTwo(
       if (r.actor !== r.pairedWith) return [r.pairedWith, r.actor];
     }
   }
-  const pool = fromHere ? here : recent.filter((r) => r.sentence !== sentence && !own.has(r.actor));
+  const pool = fromHere
+    ? here
+    : recent.filter((r) => (subjects || r.sentence !== sentence) && !own.has(r.actor));
   const pair: string[] = [];
   for (let i = pool.length - 1; i >= 0 && pair.length < 2; i--) {
     const id = pool[i]!.actor;

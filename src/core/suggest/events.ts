@@ -208,14 +208,17 @@ export function actReferredTo(
   for (let i = acts.length - 1; i >= 0; i--) {
     const act = acts[i]!;
     if (act.sentence === sentence && act.at >= at) continue;
-    // The lead's acts are what the rest of the article reacts to ("Ankara dismissed the protest").
-    if (sentence - act.sentence > ACT_REACH && act.sentence >= LEAD) continue;
-    const told =
-      (generic && !act.saying) ||
+    // By the noun's own verb or its cue's root ("the protest" after "lodged a protest", "the
+    // meeting" after "met"), not as any act or any saying ("the move", "the statement").
+    const named =
       verbs.has(act.word) ||
-      (act.code !== undefined && codes.has(act.code)) ||
-      (act.saying === true && saying);
+      forms.includes(act.word) ||
+      (act.code !== undefined && codes.has(act.code));
+    const told = named || (generic && !act.saying) || (act.saying === true && saying);
     if (!told) continue;
+    // Beyond the reach, only an act of the lead that the noun names, which the rest of the
+    // article reacts to ("Ankara dismissed the protest" that the lead told).
+    if (sentence - act.sentence > ACT_REACH && (act.sentence >= LEAD || !named)) continue;
     if (act.actors.length > MAX_DOERS) return undefined;
     const actors = act.actors.filter((a) => !own(a));
     return actors.length > 0 ? { act, actors } : undefined;

@@ -19,7 +19,7 @@ import {
   SAYING_VERBS,
   type Act,
 } from './events.ts';
-import { QUOTE_MARKS, VERB_COORDINATORS } from './grammar.ts';
+import { MEMBER_NOUNS, QUOTE_MARKS, VERB_COORDINATORS } from './grammar.ts';
 import type { Cue } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
 import { sentimentOf, type Token } from './read.ts';
@@ -100,7 +100,7 @@ export function rememberDeeds(
     (tokens[start]!.lower === "'s" ||
       tokens[start]!.lower === "'" ||
       tokens[start]!.pos === 'ADJ' ||
-      tokens[start]!.pos === 'NOUN') &&
+      (tokens[start]!.pos === 'NOUN' && SPEAKING_BODIES.has(tokens[start]!.lemma))) &&
     !mentionOn(view, start)
   )
     start++;
@@ -116,6 +116,22 @@ export function rememberDeeds(
     return;
   }
 }
+
+/**
+ * Nouns for those who speak or act for a state or body, past which its name is the subject
+ * ("Sudmark's foreign ministry said"; not "Sudmark's proposal angered Norland").
+ */
+const SPEAKING_BODIES: ReadonlySet<string> = new Set([
+  ...MEMBER_NOUNS,
+  'ministry',
+  'department',
+  'office',
+  'embassy',
+  'government',
+  'cabinet',
+  'presidency',
+  'delegation',
+]);
 
 /** CAMEO roots of answering what another did (disapprove, reject). */
 export const REACTION_ROOTS: ReadonlySet<string> = new Set(['11', '12']);
@@ -240,7 +256,14 @@ export function judgements(
       else if (quotes % 2 === 0 && (w === ',' || w === ';' || VERB_COORDINATORS.has(w))) break;
     }
     if (end === object.last) continue;
-    judged.push({ first: object.first, last: end });
+    // "called the talks with Norland a success": the object names a fresh act of its own, whose
+    // parties the cue loop reads; only the words said of it are the judge's.
+    const after = tokens[object.last];
+    const named =
+      after?.pos === 'ADP' &&
+      (mentionOn(view, object.last + 1) ??
+        (tokens[object.last + 1]?.pos === 'DET' ? mentionOn(view, object.last + 2) : undefined));
+    judged.push({ first: named ? object.last : object.first, last: end });
     const probe: CueHit = { cue: anyJudging, first: k, last: k + 1 };
     const source = findParties(view, probe, antecedentsAt(k)).source;
     if (!source) continue;

@@ -1,13 +1,16 @@
 /**
- * Who speaks in a quotation: "we" and "I" inside quotation marks stand for the one the text
- * says is speaking, and become mentions of that actor, so that the later stages read
+ * Who speaks in a quotation: "we", "I", "us" and "me" inside quotation marks stand for the one
+ * the text says is speaking, and become mentions of that actor, so that the later stages read
  * '"We call on Tehran to release the crew," said Catherine Ashworth' as Ashworth's appeal.
  *
  * The speaker of a quotation is the name next to a verb of speaking just after it
- * ('...," X said', '...," said X', '...," Britain's minister, X, told reporters') or just
- * before it ('X said: "...', 'X told reporters in Y, "...'), a pronoun the earlier stages
- * resolved ("she said") included. A quotation with neither takes the speaker of the nearest
- * quotation of its paragraph that has one ('"A," said X. "We ..."'). A quotation ends at its
+ * ('...," X said', '...," said X', '...," Britain's minister, X, told reporters': the person
+ * among the names, else the first; none when two are named, "X and Y said") or just before
+ * it ('X said: "...', 'X, Britain's minister, told reporters in Y: "...'), a pronoun the
+ * earlier stages resolved ("she said") included. A quotation that ends its sentence looks for
+ * its speaker before it only: what follows is another sentence. A quotation with neither that
+ * opens a sentence takes the speaker of the quotation just before it in its paragraph, unless
+ * another actor is named between them ('"A," said X. "We ..."'). A quotation ends at its
  * closing mark or at the end of its paragraph. Names of several actors are not guessed.
  */
 import type { Mention } from './mentions.ts';
@@ -26,6 +29,8 @@ const SPEAKING = new Set([
   'warn',
   'announce',
   'stress',
+  'note',
+  'vow',
   'reply',
   'respond',
   'explain',
@@ -36,6 +41,9 @@ const SPEAKING = new Set([
 /** The first person, as a subject or an object: the speaker. */
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
 
+/** Punctuation that ends a sentence. */
+const FINAL = new Set(['.', '?', '!']);
+
 /** How far, in tokens, a speaker's name may stand from its verb (titles in apposition). */
 const REACH = 16;
 
@@ -45,6 +53,14 @@ interface Quotation {
   last: number;
   paragraph: number;
   speaker?: Mention;
+}
+
+/** A text's tokens, the mention each is part of and the paragraph each is in. */
+interface Near {
+  tokens: readonly Token[];
+  mentionAt: readonly (Mention | undefined)[];
+  paragraphOf: Uint32Array;
+  isPerson: (actor: string) => boolean;
 }
 
 /**
@@ -59,15 +75,18 @@ export function quotedSpeakers(
 ): Mention[] {
   const mentionAt = mentionsByToken(tokens, mentions);
   const { quotations, paragraphOf } = findQuotations(text, tokens);
-  const near: Near = { tokens, mentionAt, paragraphOf };
-  for (const q of quotations) q.speaker = speakerOf(near, q, isPerson);
+  const near: Near = { tokens, mentionAt, paragraphOf, isPerson };
+  for (const q of quotations) q.speaker = speakerOf(near, q);
   const found: Mention[] = [];
   for (const [i, q] of quotations.entries()) {
-    const speaker = q.speaker ?? sameParagraph(quotations, i);
+    const speaker = q.speaker ?? fromTheQuotationBefore(near, quotations, i);
     if (!speaker || speaker.actorIds.length !== 1 || speaker.collective) continue;
     for (let k = q.first; k < q.last; k++) {
       const t = tokens[k]!;
       if (t.pos !== 'PRON' || !FIRST_PERSON.has(t.lower) || mentionAt[k]) continue;
+      // "I" as a subject, not a numeral ("Phase I of the deal").
+      const next = tokens[k + 1];
+      if (t.lower === 'i' && !(next && ['VERB', 'AUX', 'ADV'].includes(next.pos))) continue;
       found.push({
         start: t.start,
         end: t.end,
@@ -95,17 +114,10 @@ function mentionsByToken(
   return at;
 }
 
-/** A text's tokens, the mention each is part of and the paragraph each is in. */
-interface Near {
-  tokens: readonly Token[];
-  mentionAt: readonly (Mention | undefined)[];
-  paragraphOf: Uint32Array;
-}
-
 /**
- * The quotations of a text, in order, and the paragraph of each token. Curly marks open and close; a straight mark opens after
- * a space or at a paragraph's start and closes otherwise. A line break ends a paragraph and
- * any quotation left open.
+ * The quotations of a text, in order, and the paragraph of each token. Curly marks open and
+ * close; a straight mark opens after a space, a bracket or a dash, and closes otherwise. A
+ * line break ends a paragraph and any quotation left open.
  */
 function findQuotations(
   text: string,
@@ -143,66 +155,100 @@ const isSpeaking = (t: Token): boolean =>
   (t.pos === 'VERB' || t.pos === 'AUX') && SPEAKING.has(t.lemma);
 
 /** Whether a token ends a stretch in which a speaker is looked for. */
-const ends = (t: Token): boolean =>
-  QUOTE_MARKS.has(t.text) || t.text === '.' || t.text === '?' || t.text === '!';
+const ends = (t: Token): boolean => QUOTE_MARKS.has(t.text) || FINAL.has(t.text);
 
-/** The speaker named right after a quotation or right before it, if any. */
-function speakerOf(
-  near: Near,
-  q: Quotation,
-  isPerson: (actor: string) => boolean,
-): Mention | undefined {
-  return after(near, q.last + 1, q.paragraph, isPerson) ?? before(near, q.first - 1, q.paragraph);
+/**
+ * The speaker named right after a quotation, unless the quotation ends its sentence
+ * ('"We will not attack." Ostria said it welcomed the pledge'), or right before it.
+ */
+function speakerOf(near: Near, q: Quotation): Mention | undefined {
+  const last = near.tokens[q.last - 1];
+  const closesSentence = last !== undefined && q.last > q.first && FINAL.has(last.text);
+  return (
+    (closesSentence ? undefined : after(near, q.last + 1, q.paragraph)) ??
+    before(near, q.first - 1, q.paragraph)
+  );
+}
+
+/** A name in an attribution, and whether a preposition governs it ("a spokesman for X"). */
+interface Named {
+  mention: Mention;
+  governed: boolean;
+}
+
+/**
+ * The one speaker among the names of an attribution, by rank: a person ("Britain's minister,
+ * X"), another name, a possessor ("the UN's coordinator for Sudan"), a name after a preposition
+ * ("a spokesman for X"); none when the first rank that has names has two ("X and Y said").
+ */
+function oneSpeaker(near: Near, named: readonly Named[]): Mention | undefined {
+  const person = (m: Mention) => m.actorIds.length === 1 && near.isPerson(m.actorIds[0]!);
+  const plain = named.filter((n) => !n.governed && !n.mention.possessive).map((n) => n.mention);
+  const ranks = [
+    plain.filter(person),
+    plain,
+    named.filter((n) => !n.governed && n.mention.possessive).map((n) => n.mention),
+    named.filter((n) => n.governed).map((n) => n.mention),
+  ];
+  const rank = ranks.find((r) => r.length > 0);
+  if (!rank) return undefined;
+  return new Set(rank.map((m) => m.actorIds.join())).size === 1 ? rank[0] : undefined;
+}
+
+/** Whether a preposition governs the name at token k ("in Port Sudan", "for the UN"). */
+function governedAt(tokens: readonly Token[], k: number, from: number): boolean {
+  let j = k - 1;
+  while (j >= from && ['DET', 'ADJ', 'PROPN'].includes(tokens[j]!.pos)) j--;
+  return j >= from && tokens[j]!.pos === 'ADP';
 }
 
 /**
  * '...," X said', '...," Britain's minister, X, told', '...," said X': a verb of speaking
  * with nothing but its speaker's words between it and the closing mark at `from` - 1.
  */
-function after(
-  near: Near,
-  from: number,
-  paragraph: number,
-  isPerson: (actor: string) => boolean,
-): Mention | undefined {
+function after(near: Near, from: number, paragraph: number): Mention | undefined {
   const { tokens, mentionAt, paragraphOf } = near;
-  const named: Mention[] = [];
+  const named: Named[] = [];
   for (let k = from; k < tokens.length && k - from <= REACH && paragraphOf[k] === paragraph; k++) {
     const t = tokens[k]!;
     const m = mentionAt[k];
     if (m) {
-      if (named.at(-1) !== m) named.push(m);
+      if (named.at(-1)?.mention !== m)
+        named.push({ mention: m, governed: governedAt(tokens, k, from) });
       continue;
     }
     if (isSpeaking(t)) {
       // '...," said X'; not '..." and said his country ...'.
       if (named.length === 0) return k === from ? nameAfter(near, k + 1) : undefined;
-      // "Tuvalu's minister, Seve Talakai, said": the person; else the first name.
-      return named.find((m) => m.actorIds.length === 1 && isPerson(m.actorIds[0]!)) ?? named[0];
+      return oneSpeaker(near, named);
     }
     if (ends(t) || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON') return undefined;
   }
   return undefined;
 }
 
-/** 'said Foreign Minister X': the first name after the verb, titles only between. */
+/**
+ * 'said Foreign Minister X', 'said a spokesman for X': the first name after the verb, with
+ * only titles and their prepositions between.
+ */
 function nameAfter(near: Near, from: number): Mention | undefined {
   const { tokens, mentionAt, paragraphOf } = near;
   for (
     let k = from;
-    k < tokens.length && k - from <= 4 && paragraphOf[k] === paragraphOf[from - 1];
+    k < tokens.length && k - from <= 6 && paragraphOf[k] === paragraphOf[from - 1];
     k++
   ) {
     if (mentionAt[k]) return mentionAt[k];
     const t = tokens[k]!;
-    if (t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'DET') return;
+    if (!['PROPN', 'NOUN', 'ADJ', 'DET', 'ADP'].includes(t.pos)) return undefined;
   }
   return undefined;
 }
 
 /**
- * 'X said: "...', 'X told reporters in Y, "...', 'said X: "...': a verb of speaking in the
- * words before the opening mark at `at`, which a colon or a comma precedes.
+ * 'X said: "...', 'X, Britain's minister, told reporters in Y, "...', 'said X: "...': a verb
+ * of speaking in the words before the opening mark at `at`, which a colon or a comma
+ * precedes; its speaker is among the names before it back to the clause's start.
  */
 function before(near: Near, at: number, paragraph: number): Mention | undefined {
   const { tokens, mentionAt, paragraphOf } = near;
@@ -212,22 +258,53 @@ function before(near: Near, at: number, paragraph: number): Mention | undefined 
     const t = tokens[k]!;
     if (ends(t)) return undefined;
     if (!isSpeaking(t)) continue;
-    // The subject just before the verb ("Osman told"), else a name after it ("said X:").
-    for (let j = k - 1; j >= 0 && k - j <= 3 && paragraphOf[j] === paragraph; j--) {
-      if (mentionAt[j]) return mentionAt[j];
-      if (ends(tokens[j]!) || tokens[j]!.text === ',') break;
+    let start = k;
+    while (start > 0 && k - start < REACH && paragraphOf[start - 1] === paragraph) {
+      const w = tokens[start - 1]!;
+      if (!mentionAt[start - 1] && (ends(w) || ['VERB', 'AUX', 'SCONJ'].includes(w.pos))) break;
+      start--;
     }
-    return nameAfter(near, k + 1);
+    const named: Named[] = [];
+    for (let j = start; j < k; j++) {
+      const m = mentionAt[j];
+      if (m && named.at(-1)?.mention !== m)
+        named.push({ mention: m, governed: governedAt(tokens, j, start) });
+    }
+    return named.length > 0 ? oneSpeaker(near, named) : nameAfter(near, k + 1);
   }
   return undefined;
 }
 
-/** The speaker of the nearest quotation of the same paragraph that has one, earlier first. */
-function sameParagraph(quotations: readonly Quotation[], i: number): Mention | undefined {
-  const { paragraph } = quotations[i]!;
-  for (let j = i - 1; j >= 0 && quotations[j]!.paragraph === paragraph; j--)
-    if (quotations[j]!.speaker) return quotations[j]!.speaker;
-  for (let j = i + 1; j < quotations.length && quotations[j]!.paragraph === paragraph; j++)
-    if (quotations[j]!.speaker) return quotations[j]!.speaker;
-  return undefined;
+/**
+ * For a quotation with no speaker of its own that opens a sentence, the speaker of the
+ * quotation just before it in its paragraph, if no other actor is named between them.
+ */
+function fromTheQuotationBefore(
+  near: Near,
+  quotations: readonly Quotation[],
+  i: number,
+): Mention | undefined {
+  const { tokens, mentionAt } = near;
+  const q = quotations[i]!;
+  const previous = quotations[i - 1];
+  if (!previous?.speaker || previous.paragraph !== q.paragraph) return undefined;
+  const opening = q.first - 2 < 0 ? undefined : tokens[q.first - 2];
+  if (opening && !FINAL.has(opening.text) && !QUOTE_MARKS.has(opening.text)) return undefined;
+  // Another actor between, as a subject ("Tom Brandt disagreed"), after the sentence that
+  // attributes the quotation before ('"A," Uzbek Foreign Minister X told reporters.'), not in a
+  // title ("Britain's minister") nor after a preposition ("told reporters in Y").
+  let from = previous.last + 1;
+  const closed = FINAL.has(tokens[previous.last - 1]?.text ?? '');
+  if (!closed) while (from < q.first - 1 && !FINAL.has(tokens[from]!.text)) from++;
+  for (let k = from; k < q.first - 1; k++) {
+    const m = mentionAt[k];
+    if (
+      m &&
+      !m.possessive &&
+      !governedAt(tokens, k, from) &&
+      m.actorIds.join() !== previous.speaker.actorIds.join()
+    )
+      return undefined;
+  }
+  return previous.speaker;
 }

@@ -358,12 +358,12 @@ function suggestInSentence(
   /** Where a verb of rejecting or reducing relations governs a noun ("suspended talks with"). */
   const undone: { first: number; last: number }[] = [];
   /** The definite objects of verb cues ("condemned the deal"): acts referred to, not done. */
-  const referring: { first: number; last: number; approving: boolean }[] = [];
+  const referring: { first: number; last: number; approving: boolean; judged?: true }[] = [];
   const judging = judgements(text, view, suggester, hits, antecedentsAt, told);
   extra.push(...judging.found);
   // 'called the strike "a deliberate attack"': the act judged and the judge's words about it
   // are no act of the judge's.
-  for (const span of judging.judged) referring.push({ ...span, approving: false });
+  for (const span of judging.judged) referring.push({ ...span, approving: false, judged: true });
   const queue: { hit: CueHit; parties?: Parties }[] = [...extra, ...hits.map((hit) => ({ hit }))];
   /**
    * Every cue read, with its parties and how many pairs they gave, and whether a guess by
@@ -465,12 +465,11 @@ function suggestInSentence(
     });
     // A verb whose object names an act it could not find ("condemned the deal") guesses
     // nothing either, nor the words of a judgement.
-    const judged = judging.judged.some((a) => hit.first >= a.first && hit.first < a.last);
     read.push({
       hit,
       parties,
       pairs: pairs.length,
-      guess: !stripped && !judged && !(namesAct && !parties.target),
+      guess: !stripped && !governing?.judged && !(namesAct && !parties.target),
     });
     for (const pair of pairs) {
       const { source, target, fromGroup } = pair;

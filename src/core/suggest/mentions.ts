@@ -24,6 +24,8 @@ export type MentionVia =
   | 'transliteration'
   | 'description'
   | 'pronoun'
+  /** "We", "I" in a quotation, for its speaker: see speakers.ts. */
+  | 'speaker'
   /** The doer of an act referred back to ("the protest"): see events.ts. */
   | 'act';
 
@@ -95,6 +97,7 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
     capital: 5,
     description: 6,
     pronoun: 7,
+    speaker: 7,
     act: 8,
   };
   const byKey = new Map<string, NameEntry>();

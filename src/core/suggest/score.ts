@@ -31,6 +31,7 @@ const NAME_PENALTY: Record<MentionVia, number> = {
   transliteration: 0.1,
   description: 0.1,
   pronoun: 0.12,
+  speaker: 0.12,
   act: 0.05,
 };
 
@@ -64,7 +65,12 @@ const describeSide = (s: { side: Side; text: string; via: MentionVia }): string 
       : s.side.how === 'act'
         ? `who did the act it refers to, told as "${s.side.act}"`
         : SIDE_WORDS[s.side.how];
-  const via = s.via === 'name' || s.via === 'act' ? '' : `, by ${s.via}`;
+  const via =
+    s.via === 'name' || s.via === 'act'
+      ? ''
+      : s.via === 'speaker'
+        ? ", the quotation's speaker"
+        : `, by ${s.via}`;
   return `"${s.text}" (${how}${via})`;
 };
 

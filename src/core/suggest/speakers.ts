@@ -92,7 +92,7 @@ export function quotedSpeakers(
         end: t.end,
         text: t.text,
         actorIds: speaker.actorIds,
-        via: 'pronoun',
+        via: 'speaker',
         possessive: false,
       });
     }

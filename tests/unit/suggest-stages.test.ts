@@ -1685,3 +1685,13 @@ describe('what the review of speakers and the lead found (hand-made sentences)',
     ]);
   });
 });
+
+describe('"the government" after a person (coref.ts; hand-made sentences)', () => {
+  it("reads it as the government of the person's state, else the state named last", () => {
+    const text = 'Norland signed a pact with Ostria. Lena Holm accused the government of lying.';
+    expect(suggest(text)).toContain('lena-holm opposes sudmark asserted');
+    expect(
+      suggest('Norland signed a pact with Ostria. Iraq accused the government of lying.'),
+    ).toContain('iraq opposes ostria asserted');
+  });
+});

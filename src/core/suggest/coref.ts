@@ -283,11 +283,20 @@ export function resolveReferences(
             h + 2 < sentence.last &&
             inName[h + 2] === 1;
           if ((kinds || heads) && !compound && !named && head.pos !== 'VERB') {
-            const actor = mostRecent(
-              (id) =>
-                (kinds?.includes(kindOf(id) ?? 'person') ?? false) ||
-                (heads?.includes(id) ?? false),
-            );
+            // "Opposition leader X accused the government": a person named before it in the
+            // sentence speaks of the government of the state the registry says they belong to.
+            const person = RULER_NOUNS.has(head.lemma)
+              ? local.filter((l) => l.at < k && kindOf(l.actor) === 'person').at(-1)
+              : undefined;
+            const home = person ? registry.affiliation.get(person.actor) : undefined;
+            const actor =
+              home && kindOf(home) === 'state'
+                ? home
+                : mostRecent(
+                    (id) =>
+                      (kinds?.includes(kindOf(id) ?? 'person') ?? false) ||
+                      (heads?.includes(id) ?? false),
+                  );
             if (actor) add(k, h + 1, [actor], 'description');
             k = h;
             break;

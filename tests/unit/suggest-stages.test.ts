@@ -1691,7 +1691,7 @@ describe('"the government" after a person (coref.ts; hand-made sentences)', () =
     const text = 'Norland signed a pact with Ostria. Lena Holm accused the government of lying.';
     expect(suggest(text)).toContain('lena-holm opposes sudmark asserted');
     expect(
-      suggest('Norland signed a pact with Ostria. Iraq accused the government of lying.'),
-    ).toContain('iraq opposes ostria asserted');
+      suggest('Norland signed a pact with Ostria. The NPC accused the government of lying.'),
+    ).toContain('north-pact opposes ostria asserted');
   });
 });

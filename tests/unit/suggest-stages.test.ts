@@ -1695,3 +1695,19 @@ describe('"the government" after a person (coref.ts; hand-made sentences)', () =
     ).toContain('north-pact opposes ostria asserted');
   });
 });
+
+describe('a description opening a sentence (coref.ts; hand-made sentences)', () => {
+  it("takes the last sentence's subject when it fits, before the last actor named", () => {
+    const actors: Actor[] = [
+      ...ACTORS,
+      { id: 'blue-army', label: 'Blue Army', kind: 'armed-group' },
+    ];
+    const withBlue = makeSuggester(actors, TYPES, lexicon);
+    const read = (text: string) =>
+      suggestRelations(text, withBlue).suggestions.map((s) => `${s.source} ${s.type} ${s.target}`);
+    const text =
+      'The Red Front, an ally of the Blue Army, fought Ostria. The group attacked Norland.';
+    expect(read(text)).toContain('red-front opposes norland');
+    expect(read(text)).not.toContain('blue-army opposes norland');
+  });
+});

@@ -289,14 +289,18 @@ export function resolveReferences(
               ? local.filter((l) => l.at < k && kindOf(l.actor) === 'person').at(-1)
               : undefined;
             const home = person ? registry.affiliation.get(person.actor) : undefined;
+            const fits = (id: string | undefined): id is string =>
+              id !== undefined &&
+              ((kinds?.includes(kindOf(id) ?? 'person') ?? false) ||
+                (heads?.includes(id) ?? false));
+            // Opening a sentence, the last one's subject when it fits ("Al-Shabaab, an al-Qaeda
+            // affiliate, has fought ... The group killed"), else the last actor that fits.
             const actor =
               home && kindOf(home) === 'state'
                 ? home
-                : mostRecent(
-                    (id) =>
-                      (kinds?.includes(kindOf(id) ?? 'person') ?? false) ||
-                      (heads?.includes(id) ?? false),
-                  );
+                : k === sentence.first && fits(previousSubject)
+                  ? previousSubject
+                  : mostRecent(fits);
             if (actor) add(k, h + 1, [actor], 'description');
             k = h;
             break;

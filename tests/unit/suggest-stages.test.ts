@@ -1711,3 +1711,21 @@ describe('a description opening a sentence (coref.ts; hand-made sentences)', () 
     expect(read(text)).not.toContain('blue-army opposes norland');
   });
 });
+
+describe('the infinitive after a verb of urging (hand-made sentences)', () => {
+  it('gives it the one urged for subject, proposed, never the one who urges', () => {
+    expect(suggest('Norland urged Sudmark to talk with Ostria.')).toEqual([
+      'norland proposes-to sudmark asserted',
+      'sudmark cooperates-with ostria proposed',
+    ]);
+    // Urged to end it: an act going on.
+    expect(suggest('Norland urged Sudmark to stop attacking Ostria.')).toContain(
+      'sudmark opposes ostria asserted',
+    );
+    // An object that names no actor: no subject at all.
+    expect(suggest('Norland and Ostria urged both neighbours to talk.')).toEqual([]);
+    expect(suggest('Norland agreed to meet Sudmark.')).toEqual([
+      'norland cooperates-with sudmark proposed',
+    ]);
+  });
+});

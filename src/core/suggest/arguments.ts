@@ -286,6 +286,81 @@ function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): bo
   return t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma);
 }
 
+/** Verbs whose object does what an infinitive after it says ("urged X to talk"). */
+const CONTROL_VERBS = new Set([
+  'urge',
+  'ask',
+  'call',
+  'appeal',
+  'press',
+  'encourage',
+  'invite',
+  'persuade',
+  'tell',
+  'push',
+  'allow',
+  'force',
+  'order',
+]);
+
+/** Verbs that end an act already going on ("urged X to stop attacking Y": X attacks Y). */
+const ENDING_COURSE = new Set(['stop', 'cease', 'end', 'halt']);
+
+/** Verbs of an act's course between "to" and the act ("to stop attacking", "to resume talks"). */
+const COURSE_VERBS = new Set([
+  'stop',
+  'cease',
+  'end',
+  'halt',
+  'resume',
+  'continue',
+  'start',
+  'begin',
+]);
+
+/**
+ * For a cue that is the infinitive after a verb of urging and its object ("urged Sudmark to
+ * talk with Ostria", "called on both neighbours to stop attacking"), that object: the one urged
+ * is the infinitive's subject. `group` undefined when the object names no actor; `ongoing` when
+ * the act is urged to end ("to stop attacking"); undefined when the cue is no such infinitive.
+ */
+export function urgedTo(
+  view: SentenceView,
+  cueFirst: number,
+): { group: PlacedMention[] | undefined; at: number; ongoing: boolean } | undefined {
+  const { tokens, sentence } = view;
+  let k = cueFirst - 1;
+  let ongoing = false;
+  while (k > sentence.first && (tokens[k]!.pos === 'ADV' || COURSE_VERBS.has(tokens[k]!.lemma))) {
+    if (ENDING_COURSE.has(tokens[k]!.lemma)) ongoing = true;
+    k--;
+  }
+  if (k <= sentence.first || tokens[k]!.lower !== 'to' || tokens[k]!.pos !== 'PART') return;
+  let j = k - 1;
+  let named: PlacedMention | undefined;
+  while (j >= sentence.first && k - j <= 8) {
+    const m = mentionOn(view, j);
+    if (m) {
+      named = m;
+      j = m.first - 1;
+      continue;
+    }
+    const t = tokens[j]!;
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'].includes(t.pos)) break;
+    j--;
+  }
+  if (j === k - 1) return undefined;
+  const object = j + 1;
+  if (j >= sentence.first && tokens[j]!.pos === 'ADP') j--;
+  const verb = j >= sentence.first ? tokens[j] : undefined;
+  if (!verb || verb.pos !== 'VERB' || !CONTROL_VERBS.has(verb.lemma)) return undefined;
+  return {
+    group: named && usable(named) ? groupRightOf(view, named) : undefined,
+    at: object,
+    ongoing,
+  };
+}
+
 /**
  * CAMEO roots of acts done by speaking (appeal, demand, disapprove, reject, threaten): such a
  * verb after a clause of saying is more often the speaker's than the reported subject's.
@@ -336,6 +411,12 @@ function findSubject(
   antecedents: Antecedents,
 ): Side | undefined {
   const { tokens, sentence } = view;
+  // "urged Sudmark to talk with Ostria": the one urged is the infinitive's subject.
+  const urged = urgedTo(view, cueFirst);
+  if (urged)
+    return urged.group
+      ? { group: urged.group, how: 'subject', distance: cueFirst - urged.at }
+      : undefined;
   // "Kerry said Tuesday after meeting with Lavrov": a participle clause's subject is that of
   // the clause it hangs on, across the subordinator and a verb of saying.
   let participle = false;

@@ -10,6 +10,7 @@ import {
   conditionSubject,
   conditionalOffer,
   findParties,
+  urgedTo,
   type Antecedents,
   type Parties,
   type Side,
@@ -490,6 +491,11 @@ function suggestInSentence(
         negatedScope: tokens[hit.first]!.negated,
       });
       if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
+      // "urged Sudmark to talk with Ostria": what one is urged to do is not yet done.
+      // But "urged Sudmark to stop attacking Ostria": Sudmark does.
+      const urged = hit.cue.pos === 'verb' ? urgedTo(view, hit.first) : undefined;
+      if (modality.modality === 'asserted' && urged && !urged.ongoing)
+        modality.modality = 'proposed';
       const { score, why } = scoreCandidate({
         hit,
         tokens,

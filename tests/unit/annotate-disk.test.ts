@@ -365,6 +365,26 @@ describe('undo and what was taken from disk', () => {
     expect(undo.body).toMatchObject({ reason: 'conflict', file: 'articles/a1.yaml' });
     expect(readFileSync(join(dir, 'articles/a1.yaml'), 'utf8')).toBe(pulled);
   });
+
+  it('does not write over a file another program saved while the change was checked: 409', async () => {
+    const file = join(dir, 'articles/a1.yaml');
+    const version = versionOf(readFileSync(file, 'utf8'));
+    const edited = `${readFileSync(file, 'utf8')}# an editor's save\n`;
+    // An editor saves a1.yaml after the versions were checked, while the change is built.
+    const internals = workbench as unknown as { checkWritable: (...a: unknown[]) => unknown };
+    const checkWritable = internals.checkWritable.bind(workbench);
+    internals.checkWritable = (...args: unknown[]) => {
+      writeFileSync(file, edited);
+      return checkWritable(...args);
+    };
+    const answer = await post<ApiFailure>('change', {
+      changes: [{ kind: 'add-relation', article: 'a1', relation: NEW_RELATION }],
+      versions: { 'articles/a1.yaml': version },
+    });
+    expect(answer.status, answer.text).toBe(409);
+    expect(answer.body).toMatchObject({ reason: 'conflict', file: 'articles/a1.yaml' });
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
 });
 
 /** A relation commentedDataset's a2 can take. */

@@ -578,14 +578,18 @@ export class Workbench {
     }
     const checkMs = performance.now() - checkStart;
 
-    // Write.
+    // Write, unless another program changed a file while the change was checked and built
+    // (seconds at 10k): its save would be lost without a word.
     const writeStart = performance.now();
-    const before = this.fileMap();
+    const again = await this.readNow([...writes.keys()]);
+    for (const path of writes.keys()) {
+      if (again.get(path) !== (onDisk.get(path) ?? fresh.get(path))) throw conflict(path);
+    }
     const entries: Written[] = [...writes].map(([path, after]) => ({
       path,
-      before: before.get(path),
+      before: files.get(path),
       after,
-      afterVersion: versionOf(after),
+      afterVersion: next.versions.get(path) ?? versionOf(after),
     }));
     await this.writeFiles(new Map(entries.map((e) => [e.path, e.after])), []);
     const writeMs = performance.now() - writeStart;

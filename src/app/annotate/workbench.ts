@@ -288,12 +288,10 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   const lookNow = async ({ reopen = false } = {}) => {
     const answer = await client.state();
     const open = shownArticle();
-    // Nothing changed on disk, and the page shows the server's state: nothing to redraw. The
-    // reader's text is checked all the same: the state carries no text versions, and another
-    // tab's look may have taken in a text changed on disk (the state then the same here).
-    if (!reopen && sameState(state, answer)) {
+    // Nothing changed on disk, and the page shows the server's state and graph: nothing to
+    // redraw. (A graph that failed to come in is asked for again.)
+    if (!reopen && shownGraph === answer.graphVersion && sameState(state, answer)) {
       state = answer;
-      if (open) await checkOpen(open);
       return;
     }
     const before = state;
@@ -302,20 +300,20 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     drawSection();
     const said = describeLook(before, state, state.graphVersion !== shownGraph);
     if (open && reopen) await openArticle(open.id);
-    else if (open) await checkOpen(open);
-    if (!(await showGraph(answer.graphDiff, said ?? 'The data folder changed on disk.'))) return;
+    else if (open) checkOpen(open);
+    if (!(await showGraph(answer.graphDiff, said ?? ''))) return;
     if (said) say(said);
   };
 
   /**
-   * Tells the reader when the article it shows changed on disk since it read it, its YAML
-   * (the state's version) or its text (the article's textVersion, asked for: the state does
-   * not carry one per article), or is gone. Its text gone, the article still opens (its YAML
-   * is there): the reader offers to reload it, as for a change.
+   * Tells the reader when the article it shows changed on disk since it read it, its YAML or
+   * its text (the state's versions), or is gone. Its text gone, the article still opens (its
+   * YAML is there): the reader offers to reload it, as for a change.
    */
-  const checkOpen = async (open: ArticleView) => {
+  const checkOpen = (open: ArticleView) => {
     const reload = { label: 'Reload the article', run: () => void refresh() };
     const yaml = `articles/${open.id}.yaml`;
+    const text = `articles/${open.id}.txt`;
     const version = state.versions[yaml];
     if (version === undefined) {
       return reader.message(
@@ -325,14 +323,9 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     const changed = (path: string) =>
       reader.message(`${path} changed on disk since the reader showed it.`, reload);
     if (version !== open.version) return changed(yaml);
-    const fresh = await client.article(open.id).catch(() => null);
-    // Another article opened meanwhile, the reader closed, or this one not to be had: the next
-    // look tells.
-    if (!fresh || shownArticle() !== open) return;
-    if (fresh.version !== open.version) return changed(yaml);
-    if (fresh.textVersion === open.textVersion) return;
-    const text = `articles/${open.id}.txt`;
-    if (fresh.textVersion !== undefined) return changed(text);
+    const textVersion = state.versions[text];
+    if (textVersion === open.textVersion) return;
+    if (textVersion !== undefined) return changed(text);
     reader.message(
       `${text} is no longer on disk (removed by another program or a git pull?): the reader shows the text it read; reloaded, the article has no text.`,
       reload,

@@ -182,7 +182,10 @@ export interface WorkbenchState {
   articles: ArticleSummary[];
   actors: ActorChoice[];
   relationTypes: { id: string; label: string; directed: boolean; color: string }[];
-  /** Version of every file the page may change, by path relative to the data folder. */
+  /**
+   * Version of every file of the data folder the page may change or show (actors.yaml,
+   * relation-types.yaml, articles/<id>.yaml and .txt), by path relative to the data folder.
+   */
   versions: Record<string, string>;
   /** Increases with every build the server makes; the page reloads graph.json when it moves. */
   graphVersion: number;

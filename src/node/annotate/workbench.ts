@@ -347,9 +347,7 @@ export class Workbench {
     return {
       dataDir: this.dataDir,
       ...summary,
-      versions: Object.fromEntries(
-        [...versions].filter(([path]) => path === 'actors.yaml' || /\.ya?ml$/.test(path)),
-      ),
+      versions: Object.fromEntries(versions),
       graphVersion,
       undo: this.undoStack.at(-1)?.description ?? null,
       problems: [...problems],
@@ -645,7 +643,7 @@ export class Workbench {
    * the change.
    */
   private refuseWhileProblems(): void {
-    this.refuseWhileReadErrors();
+    // The folder's read errors are among the problems (diskProblems), as its build's are.
     const { problems } = this.snapshot;
     if (problems.length === 0) return;
     const files = [...new Set(problems.flatMap((p) => (p.file === undefined ? [] : [p.file])))];
@@ -659,11 +657,10 @@ export class Workbench {
     });
   }
 
-  /** Refuses (422, each file named) while the last read of the folder had errors. */
+  /** Refuses (422, each file named, at most MAX_PROBLEMS) while the last read had errors. */
   private refuseWhileReadErrors(): void {
-    const { data, readIssues } = this.snapshot;
-    if (!hasErrors(readIssues)) return;
-    throw refused(this.errorsElsewhere(data, readIssues, []));
+    if (!hasErrors(this.snapshot.readIssues)) return;
+    throw refused([...this.snapshot.problems]);
   }
 
   /**
@@ -804,10 +801,12 @@ export class Workbench {
 
   private async lookNow(): Promise<LookResult> {
     const looks = await looksOf(this.dataDir);
-    // While the last read had errors, the folder is read again at every look: a file fixed on
-    // disk may read as the text memory has (a U+FFFD in place of a byte not UTF-8).
-    const readErrors = hasErrors(this.snapshot.readIssues);
-    const unchanged = !readErrors && (await this.sameAsMemory(looks));
+    // While the last read had errors, the folder is read again at a look that finds any file
+    // touched, not only one whose text differs: a file fixed on disk may read as the text
+    // memory has (a U+FFFD in place of a byte not UTF-8), but its size or times moved.
+    const unchanged = hasErrors(this.snapshot.readIssues)
+      ? this.touched(looks).length === 0
+      : await this.sameAsMemory(looks);
     if (unchanged) {
       this.seen = looks;
       return { unchanged: true, state: this.state() };
@@ -851,10 +850,15 @@ export class Workbench {
    * Whether the files `looks` describes are those in memory: every file whose look differs
    * from the last one seen (new, gone, changed) is read and compared with memory's text.
    */
-  private async sameAsMemory(looks: Looks): Promise<boolean> {
-    const differ = [...new Set([...looks.keys(), ...this.seen.keys()])].filter(
+  /** The paths whose look (kind, size, times) differs from the last one seen. */
+  private touched(looks: Looks): string[] {
+    return [...new Set([...looks.keys(), ...this.seen.keys()])].filter(
       (path) => looks.get(path) !== this.seen.get(path),
     );
+  }
+
+  private async sameAsMemory(looks: Looks): Promise<boolean> {
+    const differ = this.touched(looks);
     if (differ.length === 0) return true;
     const texts = textsByPath(this.snapshot.data);
     for (const path of differ) {

@@ -1,8 +1,7 @@
 import type { Change, FieldProblem, NewArticle, ProblemField } from '../../core/annotate/api.ts';
 import { h, replaceChildren } from '../dom.ts';
 import { fieldRow } from './fields.ts';
-import { problemText } from './relationForm.ts';
-import { notSavedText, type SaveResult } from './saveResult.ts';
+import { notSavedText, problemText, type SaveResult } from './saveResult.ts';
 
 /** The largest .txt the form reads (the build reads up to 32 MiB; an article is far less). */
 const MAX_TEXT_FILE = 8 * 1024 * 1024;

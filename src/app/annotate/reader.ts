@@ -11,7 +11,7 @@ import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren, swatch } from '../dom.ts';
 import { icon } from '../icons.ts';
 import { relationForm, type RelationForm } from './relationForm.ts';
-import { describeUndo, type SaveResult } from './saveResult.ts';
+import { describeUndo, problemText, type SaveResult } from './saveResult.ts';
 import { suggestionsSection } from './suggestions.ts';
 
 export interface ReaderContext {
@@ -334,7 +334,7 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
                   void context
                     .save(shown, [{ kind: 'delete-relation', article: shown.id, index: r.index }])
                     .then((failed) => {
-                      if (failed) reader.message(failed.problems.map((p) => p.message).join(' '));
+                      if (failed) reader.message(failed.problems.map(problemText).join(' '));
                     }),
               },
               'Delete',

@@ -13,11 +13,7 @@ import { MODALITY_TEXT } from '../../core/style.ts';
 import { h, replaceChildren } from '../dom.ts';
 import { actorField, type ActorField } from './combobox.ts';
 import { fieldRow } from './fields.ts';
-import { notSavedText, type SaveResult } from './saveResult.ts';
-
-/** A refusal's problem as the workbench writes it: its message, then its hint if it has one. */
-export const problemText = (p: Pick<FieldProblem, 'message' | 'hint'>): string =>
-  p.hint ? `${p.message} ${p.hint}` : p.message;
+import { notSavedText, problemText, type SaveResult } from './saveResult.ts';
 
 export interface RelationFormOptions {
   article: string;

@@ -8,6 +8,10 @@ import type { FieldProblem } from '../../core/annotate/api.ts';
  */
 export type SaveResult = { problems: FieldProblem[]; nothingWritten: boolean } | null;
 
+/** A refusal's problem as the workbench writes it: its message, then its hint if it has one. */
+export const problemText = (p: Pick<FieldProblem, 'message' | 'hint'>): string =>
+  p.hint ? `${p.message} ${p.hint}` : p.message;
+
 /** The status line of a form after a failed save. */
 export const notSavedText = (result: NonNullable<SaveResult>): string =>
   result.nothingWritten ? 'Not saved: nothing was written.' : 'Not saved.';

@@ -7,8 +7,8 @@ import type {
   WorkbenchState,
 } from '../../core/annotate/api.ts';
 import { MODALITY_TEXT } from '../../core/style.ts';
-import { h, replaceChildren, swatch } from '../dom.ts';
-import { notSavedText, type SaveResult } from './saveResult.ts';
+import { h, plural, replaceChildren, swatch } from '../dom.ts';
+import { notSavedText, problemText, type SaveResult } from './saveResult.ts';
 
 export interface SuggestionsContext {
   state(): WorkbenchState;
@@ -89,7 +89,7 @@ export function suggestionsSection(context: SuggestionsContext): SuggestionsSect
     status.textContent = 'Saving…';
     const failed = await context.save(shown, changes);
     status.textContent = failed
-      ? `${notSavedText(failed)} ${failed.problems.map((p) => p.message).join(' ')}`
+      ? `${notSavedText(failed)} ${failed.problems.map(problemText).join(' ')}`
       : done;
   };
 
@@ -99,7 +99,7 @@ export function suggestionsSection(context: SuggestionsContext): SuggestionsSect
     status.textContent =
       result.suggestions.length === 0
         ? `No suggestion for this article${result.dismissed ? ` (${result.dismissed} dismissed)` : ''}.`
-        : `${result.suggestions.length} suggestion${result.suggestions.length === 1 ? '' : 's'}${result.dismissed ? `, ${result.dismissed} dismissed before` : ''}${result.ambiguous.length ? `; names left out as ambiguous: ${result.ambiguous.map((a) => `“${a.text}” (${a.actors.join(', ')})`).join(', ')}` : ''}.`;
+        : `${plural(result.suggestions.length, 'suggestion')}${result.dismissed ? `, ${result.dismissed} dismissed before` : ''}${result.ambiguous.length ? `; names left out as ambiguous: ${result.ambiguous.map((a) => `“${a.text}” (${a.actors.join(', ')})`).join(', ')}` : ''}.`;
     replaceChildren(
       list,
       result.suggestions.map((s) => {

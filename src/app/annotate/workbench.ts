@@ -8,13 +8,12 @@ import type {
 } from '../../core/annotate/api.ts';
 import type { VersionedGraphDiff } from '../../core/annotate/graphDiff.ts';
 import { setArticleOpener } from '../articleLinks.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { h, plural, replaceChildren } from '../dom.ts';
 import { ApiError, annotateClient } from './client.ts';
 import { openArticleForm } from './articleForm.ts';
 import { mountReader } from './reader.ts';
 import { describeLook } from './lookResult.ts';
-import { problemText } from './relationForm.ts';
-import { describeUndo, type SaveResult } from './saveResult.ts';
+import { describeUndo, problemText, type SaveResult } from './saveResult.ts';
 import { sameState } from './sameState.ts';
 
 export interface WorkbenchOptions {
@@ -73,12 +72,13 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
    */
   let lookWaiting: Promise<void> | undefined;
   const look = (): Promise<void> => {
-    lookWaiting ??= inTurn(() => lookNow()).finally(() => {
-      lookWaiting = undefined;
-    });
-    return lookWaiting.catch((error: unknown) =>
-      say(error instanceof Error ? error.message : String(error)),
-    );
+    // A failed look is said once, however many asked for it.
+    lookWaiting ??= inTurn(() => lookNow())
+      .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        lookWaiting = undefined;
+      });
+    return lookWaiting;
   };
   // The window back (another program may have changed the folder meanwhile): look again.
   // Listened to from the start: the window may come back while the first state is on its way,
@@ -156,7 +156,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
               h(
                 'span',
                 { className: 'article-meta' },
-                `${a.outlet ?? 'outlet unknown'} · ${a.published ?? 'undated'} · ${a.relations} relation${a.relations === 1 ? '' : 's'}`,
+                `${a.outlet ?? 'outlet unknown'} · ${a.published ?? 'undated'} · ${plural(a.relations, 'relation')}`,
               ),
             ),
           ),
@@ -245,8 +245,11 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       const open = shownArticle();
       if (open) {
         const fresh = await client.article(open.id).catch(() => null);
-        if (fresh) reader.show(fresh);
-        else closeReader();
+        // Another article opened meanwhile, or the reader closed: leave it as the user left it.
+        if (shownArticle() === open) {
+          if (fresh) reader.show(fresh);
+          else closeReader();
+        }
       }
     }
     if (!(await showGraph(result.graphDiff, said))) return;
@@ -337,7 +340,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   const conflict = (error: ApiError) => {
     const text = `${error.message} Nothing was written.`;
     say(text);
-    if (reader.current()) {
+    if (shownArticle()) {
       reader.message(text, { label: 'Reload the article', run: () => void refresh() });
     }
   };

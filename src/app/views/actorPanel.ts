@@ -105,7 +105,7 @@ export function actorSection(
                       h(
                         'span',
                         { className: 'corroboration' },
-                        `${item.corroboration.articles} articles, ${item.corroboration.outlets} outlet${item.corroboration.outlets === 1 ? '' : 's'}`,
+                        `${item.corroboration.articles} articles, ${plural(item.corroboration.outlets, 'outlet')}`,
                       ),
                     ]
                   : null,

@@ -22,7 +22,7 @@ import type { NodeAttributes } from '../../core/model.ts';
 import { KIND_COLORS, MODALITY_TEXT } from '../../core/style.ts';
 import type { ActorGraph } from '../../core/graph/actorGraph.ts';
 import { builtSizes } from '../../core/graph/metrics.ts';
-import { h, replaceChildren, swatch } from '../dom.ts';
+import { h, plural, replaceChildren, swatch } from '../dom.ts';
 import { startAnalysisRunner } from './analysisRunner.ts';
 
 /** Actors listed in the ranking table at first (all are a click away). */
@@ -178,7 +178,7 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
       h(
         'p',
         {},
-        `${triads.triangles} triangle${triads.triangles === 1 ? '' : 's'} of signed pairs: ${triads.balanced} balanced, ${triads.unbalanced.length} unbalanced.`,
+        `${plural(triads.triangles, 'triangle')} of signed pairs: ${triads.balanced} balanced, ${triads.unbalanced.length} unbalanced.`,
       ),
       h(
         'ul',
@@ -211,7 +211,7 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
       h(
         'p',
         {},
-        `Two camps: ${camps.frustration} signed pair${camps.frustration === 1 ? '' : 's'} contradict the split (${camps.exact ? 'the least possible' : 'a heuristic split; see docs/analysis.md'}). `,
+        `Two camps: ${plural(camps.frustration, 'signed pair')} contradict the split (${camps.exact ? 'the least possible' : 'a heuristic split; see docs/analysis.md'}). `,
         h(
           'button',
           {
@@ -374,7 +374,7 @@ export function mountAnalysis(container: HTMLElement, explorer: Explorer): () =>
                   h(
                     'span',
                     { className: 'hint' },
-                    ` weakest step: ${path.weakest.asserted} asserted, ${path.weakest.articles} article${path.weakest.articles === 1 ? '' : 's'}`,
+                    ` weakest step: ${path.weakest.asserted} asserted, ${plural(path.weakest.articles, 'article')}`,
                   ),
                   rank === pathShown
                     ? h(

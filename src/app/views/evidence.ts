@@ -82,7 +82,7 @@ export function renderEvidence(
         : h(
             'p',
             { className: 'counts' },
-            `${shown.length} statement${shown.length === 1 ? '' : 's'}${sources(corroboration(shown, articles))}${hiddenCount > 0 ? `, ${hiddenCount} more hidden by the filters` : ''}`,
+            `${plural(shown.length, 'statement')}${sources(corroboration(shown, articles))}${hiddenCount > 0 ? `, ${hiddenCount} more hidden by the filters` : ''}`,
           ),
       allUnconfirmed(shown)
         ? h(

@@ -10,7 +10,7 @@ import {
   type FilterSection,
   type Filters,
 } from '../../core/explore/filters.ts';
-import { h, replaceChildren, swatch } from '../dom.ts';
+import { h, plural, replaceChildren, swatch } from '../dom.ts';
 import { keepFocus, toggle } from './filterControls.ts';
 
 /** Longer checklists are searched rather than shown whole. */
@@ -337,7 +337,7 @@ function groupDates(
   return out;
 }
 
-const statements = (n: number) => `${n} statement${n === 1 ? '' : 's'}`;
+const statements = (n: number) => `${plural(n, 'statement')}`;
 
 function checkbox(
   id: string,

@@ -1,8 +1,9 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { isFiltering, isKindVisible } from '../../core/explore/filters.ts';
+import { plural } from '../dom.ts';
 
-const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** "1,234 actors": a count with separators and its noun. */
+const count = (n: number, word: string) => plural(n, word, n.toLocaleString('en'));
 
 /** The graph's name and its counts, which follow the filters. Returns its unmount. */
 export function mountHeader(
@@ -22,9 +23,9 @@ export function mountHeader(
     const size = graph.size - (isKindVisible('machine-coded', view.filters) ? 0 : machineOnly);
     const evidence = [...visibility.edges.values()].reduce((n, c) => n + c, 0);
     if (!isFiltering(view.filters)) {
-      counts.textContent = `${plural(graph.order, 'actor', 'actors')} · ${plural(size, 'relation', 'relations')} · ${plural(totalEvidence, 'statement', 'statements')}`;
+      counts.textContent = `${count(graph.order, 'actor')} · ${count(size, 'relation')} · ${count(totalEvidence, 'statement')}`;
     } else {
-      counts.textContent = `Showing ${visibility.nodes.size.toLocaleString('en')} of ${plural(graph.order, 'actor', 'actors')} · ${visibility.edges.size.toLocaleString('en')} of ${plural(size, 'relation', 'relations')} · ${evidence.toLocaleString('en')} of ${plural(totalEvidence, 'statement', 'statements')}`;
+      counts.textContent = `Showing ${visibility.nodes.size.toLocaleString('en')} of ${count(graph.order, 'actor')} · ${visibility.edges.size.toLocaleString('en')} of ${count(size, 'relation')} · ${evidence.toLocaleString('en')} of ${count(totalEvidence, 'statement')}`;
     }
   };
   draw();

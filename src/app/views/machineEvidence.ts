@@ -1,6 +1,6 @@
 import { isLinkableUrl } from '../../core/events/layer.ts';
 import type { MachineEvidence } from '../../core/model.ts';
-import { h } from '../dom.ts';
+import { h, plural } from '../dom.ts';
 
 const number = (n: number) => n.toLocaleString('en');
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -29,7 +29,7 @@ export function machineEvidenceSection(machine: MachineEvidence, titleId: string
     h(
       'p',
       { className: 'counts' },
-      `${number(machine.events)} event${machine.events === 1 ? '' : 's'} in ${months} month${months === 1 ? '' : 's'} (${machine.firstMonth === machine.lastMonth ? machine.firstMonth : `${machine.firstMonth} to ${machine.lastMonth}`}) · ${number(machine.mentions)} mentions in ${number(machine.articles)} articles from ${number(machine.sources)} sources · mean Goldstein ${signed(machine.goldstein)} · mean tone ${signed(machine.tone)}`,
+      `${plural(machine.events, 'event', number(machine.events))} in ${plural(months, 'month')} (${machine.firstMonth === machine.lastMonth ? machine.firstMonth : `${machine.firstMonth} to ${machine.lastMonth}`}) · ${number(machine.mentions)} mentions in ${number(machine.articles)} articles from ${number(machine.sources)} sources · mean Goldstein ${signed(machine.goldstein)} · mean tone ${signed(machine.tone)}`,
     ),
     h(
       'table',

@@ -2,7 +2,7 @@ import type { Explorer } from '../../core/explore/explorer.ts';
 import { pairStory, type PairStatement } from '../../core/explore/pairStory.ts';
 import type { Modality } from '../../core/model.ts';
 import { monthOf, monthsFrom } from '../../core/time/index.ts';
-import { h } from '../dom.ts';
+import { h, plural } from '../dom.ts';
 import { MODALITY_TEXT } from './modality.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -94,7 +94,7 @@ export function pairStorySection(
     h(
       'p',
       { className: 'hint' },
-      `${count} statement${count === 1 ? '' : 's'} in order of ${kindWord}`,
+      `${plural(count, 'statement')} in order of ${kindWord}`,
       story.hidden > 0 ? `, ${story.hidden} more hidden by the filters` : '',
       filters.from !== null || filters.to !== null ? '; faded: outside the timeline’s window' : '',
       '.',

@@ -1,6 +1,6 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { buildSearchIndex, searchActors, type SearchMatch } from '../../core/explore/search.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { h, plural, replaceChildren } from '../dom.ts';
 
 export interface SearchParts {
   input: HTMLInputElement;
@@ -105,7 +105,7 @@ export function attachSearch({
     list.hidden = !open;
     input.setAttribute('aria-expanded', String(open));
     status.textContent = open
-      ? `${matches.length === 0 ? 'No' : matches.length} matching actor${matches.length === 1 ? '' : 's'}`
+      ? `${plural(matches.length, 'matching actor', matches.length === 0 ? 'No' : String(matches.length))}`
       : '';
     highlight();
   };

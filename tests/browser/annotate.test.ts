@@ -83,6 +83,19 @@ async function chooseActor(p: Page, field: string, typed: string, option: string
   expect(await input.inputValue()).toBe(option);
 }
 
+/** The text and YAML files of an article of the data folder, in that order. */
+function articlePaths(id: string): [string, string] {
+  return [join(data, 'articles', `${id}.txt`), join(data, 'articles', `${id}.yaml`)];
+}
+
+/** The window coming back, as the workbench listens for it. */
+function focus(p: Page): Promise<void> {
+  return p.evaluate(() => void window.dispatchEvent(new Event('focus')));
+}
+
+/** Whether a request or response URL is the workbench's state. */
+const isState = (url: string): boolean => new URL(url).pathname.endsWith('/api/annotate/state');
+
 /** The explorer on the dev server, once its workbench is ready. */
 async function openWorkbench(p: Page): Promise<void> {
   await openExplorer(p, base);
@@ -637,7 +650,7 @@ describe('the annotation workbench', () => {
     const fetched = graphRequests(p);
     const id = 'dropped-2024-03-01-osce-offer';
     const quote = 'Australia proposed a ceasefire monitoring mission to the OSCE';
-    const files = [`${id}.txt`, `${id}.yaml`].map((name) => join(data, 'articles', name));
+    const files = articlePaths(id);
     /** The relations of the page's graph that quote the dropped article. */
     const dropped = () =>
       p.evaluate(
@@ -649,9 +662,9 @@ describe('the annotation workbench', () => {
     const before = Number(await graphVersion(p));
     try {
       // A user drops a pair of files into articles/ while the page is open.
-      writeFileSync(files[0]!, `OSCE offer\n\n${quote} on Friday.\n`);
+      writeFileSync(files[0], `OSCE offer\n\n${quote} on Friday.\n`);
       writeFileSync(
-        files[1]!,
+        files[1],
         `title: OSCE offer\noutlet: Dropped News\npublished:\n  date: 2024-03-01\n  basis: stated\n  how: The dateline.\nrelations:\n  - source: australia\n    type: proposes-to\n    target: osce\n    quote: ${quote}\n`,
       );
       // The window comes back: the page asks, the server looks at the folder.
@@ -692,12 +705,12 @@ describe('the annotation workbench', () => {
     await openWorkbench(p);
     const id = 'dropped-2024-03-02-osce-reply';
     const quote = 'Australia proposed a ceasefire monitoring mission to the OSCE';
-    const [text, yaml] = [`${id}.txt`, `${id}.yaml`].map((name) => join(data, 'articles', name));
+    const [text, yaml] = articlePaths(id);
     const reader = p.locator('.reader-text');
     try {
-      writeFileSync(text!, `OSCE reply\n\n${quote} on Friday.\n\nThe OSCE did not answer.\n`);
+      writeFileSync(text, `OSCE reply\n\n${quote} on Friday.\n\nThe OSCE did not answer.\n`);
       writeFileSync(
-        yaml!,
+        yaml,
         `title: OSCE reply\noutlet: Dropped News\nrelations:\n  - source: australia\n    type: proposes-to\n    target: osce\n    quote: ${quote}\n`,
       );
       // Opening the list looks: the article is there, and opens in the reader.
@@ -707,11 +720,11 @@ describe('the annotation workbench', () => {
 
       // Another program changes the text alone; the window comes back.
       writeFileSync(
-        text!,
+        text,
         `OSCE reply\n\n${quote} on Friday.\n\nThe OSCE said it would answer on Monday.\n`,
       );
-      const yamlBefore = readFileSync(yaml!, 'utf8');
-      await p.evaluate(() => window.dispatchEvent(new Event('focus')));
+      const yamlBefore = readFileSync(yaml, 'utf8');
+      await focus(p);
       const message = p.locator('.reader-message');
       await message.filter({ hasText: `articles/${id}.txt changed on disk` }).waitFor();
       // Not replaced under the user's hands: the old text stays until reloaded.
@@ -722,7 +735,7 @@ describe('the annotation workbench', () => {
 
       // Changed again, and no look since: a relation saved on the text shown is refused.
       writeFileSync(
-        text!,
+        text,
         `OSCE reply\n\n${quote} on Friday.\n\nThe OSCE said it would answer on Tuesday.\n`,
       );
       await selectInReader(p, 'The OSCE said it would answer on Monday');
@@ -730,12 +743,12 @@ describe('the annotation workbench', () => {
       await chooseActor(p, 'target', 'Austral', 'Australia');
       await p.getByRole('button', { name: 'Save relation' }).click();
       await message.filter({ hasText: `articles/${id}.txt changed on disk` }).waitFor();
-      expect(readFileSync(yaml!, 'utf8')).toBe(yamlBefore);
+      expect(readFileSync(yaml, 'utf8')).toBe(yamlBefore);
       await p.getByRole('button', { name: 'Reload the article' }).click();
       await message.waitFor({ state: 'hidden' });
       expect(await reader.textContent()).toContain('answer on Tuesday');
     } finally {
-      for (const file of [text!, yaml!]) rmSync(file, { force: true });
+      for (const file of [text, yaml]) rmSync(file, { force: true });
     }
     // Every request of the page to the API but graph.json and the texts carried the header.
     const asked = calls.filter((c) => !/\/(graph|articles\.[0-9a-f]+)\.json$/.test(c.path));
@@ -748,18 +761,16 @@ describe('the annotation workbench', () => {
     await openWorkbench(p);
     const status = p.locator('.workbench .workbench-status');
     const problems = p.locator('.workbench .workbench-problems');
-    const pair = (id: string) =>
-      [`${id}.txt`, `${id}.yaml`].map((name) => join(data, 'articles', name));
     // No relations list at all (the build refuses it), and an empty one (which builds).
-    const [bareText, bareYaml] = pair('dropped-bare');
-    const [emptyText, emptyYaml] = pair('dropped-empty');
+    const [bareText, bareYaml] = articlePaths('dropped-bare');
+    const [emptyText, emptyYaml] = articlePaths('dropped-empty');
     const before = await graphVersion(p);
     try {
-      writeFileSync(bareText!, 'Nothing to annotate.\n');
-      writeFileSync(bareYaml!, 'title: Bare drop\noutlet: Dropped News\n');
-      writeFileSync(emptyText!, 'Nothing here either.\n');
-      writeFileSync(emptyYaml!, 'title: Empty drop\noutlet: Dropped News\nrelations: []\n');
-      await p.evaluate(() => window.dispatchEvent(new Event('focus')));
+      writeFileSync(bareText, 'Nothing to annotate.\n');
+      writeFileSync(bareYaml, 'title: Bare drop\noutlet: Dropped News\n');
+      writeFileSync(emptyText, 'Nothing here either.\n');
+      writeFileSync(emptyYaml, 'title: Empty drop\noutlet: Dropped News\nrelations: []\n');
+      await focus(p);
       await status.filter({ hasText: '2 articles added' }).waitFor();
       expect(await status.textContent()).toBe(
         'The data folder changed on disk (2 articles added: “Bare drop”, “Empty drop”): taken in; the network stays as it last built until articles/dropped-bare.yaml builds.',
@@ -772,14 +783,14 @@ describe('the annotation workbench', () => {
       expect(await graphVersion(p)).toBe(before);
 
       // One removed while the other still does not build: gone, said, the network the same.
-      rmSync(emptyText!);
-      rmSync(emptyYaml!);
-      await p.evaluate(() => window.dispatchEvent(new Event('focus')));
+      rmSync(emptyText);
+      rmSync(emptyYaml);
+      await focus(p);
       await status.filter({ hasText: '1 article removed: “Empty drop”' }).waitFor();
       await p.locator('[data-article="dropped-empty"]').waitFor({ state: 'detached' });
       expect(await graphVersion(p)).toBe(before);
     } finally {
-      for (const file of [bareText!, bareYaml!, emptyText!, emptyYaml!]) {
+      for (const file of [bareText, bareYaml, emptyText, emptyYaml]) {
         rmSync(file, { force: true });
       }
     }
@@ -798,9 +809,7 @@ describe('the annotation workbench', () => {
     const id = 'washington-post-2014-10-kerry-lavrov-paris';
     const text = join(data, 'articles', `${id}.txt`);
     const original = readFileSync(text, 'utf8');
-    const [unbuiltText, unbuiltYaml] = ['txt', 'yaml'].map((ext) =>
-      join(data, 'articles', `dropped-unbuilt.${ext}`),
-    );
+    const [unbuiltText, unbuiltYaml] = articlePaths('dropped-unbuilt');
     const message = p.locator('.reader-message');
     const reader = p.locator('.reader-text');
     /** Another tab's look (or curl's): the server takes in what changed on disk. */
@@ -811,12 +820,11 @@ describe('the annotation workbench', () => {
       expect(answer.status()).toBe(200);
       return (await answer.json()) as { graphVersion: number; unchanged?: boolean };
     };
-    const focus = () => p.evaluate(() => window.dispatchEvent(new Event('focus')));
     try {
       // An article without a relations list: it fails the schema, so the graph version stays
       // put whatever else changes on disk.
-      writeFileSync(unbuiltText!, 'Nothing to annotate.\n');
-      writeFileSync(unbuiltYaml!, 'title: Unbuilt drop\noutlet: Dropped News\n');
+      writeFileSync(unbuiltText, 'Nothing to annotate.\n');
+      writeFileSync(unbuiltYaml, 'title: Unbuilt drop\noutlet: Dropped News\n');
       await p.locator('.article-details summary').click();
       await p.locator('[data-article="dropped-unbuilt"]').waitFor({ state: 'attached' });
       await p.locator(`[data-article="${id}"]`).click();
@@ -829,7 +837,7 @@ describe('the annotation workbench', () => {
       const taken = await otherTabLooks();
       expect(String(taken.graphVersion)).toBe(shown);
       expect((await otherTabLooks()).unchanged).toBe(true);
-      await focus();
+      await focus(p);
       await message.filter({ hasText: `articles/${id}.txt changed on disk` }).waitFor();
       expect(await reader.textContent()).not.toContain('A line another program added.');
       // Looks again before a reload find the same: the message is left as it is, its button
@@ -845,7 +853,7 @@ describe('the annotation workbench', () => {
       await expect
         .poll(
           async () => {
-            await focus();
+            await focus(p);
             return looks.length;
           },
           { timeout: 10_000 },
@@ -858,7 +866,7 @@ describe('the annotation workbench', () => {
 
       // The text removed (the YAML still there): said, with the reload the article still has.
       rmSync(text);
-      await focus();
+      await focus(p);
       await message.filter({ hasText: `articles/${id}.txt is no longer on disk` }).waitFor();
       expect(await reader.textContent()).toContain('A line another program added.');
       await p.getByRole('button', { name: 'Reload the article' }).click();
@@ -873,16 +881,16 @@ describe('the annotation workbench', () => {
         const path = new URL(request.url()).pathname;
         if (path.endsWith('/api/annotate/article')) read.push(request.url());
       });
-      rmSync(unbuiltText!);
-      rmSync(unbuiltYaml!);
-      await focus();
+      rmSync(unbuiltText);
+      rmSync(unbuiltYaml);
+      await focus(p);
       await p
         .locator('.workbench .workbench-status', { hasText: '1 article removed: “Unbuilt drop”' })
         .waitFor();
       expect(read).toEqual([]);
     } finally {
       writeFileSync(text, original);
-      for (const file of [unbuiltText!, unbuiltYaml!]) rmSync(file, { force: true });
+      for (const file of [unbuiltText, unbuiltYaml]) rmSync(file, { force: true });
     }
     await expectShownIsServed(p);
   });
@@ -890,7 +898,6 @@ describe('the annotation workbench', () => {
   it('looks once when the window comes back (visibilitychange and focus), and redraws no list for an unchanged answer', async () => {
     const p = page();
     await openWorkbench(p);
-    const isState = (url: string) => new URL(url).pathname.endsWith('/api/annotate/state');
     const asked: string[] = [];
     const answered: string[] = [];
     p.on('request', (request) => {
@@ -925,7 +932,6 @@ describe('the annotation workbench', () => {
     p.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    const isState = (url: string) => new URL(url).pathname.endsWith('/api/annotate/state');
     const start = Date.now();
     const events: { what: 'request' | 'response'; at: number }[] = [];
     p.on('request', (request) => {
@@ -948,7 +954,7 @@ describe('the annotation workbench', () => {
     const opened = openWorkbench(p);
     await firstSeen;
     // The window comes back while the first state is on its way.
-    await p.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await focus(p);
     await opened;
     await expect.poll(() => events.filter((e) => e.what === 'response').length).toBe(2);
     const [firstAsked, firstAnswered, secondAsked, secondAnswered] = events;

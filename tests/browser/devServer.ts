@@ -26,6 +26,7 @@ export async function startDevServer(options: { freshCache?: boolean } = {}): Pr
   });
   process.env.ANNOTATE_DATA = data;
   let server: ViteDevServer | undefined;
+  let port: number;
   try {
     server = await createServer({
       root: ROOT,
@@ -36,16 +37,19 @@ export async function startDevServer(options: { freshCache?: boolean } = {}): Pr
       server: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
     });
     await server.listen();
+    const address = server.httpServer?.address();
+    if (!address || typeof address === 'string') throw new Error('The dev server has no port');
+    port = address.port;
   } catch (error) {
+    // Nothing left behind: the server, its folder, the variable the workbench reads.
+    delete process.env.ANNOTATE_DATA;
     await server?.close();
     rmSync(work, { recursive: true, force: true });
     throw error;
   }
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('The dev server has no port');
   const running = server;
   return {
-    base: `http://127.0.0.1:${address.port}/`,
+    base: `http://127.0.0.1:${port}/`,
     data,
     async close() {
       delete process.env.ANNOTATE_DATA;

@@ -66,7 +66,7 @@ const isDateOrNull = (value: unknown): boolean =>
 const PUBLISHED_BASES: ReadonlySet<unknown> = new Set(['stated', 'inferred']);
 
 /** A key as shown in a path: a string as it is, anything else quoted by JSON rules; long ones cut. */
-export function shown(key: unknown): string {
+function shown(key: unknown): string {
   const text = typeof key === 'string' ? key : (JSON.stringify(key) ?? String(key));
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

@@ -25,7 +25,7 @@ import {
 } from '../../core/annotate/api.ts';
 import { MalformedRequest, parseChangeRequest, parseUndoRequest } from './requestShape.ts';
 import { ARTICLE_ID } from '../../core/pipeline/ids.ts';
-import { MAX_TEXT_BYTES } from '../readData.ts';
+import { formatSize, MAX_TEXT_BYTES } from '../readData.ts';
 import type { Outcome, Workbench } from './workbench.ts';
 
 /** Where the routes are, from the server's root (the page asks for ANNOTATE_API relative to itself). */
@@ -106,7 +106,7 @@ async function handle(
     );
     return;
   }
-  const methods = ROUTES[route] ?? (TEXTS_FILE.test(route) ? 'GET' : undefined);
+  const methods = ROUTES[route] ?? (BUILD_OUTPUT(route) ? 'GET' : undefined);
   if (!methods) {
     drain(req);
     send(res, 404, failure('not-found', `No such route: ${url.pathname}.`));
@@ -153,7 +153,7 @@ async function handle(
         413,
         failure(
           'malformed',
-          `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MiB, the most the workbench takes (an article text may have ${MAX_TEXT_BYTES / 2 ** 20} MiB).`,
+          `The request is larger than ${formatSize(maxBody)}, the most the workbench takes (an article text may have ${formatSize(MAX_TEXT_BYTES)}).`,
         ),
       );
       if (read.destroy) res.on('finish', () => req.destroy());

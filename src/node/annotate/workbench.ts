@@ -1220,8 +1220,6 @@ export class Workbench {
   }
 }
 
-/** The build's warning about a relation written twice (same actors, type and quote). */
-
 /** The longest field a change writes into `path`, where the size of the file comes from. */
 function largestField(
   path: string,

@@ -10,6 +10,7 @@ import type { CueHit } from './cues.ts';
 import { GENERIC_ACTS } from './events.ts';
 import {
   AGENT_NOUNS,
+  isIngForm,
   COORDINATORS,
   MEMBER_NOUNS,
   OFFICE_NOUNS,
@@ -437,11 +438,7 @@ function findSubject(
       if (antecedent)
         return { group: groupLeftOf(view, antecedent), how: 'subject', distance: cueFirst - k };
       // "X said in a statement, urging Y to ...": a participle clause after a comma.
-      if (
-        k === cueFirst - 1 &&
-        tokens[cueFirst]!.pos === 'VERB' &&
-        /ing$/.test(tokens[cueFirst]!.lower)
-      )
+      if (k === cueFirst - 1 && tokens[cueFirst]!.pos === 'VERB' && isIngForm(tokens[cueFirst]!))
         participle = true;
     }
     if (SUBJECT_PRONOUNS.has(t.lower) && (t.pos === 'PRON' || t.pos === 'DET')) {
@@ -465,11 +462,7 @@ function findSubject(
     if (SUBORDINATORS.has(t.lower) && t.pos === 'ADP' && opensClause(view, k, cueFirst))
       return undefined;
     if (isClauseBreak(t)) {
-      if (
-        k === cueFirst - 1 &&
-        PARTICIPLE_OPENERS.has(t.lower) &&
-        /ing$/.test(tokens[cueFirst]!.lower)
-      ) {
+      if (k === cueFirst - 1 && PARTICIPLE_OPENERS.has(t.lower) && isIngForm(tokens[cueFirst]!)) {
         participle = true;
         continue;
       }
@@ -516,7 +509,7 @@ function opensClause(view: SentenceView, at: number, cueFirst: number): boolean 
   const { tokens, sentence } = view;
   let j = at + 1;
   // "as fighting between X and Y escalated": a gerund heads the phrase.
-  if (j === cueFirst && /ing$/.test(tokens[j]!.lower)) j++;
+  if (j === cueFirst && isIngForm(tokens[j]!)) j++;
   while (j < sentence.last && NOUN_PHRASE.has(tokens[j]!.pos)) j++;
   if (j === at + 1 || j >= sentence.last) return false;
   if (tokens[j]!.pos !== 'VERB' && tokens[j]!.pos !== 'AUX') return false;
@@ -713,9 +706,7 @@ function answerer(
       // The clause's own verb: not a participle or an infinitive hanging on it ("ordered X
       // to leave, accusing her of prejudging ..., in a move that").
       const finite = (i: number) =>
-        tokens[i]!.pos === 'VERB' &&
-        !tokens[i]!.lower.endsWith('ing') &&
-        tokens[i - 1]?.lower !== 'to';
+        tokens[i]!.pos === 'VERB' && !isIngForm(tokens[i]!) && tokens[i - 1]?.lower !== 'to';
       if (tokens[j]!.text === ',') {
         while (j > sentence.first && !finite(j)) j--;
         if (finite(j)) target = findSubject(view, j, antecedents);
@@ -1052,7 +1043,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         !ownerBy &&
         t.pos === 'VERB' &&
         t.lower !== t.lemma &&
-        !t.lower.endsWith('ing') &&
+        !isIngForm(t) &&
         by > 0 &&
         by < sentence.last
       ) {

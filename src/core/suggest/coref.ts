@@ -18,7 +18,7 @@
  */
 import type { Actor } from '../model.ts';
 import {
-  isModifier,
+  isGovernedAt,
   isPreposition,
   OFFICE_NOUNS,
   REPORTING_VERBS,
@@ -189,22 +189,15 @@ export function resolveReferences(
       recent.push(seen);
       if (recent.length > RECENT) recent.shift();
     };
+    const governed = (at: number) => isGovernedAt(tokens, at, sentence.first);
     const take = (k: number) => {
       while (next < local.length && local[next]!.at < k) {
         const seen = local[next++]!;
         remember(seen);
         if (subject === undefined && kindOf(seen.actor) !== 'person' && !seen.qualifier) {
-          let j = seen.at - 1;
-          while (j >= sentence.first && isModifier(tokens[j]!)) j--;
-          if (j < sentence.first || !isPreposition(tokens[j]!)) subject = seen.actor;
+          if (!governed(seen.at)) subject = seen.actor;
         }
       }
-    };
-    /** Whether a preposition governs the name at token `at` ("talks with the X"). */
-    const governed = (at: number): boolean => {
-      let j = at - 1;
-      while (j >= sentence.first && isModifier(tokens[j]!)) j--;
-      return j >= sentence.first && isPreposition(tokens[j]!);
     };
     const mostRecent = (fits: (id: string) => boolean): string | undefined => {
       for (let i = recent.length - 1; i >= 0; i--)

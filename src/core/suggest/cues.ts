@@ -150,8 +150,8 @@ export function findModalityCues(view: SentenceView, lexicon: Lexicon): Modality
       ...(lexicon.modality.get(t.lemma) ?? []),
       ...(t.lower !== t.lemma ? (lexicon.modality.get(t.lower) ?? []) : []),
     ].sort((a, b) => b.words.length - a.words.length);
-    // "3 May", "May 3", "in May": the month, not the modal.
-    if (t.text === 'May' && (i > sentence.first || tokens[i + 1]?.pos === 'NUM')) continue;
+    // "3 May", "in May": the month, which the model tags as a noun, not the modal.
+    if (t.lower === 'may' && t.pos !== 'AUX' && t.pos !== 'VERB') continue;
     for (const marker of candidates) {
       if (!matchesFrom(tokens, i, sentence.last, marker.words)) continue;
       hits.push({ modality: marker.modality, first: i, last: i + marker.words.length });

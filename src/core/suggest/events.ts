@@ -210,10 +210,7 @@ export function actReferredTo(
     if (act.sentence === sentence && act.at >= at) continue;
     // By the noun's own verb or its cue's root ("the protest" after "lodged a protest", "the
     // meeting" after "met"), not as any act or any saying ("the move", "the statement").
-    const named =
-      verbs.has(act.word) ||
-      forms.includes(act.word) ||
-      (act.code !== undefined && codes.has(act.code));
+    const named = verbs.has(act.word) || (act.code !== undefined && codes.has(act.code));
     const told = named || (generic && !act.saying) || (act.saying === true && saying);
     if (!told) continue;
     // Beyond the reach, only an act of the lead that the noun names, which the rest of the

@@ -5,10 +5,10 @@
  */
 import type { Token } from './read.ts';
 
-/** Punctuation that closes a clause. */
 /** Double quotation marks (not the apostrophes, which also end plural possessives). */
 export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
 
+/** Punctuation that closes a clause. */
 const CLAUSE_PUNCTUATION = new Set([
   ';',
   ':',
@@ -54,6 +54,19 @@ const CLAUSE_WORDS = new Set([
 /** Relative pronouns, whose clause is about the name just before them. */
 export const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'that']);
 
+/**
+ * Whether a preposition governs the token at `at` (modifiers between): "talks with the X",
+ * not a subject. `first`: the sentence's first token.
+ */
+export function isGovernedAt(tokens: readonly Token[], at: number, first: number): boolean {
+  let j = at - 1;
+  while (j >= first && isModifier(tokens[j]!)) j--;
+  return j >= first && isPreposition(tokens[j]!);
+}
+
+/** An "-ing" form: a participle or a gerund ("urging", "fighting"). */
+export const isIngForm = (t: Token): boolean => /ing$/.test(t.lower);
+
 export const isClauseBreak = (t: Token): boolean =>
   CLAUSE_PUNCTUATION.has(t.text) || (CLAUSE_WORDS.has(t.lower) && t.pos !== 'NOUN');
 
@@ -86,11 +99,8 @@ const PASSIVE_AUXILIARIES = new Set(['be', 'get']);
 export function isPassiveAt(tokens: readonly Token[], i: number, first: number): boolean {
   const verb = tokens[i]!;
   // A participle the model took for an adjective ("were mediated by") counts too.
-  const participle = verb.pos === 'ADJ' && /ed$/.test(verb.lower);
-  if (
-    !participle &&
-    (verb.pos !== 'VERB' || verb.lower.endsWith('ing') || verb.lower === verb.lemma)
-  )
+  const participle = verb.participleOf !== undefined;
+  if (!participle && (verb.pos !== 'VERB' || isIngForm(verb) || verb.lower === verb.lemma))
     return false;
   for (let k = i - 1; k >= Math.max(first, i - 4); k--) {
     const t = tokens[k]!;

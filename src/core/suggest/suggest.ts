@@ -16,7 +16,7 @@ import {
   type Side,
 } from './arguments.ts';
 import { findCues, findModalityCues, type CueHit } from './cues.ts';
-import { isModifier, isPreposition } from './grammar.ts';
+import { isGovernedAt, isModifier } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
@@ -217,7 +217,8 @@ function offerCue(lexicon: Lexicon): Cue | undefined {
 function rootCue(lexicon: Lexicon, code: string): Cue | undefined {
   for (const bucket of lexicon.cues.values()) {
     const cue = bucket.find((c) => c.code === code);
-    if (cue) return { ...cue, pos: 'verb', prepositions: new Set(), reciprocal: false };
+    if (cue)
+      return { ...cue, pos: 'verb', prepositions: new Set(), reciprocal: false, standing: false };
   }
   return undefined;
 }
@@ -292,9 +293,7 @@ const SUBJECT_SIDES: ReadonlySet<Side['how']> = new Set(['subject', 'pronoun', '
 function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
   for (const m of view.mentions) {
     if (m.modifier || !m.actor) continue;
-    let j = m.first - 1;
-    while (j >= view.sentence.first && isModifier(view.tokens[j]!)) j--;
-    if (j >= view.sentence.first && isPreposition(view.tokens[j]!)) continue;
+    if (isGovernedAt(view.tokens, m.first, view.sentence.first)) continue;
     const group = membersOf(view, m);
     for (const next of view.mentions.slice(view.mentions.indexOf(m) + group.length)) {
       const between = view.tokens.slice(group[group.length - 1]!.last, next.first);
@@ -472,6 +471,8 @@ function suggestInSentence(
       pairs: pairs.length,
       guess: !stripped && !governing?.judged && !(namesAct && !parties.target),
     });
+    // "urged Sudmark to talk with Ostria": an infinitive after a verb of urging.
+    const urged = pairs.length > 0 && hit.cue.pos === 'verb' ? urgedTo(view, hit.first) : undefined;
     for (const pair of pairs) {
       const { source, target, fromGroup } = pair;
       const subjectEnd =
@@ -493,7 +494,6 @@ function suggestInSentence(
       if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
       // "urged Sudmark to talk with Ostria": what one is urged to do is not yet done.
       // But "urged Sudmark to stop attacking Ostria": Sudmark does.
-      const urged = hit.cue.pos === 'verb' ? urgedTo(view, hit.first) : undefined;
       if (modality.modality === 'asserted' && urged && !urged.ongoing)
         modality.modality = 'proposed';
       const { score, why } = scoreCandidate({

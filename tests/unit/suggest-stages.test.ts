@@ -1729,3 +1729,14 @@ describe('the infinitive after a verb of urging (hand-made sentences)', () => {
     ]);
   });
 });
+
+describe('"after", "before", "as" before a noun phrase with no verb (hand-made sentences)', () => {
+  it('reads them as prepositions, whatever follows them', () => {
+    expect(suggest('Norland, after talks on Monday, met Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+    // "after participating in a meeting with X": the participle's subject is the sentence's.
+    const text = 'Lena Holm was speaking after participating in a joint meeting with Norland.';
+    expect(suggestRelations(text, suggester).suggestions[0]?.why).toMatch(/subject before the cue/);
+  });
+});

@@ -458,9 +458,13 @@ function findSubject(
       continue;
     // "has since accused": an adverb between the auxiliary and the verb.
     if (t.lower === 'since' && k === cueFirst - 1 && tokens[k - 1]?.pos === 'AUX') continue;
-    // "after a drone strike hit", "as X and Y trade blame": a clause with its own subject.
-    if (SUBORDINATORS.has(t.lower) && t.pos === 'ADP' && opensClause(view, k, cueFirst))
-      return undefined;
+    // "after a drone strike hit", "as X and Y trade blame": a clause with its own subject;
+    // else a preposition ("after a day of talks", "before the vote").
+    // ("after meeting with X" is a participle clause, read below).
+    if (SUBORDINATORS.has(t.lower) && t.pos === 'ADP') {
+      if (opensClause(view, k, cueFirst)) return undefined;
+      if (k !== cueFirst - 1 || !isIngForm(tokens[cueFirst]!)) continue;
+    }
     if (isClauseBreak(t)) {
       if (k === cueFirst - 1 && PARTICIPLE_OPENERS.has(t.lower) && isIngForm(tokens[cueFirst]!)) {
         participle = true;
@@ -472,14 +476,6 @@ function findSubject(
         participle &&
         REPORTING_VERBS.has(t.lemma) &&
         (next.pos === 'ADP' || next.pos === 'ADV' || next.text === ',')
-      )
-        continue;
-      // "after a day of talks", "before the vote": a preposition, not a clause.
-      if (
-        (t.lower === 'after' || t.lower === 'before') &&
-        t.pos === 'ADP' &&
-        k + 1 < cueFirst &&
-        (tokens[k + 1]!.pos === 'DET' || tokens[k + 1]!.pos === 'NUM')
       )
         continue;
       if (!RELATIVE_PRONOUNS.has(t.lower)) return undefined;

@@ -1518,6 +1518,46 @@ describe('"both" as the object of a verb (coref.ts; hand-made sentences)', () =>
   });
 });
 
+describe('the pair "the two" stands for (coref.ts pairOf; hand-made sentences)', () => {
+  // An article about Norland and Sudmark that names Ostria and Iraq three sentences back.
+  const lead =
+    'Norland accused Sudmark of shelling the border. Sudmark denied it. ' +
+    'Ostria and Iraq held trade talks on Monday. Iraq said the talks went well. ' +
+    'Norland closed the crossing. ';
+
+  it('takes the two actors the article names most when no "X and Y" is near', () => {
+    const got = suggest(`${lead}The NPC urged both countries to show restraint.`);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'north-pact proposes-to norland asserted',
+        'north-pact proposes-to sudmark asserted',
+      ]),
+    );
+    expect(got.join()).not.toMatch(/north-pact proposes-to (ostria|iraq)/);
+  });
+
+  it('still takes "X and Y" of the sentence just before', () => {
+    const got = suggest(`${lead}Ostria and Iraq signed a deal. The NPC praised the two.`);
+    expect(got.join()).not.toMatch(/north-pact \S+ (norland|sudmark)/);
+  });
+
+  it('reads "its two neighbours", "all sides" and "both" with an adjective as the pair', () => {
+    for (const words of ['its two neighbours', 'all sides', 'both warring parties']) {
+      const got = suggest(`${lead}The NPC called on ${words} to show restraint.`);
+      expect(got, words).toEqual(
+        expect.arrayContaining([
+          'north-pact proposes-to norland asserted',
+          'north-pact proposes-to sudmark asserted',
+        ]),
+      );
+    }
+    // "all" with another noun is not the pair.
+    expect(suggest(`${lead}The NPC called on all members to show restraint.`).join()).not.toMatch(
+      /north-pact proposes-to/,
+    );
+  });
+});
+
 describe('"the government in" a capital (capitals.ts, arguments.ts; hand-made sentences)', () => {
   it('reads those who govern from a capital as its state, and the capital elsewhere as a place', () => {
     expect(suggest('Norland accused the authorities in Baghdad of lying.')).toEqual([

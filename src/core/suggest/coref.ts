@@ -8,8 +8,9 @@
  * - "government troops" or "forces": the state named last;
  * - "his/her/its/their government" or "country": the state of the person named last (by the
  *   registry's affiliation), else the most recent state;
- * - "the two", "both sides", "the two governments": the last two actors named (a group of
- *   two, from the sentence if it names both before the words, else from those before it);
+ * - "the two", "both sides", "the two governments", "its two neighbours", "all parties": a
+ *   group of two, from the sentence if it names both before the words, else a pair joined by
+ *   "and" just before, else the two actors the article has named most (see pairOf);
  * - "it" as a subject (before a verb) or after a preposition: the subject of the sentence, or
  *   of the one before, if it is an organisation, state or group; else the last such actor.
  * - "he" or "she" as a subject: the one person named in the sentence before it or in the one
@@ -62,6 +63,11 @@ const DESCRIPTIONS = new Map<string, readonly Kind[]>([
   ['navy', ['military']],
 ]);
 
+/** Words before "two" that make it a pair of actors: "the two", "its two neighbours". */
+const PAIR_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'his', 'her']);
+/** "all sides", "all parties": the parties to the dispute, read as a pair. */
+const ALL_NOUNS = new Set(['sides', 'parties']);
+
 /** Nouns "the two" and "both" may carry ("the two sides", "both countries"): states or any. */
 const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
   ['sides', 'any'],
@@ -77,6 +83,7 @@ const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
   ['groups', 'any'],
   ['leaders', 'any'],
   ['delegations', 'any'],
+  ['forces', 'any'],
 ]);
 
 /** Nouns after "government" that name a state's armed men ("government troops"). */
@@ -146,6 +153,8 @@ export function resolveReferences(
 ): Mention[] {
   const found: Mention[] = [];
   const recent: Seen[] = [];
+  /** How often each actor has been named so far (names and resolved references). */
+  const named = new Map<string, number>();
   const kindOf = (id: string) => registry.kinds.get(id);
   let m = 0;
   let previousSubject: string | undefined;
@@ -187,6 +196,7 @@ export function resolveReferences(
           seen.pairedWith = before.actor;
       }
       recent.push(seen);
+      named.set(seen.actor, (named.get(seen.actor) ?? 0) + 1);
       if (recent.length > RECENT) recent.shift();
     };
     const governed = (at: number) => isGovernedAt(tokens, at, sentence.first);
@@ -224,13 +234,25 @@ export function resolveReferences(
       if (inName[k]) continue;
       take(k);
       const tok = tokens[k]!;
-      // "the two", "both sides", "the two governments".
-      const two = tok.lower === 'the' && tokens[k + 1]?.lower === 'two';
-      if ((two || tok.lower === 'both') && k + 1 < sentence.last) {
-        const after = two ? k + 2 : k + 1;
+      // "the two", "both sides", "the two governments", "its two neighbours", "all sides",
+      // "both Sudanese forces". ("The three" is left: it names listed actors more often than
+      // the article's parties.)
+      const two = PAIR_DETERMINERS.has(tok.lower) && tokens[k + 1]?.lower === 'two';
+      if ((two || tok.lower === 'both' || tok.lower === 'all') && k + 1 < sentence.last) {
+        let after = two ? k + 2 : k + 1;
+        // One adjective may come between: "both warring parties", "the two Gulf states".
+        if (
+          after + 1 < sentence.last &&
+          (tokens[after]!.pos === 'ADJ' || (tokens[after]!.pos === 'PROPN' && !inName[after])) &&
+          PAIR_NOUNS.has(tokens[after + 1]!.lower)
+        )
+          after++;
         const noun = after < sentence.last ? tokens[after]! : undefined;
         const hasNoun = noun !== undefined && PAIR_NOUNS.has(noun.lower);
-        if (hasNoun || (two && (!noun || noun.pos !== 'NOUN'))) {
+        const bare = two && (!noun || noun.pos !== 'NOUN');
+        // "all" only with "sides" or "parties"; "the two" or "both" with any of the nouns.
+        const fitsNoun = tok.lower === 'all' ? hasNoun && ALL_NOUNS.has(noun.lower) : hasNoun;
+        if (fitsNoun || bare) {
           const states = hasNoun && PAIR_NOUNS.get(noun.lower) === 'state';
           // The object of a verb, or of its preposition ("urged both", "called on both").
           const at = k - 1 > sentence.first && tokens[k - 1]!.pos === 'ADP' ? k - 2 : k - 1;
@@ -241,7 +263,7 @@ export function resolveReferences(
           const subjects = object
             ? new Set(local.filter((l) => l.at < k && !governed(l.at)).map((l) => l.actor))
             : undefined;
-          const pair = lastTwo(
+          const pair = pairOf(
             recent,
             s,
             (id) => {
@@ -249,6 +271,7 @@ export function resolveReferences(
               return kind !== undefined && kind !== 'person' && (!states || kind === 'state');
             },
             subjects,
+            named,
           );
           if (pair) add(k, hasNoun ? after + 1 : after, pair, 'description');
           k = hasNoun ? after : after - 1;
@@ -441,39 +464,41 @@ function unnamedOffice(
   return undefined;
 }
 
+/** How many sentences back an "X and Y" still gives the pair "the two" stands for. */
+const PAIR_REACH = 2;
+
 /**
- * The two actors "the two" stands for: the last pair joined by "and" ("X and Y") that leaves
- * out the actors of this sentence named before, else the last two actors named, from this
- * sentence if it names two, else from before it. As a verb's object (`subjects` given: the
- * verb's subjects), never one of those subjects, from this sentence or before.
+ * The two actors "the two" stands for. From this sentence if it names two before the words
+ * (and they are no verb's object); else the last pair joined by "and" ("X and Y") in this
+ * sentence or the two before it that leaves out the actors of this sentence named before; else
+ * the two actors the article has named most so far (the parties it is about), the first named
+ * first on a tie. As a verb's object (`subjects` given: the verb's subjects), never one of those
+ * subjects.
  */
-function lastTwo(
+function pairOf(
   recent: readonly Seen[],
   sentence: number,
   fits: (id: string) => boolean,
   subjects: ReadonlySet<string> | undefined,
+  named: ReadonlyMap<string, number>,
 ): string[] | undefined {
   const here = recent.filter((r) => r.sentence === sentence && fits(r.actor));
   // "X and Y urged both neighbours": a verb's object is none of its subjects.
   const own = subjects ?? new Set(here.map((r) => r.actor));
-  const fromHere = own.size >= 2 && !subjects;
-  if (!fromHere) {
-    for (let i = recent.length - 1; i >= 0; i--) {
-      const r = recent[i]!;
-      if (r.sentence === sentence || !r.pairedWith) continue;
-      if (!fits(r.actor) || !fits(r.pairedWith) || own.has(r.actor) || own.has(r.pairedWith))
-        continue;
-      if (r.actor !== r.pairedWith) return [r.pairedWith, r.actor];
-    }
+  if (own.size >= 2 && !subjects) {
+    const pair: string[] = [];
+    for (let i = here.length - 1; i >= 0 && pair.length < 2; i--)
+      if (!pair.includes(here[i]!.actor)) pair.push(here[i]!.actor);
+    return pair.reverse();
   }
-  const pool = fromHere
-    ? here
-    : recent.filter((r) => (subjects || r.sentence !== sentence) && !own.has(r.actor));
-  const pair: string[] = [];
-  for (let i = pool.length - 1; i >= 0 && pair.length < 2; i--) {
-    const id = pool[i]!.actor;
-    if (!fits(id) || pair.includes(id)) continue;
-    pair.push(id);
+  for (let i = recent.length - 1; i >= 0 && recent[i]!.sentence >= sentence - PAIR_REACH; i--) {
+    const r = recent[i]!;
+    if (r.sentence === sentence || !r.pairedWith) continue;
+    if (!fits(r.actor) || !fits(r.pairedWith) || own.has(r.actor) || own.has(r.pairedWith))
+      continue;
+    if (r.actor !== r.pairedWith) return [r.pairedWith, r.actor];
   }
-  return pair.length === 2 ? pair.reverse() : undefined;
+  const ids = [...named.keys()].filter((id) => fits(id) && !own.has(id));
+  ids.sort((a, b) => named.get(b)! - named.get(a)!);
+  return ids.length >= 2 ? ids.slice(0, 2) : undefined;
 }

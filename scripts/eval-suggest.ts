@@ -97,6 +97,7 @@ runCommand(USAGE, async () => {
           minScore,
           articles: evaluation.articles,
           overall: withRates(evaluation.overall),
+          sameSentence: withRates(evaluation.sameSentence),
           relations: withRates(evaluation.relations),
           byType: Object.fromEntries(
             Object.entries(evaluation.byType).map(([k, t]) => [k, withRates(t)]),

@@ -304,17 +304,23 @@ describe('sides from the sentence structure', () => {
 describe('coreference, appeals and offers, denials (general English, hand-made sentences)', () => {
   const sorted = (text: string) => suggest(text).sort();
 
-  it('counts a relation stated in several sentences of an article once', () => {
+  it('counts a relation stated in two sentences twice, each against its own annotation', () => {
     const text = 'Norland attacked Sudmark\n\nNorland attacked Sudmark on Monday.';
     const suggested = suggestRelations(text, suggester).suggestions.map((x) => ({
       source: x.source,
       type: x.type,
       target: x.target,
       modality: x.modality,
+      span: x.evidence.sentence,
     }));
     expect(suggested).toHaveLength(2);
-    const e = evaluate([{ suggested, annotated: [suggested[0]!] }], TYPES);
-    expect(e.overall).toEqual({ suggested: 1, annotated: 1, matched: 1 });
+    // The annotator quoted the headline only: the second suggestion is one too many.
+    const one = evaluate([{ suggested, annotated: [suggested[0]!] }], TYPES);
+    expect(one.overall).toEqual({ suggested: 2, annotated: 1, matched: 1 });
+    // Quoted twice: both suggestions are right.
+    const both = evaluate([{ suggested, annotated: suggested }], TYPES);
+    expect(both.overall).toEqual({ suggested: 2, annotated: 2, matched: 2 });
+    expect(both.relations).toEqual({ suggested: 1, annotated: 1, matched: 1 });
   });
 
   it('reads "ready to", "willing to" as an offer to the infinitive\'s party', () => {
@@ -492,7 +498,7 @@ describe('evaluation and output', () => {
     modality,
   });
 
-  it('matches one to one, a symmetric type in either order; a repeat shares its twin', () => {
+  it('matches one to one, a symmetric type in either order; a repeat needs its own', () => {
     const isDirected = (t: string) => t !== 'cooperates-with';
     expect(
       matchArticle(
@@ -503,7 +509,6 @@ describe('evaluation and output', () => {
     ).toEqual([
       [0, 0],
       [1, 2],
-      [2, 2],
     ]);
     const e = evaluate(
       [
@@ -516,6 +521,27 @@ describe('evaluation and output', () => {
     );
     expect(rates(e.overall)).toEqual({ precision: 0.5, recall: 1, f1: 2 / 3 });
     expect(e.modality).toEqual({ matched: 1, correct: 0 });
+  });
+
+  it('counts apart the matches whose suggestion comes from the sentence quoted', () => {
+    const at = (start: number) => ({ start, end: start + 10 });
+    const e = evaluate(
+      [
+        {
+          suggested: [
+            { ...st('a', 'opposes', 'b'), span: at(0) },
+            { ...st('a', 'opposes', 'c'), span: at(20) },
+          ],
+          annotated: [
+            { ...st('a', 'opposes', 'b'), span: at(5) },
+            { ...st('a', 'opposes', 'c'), span: at(40) },
+          ],
+        },
+      ],
+      TYPES,
+    );
+    expect(e.overall.matched).toBe(2);
+    expect(e.sameSentence).toEqual({ suggested: 2, annotated: 2, matched: 1 });
   });
 
   it('also counts by relation: each relation of an article once, however many quotes', () => {

@@ -25,8 +25,14 @@ export interface Tally {
 
 export interface Evaluation {
   articles: number;
-  /** By statement: every annotation counts, each quote of a relation apart. */
+  /**
+   * By statement: every suggestion and every annotation counts, each matched at most once (a
+   * relation an article states in three sentences is three annotations, and three
+   * suggestions if the pipeline finds it three times).
+   */
   overall: Tally;
+  /** As `overall`, where the suggestion's sentence is also the annotation's quote. */
+  sameSentence: Tally;
   /**
    * By relation: each relation an article states counts once, however many of its sentences
    * the annotators quoted or the pipeline suggested it from (modality aside).
@@ -41,31 +47,15 @@ const overlaps = (a?: Span, b?: Span): boolean =>
   a !== undefined && b !== undefined && a.start < b.end && b.start < a.end;
 
 /**
- * The suggestions of an article, one per relation and modality: the first (the pipeline gives
- * them best first). A headline that the first sentence repeats states a relation once; the
- * evaluation counts it once.
- */
-export function distinctStatements<T extends Statement>(
-  suggested: readonly T[],
-  isDirected: (type: string) => boolean,
-): T[] {
-  const seen = new Set<string>();
-  return suggested.filter((s) => {
-    const key = `${relationKey(s.source, s.type, s.target, isDirected(s.type))}\u0000${s.modality}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/**
- * The matched pairs of one article, as indices into `suggested` and `annotated`. A suggestion
- * that repeats an earlier one (same relation and modality) shares its twin's annotation.
+ * The matched pairs of one article, as indices into `suggested` and `annotated`: one to one,
+ * those whose spans overlap first. With `sameSentence`, only those (the suggestion's sentence
+ * overlaps the annotation's quote).
  */
 export function matchArticle(
   suggested: readonly Statement[],
   annotated: readonly Statement[],
   isDirected: (type: string) => boolean,
+  sameSentence = false,
 ): [number, number][] {
   const key = (s: Statement) => relationKey(s.source, s.type, s.target, isDirected(s.type));
   const open = new Map<string, number[]>();
@@ -73,7 +63,7 @@ export function matchArticle(
   const pairs: [number, number][] = [];
   // Two passes: first the suggestions that overlap an open annotation, then the rest.
   const taken = new Set<number>();
-  for (const pass of [true, false]) {
+  for (const pass of sameSentence ? [true] : [true, false]) {
     suggested.forEach((s, i) => {
       if (taken.has(i)) return;
       const candidates = open.get(key(s));
@@ -89,16 +79,6 @@ export function matchArticle(
       taken.add(i);
     });
   }
-  const first = new Map<string, number>();
-  suggested.forEach((s, i) => {
-    const k = `${key(s)}\u0000${s.modality}`;
-    const twin = first.get(k);
-    if (twin === undefined) first.set(k, i);
-    else if (!taken.has(i)) {
-      const pair = pairs.find(([a]) => a === twin);
-      if (pair) pairs.push([i, pair[1]]);
-    }
-  });
   return pairs;
 }
 
@@ -110,24 +90,22 @@ export function evaluate(
   const empty = (): Tally => ({ suggested: 0, annotated: 0, matched: 0 });
   const byType: Record<string, Tally> = Object.fromEntries(types.map((t) => [t.id, empty()]));
   const overall = empty();
+  const sameSentence = empty();
   const relations = empty();
   const modality = { matched: 0, correct: 0 };
   const key = (s: Statement) => relationKey(s.source, s.type, s.target, isDirected(s.type));
-  for (const { suggested: all, annotated } of articles) {
-    const suggestedKeys = new Set(all.map(key));
+  for (const { suggested, annotated } of articles) {
+    const suggestedKeys = new Set(suggested.map(key));
     const annotatedKeys = new Set(annotated.map(key));
     relations.suggested += suggestedKeys.size;
     relations.annotated += annotatedKeys.size;
     for (const k of suggestedKeys) if (annotatedKeys.has(k)) relations.matched++;
-    const suggested = distinctStatements(all, isDirected);
-    for (const s of suggested) {
-      (byType[s.type] ??= empty()).suggested++;
-      overall.suggested++;
-    }
-    for (const a of annotated) {
-      (byType[a.type] ??= empty()).annotated++;
-      overall.annotated++;
-    }
+    for (const s of suggested) (byType[s.type] ??= empty()).suggested++;
+    for (const a of annotated) (byType[a.type] ??= empty()).annotated++;
+    overall.suggested += suggested.length;
+    overall.annotated += annotated.length;
+    sameSentence.suggested += suggested.length;
+    sameSentence.annotated += annotated.length;
     for (const [i, j] of matchArticle(suggested, annotated, isDirected)) {
       const s = suggested[i]!;
       byType[s.type]!.matched++;
@@ -135,8 +113,9 @@ export function evaluate(
       modality.matched++;
       if (s.modality === annotated[j]!.modality) modality.correct++;
     }
+    sameSentence.matched += matchArticle(suggested, annotated, isDirected, true).length;
   }
-  return { articles: articles.length, overall, relations, byType, modality };
+  return { articles: articles.length, overall, sameSentence, relations, byType, modality };
 }
 
 export function rates(t: Tally): { precision: number; recall: number; f1: number } {
@@ -162,10 +141,12 @@ export function formatEvaluation(e: Evaluation): string {
     `${'relation type'.padEnd(width)}  suggested  annotated  matched  precision  recall    F1`,
     ...rows.map(([name, t]) => `${name.padEnd(width)}  ${figures(t)}`),
     '',
+    `${'same sentence'.padEnd(width)}  ${figures(e.sameSentence)}`,
     `${'by relation'.padEnd(width)}  ${figures(e.relations)}`,
     '',
     `Modality on the ${e.modality.matched} matched: ${e.modality.correct} right (${e.modality.matched === 0 ? '–' : f(e.modality.correct / e.modality.matched)}).`,
-    `Articles: ${e.articles}. A match is the same source, type and target (cooperates-with in either order), one suggestion to one annotation.`,
+    `Articles: ${e.articles}. A match is the same source, type and target (cooperates-with in either order), one suggestion to one annotation; every suggestion counts, a relation found in two sentences twice.`,
+    `Same sentence: only the matches whose suggestion comes from the sentence the annotation quotes.`,
     `By relation: each relation an article states once, however many quotes the annotators took or sentences the suggestions came from.`,
   ];
   return `${lines.join('\n')}\n`;

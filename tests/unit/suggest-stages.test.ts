@@ -102,6 +102,23 @@ describe('reading (wink-nlp)', () => {
     );
   });
 
+  it('reads a form in -ed after "has" and one more word as the verb, not before a noun', () => {
+    // wink-nlp tags "long" an adjective and "accused" a noun here.
+    const read = readText('Norland has long accused Sudmark of backing the Red Front.');
+    const accused = read.tokens.find((t) => t.text === 'accused')!;
+    expect([accused.pos, accused.lemma]).toEqual(['VERB', 'accuse']);
+    expect(suggest(read.text)).toEqual(
+      expect.arrayContaining([
+        'norland opposes sudmark asserted',
+        'sudmark cooperates-with red-front reported',
+      ]),
+    );
+    const armed = readText('Norland had armed groups in Sudmark.').tokens.find(
+      (t) => t.text === 'armed',
+    )!;
+    expect(armed.pos).not.toBe('VERB');
+  });
+
   it('reads empty text, whitespace and other scripts without failing', () => {
     expect(readText('').sentences).toEqual([]);
     expect(readText(' \n\t ').sentences).toEqual([]);

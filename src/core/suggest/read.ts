@@ -75,6 +75,19 @@ export function sentimentOf(text: string): number {
   return withSentiment.readDoc(text).out(withSentiment.its.sentiment) as unknown as number;
 }
 
+const verbLemmas = new Map<string, string>();
+
+/** The lemma of a past form read as a verb ("accused": accuse), as wink-nlp gives it. */
+function verbLemma(form: string): string {
+  let lemma = verbLemmas.get(form);
+  if (lemma === undefined) {
+    const nlp = library();
+    lemma = (nlp.readDoc(`they ${form}`).tokens().out(lemmaOf(nlp.its)) as string[])[1] ?? form;
+    if (verbLemmas.size < 10_000) verbLemmas.set(form, lemma);
+  }
+  return lemma;
+}
+
 /** wink-nlp with its English model, made on first use (about 60 ms). */
 export function library(): WinkMethods {
   nlp ??= winkNLP(model, PIPE);
@@ -136,6 +149,21 @@ export function readText(text: string): ReadText {
       pos,
       negated: negations[i] === true,
     });
+  }
+
+  // "has long accused the bloc", "had since shelled X": a form in -ed after "have" (and at most
+  // one word the model may tag an adverb or an adjective) and before no noun is the verb,
+  // whatever the model tagged it.
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.pos !== 'NOUN' && t.pos !== 'ADJ') || !/^[a-z]{3,}ed$/.test(t.lower)) continue;
+    let k = i - 1;
+    if (k > 0 && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'ADJ')) k--;
+    const next = tokens[i + 1];
+    if (tokens[k]!.lemma !== 'have' || tokens[k]!.pos !== 'AUX') continue;
+    if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) continue;
+    t.pos = 'VERB';
+    t.lemma = verbLemma(t.lower);
   }
 
   const sentences: Sentence[] = [];

@@ -1393,6 +1393,32 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
       'norland opposes sudmark asserted',
     ]);
   });
+
+  it('reads "spoke with", "at odds with", "friendship", "propped up", "challenged" (from heldout-o)', () => {
+    expect(suggest('Sergei Petrov said he had spoken by telephone with Lena Holm.')).toEqual([
+      'ivan-petrov cooperates-with lena-holm asserted',
+    ]);
+    expect(suggest('Norland, which has been at odds with Sudmark for years, sent troops.')).toEqual(
+      ['norland opposes sudmark asserted'],
+    );
+    expect(suggest('Norland values its friendship with Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+    expect(suggest('Sudmark has been propped up by Norland.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+    expect(suggest('Norland challenged Sudmark in court.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
+  it('reads no cue in a verb with a particle the cue has not ("backed down", "spoke out")', () => {
+    expect(suggest('Norland backed down and Sudmark backed out of the deal.')).toEqual([]);
+    expect(suggest('Norland spoke out against Sudmark.')).toEqual([]);
+    expect(suggest('Norland spoke to Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
 });
 
 describe('participles tagged as adjectives, acts helped along (hand-made sentences)', () => {

@@ -38,6 +38,9 @@ function matchesFrom(tokens: readonly Token[], i: number, end: number, words: re
 /** Determiners a verb phrase cue may take before its noun ("lodge a protest", "recall its envoy"). */
 const PHRASE_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our']);
 
+/** Particles that make a verb another ("back down", "speak out", "back off"). */
+const PARTICLES = new Set(['down', 'out', 'off', 'away']);
+
 /** Words a noun cue may have between its words ("joint naval drills", "military and aid"). */
 const MAX_INSERTED = 2;
 
@@ -126,6 +129,10 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       // "treated wounded Sudmark soldiers", "the jailed Sudmark journalist": a participle
       // qualifying the noun after it is no act of the sentence.
       if (cue.pos === 'verb' && attributive(tokens, i, sentence.first, sentence.last)) continue;
+      // "backed down", "spoke out", "backed out of the deal": another verb than the cue's,
+      // unless the cue has the particle ("lash out", "pull out of").
+      if (cue.pos === 'verb' && last < sentence.last && PARTICLES.has(tokens[last]!.lower))
+        continue;
       let inName = false;
       for (let k = i; k < last; k++) if (mentionOn(view, k)) inName = true;
       if (inName) continue;

@@ -67,6 +67,20 @@ const DESCRIPTIONS = new Map<string, readonly Kind[]>([
 const PAIR_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'his', 'her']);
 /** "all sides", "all parties": the parties to the dispute, read as a pair. */
 const ALL_NOUNS = new Set(['sides', 'parties']);
+/**
+ * "each side", "each government": the pair, by the singular of a pair noun. ("Either side" is
+ * left: "either side in the conflict" named the warring parties, not the article's.)
+ */
+const EACH = new Set(['each']);
+const EACH_NOUNS = new Map([
+  ['side', 'sides'],
+  ['country', 'countries'],
+  ['government', 'governments'],
+  ['nation', 'nations'],
+  ['party', 'parties'],
+  ['state', 'states'],
+  ['capital', 'capitals'],
+]);
 
 /** Nouns "the two" and "both" may carry ("the two sides", "both countries"): states or any. */
 const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
@@ -235,10 +249,13 @@ export function resolveReferences(
       take(k);
       const tok = tokens[k]!;
       // "the two", "both sides", "the two governments", "its two neighbours", "all sides",
-      // "both Sudanese forces". ("The three" is left: it names listed actors more often than
-      // the article's parties.)
+      // "both warring parties", "each side". ("The three" is left: it
+      // names listed actors more often than the article's parties.)
       const two = PAIR_DETERMINERS.has(tok.lower) && tokens[k + 1]?.lower === 'two';
-      if ((two || tok.lower === 'both' || tok.lower === 'all') && k + 1 < sentence.last) {
+      if (
+        (two || tok.lower === 'both' || tok.lower === 'all' || EACH.has(tok.lower)) &&
+        k + 1 < sentence.last
+      ) {
         let after = two ? k + 2 : k + 1;
         // One adjective may come between: "both warring parties", "the two Gulf states".
         if (
@@ -248,12 +265,14 @@ export function resolveReferences(
         )
           after++;
         const noun = after < sentence.last ? tokens[after]! : undefined;
-        const hasNoun = noun !== undefined && PAIR_NOUNS.has(noun.lower);
+        // "each side", "each government": the singular.
+        const key = EACH.has(tok.lower) ? EACH_NOUNS.get(noun?.lower ?? '') : noun?.lower;
+        const hasNoun = key !== undefined && PAIR_NOUNS.has(key);
         const bare = two && (!noun || noun.pos !== 'NOUN');
         // "all" only with "sides" or "parties"; "the two" or "both" with any of the nouns.
-        const fitsNoun = tok.lower === 'all' ? hasNoun && ALL_NOUNS.has(noun.lower) : hasNoun;
+        const fitsNoun = tok.lower === 'all' ? hasNoun && ALL_NOUNS.has(key) : hasNoun;
         if (fitsNoun || bare) {
-          const states = hasNoun && PAIR_NOUNS.get(noun.lower) === 'state';
+          const states = hasNoun && PAIR_NOUNS.get(key) === 'state';
           // The object of a verb, or of its preposition ("urged both", "called on both").
           const at = k - 1 > sentence.first && tokens[k - 1]!.pos === 'ADP' ? k - 2 : k - 1;
           const verb = at >= sentence.first ? tokens[at]! : undefined;

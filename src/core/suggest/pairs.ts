@@ -1,8 +1,9 @@
 /**
  * The source-target pairs a cue's two sides give (arguments.ts finds the sides): each of a
  * group with each of the other; "X mediates between A and B", X with each; "talks between A and
- * B", A with B; "X and Y agreed", "X and Y clashed", the members with each other, unless the
- * act is aimed at another ("a war against Z", "clashed with police").
+ * B", A with B; "X and Y agreed", "X and Y clashed", "X and Y accused each other", the members
+ * with each other, unless the act is aimed at another ("a war against Z", "clashed with
+ * police").
  */
 import type { Side } from './arguments.ts';
 import type { CueHit } from './cues.ts';
@@ -60,6 +61,22 @@ export function aimedElsewhere(view: SentenceView, hit: CueHit): boolean {
   );
 }
 
+/**
+ * Whether the cue's object is its own subjects: "accused each other", "fired on one another",
+ * "each side accused the other" (after the cue, or after one of its prepositions).
+ */
+export function atEachOther(view: SentenceView, hit: CueHit): boolean {
+  const { tokens, sentence } = view;
+  let k = hit.last;
+  if (k < sentence.last && hit.cue.prepositions.has(tokens[k]!.lower)) k++;
+  if (k + 1 >= sentence.last) return false;
+  const words = `${tokens[k]!.lower} ${tokens[k + 1]!.lower}`;
+  if (words === 'each other' || words === 'one another') return true;
+  if (words !== 'the other') return false;
+  for (let i = sentence.first; i < hit.first; i++) if (tokens[i]!.lower === 'each') return true;
+  return false;
+}
+
 export interface Pair {
   source: PlacedMention;
   target: PlacedMention;
@@ -70,13 +87,14 @@ export interface Pair {
 
 /**
  * The source-target pairs a cue's sides give. `directed`: the cue's relation type is;
- * `aimed`: the cue's words go on to another party, named or not ("a war against ...").
+ * `aimed`: the cue's words go on to another party, named or not ("a war against ...");
+ * `eachOther`: its object is its own subjects ("X and Y accused each other").
  */
 export function pairsOf(
   source: Side | undefined,
   target: Side | undefined,
   hit: CueHit,
-  { directed, aimed }: { directed: boolean; aimed: boolean },
+  { directed, aimed, eachOther }: { directed: boolean; aimed: boolean; eachOther?: boolean },
 ): Pair[] {
   const pairs: Pair[] = [];
   const within = (side: Side, mode: 'pair' | 'both-ways') => {
@@ -124,7 +142,7 @@ export function pairsOf(
     // directed verb needs its object ("X and Y attacked" says nothing of X against Y).
     // A mutual act ("X and Y clashed", "exchanged fire", "the two fought a war"): both ways.
     if (!directed) within(source, 'pair');
-    else if (hit.cue.reciprocal && !aimed) within(source, 'both-ways');
+    else if ((hit.cue.reciprocal && !aimed) || eachOther) within(source, 'both-ways');
     else if (hit.cue.pos === 'noun' && source.how === 'possessive') within(source, 'both-ways');
   }
   return pairs.filter((p) => p.source.actor && p.target.actor && p.source.actor !== p.target.actor);

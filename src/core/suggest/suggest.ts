@@ -24,7 +24,7 @@ import { quotedSpeakers } from './speakers.ts';
 import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
-import { aimedElsewhere, pairsOf } from './pairs.ts';
+import { aimedElsewhere, atEachOther, pairsOf } from './pairs.ts';
 import { isDirectedIn } from '../pipeline/registry.ts';
 import { citiesLeftOut } from './capitals.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
@@ -462,6 +462,7 @@ function suggestInSentence(
     const pairs = pairsOf(parties.source, parties.target, hit, {
       directed: suggester.directed(hit.cue.type),
       aimed: hit.cue.reciprocal && aimedElsewhere(view, hit),
+      eachOther: hit.cue.pos === 'verb' && atEachOther(view, hit),
     });
     // A verb whose object names an act it could not find ("condemned the deal") guesses
     // nothing either, nor the words of a judgement.

@@ -1412,6 +1412,16 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     ]);
   });
 
+  it("reads violating or breaching what is another's as rejecting it (CAMEO 12)", () => {
+    expect(suggest("Norland violated Sudmark's airspace.")).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    // The truce a violation breaks is no cooperation.
+    expect(suggest('Norland accused the Red Front of violating the truce.')).toEqual([
+      'norland opposes red-front asserted',
+    ]);
+  });
+
   it('reads no cue in a verb with a particle the cue has not ("backed down", "spoke out")', () => {
     expect(suggest('Norland backed down and Sudmark backed out of the deal.')).toEqual([]);
     expect(suggest('Norland spoke out against Sudmark.')).toEqual([]);
@@ -1584,6 +1594,32 @@ describe('"both" as the object of a verb (coref.ts; hand-made sentences)', () =>
     expect(suggest('Norland and Sudmark said the two would meet.')).toContain(
       'norland cooperates-with sudmark proposed',
     );
+  });
+});
+
+describe('"each other" and "each side ... the other" (pairs.ts; hand-made sentences)', () => {
+  it('relates the members of a group both ways when the object is "each other"', () => {
+    for (const text of [
+      'Norland and Sudmark accused each other of lying.',
+      'Norland and Sudmark have blamed one another for the collapse.',
+      'Norland and Sudmark fired on each other.',
+    ]) {
+      expect(suggest(text).sort(), text).toEqual([
+        'norland opposes sudmark asserted',
+        'sudmark opposes norland asserted',
+      ]);
+    }
+  });
+
+  it('reads "each side ... the other" as the pair, both ways', () => {
+    const got = suggest('Norland shelled Sudmark. Each government accused the other of lying.');
+    expect(got.filter((x) => x.includes('opposes')).sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
+    // Without "each", "the other" is no reciprocal.
+    expect(suggest('Norland accused the other side of lying.')).toEqual([]);
   });
 });
 

@@ -837,6 +837,16 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
     ]);
   });
 
+  it("aims a state's reaction to what a person said at the person's state; a person's at them", () => {
+    const said = 'Sergei Petrov accused Sudmark of spying.';
+    expect(suggest(`${said} Sudmark rejected the accusations.`)).toContain(
+      'sudmark opposes norland asserted',
+    );
+    expect(suggest(`${said} Lena Holm rejected the accusations.`)).toContain(
+      'lena-holm opposes ivan-petrov asserted',
+    );
+  });
+
   it('reads "the attack" as any act of the same CAMEO root, and "the claim" as what was said', () => {
     expect(suggest('Norland shelled border posts. Ostria condemned the attack.')).toEqual([
       'ostria opposes norland asserted',

@@ -44,6 +44,24 @@ export interface ReactionLexicon {
   opposition: string | undefined;
   /** The actor a person acts for (the registry's affiliation), if any. */
   affiliationOf: (actor: string) => string | undefined;
+  isPerson: (actor: string) => boolean;
+}
+
+/**
+ * The side of an act a state or body reacts to, each person in it as the actor they act for
+ * ("Russia rejected the accusations" the Estonian minister made: against Estonia). A person
+ * reacting keeps the persons.
+ */
+export function forStates(side: Side, reacting: Side, lexicon: ReactionLexicon): Side {
+  if (reacting.group.some((m) => m.actor && lexicon.isPerson(m.actor))) return side;
+  return {
+    ...side,
+    group: side.group.map((m) => {
+      const affiliation =
+        m.actor && lexicon.isPerson(m.actor) ? lexicon.affiliationOf(m.actor) : undefined;
+      return affiliation ? { ...m, actor: affiliation } : m;
+    }),
+  };
 }
 
 /**
@@ -288,7 +306,7 @@ export function judgements(
         first: k,
         last: k + 1,
       },
-      parties: { source, target: referred.side, passive: false },
+      parties: { source, target: forStates(referred.side, source, lexicon), passive: false },
     });
   }
   return { found, judged };

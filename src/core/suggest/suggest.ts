@@ -36,6 +36,7 @@ import {
   judgements,
   onSide,
   referredAct,
+  forStates,
   rememberDeeds,
   type ReactionLexicon,
   type Told,
@@ -84,7 +85,6 @@ export interface Suggester extends ReactionLexicon {
   /** Whether a relation type is directed (an unknown one is). */
   directed: (type: string) => boolean;
   proposalTypes: ReadonlySet<string>;
-  isPerson: (actor: string) => boolean;
   coref: CorefRegistry;
   /** The cue of CAMEO root 03 that an intent to yield on a condition is reported as. */
   offerCue: Cue | undefined;
@@ -430,7 +430,7 @@ function suggestInSentence(
     if (!parties.target && parties.source && hit.cue.pos === 'verb') {
       const own = onSide(parties.source, suggester);
       const act = referredAct(text, view, hit, own, told, suggester, parties.passive);
-      if (act) parties.target = act.side;
+      if (act) parties.target = forStates(act.side, parties.source, suggester);
     }
     // The act, for a later "the protest", "the attack": not one said not to have happened.
     if (parties.source && !tokens[hit.first]!.negated) {

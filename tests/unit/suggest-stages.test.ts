@@ -77,6 +77,11 @@ const suggest = (text: string) =>
   suggestRelations(text, suggester).suggestions.map(
     (s) => `${s.source} ${s.type} ${s.target} ${s.modality}`,
   );
+/** What the structure reads, without the guesses by position (they say "fallback"). */
+const structural = (text: string) =>
+  suggestRelations(text, suggester)
+    .suggestions.filter((s) => !s.why.startsWith('fallback'))
+    .map((s) => `${s.source} ${s.type} ${s.target} ${s.modality}`);
 
 describe('reading (wink-nlp)', () => {
   it('gives sentences and tokens with offsets into the text, lemmas and parts of speech', () => {
@@ -725,11 +730,9 @@ describe('fallbacks by position, for what the structure does not give (hand-made
     ).toEqual([]);
   });
 
-  it('leaves out the subject-only fallback unless asked for', () => {
+  it('guesses the only other actor for a verb with a subject and no object, unless asked not to', () => {
     const text = 'In Sudmark, Norland condemned the decision.';
-    expect(full(text)).toEqual([]);
-    const withSubject = { ...suggester, fallback: { ...DEFAULT_FALLBACK, subject: true } };
-    const found = full(text, withSubject);
+    const found = full(text);
     expect(found.map((x) => `${x.source} ${x.type} ${x.target}`)).toEqual([
       'norland opposes sudmark',
     ]);
@@ -737,6 +740,10 @@ describe('fallbacks by position, for what the structure does not give (hand-made
       /^fallback: "Norland" the cue's subject, "Sudmark" the only other/,
     );
     expect(found[0]!.score).toBeLessThanOrEqual(FALLBACK_MAX);
+    const without = { ...suggester, fallback: { ...DEFAULT_FALLBACK, subject: false } };
+    expect(full(text, without)).toEqual([]);
+    // Not for a noun.
+    expect(full('In Sudmark, Norland voiced criticism.')).toEqual([]);
   });
 
   it('can be turned off', () => {
@@ -907,7 +914,7 @@ describe('lists (hand-made sentences)', () => {
       'sudmark cooperates-with ostria asserted',
     ]);
     expect(suggest('In May, Norland, Sudmark, Ostria agreed.')).toEqual([]);
-    expect(suggest("Norland, Sudmark 'cooperating'")).toEqual([]);
+    expect(structural("Norland, Sudmark 'cooperating'")).toEqual([]);
   });
 });
 
@@ -957,7 +964,7 @@ describe('"it was in contact with" (hand-made sentences)', () => {
       'norland cooperates-with sudmark asserted',
       'norland cooperates-with ostria asserted',
     ]);
-    expect(suggest('Norland said it was reported that Ostria agreed.')).toEqual([]);
+    expect(structural('Norland said it was reported that Ostria agreed.')).toEqual([]);
   });
 });
 
@@ -1182,7 +1189,7 @@ describe('"between", sentence openings, acts named by an object (hand-made sente
     ).toContain('ostria opposes sudmark asserted');
     // Signing tells who did it; it reacts to nothing.
     expect(
-      suggest('Norland and Sudmark agreed a pact. The pact was signed in Nordby by Ostria.'),
+      structural('Norland and Sudmark agreed a pact. The pact was signed in Nordby by Ostria.'),
     ).not.toContain('ostria cooperates-with norland asserted');
   });
 
@@ -1433,7 +1440,7 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
   });
 
   it('reads no cue in a verb with a particle the cue has not ("backed down", "spoke out")', () => {
-    expect(suggest('Norland backed down and Sudmark backed out of the deal.')).toEqual([]);
+    expect(structural('Norland backed down and Sudmark backed out of the deal.')).toEqual([]);
     expect(suggest('Norland spoke out against Sudmark.')).toEqual([]);
     expect(suggest('Norland spoke to Sudmark.')).toEqual([
       'norland cooperates-with sudmark asserted',

@@ -370,7 +370,8 @@ describe('coreference, appeals and offers, denials (general English, hand-made s
   });
 
   it('resolves "it" to the organisation or state the sentence before is about', () => {
-    expect(suggest('Norland rejected the plan. It called on Sudmark to withdraw.')).toEqual([
+    expect(suggest('Norland rejected the plan. It called on Sudmark to withdraw.').sort()).toEqual([
+      'norland opposes sudmark asserted',
       'norland proposes-to sudmark asserted',
     ]);
   });
@@ -1611,6 +1612,22 @@ describe('"both" as the object of a verb (coref.ts; hand-made sentences)', () =>
     expect(suggest('Norland and Sudmark said the two would meet.')).toContain(
       'norland cooperates-with sudmark proposed',
     );
+  });
+});
+
+describe('an appeal to one party to end or undo something (hand-made sentences)', () => {
+  it('reads it as a demand too (CAMEO 10), and an appeal to both sides as an appeal only', () => {
+    expect(suggest('Norland called on Sudmark to withdraw its troops.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'norland proposes-to sudmark asserted',
+    ]);
+    expect(suggest('Ostria asked Nordby to release the crew immediately.')).toContain(
+      'ostria opposes norland asserted',
+    );
+    expect(
+      suggest('Norland and Sudmark clashed. The NPC urged both sides to free all detainees.'),
+    ).not.toContain('north-pact opposes norland asserted');
+    expect(suggest('Norland urged Sudmark to talk with Ostria.').join()).not.toMatch(/opposes/);
   });
 });
 

@@ -90,6 +90,8 @@ export interface Suggester extends ReactionLexicon {
   offerCue: Cue | undefined;
   /** The fallbacks by position for what the structure does not give (see FallbackOptions). */
   fallback: FallbackOptions;
+  /** The cue of CAMEO root 10 (demand) that an appeal to end or undo something is read as. */
+  demand: Cue | undefined;
 }
 
 /**
@@ -137,6 +139,7 @@ export function makeSuggester(
     coref,
     opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
     offerCue: offerCue(lexicon),
+    demand: rootCue(lexicon, '10'),
     judging: { against: rootCue(lexicon, '11'), for: rootCue(lexicon, '05') },
     typeOfCode: new Map(
       [...lexicon.cues.values()].flatMap((bucket) => bucket.map((c) => [c.code, c.type] as const)),
@@ -475,48 +478,55 @@ function suggestInSentence(
     });
     // "urged Sudmark to talk with Ostria": an infinitive after a verb of urging.
     const urged = pairs.length > 0 && hit.cue.pos === 'verb' ? urgedTo(view, hit.first) : undefined;
-    for (const pair of pairs) {
-      const { source, target, fromGroup } = pair;
-      const subjectEnd =
-        parties.source && lastToken(parties.source) <= hit.first
-          ? lastToken(parties.source)
-          : undefined;
-      // The words naming an act referred to ("the proposal") mark nothing of the reaction.
-      const act = parties.target?.how === 'act' ? parties.target.group[0] : undefined;
-      const own = markers.filter(
-        (m) =>
-          (parties.phraseStart === undefined || m.first >= parties.phraseStart) &&
-          !(act && m.first >= act.first && m.first < act.last),
-      );
-      const modality = decideModality(hit, own, {
-        ...(subjectEnd === undefined ? {} : { subjectEnd }),
-        proposal: suggester.proposalTypes.has(hit.cue.type),
-        negatedScope: tokens[hit.first]!.negated,
-      });
-      if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
-      // "urged Sudmark to talk with Ostria": what one is urged to do is not yet done.
-      // But "urged Sudmark to stop attacking Ostria": Sudmark does.
-      if (modality.modality === 'asserted' && urged && !urged.ongoing)
-        modality.modality = 'proposed';
-      const { score, why } = scoreCandidate({
-        hit,
-        tokens,
-        source: { side: pair.sourceSide, text: source.mention.text, via: source.mention.via },
-        target: { side: pair.targetSide, text: target.mention.text, via: target.mention.via },
-        fromGroup,
-        passive: parties.passive,
-        modality,
-      });
-      const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
-      const key = relationKey(
-        suggestion.source,
-        suggestion.type,
-        suggestion.target,
-        suggester.directed(hit.cue.type),
-      );
-      const kept = byKey.get(key);
-      if (!kept || kept.score < score) byKey.set(key, suggestion);
-    }
+    // "called on Sudmark to withdraw its troops": an appeal to one party to end or undo what it
+    // does is also a demand (CAMEO 10).
+    const demand = demandOf(view, hit, parties, suggester);
+    const readings: CueHit[] = demand ? [hit, { ...hit, cue: demand }] : [hit];
+    for (const reading of readings)
+      for (const pair of pairs) {
+        // The cue as this reading takes it (the appeal, or the demand it also is).
+        const hit = reading;
+        const { source, target, fromGroup } = pair;
+        const subjectEnd =
+          parties.source && lastToken(parties.source) <= hit.first
+            ? lastToken(parties.source)
+            : undefined;
+        // The words naming an act referred to ("the proposal") mark nothing of the reaction.
+        const act = parties.target?.how === 'act' ? parties.target.group[0] : undefined;
+        const own = markers.filter(
+          (m) =>
+            (parties.phraseStart === undefined || m.first >= parties.phraseStart) &&
+            !(act && m.first >= act.first && m.first < act.last),
+        );
+        const modality = decideModality(hit, own, {
+          ...(subjectEnd === undefined ? {} : { subjectEnd }),
+          proposal: suggester.proposalTypes.has(hit.cue.type),
+          negatedScope: tokens[hit.first]!.negated,
+        });
+        if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
+        // "urged Sudmark to talk with Ostria": what one is urged to do is not yet done.
+        // But "urged Sudmark to stop attacking Ostria": Sudmark does.
+        if (modality.modality === 'asserted' && urged && !urged.ongoing)
+          modality.modality = 'proposed';
+        const { score, why } = scoreCandidate({
+          hit,
+          tokens,
+          source: { side: pair.sourceSide, text: source.mention.text, via: source.mention.via },
+          target: { side: pair.targetSide, text: target.mention.text, via: target.mention.via },
+          fromGroup,
+          passive: parties.passive,
+          modality,
+        });
+        const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
+        const key = relationKey(
+          suggestion.source,
+          suggestion.type,
+          suggestion.target,
+          suggester.directed(hit.cue.type),
+        );
+        const kept = byKey.get(key);
+        if (!kept || kept.score < score) byKey.set(key, suggestion);
+      }
   }
   if (suggester.fallback.position !== 'off' || suggester.fallback.subject)
     addFallbacks(text, view, suggester, read, markers, byKey);
@@ -689,4 +699,69 @@ export function relationKey(
 ): string {
   const [a, b] = directed || source <= target ? [source, target] : [target, source];
   return `${a}\u0000${type}\u0000${b}`;
+}
+
+/** What an appeal asks one party to do that makes it a demand: to end or undo something. */
+const DEMANDED = new Set([
+  'stop',
+  'cease',
+  'halt',
+  'end',
+  'withdraw',
+  'release',
+  'free',
+  'lift',
+  'avoid',
+  'refrain',
+  'correct',
+  'respect',
+  'explain',
+  'abandon',
+  'drop',
+  'reverse',
+  'remove',
+  'return',
+  'hand',
+  'extradite',
+  'arrest',
+  'pay',
+  'apologise',
+  'apologize',
+  'comply',
+  'retract',
+  'leave',
+  'quit',
+  'dismantle',
+  'rescind',
+  'revoke',
+  'renounce',
+  'pull',
+]);
+
+/**
+ * The demand an appeal is too ("called on Sudmark to withdraw", "asked Manila to release the
+ * crew"): a verb of appeal (CAMEO 02) whose one party, not a pair, is asked to end or undo
+ * something. Appeals to both sides ("urged both sides to free all detainees") stay appeals.
+ */
+function demandOf(
+  view: SentenceView,
+  hit: CueHit,
+  parties: Parties,
+  suggester: Suggester,
+): Cue | undefined {
+  if (!suggester.demand || hit.cue.code !== '02' || hit.cue.pos !== 'verb' || !parties.target)
+    return undefined;
+  const group = parties.target.group;
+  if (group.length !== 1 || group[0]!.mention.collective) return undefined;
+  const { tokens, sentence } = view;
+  let k = group[0]!.last;
+  if (tokens[k]?.lower !== 'to' || k + 1 >= sentence.last) return undefined;
+  k++;
+  while (k < sentence.last && tokens[k]!.pos === 'ADV') k++;
+  const verb = tokens[k];
+  if (!verb || k >= sentence.last || !DEMANDED.has(verb.lemma)) return undefined;
+  return {
+    ...suggester.demand,
+    rootName: `${suggester.demand.rootName}; an appeal to end or undo`,
+  };
 }

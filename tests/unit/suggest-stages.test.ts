@@ -1383,8 +1383,11 @@ describe('quoted cues, mutual acts aimed elsewhere (hand-made sentences)', () =>
   });
 
   it('does not read a mutual act aimed at another as done to each other', () => {
-    expect(suggest('Norland and Sudmark are waging a war against the Red Front.')).toEqual([
+    // A war is both ways between the sides, never between the members of one side.
+    expect(suggest('Norland and Sudmark are waging a war against the Red Front.').sort()).toEqual([
       'norland opposes red-front asserted',
+      'red-front opposes norland asserted',
+      'red-front opposes sudmark asserted',
       'sudmark opposes red-front asserted',
     ]);
     expect(suggest('Norland and Sudmark clashed with police on Monday.')).toEqual([]);
@@ -1612,6 +1615,21 @@ describe('"both" as the object of a verb (coref.ts; hand-made sentences)', () =>
     expect(suggest('Norland and Sudmark said the two would meet.')).toContain(
       'norland cooperates-with sudmark proposed',
     );
+  });
+});
+
+describe('a mutual act with an object (pairs.ts; hand-made sentences)', () => {
+  it('reads "X fought Y", "clashed with", "a war with" both ways; "attacked" one way', () => {
+    for (const text of [
+      'Norland fought Sudmark for a decade.',
+      'Norland troops clashed with Sudmark on Monday.',
+      "Norland's war with Sudmark goes on.",
+    ])
+      expect(suggest(text).sort(), text).toEqual([
+        'norland opposes sudmark asserted',
+        'sudmark opposes norland asserted',
+      ]);
+    expect(suggest('Norland attacked Sudmark.')).toEqual(['norland opposes sudmark asserted']);
   });
 });
 

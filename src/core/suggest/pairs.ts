@@ -3,7 +3,7 @@
  * group with each of the other; "X mediates between A and B", X with each; "talks between A and
  * B", A with B; "X and Y agreed", "X and Y clashed", "X and Y accused each other", the members
  * with each other, unless the act is aimed at another ("a war against Z", "clashed with
- * police").
+ * police"); "X fought Y", "X clashed with Y": a mutual act, both ways.
  */
 import type { Side } from './arguments.ts';
 import type { CueHit } from './cues.ts';
@@ -135,6 +135,15 @@ export function pairsOf(
           targetSide: target,
           fromGroup: undefined,
         });
+        // "X fought Y", "X's war with Y": a mutual act is each one's against the other.
+        if (directed && hit.cue.reciprocal)
+          pairs.push({
+            source: t,
+            target: s,
+            sourceSide: target,
+            targetSide: source,
+            fromGroup: 'both-ways',
+          });
       }
     }
   } else if (source && !target && source.group.length > 1) {

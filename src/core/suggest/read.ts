@@ -88,6 +88,22 @@ function verbLemma(form: string): string {
   return lemma;
 }
 
+/**
+ * The lemma of a form in -ing read as a verb: wink-nlp's for it after "they were", else the
+ * form without -ing and a doubled last consonant ("arming": arm, "shipping": ship).
+ */
+function gerundLemma(form: string): string {
+  let lemma = verbLemmas.get(form);
+  if (lemma === undefined) {
+    const nlp = library();
+    const read = (nlp.readDoc(`they were ${form}`).tokens().out(lemmaOf(nlp.its)) as string[])[2];
+    const stem = form.slice(0, -3);
+    lemma = read && read !== form ? read : /([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+    if (verbLemmas.size < 10_000) verbLemmas.set(form, lemma);
+  }
+  return lemma;
+}
+
 /** wink-nlp with its English model, made on first use (about 60 ms). */
 export function library(): WinkMethods {
   nlp ??= winkNLP(model, PIPE);
@@ -164,6 +180,18 @@ export function readText(text: string): ReadText {
     if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) continue;
     t.pos = 'VERB';
     t.lemma = verbLemma(t.lower);
+  }
+  // "accused Sudmark of arming the Red Front": a form in -ing after a preposition and before a
+  // determiner or a name is the verb (a gerund with its object), whatever the model tagged it.
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'NOUN' || !/^[a-z]{3,}ing$/.test(t.lower)) continue;
+    const before = tokens[i - 1]!;
+    const next = tokens[i + 1]!;
+    if (before.pos !== 'ADP' && before.pos !== 'SCONJ') continue;
+    if (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'PRON') continue;
+    t.pos = 'VERB';
+    t.lemma = gerundLemma(t.lower);
   }
 
   const sentences: Sentence[] = [];

@@ -124,6 +124,14 @@ describe('reading (wink-nlp)', () => {
     expect(armed.pos).not.toBe('VERB');
   });
 
+  it('reads a form in -ing between a preposition and its object as the verb ("of arming")', () => {
+    // wink-nlp tags "arming" a noun whatever comes after it.
+    const read = readText('Norland accused Sudmark of arming the Red Front.');
+    const arming = read.tokens.find((t) => t.text === 'arming')!;
+    expect([arming.pos, arming.lemma]).toEqual(['VERB', 'arm']);
+    expect(suggest(read.text)).toContain('sudmark cooperates-with red-front reported');
+  });
+
   it('reads empty text, whitespace and other scripts without failing', () => {
     expect(readText('').sentences).toEqual([]);
     expect(readText(' \n\t ').sentences).toEqual([]);
@@ -1614,6 +1622,21 @@ describe('"both" as the object of a verb (coref.ts; hand-made sentences)', () =>
     // After a verb of saying, "the two" may be the sentence's own.
     expect(suggest('Norland and Sudmark said the two would meet.')).toContain(
       'norland cooperates-with sudmark proposed',
+    );
+  });
+});
+
+describe('one suggestion per relation and modality in a sentence (hand-made sentences)', () => {
+  it('keeps a relation said twice in one sentence with two modalities', () => {
+    expect(
+      suggest(
+        'Norland accused Sudmark of arming the Red Front, and Sudmark denied supplying the Red Front.',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'sudmark cooperates-with red-front reported',
+        'sudmark cooperates-with red-front denied',
+      ]),
     );
   });
 });

@@ -1626,21 +1626,6 @@ describe('"both" as the object of a verb (coref.ts; hand-made sentences)', () =>
   });
 });
 
-describe('one suggestion per relation and modality in a sentence (hand-made sentences)', () => {
-  it('keeps a relation said twice in one sentence with two modalities', () => {
-    expect(
-      suggest(
-        'Norland accused Sudmark of arming the Red Front, and Sudmark denied supplying the Red Front.',
-      ),
-    ).toEqual(
-      expect.arrayContaining([
-        'sudmark cooperates-with red-front reported',
-        'sudmark cooperates-with red-front denied',
-      ]),
-    );
-  });
-});
-
 describe('a mutual act with an object (pairs.ts; hand-made sentences)', () => {
   it('reads "X fought Y", "clashed with", "a war with" both ways; "attacked" one way', () => {
     for (const text of [

@@ -518,14 +518,14 @@ function suggestInSentence(
           modality,
         });
         const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
-        // One suggestion per relation and modality in a sentence: "accused X of arming Y, a
-        // charge X denied" states X with Y twice, reported and denied.
-        const key = `${relationKey(
+        // One suggestion per relation in a sentence: its quote is the sentence, and a relation
+        // with the same quote twice is one (the build warns, the workbench refuses the second).
+        const key = relationKey(
           suggestion.source,
           suggestion.type,
           suggestion.target,
           suggester.directed(hit.cue.type),
-        )}\u0000${suggestion.modality}`;
+        );
         const kept = byKey.get(key);
         if (!kept || kept.score < score) byKey.set(key, suggestion);
       }
@@ -635,7 +635,6 @@ function addFallbacks(
       modality,
     });
     const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
-    // One guess per relation (the pairs the structure related are left out above).
     const key = relationKey(
       suggestion.source,
       suggestion.type,
@@ -643,7 +642,7 @@ function addFallbacks(
       suggester.directed(hit.cue.type),
     );
     const kept = added.get(key);
-    if (!kept || kept.score < score) added.set(key, suggestion);
+    if (!byKey.has(key) && (!kept || kept.score < score)) added.set(key, suggestion);
   };
   for (const { hit, parties, pairs, guess } of read) {
     if (!guess) continue;

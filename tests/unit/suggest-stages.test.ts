@@ -130,6 +130,16 @@ describe('reading (wink-nlp)', () => {
     const arming = read.tokens.find((t) => t.text === 'arming')!;
     expect([arming.pos, arming.lemma]).toEqual(['VERB', 'arm']);
     expect(suggest(read.text)).toContain('sudmark cooperates-with red-front reported');
+    // The one judged for a deed did it; after another preposition the deed has no subject.
+    expect(suggest('Ostria criticised Norland for funding the Red Front.')).toContain(
+      'norland cooperates-with red-front asserted',
+    );
+    expect(suggest('Ostria praised Norland for hosting Lena Holm.').join()).not.toMatch(
+      /ostria cooperates-with lena-holm/,
+    );
+    expect(suggest('Sudmark warned against arming the Red Front.').join()).not.toMatch(
+      /cooperates-with/,
+    );
   });
 
   it('reads empty text, whitespace and other scripts without failing', () => {

@@ -133,7 +133,12 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
       (FORCE_ROOTS.has(hit.cue.code) && hit.cue.pos === 'noun' && accused.accuser
         ? accused.accuser
         : undefined);
-    return { passive, source: accused.accused, ...(target ? { target } : {}), reported: true };
+    return {
+      passive,
+      source: accused.accused,
+      ...(target ? { target } : {}),
+      ...(accused.reported ? { reported: true } : {}),
+    };
   }
   // "China, North Korea's main ally", "Norland is Sudmark's partner": a noun of a standing
   // relation between the name it is said of and its possessor.
@@ -637,12 +642,15 @@ const ACCUSING: ReadonlyMap<string, string> = new Map([
 /** CAMEO roots of acts of force (coerce, assault, fight, mass violence). */
 const FORCE_ROOTS = new Set(['17', '18', '19', '20']);
 
-/** "X accused Y of <cue>": Y (the accused) and X (the accuser), when the cue follows "of". */
+/**
+ * "X accused Y of <cue>": Y (the accused) and X (the accuser), when the cue follows "of" (or
+ * "for" after "blame"), reported; "X criticised Y for <-ing verb>": Y, as a fact.
+ */
 function accusedOf(
   view: SentenceView,
   hit: CueHit,
   antecedents: Antecedents,
-): { accused: Side; accuser?: Side } | undefined {
+): { accused: Side; accuser?: Side; reported: boolean } | undefined {
   const { tokens, sentence } = view;
   let k = hit.first - 1;
   while (k >= sentence.first && isModifier(tokens[k]!) && !mentionOn(view, k)) k--;
@@ -654,12 +662,16 @@ function accusedOf(
   const group = groupLeftOf(view, accused);
   let v = group[0]!.first - 1;
   while (v >= sentence.first && isModifier(tokens[v]!)) v--;
-  if (v < sentence.first || ACCUSING.get(tokens[v]!.lemma) !== preposition) return undefined;
+  if (v < sentence.first) return undefined;
+  const side: Side = { group, how: 'object', distance: hit.first - lastOf(group) };
+  // "criticised X for funding Y", "praised X for hosting Y": the deed of the one judged, as a
+  // fact; only a verb (an -ing form) after the preposition.
+  if (ACCUSING.get(tokens[v]!.lemma) !== preposition)
+    return tokens[v]!.pos === 'VERB' && hit.cue.pos === 'verb' && isIngForm(tokens[hit.first]!)
+      ? { accused: side, reported: false }
+      : undefined;
   const accuser = findSubject(view, v, antecedents);
-  return {
-    accused: { group, how: 'object', distance: hit.first - lastOf(group) },
-    ...(accuser ? { accuser } : {}),
-  };
+  return { accused: side, ...(accuser ? { accuser } : {}), reported: true };
 }
 
 /** CAMEO roots of words said against someone (demand, disapprove, reject, threaten, protest). */

@@ -77,28 +77,28 @@ export function sentimentOf(text: string): number {
 
 const verbLemmas = new Map<string, string>();
 
-/** The lemma of a past form read as a verb ("accused": accuse), as wink-nlp gives it. */
-function verbLemma(form: string): string {
-  let lemma = verbLemmas.get(form);
-  if (lemma === undefined) {
-    const nlp = library();
-    lemma = (nlp.readDoc(`they ${form}`).tokens().out(lemmaOf(nlp.its)) as string[])[1] ?? form;
-    if (verbLemmas.size < 10_000) verbLemmas.set(form, lemma);
-  }
-  return lemma;
-}
-
 /**
- * The lemma of a form in -ing read as a verb: wink-nlp's for it after "they were", else the
- * form without -ing and a doubled last consonant ("arming": arm, "shipping": ship).
+ * The lemma of a form the tagger missed as a verb, as wink-nlp gives it in a clause that makes
+ * it one ("they accused", "they were arming"); for a form in -ing it does not know, the form
+ * without -ing and a doubled last consonant ("arming": arm, "shipping": ship). Cached by form.
  */
-function gerundLemma(form: string): string {
+function lemmaAsVerb(form: string): string {
   let lemma = verbLemmas.get(form);
   if (lemma === undefined) {
     const nlp = library();
-    const read = (nlp.readDoc(`they were ${form}`).tokens().out(lemmaOf(nlp.its)) as string[])[2];
+    const ing = form.endsWith('ing');
+    const words = nlp
+      .readDoc(`they ${ing ? 'were ' : ''}${form}`)
+      .tokens()
+      .out(lemmaOf(nlp.its));
+    const read = (words as string[])[ing ? 2 : 1];
     const stem = form.slice(0, -3);
-    lemma = read && read !== form ? read : /([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+    lemma =
+      read && (read !== form || !ing)
+        ? read
+        : /([bdgmnprt])\1$/.test(stem)
+          ? stem.slice(0, -1)
+          : stem;
     if (verbLemmas.size < 10_000) verbLemmas.set(form, lemma);
   }
   return lemma;
@@ -167,33 +167,6 @@ export function readText(text: string): ReadText {
     });
   }
 
-  // "has long accused the bloc", "had since shelled X": a form in -ed after "have" (and at most
-  // one word the model may tag an adverb or an adjective) and before no noun is the verb,
-  // whatever the model tagged it.
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if ((t.pos !== 'NOUN' && t.pos !== 'ADJ') || !/^[a-z]{3,}ed$/.test(t.lower)) continue;
-    let k = i - 1;
-    if (k > 0 && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'ADJ')) k--;
-    const next = tokens[i + 1];
-    if (tokens[k]!.lemma !== 'have' || tokens[k]!.pos !== 'AUX') continue;
-    if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) continue;
-    t.pos = 'VERB';
-    t.lemma = verbLemma(t.lower);
-  }
-  // "accused Sudmark of arming the Red Front": a form in -ing after a preposition and before a
-  // determiner or a name is the verb (a gerund with its object), whatever the model tagged it.
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.pos !== 'NOUN' || !/^[a-z]{3,}ing$/.test(t.lower)) continue;
-    const before = tokens[i - 1]!;
-    const next = tokens[i + 1]!;
-    if (before.pos !== 'ADP' && before.pos !== 'SCONJ') continue;
-    if (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'PRON') continue;
-    t.pos = 'VERB';
-    t.lemma = gerundLemma(t.lower);
-  }
-
   const sentences: Sentence[] = [];
   const push = (first: number, last: number) => {
     for (let from = first; from < last; from += MAX_SENTENCE_TOKENS) {
@@ -229,6 +202,7 @@ export function readText(text: string): ReadText {
     }
     if (first >= 0) push(first, last + 1);
   }
+  for (const s of sentences) verbsTheTaggerMissed(tokens, s);
   for (const s of sentences) {
     // "Clashes between ...": a capitalised plural opening a sentence, which the model took for
     // a name, past an opening quote.
@@ -241,6 +215,34 @@ export function readText(text: string): ReadText {
     }
   }
   return { text, tokens, sentences };
+}
+
+/**
+ * Verbs the model tagged otherwise, in one sentence: a form in -ed after "have" and at most one
+ * word it tags an adverb or an adjective, before no noun ("has long accused the bloc", "had
+ * since shelled X"); a form in -ing after "of" or "for" and before a determiner, a pronoun or a
+ * name ("accused Sudmark of arming the Red Front"), whose subject is the one named before the
+ * preposition (arguments.ts). Not after other prepositions: "warned against arming X" has no
+ * subject in the sentence.
+ */
+function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
+  for (let i = s.first + 1; i < s.last; i++) {
+    const t = tokens[i]!;
+    const next = i + 1 < s.last ? tokens[i + 1] : undefined;
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ') && /^[a-z]{3,}ed$/.test(t.lower)) {
+      let k = i - 1;
+      if (k > s.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'ADJ')) k--;
+      if (tokens[k]!.lemma !== 'have' || tokens[k]!.pos !== 'AUX') continue;
+      if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) continue;
+    } else if (t.pos === 'NOUN' && /^[a-z]{3,}ing$/.test(t.lower)) {
+      const before = tokens[i - 1]!.lower;
+      if (before !== 'of' && before !== 'for') continue;
+      if (!next || (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'PRON')) continue;
+    } else continue;
+    t.pos = 'VERB';
+    t.lemma = lemmaAsVerb(t.lower);
+    delete t.participleOf;
+  }
 }
 
 /** What wink-nlp alone does with a text, for the benchmark: read it and tag every token. */

@@ -1464,6 +1464,11 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
   it('reads no cue in a verb with a particle the cue has not ("backed down", "spoke out")', () => {
     expect(structural('Norland backed down and Sudmark backed out of the deal.')).toEqual([]);
     expect(suggest('Norland spoke out against Sudmark.')).toEqual([]);
+    // A preposition with its noun is no particle.
+    expect(suggest('Norland and Sudmark ships clashed off the coast.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
     expect(suggest('Norland spoke to Sudmark.')).toEqual([
       'norland cooperates-with sudmark asserted',
     ]);
@@ -1688,17 +1693,18 @@ describe('"each other" and "each side ... the other" (pairs.ts; hand-made senten
       'norland opposes sudmark asserted',
       'sudmark opposes norland asserted',
     ]);
-    // Without "each", "the other" is no reciprocal.
-    expect(suggest('Norland accused the other side of lying.')).toEqual([]);
+    // Without "each side" as the subject, "the other" is no reciprocal.
+    expect(suggest('Each year Norland and Sudmark accused the other side of lying.')).toEqual([]);
   });
 });
 
 describe('the pair "the two" stands for (coref.ts pairOf; hand-made sentences)', () => {
-  // An article about Norland and Sudmark that names Ostria and Iraq three sentences back.
+  // An article about Norland and Sudmark that names Iraq first and Ostria and Iraq last (so
+  // neither the first two nor the last two actors named are the pair).
   const lead =
-    'Norland accused Sudmark of shelling the border. Sudmark denied it. ' +
-    'Ostria and Iraq held trade talks on Monday. Iraq said the talks went well. ' +
-    'Norland closed the crossing. ';
+    'Iraq hosted a trade fair. Norland accused Sudmark of shelling the border. ' +
+    'Sudmark denied it. Norland recalled its envoy. Sudmark expelled Norland diplomats. ' +
+    'Ostria sent aid to Iraq. ';
 
   it('takes the two actors the article names most when no "X and Y" is near', () => {
     const got = suggest(`${lead}The NPC urged both countries to show restraint.`);
@@ -1726,8 +1732,15 @@ describe('the pair "the two" stands for (coref.ts pairOf; hand-made sentences)',
         ]),
       );
     }
+    // Nor "the two" before another noun phrase.
+    expect(
+      suggest('Norland and Ostria met. Sudmark shelled its two largest ports.').join(),
+    ).not.toMatch(/sudmark opposes/);
+    expect(suggest(`${lead}The NPC urged the two West African neighbours to talk.`)).toEqual(
+      expect.arrayContaining(['north-pact proposes-to norland asserted']),
+    );
     // "all" with another noun is not the pair.
-    expect(suggest(`${lead}The NPC called on all members to show restraint.`).join()).not.toMatch(
+    expect(suggest(`${lead}The NPC called on all countries to show restraint.`).join()).not.toMatch(
       /north-pact proposes-to/,
     );
   });

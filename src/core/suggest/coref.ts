@@ -15,7 +15,8 @@
  *   of the one before, if it is an organisation, state or group; else the last such actor.
  * - "he" or "she" as a subject: the one person named in the sentence before it or in the one
  *   before; never a guess between two persons (the registry does not say who is which).
- * Linear: one pass over the tokens, looking back over a bounded list of recent actors.
+ * Linear: one pass over the tokens, looking back over a bounded list of recent actors (and, for
+ * "the two" with no "X and Y" near, over the actors named so far: at most the registry's).
  */
 import type { Actor } from '../model.ts';
 import {
@@ -63,6 +64,9 @@ const DESCRIPTIONS = new Map<string, readonly Kind[]>([
   ['navy', ['military']],
 ]);
 
+/** Parts of speech that go on a noun phrase: "the two" before one names no pair by itself. */
+const NOUN_PHRASE_WORDS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+
 /** Words before "two" that make it a pair of actors: "the two", "its two neighbours". */
 const PAIR_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'his', 'her']);
 /** "all sides", "all parties": the parties to the dispute, read as a pair. */
@@ -98,6 +102,10 @@ const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
   ['leaders', 'any'],
   ['delegations', 'any'],
   ['forces', 'any'],
+  ['ministers', 'any'],
+  ['presidents', 'any'],
+  ['diplomats', 'any'],
+  ['envoys', 'any'],
 ]);
 
 /** Nouns after "government" that name a state's armed men ("government troops"). */
@@ -257,18 +265,24 @@ export function resolveReferences(
         k + 1 < sentence.last
       ) {
         let after = two ? k + 2 : k + 1;
-        // One adjective may come between: "both warring parties", "the two Gulf states".
-        if (
-          after + 1 < sentence.last &&
-          (tokens[after]!.pos === 'ADJ' || (tokens[after]!.pos === 'PROPN' && !inName[after])) &&
-          PAIR_NOUNS.has(tokens[after + 1]!.lower)
-        )
-          after++;
+        // Up to two adjectives may come between: "both warring parties", "the two Gulf
+        // states", "the two West African neighbours".
+        const modifier = (j: number) =>
+          tokens[j]!.pos === 'ADJ' || (tokens[j]!.pos === 'PROPN' && !inName[j]);
+        for (let skip = 1; skip <= 2; skip++) {
+          const head = after + skip;
+          if (head >= sentence.last || !modifier(head - 1)) break;
+          if (PAIR_NOUNS.has(tokens[head]!.lower)) {
+            after = head;
+            break;
+          }
+        }
         const noun = after < sentence.last ? tokens[after]! : undefined;
         // "each side", "each government": the singular.
         const key = EACH.has(tok.lower) ? EACH_NOUNS.get(noun?.lower ?? '') : noun?.lower;
         const hasNoun = key !== undefined && PAIR_NOUNS.has(key);
-        const bare = two && (!noun || noun.pos !== 'NOUN');
+        // "the two agreed", not "its two largest ports", "the two-day talks".
+        const bare = two && (!noun || (!NOUN_PHRASE_WORDS.has(noun.pos) && noun.text !== '-'));
         // "all" only with "sides" or "parties"; "the two" or "both" with any of the nouns.
         const fitsNoun = tok.lower === 'all' ? hasNoun && ALL_NOUNS.has(key) : hasNoun;
         if (fitsNoun || bare) {
@@ -488,8 +502,8 @@ const PAIR_REACH = 2;
 
 /**
  * The two actors "the two" stands for. From this sentence if it names two before the words
- * (and they are no verb's object); else the last pair joined by "and" ("X and Y") in this
- * sentence or the two before it that leaves out the actors of this sentence named before; else
+ * (and they are no verb's object); else the last pair joined by "and" ("X and Y") in the two
+ * sentences before it that leaves out the actors of this sentence named before; else
  * the two actors the article has named most so far (the parties it is about), the first named
  * first on a tie. As a verb's object (`subjects` given: the verb's subjects), never one of those
  * subjects.
@@ -517,7 +531,13 @@ function pairOf(
       continue;
     if (r.actor !== r.pairedWith) return [r.pairedWith, r.actor];
   }
-  const ids = [...named.keys()].filter((id) => fits(id) && !own.has(id));
-  ids.sort((a, b) => named.get(b)! - named.get(a)!);
-  return ids.length >= 2 ? ids.slice(0, 2) : undefined;
+  // The two named most, in one pass (the first named first on a tie: the map keeps that order).
+  let first: string | undefined;
+  let second: string | undefined;
+  for (const [id, count] of named) {
+    if (!fits(id) || own.has(id)) continue;
+    if (first === undefined || count > named.get(first)!) [first, second] = [id, first];
+    else if (second === undefined || count > named.get(second)!) second = id;
+  }
+  return first !== undefined && second !== undefined ? [first, second] : undefined;
 }

@@ -41,6 +41,16 @@ const PHRASE_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'he
 /** Particles that make a verb another ("back down", "speak out", "back off"). */
 const PARTICLES = new Set(['down', 'out', 'off', 'away']);
 
+/** Parts of speech a noun phrase may start with. */
+const NOUN_PHRASE_STARTS = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM']);
+
+/** Whether token k is such a particle: one not followed by a noun phrase of its own. */
+function isParticleAt(tokens: readonly Token[], k: number, end: number): boolean {
+  if (k >= end || !PARTICLES.has(tokens[k]!.lower)) return false;
+  const next = k + 1 < end ? tokens[k + 1] : undefined;
+  return !next || !NOUN_PHRASE_STARTS.has(next.pos);
+}
+
 /** Words a noun cue may have between its words ("joint naval drills", "military and aid"). */
 const MAX_INSERTED = 2;
 
@@ -130,9 +140,9 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       // qualifying the noun after it is no act of the sentence.
       if (cue.pos === 'verb' && attributive(tokens, i, sentence.first, sentence.last)) continue;
       // "backed down", "spoke out", "backed out of the deal": another verb than the cue's,
-      // unless the cue has the particle ("lash out", "pull out of").
-      if (cue.pos === 'verb' && last < sentence.last && PARTICLES.has(tokens[last]!.lower))
-        continue;
+      // unless the cue has the particle ("lash out", "pull out of"); not a preposition with
+      // its noun ("clashed off the coast", "fought off the Red Front").
+      if (cue.pos === 'verb' && isParticleAt(tokens, last, sentence.last)) continue;
       let inName = false;
       for (let k = i; k < last; k++) if (mentionOn(view, k)) inName = true;
       if (inName) continue;

@@ -65,16 +65,16 @@ export function aimedElsewhere(view: SentenceView, hit: CueHit): boolean {
  * Whether the cue's object is its own subjects: "accused each other", "fired on one another",
  * "each side accused the other" (after the cue, or after one of its prepositions).
  */
-export function atEachOther(view: SentenceView, hit: CueHit): boolean {
+export function atEachOther(view: SentenceView, hit: CueHit, source: Side | undefined): boolean {
   const { tokens, sentence } = view;
   let k = hit.last;
   if (k < sentence.last && hit.cue.prepositions.has(tokens[k]!.lower)) k++;
   if (k + 1 >= sentence.last) return false;
   const words = `${tokens[k]!.lower} ${tokens[k + 1]!.lower}`;
   if (words === 'each other' || words === 'one another') return true;
-  if (words !== 'the other') return false;
-  for (let i = sentence.first; i < hit.first; i++) if (tokens[i]!.lower === 'each') return true;
-  return false;
+  // "the other" when the subject is "each side", "each government" (coref.ts).
+  const subject = source?.group[0]?.mention;
+  return words === 'the other' && subject !== undefined && /^each\s/i.test(subject.text);
 }
 
 export interface Pair {

@@ -24,7 +24,10 @@ const USAGE = `Usage: npm run eval:suggest -- [options]
 Scores what npm run suggest finds in every annotated article against the article's annotated
 relations: precision, recall and F1 overall and per relation type, and modality accuracy on
 the matched ones. A match is the same source, type and target (a symmetric type such as
-cooperates-with in either order); each annotation matches one suggestion at most.
+cooperates-with in either order); each annotation matches one suggestion at most, and every
+suggestion counts (a relation found in two sentences is two). Also: "same sentence", only the
+matches whose suggestion comes from the sentence the annotation quotes; "by relation", each
+relation of an article once.
 
 Options:
   --data DIR        graph-data folder to read (default: graph-data)

@@ -871,6 +871,10 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
     expect(suggest(`${said} Lena Holm rejected the accusations.`)).toContain(
       'lena-holm opposes ivan-petrov asserted',
     );
+    // A judgement of it too.
+    expect(suggest(`${said} Sudmark called the accusations "a fabrication".`)).toContain(
+      'sudmark opposes norland asserted',
+    );
   });
 
   it('reads "the attack" as any act of the same CAMEO root, and "the claim" as what was said', () => {
@@ -1669,6 +1673,9 @@ describe('an appeal to one party to end or undo something (hand-made sentences)'
       suggest('Norland and Sudmark clashed. The NPC urged both sides to free all detainees.'),
     ).not.toContain('north-pact opposes norland asserted');
     expect(suggest('Norland urged Sudmark to talk with Ostria.').join()).not.toMatch(/opposes/);
+    expect(suggest('Norland urged Sudmark to return to the negotiating table.')).toEqual([
+      'norland proposes-to sudmark asserted',
+    ]);
   });
 });
 

@@ -27,7 +27,7 @@ import {
   RULER_NOUNS,
 } from './grammar.ts';
 import type { Mention } from './mentions.ts';
-import type { Sentence, Token } from './read.ts';
+import { singularOf, type Sentence, type Token } from './read.ts';
 
 type Kind = Actor['kind'];
 
@@ -71,21 +71,6 @@ const NOUN_PHRASE_WORDS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const PAIR_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'his', 'her']);
 /** "all sides", "all parties": the parties to the dispute, read as a pair. */
 const ALL_NOUNS = new Set(['sides', 'parties']);
-/**
- * "each side", "each government": the pair, by the singular of a pair noun. ("Either side" is
- * left: "either side in the conflict" named the warring parties, not the article's.)
- */
-const EACH = new Set(['each']);
-const EACH_NOUNS = new Map([
-  ['side', 'sides'],
-  ['country', 'countries'],
-  ['government', 'governments'],
-  ['nation', 'nations'],
-  ['party', 'parties'],
-  ['state', 'states'],
-  ['capital', 'capitals'],
-]);
-
 /** Nouns "the two" and "both" may carry ("the two sides", "both countries"): states or any. */
 const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
   ['sides', 'any'],
@@ -107,6 +92,14 @@ const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
   ['diplomats', 'any'],
   ['envoys', 'any'],
 ]);
+
+/** "each side", "each government": the pair, by the singular of a pair noun. */
+const EACH_NOUNS = new Map(
+  [...PAIR_NOUNS.keys()].flatMap((plural) => {
+    const one = singularOf(plural);
+    return one ? [[one, plural] as const] : [];
+  }),
+);
 
 /** Nouns after "government" that name a state's armed men ("government troops"). */
 const STATE_FORCES = new Set(['troops', 'forces', 'soldiers', 'army']);
@@ -257,11 +250,11 @@ export function resolveReferences(
       take(k);
       const tok = tokens[k]!;
       // "the two", "both sides", "the two governments", "its two neighbours", "all sides",
-      // "both warring parties", "each side". ("The three" is left: it
-      // names listed actors more often than the article's parties.)
+      // "both warring parties", "each side". ("The three" and "either side" are left: they
+      // named listed actors, or a war's two sides, more often than the article's parties.)
       const two = PAIR_DETERMINERS.has(tok.lower) && tokens[k + 1]?.lower === 'two';
       if (
-        (two || tok.lower === 'both' || tok.lower === 'all' || EACH.has(tok.lower)) &&
+        (two || tok.lower === 'both' || tok.lower === 'all' || tok.lower === 'each') &&
         k + 1 < sentence.last
       ) {
         let after = two ? k + 2 : k + 1;
@@ -279,7 +272,7 @@ export function resolveReferences(
         }
         const noun = after < sentence.last ? tokens[after]! : undefined;
         // "each side", "each government": the singular.
-        const key = EACH.has(tok.lower) ? EACH_NOUNS.get(noun?.lower ?? '') : noun?.lower;
+        const key = tok.lower === 'each' ? EACH_NOUNS.get(noun?.lower ?? '') : noun?.lower;
         const hasNoun = key !== undefined && PAIR_NOUNS.has(key);
         // "the two agreed", not "its two largest ports", "the two-day talks".
         const bare = two && (!noun || (!NOUN_PHRASE_WORDS.has(noun.pos) && noun.text !== '-'));

@@ -31,7 +31,7 @@ export interface Evaluation {
    * suggestions if the pipeline finds it three times).
    */
   overall: Tally;
-  /** As `overall`, where the suggestion's sentence is also the annotation's quote. */
+  /** As `overall`, counting only the matches whose suggestion's sentence overlaps the quote. */
   sameSentence: Tally;
   /**
    * By relation: each relation an article states counts once, however many of its sentences
@@ -48,8 +48,8 @@ const overlaps = (a?: Span, b?: Span): boolean =>
 
 /**
  * The matched pairs of one article, as indices into `suggested` and `annotated`: one to one,
- * those whose spans overlap first. With `sameSentence`, only those (the suggestion's sentence
- * overlaps the annotation's quote).
+ * those whose spans overlap first (the suggestion's sentence and the annotation's quote), then
+ * the rest; `overlapping` counts the first. With `sameSentence`, only those.
  */
 export function matchArticle(
   suggested: readonly Statement[],
@@ -57,13 +57,23 @@ export function matchArticle(
   isDirected: (type: string) => boolean,
   sameSentence = false,
 ): [number, number][] {
+  const { pairs, overlapping } = matchAndCount(suggested, annotated, isDirected);
+  return sameSentence ? pairs.slice(0, overlapping) : pairs;
+}
+
+function matchAndCount(
+  suggested: readonly Statement[],
+  annotated: readonly Statement[],
+  isDirected: (type: string) => boolean,
+): { pairs: [number, number][]; overlapping: number } {
   const key = (s: Statement) => relationKey(s.source, s.type, s.target, isDirected(s.type));
   const open = new Map<string, number[]>();
   annotated.forEach((a, i) => open.set(key(a), [...(open.get(key(a)) ?? []), i]));
   const pairs: [number, number][] = [];
+  let overlapping = 0;
   // Two passes: first the suggestions that overlap an open annotation, then the rest.
   const taken = new Set<number>();
-  for (const pass of sameSentence ? [true] : [true, false]) {
+  for (const pass of [true, false]) {
     suggested.forEach((s, i) => {
       if (taken.has(i)) return;
       const candidates = open.get(key(s));
@@ -78,8 +88,9 @@ export function matchArticle(
       candidates.splice(at, 1);
       taken.add(i);
     });
+    if (pass) overlapping = pairs.length;
   }
-  return pairs;
+  return { pairs, overlapping };
 }
 
 export function evaluate(
@@ -106,14 +117,15 @@ export function evaluate(
     overall.annotated += annotated.length;
     sameSentence.suggested += suggested.length;
     sameSentence.annotated += annotated.length;
-    for (const [i, j] of matchArticle(suggested, annotated, isDirected)) {
+    const { pairs, overlapping } = matchAndCount(suggested, annotated, isDirected);
+    for (const [i, j] of pairs) {
       const s = suggested[i]!;
       byType[s.type]!.matched++;
       overall.matched++;
       modality.matched++;
       if (s.modality === annotated[j]!.modality) modality.correct++;
     }
-    sameSentence.matched += matchArticle(suggested, annotated, isDirected, true).length;
+    sameSentence.matched += overlapping;
   }
   return { articles: articles.length, overall, sameSentence, relations, byType, modality };
 }

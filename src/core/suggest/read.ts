@@ -259,7 +259,7 @@ export function readWithLibraryOnly(text: string): number {
 }
 
 /** The singular of an English plural by its regular endings ("clashes", "sanctions"), or undefined. */
-function singularOf(lemma: string): string | undefined {
+export function singularOf(lemma: string): string | undefined {
   if (!/^[a-z]+$/.test(lemma)) return undefined;
   if (/(?:sh|ch|ss|x|z)es$/.test(lemma)) return lemma.slice(0, -2);
   if (/[^aeiou]ies$/.test(lemma)) return `${lemma.slice(0, -3)}y`;

@@ -483,13 +483,12 @@ function suggestInSentence(
     // does is also a demand (CAMEO 10).
     const demand = demandOf(view, hit, parties, suggester);
     const readings: CueHit[] = demand ? [hit, { ...hit, cue: demand }] : [hit];
+    // Each reading of the cue (the appeal, and the demand it may also be) with each pair.
     for (const reading of readings)
       for (const pair of pairs) {
-        // The cue as this reading takes it (the appeal, or the demand it also is).
-        const hit = reading;
         const { source, target, fromGroup } = pair;
         const subjectEnd =
-          parties.source && lastToken(parties.source) <= hit.first
+          parties.source && lastToken(parties.source) <= reading.first
             ? lastToken(parties.source)
             : undefined;
         // The words naming an act referred to ("the proposal") mark nothing of the reaction.
@@ -499,10 +498,10 @@ function suggestInSentence(
             (parties.phraseStart === undefined || m.first >= parties.phraseStart) &&
             !(act && m.first >= act.first && m.first < act.last),
         );
-        const modality = decideModality(hit, own, {
+        const modality = decideModality(reading, own, {
           ...(subjectEnd === undefined ? {} : { subjectEnd }),
-          proposal: suggester.proposalTypes.has(hit.cue.type),
-          negatedScope: tokens[hit.first]!.negated,
+          proposal: suggester.proposalTypes.has(reading.cue.type),
+          negatedScope: tokens[reading.first]!.negated,
         });
         if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
         // "urged Sudmark to talk with Ostria": what one is urged to do is not yet done.
@@ -510,7 +509,7 @@ function suggestInSentence(
         if (modality.modality === 'asserted' && urged && !urged.ongoing)
           modality.modality = 'proposed';
         const { score, why } = scoreCandidate({
-          hit,
+          hit: reading,
           tokens,
           source: { side: pair.sourceSide, text: source.mention.text, via: source.mention.via },
           target: { side: pair.targetSide, text: target.mention.text, via: target.mention.via },
@@ -518,14 +517,17 @@ function suggestInSentence(
           passive: parties.passive,
           modality,
         });
-        const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
+        const suggestion = toSuggestion(text, view, reading, source, target, modality, {
+          score,
+          why,
+        });
         // One suggestion per relation in a sentence: its quote is the sentence, and a relation
         // with the same quote twice is one (the build warns, the workbench refuses the second).
         const key = relationKey(
           suggestion.source,
           suggestion.type,
           suggestion.target,
-          suggester.directed(hit.cue.type),
+          suggester.directed(reading.cue.type),
         );
         const kept = byKey.get(key);
         if (!kept || kept.score < score) byKey.set(key, suggestion);
@@ -705,26 +707,22 @@ export function relationKey(
   return `${a}\u0000${type}\u0000${b}`;
 }
 
-/** What an appeal asks one party to do that makes it a demand: to end or undo something. */
+/**
+ * What an appeal asks one party to do that makes it a demand: to end or undo something (the
+ * verbs that end a measure, and more). Not "return" ("to return to the negotiating table").
+ */
 const DEMANDED = new Set([
-  'stop',
-  'cease',
-  'halt',
-  'end',
+  ...ENDING_VERBS,
   'withdraw',
   'release',
   'free',
-  'lift',
   'avoid',
   'refrain',
   'correct',
   'respect',
   'explain',
   'abandon',
-  'drop',
   'reverse',
-  'remove',
-  'return',
   'hand',
   'extradite',
   'arrest',
@@ -736,8 +734,6 @@ const DEMANDED = new Set([
   'leave',
   'quit',
   'dismantle',
-  'rescind',
-  'revoke',
   'renounce',
   'pull',
 ]);
@@ -759,11 +755,10 @@ function demandOf(
   if (group.length !== 1 || group[0]!.mention.collective) return undefined;
   const { tokens, sentence } = view;
   let k = group[0]!.last;
-  if (tokens[k]?.lower !== 'to' || k + 1 >= sentence.last) return undefined;
+  if (k + 1 >= sentence.last || tokens[k]!.lower !== 'to') return undefined;
   k++;
   while (k < sentence.last && tokens[k]!.pos === 'ADV') k++;
-  const verb = tokens[k];
-  if (!verb || k >= sentence.last || !DEMANDED.has(verb.lemma)) return undefined;
+  if (k >= sentence.last || !DEMANDED.has(tokens[k]!.lemma)) return undefined;
   return {
     ...suggester.demand,
     rootName: `${suggester.demand.rootName}; an appeal to end or undo`,

@@ -1693,6 +1693,18 @@ describe('"each other" and "each side ... the other" (pairs.ts; hand-made senten
     }
   });
 
+  it("reads what they accuse each other of as each one's, reported, not as between them", () => {
+    expect(
+      suggest('Norland and Sudmark have long accused each other of sheltering rebels.').join(),
+    ).not.toMatch(/cooperates-with/);
+    expect(suggest('Norland and Sudmark accused each other of arming the Red Front.')).toEqual(
+      expect.arrayContaining([
+        'norland cooperates-with red-front reported',
+        'sudmark cooperates-with red-front reported',
+      ]),
+    );
+  });
+
   it('reads "each side ... the other" as the pair, both ways', () => {
     const got = suggest('Norland shelled Sudmark. Each government accused the other of lying.');
     expect(got.filter((x) => x.includes('opposes')).sort()).toEqual([

@@ -127,6 +127,8 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   // accuser reports it; an act of force named by a noun alone ("of an attack") was against the
   // accuser.
   const accused = accusedOf(view, hit, antecedents);
+  // "accused each other of sheltering rebels": what each did, not a relation between them.
+  if (accused?.eachOther && !right.object) return { passive };
   if (accused) {
     const target =
       right.object ??
@@ -650,13 +652,22 @@ function accusedOf(
   view: SentenceView,
   hit: CueHit,
   antecedents: Antecedents,
-): { accused: Side; accuser?: Side; reported: boolean } | undefined {
+): { accused: Side; accuser?: Side; reported: boolean; eachOther?: true } | undefined {
   const { tokens, sentence } = view;
   let k = hit.first - 1;
   while (k >= sentence.first && isModifier(tokens[k]!) && !mentionOn(view, k)) k--;
   if (k <= sentence.first) return undefined;
   const preposition = tokens[k]!.lower;
   if (preposition !== 'of' && preposition !== 'for') return undefined;
+  // "X and Y accused each other of arming Z": each one accused, by the other.
+  const mutual = `${tokens[k - 2]?.lower} ${tokens[k - 1]?.lower}`;
+  if (k - 3 >= sentence.first && (mutual === 'each other' || mutual === 'one another')) {
+    if (ACCUSING.get(tokens[k - 3]!.lemma) !== preposition) return undefined;
+    const accusers = findSubject(view, k - 3, antecedents);
+    return accusers && accusers.group.length > 1
+      ? { accused: accusers, reported: true, eachOther: true }
+      : undefined;
+  }
   const accused = nameEndingAt(view, k - 1);
   if (!usable(accused)) return undefined;
   const group = groupLeftOf(view, accused);

@@ -523,12 +523,7 @@ function suggestInSentence(
         });
         // One suggestion per relation in a sentence: its quote is the sentence, and a relation
         // with the same quote twice is one (the build warns, the workbench refuses the second).
-        const key = relationKey(
-          suggestion.source,
-          suggestion.type,
-          suggestion.target,
-          suggester.directed(reading.cue.type),
-        );
+        const key = keyOf(suggestion, suggester);
         const kept = byKey.get(key);
         if (!kept || kept.score < score) byKey.set(key, suggestion);
       }
@@ -638,12 +633,7 @@ function addFallbacks(
       modality,
     });
     const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
-    const key = relationKey(
-      suggestion.source,
-      suggestion.type,
-      suggestion.target,
-      suggester.directed(hit.cue.type),
-    );
+    const key = keyOf(suggestion, suggester);
     const kept = added.get(key);
     if (!byKey.has(key) && (!kept || kept.score < score)) added.set(key, suggestion);
   };
@@ -695,6 +685,10 @@ const spanOf = (m: Mention): Span & { text: string } => ({
 });
 
 const lastToken = (side: Side): number => side.group[side.group.length - 1]!.last;
+
+/** A suggestion's relation, as relationKey gives it. */
+const keyOf = (s: Suggestion, suggester: Suggester): string =>
+  relationKey(s.source, s.type, s.target, suggester.directed(s.type));
 
 /** The key two suggestions or annotations share when they state the same relation. */
 export function relationKey(

@@ -778,6 +778,18 @@ describe('shared objects, accusations, conditions (hand-made sentences)', () => 
     ]);
   });
 
+  it('reads what a passive accusation says the accused did, as reported', () => {
+    expect(suggest('Norland was accused of arming the Red Front.')).toEqual([
+      'norland cooperates-with red-front reported',
+    ]);
+    expect(suggest('Norland was accused by Sudmark of funding the Red Front.')).toContain(
+      'norland cooperates-with red-front reported',
+    );
+    expect(suggest('Norland is suspected of secretly arming the Red Front.')).toEqual([
+      'norland cooperates-with red-front reported',
+    ]);
+  });
+
   it('reads what an accusation says the accused did, as reported', () => {
     expect(suggest('Norland accused Sudmark of attacking Ostria.').sort()).toEqual([
       'norland opposes sudmark asserted',

@@ -668,6 +668,23 @@ function accusedOf(
       ? { accused: accusers, reported: true, eachOther: true }
       : undefined;
   }
+  // "X was accused (by Y) of arming Z", "X is suspected of arming Z": the passive's subject.
+  let p = k - 1;
+  const agent = nameEndingAt(view, p);
+  const agents = usable(agent) ? groupLeftOf(view, agent) : undefined;
+  if (agents && tokens[agents[0]!.first - 1]?.lower === 'by') p = agents[0]!.first - 2;
+  if (
+    p > sentence.first &&
+    ACCUSING.get(tokens[p]!.lemma) === preposition &&
+    isPassiveAt(tokens, p, sentence.first)
+  ) {
+    const accusedSide = findSubject(view, p, antecedents);
+    const by =
+      p < k - 1 && agents ? { group: agents, how: 'agent' as const, distance: 1 } : undefined;
+    return accusedSide
+      ? { accused: accusedSide, ...(by ? { accuser: by } : {}), reported: true }
+      : undefined;
+  }
   const accused = nameEndingAt(view, k - 1);
   if (!usable(accused)) return undefined;
   const group = groupLeftOf(view, accused);

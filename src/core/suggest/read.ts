@@ -235,7 +235,9 @@ function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
       if (tokens[k]!.lemma !== 'have' || tokens[k]!.pos !== 'AUX') continue;
       if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) continue;
     } else if (t.pos === 'NOUN' && /^[a-z]{3,}ing$/.test(t.lower)) {
-      const before = tokens[i - 1]!.lower;
+      // "of arming", "of secretly arming".
+      const b = tokens[i - 1]!.pos === 'ADV' && i - 1 > s.first ? i - 2 : i - 1;
+      const before = tokens[b]!.lower;
       if (before !== 'of' && before !== 'for') continue;
       if (!next || (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'PRON')) continue;
     } else continue;

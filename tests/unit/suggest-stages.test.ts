@@ -140,6 +140,10 @@ describe('reading (wink-nlp)', () => {
     expect(suggest('Sudmark warned against arming the Red Front.').join()).not.toMatch(
       /cooperates-with/,
     );
+    // After a verb, the verb's subject's.
+    expect(suggest('Norland denied arming the Red Front.')).toEqual([
+      'norland cooperates-with red-front denied',
+    ]);
   });
 
   it('reads empty text, whitespace and other scripts without failing', () => {

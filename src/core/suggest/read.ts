@@ -220,10 +220,10 @@ export function readText(text: string): ReadText {
 /**
  * Verbs the model tagged otherwise, in one sentence: a form in -ed after "have" and at most one
  * word it tags an adverb or an adjective, before no noun ("has long accused the bloc", "had
- * since shelled X"); a form in -ing after "of" or "for" and before a determiner, a pronoun or a
- * name ("accused Sudmark of arming the Red Front"), whose subject is the one named before the
- * preposition (arguments.ts). Not after other prepositions: "warned against arming X" has no
- * subject in the sentence.
+ * since shelled X"); a form in -ing after "of", "for" or a verb and before a determiner, a
+ * pronoun or a name ("accused Sudmark of arming the Red Front", "denied arming the Red Front"),
+ * whose subject after "of" or "for" is the one named before it (arguments.ts). Not after other
+ * prepositions: "warned against arming X" has no subject in the sentence.
  */
 function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
   for (let i = s.first + 1; i < s.last; i++) {
@@ -235,10 +235,10 @@ function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
       if (tokens[k]!.lemma !== 'have' || tokens[k]!.pos !== 'AUX') continue;
       if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) continue;
     } else if (t.pos === 'NOUN' && /^[a-z]{3,}ing$/.test(t.lower)) {
-      // "of arming", "of secretly arming".
+      // "of arming", "of secretly arming", "denied arming".
       const b = tokens[i - 1]!.pos === 'ADV' && i - 1 > s.first ? i - 2 : i - 1;
-      const before = tokens[b]!.lower;
-      if (before !== 'of' && before !== 'for') continue;
+      const before = tokens[b]!;
+      if (before.lower !== 'of' && before.lower !== 'for' && before.pos !== 'VERB') continue;
       if (!next || (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'PRON')) continue;
     } else continue;
     t.pos = 'VERB';

@@ -1752,6 +1752,20 @@ describe('the pair "the two" stands for (coref.ts pairOf; hand-made sentences)',
     expect(got.join()).not.toMatch(/north-pact proposes-to (ostria|iraq)/);
   });
 
+  it('takes no organisation for one of the two by how often it is named', () => {
+    const text =
+      'The NPC sent monitors. The NPC warned Norland. The NPC visited Sudmark. ' +
+      'Norland shelled Sudmark. Its monitors left. The NPC said so. Ostria urged both sides to talk.';
+    const got = suggest(text);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'ostria proposes-to norland asserted',
+        'ostria proposes-to sudmark asserted',
+      ]),
+    );
+    expect(got.join()).not.toMatch(/ostria proposes-to north-pact/);
+  });
+
   it('still takes "X and Y" of the sentence just before', () => {
     const got = suggest(`${lead}Ostria and Iraq signed a deal. The NPC praised the two.`);
     expect(got.join()).not.toMatch(/north-pact \S+ (norland|sudmark)/);

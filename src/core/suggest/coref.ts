@@ -298,6 +298,9 @@ export function resolveReferences(
             },
             subjects,
             named,
+            // An organisation (a mediator, a monitoring mission) is one of "the two sides"
+            // only when the text says so ("X and the EU").
+            (id) => kindOf(id) !== 'organisation',
           );
           if (pair) add(k, hasNoun ? after + 1 : after, pair, 'description');
           k = hasNoun ? after : after - 1;
@@ -496,10 +499,10 @@ const PAIR_REACH = 2;
 /**
  * The two actors "the two" stands for. From this sentence if it names two before the words
  * (and they are no verb's object); else the last pair joined by "and" ("X and Y") in the two
- * sentences before it that leaves out the actors of this sentence named before; else
- * the two actors the article has named most so far (the parties it is about), the first named
- * first on a tie. As a verb's object (`subjects` given: the verb's subjects), never one of those
- * subjects.
+ * sentences before it that leaves out the actors of this sentence named before; else the two
+ * actors the article has named most so far that may be a party (`aParty`: no organisation,
+ * which more often mediates or watches), the first named first on a tie. As a verb's object
+ * (`subjects` given: the verb's subjects), never one of those subjects.
  */
 function pairOf(
   recent: readonly Seen[],
@@ -507,6 +510,7 @@ function pairOf(
   fits: (id: string) => boolean,
   subjects: ReadonlySet<string> | undefined,
   named: ReadonlyMap<string, number>,
+  aParty: (id: string) => boolean,
 ): string[] | undefined {
   const here = recent.filter((r) => r.sentence === sentence && fits(r.actor));
   // "X and Y urged both neighbours": a verb's object is none of its subjects.
@@ -528,7 +532,7 @@ function pairOf(
   let first: string | undefined;
   let second: string | undefined;
   for (const [id, count] of named) {
-    if (!fits(id) || own.has(id)) continue;
+    if (!fits(id) || own.has(id) || !aParty(id)) continue;
     if (first === undefined || count > named.get(first)!) [first, second] = [id, first];
     else if (second === undefined || count > named.get(second)!) second = id;
   }

@@ -10,7 +10,9 @@ import type { CueHit } from './cues.ts';
 import { GENERIC_ACTS } from './events.ts';
 import {
   AGENT_NOUNS,
+  isEachOtherAt,
   isIngForm,
+  NOUN_PHRASE_POS,
   COORDINATORS,
   MEMBER_NOUNS,
   OFFICE_NOUNS,
@@ -315,16 +317,7 @@ const CONTROL_VERBS = new Set([
 const ENDING_COURSE = new Set(['stop', 'cease', 'end', 'halt']);
 
 /** Verbs of an act's course between "to" and the act ("to stop attacking", "to resume talks"). */
-const COURSE_VERBS = new Set([
-  'stop',
-  'cease',
-  'end',
-  'halt',
-  'resume',
-  'continue',
-  'start',
-  'begin',
-]);
+const COURSE_VERBS = new Set([...ENDING_COURSE, 'resume', 'continue', 'start', 'begin']);
 
 /**
  * For a cue that is the infinitive after a verb of urging and its object ("urged Sudmark to
@@ -354,7 +347,7 @@ export function urgedTo(
       continue;
     }
     const t = tokens[j]!;
-    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'].includes(t.pos)) break;
+    if (!NOUN_PHRASE_POS.has(t.pos) && t.pos !== 'CCONJ') break;
     j--;
   }
   if (j === k - 1) return undefined;
@@ -525,15 +518,7 @@ function opensClause(view: SentenceView, at: number, cueFirst: number): boolean 
   return !tokens.slice(j, cueFirst).some((t) => t.text === ',');
 }
 
-const NOUN_PHRASE: ReadonlySet<string> = new Set([
-  'DET',
-  'NUM',
-  'ADJ',
-  'NOUN',
-  'PROPN',
-  'CCONJ',
-  'ADP',
-]);
+const NOUN_PHRASE: ReadonlySet<string> = new Set([...NOUN_PHRASE_POS, 'CCONJ', 'ADP']);
 
 /** Nouns of the titles a person holds for a state or body ("deputy prime minister"). */
 const TITLE_NOUNS = new Set([
@@ -660,8 +645,7 @@ function accusedOf(
   const preposition = tokens[k]!.lower;
   if (preposition !== 'of' && preposition !== 'for') return undefined;
   // "X and Y accused each other of arming Z": each one accused, by the other.
-  const mutual = `${tokens[k - 2]?.lower} ${tokens[k - 1]?.lower}`;
-  if (k - 3 >= sentence.first && (mutual === 'each other' || mutual === 'one another')) {
+  if (k - 3 >= sentence.first && isEachOtherAt(tokens, k - 2)) {
     if (ACCUSING.get(tokens[k - 3]!.lemma) !== preposition) return undefined;
     const accusers = findSubject(view, k - 3, antecedents);
     return accusers && accusers.group.length > 1

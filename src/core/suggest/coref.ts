@@ -22,6 +22,7 @@ import type { Actor } from '../model.ts';
 import {
   isGovernedAt,
   isPreposition,
+  NOUN_PHRASE_POS,
   OFFICE_NOUNS,
   REPORTING_VERBS,
   RULER_NOUNS,
@@ -64,11 +65,11 @@ const DESCRIPTIONS = new Map<string, readonly Kind[]>([
   ['navy', ['military']],
 ]);
 
-/** Parts of speech that go on a noun phrase: "the two" before one names no pair by itself. */
-const NOUN_PHRASE_WORDS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+/** Possessive determiners before "government", "country". */
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 
 /** Words before "two" that make it a pair of actors: "the two", "its two neighbours". */
-const PAIR_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'his', 'her']);
+const PAIR_DETERMINERS = new Set(['the', 'our', ...POSSESSIVES]);
 /** "all sides", "all parties": the parties to the dispute, read as a pair. */
 const ALL_NOUNS = new Set(['sides', 'parties']);
 /** Nouns "the two" and "both" may carry ("the two sides", "both countries"): states or any. */
@@ -103,9 +104,6 @@ const EACH_NOUNS = new Map(
 
 /** Nouns after "government" that name a state's armed men ("government troops"). */
 const STATE_FORCES = new Set(['troops', 'forces', 'soldiers', 'army']);
-
-/** Possessive determiners before "government", "country". */
-const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 
 /** How many recent actors are kept to resolve against. */
 const RECENT = 40;
@@ -169,7 +167,7 @@ export function resolveReferences(
   const found: Mention[] = [];
   const recent: Seen[] = [];
   /** How often each actor has been named so far (names and resolved references). */
-  const named = new Map<string, number>();
+  const timesNamed = new Map<string, number>();
   const kindOf = (id: string) => registry.kinds.get(id);
   let m = 0;
   let previousSubject: string | undefined;
@@ -211,7 +209,7 @@ export function resolveReferences(
           seen.pairedWith = before.actor;
       }
       recent.push(seen);
-      named.set(seen.actor, (named.get(seen.actor) ?? 0) + 1);
+      timesNamed.set(seen.actor, (timesNamed.get(seen.actor) ?? 0) + 1);
       if (recent.length > RECENT) recent.shift();
     };
     const governed = (at: number) => isGovernedAt(tokens, at, sentence.first);
@@ -275,7 +273,7 @@ export function resolveReferences(
         const key = tok.lower === 'each' ? EACH_NOUNS.get(noun?.lower ?? '') : noun?.lower;
         const hasNoun = key !== undefined && PAIR_NOUNS.has(key);
         // "the two agreed", not "its two largest ports", "the two-day talks".
-        const bare = two && (!noun || (!NOUN_PHRASE_WORDS.has(noun.pos) && noun.text !== '-'));
+        const bare = two && (!noun || (!NOUN_PHRASE_POS.has(noun.pos) && noun.text !== '-'));
         // "all" only with "sides" or "parties"; "the two" or "both" with any of the nouns.
         const fitsNoun = tok.lower === 'all' ? hasNoun && ALL_NOUNS.has(key) : hasNoun;
         if (fitsNoun || bare) {
@@ -297,7 +295,7 @@ export function resolveReferences(
               return kind !== undefined && kind !== 'person' && (!states || kind === 'state');
             },
             subjects,
-            named,
+            timesNamed,
             // An organisation (a mediator, a monitoring mission) is one of "the two sides"
             // only when the text says so ("X and the EU").
             (id) => kindOf(id) !== 'organisation',
@@ -498,7 +496,7 @@ const PAIR_REACH = 2;
 
 /**
  * The two actors "the two" stands for. From this sentence if it names two before the words
- * (and they are no verb's object); else the last pair joined by "and" ("X and Y") in the two
+ * (unless the words are a verb's object); else the last pair joined by "and" ("X and Y") in the two
  * sentences before it that leaves out the actors of this sentence named before; else the two
  * actors the article has named most so far that may be a party (`aParty`: no organisation,
  * which more often mediates or watches), the first named first on a tie. As a verb's object

@@ -5,7 +5,7 @@
  * among nouns; no cue is taken inside an actor's name.
  */
 import type { Cue, CueModality, Lexicon } from './lexicon.ts';
-import { isPassiveAt } from './grammar.ts';
+import { isPassiveAt, NOUN_PHRASE_POS } from './grammar.ts';
 import type { Token } from './read.ts';
 import { mentionOn, type SentenceView } from './sentence.ts';
 
@@ -41,14 +41,11 @@ const PHRASE_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'he
 /** Particles that make a verb another ("back down", "speak out", "back off"). */
 const PARTICLES = new Set(['down', 'out', 'off', 'away']);
 
-/** Parts of speech a noun phrase may start with. */
-const NOUN_PHRASE_STARTS = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM']);
-
 /** Whether token k is such a particle: one not followed by a noun phrase of its own. */
 function isParticleAt(tokens: readonly Token[], k: number, end: number): boolean {
   if (k >= end || !PARTICLES.has(tokens[k]!.lower)) return false;
   const next = k + 1 < end ? tokens[k + 1] : undefined;
-  return !next || !NOUN_PHRASE_STARTS.has(next.pos);
+  return !next || (!NOUN_PHRASE_POS.has(next.pos) && next.pos !== 'PRON');
 }
 
 /** Words a noun cue may have between its words ("joint naval drills", "military and aid"). */

@@ -46,21 +46,19 @@ export interface Evaluation {
 const overlaps = (a?: Span, b?: Span): boolean =>
   a !== undefined && b !== undefined && a.start < b.end && b.start < a.end;
 
-/**
- * The matched pairs of one article, as indices into `suggested` and `annotated`: one to one,
- * those whose spans overlap first (the suggestion's sentence and the annotation's quote), then
- * the rest; `overlapping` counts the first. With `sameSentence`, only those.
- */
+/** The matched pairs of one article, as indices into `suggested` and `annotated`. */
 export function matchArticle(
   suggested: readonly Statement[],
   annotated: readonly Statement[],
   isDirected: (type: string) => boolean,
-  sameSentence = false,
 ): [number, number][] {
-  const { pairs, overlapping } = matchAndCount(suggested, annotated, isDirected);
-  return sameSentence ? pairs.slice(0, overlapping) : pairs;
+  return matchAndCount(suggested, annotated, isDirected).pairs;
 }
 
+/**
+ * One to one, those whose spans overlap first (the suggestion's sentence and the annotation's
+ * quote), then the rest; `overlapping` counts the first.
+ */
 function matchAndCount(
   suggested: readonly Statement[],
   annotated: readonly Statement[],
@@ -101,7 +99,7 @@ export function evaluate(
   const empty = (): Tally => ({ suggested: 0, annotated: 0, matched: 0 });
   const byType: Record<string, Tally> = Object.fromEntries(types.map((t) => [t.id, empty()]));
   const overall = empty();
-  const sameSentence = empty();
+  let sameSentenceMatched = 0;
   const relations = empty();
   const modality = { matched: 0, correct: 0 };
   const key = (s: Statement) => relationKey(s.source, s.type, s.target, isDirected(s.type));
@@ -115,8 +113,6 @@ export function evaluate(
     for (const a of annotated) (byType[a.type] ??= empty()).annotated++;
     overall.suggested += suggested.length;
     overall.annotated += annotated.length;
-    sameSentence.suggested += suggested.length;
-    sameSentence.annotated += annotated.length;
     const { pairs, overlapping } = matchAndCount(suggested, annotated, isDirected);
     for (const [i, j] of pairs) {
       const s = suggested[i]!;
@@ -125,8 +121,9 @@ export function evaluate(
       modality.matched++;
       if (s.modality === annotated[j]!.modality) modality.correct++;
     }
-    sameSentence.matched += overlapping;
+    sameSentenceMatched += overlapping;
   }
+  const sameSentence = { ...overall, matched: sameSentenceMatched };
   return { articles: articles.length, overall, sameSentence, relations, byType, modality };
 }
 

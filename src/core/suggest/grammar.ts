@@ -64,6 +64,15 @@ export function isGovernedAt(tokens: readonly Token[], at: number, first: number
   return j >= first && isPreposition(tokens[j]!);
 }
 
+/** The parts of speech of a noun phrase's words ("the two largest ports"). */
+export const NOUN_PHRASE_POS: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
+
+/** Whether tokens k and k + 1 are "each other" or "one another". */
+export const isEachOtherAt = (tokens: readonly Token[], k: number): boolean => {
+  const words = `${tokens[k]?.lower} ${tokens[k + 1]?.lower}`;
+  return words === 'each other' || words === 'one another';
+};
+
 /** An "-ing" form: a participle or a gerund ("urging", "fighting"). */
 export const isIngForm = (t: Token): boolean => /ing$/.test(t.lower);
 

@@ -7,7 +7,7 @@
  */
 import type { Side } from './arguments.ts';
 import type { CueHit } from './cues.ts';
-import { isModifier, QUOTE_MARKS } from './grammar.ts';
+import { isEachOtherAt, isModifier, QUOTE_MARKS } from './grammar.ts';
 import { mentionOn, type PlacedMention, type SentenceView } from './sentence.ts';
 
 /** Nouns for people an act may be aimed at ("clashed with police"). */
@@ -70,11 +70,15 @@ export function atEachOther(view: SentenceView, hit: CueHit, source: Side | unde
   let k = hit.last;
   if (k < sentence.last && hit.cue.prepositions.has(tokens[k]!.lower)) k++;
   if (k + 1 >= sentence.last) return false;
-  const words = `${tokens[k]!.lower} ${tokens[k + 1]!.lower}`;
-  if (words === 'each other' || words === 'one another') return true;
+  if (isEachOtherAt(tokens, k)) return true;
   // "the other" when the subject is "each side", "each government" (coref.ts).
   const subject = source?.group[0]?.mention;
-  return words === 'the other' && subject !== undefined && /^each\s/i.test(subject.text);
+  return (
+    tokens[k]!.lower === 'the' &&
+    tokens[k + 1]!.lower === 'other' &&
+    subject !== undefined &&
+    /^each\s/i.test(subject.text)
+  );
 }
 
 export interface Pair {
@@ -94,7 +98,7 @@ export function pairsOf(
   source: Side | undefined,
   target: Side | undefined,
   hit: CueHit,
-  { directed, aimed, eachOther }: { directed: boolean; aimed: boolean; eachOther?: boolean },
+  { directed, aimed, eachOther }: { directed: boolean; aimed: boolean; eachOther: boolean },
 ): Pair[] {
   const pairs: Pair[] = [];
   const within = (side: Side, mode: 'pair' | 'both-ways') => {

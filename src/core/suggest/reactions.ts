@@ -148,7 +148,6 @@ const SPEAKING_BODIES: ReadonlySet<string> = new Set([
   'government',
   'cabinet',
   'presidency',
-  'delegation',
 ]);
 
 /** CAMEO roots of answering what another did (disapprove, reject). */

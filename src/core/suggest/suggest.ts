@@ -140,7 +140,7 @@ export function makeSuggester(
     coref,
     opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
     offerCue: offerCue(lexicon),
-    demand: rootCue(lexicon, '10'),
+    demand: demandCue(lexicon),
     judging: { against: rootCue(lexicon, '11'), for: rootCue(lexicon, '05') },
     typeOfCode: new Map(
       [...lexicon.cues.values()].flatMap((bucket) => bucket.map((c) => [c.code, c.type] as const)),
@@ -226,6 +226,12 @@ function rootCue(lexicon: Lexicon, code: string): Cue | undefined {
       return { ...cue, pos: 'verb', prepositions: new Set(), reciprocal: false, standing: false };
   }
   return undefined;
+}
+
+/** The cue of root 10 (demand) an appeal to end or undo something is read as, said so. */
+function demandCue(lexicon: Lexicon): Cue | undefined {
+  const cue = rootCue(lexicon, '10');
+  return cue && { ...cue, rootName: `${cue.rootName}; an appeal to end or undo` };
 }
 
 /** The roots of the one-word noun cues of a noun's lemma. */
@@ -483,21 +489,21 @@ function suggestInSentence(
     // does is also a demand (CAMEO 10).
     const demand = demandOf(view, hit, parties, suggester);
     const readings: CueHit[] = demand ? [hit, { ...hit, cue: demand }] : [hit];
+    const subjectEnd =
+      parties.source && lastToken(parties.source) <= hit.first
+        ? lastToken(parties.source)
+        : undefined;
+    // The words naming an act referred to ("the proposal") mark nothing of the reaction.
+    const act = parties.target?.how === 'act' ? parties.target.group[0] : undefined;
+    const own = markers.filter(
+      (m) =>
+        (parties.phraseStart === undefined || m.first >= parties.phraseStart) &&
+        !(act && m.first >= act.first && m.first < act.last),
+    );
     // Each reading of the cue (the appeal, and the demand it may also be) with each pair.
     for (const reading of readings)
       for (const pair of pairs) {
         const { source, target, fromGroup } = pair;
-        const subjectEnd =
-          parties.source && lastToken(parties.source) <= reading.first
-            ? lastToken(parties.source)
-            : undefined;
-        // The words naming an act referred to ("the proposal") mark nothing of the reaction.
-        const act = parties.target?.how === 'act' ? parties.target.group[0] : undefined;
-        const own = markers.filter(
-          (m) =>
-            (parties.phraseStart === undefined || m.first >= parties.phraseStart) &&
-            !(act && m.first >= act.first && m.first < act.last),
-        );
         const modality = decideModality(reading, own, {
           ...(subjectEnd === undefined ? {} : { subjectEnd }),
           proposal: suggester.proposalTypes.has(reading.cue.type),
@@ -753,8 +759,5 @@ function demandOf(
   k++;
   while (k < sentence.last && tokens[k]!.pos === 'ADV') k++;
   if (k >= sentence.last || !DEMANDED.has(tokens[k]!.lemma)) return undefined;
-  return {
-    ...suggester.demand,
-    rootName: `${suggester.demand.rootName}; an appeal to end or undo`,
-  };
+  return suggester.demand;
 }

@@ -15,7 +15,7 @@
  */
 import type { Mention } from './mentions.ts';
 import type { Token } from './read.ts';
-import { QUOTE_MARKS } from './grammar.ts';
+import { isGovernedAt, QUOTE_MARKS } from './grammar.ts';
 
 /** Verbs that attribute a quotation to its speaker, by lemma. */
 const SPEAKING = new Set([
@@ -195,13 +195,6 @@ function oneSpeaker(near: Near, named: readonly Named[]): Mention | undefined {
   return new Set(rank.map((m) => m.actorIds.join())).size === 1 ? rank[0] : undefined;
 }
 
-/** Whether a preposition governs the name at token k ("in Port Sudan", "for the UN"). */
-function governedAt(tokens: readonly Token[], k: number, from: number): boolean {
-  let j = k - 1;
-  while (j >= from && ['DET', 'ADJ', 'PROPN'].includes(tokens[j]!.pos)) j--;
-  return j >= from && tokens[j]!.pos === 'ADP';
-}
-
 /**
  * '...," X said', '...," Britain's minister, X, told', '...," said X': a verb of speaking
  * with nothing but its speaker's words between it and the closing mark at `from` - 1.
@@ -214,7 +207,7 @@ function after(near: Near, from: number, paragraph: number): Mention | undefined
     const m = mentionAt[k];
     if (m) {
       if (named.at(-1)?.mention !== m)
-        named.push({ mention: m, governed: governedAt(tokens, k, from) });
+        named.push({ mention: m, governed: isGovernedAt(tokens, k, from) });
       continue;
     }
     if (isSpeaking(t)) {
@@ -268,7 +261,7 @@ function before(near: Near, at: number, paragraph: number): Mention | undefined 
     for (let j = start; j < k; j++) {
       const m = mentionAt[j];
       if (m && named.at(-1)?.mention !== m)
-        named.push({ mention: m, governed: governedAt(tokens, j, start) });
+        named.push({ mention: m, governed: isGovernedAt(tokens, j, start) });
     }
     return named.length > 0 ? oneSpeaker(near, named) : nameAfter(near, k + 1);
   }
@@ -301,7 +294,7 @@ function fromTheQuotationBefore(
     if (
       m &&
       !m.possessive &&
-      !governedAt(tokens, k, from) &&
+      !isGovernedAt(tokens, k, from) &&
       m.actorIds.join() !== previous.speaker.actorIds.join()
     )
       return undefined;

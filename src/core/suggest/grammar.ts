@@ -122,19 +122,16 @@ export function isPassiveAt(tokens: readonly Token[], i: number, first: number):
   return false;
 }
 
+/** Verbs of saying that a speaker's words or a reported clause follow ("said", "told"). */
+export const SPEECH_VERBS = ['say', 'tell', 'add', 'insist', 'state', 'announce', 'note'];
+
 /** Verbs of saying and thinking: the name after them is the subject of what is said. */
 export const REPORTING_VERBS = new Set([
-  'say',
-  'tell',
-  'add',
-  'insist',
+  ...SPEECH_VERBS,
   'believe',
   'think',
-  'announce',
   'claim',
   'report',
-  'note',
-  'state',
   'argue',
   'suggest',
   'confirm',

@@ -15,21 +15,15 @@
  */
 import type { Mention } from './mentions.ts';
 import type { Token } from './read.ts';
-import { isGovernedAt, QUOTE_MARKS } from './grammar.ts';
+import { isGovernedAt, QUOTE_MARKS, SPEECH_VERBS } from './grammar.ts';
 
 /** Verbs that attribute a quotation to its speaker, by lemma. */
 const SPEAKING = new Set([
-  'say',
-  'tell',
-  'add',
-  'insist',
-  'state',
+  ...SPEECH_VERBS,
   'declare',
   'write',
   'warn',
-  'announce',
   'stress',
-  'note',
   'vow',
   'reply',
   'respond',

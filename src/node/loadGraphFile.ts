@@ -6,7 +6,7 @@ import type { ActorGraph } from '../core/graph/actorGraph.ts';
 import { checkGraph, describeProblems } from '../core/graph/checkGraph.ts';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../core/model.ts';
 import { fsErrorLine } from './fsErrors.ts';
-import { nodeFs, readRegularFile } from './readData.ts';
+import { nodeFs, readRegularFile, strictUtf8Text } from './readData.ts';
 
 /** The largest graph.json read: below the longest string V8 can make (2^29 - 24 units). */
 const MAX_GRAPH_BYTES = 500 * 1024 * 1024;
@@ -35,17 +35,11 @@ export async function loadGraphFile(
   if (read.kind === 'missing') throw new Error(notFound(path));
   if (read.kind === 'problem') throw new Error(`${path}: ${read.message}. ${read.hint}`);
   const modified = (await stat(path)).mtime;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
-  } catch (error) {
+  let text = strictUtf8Text(read.bytes);
+  if (text === undefined)
     throw new Error(
       `${path} is not UTF-8 text. ${verb} a graph.json written by npm run build:graph.`,
-      {
-        cause: error,
-      },
     );
-  }
   // An editor may have saved it with a byte-order mark, which JSON does not allow: drop it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const notAGraph = (why: string, cause?: unknown) =>

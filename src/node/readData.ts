@@ -45,7 +45,10 @@ const ARTICLE_FILE = /^(.+)\.(yaml|yml|txt)$/i;
  * the name without its extension; undefined for any other name.
  */
 export const articleIdOfFileName = (name: string): string | undefined =>
-  name.startsWith('.') ? undefined : ARTICLE_FILE.exec(name)?.[1];
+  isHidden(name) ? undefined : ARTICLE_FILE.exec(name)?.[1];
+
+/** An editor's or a system's hidden file (".DS_Store", ".a1.yaml.swp"): never read. */
+const isHidden = (name: string): boolean => name.startsWith('.');
 
 /** Whether a name in articles/ is one the build reads: an article file, not a hidden one. */
 export const isArticleFileName = (name: string): boolean => articleIdOfFileName(name) !== undefined;
@@ -240,7 +243,7 @@ export async function readDataDir(dir: string, fs: ReaderFs = nodeFs): Promise<R
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   )) {
     const name = entry.name;
-    if (name.startsWith('.')) continue; // editors' and systems' hidden files
+    if (isHidden(name)) continue;
     const m = ARTICLE_FILE.exec(name);
     if (!m) {
       warn(

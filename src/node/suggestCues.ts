@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../core/pipeline/load.ts';
 import { UsageError } from './cli.ts';
 import type { FsProblem } from './fsErrors.ts';
-import { MAX_YAML_BYTES, nodeFs, readRegularFile } from './readData.ts';
+import { MAX_YAML_BYTES, nodeFs, readRegularFile, strictUtf8Text } from './readData.ts';
 
 /** The cue file's name in a data folder. */
 export const CUES_FILE = 'suggest-cues.yaml';
@@ -41,14 +41,8 @@ export type CueText =
 export async function readCueText(path: string): Promise<CueText> {
   const outcome = await readRegularFile(nodeFs, path, MAX_YAML_BYTES);
   if (outcome.kind !== 'ok') return outcome;
-  try {
-    return {
-      kind: 'ok',
-      file: { path, text: new TextDecoder('utf-8', { fatal: true }).decode(outcome.bytes) },
-    };
-  } catch {
-    return { kind: 'not-utf8' };
-  }
+  const text = strictUtf8Text(outcome.bytes);
+  return text === undefined ? { kind: 'not-utf8' } : { kind: 'ok', file: { path, text } };
 }
 
 /** The cue file as a SourceFile; a clear error if it cannot be read. */

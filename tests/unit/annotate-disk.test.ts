@@ -384,6 +384,9 @@ describe('undo and what was taken from disk', () => {
     expect(answer.status, answer.text).toBe(409);
     expect(answer.body).toMatchObject({ reason: 'conflict', file: 'articles/a1.yaml' });
     expect(readFileSync(file, 'utf8')).toBe(edited);
+    // Taken into memory, for the page to reload it: its version is the editor's.
+    const article = (await get<ArticleView>('article?id=a1')).body;
+    expect(article.version).toBe(versionOf(edited));
   });
 });
 
@@ -435,6 +438,8 @@ describe('read problems (a file not valid UTF-8) stand until fixed on disk', () 
       expect(refused.status, refused.text).toBe(422);
       expect(refused.body).toMatchObject({ ok: false, reason: 'refused' });
       expect(refused.body.message).toMatch(/articles\/a1\.yaml.*UTF-8/);
+      // Said as a refusal: nothing is written.
+      expect(refused.body.message).toMatch(/nothing is written/);
       expect(readFileSync(join(dir, 'articles/a1.yaml')).equals(bytes)).toBe(true);
       // The problem still stands.
       expect((await look()).problems[0]!.message).toMatch(/not valid UTF-8/);

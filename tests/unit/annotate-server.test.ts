@@ -604,6 +604,27 @@ describe('annotation API: a data folder whose articles lead elsewhere', () => {
   });
 });
 
+describe('annotation API: a folder made a link after a change', () => {
+  it('undoes nothing through the link: 403, the file outside kept', async () => {
+    await start();
+    const saved = await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION });
+    expect(saved.status, saved.text).toBe(200);
+    // Another program moves articles/ out and links it back, with the same files.
+    const outside = mkdtempSync(join(tmpdir(), 'actor-graph-outside-'));
+    try {
+      renameSync(join(dir, 'articles'), join(outside, 'articles'));
+      symlinkSync(join(outside, 'articles'), join(dir, 'articles'));
+      const before = readFileSync(join(outside, 'articles/a1.yaml'), 'utf8');
+      const undone = await post<ApiFailure>('undo', {});
+      expect(undone.status, undone.text).toBe(403);
+      expect(undone.body.message).toMatch(/leads outside the data folder/);
+      expect(readFileSync(join(outside, 'articles/a1.yaml'), 'utf8')).toBe(before);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('annotation API: an article file that is a link', () => {
   beforeEach(async () => {
     await start();

@@ -7,6 +7,7 @@ import type {
   RelationView,
   WorkbenchState,
 } from './api.ts';
+import { isObject } from '../graph/checkGraph.ts';
 import { ACTOR_KINDS, MODALITIES, type Actor, type ActorKind, type Modality } from '../model.ts';
 import type { DataFiles } from '../pipeline/buildGraph.ts';
 import { IssueSink } from '../pipeline/issues.ts';
@@ -204,9 +205,6 @@ function publishedOf(value: unknown): PublishedInput | undefined {
   const basis = value.basis === 'stated' || value.basis === 'inferred' ? value.basis : 'inferred';
   return { date: str(value.date)!, basis, how: str(value.how) ?? '' };
 }
-
-const isObject = (value: unknown): value is Loose =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const listOf = (value: unknown): Loose[] => (Array.isArray(value) ? value.filter(isObject) : []);
 

@@ -20,6 +20,7 @@ import {
   PROBLEM_LIMIT,
   quoted,
   type CheckResult,
+  type Dict,
 } from '../graph/checkGraph.ts';
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import type { ArticleMeta, EdgeAttributes, GraphAttributes, NodeAttributes } from '../model.ts';
@@ -148,8 +149,6 @@ export function graphDiff(before: ActorGraph, after: ActorGraph): GraphDiff {
   });
   return diff;
 }
-
-type Dict = Record<string, unknown>;
 
 /** A diff checked against the graph it is for: its problems, and the graph attributes it makes. */
 export interface DiffCheck extends CheckResult {

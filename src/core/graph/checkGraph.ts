@@ -50,7 +50,7 @@ export class Problems {
   }
 }
 
-type Dict = Record<string, unknown>;
+export type Dict = Record<string, unknown>;
 
 export const isObject = (value: unknown): value is Dict =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

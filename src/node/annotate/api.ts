@@ -25,7 +25,7 @@ import {
 } from '../../core/annotate/api.ts';
 import { MalformedRequest, parseChangeRequest, parseUndoRequest } from './requestShape.ts';
 import { ARTICLE_ID } from '../../core/pipeline/ids.ts';
-import { formatSize, MAX_TEXT_BYTES } from '../readData.ts';
+import { formatSize, MAX_TEXT_BYTES, strictUtf8Text } from '../readData.ts';
 import type { Outcome, Workbench } from './workbench.ts';
 
 /** Where the routes are, from the server's root (the page asks for ANNOTATE_API relative to itself). */
@@ -160,7 +160,9 @@ async function handle(
       return;
     }
     try {
-      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes));
+      const text = strictUtf8Text(read.bytes);
+      if (text === undefined) throw new Error('its bytes are not UTF-8');
+      body = JSON.parse(text);
     } catch (error) {
       send(
         res,

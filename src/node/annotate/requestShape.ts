@@ -14,15 +14,13 @@ import type {
   RelationInput,
 } from '../../core/annotate/api.ts';
 import { RELATION_KEYS } from '../../core/annotate/edits.ts';
+import { isObject } from '../../core/graph/checkGraph.ts';
 import { ARTICLE_ID } from '../../core/pipeline/ids.ts';
 
 /** A request that is not of api.ts's shape; the message says what is wrong and where. */
 export class MalformedRequest extends Error {}
 
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function object(value: unknown, where: string, keys: readonly string[]): Json {
   if (!isObject(value)) throw new MalformedRequest(`${where} must be an object`);

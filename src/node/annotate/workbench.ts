@@ -581,13 +581,17 @@ export class Workbench {
     const writeStart = performance.now();
     const again = await this.readNow([...writes.keys()]);
     for (const path of writes.keys()) {
-      if (again.get(path) !== (onDisk.get(path) ?? fresh.get(path))) throw conflict(path);
+      if (again.get(path) !== (onDisk.get(path) ?? fresh.get(path))) {
+        // Taken into memory, as at the first check, for the page to reload.
+        await this.takeDiskChanges(again, writes.keys());
+        throw conflict(path);
+      }
     }
     const entries: Written[] = [...writes].map(([path, after]) => ({
       path,
       before: files.get(path),
       after,
-      afterVersion: next.versions.get(path) ?? versionOf(after),
+      afterVersion: next.versions.get(path)!,
     }));
     await this.writeFiles(new Map(entries.map((e) => [e.path, e.after])), []);
     const writeMs = performance.now() - writeStart;
@@ -659,8 +663,9 @@ export class Workbench {
 
   /** Refuses (422, each file named, at most MAX_PROBLEMS) while the last read had errors. */
   private refuseWhileReadErrors(): void {
-    if (!hasErrors(this.snapshot.readIssues)) return;
-    throw refused([...this.snapshot.problems]);
+    const { data, readIssues } = this.snapshot;
+    if (!hasErrors(readIssues)) return;
+    throw refused(this.errorsElsewhere(data, readIssues, []).slice(0, MAX_PROBLEMS));
   }
 
   /**
@@ -768,6 +773,9 @@ export class Workbench {
         };
       }
     }
+    // What the folder is now: a folder replaced by a link since the change is not written through.
+    const inside = await this.insideRoot();
+    for (const path of paths) await this.checkPlace(path, inside);
     const checkMs = performance.now() - checkStart;
     const writeStart = performance.now();
     const restore = new Map<string, string>();
@@ -846,10 +854,6 @@ export class Workbench {
     };
   }
 
-  /**
-   * Whether the files `looks` describes are those in memory: every file whose look differs
-   * from the last one seen (new, gone, changed) is read and compared with memory's text.
-   */
   /** The paths whose look (kind, size, times) differs from the last one seen. */
   private touched(looks: Looks): string[] {
     return [...new Set([...looks.keys(), ...this.seen.keys()])].filter(
@@ -857,6 +861,10 @@ export class Workbench {
     );
   }
 
+  /**
+   * Whether the files `looks` describes are those in memory: every file whose look differs
+   * from the last one seen (new, gone, changed) is read and compared with memory's text.
+   */
   private async sameAsMemory(looks: Looks): Promise<boolean> {
     const differ = this.touched(looks);
     if (differ.length === 0) return true;
@@ -1011,48 +1019,13 @@ export class Workbench {
     writes: ReadonlyMap<string, string>,
     onDisk: ReadonlyMap<string, string>,
   ): Promise<void> {
-    const root = await fs.realpath(this.root);
-    const inside = (real: string) =>
-      real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+    const inside = await this.insideRoot();
     for (const path of writes.keys()) {
-      if (!WRITABLE_PATH.test(path)) {
-        throw new Refusal(403, {
-          ok: false,
-          reason: 'forbidden',
-          file: path,
-          message: `"${path}" is not a file the workbench writes: only actors.yaml and articles/<id>.yaml or .txt inside ${this.dataDir}.`,
-        });
-      }
-      const full = join(this.root, this.onDisk(path));
-      const folder = dirname(full);
-      const realFolder = await fs.realpath(folder).catch((e: unknown) => {
-        if (errorCode(e) === 'ENOENT') return undefined;
-        throw e;
-      });
-      if (realFolder !== undefined && !inside(realFolder)) {
-        throw new Refusal(403, {
-          ok: false,
-          reason: 'forbidden',
-          file: path,
-          message: `${join(this.dataDir, dirname(path))} leads outside the data folder (to ${realFolder}): the workbench writes only inside ${this.dataDir}. Make it a folder of its own (remove the link), or start the workbench on the folder it leads to.`,
-        });
-      }
-      const link = await fs.lstat(full).then(
-        (s) => s.isSymbolicLink(),
-        () => false,
-      );
-      if (link) {
-        throw new Refusal(403, {
-          ok: false,
-          reason: 'forbidden',
-          file: path,
-          message: `${join(this.dataDir, this.onDisk(path))} is a symbolic link: the workbench does not write through links. Replace it with the file itself to edit it here.`,
-        });
-      }
+      await this.checkPlace(path, inside);
       if (path.endsWith('.txt')) {
         const exists =
           onDisk.has(path) ||
-          (await fs.lstat(full).then(
+          (await fs.lstat(join(this.root, this.onDisk(path))).then(
             () => true,
             () => false,
           ));
@@ -1065,6 +1038,52 @@ export class Workbench {
           });
         }
       }
+    }
+  }
+
+  /** Whether a real path is inside the data folder (as it is now, links resolved). */
+  private async insideRoot(): Promise<(real: string) => boolean> {
+    const root = await fs.realpath(this.root);
+    return (real) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+  }
+
+  /**
+   * Refuses (403) to write or remove a path that is not actors.yaml or an article's file, that
+   * is in a folder leading outside the data folder, or that is a symbolic link.
+   */
+  private async checkPlace(path: string, inside: (real: string) => boolean): Promise<void> {
+    if (!WRITABLE_PATH.test(path)) {
+      throw new Refusal(403, {
+        ok: false,
+        reason: 'forbidden',
+        file: path,
+        message: `"${path}" is not a file the workbench writes: only actors.yaml and articles/<id>.yaml or .txt inside ${this.dataDir}.`,
+      });
+    }
+    const full = join(this.root, this.onDisk(path));
+    const realFolder = await fs.realpath(dirname(full)).catch((e: unknown) => {
+      if (errorCode(e) === 'ENOENT') return undefined;
+      throw e;
+    });
+    if (realFolder !== undefined && !inside(realFolder)) {
+      throw new Refusal(403, {
+        ok: false,
+        reason: 'forbidden',
+        file: path,
+        message: `${join(this.dataDir, dirname(path))} leads outside the data folder (to ${realFolder}): the workbench writes only inside ${this.dataDir}. Make it a folder of its own (remove the link), or start the workbench on the folder it leads to.`,
+      });
+    }
+    const link = await fs.lstat(full).then(
+      (s) => s.isSymbolicLink(),
+      () => false,
+    );
+    if (link) {
+      throw new Refusal(403, {
+        ok: false,
+        reason: 'forbidden',
+        file: path,
+        message: `${join(this.dataDir, this.onDisk(path))} is a symbolic link: the workbench does not write through links. Replace it with the file itself to edit it here.`,
+      });
     }
   }
 

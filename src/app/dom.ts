@@ -42,12 +42,7 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/**
- * A count and its noun, the noun in -s unless the count is 1: "1 statement", "2 statements".
- * `shown` is how the count is written, when not as String(n) (a number with separators).
- */
-export const plural = (n: number, word: string, shown: string = String(n)): string =>
-  `${shown} ${word}${n === 1 ? '' : 's'}`;
+export { plural } from '../core/text/plural.ts';
 
 /** A color swatch (decorative). */
 export const swatch = (color: string, shape: 'dot' | 'line' = 'dot'): HTMLElement =>

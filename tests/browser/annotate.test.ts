@@ -40,7 +40,7 @@ Iran condemned Russia over the new fishing quotas.
 
 /** The new article's id, as the workbench made it (from outlet, date and title). */
 let articleId = '';
-const articleFile = () => join(data, 'articles', `${articleId}.yaml`);
+const articleFile = () => articlePaths(articleId)[1];
 
 async function openArticle(p: Page): Promise<void> {
   await p.locator('.article-details summary').click();
@@ -372,6 +372,24 @@ describe('the annotation workbench', () => {
     await p.locator('.reader-message', { hasText: 'changed on disk' }).waitFor();
     expect(readFileSync(articleFile(), 'utf8')).toBe(changed);
     // Reloading the article shows the new version; the change can then be made.
+    await p.getByRole('button', { name: 'Reload the article' }).click();
+    await p.locator('.reader-message').waitFor({ state: 'hidden' });
+  });
+
+  it('keeps the reload offer when a delete meets a file changed on disk', async () => {
+    const p = page();
+    await openExplorer(p, base);
+    await openArticle(p);
+    const changed = `${readFileSync(articleFile(), 'utf8')}# edited elsewhere again\n`;
+    writeFileSync(articleFile(), changed);
+    await p.getByRole('button', { name: /^Delete relation 1/ }).click();
+    await p.locator('.reader-message', { hasText: 'changed on disk' }).waitFor();
+    // The delete's own answer does not say it again without the button.
+    await p.waitForTimeout(300);
+    await expect(p.getByRole('button', { name: 'Reload the article' }).isVisible()).resolves.toBe(
+      true,
+    );
+    expect(readFileSync(articleFile(), 'utf8')).toBe(changed);
     await p.getByRole('button', { name: 'Reload the article' }).click();
     await p.locator('.reader-message').waitFor({ state: 'hidden' });
   });
@@ -847,7 +865,7 @@ describe('the annotation workbench', () => {
       await reload.focus();
       const looks: string[] = [];
       p.on('request', (request) => {
-        if (new URL(request.url()).pathname.endsWith('/api/annotate/state')) looks.push('');
+        if (isState(request.url())) looks.push('');
       });
       // A look waits for the one before: two asked, the first is over.
       await expect

@@ -25,6 +25,12 @@ export async function startDevServer(options: { freshCache?: boolean } = {}): Pr
     filter: (source) => !/[/\\](build|events)$/.test(source),
   });
   process.env.ANNOTATE_DATA = data;
+  /** The server stopped, its folder removed, the variable the workbench reads unset. */
+  const cleanUp = async (running: ViteDevServer | undefined) => {
+    delete process.env.ANNOTATE_DATA;
+    await running?.close();
+    rmSync(work, { recursive: true, force: true });
+  };
   let server: ViteDevServer | undefined;
   let port: number;
   try {
@@ -41,20 +47,10 @@ export async function startDevServer(options: { freshCache?: boolean } = {}): Pr
     if (!address || typeof address === 'string') throw new Error('The dev server has no port');
     port = address.port;
   } catch (error) {
-    // Nothing left behind: the server, its folder, the variable the workbench reads.
-    delete process.env.ANNOTATE_DATA;
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
+    // Nothing left behind.
+    await cleanUp(server);
     throw error;
   }
   const running = server;
-  return {
-    base: `http://127.0.0.1:${port}/`,
-    data,
-    async close() {
-      delete process.env.ANNOTATE_DATA;
-      await running.close();
-      rmSync(work, { recursive: true, force: true });
-    },
-  };
+  return { base: `http://127.0.0.1:${port}/`, data, close: () => cleanUp(running) };
 }

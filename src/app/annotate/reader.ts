@@ -334,7 +334,8 @@ export function mountReader(host: HTMLElement, context: ReaderContext): Reader {
                   void context
                     .save(shown, [{ kind: 'delete-relation', article: shown.id, index: r.index }])
                     .then((failed) => {
-                      if (failed) reader.message(failed.problems.map(problemText).join(' '));
+                      if (failed && !failed.toldInReader)
+                        reader.message(failed.problems.map(problemText).join(' '));
                     }),
               },
               'Delete',

@@ -6,9 +6,17 @@ import type { FieldProblem } from '../../core/annotate/api.ts';
  * A failure of another kind (the server unreachable, the build folder not writable) does not
  * say so: the page cannot know, or the data files were saved.
  */
-export type SaveResult = { problems: FieldProblem[]; nothingWritten: boolean } | null;
+export type SaveResult = {
+  problems: FieldProblem[];
+  nothingWritten: boolean;
+  /** A conflict, already told in the reader with a button to reload the article. */
+  toldInReader?: true;
+} | null;
 
-/** A refusal's problem as the workbench writes it: its message, then its hint if it has one. */
+/**
+ * A problem as the workbench writes it (a refusal's, or why the data folder does not build):
+ * its message, then its hint if it has one.
+ */
 export const problemText = (p: Pick<FieldProblem, 'message' | 'hint'>): string =>
   p.hint ? `${p.message} ${p.hint}` : p.message;
 

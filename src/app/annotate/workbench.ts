@@ -98,6 +98,8 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   let matcher: ActorMatcher = actorMatcher(state.actors);
   /** The version of the graph shown: a diff applies to that one only. */
   let shownGraph = options.graphVersion;
+  /** Whether the last graph failed to come in (asked for again at the next look). */
+  let graphFailed = false;
 
   const status = h('p', { className: 'workbench-status', 'aria-live': 'polite' });
   /** Why the data folder, as read from disk, does not build (WorkbenchState.problems). */
@@ -267,9 +269,11 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
       const fits = diff !== undefined && diff.from === shownGraph && diff.to === state.graphVersion;
       try {
         shownGraph = await options.rebuilt(state.graphVersion, fits ? diff : undefined);
+        graphFailed = false;
       } catch (error) {
         // The files are written: only the page is behind, by how much it cannot tell.
         shownGraph = undefined;
+        graphFailed = true;
         console.error(error);
         say(
           `${said} The network could not take in the new build (${error instanceof Error ? error.message : String(error)}): reload the page to see it.`,
@@ -292,8 +296,9 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     const answer = await client.state();
     const open = shownArticle();
     // Nothing changed on disk, and the page shows the server's state and graph: nothing to
-    // redraw. (A graph that failed to come in is asked for again.)
-    if (!reopen && shownGraph === answer.graphVersion && sameState(state, answer)) {
+    // redraw. (A graph that failed to come in is asked for again; one whose version the page
+    // could not tell is not fetched again for that.)
+    if (!reopen && !graphFailed && sameState(state, answer)) {
       state = answer;
       return;
     }
@@ -337,12 +342,13 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
   /** The state and the article open read again (after a conflict, or when asked to). */
   const refresh = () => inTurn(() => lookNow({ reopen: true }));
 
-  const conflict = (error: ApiError) => {
+  /** Says a conflict, in the reader too (with a reload) when an article is open; its text. */
+  const conflict = (error: ApiError): { text: string; inReader: boolean } => {
     const text = `${error.message} Nothing was written.`;
     say(text);
-    if (shownArticle()) {
-      reader.message(text, { label: 'Reload the article', run: () => void refresh() });
-    }
+    const inReader = shownArticle() !== undefined;
+    if (inReader) reader.message(text, { label: 'Reload the article', run: () => void refresh() });
+    return { text, inReader };
   };
 
   /** Sends changes; resolves to the problems of a failure, or null once saved and shown. */
@@ -372,10 +378,11 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.failure.reason === 'conflict') {
-        conflict(error);
+        const told = conflict(error);
         return {
-          problems: [{ message: `${error.message} Nothing was written.` }],
+          problems: [{ message: told.text }],
           nothingWritten: true,
+          ...(told.inReader ? { toldInReader: true as const } : {}),
         };
       }
       const problems = error.failure.problems?.length

@@ -1,6 +1,7 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { summariseRelations, type RelationItem } from '../../core/explore/relationsSummary.ts';
 import { KIND_COLORS, KIND_LABELS } from '../../core/style.ts';
+import { count } from '../../core/text/plural.ts';
 import { h, plural, swatch } from '../dom.ts';
 
 /**
@@ -151,8 +152,7 @@ export function actorSection(
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-const machineCount = (events: number): string =>
-  plural(events, 'machine-coded event', events.toLocaleString('en'));
+const machineCount = (events: number): string => count(events, 'machine-coded event');
 
 /** Whether a relation's count of statements is shown ("0 statements" only without events). */
 const hasStatements = (item: RelationItem): boolean =>

@@ -337,7 +337,7 @@ function groupDates(
   return out;
 }
 
-const statements = (n: number) => `${plural(n, 'statement')}`;
+const statements = (n: number) => plural(n, 'statement');
 
 function checkbox(
   id: string,

@@ -1,9 +1,6 @@
 import type { Explorer } from '../../core/explore/explorer.ts';
 import { isFiltering, isKindVisible } from '../../core/explore/filters.ts';
-import { plural } from '../dom.ts';
-
-/** "1,234 actors": a count with separators and its noun. */
-const count = (n: number, word: string) => plural(n, word, n.toLocaleString('en'));
+import { count } from '../../core/text/plural.ts';
 
 /** The graph's name and its counts, which follow the filters. Returns its unmount. */
 export function mountHeader(

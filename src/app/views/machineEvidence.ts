@@ -1,5 +1,6 @@
 import { isLinkableUrl } from '../../core/events/layer.ts';
 import type { MachineEvidence } from '../../core/model.ts';
+import { count } from '../../core/text/plural.ts';
 import { h, plural } from '../dom.ts';
 
 const number = (n: number) => n.toLocaleString('en');
@@ -29,7 +30,7 @@ export function machineEvidenceSection(machine: MachineEvidence, titleId: string
     h(
       'p',
       { className: 'counts' },
-      `${plural(machine.events, 'event', number(machine.events))} in ${plural(months, 'month')} (${machine.firstMonth === machine.lastMonth ? machine.firstMonth : `${machine.firstMonth} to ${machine.lastMonth}`}) · ${number(machine.mentions)} mentions in ${number(machine.articles)} articles from ${number(machine.sources)} sources · mean Goldstein ${signed(machine.goldstein)} · mean tone ${signed(machine.tone)}`,
+      `${count(machine.events, 'event')} in ${plural(months, 'month')} (${machine.firstMonth === machine.lastMonth ? machine.firstMonth : `${machine.firstMonth} to ${machine.lastMonth}`}) · ${number(machine.mentions)} mentions in ${number(machine.articles)} articles from ${number(machine.sources)} sources · mean Goldstein ${signed(machine.goldstein)} · mean tone ${signed(machine.tone)}`,
     ),
     h(
       'table',

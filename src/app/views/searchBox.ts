@@ -105,7 +105,11 @@ export function attachSearch({
     list.hidden = !open;
     input.setAttribute('aria-expanded', String(open));
     status.textContent = open
-      ? `${plural(matches.length, 'matching actor', matches.length === 0 ? 'No' : String(matches.length))}`
+      ? plural(
+          matches.length,
+          'matching actor',
+          matches.length === 0 ? 'No' : String(matches.length),
+        )
       : '';
     highlight();
   };

@@ -2,6 +2,7 @@ import type { ActorKind } from '../model.ts';
 import { KIND_COLORS, KIND_LABELS, nodeSize } from '../style.ts';
 import type { Camp } from './camps.ts';
 import type { ActorMetrics } from './centrality.ts';
+import { plural } from '../text/plural.ts';
 
 /**
  * "Size by" and "colour by" for the actors, from the analysis: what the page draws and what its
@@ -112,7 +113,7 @@ export function nodeLook(input: LookInput, sizeBy: SizeBy, colourBy: ColourBy): 
         label:
           c === COMMUNITY_COLORS.length - 1 && sizesOf.size > COMMUNITY_COLORS.length
             ? `Communities ${c + 1} and after`
-            : `Community ${c + 1} (${n} actor${n === 1 ? '' : 's'})`,
+            : `Community ${c + 1} (${plural(n, 'actor')})`,
       }));
   } else if (colourBy === 'camp') {
     for (const a of input.actors.keys()) {

@@ -4,6 +4,7 @@
  */
 import type { ActorGraph } from '../graph/actorGraph.ts';
 import { UNCONFIRMED_MODALITIES } from '../model.ts';
+import { plural } from '../text/plural.ts';
 
 export interface PairSide {
   /** Relation type → statements (annotated) or events (GDELT), with direction as "a>b". */
@@ -83,7 +84,7 @@ export function formatComparison(
   const types = (side: PairSide | undefined, unit: string) =>
     Object.entries(side?.types ?? {})
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-      .map(([t, n]) => `${t} ${n} ${unit}${n === 1 ? '' : 's'}`)
+      .map(([t, n]) => `${t} ${plural(n, unit)}`)
       .join(', ');
   const name = (p: PairComparison) => `${label(p.a)} - ${label(p.b)}`;
   const lines: string[] = [];

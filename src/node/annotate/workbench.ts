@@ -71,6 +71,7 @@ import {
 import { Suggestions } from './suggestions.ts';
 import { isDuplicateRelation } from '../../core/pipeline/evidence.ts';
 import { ARTICLE_ID, articleFileOf, KNOWN_PATH, WRITABLE_PATH } from '../../core/pipeline/ids.ts';
+import { plural } from '../../core/text/plural.ts';
 
 // Paths here are the API's (WRITABLE_PATH, KNOWN_PATH): articles/<id>.yaml for an article's
 // annotations even when the file is <id>.yml (the file keeps its name on disk, see onDisk).
@@ -258,7 +259,7 @@ export class Workbench {
     if (hasErrors(issues) || !result.graph || !result.texts) {
       const errors = issues.filter((i) => i.severity === 'error');
       throw new WorkbenchStartError(
-        `${dataDir} does not build (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${errors
+        `${dataDir} does not build (${plural(errors.length, 'error')}):\n${errors
           .slice(0, 20)
           .map((i) => formatIssue(i))
           .join('\n')}`,

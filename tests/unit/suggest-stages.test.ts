@@ -986,6 +986,23 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
     ).toEqual([]);
   });
 
+  it('reads "she" after a quotation of two sentences as the person named before it', () => {
+    const text =
+      'Lena Holm thanked the mediators. "We call on Norland to free them. Their detention is no bargaining chip," she told reporters.';
+    expect(suggest(text)).toContain('lena-holm proposes-to norland asserted');
+    // A person named in between, known or not, still stops the look back.
+    expect(
+      suggest(
+        'Lena Holm thanked the mediators. Sergei Petrov spoke. "We call on Norland to free them. Their detention is no bargaining chip," he told reporters.',
+      ).filter((x) => x.startsWith('lena-holm')),
+    ).toEqual([]);
+    expect(
+      suggest(
+        'Lena Holm thanked the mediators. Minister Lars Hald spoke. "We call on Norland to free them. Their detention is no bargaining chip," he told reporters.',
+      ).filter((x) => x.startsWith('lena-holm')),
+    ).toEqual([]);
+  });
+
   it('reads "he" after an office named without a name as that office\'s actor', () => {
     expect(
       suggest(

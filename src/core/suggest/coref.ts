@@ -14,7 +14,9 @@
  * - "it" as a subject (before a verb) or after a preposition: the subject of the sentence, or
  *   of the one before, if it is an organisation, state or group; else the last such actor.
  * - "he" or "she" as a subject: the one person named in the sentence before it or in the one
- *   before; never a guess between two persons (the registry does not say who is which).
+ *   before, or, when those name no person, in the one before them ('"... demand. Their
+ *   detention is ...," she said' after a quotation of two sentences); never a guess between two
+ *   persons (the registry does not say who is which).
  * Linear: one pass over the tokens, looking back over a bounded list of recent actors (and, for
  * "the two" with no "X and Y" near, over the actors named so far: at most the registry's).
  */
@@ -31,6 +33,9 @@ import type { Mention } from './mentions.ts';
 import { singularOf, type Sentence, type Token } from './read.ts';
 
 type Kind = Actor['kind'];
+
+/** How many sentences back "he" or "she" looks for a person when those nearer name none. */
+const PRONOUN_REACH = 2;
 
 const ORGANISED: readonly Kind[] = ['organisation', 'coalition'];
 const ARMED: readonly Kind[] = ['armed-group', 'coalition'];
@@ -387,11 +392,21 @@ export function resolveReferences(
           continue;
         // "Fiji's prime minister said he ...": an unnamed office holder of this sentence is
         // the one meant, for the actor the office is of.
-        const persons = new Set(
-          recent
-            .filter((r) => r.sentence >= s - 1 && kindOf(r.actor) === 'person')
-            .map((r) => r.actor),
-        );
+        const personsFrom = (from: number) =>
+          new Set(
+            recent
+              .filter((r) => r.sentence >= from && kindOf(r.actor) === 'person')
+              .map((r) => r.actor),
+          );
+        let from = s - 1;
+        let persons = personsFrom(from);
+        while (
+          persons.size === 0 &&
+          from > 0 &&
+          from > s - PRONOUN_REACH &&
+          !unknownPerson(tokens, sentences[from]!.first, k, inName, registry.titles)
+        )
+          persons = personsFrom(--from);
         const office = unnamedOffice(tokens, sentence.first, k, inName);
         if (office !== undefined) {
           // With a person named in this sentence too, "he" could be either: none.
@@ -402,7 +417,7 @@ export function resolveReferences(
           continue;
         }
         // A person the registry does not know ("Prime Minister Lars Holm") counts as a second.
-        const first = s > 0 ? sentences[s - 1]!.first : sentence.first;
+        const first = sentences[Math.max(0, from)]!.first;
         if (persons.size === 1 && !unknownPerson(tokens, first, k, inName, registry.titles))
           add(k, k + 1, [...persons], 'pronoun');
         continue;

@@ -905,6 +905,13 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
     ]);
   });
 
+  it('reads "that reading", "that position" or "their version" as what was said', () => {
+    for (const noun of ['that reading', 'that position', 'the version', 'this interpretation'])
+      expect(
+        suggest(`Norland says the border runs along the river. Sudmark rejects ${noun}.`),
+      ).toEqual(['sudmark opposes norland asserted']);
+  });
+
   it('says in its why which act it took, and scores it below a named target', () => {
     const [reaction] = suggestRelations(
       'Norland offered talks. Sudmark welcomed the proposal.',

@@ -75,6 +75,15 @@ const SAYING_NOUNS = new Set([
   'suggestion',
   'word',
   'account',
+  'version',
+  'reading',
+  'interpretation',
+  'position',
+  'narrative',
+  'characterisation',
+  'characterization',
+  'portrayal',
+  'description',
 ]);
 
 /** Nouns for whatever was done last ("the move was criticised"): any act but a saying. */

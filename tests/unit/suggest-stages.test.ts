@@ -1481,9 +1481,14 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     expect(suggest('Sergei Petrov said he had spoken by telephone with Lena Holm.')).toEqual([
       'ivan-petrov cooperates-with lena-holm asserted',
     ]);
-    expect(suggest('Norland, which has been at odds with Sudmark for years, sent troops.')).toEqual(
-      ['norland opposes sudmark asserted'],
-    );
+    expect(
+      suggest('Norland, which has been at odds with Sudmark for years, sent troops.').sort(),
+    ).toEqual(['norland opposes sudmark asserted', 'sudmark opposes norland asserted']);
+    // "X and Y are at odds": each with the other.
+    expect(suggest('Norland and Sudmark have been at odds for years.')).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+    ]);
     expect(suggest('Norland values its friendship with Sudmark.')).toEqual([
       'norland cooperates-with sudmark asserted',
     ]);

@@ -189,6 +189,27 @@ describe('actor mentions', () => {
     ]);
   });
 
+  it("takes the cue file's demonyms where the regular endings would guess wrong", () => {
+    // The endings would make "Azerbaijanian", "Norwaian" and no form at all for Mali.
+    const states: Actor[] = [
+      { id: 'azerbaijan', label: 'Azerbaijan', kind: 'state' },
+      { id: 'norway', label: 'Norway', kind: 'state' },
+      { id: 'mali', label: 'Mali', kind: 'state' },
+      { id: 'kazakhstan', label: 'Kazakhstan', kind: 'state' },
+    ];
+    const index = indexNames(states, lexicon);
+    const texts = (t: string) => findMentions(t, index).map((m) => `${m.text}=${m.actorIds[0]}`);
+    expect(
+      texts('Azerbaijani, Norwegian, Malian and Kazakh officials met two Norwegians.'),
+    ).toEqual([
+      'Azerbaijani=azerbaijan',
+      'Norwegian=norway',
+      'Malian=mali',
+      'Kazakh=kazakhstan',
+      'Norwegians=norway',
+    ]);
+  });
+
   it('finds a state by its capital, not a city of place, and never over a registry name', () => {
     expect(capitalForms('Washington D.C.')).toEqual(['Washington D.C.', 'Washington']);
     const states: Actor[] = [

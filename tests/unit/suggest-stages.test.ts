@@ -241,6 +241,18 @@ describe('actor mentions', () => {
         (s) => `${s.source} ${s.type} ${s.target}`,
       ),
     ).toEqual(['russia opposes usa']);
+    // Those who govern from a capital stand for its state: "officials in Moscow", "the
+    // ministries in Moscow and Washington", as subjects too; a place stays a place.
+    const read = (t: string) =>
+      suggestRelations(t, withCapitals).suggestions.map((s) => `${s.source} ${s.type} ${s.target}`);
+    expect(read('Officials in Moscow accused Bolivia of spying.')).toEqual([
+      'russia opposes bolivia',
+    ]);
+    expect(read('The defence ministries in Moscow and Washington traded accusations.')).toEqual([
+      'russia opposes usa',
+      'usa opposes russia',
+    ]);
+    expect(read('Protesters in Moscow accused Bolivia of spying.')).toEqual([]);
   });
 
   it('finds persons by honorific and surname, and reports a shared surname as ambiguous', () => {

@@ -17,7 +17,7 @@ import {
   MEMBER_NOUNS,
   OFFICE_NOUNS,
   RECEIVING_VERBS,
-  RULER_NOUNS,
+  isRulerNoun,
   VERB_COORDINATORS,
   INFINITIVE_ROOTS,
   RELATIVE_PRONOUNS,
@@ -290,6 +290,8 @@ function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): bo
   const t = tokens[j]!;
   if (isPreposition(t)) {
     if (t.lower === 'of') return false;
+    // "the ministries in Yerevan and Baku traded accusations": who govern from there.
+    if (t.lower === 'in' && j > sentence.first && isRulerNoun(tokens[j - 1])) return false;
     // "a spokesperson for the United Nations urged ...": the one spoken for.
     return !(t.lower === 'for' && j > sentence.first && AGENT_NOUNS.has(tokens[j - 1]!.lemma));
   }
@@ -1037,7 +1039,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         lastNoun === k - 1 &&
         ((t.lower === 'of' && (MEMBER_NOUNS.has(before) || STAND_IN_NOUNS.has(before))) ||
           // "accused the government in Lima": who governs from there.
-          (t.lower === 'in' && RULER_NOUNS.has(before)))
+          (t.lower === 'in' && isRulerNoun(tokens[k - 1])))
       ) {
         // As a verb's object too: "attacked the breakaway region of X".
         if (preposition === '') theme = false;

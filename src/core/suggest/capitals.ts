@@ -9,7 +9,7 @@
  */
 import { countries } from 'countries-list';
 import { MONTHS } from '../dates.ts';
-import { MEMBER_NOUNS, RULER_NOUNS } from './grammar.ts';
+import { isRulerNoun, MEMBER_NOUNS } from './grammar.ts';
 import type { Mention } from './mentions.ts';
 import type { Token } from './read.ts';
 
@@ -76,7 +76,7 @@ export function citiesLeftOut(mentions: readonly Mention[], tokens: readonly Tok
       // Not "the Norland government in Baghdad": a ruler a name qualifies is that name's.
       const ruling =
         before.lower === 'in' &&
-        RULER_NOUNS.has(tokens[first - 2]?.lemma ?? '') &&
+        isRulerNoun(tokens[first - 2]) &&
         tokens[first - 3]?.pos !== 'PROPN' &&
         tokens[first - 3]?.pos !== 'ADJ';
       if ((PLACE_PREPOSITIONS.has(before.lower) && !ruling) || before.lower === 'the') return false;

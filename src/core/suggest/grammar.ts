@@ -192,7 +192,7 @@ export const OFFICE_NOUNS: readonly string[] = [
 
 /**
  * Nouns for those who govern a state from its capital, by lemma: "the government in Lima", "the
- * authorities in Bamako" are the state, not a place.
+ * authorities in Bamako", "officials in Kabul" are the state, not a place.
  */
 export const RULER_NOUNS: ReadonlySet<string> = new Set([
   'government',
@@ -202,7 +202,13 @@ export const RULER_NOUNS: ReadonlySet<string> = new Set([
   'regime',
   'administration',
   'junta',
+  'ministry',
+  'official',
 ]);
+
+/** Whether a token is one of RULER_NOUNS ("Officials" opening a sentence too). */
+export const isRulerNoun = (t: Token | undefined): boolean =>
+  t !== undefined && RULER_NOUNS.has(t.singular ?? t.lemma);
 
 /** Nouns for those who act for a body: "envoys of X", "fighters of X" stand for X. */
 export const MEMBER_NOUNS = new Set([

@@ -1043,6 +1043,27 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
     ).toEqual([]);
   });
 
+  it('reads "urged restraint", "called for calm" as an appeal to the two sides', () => {
+    expect(
+      suggest('Norland and Sudmark clashed on the border. Ostria urged restraint.').filter((x) =>
+        x.startsWith('ostria'),
+      ),
+    ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
+    // Never the ones who ask: the ally of one side asks the two sides, not itself.
+    expect(
+      suggest("Norland shelled Sudmark. Ostria, Norland's closest ally, called for calm.").filter(
+        (x) => x.includes('proposes-to'),
+      ),
+    ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
+    // With no two sides, nobody.
+    expect(suggest('Ostria urged restraint.')).toEqual([]);
+    const [appeal] = suggestRelations(
+      'Norland and Sudmark clashed. Ostria called for calm.',
+      suggester,
+    ).suggestions.filter((x) => x.source === 'ostria');
+    expect(appeal!.why).toContain('target "calm" (object of the verb, asked of the two sides)');
+  });
+
   it('reads "he" after an office named without a name as that office\'s actor', () => {
     expect(
       suggest(

@@ -11,6 +11,8 @@
  * - "the two", "both sides", "the two governments", "its two neighbours", "all parties": a
  *   group of two, from the sentence if it names both before the words, else a pair joined by
  *   "and" just before, else the two actors the article has named most (see pairOf);
+ * - "restraint" or "calm" asked for ("urged restraint", "called for calm"): the two sides of the
+ *   conflict, found as for "the two" (never the ones who ask);
  * - "it" as a subject (before a verb) or after a preposition: the subject of the sentence, or
  *   of the one before, if it is an organisation, state or group; else the last such actor.
  * - "he" or "she" as a subject: the one person named in the sentence before it or in the one
@@ -252,6 +254,22 @@ export function resolveReferences(
       if (inName[k]) continue;
       take(k);
       const tok = tokens[k]!;
+      // "urged restraint", "called for calm": an appeal made to the two sides of a conflict.
+      if (CALMING.has(tok.lower) && appealsBefore(tokens, k, sentence.first)) {
+        const subjects = new Set(
+          local.filter((l) => l.at < k && !governed(l.at) && !l.possessive).map((l) => l.actor),
+        );
+        const pair = pairOf(
+          recent,
+          s,
+          (id) => kindOf(id) !== undefined && kindOf(id) !== 'person',
+          subjects,
+          timesNamed,
+          (id) => kindOf(id) !== 'organisation',
+        );
+        if (pair) add(k, k + 1, pair, 'addressee');
+        continue;
+      }
       // "the two", "both sides", "the two governments", "its two neighbours", "all sides",
       // "both warring parties", "each side". ("The three" and "either side" are left: they
       // named listed actors, or a war's two sides, more often than the article's parties.)
@@ -504,6 +522,27 @@ function unnamedOffice(
     return first;
   }
   return undefined;
+}
+
+/** What an appeal to the sides of a conflict asks for ("urged restraint", "called for calm"). */
+const CALMING = new Set(['restraint', 'calm', 'de-escalation']);
+
+/**
+ * Whether an appeal's verb stands right before token `k`: "urged (maximum) restraint",
+ * "called for calm", "appealed for calm".
+ */
+function appealsBefore(tokens: readonly Token[], k: number, first: number): boolean {
+  let j = k - 1;
+  if (j >= first && tokens[j]!.pos === 'ADJ') j--;
+  const verb = j >= first ? tokens[j]! : undefined;
+  if (verb?.pos === 'VERB' && verb.lemma === 'urge') return true;
+  const before = j - 1 >= first ? tokens[j - 1]! : undefined;
+  return (
+    verb?.lower === 'for' &&
+    before !== undefined &&
+    before.pos === 'VERB' &&
+    (before.lemma === 'call' || before.lemma === 'appeal')
+  );
 }
 
 /** How many sentences back an "X and Y" still gives the pair "the two" stands for. */

@@ -27,7 +27,9 @@ export type MentionVia =
   /** "We", "I" in a quotation, for its speaker: see speakers.ts. */
   | 'speaker'
   /** The doer of an act referred back to ("the protest"): see events.ts. */
-  | 'act';
+  | 'act'
+  /** The two sides an appeal for restraint or calm is made to ("urged restraint"): coref.ts. */
+  | 'addressee';
 
 export interface Mention {
   /** UTF-16 offsets into the text; a possessive 's is not included. */
@@ -99,6 +101,7 @@ export function indexNames(actors: readonly Actor[], sources: NameSources): Name
     pronoun: 7,
     speaker: 7,
     act: 8,
+    addressee: 8,
   };
   const byKey = new Map<string, NameEntry>();
   const add = (written: string, id: string, via: MentionVia, person: boolean) => {

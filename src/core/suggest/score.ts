@@ -33,6 +33,7 @@ const NAME_PENALTY: Record<MentionVia, number> = {
   pronoun: 0.12,
   speaker: 0.12,
   act: 0.05,
+  addressee: 0.15,
 };
 
 const SIDE_WORDS: Record<Side['how'], string> = {
@@ -70,7 +71,9 @@ const describeSide = (s: { side: Side; text: string; via: MentionVia }): string 
       ? ''
       : s.via === 'speaker'
         ? ", the quotation's speaker"
-        : `, by ${s.via}`;
+        : s.via === 'addressee'
+          ? ', asked of the two sides'
+          : `, by ${s.via}`;
   return `"${s.text}" (${how}${via})`;
 };
 

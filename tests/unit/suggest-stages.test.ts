@@ -1239,6 +1239,10 @@ describe('an author named after "by", a clause of saying without "that" (hand-ma
     expect(
       suggest('Sudmark has rejected previous truce proposals while Norland fighters remain.'),
     ).not.toContain('sudmark proposes-to norland asserted');
+    // "a request from X" too; the reaction is aimed at its author.
+    expect(suggest('Sudmark rejected a request from Norland to extradite a judge.')).toContain(
+      'sudmark opposes norland asserted',
+    );
   });
 
   it('gives "X said Y would ..., and accused Z" the speaker for subject', () => {

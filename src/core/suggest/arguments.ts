@@ -942,8 +942,10 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         continue;
       }
       if (passive) continue;
-      // "rejected a proposal by X", "welcomed a statement by X": the noun's author.
-      if (agentive && theme && cue.pos === 'verb' && authorAt === lastNoun + 1) {
+      // "rejected a proposal by X", "welcomed a statement by X", "a request from X": the
+      // noun's author.
+      const authored = agentive || preposition === 'from';
+      if (authored && theme && cue.pos === 'verb' && authorAt === lastNoun + 1) {
         result.object = {
           group: groupRightOf(view, m),
           how: 'preposition',
@@ -1045,7 +1047,14 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         if (preposition === '') theme = false;
         continue;
       }
-      if (t.lower === 'by' || (t.lower === 'from' && (cue.pos === 'noun' || passive))) {
+      // "rejected a request from X": right after a verb's object noun, its author too.
+      const authorFrom =
+        t.lower === 'from' && cue.pos === 'verb' && theme && !passive && lastNoun === k - 1;
+      if (
+        t.lower === 'by' ||
+        (t.lower === 'from' && (cue.pos === 'noun' || passive)) ||
+        authorFrom
+      ) {
         preposition = t.lower;
         skipping = false;
         authorAt = k;

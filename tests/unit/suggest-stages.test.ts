@@ -1057,6 +1057,12 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
     ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
     // With no two sides, nobody.
     expect(suggest('Ostria urged restraint.')).toEqual([]);
+    // The same for "both sides": the owner in an apposition is not one who asks.
+    expect(
+      suggest(
+        "Norland and Sudmark clashed again. Ostria, Sudmark's closest ally, called on both sides to talk.",
+      ).filter((x) => x.includes('proposes-to')),
+    ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
     const [appeal] = suggestRelations(
       'Norland and Sudmark clashed. Ostria called for calm.',
       suggester,

@@ -220,6 +220,9 @@ export function resolveReferences(
       if (recent.length > RECENT) recent.shift();
     };
     const governed = (at: number) => isGovernedAt(tokens, at, sentence.first);
+    /** ", Sudmark's closest ally,": an owner opening an apposition. */
+    const inApposition = (l: { at: number; possessive?: boolean }) =>
+      l.possessive === true && l.at > sentence.first && tokens[l.at - 1]!.text === ',';
     const take = (k: number) => {
       while (next < local.length && local[next]!.at < k) {
         const seen = local[next++]!;
@@ -257,7 +260,7 @@ export function resolveReferences(
       // "urged restraint", "called for calm": an appeal made to the two sides of a conflict.
       if (CALMING.has(tok.lower) && appealsBefore(tokens, k, sentence.first)) {
         const subjects = new Set(
-          local.filter((l) => l.at < k && !governed(l.at) && !l.possessive).map((l) => l.actor),
+          local.filter((l) => l.at < k && !governed(l.at) && !inApposition(l)).map((l) => l.actor),
         );
         const pair = pairOf(
           recent,
@@ -306,9 +309,14 @@ export function resolveReferences(
           const verb = at >= sentence.first ? tokens[at]! : undefined;
           const object =
             verb !== undefined && verb.pos === 'VERB' && !REPORTING_VERBS.has(verb.lemma);
-          // The verb's subjects: this sentence's names before it that no preposition governs.
+          // The verb's subjects: this sentence's names before it that no preposition governs,
+          // but not the owner in an apposition ("Ostria, Sudmark's ally, urged both sides").
           const subjects = object
-            ? new Set(local.filter((l) => l.at < k && !governed(l.at)).map((l) => l.actor))
+            ? new Set(
+                local
+                  .filter((l) => l.at < k && !governed(l.at) && !inApposition(l))
+                  .map((l) => l.actor),
+              )
             : undefined;
           const pair = pairOf(
             recent,

@@ -1043,6 +1043,21 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
     ).toEqual([]);
   });
 
+  it('reads "the regional bloc NPC" as a title of the name, not the bloc named before', () => {
+    const withUnion = makeSuggester(
+      [...ACTORS, { id: 'west-union', label: 'West Union', kind: 'organisation' }],
+      TYPES,
+      lexicon,
+    );
+    const read = (t: string) =>
+      suggestRelations(t, withUnion).suggestions.map((x) => `${x.source} ${x.type} ${x.target}`);
+    expect(
+      read(
+        'Norland accused Sudmark. The West Union urged both governments to talk. The regional bloc NPC offered to host talks between the two sides.',
+      ).filter((x) => x.startsWith('north-pact')),
+    ).toEqual(['north-pact proposes-to norland', 'north-pact proposes-to sudmark']);
+  });
+
   it('reads "urged restraint", "called for calm" as an appeal to the two sides', () => {
     expect(
       suggest('Norland and Sudmark clashed on the border. Ostria urged restraint.').filter((x) =>

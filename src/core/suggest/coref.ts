@@ -356,7 +356,9 @@ export function resolveReferences(
               (following?.lower === 'in' && RULER_NOUNS.has(head.lemma))) &&
             h + 2 < sentence.last &&
             inName[h + 2] === 1;
-          if ((kinds || heads) && !compound && !named && head.pos !== 'VERB') {
+          // "the regional bloc IGAD", "the rebel group M23": a title of the name after it.
+          const titled = h + 1 < sentence.last && inName[h + 1] === 1;
+          if ((kinds || heads) && !compound && !named && !titled && head.pos !== 'VERB') {
             // "Opposition leader X accused the government": a person named before it in the
             // sentence speaks of the government of the state the registry says they belong to.
             const person = RULER_NOUNS.has(head.lemma)

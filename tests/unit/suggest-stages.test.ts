@@ -1345,6 +1345,13 @@ describe('"between", sentence openings, acts named by an object (hand-made sente
     expect(suggest("Ostria sent Sudmark's ally a letter.")).not.toContain(
       'ostria cooperates-with sudmark asserted',
     );
+    // Those who give: a donor, a supplier, a creditor.
+    expect(suggest("Ostria, Sudmark's largest donor, said nothing.")).toEqual([
+      'ostria cooperates-with sudmark asserted',
+    ]);
+    expect(suggest("Ostria, one of Sudmark's main arms suppliers, said nothing.")).toEqual([
+      'ostria cooperates-with sudmark asserted',
+    ]);
   });
 
   it('reads "paused cooperation with" as reducing relations', () => {

@@ -938,6 +938,15 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
     ]);
   });
 
+  it('reads "his accusations", "their proposal" as the act of the one who did it', () => {
+    expect(
+      suggest('Sergei Petrov accused Sudmark of lying. Lena Holm rejected his accusations.'),
+    ).toContain('lena-holm opposes ivan-petrov asserted');
+    expect(suggest('Norland offered talks. Sudmark welcomed their proposal.')).toEqual([
+      'sudmark cooperates-with norland asserted',
+    ]);
+  });
+
   it('reads "that reading", "that position" or "their version" as what was said', () => {
     for (const noun of ['that reading', 'that position', 'the version', 'this interpretation'])
       expect(

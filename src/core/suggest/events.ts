@@ -45,6 +45,9 @@ const MAX_ACTS = 30;
 /** Words that open a definite reference to an act. */
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'such']);
 
+/** Possessives that open a reference to an act as well ("rejected his accusations"). */
+const OWNED = new Set(['his', 'her', 'their']);
+
 /** Verbs of saying whose nouns refer back to what was said ("the claim", "the remarks"). */
 export const SAYING_VERBS = new Set([
   'say',
@@ -149,7 +152,8 @@ export function definiteObject(
   let k = from;
   while (k < sentence.last && tokens[k]!.pos === 'ADV') k++;
   const det = tokens[k];
-  if (!det || k >= sentence.last || !DEFINITE.has(det.lower)) return undefined;
+  if (!det || k >= sentence.last || !(DEFINITE.has(det.lower) || OWNED.has(det.lower)))
+    return undefined;
   let end = k + 1;
   let head: number | undefined;
   while (end < sentence.last && end - k <= 4) {

@@ -1595,6 +1595,16 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     ]);
   });
 
+  it('reads "fought with X against Y" as fighting Y, not X', () => {
+    expect(suggest('Red Front fought with Norland against Sudmark.').sort()).toEqual([
+      'red-front opposes sudmark asserted',
+      'sudmark opposes red-front asserted',
+    ]);
+    expect(suggest('Red Front fought with Norland.')).toContain(
+      'red-front opposes norland asserted',
+    );
+  });
+
   it("reads violating or breaching what is another's as rejecting it (CAMEO 12)", () => {
     expect(suggest("Norland violated Sudmark's airspace.")).toEqual([
       'norland opposes sudmark asserted',

@@ -895,6 +895,20 @@ interface RightSide {
   absorbed?: { first: number; last: number };
 }
 
+/** The name right after "against" (and its modifiers) that follows a group, if any. */
+function againstAfter(
+  view: SentenceView,
+  group: readonly PlacedMention[],
+): PlacedMention | undefined {
+  const { tokens, sentence } = view;
+  let k = lastOf(group);
+  if (k >= sentence.last || tokens[k]!.lower !== 'against') return undefined;
+  k++;
+  while (k < sentence.last && isModifier(tokens[k]!) && !mentionOn(view, k)) k++;
+  const m = k < sentence.last ? mentionOn(view, k) : undefined;
+  return usable(m) ? m : undefined;
+}
+
 function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSide {
   const { tokens, sentence } = view;
   const cue = hit.cue;
@@ -962,6 +976,18 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
           distance: at - hit.last,
           preposition,
         };
+        // "fought with X against Y": X is on the subject's side; Y is the other side.
+        const against =
+          preposition === 'with' ? againstAfter(view, result.object.group) : undefined;
+        if (against && cue.prepositions.has('against')) {
+          result.object = {
+            group: groupRightOf(view, against),
+            how: 'preposition',
+            distance: against.first - hit.last,
+            preposition: 'against',
+          };
+          return result;
+        }
         // "the attack on Sudmark by the Red Front": a noun's agent after its object.
         const end = lastOf(result.object.group);
         let b = end + 1;

@@ -1595,6 +1595,20 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     ]);
   });
 
+  it('reads "X blamed the ambush on Y" as Y\'s act against X, as X reports it', () => {
+    expect(suggest('Norland blamed the ambush on the Red Front.').sort()).toEqual([
+      'norland opposes red-front asserted',
+      'red-front opposes norland reported',
+    ]);
+    expect(suggest('Norland blamed most of the recent raids on the Red Front.')).toContain(
+      'red-front opposes norland reported',
+    );
+    // Not "condemned the attack on Y": Y was attacked.
+    expect(suggest('Ostria condemned the attack on Sudmark.')).not.toContain(
+      'sudmark opposes ostria reported',
+    );
+  });
+
   it('reads "fought with X against Y" as fighting Y, not X', () => {
     expect(suggest('Red Front fought with Norland against Sudmark.').sort()).toEqual([
       'red-front opposes sudmark asserted',

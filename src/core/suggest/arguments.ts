@@ -128,6 +128,9 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   // "X accused Y of attacking Z", "X blamed Y for an attack": what the accused did, as the
   // accuser reports it; an act of force named by a noun alone ("of an attack") was against the
   // accuser.
+  // "X blamed the ambush on Y": Y did it, as X reports it, against X.
+  const blamed = blamedOn(view, hit, antecedents);
+  if (blamed) return { passive, source: blamed.accused, target: blamed.accuser, reported: true };
   const accused = accusedOf(view, hit, antecedents);
   // "accused each other of sheltering rebels": what each did, not a relation between them.
   if (accused?.eachOther && !right.object) return { passive };
@@ -630,6 +633,40 @@ const ACCUSING: ReadonlyMap<string, string> = new Map([
 ]);
 /** CAMEO roots of acts of force (coerce, assault, fight, mass violence). */
 const FORCE_ROOTS = new Set(['17', '18', '19', '20']);
+
+/**
+ * "X blamed the attack on Y": an act of force, named by a noun right after "blame", that the
+ * blamer puts on Y; Y (the accused) and X (the accuser, whose side it was done to).
+ */
+function blamedOn(
+  view: SentenceView,
+  hit: CueHit,
+  antecedents: Antecedents,
+): { accused: Side; accuser: Side } | undefined {
+  const { tokens, sentence } = view;
+  if (hit.cue.pos !== 'noun' || !FORCE_ROOTS.has(hit.cue.code)) return undefined;
+  let k = hit.first - 1;
+  while (k >= sentence.first && isModifier(tokens[k]!) && !mentionOn(view, k)) k--;
+  // "blamed most of the raids on Y": a share of them.
+  if (k > sentence.first && tokens[k]!.lower === 'of' && isModifier(tokens[k - 1]!)) k -= 2;
+  const verb = k >= sentence.first ? tokens[k]! : undefined;
+  if (verb?.pos !== 'VERB' || verb.lemma !== 'blame' || tokens[hit.last]?.lower !== 'on')
+    return undefined;
+  let j = hit.last + 1;
+  while (j < sentence.last && isModifier(tokens[j]!) && !mentionOn(view, j)) j++;
+  const on = j < sentence.last ? mentionOn(view, j) : undefined;
+  const accuser = findSubject(view, k, antecedents);
+  if (!usable(on) || !accuser) return undefined;
+  return {
+    accused: {
+      group: groupRightOf(view, on),
+      how: 'preposition',
+      distance: j - hit.last,
+      preposition: 'on',
+    },
+    accuser,
+  };
+}
 
 /**
  * "X accused Y of <cue>": Y (the accused) and X (the accuser), when the cue follows "of" (or

@@ -1706,8 +1706,10 @@ describe('what the second review found (hand-made sentences)', () => {
       ]),
     );
     expect(got).not.toContain('norland opposes sudmark asserted');
-    expect(suggest('Norland blamed the attack on the Red Front.')).toEqual([
+    // "blamed the attack on Y": Y did it (reported), not Y was attacked.
+    expect(suggest('Norland blamed the attack on the Red Front.').sort()).toEqual([
       'norland opposes red-front asserted',
+      'red-front opposes norland reported',
     ]);
   });
 

@@ -1609,6 +1609,17 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     );
   });
 
+  it('reads "X accused Y of shelling villages" as Y\'s act of force against X, reported', () => {
+    expect(suggest('Norland accused Sudmark of shelling villages.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'sudmark opposes norland reported',
+    ]);
+    // With the one it was done to named, that one.
+    expect(suggest('Norland accused Sudmark of shelling Ostria.')).toContain(
+      'sudmark opposes ostria reported',
+    );
+  });
+
   it('reads "fought with X against Y" as fighting Y, not X', () => {
     expect(suggest('Red Front fought with Norland against Sudmark.').sort()).toEqual([
       'red-front opposes sudmark asserted',

@@ -126,8 +126,8 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
     if (target) return { passive, source: subject, target };
   }
   // "X accused Y of attacking Z", "X blamed Y for an attack": what the accused did, as the
-  // accuser reports it; an act of force named by a noun alone ("of an attack") was against the
-  // accuser.
+  // accuser reports it; an act of force with no one named it was done to ("of an attack", "of
+  // shelling villages") was against the accuser.
   // "X blamed the ambush on Y": Y did it, as X reports it, against X.
   const blamed = blamedOn(view, hit, antecedents);
   if (blamed) return { passive, source: blamed.accused, target: blamed.accuser, reported: true };
@@ -137,7 +137,7 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   if (accused) {
     const target =
       right.object ??
-      (FORCE_ROOTS.has(hit.cue.code) && hit.cue.pos === 'noun' && accused.accuser
+      (FORCE_ROOTS.has(hit.cue.code) && accused.accuser && accused.reported
         ? accused.accuser
         : undefined);
     return {

@@ -1630,6 +1630,18 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     );
   });
 
+  it('reads "voiced concern about", "conveyed its concerns to", "paid for"', () => {
+    expect(suggest("Norland voiced concern about Sudmark's military buildup.")).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland conveyed its concerns to Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland paid for Sudmark patrols.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+
   it("reads violating or breaching what is another's as rejecting it (CAMEO 12)", () => {
     expect(suggest("Norland violated Sudmark's airspace.")).toEqual([
       'norland opposes sudmark asserted',

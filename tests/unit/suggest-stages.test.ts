@@ -1081,6 +1081,20 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
     ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
     // With no two sides, nobody.
     expect(suggest('Ostria urged restraint.')).toEqual([]);
+    // "urged them to": those asked, found the same way; not "them" elsewhere.
+    expect(
+      suggest('Norland and Sudmark clashed. Ostria urged them to talk.').filter((x) =>
+        x.startsWith('ostria'),
+      ),
+    ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
+    expect(
+      suggest('Norland and Sudmark clashed. Ostria sent them aid.').filter((x) =>
+        x.startsWith('ostria'),
+      ),
+    ).toEqual([]);
+    expect(
+      suggest("Norland and Sudmark clashed. The two armies' commanders spoke by telephone."),
+    ).toContain('norland cooperates-with sudmark asserted');
     // The same for "both sides": the owner in an apposition is not one who asks.
     expect(
       suggest(

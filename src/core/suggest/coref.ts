@@ -11,8 +11,9 @@
  * - "the two", "both sides", "the two governments", "its two neighbours", "all parties": a
  *   group of two, from the sentence if it names both before the words, else a pair joined by
  *   "and" just before, else the two actors the article has named most (see pairOf);
- * - "restraint" or "calm" asked for ("urged restraint", "called for calm"): the two sides of the
- *   conflict, found as for "the two" (never the ones who ask);
+ * - "restraint" or "calm" asked for ("urged restraint", "called for calm"), and "them" asked to
+ *   act ("urged them to talk"): the two sides of the conflict, found as for "the two" (never the
+ *   ones who ask);
  * - "it" as a subject (before a verb) or after a preposition: the subject of the sentence, or
  *   of the one before, if it is an organisation, state or group; else the last such actor.
  * - "he" or "she" as a subject: the one person named in the sentence before it or in the one
@@ -95,6 +96,8 @@ const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
   ['leaders', 'any'],
   ['delegations', 'any'],
   ['forces', 'any'],
+  ['armies', 'any'],
+  ['militaries', 'any'],
   ['ministers', 'any'],
   ['presidents', 'any'],
   ['diplomats', 'any'],
@@ -271,6 +274,30 @@ export function resolveReferences(
           (id) => kindOf(id) !== 'organisation',
         );
         if (pair) add(k, k + 1, pair, 'addressee');
+        continue;
+      }
+      // "urged them to talk", "called on them to": those asked, a pair as for "the two".
+      if (
+        tok.lower === 'them' &&
+        tok.pos === 'PRON' &&
+        tokens[k + 1]?.lower === 'to' &&
+        k + 2 < sentence.last &&
+        tokens[k + 2]!.pos === 'VERB' &&
+        k > sentence.first &&
+        (tokens[k - 1]!.pos === 'VERB' || ['on', 'upon'].includes(tokens[k - 1]!.lower))
+      ) {
+        const subjects = new Set(
+          local.filter((l) => l.at < k && !governed(l.at) && !inApposition(l)).map((l) => l.actor),
+        );
+        const pair = pairOf(
+          recent,
+          s,
+          (id) => kindOf(id) !== undefined && kindOf(id) !== 'person',
+          subjects,
+          timesNamed,
+          (id) => kindOf(id) !== 'organisation',
+        );
+        if (pair) add(k, k + 1, pair, 'pronoun');
         continue;
       }
       // "the two", "both sides", "the two governments", "its two neighbours", "all sides",

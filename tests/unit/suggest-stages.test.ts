@@ -1634,6 +1634,21 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     );
   });
 
+  it('gives talks or cooperation a speaker announces with one other side to the speaker', () => {
+    expect(suggest('Ostria said the talks with Sudby would continue.')).toEqual([
+      'ostria cooperates-with sudmark asserted',
+    ]);
+    expect(
+      suggest(
+        'Sergei Petrov said the crossing would stay shut, but signalled that talks with Sudmark could start soon.',
+      ),
+    ).toContain('ivan-petrov cooperates-with sudmark proposed');
+    // Not an act of force the speaker only speaks of (the guess by position aside).
+    expect(structural('Ostria said the attack on Sudmark was a crime.')).not.toContain(
+      'ostria opposes sudmark asserted',
+    );
+  });
+
   it('reads "fought with X against Y" as fighting Y, not X', () => {
     expect(suggest('Red Front fought with Norland against Sudmark.').sort()).toEqual([
       'red-front opposes sudmark asserted',

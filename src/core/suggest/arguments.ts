@@ -110,6 +110,10 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
         subject = { group, how: 'subject', distance: hit.first - last.last };
     }
   }
+  // "X said talks with Y would continue": talks, a meeting or cooperation a speaker announces
+  // with no one else named as their side are the speaker's.
+  if (!subject && hit.cue.pos === 'noun' && ANNOUNCED_ROOTS.has(hit.cue.code))
+    subject = speakerOfComplement(view, hit.first, antecedents);
   // "the Philippines receives aid from the United States": the giver is the source.
   if (hit.cue.pos === 'noun' && right.agent && subject?.how === 'subject') {
     const end = subject.group[subject.group.length - 1]!.last;
@@ -406,6 +410,41 @@ function acrossComplement(
   for (let i = clause; i < k; i++) if (tokens[i]!.pos === 'VERB') verbs++;
   if (verbs === 0) return undefined;
   return { subject: { group, how: 'subject', distance: cueFirst - end }, from: k };
+}
+
+/** CAMEO roots of talks and cooperation a speaker may announce as their own side's. */
+const ANNOUNCED_ROOTS = new Set(['04', '05', '06']);
+
+/** Verbs that announce what their subject's side will do ("signalled that talks ..."). */
+const ANNOUNCING = new Set([...REPORTING_VERBS, 'signal', 'indicate', 'confirm', 'hope', 'expect']);
+
+/**
+ * The subject of a verb of saying whose complement a noun phrase opens ("X said (that) the
+ * talks with Y would continue", "signalled that talks with Y could start"): only determiners
+ * and adjectives between the verb (or its "that") and the noun at `cueFirst`.
+ */
+function speakerOfComplement(
+  view: SentenceView,
+  cueFirst: number,
+  antecedents: Antecedents,
+): Side | undefined {
+  const { tokens, sentence } = view;
+  let k = cueFirst - 1;
+  while (k >= sentence.first && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ')) k--;
+  if (k >= sentence.first && tokens[k]!.lower === 'that') k--;
+  const verb = k >= sentence.first ? tokens[k]! : undefined;
+  if (!verb || verb.pos !== 'VERB' || !ANNOUNCING.has(verb.lemma)) return undefined;
+  const subject = findSubject(view, k, antecedents);
+  if (subject) return subject;
+  // "X said ..., but signalled that talks ...": the subject of the first verb.
+  let j = k - 1;
+  while (j >= sentence.first && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'AUX')) j--;
+  const group = antecedents.groups[0];
+  if (j < sentence.first || !VERB_COORDINATORS.has(tokens[j]!.lower) || !group) return undefined;
+  const last = group[group.length - 1]!;
+  return last.last <= j && last.first >= sentence.first
+    ? { group, how: 'subject', distance: cueFirst - last.last }
+    : undefined;
 }
 
 /** Verbs whose "that" clause is what is said, denied or believed. */

@@ -1649,6 +1649,28 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     );
   });
 
+  it('reads "Ostria mediated between X and Y", a verb the model took for an adjective', () => {
+    expect(suggest('Ostria mediated between Norland and Sudmark.')).toEqual([
+      'ostria cooperates-with norland asserted',
+      'ostria cooperates-with sudmark asserted',
+    ]);
+    expect(suggest('Norland has mediated between Sudmark and Ostria.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+      'norland cooperates-with ostria asserted',
+    ]);
+  });
+
+  it('reads "between the neighbours" as the pair, and "exchanged prisoners"', () => {
+    expect(
+      suggest(
+        'Norland and Sudmark clashed last year. Talks between the neighbours resumed on Monday.',
+      ),
+    ).toContain('norland cooperates-with sudmark asserted');
+    expect(suggest('Norland and Sudmark exchanged prisoners on Tuesday.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+
   it('reads "fought with X against Y" as fighting Y, not X', () => {
     expect(suggest('Red Front fought with Norland against Sudmark.').sort()).toEqual([
       'red-front opposes sudmark asserted',

@@ -304,8 +304,15 @@ export function resolveReferences(
       // "both warring parties", "each side". ("The three" and "either side" are left: they
       // named listed actors, or a war's two sides, more often than the article's parties.)
       const two = PAIR_DETERMINERS.has(tok.lower) && tokens[k + 1]?.lower === 'two';
+      // "an exchange of prisoners between the neighbours": two, with no "two".
+      const betweenThe =
+        tok.lower === 'the' && k > sentence.first && tokens[k - 1]!.lower === 'between';
       if (
-        (two || tok.lower === 'both' || tok.lower === 'all' || tok.lower === 'each') &&
+        (two ||
+          betweenThe ||
+          tok.lower === 'both' ||
+          tok.lower === 'all' ||
+          tok.lower === 'each') &&
         k + 1 < sentence.last
       ) {
         let after = two ? k + 2 : k + 1;

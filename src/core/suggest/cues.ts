@@ -122,8 +122,9 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       ...(t.lower !== t.lemma ? (lexicon.cues.get(t.lower) ?? []) : []),
       ...(one ? (lexicon.cues.get(one) ?? []) : []),
       // "were mediated by": a participle the model took for an adjective, as its verb, in a
-      // predicate only (not "a shared border", "the disputed islands").
-      ...(t.participleOf && predicate(tokens, i, sentence.first)
+      // predicate only (not "a shared border", "the disputed islands"), or a verb read.ts found
+      // whose lemma the model did not know ("Ostria mediated between").
+      ...(t.participleOf && (t.pos === 'VERB' || predicate(tokens, i, sentence.first))
         ? t.participleOf.flatMap((v) => (lexicon.cues.get(v) ?? []).filter((c) => c.pos === 'verb'))
         : []),
     ].sort((a, b) => b.words.length - a.words.length);

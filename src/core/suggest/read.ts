@@ -229,7 +229,16 @@ function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
   for (let i = s.first + 1; i < s.last; i++) {
     const t = tokens[i]!;
     const next = i + 1 < s.last ? tokens[i + 1] : undefined;
-    if ((t.pos === 'NOUN' || t.pos === 'ADJ') && /^[a-z]{3,}ed$/.test(t.lower)) {
+    if (
+      t.pos === 'ADJ' &&
+      /^[a-z]{3,}ed$/.test(t.lower) &&
+      tokens[i - 1]!.pos === 'PROPN' &&
+      next &&
+      (next.pos === 'ADP' || next.pos === 'DET') &&
+      !tokens.slice(s.first, i).some((x) => x.pos === 'VERB' || x.pos === 'AUX')
+    ) {
+      // "Ostria mediated between X and Y": the first verb after a name, taken for an adjective.
+    } else if ((t.pos === 'NOUN' || t.pos === 'ADJ') && /^[a-z]{3,}ed$/.test(t.lower)) {
       let k = i - 1;
       if (k > s.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'ADJ')) k--;
       if (tokens[k]!.lemma !== 'have' || tokens[k]!.pos !== 'AUX') continue;
@@ -243,7 +252,9 @@ function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
     } else continue;
     t.pos = 'VERB';
     t.lemma = lemmaAsVerb(t.lower);
-    delete t.participleOf;
+    // A form the model does not know as a verb either ("mediated"): the verbs it may come from.
+    if (t.lemma === t.lower && t.lower.endsWith('ed')) t.participleOf = verbsOfParticiple(t.lower);
+    else delete t.participleOf;
   }
 }
 

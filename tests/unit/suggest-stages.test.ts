@@ -942,6 +942,17 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
     expect(
       suggest('Sergei Petrov accused Sudmark of lying. Lena Holm rejected his accusations.'),
     ).toContain('lena-holm opposes ivan-petrov asserted');
+    // An accusation is a saying too: "her claims".
+    expect(
+      suggest('Lena Holm accused Norland of lying. Sergei Petrov rejected her claims.'),
+    ).toContain('ivan-petrov opposes lena-holm asserted');
+    expect(suggest('Norland proposed a ceasefire. Sudmark welcomed its proposal.')).toEqual([
+      'sudmark cooperates-with norland asserted',
+    ]);
+    // "its allies" are those who are allies, not an act of alliance.
+    expect(
+      structural('Norland welcomed the truce. Sudmark urged its allies to hold back.'),
+    ).not.toContain('sudmark proposes-to norland asserted');
     expect(suggest('Norland offered talks. Sudmark welcomed their proposal.')).toEqual([
       'sudmark cooperates-with norland asserted',
     ]);
@@ -1021,6 +1032,23 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
     ).toContain('lena-holm opposes norland asserted');
   });
 
+  it('reads "he" or "she" past an adverb ("She later accused"), and not past a stranger', () => {
+    expect(
+      suggest('Lena Holm spoke after the vote. She later accused Norland of stalling.'),
+    ).toEqual(['lena-holm opposes norland asserted']);
+    // A sentence that may speak of another person stops the look further back.
+    expect(
+      suggest(
+        'Lena Holm left early. A spokesman for the army then read a statement. He accused Norland of lying.',
+      ),
+    ).toEqual([]);
+    expect(
+      suggest(
+        'Lena Holm left early. Maria Lopez, an activist, spoke next. She accused Norland of lying.',
+      ),
+    ).toEqual([]);
+  });
+
   it('reads "he" or "she" as the one person named just before, and never guesses between two', () => {
     expect(suggest('Lena Holm arrived on Monday. She accused Norland of lying.')).toEqual([
       'lena-holm opposes norland asserted',
@@ -1081,6 +1109,13 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
     ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
     // With no two sides, nobody.
     expect(suggest('Ostria urged restraint.')).toEqual([]);
+    // A call for a measure against someone is made to no one named.
+    expect(structural('Ostria called for sanctions on Norland.')).not.toContain(
+      'ostria proposes-to norland asserted',
+    );
+    expect(structural('Ostria called for Norland to withdraw.')).toContain(
+      'ostria proposes-to norland asserted',
+    );
     // "urged them to": those asked, found the same way; not "them" elsewhere.
     expect(
       suggest('Norland and Sudmark clashed. Ostria urged them to talk.').filter((x) =>
@@ -1632,6 +1667,13 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     expect(suggest('Norland accused Sudmark of shelling Ostria.')).toContain(
       'sudmark opposes ostria reported',
     );
+    // Not a killing (whose?), nor with a name after it in its clause.
+    expect(suggest('Ostria accused Sudmark of killing protesters.')).toEqual([
+      'ostria opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland accused Sudmark of shelling villages in Ostria.')).not.toContain(
+      'sudmark opposes norland reported',
+    );
   });
 
   it('gives talks or cooperation a speaker announces with one other side to the speaker', () => {
@@ -1681,10 +1723,9 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     );
   });
 
-  it('reads "voiced concern about", "conveyed its concerns to", "paid for"', () => {
-    expect(suggest("Norland voiced concern about Sudmark's military buildup.")).toEqual([
-      'norland opposes sudmark asserted',
-    ]);
+  it('reads "conveyed its concerns to", "paid for"; not concern for someone', () => {
+    // "Expressed concern" is left out: as often for someone's safety as against them.
+    expect(suggest('Ostria expressed concern about the health of Lena Holm.')).toEqual([]);
     expect(suggest('Norland conveyed its concerns to Sudmark.')).toEqual([
       'norland opposes sudmark asserted',
     ]);

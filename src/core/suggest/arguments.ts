@@ -90,6 +90,10 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
       : undefined;
   let subject = before ?? across?.subject ?? findSubject(view, hit.first, antecedents);
   const right = findObject(view, hit, passive);
+  // "called for sanctions on X", "called for X's expulsion": a call for a thing, made to no
+  // one named; only "called for X to withdraw" and "called for calm" (the sides) are made to X.
+  if (right.object && hit.cue.words.join(' ') === 'call for' && !calledFor(view, hit, right.object))
+    delete right.object;
   if (across && right.object && !passive)
     return { passive, source: across.subject, target: right.object, phraseStart: across.from };
   // "X told reporters ... and demanded that Y ...": a verb after "and" or "but" whose clause
@@ -141,7 +145,7 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   if (accused) {
     const target =
       right.object ??
-      (FORCE_ROOTS.has(hit.cue.code) && accused.accuser && accused.reported
+      (accused.accuser && accused.reported && againstAccuser(view, hit)
         ? accused.accuser
         : undefined);
     return {
@@ -412,6 +416,14 @@ function acrossComplement(
   return { subject: { group, how: 'subject', distance: cueFirst - end }, from: k };
 }
 
+/** Whether "call for" is made to its object: the sides asked for calm, or "for X to ...". */
+function calledFor(view: SentenceView, hit: CueHit, object: Side): boolean {
+  const first = object.group[0]!;
+  if (first.mention.via === 'addressee') return true;
+  const after = view.tokens[lastOf(object.group)];
+  return first.first === hit.last && !first.mention.possessive && after?.lower === 'to';
+}
+
 /** CAMEO roots of talks and cooperation a speaker may announce as their own side's. */
 const ANNOUNCED_ROOTS = new Set(['04', '05', '06']);
 
@@ -672,6 +684,21 @@ const ACCUSING: ReadonlyMap<string, string> = new Map([
 ]);
 /** CAMEO roots of acts of force (coerce, assault, fight, mass violence). */
 const FORCE_ROOTS = new Set(['17', '18', '19', '20']);
+
+/**
+ * Whether an act of force the accused is said to have done was done to the accuser: named by
+ * a noun ("of an attack"), or by a verb of fighting or coercion (roots 19, 17: "of shelling
+ * villages", "of harassing a ship") with no name after it in its clause ("villages in
+ * Ostria"); not "of killing protesters" (root 18: whose?).
+ */
+function againstAccuser(view: SentenceView, hit: CueHit): boolean {
+  if (!FORCE_ROOTS.has(hit.cue.code)) return false;
+  if (hit.cue.pos === 'noun') return true;
+  if (hit.cue.code !== '19' && hit.cue.code !== '17') return false;
+  for (let k = hit.last; k < view.sentence.last && !isClauseBreak(view.tokens[k]!); k++)
+    if (mentionOn(view, k)) return false;
+  return true;
+}
 
 /**
  * "X blamed the attack on Y": an act of force, named by a noun right after "blame", that the

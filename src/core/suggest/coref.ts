@@ -25,6 +25,7 @@
  */
 import type { Actor } from '../model.ts';
 import {
+  AGENT_NOUNS,
   isGovernedAt,
   isPreposition,
   NOUN_PHRASE_POS,
@@ -449,9 +450,11 @@ export function resolveReferences(
       // "He accused ...": the one person named in this sentence before it or in the one
       // before; with two or more the registry cannot say who is who, so none.
       if ((tok.lower === 'he' || tok.lower === 'she') && tok.pos === 'PRON') {
-        const after = tokens[k + 1];
-        if (!after || k + 1 >= sentence.last || (after.pos !== 'VERB' && after.pos !== 'AUX'))
-          continue;
+        // "He accused", "She later accused", "he also said".
+        let v = k + 1;
+        if (v < sentence.last && tokens[v]!.pos === 'ADV') v++;
+        const after = tokens[v];
+        if (!after || v >= sentence.last || (after.pos !== 'VERB' && after.pos !== 'AUX')) continue;
         // "Fiji's prime minister said he ...": an unnamed office holder of this sentence is
         // the one meant, for the actor the office is of.
         const personsFrom = (from: number) =>
@@ -466,7 +469,8 @@ export function resolveReferences(
           persons.size === 0 &&
           from > 0 &&
           from > s - PRONOUN_REACH &&
-          !unknownPerson(tokens, sentences[from]!.first, k, inName, registry.titles)
+          !unknownPerson(tokens, sentences[from]!.first, k, inName, registry.titles) &&
+          !mayNamePerson(tokens, sentences[from]!, inName)
         )
           persons = personsFrom(--from);
         const office = unnamedOffice(tokens, sentence.first, k, inName);
@@ -532,6 +536,20 @@ function unknownPerson(
     if (tokens[j]?.text === '.') j++;
     const next = tokens[j];
     if (next && j < to && next.pos === 'PROPN' && !inName[j]) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a sentence may speak of a person the registry does not know: a noun for one who
+ * acts for a body ("a spokesman", "the minister") or a proper noun in no name ("Maria Lopez").
+ * "He" and "she" do not look past such a sentence.
+ */
+function mayNamePerson(tokens: readonly Token[], sentence: Sentence, inName: Uint8Array): boolean {
+  for (let k = sentence.first; k < sentence.last; k++) {
+    const t = tokens[k]!;
+    if (AGENT_NOUNS.has(t.lemma) || (t.pos === 'PROPN' && !inName[k] && k > sentence.first))
+      return true;
   }
   return false;
 }

@@ -46,11 +46,12 @@ const MAX_ACTS = 30;
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'such']);
 
 /** Possessives that open a reference to an act as well ("rejected his accusations"). */
-const OWNED = new Set(['his', 'her', 'their']);
+const OWNED = new Set(['his', 'her', 'their', 'its']);
 
 /** Verbs of saying whose nouns refer back to what was said ("the claim", "the remarks"). */
 export const SAYING_VERBS = new Set([
   'say',
+  'accuse',
   'claim',
   'allege',
   'explain',

@@ -28,7 +28,7 @@ import { aimedElsewhere, atEachOther, pairsOf } from './pairs.ts';
 import { isDirectedIn } from '../pipeline/registry.ts';
 import { citiesLeftOut } from './capitals.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
-import { definiteObject, rememberAct, type Act } from './events.ts';
+import { definiteObject, rememberAct, SAYING_VERBS, type Act } from './events.ts';
 import {
   APPROVING,
   betweenSubject,
@@ -239,7 +239,8 @@ function nounCodes(lexicon: Lexicon): (noun: Token) => ReadonlySet<string> {
   const codes = new Map<string, Set<string>>();
   for (const bucket of lexicon.cues.values())
     for (const cue of bucket)
-      if (cue.pos === 'noun' && cue.words.length === 1)
+      // Not a noun of a standing relation ("its allies"): one who is, not an act.
+      if (cue.pos === 'noun' && cue.words.length === 1 && !cue.standing)
         codes.set(cue.words[0]!, (codes.get(cue.words[0]!) ?? new Set()).add(cue.code));
   const none: ReadonlySet<string> = new Set();
   return (noun) =>
@@ -451,6 +452,8 @@ function suggestInSentence(
       rememberAct(told.acts, {
         word: word.lemma,
         code: hit.cue.code,
+        // "accused": an act of saying too, for a later "her claims".
+        ...(SAYING_VERBS.has(word.lemma) ? { saying: true } : {}),
         actors: [...new Set([...ids(parties.source), ...(mutual ? ids(parties.target) : [])])],
         targets: [...new Set(ids(parties.target))],
         sentence: told.sentence,

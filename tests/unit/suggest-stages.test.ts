@@ -1713,6 +1713,16 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     ]);
   });
 
+  it('reads "X said Y must withdraw" as a demand of Y, not of one\'s own side', () => {
+    expect(suggest('Sergei Petrov said Sudmark must pull back its troops.')).toEqual([
+      'ivan-petrov opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland said that the Red Front must disarm.')).toEqual([
+      'norland opposes red-front asserted',
+    ]);
+    expect(suggest('Sergei Petrov said Norland must act.')).toEqual([]);
+  });
+
   it('reads "fought with X against Y" as fighting Y, not X', () => {
     expect(suggest('Red Front fought with Norland against Sudmark.').sort()).toEqual([
       'red-front opposes sudmark asserted',

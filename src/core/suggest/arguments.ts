@@ -424,6 +424,38 @@ function calledFor(view: SentenceView, hit: CueHit, object: Side): boolean {
   return first.first === hit.last && !first.mention.possessive && after?.lower === 'to';
 }
 
+/**
+ * "X said (that) Y must withdraw": what one says another must do is a demand of them, by the
+ * one who says it. `at` is the token "must", with the names of Y right before it and a verb
+ * of saying before them. Not "must not" (a demand too, but the negation would read as the
+ * demand's).
+ */
+export function saidMust(
+  view: SentenceView,
+  at: number,
+  antecedents: Antecedents,
+): Parties | undefined {
+  const { tokens, sentence } = view;
+  const next = tokens[at + 1];
+  if (next && (next.lower === 'not' || next.lower === "n't" || next.lower === 'never'))
+    return undefined;
+  const named = nameEndingAt(view, at - 1);
+  if (!usable(named) || named.mention.possessive) return undefined;
+  const group = groupLeftOf(view, named);
+  let j = group[0]!.first - 1;
+  if (j >= sentence.first && tokens[j]!.pos === 'DET') j--;
+  if (j >= sentence.first && tokens[j]!.lower === 'that') j--;
+  const verb = j >= sentence.first ? tokens[j]! : undefined;
+  if (!verb || verb.pos !== 'VERB' || !COMPLEMENT_VERBS.has(verb.lemma)) return undefined;
+  const source = findSubject(view, j, antecedents);
+  if (!source) return undefined;
+  return {
+    passive: false,
+    source,
+    target: { group, how: 'subject', distance: at - lastOf(group) },
+  };
+}
+
 /** CAMEO roots of talks and cooperation a speaker may announce as their own side's. */
 const ANNOUNCED_ROOTS = new Set(['04', '05', '06']);
 

@@ -9,6 +9,7 @@ import type { Actor, Modality, RelationType } from '../model.ts';
 import {
   conditionSubject,
   conditionalOffer,
+  saidMust,
   findParties,
   urgedTo,
   type Antecedents,
@@ -92,6 +93,8 @@ export interface Suggester extends ReactionLexicon {
   fallback: FallbackOptions;
   /** The cue of CAMEO root 10 (demand) that an appeal to end or undo something is read as. */
   demand: Cue | undefined;
+  /** The same root, for "X said Y must ...". */
+  must: Cue | undefined;
 }
 
 /**
@@ -141,6 +144,7 @@ export function makeSuggester(
     opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
     offerCue: offerCue(lexicon),
     demand: demandCue(lexicon),
+    must: mustCue(lexicon),
     judging: { against: rootCue(lexicon, '11'), for: rootCue(lexicon, '05') },
     typeOfCode: new Map(
       [...lexicon.cues.values()].flatMap((bucket) => bucket.map((c) => [c.code, c.type] as const)),
@@ -226,6 +230,12 @@ function rootCue(lexicon: Lexicon, code: string): Cue | undefined {
       return { ...cue, pos: 'verb', prepositions: new Set(), reciprocal: false, standing: false };
   }
   return undefined;
+}
+
+/** The cue of root 10 (demand) for "X said Y must ...", said so. */
+function mustCue(lexicon: Lexicon): Cue | undefined {
+  const cue = rootCue(lexicon, '10');
+  return cue && { ...cue, words: ['must'], rootName: `${cue.rootName}; what another "must" do` };
 }
 
 /** The cue of root 10 (demand) an appeal to end or undo something is read as, said so. */
@@ -365,6 +375,20 @@ function suggestInSentence(
       if (parties) extra.push({ hit: { cue: offerCue, first: k, last: v + 1 }, parties });
     }
   }
+  // "X said Y must withdraw": a demand of Y.
+  if (suggester.must)
+    for (let k = sentence.first + 1; k < sentence.last; k++) {
+      if (tokens[k]!.lower !== 'must') continue;
+      const parties = saidMust(view, k, antecedentsAt(k));
+      // Not of one's own side ("Brandt said Norland must act", of his own state).
+      const own = new Set(
+        parties?.source?.group.flatMap((m) =>
+          m.actor ? [m.actor, suggester.affiliationOf(m.actor) ?? m.actor] : [],
+        ),
+      );
+      if (parties && !parties.target?.group.some((m) => m.actor && own.has(m.actor)))
+        extra.push({ hit: { cue: suggester.must, first: k, last: k + 1 }, parties });
+    }
   const absorbed: { first: number; last: number }[] = [];
   const byKey = new Map<string, Suggestion>();
   /** Where a verb of rejecting or reducing relations governs a noun ("suspended talks with"). */

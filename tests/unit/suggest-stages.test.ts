@@ -1723,6 +1723,18 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     expect(suggest('Sergei Petrov said Norland must act.')).toEqual([]);
   });
 
+  it('reads "the Sudmark-backed rebel group Red Front": Sudmark backs it, and it is the object', () => {
+    expect(
+      suggest('Norland accused the Sudmark-backed rebel group Red Front of killing civilians.'),
+    ).toEqual(['sudmark cooperates-with red-front asserted', 'norland opposes red-front asserted']);
+    // Not a pair joined by a hyphen ("Norland-Sudmark talks"): both stay the offer's.
+    expect(structural('Ostria offered to host Norland-Sudmark talks.')).toEqual([
+      'ostria proposes-to norland asserted',
+      'ostria proposes-to sudmark asserted',
+      'norland cooperates-with sudmark proposed',
+    ]);
+  });
+
   it('reads "fought with X against Y" as fighting Y, not X', () => {
     expect(suggest('Red Front fought with Norland against Sudmark.').sort()).toEqual([
       'red-front opposes sudmark asserted',

@@ -500,6 +500,9 @@ function findSubject(
   antecedents: Antecedents,
 ): Side | undefined {
   const { tokens, sentence } = view;
+  // "the Sudmark-backed Red Front": the name joined to the participle by a hyphen.
+  const compound = compoundOwner(view, cueFirst);
+  if (compound) return { group: [compound], how: 'subject', distance: 1 };
   // "urged Sudmark to talk with Ostria": the one urged is the infinitive's subject.
   const urged = urgedTo(view, cueFirst);
   if (urged)
@@ -576,6 +579,21 @@ function findSubject(
     }
   }
   return undefined;
+}
+
+/**
+ * The name joined by a hyphen to the participle at `at` ("Sudmark-backed", "Moscow-based"),
+ * with no space between: it qualifies the noun after it and is the participle's subject.
+ */
+function compoundOwner(view: SentenceView, at: number): PlacedMention | undefined {
+  const { tokens, sentence } = view;
+  const hyphen = tokens[at - 1];
+  const participle = tokens[at];
+  if (at - 2 < sentence.first || hyphen?.text !== '-' || !participle) return undefined;
+  if (mentionOn(view, at) || !/ed$/.test(participle.lower)) return undefined;
+  if (tokens[at - 2]!.end !== hyphen.start || hyphen.end !== tokens[at]!.start) return undefined;
+  const m = nameEndingAt(view, at - 2);
+  return usable(m) && m.last === at - 1 ? m : undefined;
 }
 
 /** Words the model tags as prepositions that may open a clause ("after the talks collapsed"). */
@@ -1071,6 +1089,12 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       k = m.last - 1;
       if (!usable(m)) continue;
       if (skipping) continue;
+      // "the Sudmark-backed rebel group Red Front": the name qualifies what follows; read on
+      // past its participle.
+      if (m.last + 1 < sentence.last && compoundOwner(view, m.last + 1) === m) {
+        k = m.last + 1;
+        continue;
+      }
       if (ownerBy && !passive) {
         result.object = {
           group: groupRightOf(view, m),

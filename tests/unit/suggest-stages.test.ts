@@ -253,6 +253,10 @@ describe('actor mentions', () => {
       'usa opposes russia',
     ]);
     expect(read('Protesters in Moscow accused Bolivia of spying.')).toEqual([]);
+    // Not when those who govern are themselves an object: "met officials in Moscow".
+    expect(read('Peru met officials in Moscow and then accused Bolivia of spying.')).toContain(
+      'peru opposes bolivia',
+    );
   });
 
   it('finds persons by honorific and surname, and reports a shared surname as ambiguous', () => {
@@ -949,6 +953,11 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
     expect(suggest('Norland proposed a ceasefire. Sudmark welcomed its proposal.')).toEqual([
       'sudmark cooperates-with norland asserted',
     ]);
+    // Not "its own proposal"; and an accusation is still an act for "the move".
+    expect(suggest('Norland proposed a ceasefire. Sudmark rejected its own proposal.')).toEqual([]);
+    expect(suggest('Norland accused Sudmark of lying. Sudmark condemned the move.')).toContain(
+      'sudmark opposes norland asserted',
+    );
     // "its allies" are those who are allies, not an act of alliance.
     expect(
       structural('Norland welcomed the truce. Sudmark urged its allies to hold back.'),
@@ -1109,10 +1118,11 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
     ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
     // With no two sides, nobody.
     expect(suggest('Ostria urged restraint.')).toEqual([]);
-    // A call for a measure against someone is made to no one named.
+    // A call for a measure against someone is made to no one named, nor guessed.
     expect(structural('Ostria called for sanctions on Norland.')).not.toContain(
       'ostria proposes-to norland asserted',
     );
+    expect(suggest("Ostria called for Norland's expulsion.")).toEqual([]);
     expect(structural('Ostria called for Norland to withdraw.')).toContain(
       'ostria proposes-to norland asserted',
     );
@@ -1122,8 +1132,9 @@ describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () 
         x.startsWith('ostria'),
       ),
     ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
+    // Only after a verb that asks: "helped them to rebuild" is no appeal to the two.
     expect(
-      suggest('Norland and Sudmark clashed. Ostria sent them aid.').filter((x) =>
+      suggest('Norland and Sudmark clashed. Ostria helped them to rebuild.').filter((x) =>
         x.startsWith('ostria'),
       ),
     ).toEqual([]);
@@ -1677,7 +1688,7 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
   });
 
   it('gives talks or cooperation a speaker announces with one other side to the speaker', () => {
-    expect(suggest('Ostria said the talks with Sudby would continue.')).toEqual([
+    expect(structural('Ostria said the talks with Sudby would continue.')).toEqual([
       'ostria cooperates-with sudmark asserted',
     ]);
     expect(
@@ -1721,6 +1732,7 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
       'norland opposes red-front asserted',
     ]);
     expect(suggest('Sergei Petrov said Norland must act.')).toEqual([]);
+    expect(suggest('Norland said Sergei Petrov must resign.')).toEqual([]);
   });
 
   it('reads "the Sudmark-backed rebel group Red Front": Sudmark backs it, and it is the object', () => {
@@ -1745,15 +1757,14 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     );
   });
 
-  it('reads "conveyed its concerns to", "paid for"; not concern for someone', () => {
+  it('reads "conveyed its concerns to"; not concern for someone, nor "will pay for this"', () => {
     // "Expressed concern" is left out: as often for someone's safety as against them.
     expect(suggest('Ostria expressed concern about the health of Lena Holm.')).toEqual([]);
     expect(suggest('Norland conveyed its concerns to Sudmark.')).toEqual([
       'norland opposes sudmark asserted',
     ]);
-    expect(suggest('Norland paid for Sudmark patrols.')).toEqual([
-      'norland cooperates-with sudmark asserted',
-    ]);
+    // "Pay for" is left out: as often revenge as aid.
+    expect(structural('Sudmark will pay for this, Norland warned.')).toEqual([]);
   });
 
   it("reads violating or breaching what is another's as rejecting it (CAMEO 12)", () => {

@@ -92,7 +92,7 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
   const right = findObject(view, hit, passive);
   // "called for sanctions on X", "called for X's expulsion": a call for a thing, made to no
   // one named; only "called for X to withdraw" and "called for calm" (the sides) are made to X.
-  if (right.object && hit.cue.words.join(' ') === 'call for' && !calledFor(view, hit, right.object))
+  if (callsFor(view, hit) && right.object && !calledFor(view, hit, right.object))
     delete right.object;
   if (across && right.object && !passive)
     return { passive, source: across.subject, target: right.object, phraseStart: across.from };
@@ -302,11 +302,25 @@ function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): bo
   if (isPreposition(t)) {
     if (t.lower === 'of') return false;
     // "the ministries in Yerevan and Baku traded accusations": who govern from there.
-    if (t.lower === 'in' && j > sentence.first && isRulerNoun(tokens[j - 1])) return false;
+    if (t.lower === 'in' && j > sentence.first && isRulerNoun(tokens[j - 1]))
+      return phraseGoverned(view, j - 1);
     // "a spokesperson for the United Nations urged ...": the one spoken for.
     return !(t.lower === 'for' && j > sentence.first && AGENT_NOUNS.has(tokens[j - 1]!.lemma));
   }
   return t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma);
+}
+
+/**
+ * Whether the noun phrase ending at token `head` is the object of a preposition or a verb
+ * before it ("met officials in Moscow", "to the government in Moscow").
+ */
+function phraseGoverned(view: SentenceView, head: number): boolean {
+  const { tokens, sentence } = view;
+  let j = head - 1;
+  while (j >= sentence.first && (isModifier(tokens[j]!) || tokens[j]!.pos === 'NOUN')) j--;
+  if (j < sentence.first) return false;
+  const t = tokens[j]!;
+  return isPreposition(t) || (t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma));
 }
 
 /** Verbs whose object does what an infinitive after it says ("urged X to talk"). */
@@ -416,12 +430,32 @@ function acrossComplement(
   return { subject: { group, how: 'subject', distance: cueFirst - end }, from: k };
 }
 
+/**
+ * A call "for" something ("called for", "appealed for"): made to no one it names. Not "asked
+ * for" or "pressed for", whose addressee the annotators read from what is asked.
+ */
+export function callsFor(view: SentenceView, hit: CueHit): boolean {
+  const verb = view.tokens[hit.first]!.lemma;
+  return (
+    hit.cue.code === '02' &&
+    hit.cue.pos === 'verb' &&
+    (verb === 'call' || verb === 'appeal') &&
+    (hit.cue.words.at(-1) === 'for' ||
+      (hit.last < view.sentence.last && view.tokens[hit.last]!.lower === 'for'))
+  );
+}
+
 /** Whether "call for" is made to its object: the sides asked for calm, or "for X to ...". */
 function calledFor(view: SentenceView, hit: CueHit, object: Side): boolean {
   const first = object.group[0]!;
   if (first.mention.via === 'addressee') return true;
-  const after = view.tokens[lastOf(object.group)];
-  return first.first === hit.last && !first.mention.possessive && after?.lower === 'to';
+  const end = lastOf(object.group);
+  return (
+    first.first === hit.last &&
+    !first.mention.possessive &&
+    end < view.sentence.last &&
+    view.tokens[end]!.lower === 'to'
+  );
 }
 
 /**
@@ -436,7 +470,7 @@ export function saidMust(
   antecedents: Antecedents,
 ): Parties | undefined {
   const { tokens, sentence } = view;
-  const next = tokens[at + 1];
+  const next = at + 1 < sentence.last ? tokens[at + 1] : undefined;
   if (next && (next.lower === 'not' || next.lower === "n't" || next.lower === 'never'))
     return undefined;
   const named = nameEndingAt(view, at - 1);
@@ -766,11 +800,18 @@ function blamedOn(
   // "blamed most of the raids on Y": a share of them.
   if (k > sentence.first && tokens[k]!.lower === 'of' && isModifier(tokens[k - 1]!)) k -= 2;
   const verb = k >= sentence.first ? tokens[k]! : undefined;
-  if (verb?.pos !== 'VERB' || verb.lemma !== 'blame' || tokens[hit.last]?.lower !== 'on')
-    return undefined;
-  let j = hit.last + 1;
-  while (j < sentence.last && isModifier(tokens[j]!) && !mentionOn(view, j)) j++;
-  const on = j < sentence.last ? mentionOn(view, j) : undefined;
+  if (verb?.pos !== 'VERB' || verb.lemma !== 'blame') return undefined;
+  if (hit.last >= sentence.last || tokens[hit.last]!.lower !== 'on') return undefined;
+  // "blamed the attack on Sudmark on the Red Front": the last "on" names the one blamed.
+  let on: PlacedMention | undefined;
+  let j = hit.last;
+  for (let k = hit.last; k < sentence.last && !isClauseBreak(tokens[k]!); k++) {
+    if (tokens[k]!.lower !== 'on') continue;
+    let n = k + 1;
+    while (n < sentence.last && isModifier(tokens[n]!) && !mentionOn(view, n)) n++;
+    const m = n < sentence.last ? mentionOn(view, n) : undefined;
+    if (m) [on, j] = [m, n];
+  }
   const accuser = findSubject(view, k, antecedents);
   if (!usable(on) || !accuser) return undefined;
   return {
@@ -1048,6 +1089,27 @@ interface RightSide {
   absorbed?: { first: number; last: number };
 }
 
+/** Nouns of what someone asks, offers or says, whose "from X" names its author. */
+const AUTHORED_NOUNS = new Set([
+  'request',
+  'proposal',
+  'offer',
+  'demand',
+  'call',
+  'appeal',
+  'plea',
+  'invitation',
+  'bid',
+  'suggestion',
+  'initiative',
+  'message',
+  'letter',
+  'note',
+  'protest',
+  'complaint',
+  'ultimatum',
+]);
+
 /** The name right after "against" (and its modifiers) that follows a group, if any. */
 function againstAfter(
   view: SentenceView,
@@ -1234,7 +1296,12 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       }
       // "rejected a request from X": right after a verb's object noun, its author too.
       const authorFrom =
-        t.lower === 'from' && cue.pos === 'verb' && theme && !passive && lastNoun === k - 1;
+        t.lower === 'from' &&
+        cue.pos === 'verb' &&
+        theme &&
+        !passive &&
+        lastNoun === k - 1 &&
+        AUTHORED_NOUNS.has(tokens[lastNoun]!.singular ?? tokens[lastNoun]!.lemma);
       if (
         t.lower === 'by' ||
         (t.lower === 'from' && (cue.pos === 'noun' || passive)) ||

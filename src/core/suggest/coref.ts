@@ -4,12 +4,12 @@
  * - a definite description by its head noun: "the bloc", "the rebel alliance", "the group",
  *   "the country's", by the kinds of actor the noun can name, or by the last word of a recent
  *   actor's label ("the council" after the Gulf Cooperation Council): the most recent actor
- *   that fits;
+ *   that fits; not a title before a name ("the regional bloc IGAD");
  * - "government troops" or "forces": the state named last;
  * - "his/her/its/their government" or "country": the state of the person named last (by the
  *   registry's affiliation), else the most recent state;
- * - "the two", "both sides", "the two governments", "its two neighbours", "all parties": a
- *   group of two, from the sentence if it names both before the words, else a pair joined by
+ * - "the two", "both sides", "the two governments", "its two neighbours", "all parties",
+ *   "between the neighbours": a group of two, from the sentence if it names both before the words, else a pair joined by
  *   "and" just before, else the two actors the article has named most (see pairOf);
  * - "restraint" or "calm" asked for ("urged restraint", "called for calm"), and "them" asked to
  *   act ("urged them to talk"): the two sides of the conflict, found as for "the two" (never the
@@ -31,7 +31,7 @@ import {
   NOUN_PHRASE_POS,
   OFFICE_NOUNS,
   REPORTING_VERBS,
-  RULER_NOUNS,
+  isRulerNoun,
 } from './grammar.ts';
 import type { Mention } from './mentions.ts';
 import { singularOf, type Sentence, type Token } from './read.ts';
@@ -226,7 +226,35 @@ export function resolveReferences(
     const governed = (at: number) => isGovernedAt(tokens, at, sentence.first);
     /** ", Sudmark's closest ally,": an owner opening an apposition. */
     const inApposition = (l: { at: number; possessive?: boolean }) =>
-      l.possessive === true && l.at > sentence.first && tokens[l.at - 1]!.text === ',';
+      l.possessive === true &&
+      l.at - 1 > sentence.first &&
+      tokens[l.at - 1]!.text === ',' &&
+      inName[l.at - 2] === 1;
+    /**
+     * The pair "the two", "them" or the sides asked for calm stand for at token k (see pairOf):
+     * not persons, states only when the words say so; as a verb's object (`object`), never its
+     * subjects: this sentence's names before k that no preposition governs, but not the owner
+     * in an apposition. An organisation (a mediator, a monitoring mission) is one of the two
+     * sides only when the text says so ("X and the EU").
+     */
+    const sidesAsked = (k: number, states: boolean, object: boolean) =>
+      pairOf(
+        recent,
+        s,
+        (id) => {
+          const kind = kindOf(id);
+          return kind !== undefined && kind !== 'person' && (!states || kind === 'state');
+        },
+        object
+          ? new Set(
+              local
+                .filter((l) => l.at < k && !governed(l.at) && !inApposition(l))
+                .map((l) => l.actor),
+            )
+          : undefined,
+        timesNamed,
+        (id) => kindOf(id) !== 'organisation',
+      );
     const take = (k: number) => {
       while (next < local.length && local[next]!.at < k) {
         const seen = local[next++]!;
@@ -263,17 +291,7 @@ export function resolveReferences(
       const tok = tokens[k]!;
       // "urged restraint", "called for calm": an appeal made to the two sides of a conflict.
       if (CALMING.has(tok.lower) && appealsBefore(tokens, k, sentence.first)) {
-        const subjects = new Set(
-          local.filter((l) => l.at < k && !governed(l.at) && !inApposition(l)).map((l) => l.actor),
-        );
-        const pair = pairOf(
-          recent,
-          s,
-          (id) => kindOf(id) !== undefined && kindOf(id) !== 'person',
-          subjects,
-          timesNamed,
-          (id) => kindOf(id) !== 'organisation',
-        );
+        const pair = sidesAsked(k, false, true);
         if (pair) add(k, k + 1, pair, 'addressee');
         continue;
       }
@@ -285,19 +303,12 @@ export function resolveReferences(
         k + 2 < sentence.last &&
         tokens[k + 2]!.pos === 'VERB' &&
         k > sentence.first &&
-        (tokens[k - 1]!.pos === 'VERB' || ['on', 'upon'].includes(tokens[k - 1]!.lower))
+        (APPEALING.has(tokens[k - 1]!.lemma) ||
+          (['on', 'upon'].includes(tokens[k - 1]!.lower) &&
+            k - 1 > sentence.first &&
+            APPEALING.has(tokens[k - 2]!.lemma)))
       ) {
-        const subjects = new Set(
-          local.filter((l) => l.at < k && !governed(l.at) && !inApposition(l)).map((l) => l.actor),
-        );
-        const pair = pairOf(
-          recent,
-          s,
-          (id) => kindOf(id) !== undefined && kindOf(id) !== 'person',
-          subjects,
-          timesNamed,
-          (id) => kindOf(id) !== 'organisation',
-        );
+        const pair = sidesAsked(k, false, true);
         if (pair) add(k, k + 1, pair, 'pronoun');
         continue;
       }
@@ -344,28 +355,8 @@ export function resolveReferences(
           const verb = at >= sentence.first ? tokens[at]! : undefined;
           const object =
             verb !== undefined && verb.pos === 'VERB' && !REPORTING_VERBS.has(verb.lemma);
-          // The verb's subjects: this sentence's names before it that no preposition governs,
-          // but not the owner in an apposition ("Ostria, Sudmark's ally, urged both sides").
-          const subjects = object
-            ? new Set(
-                local
-                  .filter((l) => l.at < k && !governed(l.at) && !inApposition(l))
-                  .map((l) => l.actor),
-              )
-            : undefined;
-          const pair = pairOf(
-            recent,
-            s,
-            (id) => {
-              const kind = kindOf(id);
-              return kind !== undefined && kind !== 'person' && (!states || kind === 'state');
-            },
-            subjects,
-            timesNamed,
-            // An organisation (a mediator, a monitoring mission) is one of "the two sides"
-            // only when the text says so ("X and the EU").
-            (id) => kindOf(id) !== 'organisation',
-          );
+          // As a verb's object, never its subjects ("Ostria, Sudmark's ally, urged both sides").
+          const pair = sidesAsked(k, states, object);
           if (pair) add(k, hasNoun ? after + 1 : after, pair, 'description');
           k = hasNoun ? after : after - 1;
           continue;
@@ -387,8 +378,7 @@ export function resolveReferences(
             !inName[h + 1];
           // "the government of Sudmark", "the government in Lima": the name after says who.
           const named =
-            (following?.lower === 'of' ||
-              (following?.lower === 'in' && RULER_NOUNS.has(head.lemma))) &&
+            (following?.lower === 'of' || (following?.lower === 'in' && isRulerNoun(head))) &&
             h + 2 < sentence.last &&
             inName[h + 2] === 1;
           // "the regional bloc IGAD", "the rebel group M23": a title of the name after it.
@@ -396,7 +386,7 @@ export function resolveReferences(
           if ((kinds || heads) && !compound && !named && !titled && head.pos !== 'VERB') {
             // "Opposition leader X accused the government": a person named before it in the
             // sentence speaks of the government of the state the registry says they belong to.
-            const person = RULER_NOUNS.has(head.lemma)
+            const person = isRulerNoun(head)
               ? local.filter((l) => l.at < k && kindOf(l.actor) === 'person').at(-1)
               : undefined;
             const home = person ? registry.affiliation.get(person.actor) : undefined;
@@ -448,7 +438,8 @@ export function resolveReferences(
         continue;
       }
       // "He accused ...": the one person named in this sentence before it or in the one
-      // before; with two or more the registry cannot say who is who, so none.
+      // before (or the one before that, when those name no person and may name none the
+      // registry does not know); with two or more the registry cannot say who is who, so none.
       if ((tok.lower === 'he' || tok.lower === 'she') && tok.pos === 'PRON') {
         // "He accused", "She later accused", "he also said".
         let v = k + 1;
@@ -585,6 +576,18 @@ function unnamedOffice(
   }
   return undefined;
 }
+
+/** Verbs that ask "them" to act ("urged them to talk", "called on them to"). */
+const APPEALING = new Set([
+  'urge',
+  'ask',
+  'call',
+  'appeal',
+  'press',
+  'encourage',
+  'implore',
+  'tell',
+]);
 
 /** What an appeal to the sides of a conflict asks for ("urged restraint", "called for calm"). */
 const CALMING = new Set(['restraint', 'calm', 'de-escalation']);

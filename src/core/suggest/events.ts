@@ -4,9 +4,10 @@
  * for an act is aimed at whoever did that act. The article's acts told so far are kept (the
  * word that told each, and who did it); the object finds the latest one told by the verb the
  * noun is made from, or by the noun itself ("protest" after "lodged a protest", "the
- * accusations" after "accused"), a few sentences back at most or in the article's lead. Words
- * of saying count as acts too ("the claim" after "claimed", "the explanation" after
- * "explained"), and so do the verbs a sentence's subject does ("the launch" after "North Korea
+ * accusations" after "accused"), a few sentences back at most or in the article's lead; a
+ * possessive opens such a reference too ("his accusations", "its proposal"). Words of saying
+ * count as acts too ("the claim" after "claimed", "the explanation" after "explained", "her
+ * claims" after "accused"), and so do the verbs a sentence's subject does ("the launch" after "North Korea
  * launched a missile"). Pure, and bounded: at most MAX_ACTS are kept.
  */
 import { isNoun } from './grammar.ts';
@@ -142,8 +143,9 @@ export function verbsOfNoun(noun: string): string[] {
 }
 
 /**
- * The definite noun phrase right after token `from` ("the protest", "these accusations", "the
- * latest Sudmark proposal" is not one: it names an actor), as its tokens and its head noun.
+ * The definite noun phrase right after token `from` ("the protest", "these accusations", "his
+ * accusations", "its proposal"; "the latest Sudmark proposal" is not one: it names an actor;
+ * nor "its own proposal"), as its tokens and its head noun.
  */
 export function definiteObject(
   view: SentenceView,
@@ -155,6 +157,8 @@ export function definiteObject(
   const det = tokens[k];
   if (!det || k >= sentence.last || !(DEFINITE.has(det.lower) || OWNED.has(det.lower)))
     return undefined;
+  // "rejected its own proposal": the reacting side's, not the one told before.
+  if (OWNED.has(det.lower) && tokens[k + 1]?.lower === 'own') return undefined;
   let end = k + 1;
   let head: number | undefined;
   while (end < sentence.last && end - k <= 4) {
@@ -225,7 +229,9 @@ export function actReferredTo(
     // By the noun's own verb or its cue's root ("the protest" after "lodged a protest", "the
     // meeting" after "met"), not as any act or any saying ("the move", "the statement").
     const named = verbs.has(act.word) || (act.code !== undefined && codes.has(act.code));
-    const told = named || (generic && !act.saying) || (act.saying === true && saying);
+    // An act a cue told is a deed even if a saying too ("accused": "the move").
+    const deed = !act.saying || act.code !== undefined;
+    const told = named || (generic && deed) || (act.saying === true && saying);
     if (!told) continue;
     // Beyond the reach, only an act of the lead that the noun names, which the rest of the
     // article reacts to ("Ankara dismissed the protest" that the lead told).

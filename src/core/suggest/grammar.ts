@@ -208,7 +208,8 @@ export const RULER_NOUNS: ReadonlySet<string> = new Set([
 
 /** Whether a token is one of RULER_NOUNS ("Officials" opening a sentence too). */
 export const isRulerNoun = (t: Token | undefined): boolean =>
-  t !== undefined && RULER_NOUNS.has(t.singular ?? t.lemma);
+  t !== undefined &&
+  (RULER_NOUNS.has(t.lemma) || (t.singular !== undefined && RULER_NOUNS.has(t.singular)));
 
 /** Nouns for those who act for a body: "envoys of X", "fighters of X" stand for X. */
 export const MEMBER_NOUNS = new Set([

@@ -223,7 +223,11 @@ export function readText(text: string): ReadText {
  * since shelled X"); a form in -ing after "of", "for" or a verb and before a determiner, a
  * pronoun or a name ("accused Sudmark of arming the Red Front", "denied arming the Red Front"),
  * whose subject after "of" or "for" is the one named before it (arguments.ts). Not after other
- * prepositions: "warned against arming X" has no subject in the sentence.
+ * prepositions: "warned against arming X" has no subject in the sentence. And a form in -ed
+ * the model took for an adjective right after a name, before a preposition or a determiner,
+ * with no verb before it in the sentence ("Ostria mediated between X and Y"). A form in -ed
+ * whose lemma the model does not know as a verb either keeps the verbs it may come from
+ * (`participleOf`), which cues.ts reads for a verb too.
  */
 function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
   for (let i = s.first + 1; i < s.last; i++) {

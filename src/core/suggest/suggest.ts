@@ -8,6 +8,7 @@
 import type { Actor, Modality, RelationType } from '../model.ts';
 import {
   conditionSubject,
+  callsFor,
   conditionalOffer,
   saidMust,
   findParties,
@@ -380,13 +381,10 @@ function suggestInSentence(
     for (let k = sentence.first + 1; k < sentence.last; k++) {
       if (tokens[k]!.lower !== 'must') continue;
       const parties = saidMust(view, k, antecedentsAt(k));
+      if (!parties?.source) continue;
       // Not of one's own side ("Brandt said Norland must act", of his own state).
-      const own = new Set(
-        parties?.source?.group.flatMap((m) =>
-          m.actor ? [m.actor, suggester.affiliationOf(m.actor) ?? m.actor] : [],
-        ),
-      );
-      if (parties && !parties.target?.group.some((m) => m.actor && own.has(m.actor)))
+      const own = onSide(parties.source, suggester);
+      if (!parties.target?.group.some((m) => m.actor && own(m.actor)))
         extra.push({ hit: { cue: suggester.must, first: k, last: k + 1 }, parties });
     }
   const absorbed: { first: number; last: number }[] = [];
@@ -508,7 +506,12 @@ function suggestInSentence(
       hit,
       parties,
       pairs: pairs.length,
-      guess: !stripped && !governing?.judged && !(namesAct && !parties.target),
+      // Nor a call for a thing ("called for sanctions on X"), made to no one named.
+      guess:
+        !stripped &&
+        !governing?.judged &&
+        !(namesAct && !parties.target) &&
+        !(callsFor(view, hit) && !parties.target),
     });
     // "urged Sudmark to talk with Ostria": an infinitive after a verb of urging.
     const urged = pairs.length > 0 && hit.cue.pos === 'verb' ? urgedTo(view, hit.first) : undefined;

@@ -106,13 +106,7 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
       if (k >= view.sentence.first && tokens[k]!.pos === 'VERB') k--;
       else k = -1;
     }
-    while (k >= view.sentence.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
-    const group = antecedents.groups[0];
-    if (k >= view.sentence.first && VERB_COORDINATORS.has(tokens[k]!.lower) && group) {
-      const last = group[group.length - 1]!;
-      if (last.last <= k && last.first >= view.sentence.first)
-        subject = { group, how: 'subject', distance: hit.first - last.last };
-    }
+    if (k >= view.sentence.first) subject = sharedSubject(view, k, hit.first, antecedents);
   }
   // "X said talks with Y would continue": talks, a meeting or cooperation a speaker announces
   // with no one else named as their side are the speaker's.
@@ -512,15 +506,28 @@ function speakerOfComplement(
   if (k >= sentence.first && tokens[k]!.lower === 'that') k--;
   const verb = k >= sentence.first ? tokens[k]! : undefined;
   if (!verb || verb.pos !== 'VERB' || !ANNOUNCING.has(verb.lemma)) return undefined;
-  const subject = findSubject(view, k, antecedents);
-  if (subject) return subject;
   // "X said ..., but signalled that talks ...": the subject of the first verb.
-  let j = k - 1;
-  while (j >= sentence.first && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'AUX')) j--;
+  return findSubject(view, k, antecedents) ?? sharedSubject(view, k - 1, cueFirst, antecedents);
+}
+
+/**
+ * "X told reporters ... and demanded that Y ...": the sentence's first subject, for a verb
+ * after "and" or "but" (at or before token `from`, past adverbs and auxiliaries) whose clause
+ * names no subject of its own. `cueFirst`: the cue, for the distance.
+ */
+function sharedSubject(
+  view: SentenceView,
+  from: number,
+  cueFirst: number,
+  antecedents: Antecedents,
+): Side | undefined {
+  const { tokens, sentence } = view;
+  let k = from;
+  while (k >= sentence.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
   const group = antecedents.groups[0];
-  if (j < sentence.first || !VERB_COORDINATORS.has(tokens[j]!.lower) || !group) return undefined;
+  if (k < sentence.first || !VERB_COORDINATORS.has(tokens[k]!.lower) || !group) return undefined;
   const last = group[group.length - 1]!;
-  return last.last <= j && last.first >= sentence.first
+  return last.last <= k && last.first >= sentence.first
     ? { group, how: 'subject', distance: cueFirst - last.last }
     : undefined;
 }

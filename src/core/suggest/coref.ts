@@ -26,6 +26,7 @@
 import type { Actor } from '../model.ts';
 import {
   AGENT_NOUNS,
+  POSSESSIVES,
   isGovernedAt,
   isPreposition,
   NOUN_PHRASE_POS,
@@ -73,9 +74,6 @@ const DESCRIPTIONS = new Map<string, readonly Kind[]>([
   ['military', ['military']],
   ['navy', ['military']],
 ]);
-
-/** Possessive determiners before "government", "country". */
-const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 
 /** Words before "two" that make it a pair of actors: "the two", "its two neighbours". */
 const PAIR_DETERMINERS = new Set(['the', 'our', ...POSSESSIVES]);

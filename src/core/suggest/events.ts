@@ -10,7 +10,7 @@
  * claims" after "accused"), and so do the verbs a sentence's subject does ("the launch" after "North Korea
  * launched a missile"). Pure, and bounded: at most MAX_ACTS are kept.
  */
-import { isNoun } from './grammar.ts';
+import { isNoun, POSSESSIVES } from './grammar.ts';
 import type { Token } from './read.ts';
 import { mentionOn, type SentenceView } from './sentence.ts';
 
@@ -45,9 +45,6 @@ const MAX_ACTS = 30;
 
 /** Words that open a definite reference to an act. */
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'such']);
-
-/** Possessives that open a reference to an act as well ("rejected his accusations"). */
-const OWNED = new Set(['his', 'her', 'their', 'its']);
 
 /** Verbs of saying whose nouns refer back to what was said ("the claim", "the remarks"). */
 export const SAYING_VERBS = new Set([
@@ -155,10 +152,10 @@ export function definiteObject(
   let k = from;
   while (k < sentence.last && tokens[k]!.pos === 'ADV') k++;
   const det = tokens[k];
-  if (!det || k >= sentence.last || !(DEFINITE.has(det.lower) || OWNED.has(det.lower)))
+  if (!det || k >= sentence.last || !(DEFINITE.has(det.lower) || POSSESSIVES.has(det.lower)))
     return undefined;
   // "rejected its own proposal": the reacting side's, not the one told before.
-  if (OWNED.has(det.lower) && tokens[k + 1]?.lower === 'own') return undefined;
+  if (POSSESSIVES.has(det.lower) && tokens[k + 1]?.lower === 'own') return undefined;
   let end = k + 1;
   let head: number | undefined;
   while (end < sentence.last && end - k <= 4) {

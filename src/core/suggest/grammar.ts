@@ -206,6 +206,12 @@ export const RULER_NOUNS: ReadonlySet<string> = new Set([
   'official',
 ]);
 
+/**
+ * Possessive determiners of the third person: before "government", "country" (coref.ts), and
+ * opening a reference to an act ("his accusations", "its proposal": events.ts).
+ */
+export const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'its', 'their']);
+
 /** Whether a token is one of RULER_NOUNS ("Officials" opening a sentence too). */
 export const isRulerNoun = (t: Token | undefined): boolean =>
   t !== undefined &&

@@ -1747,6 +1747,17 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     ]);
   });
 
+  it('reads "sided with X against Y", "fought alongside X against Y" as against Y too', () => {
+    for (const verb of ['sided with', 'fought alongside', 'backed'])
+      expect(suggest(`Ostria ${verb} Sudmark against Norland.`)).toEqual([
+        'ostria cooperates-with sudmark asserted',
+        'ostria opposes norland asserted',
+      ]);
+    expect(suggest("Ostria signed a deal with Sudmark against Norland's wishes.")).toEqual([
+      'ostria cooperates-with sudmark asserted',
+    ]);
+  });
+
   it('reads "fought with X against Y" as fighting Y, not X', () => {
     expect(suggest('Red Front fought with Norland against Sudmark.').sort()).toEqual([
       'red-front opposes sudmark asserted',

@@ -1118,7 +1118,7 @@ const AUTHORED_NOUNS = new Set([
 ]);
 
 /** The name right after "against" (and its modifiers) that follows a group, if any. */
-function againstAfter(
+export function againstAfter(
   view: SentenceView,
   group: readonly PlacedMention[],
 ): PlacedMention | undefined {

@@ -8,6 +8,7 @@
 import type { Actor, Modality, RelationType } from '../model.ts';
 import {
   conditionSubject,
+  againstAfter,
   callsFor,
   conditionalOffer,
   saidMust,
@@ -96,6 +97,8 @@ export interface Suggester extends ReactionLexicon {
   demand: Cue | undefined;
   /** The same root, for "X said Y must ...". */
   must: Cue | undefined;
+  /** The cue of root 11 that siding with one against another is read as. */
+  sidingAgainst: Cue | undefined;
 }
 
 /**
@@ -147,6 +150,7 @@ export function makeSuggester(
     demand: demandCue(lexicon),
     must: mustCue(lexicon),
     judging: { against: rootCue(lexicon, '11'), for: rootCue(lexicon, '05') },
+    sidingAgainst: sidingCue(lexicon),
     typeOfCode: new Map(
       [...lexicon.cues.values()].flatMap((bucket) => bucket.map((c) => [c.code, c.type] as const)),
     ),
@@ -231,6 +235,15 @@ function rootCue(lexicon: Lexicon, code: string): Cue | undefined {
       return { ...cue, pos: 'verb', prepositions: new Set(), reciprocal: false, standing: false };
   }
   return undefined;
+}
+
+/** Roots of siding with someone ("sided with", "fought alongside", "backed X against Y"). */
+const SIDING_ROOTS = new Set(['05', '06', '07']);
+
+/** The cue of root 11 (disapprove) for "sided with X against Y", said so. */
+function sidingCue(lexicon: Lexicon): Cue | undefined {
+  const cue = rootCue(lexicon, '11');
+  return cue && { ...cue, rootName: `${cue.rootName}; siding with another against it` };
 }
 
 /** The cue of root 10 (demand) for "X said Y must ...", said so. */
@@ -494,6 +507,29 @@ function suggestInSentence(
     if (hit.cue.pos === 'verb' && UNDOING_ROOTS.has(hit.cue.code)) {
       const objectAt = parties.target ? parties.target.group[0]!.first : hit.last + 6;
       undone.push({ first: hit.last, last: Math.min(objectAt, hit.last + 6) });
+    }
+    // "fought alongside X against Y", "sided with X against Y": against Y too.
+    if (
+      !given &&
+      suggester.sidingAgainst &&
+      SIDING_ROOTS.has(hit.cue.code) &&
+      hit.cue.pos === 'verb' &&
+      parties.source &&
+      parties.target?.how === 'object'
+    ) {
+      const against = againstAfter(view, parties.target.group);
+      if (against) {
+        const side: Side = {
+          group: [against],
+          how: 'preposition',
+          distance: against.first - hit.last,
+          preposition: 'against',
+        };
+        queue.push({
+          hit: { ...hit, cue: suggester.sidingAgainst },
+          parties: { passive: false, source: parties.source, target: side },
+        });
+      }
     }
     const pairs = pairsOf(parties.source, parties.target, hit, {
       directed: suggester.directed(hit.cue.type),

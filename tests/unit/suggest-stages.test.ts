@@ -1663,6 +1663,13 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     expect(suggest('Norland blamed most of the recent raids on the Red Front.')).toContain(
       'red-front opposes norland reported',
     );
+    expect(suggest('Norland blamed a drone strike on the Red Front.')).toContain(
+      'red-front opposes norland reported',
+    );
+    // "the attack on Sudmark": Sudmark was the one attacked.
+    expect(suggest('Norland blamed the attack on Sudmark on the Red Front.')).toContain(
+      'red-front opposes sudmark reported',
+    );
     // Not "condemned the attack on Y": Y was attacked.
     expect(suggest('Ostria condemned the attack on Sudmark.')).not.toContain(
       'sudmark opposes ostria reported',

@@ -803,29 +803,45 @@ function blamedOn(
   const { tokens, sentence } = view;
   if (hit.cue.pos !== 'noun' || !FORCE_ROOTS.has(hit.cue.code)) return undefined;
   let k = hit.first - 1;
-  while (k >= sentence.first && isModifier(tokens[k]!) && !mentionOn(view, k)) k--;
+  // "blamed a drone strike on Y": up to two nouns before the act's.
+  let nouns = 0;
+  while (
+    k >= sentence.first &&
+    !mentionOn(view, k) &&
+    (isModifier(tokens[k]!) || (tokens[k]!.pos === 'NOUN' && ++nouns <= 2))
+  )
+    k--;
   // "blamed most of the raids on Y": a share of them.
   if (k > sentence.first && tokens[k]!.lower === 'of' && isModifier(tokens[k - 1]!)) k -= 2;
   const verb = k >= sentence.first ? tokens[k]! : undefined;
   if (verb?.pos !== 'VERB' || verb.lemma !== 'blame') return undefined;
   if (hit.last >= sentence.last || tokens[hit.last]!.lower !== 'on') return undefined;
-  // "blamed the attack on Sudmark on the Red Front": the last "on" names the one blamed.
-  let on: PlacedMention | undefined;
-  let j = hit.last;
-  for (let k = hit.last; k < sentence.last && !isClauseBreak(tokens[k]!); k++) {
-    if (tokens[k]!.lower !== 'on') continue;
-    let n = k + 1;
+  // "blamed the attack on Sudmark on the Red Front": the last "on" names the one blamed, the
+  // first the one attacked.
+  const named: { mention: PlacedMention; at: number }[] = [];
+  for (let i = hit.last; i < sentence.last && !isClauseBreak(tokens[i]!); i++) {
+    if (tokens[i]!.lower !== 'on') continue;
+    let n = i + 1;
     while (n < sentence.last && isModifier(tokens[n]!) && !mentionOn(view, n)) n++;
     const m = n < sentence.last ? mentionOn(view, n) : undefined;
-    if (m) [on, j] = [m, n];
+    if (usable(m)) named.push({ mention: m, at: n });
   }
-  const accuser = findSubject(view, k, antecedents);
-  if (!usable(on) || !accuser) return undefined;
+  const blamed = named.at(-1);
+  const attacked = named.length > 1 ? named[0] : undefined;
+  const accuser = attacked
+    ? {
+        group: groupRightOf(view, attacked.mention),
+        how: 'preposition' as const,
+        distance: attacked.at - hit.last,
+        preposition: 'on',
+      }
+    : findSubject(view, k, antecedents);
+  if (!blamed || !accuser) return undefined;
   return {
     accused: {
-      group: groupRightOf(view, on),
+      group: groupRightOf(view, blamed.mention),
       how: 'preposition',
-      distance: j - hit.last,
+      distance: blamed.at - hit.last,
       preposition: 'on',
     },
     accuser,

@@ -1765,6 +1765,20 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     ]);
   });
 
+  it('reads "stopped sharing data with", "ended cooperation with"; no cooperation it ends', () => {
+    expect(suggest('Norland has stopped sharing flood data with Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland ended cooperation with Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(suggest('Norland ended its military cooperation with Sudmark.')).toEqual([]);
+    // Talks ended were held.
+    expect(suggest('Norland and Sudmark ended the talks on Monday.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+
   it('reads "fought with X against Y" as fighting Y, not X', () => {
     expect(suggest('Red Front fought with Norland against Sudmark.').sort()).toEqual([
       'red-front opposes sudmark asserted',

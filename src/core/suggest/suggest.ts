@@ -319,6 +319,22 @@ function liftsOpposition(
   );
 }
 
+/**
+ * Whether noun cue `hit` names cooperation a verb that ends a measure ends ("ended its military
+ * cooperation with X", "stopped the aid to X"): no cooperation then; the verb, if a cue, tells
+ * what it is.
+ */
+function endsCooperation(view: SentenceView, hit: CueHit, suggester: Suggester): boolean {
+  if (hit.cue.pos !== 'noun' || hit.cue.type === suggester.opposition) return false;
+  // Not talks or a meeting: "ended the talks" says they were held.
+  if (suggester.proposalTypes.has(hit.cue.type) || hit.cue.code === '04') return false;
+  const { tokens, sentence } = view;
+  let k = hit.first - 1;
+  while (k >= sentence.first && hit.first - k <= 4 && isModifier(tokens[k]!)) k--;
+  const verb = tokens[k];
+  return k >= sentence.first && verb?.pos === 'VERB' && ENDING_VERBS.has(verb.lemma);
+}
+
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
 const UNDOING_ROOTS = new Set(['12', '16']);
 
@@ -433,6 +449,7 @@ function suggestInSentence(
       undone.some((a) => hit.first >= a.first && hit.first < a.last);
     if (undoneNoun && !suggester.proposalTypes.has(hit.cue.type)) continue;
     if (!given && liftsOpposition(view, hit, hits, suggester)) continue;
+    if (!given && endsCooperation(view, hit, suggester)) continue;
     const found = given ?? sidesOf(hit);
     // "Ostria condemned the deal", "welcomed the agreement": an act a verb's definite object
     // names is not the verb's subject's; the noun keeps only the parties of its own phrase

@@ -1740,6 +1740,14 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     ]);
     expect(suggest('Sergei Petrov said Norland must act.')).toEqual([]);
     expect(suggest('Norland said Sergei Petrov must resign.')).toEqual([]);
+    // In a quotation, by its speaker named in the same sentence.
+    for (const text of [
+      '"Sudmark must pull its forces back," Sergei Petrov said.',
+      'Sergei Petrov said: "Sudmark must pay."',
+      'Sergei Petrov spoke. "We waited. Sudmark must leave now," he said.',
+    ])
+      expect(suggest(text)).toContain('ivan-petrov opposes sudmark asserted');
+    expect(suggest('"Norland must act," Sergei Petrov said.')).toEqual([]);
   });
 
   it('reads "the Sudmark-backed rebel group Red Front": Sudmark backs it, and it is the object', () => {

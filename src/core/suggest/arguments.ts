@@ -24,6 +24,7 @@ import {
   PARTICIPLE_OPENERS,
   QUOTE_MARKS,
   REPORTING_VERBS,
+  SPEECH_VERBS,
   SUBJECT_PRONOUNS,
   isClauseBreak,
   isModifier,
@@ -46,7 +47,9 @@ export type SideHow =
   | 'preposition'
   | 'between'
   /** The doer of an act the cue's object refers back to ("dismissed the protest"). */
-  | 'act';
+  | 'act'
+  /** Who says the quotation the cue is in ('"Y must go," X said'). */
+  | 'speaker';
 
 export interface Side {
   group: PlacedMention[];
@@ -472,16 +475,49 @@ export function saidMust(
   const group = groupLeftOf(view, named);
   let j = group[0]!.first - 1;
   if (j >= sentence.first && tokens[j]!.pos === 'DET') j--;
+  // '"Khartoum must pull back," Dawit said': the speaker named after the quotation.
+  // Or a sentence of a quotation that goes on from the one before ('Khartoum must ...," he said').
+  const quoted =
+    j < sentence.first || QUOTE_MARKS.has(tokens[j]!.text)
+      ? speakerAfterQuote(view, at)
+      : undefined;
+  // 'X said: "Y must pay."': past the quotation mark and the colon.
+  if (j > sentence.first && QUOTE_MARKS.has(tokens[j]!.text) && tokens[j - 1]!.text === ':') j -= 2;
   if (j >= sentence.first && tokens[j]!.lower === 'that') j--;
   const verb = j >= sentence.first ? tokens[j]! : undefined;
-  if (!verb || verb.pos !== 'VERB' || !COMPLEMENT_VERBS.has(verb.lemma)) return undefined;
-  const source = findSubject(view, j, antecedents);
+  const reporting = verb?.pos === 'VERB' && COMPLEMENT_VERBS.has(verb.lemma);
+  const source = quoted ?? (reporting ? findSubject(view, j, antecedents) : undefined);
   if (!source) return undefined;
   return {
     passive: false,
     source,
     target: { group, how: 'subject', distance: at - lastOf(group) },
   };
+}
+
+/**
+ * The one named as speaking right after the quotation that token `from` is in, in the same
+ * sentence: '...," X said', '...," said X'.
+ */
+function speakerAfterQuote(view: SentenceView, from: number): Side | undefined {
+  const { tokens, sentence } = view;
+  let close = from + 1;
+  while (close < sentence.last && !QUOTE_MARKS.has(tokens[close]!.text)) close++;
+  if (close >= sentence.last || tokens[close - 1]?.text !== ',') return undefined;
+  let k = close + 1;
+  const speaking = (t: Token | undefined) => t?.pos === 'VERB' && SPEECH_VERBS.includes(t.lemma);
+  if (speaking(tokens[k])) k++;
+  while (k < sentence.last && isModifier(tokens[k]!) && !mentionOn(view, k)) k++;
+  const m = k < sentence.last ? mentionOn(view, k) : undefined;
+  if (!usable(m)) return undefined;
+  const group = groupRightOf(view, m);
+  // "said X" or "X said" (a title between: "X, the foreign minister, said").
+  if (
+    !speaking(tokens[close + 1]) &&
+    !tokens.slice(lastOf(group), lastOf(group) + 8).some(speaking)
+  )
+    return undefined;
+  return { group, how: 'speaker', distance: k - from };
 }
 
 /** CAMEO roots of talks and cooperation a speaker may announce as their own side's. */

@@ -20,6 +20,7 @@ const SIDE_WEIGHT: Record<Side['how'], number> = {
   relative: 0.12,
   pronoun: 0.08,
   act: 0.1,
+  speaker: 0.15,
 };
 
 const NAME_PENALTY: Record<MentionVia, number> = {
@@ -46,6 +47,7 @@ const SIDE_WORDS: Record<Side['how'], string> = {
   relative: 'antecedent of the relative clause',
   pronoun: 'what the pronoun stands for',
   act: 'who did the act it refers to',
+  speaker: "the quotation's speaker",
 };
 
 export interface ScoreInput {

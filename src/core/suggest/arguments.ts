@@ -10,6 +10,7 @@ import type { CueHit } from './cues.ts';
 import { GENERIC_ACTS } from './events.ts';
 import {
   AGENT_NOUNS,
+  APPEAL_VERBS,
   isEachOtherAt,
   isIngForm,
   NOUN_PHRASE_POS,
@@ -322,15 +323,9 @@ function phraseGoverned(view: SentenceView, head: number): boolean {
 
 /** Verbs whose object does what an infinitive after it says ("urged X to talk"). */
 const CONTROL_VERBS = new Set([
-  'urge',
-  'ask',
-  'call',
-  'appeal',
-  'press',
-  'encourage',
+  ...APPEAL_VERBS,
   'invite',
   'persuade',
-  'tell',
   'push',
   'allow',
   'force',

@@ -26,6 +26,7 @@
 import type { Actor } from '../model.ts';
 import {
   AGENT_NOUNS,
+  APPEAL_VERBS,
   POSSESSIVES,
   isGovernedAt,
   isPreposition,
@@ -301,10 +302,10 @@ export function resolveReferences(
         k + 2 < sentence.last &&
         tokens[k + 2]!.pos === 'VERB' &&
         k > sentence.first &&
-        (APPEALING.has(tokens[k - 1]!.lemma) ||
+        (APPEAL_VERBS.has(tokens[k - 1]!.lemma) ||
           (['on', 'upon'].includes(tokens[k - 1]!.lower) &&
             k - 1 > sentence.first &&
-            APPEALING.has(tokens[k - 2]!.lemma)))
+            APPEAL_VERBS.has(tokens[k - 2]!.lemma)))
       ) {
         const pair = sidesAsked(k, false, true);
         if (pair) add(k, k + 1, pair, 'pronoun');
@@ -574,18 +575,6 @@ function unnamedOffice(
   }
   return undefined;
 }
-
-/** Verbs that ask "them" to act ("urged them to talk", "called on them to"). */
-const APPEALING = new Set([
-  'urge',
-  'ask',
-  'call',
-  'appeal',
-  'press',
-  'encourage',
-  'implore',
-  'tell',
-]);
 
 /** What an appeal to the sides of a conflict asks for ("urged restraint", "called for calm"). */
 const CALMING = new Set(['restraint', 'calm', 'de-escalation']);

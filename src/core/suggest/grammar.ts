@@ -212,6 +212,21 @@ export const RULER_NOUNS: ReadonlySet<string> = new Set([
  */
 export const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'its', 'their']);
 
+/**
+ * Verbs that ask the one after them to act ("urged X to talk", "called on them to"): "them"
+ * after one is the two sides (coref.ts); each is a verb of control too (arguments.ts).
+ */
+export const APPEAL_VERBS: ReadonlySet<string> = new Set([
+  'urge',
+  'ask',
+  'call',
+  'appeal',
+  'press',
+  'encourage',
+  'implore',
+  'tell',
+]);
+
 /** Whether a token is one of RULER_NOUNS ("Officials" opening a sentence too). */
 export const isRulerNoun = (t: Token | undefined): boolean =>
   t !== undefined &&

@@ -230,36 +230,56 @@ export function readText(text: string): ReadText {
  * (`participleOf`), which cues.ts reads for a verb too.
  */
 function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
+  /** Whether a verb or an auxiliary stands before token i in the sentence. */
+  let verbBefore = false;
   for (let i = s.first + 1; i < s.last; i++) {
     const t = tokens[i]!;
+    const previous = tokens[i - 1]!;
+    verbBefore ||= previous.pos === 'VERB' || previous.pos === 'AUX';
     const next = i + 1 < s.last ? tokens[i + 1] : undefined;
-    if (
-      t.pos === 'ADJ' &&
-      /^[a-z]{3,}ed$/.test(t.lower) &&
-      tokens[i - 1]!.pos === 'PROPN' &&
-      next &&
-      (next.pos === 'ADP' || next.pos === 'DET') &&
-      !tokens.slice(s.first, i).some((x) => x.pos === 'VERB' || x.pos === 'AUX')
-    ) {
-      // "Ostria mediated between X and Y": the first verb after a name, taken for an adjective.
-    } else if ((t.pos === 'NOUN' || t.pos === 'ADJ') && /^[a-z]{3,}ed$/.test(t.lower)) {
-      let k = i - 1;
-      if (k > s.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'ADJ')) k--;
-      if (tokens[k]!.lemma !== 'have' || tokens[k]!.pos !== 'AUX') continue;
-      if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) continue;
-    } else if (t.pos === 'NOUN' && /^[a-z]{3,}ing$/.test(t.lower)) {
-      // "of arming", "of secretly arming", "denied arming".
-      const b = tokens[i - 1]!.pos === 'ADV' && i - 1 > s.first ? i - 2 : i - 1;
-      const before = tokens[b]!;
-      if (before.lower !== 'of' && before.lower !== 'for' && before.pos !== 'VERB') continue;
-      if (!next || (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'PRON')) continue;
-    } else continue;
+    if (!missedVerb(tokens, s, i, next, verbBefore)) continue;
     t.pos = 'VERB';
     t.lemma = lemmaAsVerb(t.lower);
     // A form the model does not know as a verb either ("mediated"): the verbs it may come from.
     if (t.lemma === t.lower && t.lower.endsWith('ed')) t.participleOf = verbsOfParticiple(t.lower);
     else delete t.participleOf;
   }
+}
+
+/** Whether token i is a verb the model tagged otherwise (see verbsTheTaggerMissed). */
+function missedVerb(
+  tokens: readonly Token[],
+  s: Sentence,
+  i: number,
+  next: Token | undefined,
+  verbBefore: boolean,
+): boolean {
+  const t = tokens[i]!;
+  if (/^[a-z]{3,}ed$/.test(t.lower)) {
+    // "Ostria mediated between X and Y": the first verb after a name, taken for an adjective.
+    if (
+      t.pos === 'ADJ' &&
+      tokens[i - 1]!.pos === 'PROPN' &&
+      (next?.pos === 'ADP' || next?.pos === 'DET') &&
+      !verbBefore
+    )
+      return true;
+    if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
+    let k = i - 1;
+    if (k > s.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'ADJ')) k--;
+    if (tokens[k]!.lemma !== 'have' || tokens[k]!.pos !== 'AUX') return false;
+    return !(next && (next.pos === 'NOUN' || next.pos === 'ADJ'));
+  }
+  if (t.pos === 'NOUN' && /^[a-z]{3,}ing$/.test(t.lower)) {
+    // "of arming", "of secretly arming", "denied arming".
+    const b = tokens[i - 1]!.pos === 'ADV' && i - 1 > s.first ? i - 2 : i - 1;
+    const before = tokens[b]!;
+    if (before.lower !== 'of' && before.lower !== 'for' && before.pos !== 'VERB') return false;
+    return (
+      next !== undefined && (next.pos === 'DET' || next.pos === 'PROPN' || next.pos === 'PRON')
+    );
+  }
+  return false;
 }
 
 /** What wink-nlp alone does with a text, for the benchmark: read it and tag every token. */

@@ -1729,6 +1729,13 @@ describe('lexicon words from the misses of heldout-l (hand-made sentences)', () 
     expect(suggest('Norland and Sudmark exchanged prisoners on Tuesday.')).toEqual([
       'norland cooperates-with sudmark asserted',
     ]);
+    // A number inside a verb phrase cue: "exchanged 150 prisoners", "sent 200 troops".
+    expect(suggest('Norland and Sudmark exchanged 150 prisoners on Tuesday.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+    expect(structural('Ostria sent 200 troops to Sudmark.')).toEqual([
+      'ostria cooperates-with sudmark asserted',
+    ]);
   });
 
   it('reads "X said Y must withdraw" as a demand of Y, not of one\'s own side', () => {

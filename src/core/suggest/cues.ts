@@ -35,7 +35,10 @@ function matchesFrom(tokens: readonly Token[], i: number, end: number, words: re
   return true;
 }
 
-/** Determiners a verb phrase cue may take before its noun ("lodge a protest", "recall its envoy"). */
+/**
+ * Determiners a verb phrase cue may take before its noun ("lodge a protest", "recall its envoy"),
+ * besides a number ("exchanged 150 prisoners", "sent 200 troops").
+ */
 const PHRASE_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our']);
 
 /** Particles that make a verb another ("back down", "speak out", "back off"). */
@@ -70,7 +73,7 @@ function cueEnd(
         const t = tokens[at]!;
         const fits =
           cue.pos === 'verb'
-            ? inserted === 0 && PHRASE_DETERMINERS.has(t.lower)
+            ? inserted === 0 && (PHRASE_DETERMINERS.has(t.lower) || t.pos === 'NUM')
             : cue.pos === 'noun' && t.pos === 'ADJ';
         if (!fits) break;
         at++;

@@ -519,7 +519,7 @@ function speakerAfterQuote(view: SentenceView, from: number): Side | undefined {
 const ANNOUNCED_ROOTS = new Set(['04', '05', '06']);
 
 /** Verbs that announce what their subject's side will do ("signalled that talks ..."). */
-const ANNOUNCING = new Set([...REPORTING_VERBS, 'signal', 'indicate', 'confirm', 'hope', 'expect']);
+const ANNOUNCING = new Set([...REPORTING_VERBS, 'signal', 'indicate']);
 
 /**
  * The subject of a verb of saying whose complement a noun phrase opens ("X said (that) the
@@ -1164,18 +1164,24 @@ const AUTHORED_NOUNS = new Set([
   'ultimatum',
 ]);
 
-/** The name right after "against" (and its modifiers) that follows a group, if any. */
+/**
+ * The side named right after "against" (and its modifiers) that follows a group, if any ("with
+ * X against Y and Z"); `cueLast`: where the cue ends, for the distance.
+ */
 export function againstAfter(
   view: SentenceView,
   group: readonly PlacedMention[],
-): PlacedMention | undefined {
+  cueLast: number,
+): Side | undefined {
   const { tokens, sentence } = view;
   let k = lastOf(group);
   if (k >= sentence.last || tokens[k]!.lower !== 'against') return undefined;
   k++;
   while (k < sentence.last && isModifier(tokens[k]!) && !mentionOn(view, k)) k++;
   const m = k < sentence.last ? mentionOn(view, k) : undefined;
-  return usable(m) ? m : undefined;
+  if (!usable(m)) return undefined;
+  const side = groupRightOf(view, m);
+  return { group: side, how: 'preposition', distance: m.first - cueLast, preposition: 'against' };
 }
 
 function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSide {
@@ -1253,14 +1259,9 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         };
         // "fought with X against Y": X is on the subject's side; Y is the other side.
         const against =
-          preposition === 'with' ? againstAfter(view, result.object.group) : undefined;
+          preposition === 'with' ? againstAfter(view, result.object.group, hit.last) : undefined;
         if (against && cue.prepositions.has('against')) {
-          result.object = {
-            group: groupRightOf(view, against),
-            how: 'preposition',
-            distance: against.first - hit.last,
-            preposition: 'against',
-          };
+          result.object = against;
           return result;
         }
         // "the attack on Sudmark by the Red Front": a noun's agent after its object.

@@ -459,7 +459,7 @@ export function resolveReferences(
           persons.size === 0 &&
           from > 0 &&
           from > s - PRONOUN_REACH &&
-          !unknownPerson(tokens, sentences[from]!.first, k, inName, registry.titles) &&
+          // (An unknown person named with a title is found by the check below.)
           !mayNamePerson(tokens, sentences[from]!, inName)
         )
           persons = personsFrom(--from);

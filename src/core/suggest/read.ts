@@ -241,7 +241,8 @@ function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
     t.pos = 'VERB';
     t.lemma = lemmaAsVerb(t.lower);
     // A form the model does not know as a verb either ("mediated"): the verbs it may come from.
-    if (t.lemma === t.lower && t.lower.endsWith('ed')) t.participleOf = verbsOfParticiple(t.lower);
+    if (t.lemma === t.lower && t.lower.endsWith('ed'))
+      t.participleOf ??= verbsOfParticiple(t.lower);
     else delete t.participleOf;
   }
 }

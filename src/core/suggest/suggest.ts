@@ -147,10 +147,10 @@ export function makeSuggester(
     coref,
     opposition: relationTypes.find((t) => t.cameo.includes('11'))?.id,
     offerCue: offerCue(lexicon),
-    demand: demandCue(lexicon),
-    must: mustCue(lexicon),
+    demand: rootCue(lexicon, '10', 'an appeal to end or undo'),
+    must: withWords(rootCue(lexicon, '10', 'what another "must" do'), ['must']),
     judging: { against: rootCue(lexicon, '11'), for: rootCue(lexicon, '05') },
-    sidingAgainst: sidingCue(lexicon),
+    sidingAgainst: rootCue(lexicon, '11', 'siding with another against it'),
     typeOfCode: new Map(
       [...lexicon.cues.values()].flatMap((bucket) => bucket.map((c) => [c.code, c.type] as const)),
     ),
@@ -223,40 +223,35 @@ function mergeByStart(a: readonly Mention[], b: readonly Mention[]): Mention[] {
 
 /** A cue for "would yield if": root 03 (express intent to cooperate), as the lexicon types it. */
 function offerCue(lexicon: Lexicon): Cue | undefined {
-  const cue = rootCue(lexicon, '03');
-  return cue && { ...cue, words: ['would'] };
+  return withWords(rootCue(lexicon, '03'), ['would']);
 }
 
-/** A cue of root `code`, for acts the lexicon's words do not name (a judgement). */
-function rootCue(lexicon: Lexicon, code: string): Cue | undefined {
+/** The cue told by other words ("would", "must"). */
+const withWords = (cue: Cue | undefined, words: string[]): Cue | undefined =>
+  cue && { ...cue, words };
+
+/**
+ * A cue of root `code`, for acts the lexicon's words do not name (a judgement); `note` said
+ * after the root's name in the why ("an appeal to end or undo").
+ */
+function rootCue(lexicon: Lexicon, code: string, note?: string): Cue | undefined {
   for (const bucket of lexicon.cues.values()) {
     const cue = bucket.find((c) => c.code === code);
     if (cue)
-      return { ...cue, pos: 'verb', prepositions: new Set(), reciprocal: false, standing: false };
+      return {
+        ...cue,
+        pos: 'verb',
+        prepositions: new Set(),
+        reciprocal: false,
+        standing: false,
+        ...(note ? { rootName: `${cue.rootName}; ${note}` } : {}),
+      };
   }
   return undefined;
 }
 
 /** Roots of siding with someone ("sided with", "fought alongside", "backed X against Y"). */
 const SIDING_ROOTS = new Set(['05', '06', '07']);
-
-/** The cue of root 11 (disapprove) for "sided with X against Y", said so. */
-function sidingCue(lexicon: Lexicon): Cue | undefined {
-  const cue = rootCue(lexicon, '11');
-  return cue && { ...cue, rootName: `${cue.rootName}; siding with another against it` };
-}
-
-/** The cue of root 10 (demand) for "X said Y must ...", said so. */
-function mustCue(lexicon: Lexicon): Cue | undefined {
-  const cue = rootCue(lexicon, '10');
-  return cue && { ...cue, words: ['must'], rootName: `${cue.rootName}; what another "must" do` };
-}
-
-/** The cue of root 10 (demand) an appeal to end or undo something is read as, said so. */
-function demandCue(lexicon: Lexicon): Cue | undefined {
-  const cue = rootCue(lexicon, '10');
-  return cue && { ...cue, rootName: `${cue.rootName}; an appeal to end or undo` };
-}
 
 /** The roots of the one-word noun cues of a noun's lemma. */
 function nounCodes(lexicon: Lexicon): (noun: Token) => ReadonlySet<string> {
@@ -305,12 +300,7 @@ function liftsOpposition(
 ): boolean {
   if (hit.cue.type !== suggester.opposition) return false;
   const { tokens, sentence } = view;
-  if (hit.cue.pos === 'noun') {
-    let k = hit.first - 1;
-    while (k >= sentence.first && hit.first - k <= 4 && isModifier(tokens[k]!)) k--;
-    const verb = tokens[k];
-    return k >= sentence.first && verb?.pos === 'VERB' && ENDING_VERBS.has(verb.lemma);
-  }
+  if (hit.cue.pos === 'noun') return afterEndingVerb(view, hit);
   if (!ENDING_VERBS.has(tokens[hit.first]!.lemma)) return false;
   let k = hit.last;
   while (k < sentence.last && k - hit.last < 4 && isModifier(tokens[k]!)) k++;
@@ -328,6 +318,11 @@ function endsCooperation(view: SentenceView, hit: CueHit, suggester: Suggester):
   if (hit.cue.pos !== 'noun' || hit.cue.type === suggester.opposition) return false;
   // Not talks or a meeting: "ended the talks" says they were held.
   if (suggester.proposalTypes.has(hit.cue.type) || hit.cue.code === '04') return false;
+  return afterEndingVerb(view, hit);
+}
+
+/** Whether noun cue `hit` is the object of a verb that ends a measure ("lifted the ..."). */
+function afterEndingVerb(view: SentenceView, hit: CueHit): boolean {
   const { tokens, sentence } = view;
   let k = hit.first - 1;
   while (k >= sentence.first && hit.first - k <= 4 && isModifier(tokens[k]!)) k--;
@@ -534,19 +529,12 @@ function suggestInSentence(
       parties.source &&
       parties.target?.how === 'object'
     ) {
-      const against = againstAfter(view, parties.target.group);
-      if (against) {
-        const side: Side = {
-          group: [against],
-          how: 'preposition',
-          distance: against.first - hit.last,
-          preposition: 'against',
-        };
+      const against = againstAfter(view, parties.target.group, hit.last);
+      if (against)
         queue.push({
           hit: { ...hit, cue: suggester.sidingAgainst },
-          parties: { passive: false, source: parties.source, target: side },
+          parties: { passive: false, source: parties.source, target: against },
         });
-      }
     }
     const pairs = pairsOf(parties.source, parties.target, hit, {
       directed: suggester.directed(hit.cue.type),

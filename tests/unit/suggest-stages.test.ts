@@ -2362,3 +2362,19 @@ describe('"after", "before", "as" before a noun phrase with no verb (hand-made s
     expect(suggestRelations(text, suggester).suggestions[0]?.why).toMatch(/subject before the cue/);
   });
 });
+
+describe('two persons each with a qualifier, joined by "and" (hand-made sentences)', () => {
+  it('reads "A\'s President X and B\'s Foreign Minister Y agreed" as X and Y together', () => {
+    expect(
+      structural(
+        "Ostria's President Carl Berg and Sudmark's Foreign Minister Lena Holm agreed on Monday to deepen cooperation.",
+      ),
+    ).toContain('carl-berg cooperates-with lena-holm asserted');
+    // A demonym whose person's title is part of the name ("Ostrian President Carl Berg").
+    expect(
+      structural(
+        "Sudmark's Foreign Minister Lena Holm and Ostrian President Carl Berg agreed to deepen cooperation.",
+      ),
+    ).toContain('lena-holm cooperates-with carl-berg asserted');
+  });
+});

@@ -34,7 +34,13 @@ import {
   isPreposition,
   isVerb,
 } from './grammar.ts';
-import { membersOf, mentionOn, type PlacedMention, type SentenceView } from './sentence.ts';
+import {
+  isTitleWord,
+  membersOf,
+  mentionOn,
+  type PlacedMention,
+  type SentenceView,
+} from './sentence.ts';
 import type { Token } from './read.ts';
 
 /** How a side was found, for the score and the explanation. */
@@ -1083,15 +1089,27 @@ function opensCommaList(view: SentenceView, slot: number): boolean {
   return false;
 }
 
+/** Whether `qualifier` stands right before `m`, through title words only ("South Korean President"). */
+function qualifiesNext(view: SentenceView, qualifier: PlacedMention, m: PlacedMention): boolean {
+  for (let k = qualifier.last; k < m.first; k++) if (!isTitleWord(view.tokens[k]!)) return false;
+  return true;
+}
+
 /** The group a mention ends: "X and Y", "X, Y and Z", "both X and Y", "X as well as Y", "X-Y". */
 function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
   const group = membersOf(view, last);
   let m = group[0]!;
   for (;;) {
     const slot = view.mentions.indexOf(m);
-    const previous = slot > 0 ? view.mentions[slot - 1] : undefined;
+    let previous = slot > 0 ? view.mentions[slot - 1] : undefined;
+    let start = m.first;
+    // "Japanese Prime Minister A and South Korean President B": past B's qualifier.
+    if (previous?.modifier && qualifiesNext(view, previous, m)) {
+      start = previous.first;
+      previous = slot > 1 ? view.mentions[slot - 2] : undefined;
+    }
     if (!usable(previous)) break;
-    const join = joinBetween(view, previous.last, m.first);
+    const join = joinBetween(view, previous.last, start);
     // The join nearest the anchor must be a conjunction; commas may list the names before it,
     // or alone make a list of three or more that opens the sentence (a headline's "X, Y, Z").
     if (join === undefined) break;

@@ -36,7 +36,7 @@ export interface SentenceView {
 }
 
 /** Words that may stand between a qualifier and the person it qualifies (titles, "of"). */
-const isTitleWord = (t: Token): boolean =>
+export const isTitleWord = (t: Token): boolean =>
   t.pos === 'PROPN' ||
   t.pos === 'NOUN' ||
   t.pos === 'ADJ' ||
@@ -127,7 +127,7 @@ export function viewSentence(
         tokens[k]!.text === ',' && k === b.first - 1 && k > a.last && tokens[k - 1]!.pos === 'NOUN';
       if (!isTitleWord(tokens[k]!) && !apposition) titles = false;
     }
-    if (titles && (b.first > a.last || a.mention.possessive)) a.modifier = true;
+    if (titles) a.modifier = true;
   }
   return { view: { tokens, sentence, mentions: placed, mentionAt }, next: Math.max(from, m - 1) };
 }

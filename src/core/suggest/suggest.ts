@@ -727,8 +727,13 @@ function addFallbacks(
       // The actors named by name or description only: a pronoun or a quotation's speaker as
       // the other was right 4 times in 17 (and counting them as others, to block a guess, lost
       // 7 right guesses of 11 on the sets).
-      const others = actors.filter(
-        (m) => !own.has(m.actor) && m.mention.via !== 'pronoun' && m.mention.via !== 'speaker',
+      // A qualifier counts ("Russian Ambassador X": Russia is named too).
+      const others = view.mentions.filter(
+        (m) =>
+          m.actor &&
+          !own.has(m.actor) &&
+          m.mention.via !== 'pronoun' &&
+          m.mention.via !== 'speaker',
       );
       if (others.length > 0 && others.every((m) => m.actor === others[0]!.actor))
         for (const s of parties.source.group) propose(hit, s, others[0]!, 'subject');

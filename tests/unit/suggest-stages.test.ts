@@ -2378,3 +2378,14 @@ describe('two persons each with a qualifier, joined by "and" (hand-made sentence
     ).toContain('lena-holm cooperates-with carl-berg asserted');
   });
 });
+
+describe('cancelling an agreement (cue file, root 16; hand-made sentences)', () => {
+  it('reads "cancelled their agreements with X" as reduced relations, not cooperation', () => {
+    const read = structural(
+      'Norland and Ostria had already cancelled their bilateral air services agreements with Sudmark in September.',
+    );
+    expect(read).toContain('norland opposes sudmark asserted');
+    expect(read).toContain('ostria opposes sudmark asserted');
+    expect(read.filter((s) => s.includes('cooperates-with'))).toEqual([]);
+  });
+});

@@ -285,6 +285,9 @@ const ENDING_VERBS = new Set([
   'rescind',
   'revoke',
   'waive',
+  'cancel',
+  'terminate',
+  'annul',
 ]);
 
 /**

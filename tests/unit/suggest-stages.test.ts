@@ -2389,3 +2389,21 @@ describe('cancelling an agreement (cue file, root 16; hand-made sentences)', () 
     expect(read.filter((s) => s.includes('cooperates-with'))).toEqual([]);
   });
 });
+
+describe('a list that "and" closes with words naming no actor (hand-made sentences)', () => {
+  it('keeps every name of "X, Y and other states" as subject, object and the one accused', () => {
+    const subjects = structural('Norland, Ostria and other states condemned Sudmark.');
+    expect(subjects).toContain('norland opposes sudmark asserted');
+    expect(subjects).toContain('ostria opposes sudmark asserted');
+    const objects = structural(
+      'Lena Holm urged Norland, Ostria and the Gulf states to follow suit.',
+    );
+    expect(objects).toContain('lena-holm proposes-to norland asserted');
+    expect(objects).toContain('lena-holm proposes-to ostria asserted');
+    const accused = structural(
+      'Norland accused Sudmark, Ostria and others of arming the Red Front.',
+    );
+    expect(accused).toContain('sudmark cooperates-with red-front reported');
+    expect(accused).toContain('ostria cooperates-with red-front reported');
+  });
+});

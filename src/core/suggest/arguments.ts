@@ -925,7 +925,10 @@ function accusedOf(
       ? { accused: accusedSide, ...(by ? { accuser: by } : {}), reported: true }
       : undefined;
   }
-  const accused = nameEndingAt(view, k - 1);
+  // "accused X, Y and others of": past the words that close the list.
+  let j = k - 1;
+  while (j > k - 5 && j > sentence.first && !mentionOn(view, j) && !closesList(view, j)) j--;
+  const accused = nameEndingAt(view, closesList(view, j) ? j - 1 : k - 1);
   if (!usable(accused)) return undefined;
   const group = groupLeftOf(view, accused);
   let v = group[0]!.first - 1;
@@ -1098,6 +1101,8 @@ function qualifiesNext(view: SentenceView, qualifier: PlacedMention, m: PlacedMe
 /** The group a mention ends: "X and Y", "X, Y and Z", "both X and Y", "X as well as Y", "X-Y". */
 function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
   const group = membersOf(view, last);
+  // "Norland, Ostria and other states": "and" closes the list with words that name no actor.
+  const closed = closesList(view, last.last);
   let m = group[0]!;
   for (;;) {
     const slot = view.mentions.indexOf(m);
@@ -1113,7 +1118,7 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
     // The join nearest the anchor must be a conjunction; commas may list the names before it,
     // or alone make a list of three or more that opens the sentence (a headline's "X, Y, Z").
     if (join === undefined) break;
-    if (join === 'comma' && group.length === 1 && !opensCommaList(view, slot)) break;
+    if (join === 'comma' && group.length === 1 && !closed && !opensCommaList(view, slot)) break;
     const members = membersOf(view, previous);
     group.unshift(...members);
     m = members[0]!;
@@ -1151,8 +1156,25 @@ function groupRightOf(
     if (join === 'and') closed = group.length;
     m = members[members.length - 1]!;
   }
-  // Names after the last "and" joined by commas only are not part of the list.
+  // Names after the last "and" joined by commas only are not part of the list, unless "and"
+  // closes it with words that name no actor ("urged Japan, India and the Gulf states").
+  if (closesList(view, m.last)) closed = group.length;
   return group.slice(0, closed).filter((g) => g.actor !== undefined);
+}
+
+/**
+ * Whether the words at `k` close a list with a phrase that names no actor: "and" (or "or")
+ * and a determiner, adjective or noun ("and other states", "and the Gulf states", "and
+ * others").
+ */
+function closesList(view: SentenceView, k: number): boolean {
+  const { tokens, sentence } = view;
+  return (
+    k + 1 < sentence.last &&
+    COORDINATORS.has(tokens[k]!.lower) &&
+    !mentionOn(view, k + 1) &&
+    ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(tokens[k + 1]!.pos)
+  );
 }
 
 interface RightSide {

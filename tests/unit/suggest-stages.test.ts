@@ -2407,3 +2407,23 @@ describe('a list that "and" closes with words naming no actor (hand-made sentenc
     expect(accused).toContain('ostria cooperates-with red-front reported');
   });
 });
+
+describe("a negated refusal cue (the cue file's `refusals`; hand-made sentences)", () => {
+  it('reads "does not recognise" as a refusal, asserted, and "recognised" as cooperation', () => {
+    expect(structural('Norland does not recognise the Red Front government.')).toEqual([
+      'norland opposes red-front asserted',
+    ]);
+    expect(structural("Norland will never recognise Sudmark's independence.")).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(structural('Norland recognised Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('leaves a cue the file does not list negated', () => {
+    expect(structural('Norland did not attack Sudmark.')).toEqual([
+      'norland opposes sudmark negated',
+    ]);
+  });
+});

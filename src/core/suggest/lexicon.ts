@@ -32,6 +32,7 @@ export interface CueFile {
   concessions?: string[];
   reciprocals?: string[];
   standing?: string[];
+  refusals?: string[];
   honorifics?: string[];
   demonyms?: PlaceForms[];
   capitals?: PlaceForms[];
@@ -62,6 +63,8 @@ export interface Lexicon {
   modality: Map<string, { words: string[]; modality: CueModality }[]>;
   /** Verbs of yielding (lemmas): "would withdraw ... if" is an offer. */
   concessions: ReadonlySet<string>;
+  /** Cues (their words joined by spaces) whose negation is a refusal: "does not recognise". */
+  refusals: ReadonlySet<string>;
   honorifics: string[];
   demonyms: readonly PlaceForms[];
   /** Cities that stand for states: the built-in capitals, then the cue file's. */
@@ -175,6 +178,7 @@ export function compileLexicon(
     cues: byFirst,
     modality,
     concessions: new Set((cues.concessions ?? []).map((c) => c.trim().toLowerCase())),
+    refusals: new Set((cues.refusals ?? []).map((c) => words(c).join(' '))),
     honorifics: cues.honorifics ?? [],
     demonyms: cues.demonyms ?? [],
     capitals: [...builtInCapitals(), ...(cues.capitals ?? [])],

@@ -99,6 +99,8 @@ export interface Suggester extends ReactionLexicon {
   must: Cue | undefined;
   /** The cue of root 11 that siding with one against another is read as. */
   sidingAgainst: Cue | undefined;
+  /** The cue of root 12 (reject) that a negated refusal cue ("does not recognise") is read as. */
+  refusal: Cue | undefined;
 }
 
 /**
@@ -151,6 +153,7 @@ export function makeSuggester(
     must: withWords(rootCue(lexicon, '10', 'what another "must" do'), ['must']),
     judging: { against: rootCue(lexicon, '11'), for: rootCue(lexicon, '05') },
     sidingAgainst: rootCue(lexicon, '11', 'siding with another against it'),
+    refusal: rootCue(lexicon, '12', 'a refusal: the act negated'),
     typeOfCode: new Map(
       [...lexicon.cues.values()].flatMap((bucket) => bucket.map((c) => [c.code, c.type] as const)),
     ),
@@ -575,14 +578,18 @@ function suggestInSentence(
         !(act && m.first >= act.first && m.first < act.last),
     );
     // Each reading of the cue (the appeal, and the demand it may also be) with each pair.
-    for (const reading of readings)
+    for (const told of readings)
       for (const pair of pairs) {
         const { source, target, fromGroup } = pair;
-        const modality = decideModality(reading, own, {
-          ...(subjectEnd === undefined ? {} : { subjectEnd }),
-          proposal: suggester.proposalTypes.has(reading.cue.type),
-          negatedScope: tokens[reading.first]!.negated,
-        });
+        const { reading, modality } = refusedOrNot(
+          told,
+          decideModality(told, own, {
+            ...(subjectEnd === undefined ? {} : { subjectEnd }),
+            proposal: suggester.proposalTypes.has(told.cue.type),
+            negatedScope: tokens[told.first]!.negated,
+          }),
+          suggester,
+        );
         if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
         // "urged Sudmark to talk with Ostria": what one is urged to do is not yet done.
         // But "urged Sudmark to stop attacking Ostria": Sudmark does.
@@ -611,6 +618,25 @@ function suggestInSentence(
   if (suggester.fallback.position !== 'off' || suggester.fallback.subject)
     addFallbacks(text, view, suggester, read, markers, byKey);
   return [...byKey.values()];
+}
+
+/** A negated cue of the cue file's `refusals` ("does not recognise X"): a refusal, asserted. */
+function refusedOrNot(
+  hit: CueHit,
+  modality: ModalityDecision,
+  suggester: Suggester,
+): { reading: CueHit; modality: ModalityDecision } {
+  const refusal = suggester.refusal;
+  if (
+    modality.modality !== 'negated' ||
+    !refusal ||
+    !suggester.lexicon.refusals.has(hit.cue.words.join(' '))
+  )
+    return { reading: hit, modality };
+  return {
+    reading: { ...hit, cue: { ...refusal, words: hit.cue.words } },
+    modality: { modality: 'asserted' },
+  };
 }
 
 /**
@@ -683,7 +709,7 @@ function addFallbacks(
   for (const s of byKey.values()) related.add(pairKey(s.source, s.target));
   const added = new Map<string, Suggestion>();
   const propose = (
-    hit: CueHit,
+    told: CueHit,
     source: PlacedMention,
     target: PlacedMention,
     kind: 'position' | 'subject' | 'reciprocal',
@@ -699,20 +725,27 @@ function addFallbacks(
       affiliationOf(target.actor) === source.actor
     )
       return;
-    const modality = decideModality(hit, markers, {
-      ...(source.last <= hit.first ? { subjectEnd: source.last } : {}),
-      proposal: suggester.proposalTypes.has(hit.cue.type),
-      negatedScope: tokens[hit.first]!.negated,
-    });
+    const { reading, modality } = refusedOrNot(
+      told,
+      decideModality(told, markers, {
+        ...(source.last <= told.first ? { subjectEnd: source.last } : {}),
+        proposal: suggester.proposalTypes.has(told.cue.type),
+        negatedScope: tokens[told.first]!.negated,
+      }),
+      suggester,
+    );
     const { score, why } = scoreFallback({
-      hit,
+      hit: reading,
       tokens,
       before: { text: first.mention.text, via: first.mention.via },
       after: { text: second.mention.text, via: second.mention.via },
       kind,
       modality,
     });
-    const suggestion = toSuggestion(text, view, hit, source, target, modality, { score, why });
+    const suggestion = toSuggestion(text, view, reading, source, target, modality, {
+      score,
+      why,
+    });
     const key = keyOf(suggestion, suggester);
     const kept = added.get(key);
     if (!byKey.has(key) && (!kept || kept.score < score)) added.set(key, suggestion);

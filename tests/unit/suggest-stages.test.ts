@@ -2427,3 +2427,27 @@ describe("a negated refusal cue (the cue file's `refusals`; hand-made sentences)
     ]);
   });
 });
+
+describe("a mediator's offer with no party of its own (coref.ts; hand-made sentences)", () => {
+  const before = 'Norland accused Sudmark of shelling its villages. ';
+  const offers = (text: string) => structural(before + text).filter((s) => s.startsWith('ostria'));
+  it('is made to the two sides of the conflict: a venue, good offices, to mediate, to host', () => {
+    for (const text of [
+      'Ostria offered a neutral venue for talks.',
+      'Ostria said it was ready to offer its good offices.',
+      'Ostria offered to mediate.',
+      'Ostria has offered to host a signing ceremony.',
+    ])
+      expect(offers(text)).toEqual([
+        'ostria proposes-to norland asserted',
+        'ostria proposes-to sudmark asserted',
+      ]);
+  });
+
+  it('keeps the party the offer names, and reads no offer in a venue hosted', () => {
+    expect(offers('Ostria offered to host talks with Sudmark.')).toEqual([
+      'ostria proposes-to sudmark asserted',
+    ]);
+    expect(offers('Ostria hosted a summit at a neutral venue.')).toEqual([]);
+  });
+});

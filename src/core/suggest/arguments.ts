@@ -1368,7 +1368,8 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       // "offered to coordinate ... with X", "threatened to attack X": the infinitive's party.
       if (infinitive !== undefined || passive || !INFINITIVE_ROOTS.has(cue.code)) break;
       infinitive = k;
-      k++;
+      // "offered to mediate": the verb itself may stand for those it is offered to (coref.ts).
+      if (!mentionOn(view, k + 1)) k++;
       preposition = '';
       theme = false;
       skipping = false;

@@ -294,6 +294,13 @@ export function resolveReferences(
         if (pair) add(k, k + 1, pair, 'addressee');
         continue;
       }
+      // "offered a neutral venue", "offered to mediate", "its good offices": a mediator's offer,
+      // made to the two sides of a conflict.
+      if (offersMediation(tokens, k, sentence.first)) {
+        const pair = sidesAsked(k, false, true);
+        if (pair) add(k, k + 1, pair, 'addressee');
+        continue;
+      }
       // "urged them to talk", "called on them to": those asked, a pair as for "the two".
       if (
         tok.lower === 'them' &&
@@ -578,6 +585,42 @@ function unnamedOffice(
 
 /** What an appeal to the sides of a conflict asks for ("urged restraint", "called for calm"). */
 const CALMING = new Set(['restraint', 'calm', 'de-escalation']);
+
+/** What a mediator offers: a venue, its good offices, to mediate or to host. */
+const MEDIATION_NOUNS = new Set(['venue', 'offices', 'mediation']);
+const MEDIATION_VERBS = new Set(['mediate', 'host', 'facilitate']);
+/** Words of offering before it: "offered", "proposed", "ready to", "willing to". */
+const OFFERING = new Set(['offer', 'propose', 'ready', 'willing', 'prepared', 'glad', 'happy']);
+
+/**
+ * Whether token k is what a mediator offers, with no party of its own: "offered a neutral
+ * venue", "ready to offer its good offices", "offered to mediate", "has offered to host a
+ * signing ceremony" (not "host talks with X": the object names a party).
+ */
+function offersMediation(tokens: readonly Token[], k: number, first: number): boolean {
+  const t = tokens[k]!;
+  let j = k - 1;
+  if (MEDIATION_NOUNS.has(t.lower) && (t.lower !== 'offices' || tokens[j]?.lower === 'good')) {
+    while (
+      j >= first &&
+      k - j <= 4 &&
+      (tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'PRON')
+    )
+      j--;
+    return j >= first && OFFERING.has(tokens[j]!.lemma) && tokens[j]!.pos === 'VERB';
+  }
+  if (!MEDIATION_VERBS.has(t.lemma) || t.pos !== 'VERB' || tokens[j]?.lower !== 'to') return false;
+  const offer = tokens[j - 1];
+  if (j - 1 < first || offer === undefined || !OFFERING.has(offer.lemma)) return false;
+  // "offered to host talks between X and Y": the parties are named after it.
+  for (let n = k + 1; n < tokens.length && n <= k + 6; n++) {
+    const after = tokens[n]!;
+    if (after.lower === 'between' || after.lower === 'with' || after.lower === 'among')
+      return false;
+    if (after.pos === 'PUNCT' || after.pos === 'VERB') break;
+  }
+  return true;
+}
 
 /**
  * Whether an appeal's verb stands right before token `k`: "urged (maximum) restraint",

@@ -2451,3 +2451,22 @@ describe("a mediator's offer with no party of its own (coref.ts; hand-made sente
     expect(offers('Ostria hosted a summit at a neutral venue.')).toEqual([]);
   });
 });
+
+describe('a participle after a noun with its agent, a title opening the name (hand-made sentences)', () => {
+  it('reads "The agreement, signed by A and B," as a passive, A and B together', () => {
+    expect(
+      structural(
+        "The agreement, signed in Nordby by Ostrian Energy Minister Carl Berg and Norland's Petroleum Minister Lena Holm, covers gas.",
+      ),
+    ).toEqual(['carl-berg cooperates-with lena-holm asserted']);
+    expect(
+      structural('A deal signed on Monday by Norland and Sudmark ended the dispute.'),
+    ).toContain('norland cooperates-with sudmark asserted');
+  });
+
+  it('keeps a past verb after a noun active when no "by" follows', () => {
+    expect(structural('The ministers of Norland signed a deal with Sudmark.')).toContain(
+      'norland cooperates-with sudmark asserted',
+    );
+  });
+});

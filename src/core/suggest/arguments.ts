@@ -1271,7 +1271,12 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       const agentive =
         preposition === 'by' || (preposition === 'from' && (cue.pos === 'noun' || passive));
       if (agentive && (passive || cue.pos === 'noun')) {
-        result.agent = { group: groupRightOf(view, m), how: 'agent', distance: at - hit.last };
+        // "signed by X and Y ended the dispute": the names after "by" close the group.
+        result.agent = {
+          group: groupRightOf(view, m, preposition === 'by'),
+          how: 'agent',
+          distance: at - hit.last,
+        };
         preposition = '';
         k = lastOf(result.agent.group) - 1;
         continue;
@@ -1459,13 +1464,17 @@ function personQualified(view: SentenceView, qualifier: PlacedMention): PlacedMe
   const slot = view.mentions.indexOf(qualifier);
   const person = slot < 0 ? undefined : view.mentions[slot + 1];
   if (!person || person.modifier || person.first - qualifier.last > 6) return undefined;
-  let titled = false;
+  const isTitle = (t: Token) => TITLE_NOUNS.has(t.lemma) || TITLE_NOUNS.has(t.lower);
+  // "Egyptian Petroleum Minister Sherif Abdel-Ghani": the title may open the person's name.
+  let titled = isTitle(tokens[person.first]!);
   for (let k = qualifier.last; k < person.first; k++) {
     const t = tokens[k]!;
     if (t.text === ',' && k === person.first - 1) continue;
     if (t.lower === "'s" || t.pos === 'ADJ') continue;
+    // "Benin's minister of state for development, Romuald Agossou".
+    if (titled && (t.lower === 'of' || t.lower === 'for')) continue;
     if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return undefined;
-    if (TITLE_NOUNS.has(t.lemma) || TITLE_NOUNS.has(t.lower)) titled = true;
+    if (isTitle(t)) titled = true;
   }
   const after = tokens[person.last];
   if (after && person.last < sentence.last && (isVerb(after) || after.pos === 'AUX'))

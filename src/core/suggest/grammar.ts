@@ -117,7 +117,25 @@ export function isPassiveAt(tokens: readonly Token[], i: number, first: number):
     // "had been shelled": "been" before a participle is a passive.
     if (t.lower === 'been') return true;
     if (t.lemma === 'have' || t.lower === 'being') continue;
-    return PASSIVE_AUXILIARIES.has(t.lemma) && (t.pos === 'AUX' || t.pos === 'VERB');
+    if (PASSIVE_AUXILIARIES.has(t.lemma) && (t.pos === 'AUX' || t.pos === 'VERB')) return true;
+    break;
+  }
+  return reducedRelative(tokens, i, first);
+}
+
+/**
+ * "The agreement, signed in Cairo by X and Y, covers ...", "a deal signed on Wednesday by X":
+ * a participle right after a noun (and a comma) whose agent follows with "by" in its phrase.
+ */
+function reducedRelative(tokens: readonly Token[], i: number, first: number): boolean {
+  let k = i - 1;
+  if (k >= first && tokens[k]!.text === ',') k--;
+  if (k < first || tokens[k]!.pos !== 'NOUN') return false;
+  for (let j = i + 1; j < tokens.length && j <= i + 6; j++) {
+    const t = tokens[j]!;
+    // "by X", "by the two governments"; not "spoke by telephone".
+    if (t.lower === 'by') return ['PROPN', 'DET', 'ADJ', 'NUM'].includes(tokens[j + 1]?.pos ?? '');
+    if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX') return false;
   }
   return false;
 }

@@ -2470,3 +2470,18 @@ describe('a participle after a noun with its agent, a title opening the name (ha
     );
   });
 });
+
+describe('cue file additions of 2026-12-01 (hand-made sentences)', () => {
+  it('reads shared findings, exchanged detainees and a reopened embassy as cooperation', () => {
+    expect(structural('Norland said it had shared its findings with Sudmark and Ostria.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+      'norland cooperates-with ostria asserted',
+    ]);
+    expect(structural('Norland and Sudmark exchanged 40 detainees on Monday.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+    expect(structural('Norland has reopened its embassy in Sudby.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+});

@@ -100,6 +100,7 @@ const CUE_PREPOSITIONS = new Set([
   'between',
   'among',
   'upon',
+  'in',
 ]);
 
 /**

@@ -2485,3 +2485,14 @@ describe('cue file additions of 2026-12-01 (hand-made sentences)', () => {
     ]);
   });
 });
+
+describe('a group of four names or more (pairs.ts; hand-made sentences)', () => {
+  it('relates the members of a group of two or three, not those of a summit of four', () => {
+    expect(structural('Norland, Sudmark and Ostria agreed to cooperate.')).toHaveLength(3);
+    expect(structural('Norland, Sudmark, Ostria and Iraq agreed to cooperate.')).toEqual([]);
+    // Their relation to a party named apart stays.
+    expect(
+      structural('Norland, Sudmark, Ostria and Iraq signed a declaration with the Red Front.'),
+    ).toHaveLength(4);
+  });
+});

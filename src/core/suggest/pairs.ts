@@ -90,6 +90,13 @@ export interface Pair {
 }
 
 /**
+ * How many names a group may have for a relation between its members ("X, Y and Z agreed"):
+ * four or more are a summit's or a forum's members, whose relations to one another the
+ * annotators of the sets recorded for 2 of 20 such suggestions.
+ */
+const MAX_TOGETHER = 3;
+
+/**
  * The source-target pairs a cue's sides give. `directed`: the cue's relation type is;
  * `aimed`: the cue's words go on to another party, named or not ("a war against ...");
  * `eachOther`: its object is its own subjects ("X and Y accused each other").
@@ -150,7 +157,7 @@ export function pairsOf(
           });
       }
     }
-  } else if (source && !target && source.group.length > 1) {
+  } else if (source && !target && source.group.length > 1 && source.group.length <= MAX_TOGETHER) {
     // "X and Y agreed", "the U.S.-Russian willingness": a relation between the members. A
     // directed verb needs its object ("X and Y attacked" says nothing of X against Y).
     // A mutual act ("X and Y clashed", "exchanged fire", "the two fought a war"): both ways.

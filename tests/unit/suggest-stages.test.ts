@@ -2496,3 +2496,20 @@ describe('a group of four names or more (pairs.ts; hand-made sentences)', () => 
     ).toHaveLength(4);
   });
 });
+
+describe('an act that ends a measure, referred back to (events.ts; hand-made sentences)', () => {
+  it('is not "the sanctions" told before it, but is "the suspension" and "the move"', () => {
+    const before =
+      'Norland imposed sanctions on Sudmark. Ostria cancelled its trade agreement with Sudmark. ';
+    expect(
+      structural(before + 'Sudmark called the sanctions "illegal".').filter((s) =>
+        s.startsWith('sudmark'),
+      ),
+    ).toEqual(['sudmark opposes norland asserted']);
+    expect(
+      structural(
+        'Norland imposed sanctions on Sudmark. Ostria suspended its trade agreement with Sudmark. Sudmark condemned the suspension.',
+      ).filter((s) => s.startsWith('sudmark')),
+    ).toEqual(['sudmark opposes ostria asserted']);
+  });
+});

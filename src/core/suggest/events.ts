@@ -21,6 +21,11 @@ export interface Act {
   code?: string;
   /** Told by a verb of saying ("said", "claimed"): what "the claim", "the remarks" refer to. */
   saying?: boolean;
+  /**
+   * Told by a verb that ends a measure ("cancelled", "suspended"): referred to by its own
+   * word ("the suspension") or as any act ("the move"), not by another of its root.
+   */
+  ending?: boolean;
   /** Who did it (both sides of a mutual act: "talks between X and Y"). */
   actors: string[];
   /** Whom it was done to. */
@@ -108,11 +113,13 @@ const IRREGULAR: ReadonlyMap<string, readonly string[]> = new Map([
   ['threat', ['threaten']],
   ['criticism', ['criticise', 'criticize']],
   ['charge', ['accuse', 'allege', 'charge']],
+  ['suspension', ['suspend']],
+  ['cancellation', ['cancel']],
 ]);
 
 /** Endings of nouns made from verbs, and what the verb ends in instead. */
 const NOUN_ENDINGS: readonly [string, readonly string[]][] = [
-  ['ation', ['', 'e']], // accusation: accuse; condemnation: condemn
+  ['ation', ['', 'e', 'ate']], // accusation: accuse; condemnation: condemn; termination
   ['ment', ['']], // announcement, agreement
   ['ance', ['', 'e']], // assistance, resistance
   ['ence', ['', 'e']], // interference
@@ -225,7 +232,8 @@ export function actReferredTo(
     if (act.sentence === sentence && act.at >= at) continue;
     // By the noun's own verb or its cue's root ("the protest" after "lodged a protest", "the
     // meeting" after "met"), not as any act or any saying ("the move", "the statement").
-    const named = verbs.has(act.word) || (act.code !== undefined && codes.has(act.code));
+    const named =
+      verbs.has(act.word) || (act.code !== undefined && !act.ending && codes.has(act.code));
     // An act a cue told is a deed even if a saying too ("accused": "the move").
     const deed = !act.saying || act.code !== undefined;
     const told = named || (generic && deed) || (act.saying === true && saying);

@@ -507,6 +507,8 @@ function suggestInSentence(
         code: hit.cue.code,
         // "accused": an act of saying too, for a later "her claims".
         ...(SAYING_VERBS.has(word.lemma) ? { saying: true } : {}),
+        // "cancelled the agreements": no later "the sanctions" of its root refers to it.
+        ...(ENDING_VERBS.has(word.lemma) ? { ending: true } : {}),
         actors: [...new Set([...ids(parties.source), ...(mutual ? ids(parties.target) : [])])],
         targets: [...new Set(ids(parties.target))],
         sentence: told.sentence,

@@ -2513,3 +2513,15 @@ describe('an act that ends a measure, referred back to (events.ts; hand-made sen
     ).toEqual(['sudmark opposes ostria asserted']);
   });
 });
+
+describe('an ally in apposition before a verb of saying (hand-made sentences)', () => {
+  it('takes the name before the apposition as the speaker, and the pair as the sides asked', () => {
+    const read = suggest(
+      "Norland and Sudmark clashed. Ostria, Sudmark's closest ally, said it firmly supported Sudmark and called on both sides to show restraint.",
+    );
+    expect(read).toContain('ostria cooperates-with sudmark asserted');
+    expect(read).toContain('ostria proposes-to norland asserted');
+    expect(read).toContain('ostria proposes-to sudmark asserted');
+    expect(read.filter((s) => s.startsWith('sudmark proposes-to'))).toEqual([]);
+  });
+});

@@ -1051,9 +1051,14 @@ function speakerOf(view: SentenceView, pronoun: number): PlacedMention[] | undef
   let k = pronoun - 1;
   if (k >= sentence.first && tokens[k]!.lower === 'that') k--;
   if (k < sentence.first || !REPORTING_VERBS.has(tokens[k]!.lemma)) return undefined;
+  const verb = k;
   k--;
   while (k >= sentence.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
-  const speaker = nameEndingAt(view, k);
+  // "Ostria, Sudmark's closest ally, said it ...": the name before the apposition.
+  const speaker =
+    k > sentence.first && tokens[k]!.text === ','
+      ? beforeRelativeClause(view, k, verb)
+      : nameEndingAt(view, k);
   return usable(speaker) && speaker.actor ? groupLeftOf(view, speaker) : undefined;
 }
 

@@ -29,6 +29,7 @@ import {
   APPEAL_VERBS,
   POSSESSIVES,
   isGovernedAt,
+  isModifier,
   isPreposition,
   NOUN_PHRASE_POS,
   OFFICE_NOUNS,
@@ -223,6 +224,14 @@ export function resolveReferences(
       if (recent.length > RECENT) recent.shift();
     };
     const governed = (at: number) => isGovernedAt(tokens, at, sentence.first);
+    /** A verb's object ("supported Pakistan and called on both sides"): no subject of it. */
+    const verbObject = (at: number) => {
+      let j = at - 1;
+      while (j >= sentence.first && isModifier(tokens[j]!)) j--;
+      return (
+        j >= sentence.first && tokens[j]!.pos === 'VERB' && !REPORTING_VERBS.has(tokens[j]!.lemma)
+      );
+    };
     /** ", Sudmark's closest ally,": an owner opening an apposition. */
     const inApposition = (l: { at: number; possessive?: boolean }) =>
       l.possessive === true &&
@@ -247,7 +256,7 @@ export function resolveReferences(
         object
           ? new Set(
               local
-                .filter((l) => l.at < k && !governed(l.at) && !inApposition(l))
+                .filter((l) => l.at < k && !governed(l.at) && !verbObject(l.at) && !inApposition(l))
                 .map((l) => l.actor),
             )
           : undefined,

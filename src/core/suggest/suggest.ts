@@ -350,9 +350,11 @@ function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
     const group = membersOf(view, m);
     for (const next of view.mentions.slice(view.mentions.indexOf(m) + group.length)) {
       const between = view.tokens.slice(group[group.length - 1]!.last, next.first);
+      // Not an owner opening an apposition ("China, Pakistan's closest ally, said").
       if (
         next.actor &&
         !next.modifier &&
+        !next.mention.possessive &&
         between.length > 0 &&
         between.length <= 3 &&
         between.every((t) => t.lower === 'and' || t.text === ',' || t.pos === 'DET')

@@ -2525,3 +2525,16 @@ describe('an ally in apposition before a verb of saying (hand-made sentences)', 
     expect(read.filter((s) => s.startsWith('sudmark proposes-to'))).toEqual([]);
   });
 });
+
+describe('a condition of a later verb (hand-made sentences)', () => {
+  it('leaves an accusation asserted when "and warned ... if" follows it', () => {
+    expect(
+      structural(
+        'Norland accused Sudmark of shelling its villages and warned it would respond if the attacks did not stop.',
+      ),
+    ).toContain('norland opposes sudmark asserted');
+    expect(
+      structural('Norland said it would cooperate with Sudmark if the talks resumed.'),
+    ).toEqual(['norland cooperates-with sudmark conditional']);
+  });
+});

@@ -19,7 +19,7 @@ import {
   type Side,
 } from './arguments.ts';
 import { findCues, findModalityCues, type CueHit } from './cues.ts';
-import { isGovernedAt, isModifier } from './grammar.ts';
+import { isGovernedAt, isIngForm, isModifier } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
@@ -579,7 +579,8 @@ function suggestInSentence(
     const own = markers.filter(
       (m) =>
         (parties.phraseStart === undefined || m.first >= parties.phraseStart) &&
-        !(act && m.first >= act.first && m.first < act.last),
+        !(act && m.first >= act.first && m.first < act.last) &&
+        !(m.modality === 'conditional' && laterVerbBetween(view, hit.last, m.first)),
     );
     // Each reading of the cue (the appeal, and the demand it may also be) with each pair.
     for (const told of readings)
@@ -622,6 +623,25 @@ function suggestInSentence(
   if (suggester.fallback.position !== 'off' || suggester.fallback.subject)
     addFallbacks(text, view, suggester, read, markers, byKey);
   return [...byKey.values()];
+}
+
+/**
+ * Whether a verb of its own stands between tokens `from` and `to`: one joined by "and" or "but"
+ * ("accused X ... and warned it would respond if ..."), or a participle after a comma
+ * ("..., warning that ... if"). A condition after it is that verb's, not the cue's.
+ */
+function laterVerbBetween(view: SentenceView, from: number, to: number): boolean {
+  const { tokens } = view;
+  for (let k = from; k + 1 < to; k++) {
+    const t = tokens[k]!;
+    let v = k + 1;
+    while (v < to && tokens[v]!.pos === 'ADV') v++;
+    const verb = tokens[v];
+    if (!verb || v >= to || verb.pos !== 'VERB') continue;
+    if (t.lower === 'and' || t.lower === 'but') return true;
+    if (t.text === ',' && isIngForm(verb)) return true;
+  }
+  return false;
 }
 
 /** A negated cue of the cue file's `refusals` ("does not recognise X"): a refusal, asserted. */

@@ -2538,3 +2538,11 @@ describe('a condition of a later verb (hand-made sentences)', () => {
     ).toEqual(['norland cooperates-with sudmark conditional']);
   });
 });
+
+describe('"prisoners of war" (cues.ts; hand-made sentences)', () => {
+  it('names prisoners, not a war between those who exchange them', () => {
+    expect(structural('Norland and Sudmark exchanged 90 prisoners of war on Monday.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+});

@@ -113,6 +113,9 @@ function fitsPos(t: Token, pos: Cue['pos']): boolean {
   return t.pos === 'VERB' || (t.pos === 'ADJ' && /(?:ed|en)$/.test(t.lower));
 }
 
+/** Nouns of persons named by an act: "prisoners of war", "veterans of war". */
+const NAMED_BY_ACT = new Set(['prisoner', 'veteran']);
+
 export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
   const { tokens, sentence } = view;
   const hits: CueHit[] = [];
@@ -151,6 +154,14 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       // the noun after it names no act.
       const next = tokens[last];
       if (cue.pos === 'noun' && next && last < sentence.last && next.pos === 'NOUN') continue;
+      // "prisoners of war", "war veterans" too: a person named by a war, not the war.
+      if (
+        cue.pos === 'noun' &&
+        i - 2 >= sentence.first &&
+        tokens[i - 1]!.lower === 'of' &&
+        NAMED_BY_ACT.has(tokens[i - 2]!.lemma)
+      )
+        continue;
       hits.push({ cue, first: i, last });
       i = last - 1;
       break;

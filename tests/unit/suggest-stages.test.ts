@@ -2546,3 +2546,19 @@ describe('"prisoners of war" (cues.ts; hand-made sentences)', () => {
     ]);
   });
 });
+
+describe('"an offer of help from X" (read.ts, arguments.ts; hand-made sentences)', () => {
+  it('reads "help" after "of" as a noun, and X as the author of the offer the verb answers', () => {
+    const help = readText('Norland welcomed an offer of help from Ostria.').tokens.find(
+      (t) => t.lower === 'help',
+    )!;
+    expect(help.pos).toBe('NOUN');
+    expect(structural('Norland rejected an offer of help from Ostria.')).toEqual([
+      'norland opposes ostria asserted',
+      'ostria proposes-to norland asserted',
+    ]);
+    expect(structural('Norland welcomed an offer of assistance from Ostria.')).toEqual([
+      'norland cooperates-with ostria asserted',
+    ]);
+  });
+});

@@ -1245,6 +1245,8 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
   let ownerBy = false;
   /** Where "by" stood, if right after a noun ("a proposal by X": X is its author). */
   let authorAt = -1;
+  /** The theme's noun before "of" ("an offer of help from X": "offer"). */
+  let ofHead = -1;
   for (let k = hit.last; k < sentence.last && k - hit.last <= MAX_REACH; k++) {
     const t = tokens[k]!;
     let m = mentionOn(view, k);
@@ -1400,14 +1402,18 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         if (preposition === '') theme = false;
         continue;
       }
-      // "rejected a request from X": right after a verb's object noun, its author too.
+      // "rejected a request from X", "welcomed an offer of help from X": right after a verb's
+      // object noun (and its "of" phrase), its author too.
+      const authored = (n: number) =>
+        n >= 0 && AUTHORED_NOUNS.has(tokens[n]!.singular ?? tokens[n]!.lemma);
+      if (t.lower === 'of' && theme && lastNoun === k - 1) ofHead = k - 1;
       const authorFrom =
         t.lower === 'from' &&
         cue.pos === 'verb' &&
         theme &&
         !passive &&
         lastNoun === k - 1 &&
-        AUTHORED_NOUNS.has(tokens[lastNoun]!.singular ?? tokens[lastNoun]!.lemma);
+        (authored(lastNoun) || (authored(ofHead) && k - ofHead <= 4));
       if (
         t.lower === 'by' ||
         (t.lower === 'from' && (cue.pos === 'noun' || passive)) ||

@@ -237,6 +237,17 @@ function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
     const previous = tokens[i - 1]!;
     verbBefore ||= previous.pos === 'VERB' || previous.pos === 'AUX';
     const next = i + 1 < s.last ? tokens[i + 1] : undefined;
+    // "an offer of help from X", "asked for help": a bare verb form after "of" or "for" with
+    // no object of its own is a noun.
+    if (
+      t.pos === 'VERB' &&
+      t.lower === t.lemma &&
+      (previous.lower === 'of' || previous.lower === 'for') &&
+      !(next && ['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(next.pos))
+    ) {
+      t.pos = 'NOUN';
+      continue;
+    }
     if (!missedVerb(tokens, s, i, next, verbBefore)) continue;
     t.pos = 'VERB';
     t.lemma = lemmaAsVerb(t.lower);

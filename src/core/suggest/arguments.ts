@@ -37,6 +37,8 @@ import {
 import {
   isTitleWord,
   membersOf,
+  nameAfterModifiers,
+  pastModifiers,
   mentionOn,
   type PlacedMention,
   type SentenceView,
@@ -299,8 +301,7 @@ function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): bo
   const { tokens, sentence } = view;
   const next = tokens[groupEnd];
   if (next && groupEnd < sentence.last && next.pos === 'VERB') return false;
-  let j = m.first - 1;
-  while (j >= sentence.first && isModifier(tokens[j]!) && !mentionOn(view, j)) j--;
+  const j = pastModifiers(view, m.first - 1, -1);
   if (j < sentence.first) return false;
   const t = tokens[j]!;
   if (isPreposition(t)) {
@@ -508,8 +509,7 @@ function speakerAfterQuote(view: SentenceView, from: number): Side | undefined {
   let k = close + 1;
   const speaking = (t: Token | undefined) => t?.pos === 'VERB' && SPEECH_VERBS.includes(t.lemma);
   if (speaking(tokens[k])) k++;
-  while (k < sentence.last && isModifier(tokens[k]!) && !mentionOn(view, k)) k++;
-  const m = k < sentence.last ? mentionOn(view, k) : undefined;
+  const m = nameAfterModifiers(view, k);
   if (!usable(m)) return undefined;
   const group = groupRightOf(view, m);
   // "said X" or "X said" (a title between: "X, the foreign minister, said").
@@ -855,30 +855,28 @@ function blamedOn(
   if (hit.last >= sentence.last || tokens[hit.last]!.lower !== 'on') return undefined;
   // "blamed the attack on Sudmark on the Red Front": the last "on" names the one blamed, the
   // first the one attacked.
-  const named: { mention: PlacedMention; at: number }[] = [];
+  const named: PlacedMention[] = [];
   for (let i = hit.last; i < sentence.last && !isClauseBreak(tokens[i]!); i++) {
     if (tokens[i]!.lower !== 'on') continue;
-    let n = i + 1;
-    while (n < sentence.last && isModifier(tokens[n]!) && !mentionOn(view, n)) n++;
-    const m = n < sentence.last ? mentionOn(view, n) : undefined;
-    if (usable(m)) named.push({ mention: m, at: n });
+    const m = nameAfterModifiers(view, i + 1);
+    if (usable(m)) named.push(m);
   }
   const blamed = named.at(-1);
   const attacked = named.length > 1 ? named[0] : undefined;
   const accuser = attacked
     ? {
-        group: groupRightOf(view, attacked.mention),
+        group: groupRightOf(view, attacked),
         how: 'preposition' as const,
-        distance: attacked.at - hit.last,
+        distance: attacked.first - hit.last,
         preposition: 'on',
       }
     : findSubject(view, k, antecedents);
   if (!blamed || !accuser) return undefined;
   return {
     accused: {
-      group: groupRightOf(view, blamed.mention),
+      group: groupRightOf(view, blamed),
       how: 'preposition',
-      distance: blamed.at - hit.last,
+      distance: blamed.first - hit.last,
       preposition: 'on',
     },
     accuser,
@@ -895,8 +893,7 @@ function accusedOf(
   antecedents: Antecedents,
 ): { accused: Side; accuser?: Side; reported: boolean; eachOther?: true } | undefined {
   const { tokens, sentence } = view;
-  let k = hit.first - 1;
-  while (k >= sentence.first && isModifier(tokens[k]!) && !mentionOn(view, k)) k--;
+  const k = pastModifiers(view, hit.first - 1, -1);
   if (k <= sentence.first) return undefined;
   const preposition = tokens[k]!.lower;
   if (preposition !== 'of' && preposition !== 'for') return undefined;
@@ -1219,11 +1216,9 @@ export function againstAfter(
   cueLast: number,
 ): Side | undefined {
   const { tokens, sentence } = view;
-  let k = lastOf(group);
+  const k = lastOf(group);
   if (k >= sentence.last || tokens[k]!.lower !== 'against') return undefined;
-  k++;
-  while (k < sentence.last && isModifier(tokens[k]!) && !mentionOn(view, k)) k++;
-  const m = k < sentence.last ? mentionOn(view, k) : undefined;
+  const m = nameAfterModifiers(view, k + 1);
   if (!usable(m)) return undefined;
   const side = groupRightOf(view, m);
   return { group: side, how: 'preposition', distance: m.first - cueLast, preposition: 'against' };
@@ -1318,8 +1313,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         }
         // "the attack on Sudmark by the Red Front": a noun's agent after its object.
         const end = lastOf(result.object.group);
-        let b = end + 1;
-        while (b < sentence.last && isModifier(tokens[b]!) && !mentionOn(view, b)) b++;
+        const b = pastModifiers(view, end + 1, 1);
         const agent =
           tokens[end]?.lower === 'by' && b < sentence.last ? mentionOn(view, b) : undefined;
         if (cue.pos === 'noun' && !result.agent && usable(agent))
@@ -1514,9 +1508,7 @@ function oneTold(view: SentenceView, source: Side, cueFirst: number): Side | und
   const from = source.group[0]!.first;
   for (let k = from - 1; k >= sentence.first && from - k <= 14; k--) {
     if (!TELLING.has(tokens[k]!.lemma)) continue;
-    let j = k + 1;
-    while (j < sentence.last && isModifier(tokens[j]!) && !mentionOn(view, j)) j++;
-    const m = j < sentence.last ? mentionOn(view, j) : undefined;
+    const m = nameAfterModifiers(view, k + 1);
     const own = new Set(source.group.map((g) => g.actor));
     if (usable(m) && !own.has(m.actor))
       return { group: groupRightOf(view, m), how: 'object', distance: cueFirst - m.last };

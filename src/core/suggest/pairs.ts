@@ -7,8 +7,8 @@
  */
 import type { Side } from './arguments.ts';
 import type { CueHit } from './cues.ts';
-import { isEachOtherAt, isModifier, QUOTE_MARKS } from './grammar.ts';
-import { mentionOn, type PlacedMention, type SentenceView } from './sentence.ts';
+import { isEachOtherAt, QUOTE_MARKS } from './grammar.ts';
+import { mentionOn, pastModifiers, type PlacedMention, type SentenceView } from './sentence.ts';
 
 /** Nouns for people an act may be aimed at ("clashed with police"). */
 const PEOPLE = new Set([
@@ -39,8 +39,7 @@ function aimedAt(view: SentenceView, preposition: string, from: number): boolean
   if (preposition === 'against') return true;
   if (preposition !== 'with') return false;
   const { tokens, sentence } = view;
-  let k = from;
-  while (k < sentence.last && isModifier(tokens[k]!) && !mentionOn(view, k)) k++;
+  const k = pastModifiers(view, from, 1);
   const t = tokens[k];
   if (!t || k >= sentence.last) return false;
   if (t.lower === 'each' || t.lower === 'one') return false;

@@ -5,7 +5,7 @@
  * party, not the state or group.
  */
 import type { Mention } from './mentions.ts';
-import { STANCE_PREFIXES } from './grammar.ts';
+import { isModifier, STANCE_PREFIXES } from './grammar.ts';
 import type { Sentence, Token } from './read.ts';
 
 export interface PlacedMention {
@@ -157,3 +157,20 @@ export const mentionOn = (view: SentenceView, i: number): PlacedMention | undefi
   const slot = view.mentionAt[i - view.sentence.first];
   return slot === undefined || slot < 0 ? undefined : view.mentions[slot];
 };
+
+/**
+ * The first token from k on (`step` 1) or back (`step` -1) that is no modifier (a determiner,
+ * an adjective, a number) or that a name covers; it may be outside the sentence.
+ */
+export function pastModifiers(view: SentenceView, k: number, step: 1 | -1): number {
+  const { tokens, sentence } = view;
+  while (k >= sentence.first && k < sentence.last && isModifier(tokens[k]!) && !mentionOn(view, k))
+    k += step;
+  return k;
+}
+
+/** The name that token k's modifiers lead to ("against the rebel Red Front"), if any. */
+export function nameAfterModifiers(view: SentenceView, k: number): PlacedMention | undefined {
+  const j = pastModifiers(view, k, 1);
+  return j < view.sentence.last ? mentionOn(view, j) : undefined;
+}

@@ -2562,3 +2562,19 @@ describe('"an offer of help from X" (read.ts, arguments.ts; hand-made sentences)
     ]);
   });
 });
+
+describe('"the X embassy in Y" before its verb (arguments.ts; hand-made sentences)', () => {
+  it('takes X, not the place, as the subject; a name right before a verb stays its subject', () => {
+    expect(
+      suggest(
+        'Norland accused Sudmark of the cyberattack. The Sudmark embassy in Nordby called the accusation "groundless and provocative".',
+      ),
+    ).toContain('sudmark opposes norland asserted');
+    expect(structural("Sudmark's embassy in Nordby criticised the purchase by Ostria.")).toEqual([
+      'sudmark opposes ostria asserted',
+    ]);
+    expect(structural('Norland said Sudmark agreed to cooperate with Ostria.')).toContain(
+      'sudmark cooperates-with ostria proposed',
+    );
+  });
+});

@@ -300,10 +300,19 @@ function possessiveBefore(view: SentenceView, cueFirst: number): Side | undefine
 function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): boolean {
   const { tokens, sentence } = view;
   const next = tokens[groupEnd];
-  if (next && groupEnd < sentence.last && next.pos === 'VERB') return false;
   const j = pastModifiers(view, m.first - 1, -1);
-  if (j < sentence.first) return false;
-  const t = tokens[j]!;
+  const t = j >= sentence.first ? tokens[j]! : undefined;
+  // A name right before a verb is its subject ("said Lavrov agreed"), unless a place after a
+  // noun that is not its ruler ("The Sudmark embassy in Nordby called ...").
+  if (next && groupEnd < sentence.last && next.pos === 'VERB')
+    return (
+      t !== undefined &&
+      PLACE_PREPOSITIONS.has(t.lower) &&
+      j > sentence.first &&
+      tokens[j - 1]!.pos === 'NOUN' &&
+      !isRulerNoun(tokens[j - 1])
+    );
+  if (!t) return false;
   if (isPreposition(t)) {
     if (t.lower === 'of') return false;
     // "the ministries in Yerevan and Baku traded accusations": who govern from there.
@@ -327,6 +336,9 @@ function phraseGoverned(view: SentenceView, head: number): boolean {
   const t = tokens[j]!;
   return isPreposition(t) || (t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma));
 }
+
+/** Prepositions of a place: "the embassy in X", "talks at Y". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near']);
 
 /** Verbs whose object does what an infinitive after it says ("urged X to talk"). */
 const CONTROL_VERBS = new Set([

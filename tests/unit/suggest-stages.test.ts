@@ -2578,3 +2578,19 @@ describe('"the X embassy in Y" before its verb (arguments.ts; hand-made sentence
     );
   });
 });
+
+describe('a judgement of what a named owner did (reactions.ts; hand-made sentences)', () => {
+  it("aims \"called Ostria's reaction 'hysterical'\" at Ostria, for or against by its words", () => {
+    expect(structural('Lena Holm called the Ostrian reaction "hysterical".')).toEqual([
+      'lena-holm opposes ostria asserted',
+    ]);
+    expect(structural('Lena Holm called Ostria\'s offer "a welcome step".')).toEqual([
+      'lena-holm cooperates-with ostria asserted',
+    ]);
+    // Not one's own side, and not "describe" without its "as".
+    expect(structural('Lena Holm called Sudmark\'s decision "hysterical".')).toEqual([]);
+    expect(
+      structural("Lena Holm used the phrase to describe Ostria's security partnerships."),
+    ).toEqual([]);
+  });
+});

@@ -262,7 +262,9 @@ export function judgements(
   for (let k = sentence.first; k < sentence.last; k++) {
     const t = tokens[k]!;
     if (t.pos !== 'VERB' || !JUDGING_VERBS.has(t.lemma)) continue;
-    const object = definiteObject(view, k + 1);
+    // "called Ostria's reaction 'hysterical'", "the Polish reaction": whose it is is named.
+    const owned = definiteObject(view, k + 1) ? undefined : ownedObject(view, k + 1);
+    const object = definiteObject(view, k + 1) ?? owned;
     if (!object) continue;
     // Its words: to the end of the clause, past commas and "and" inside quotes.
     let end = object.last;
@@ -273,6 +275,8 @@ export function judgements(
       else if (quotes % 2 === 0 && (w === ',' || w === ';' || VERB_COORDINATORS.has(w))) break;
     }
     if (end === object.last) continue;
+    // "described X's partnerships": no judgement without its "as".
+    if (owned && t.lemma === 'describe' && tokens[object.last]?.lower !== 'as') continue;
     // "called the talks with Norland a success": the object names a fresh act of its own, whose
     // parties the cue loop reads; only the words said of it are the judge's.
     const after = tokens[object.last];
@@ -285,7 +289,13 @@ export function judgements(
     const source = findParties(view, probe, antecedentsAt(k)).source;
     if (!source) continue;
     const own = onSide(source, lexicon);
-    const referred = referredAct(text, view, probe, own, told, lexicon);
+    if (owned?.owner.actor && own(owned.owner.actor)) continue;
+    const referred = owned
+      ? {
+          side: { group: [owned.owner], how: 'object' as const, distance: owned.first - k },
+          act: undefined,
+        }
+      : referredAct(text, view, probe, own, told, lexicon);
     if (!referred) continue;
     const verdict = judge(
       text,
@@ -293,7 +303,7 @@ export function judgements(
       { first: object.last, last: end },
       hits,
       referred.act,
-      referred.act.targets.some(own),
+      referred.act?.targets.some(own) ?? false,
       lexicon,
     );
     if (!verdict) continue;
@@ -320,7 +330,7 @@ function judge(
   tokens: readonly Token[],
   span: { first: number; last: number },
   hits: readonly CueHit[],
-  act: Act,
+  act: Act | undefined,
   aimedAtJudge: boolean,
   lexicon: ReactionLexicon,
 ): { against: boolean; reason: string } | undefined {
@@ -335,11 +345,35 @@ function judge(
     return { against: sentiment < 0, reason: `its sentiment (${sentiment.toFixed(2)})` };
   if (
     aimedAtJudge &&
-    act.code !== undefined &&
+    act?.code !== undefined &&
     lexicon.typeOfCode.get(act.code) === lexicon.opposition
   )
     return { against: true, reason: "the act judged, a hostile one against the judge's side" };
   return undefined;
+}
+
+/**
+ * A noun phrase right after token `from` whose owner is named: "Ostria's reaction", "the
+ * Ostrian reaction" (a possessive or a demonym, then adjectives and one noun that names no
+ * one), as its tokens, its head noun and its owner.
+ */
+function ownedObject(
+  view: SentenceView,
+  from: number,
+): { first: number; last: number; head: Token; owner: PlacedMention } | undefined {
+  const { tokens, sentence } = view;
+  let k = from;
+  if (tokens[k]?.lower === 'the') k++;
+  const owner = k < sentence.last ? mentionOn(view, k) : undefined;
+  if (!owner?.actor || owner.first !== k) return undefined;
+  const possessive = owner.mention.possessive;
+  if (!possessive && (owner.mention.via !== 'demonym' || k === from)) return undefined;
+  let j = owner.last;
+  if (possessive && tokens[j]?.lower === "'s") j++;
+  while (j < sentence.last && tokens[j]!.pos === 'ADJ') j++;
+  const head = tokens[j];
+  if (!head || j >= sentence.last || head.pos !== 'NOUN' || mentionOn(view, j)) return undefined;
+  return { first: from, last: j + 1, head, owner };
 }
 
 /**

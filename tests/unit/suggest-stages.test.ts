@@ -2594,3 +2594,15 @@ describe('a judgement of what a named owner did (reactions.ts; hand-made sentenc
     ).toEqual([]);
   });
 });
+
+describe('a clause after "before" or "after" whose subject names qualify a noun (hand-made)', () => {
+  it('takes "X and Y officials" after "before" as the subject of their verb', () => {
+    expect(
+      structural(
+        'The incident came two days before Ostria and Sudmark officials were due to meet in Nordby.',
+      ),
+    ).toEqual(['ostria cooperates-with sudmark proposed']);
+    // A preposition's object before a noun stays its object.
+    expect(structural('Talks before Ostria and Sudmark elections were held.')).toEqual([]);
+  });
+});

@@ -315,6 +315,15 @@ function isGoverned(view: SentenceView, m: PlacedMention, groupEnd = m.last): bo
   if (!t) return false;
   if (isPreposition(t)) {
     if (t.lower === 'of') return false;
+    // "two days before Philippine and Chinese officials were due to meet", "after al-Shabaab
+    // fighters attacked": a clause's subject (a plural noun before a verb, or an auxiliary).
+    if (SUBORDINATORS.has(t.lower)) {
+      let n = groupEnd;
+      while (n < sentence.last && tokens[n]!.pos === 'NOUN') n++;
+      const verb = n > groupEnd && n < sentence.last ? tokens[n]! : undefined;
+      const plural = tokens[n - 1]!.lower !== tokens[n - 1]!.lemma;
+      if (verb && (verb.pos === 'AUX' || (verb.pos === 'VERB' && plural))) return false;
+    }
     // "the ministries in Yerevan and Baku traded accusations": who govern from there.
     if (t.lower === 'in' && j > sentence.first && isRulerNoun(tokens[j - 1]))
       return phraseGoverned(view, j - 1);

@@ -2472,7 +2472,7 @@ describe('a participle after a noun with its agent, a title opening the name (ha
 });
 
 describe('cue file additions of 2026-12-01 (hand-made sentences)', () => {
-  it('reads shared findings, exchanged detainees and a reopened embassy as cooperation', () => {
+  it('reads shared findings, exchanged detainees, a reopened embassy; a surtax opposes', () => {
     expect(structural('Norland said it had shared its findings with Sudmark and Ostria.')).toEqual([
       'norland cooperates-with sudmark asserted',
       'norland cooperates-with ostria asserted',
@@ -2482,6 +2482,9 @@ describe('cue file additions of 2026-12-01 (hand-made sentences)', () => {
     ]);
     expect(structural('Norland has reopened its embassy in Sudby.')).toEqual([
       'norland cooperates-with sudmark asserted',
+    ]);
+    expect(structural('Ostria imposed a 100% surtax on Sudmark steel.')).toEqual([
+      'ostria opposes sudmark asserted',
     ]);
   });
 });

@@ -2609,3 +2609,14 @@ describe('a clause after "before" or "after" whose subject names qualify a noun 
     expect(structural('Talks before Ostria and Sudmark elections were held.')).toEqual([]);
   });
 });
+
+describe('"X and Y each signed" (read.ts, cues.ts; hand-made sentences)', () => {
+  it('reads the verb after "each" as the group\'s, not a participle of the noun after it', () => {
+    expect(
+      structural('Norland and Sudmark each signed memoranda with Ostria on raw materials.'),
+    ).toEqual([
+      'norland cooperates-with ostria asserted',
+      'sudmark cooperates-with ostria asserted',
+    ]);
+  });
+});

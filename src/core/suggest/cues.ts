@@ -5,7 +5,7 @@
  * among nouns; no cue is taken inside an actor's name.
  */
 import type { Cue, CueModality, Lexicon } from './lexicon.ts';
-import { isPassiveAt, NOUN_PHRASE_POS } from './grammar.ts';
+import { EACH, isPassiveAt, NOUN_PHRASE_POS } from './grammar.ts';
 import type { Token } from './read.ts';
 import { mentionOn, type SentenceView } from './sentence.ts';
 
@@ -101,6 +101,8 @@ function attributive(tokens: readonly Token[], i: number, first: number, last: n
   if (!t.lower.endsWith('ed') || i <= first || i + 1 >= last) return false;
   const before = tokens[i - 1]!;
   const after = tokens[i + 1]!;
+  // "X and Y each signed memoranda": "each" after a name is no determiner of the noun.
+  if (EACH.has(before.lower) && i - 2 >= first && tokens[i - 2]!.pos === 'PROPN') return false;
   return (
     (before.pos === 'DET' || before.pos === 'ADP' || before.pos === 'VERB') &&
     (after.pos === 'NOUN' || after.pos === 'PROPN')

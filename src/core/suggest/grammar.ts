@@ -175,6 +175,9 @@ export const INFINITIVE_ROOTS = new Set(['02', '03', '10', '13']);
 export const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we']);
 
 /** Prefixes that make a name a qualifier: "anti-ISIS operations", "pro-Moscow". */
+/** Words that may stand between a group and its verb ("X and Y each signed"). */
+export const EACH: ReadonlySet<string> = new Set(['each', 'both']);
+
 export const STANCE_PREFIXES = new Set(['anti', 'pro', 'non', 'post', 'pre', 'ex']);
 
 /** Nouns for one who speaks or acts for another: "a spokesman for X" speaks as X. */

@@ -5,6 +5,7 @@
  */
 import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { EACH } from './grammar.ts';
 
 /** Universal Dependencies tags, as wink's English model gives them. */
 export type PartOfSpeech = string;
@@ -268,11 +269,13 @@ function missedVerb(
 ): boolean {
   const t = tokens[i]!;
   if (/^[a-z]{3,}ed$/.test(t.lower)) {
-    // "Ostria mediated between X and Y": the first verb after a name, taken for an adjective.
+    // "Ostria mediated between X and Y": the first verb after a name, taken for an adjective;
+    // "X and Y each signed memoranda": after "each" or "both" too.
+    const each = EACH.has(tokens[i - 1]!.lower) && i - 2 >= s.first;
     if (
       t.pos === 'ADJ' &&
-      tokens[i - 1]!.pos === 'PROPN' &&
-      (next?.pos === 'ADP' || next?.pos === 'DET') &&
+      tokens[each ? i - 2 : i - 1]!.pos === 'PROPN' &&
+      (next?.pos === 'ADP' || next?.pos === 'DET' || (each && next?.pos === 'NOUN')) &&
       !verbBefore
     )
       return true;

@@ -2620,3 +2620,11 @@ describe('"X and Y each signed" (read.ts, cues.ts; hand-made sentences)', () => 
     ]);
   });
 });
+
+describe('two gerunds after "accused X of" (hand-made sentences)', () => {
+  it('gives the second gerund the one accused too', () => {
+    expect(
+      structural('Lena Holm accused Norland of training and sheltering the Red Front.'),
+    ).toEqual(['norland cooperates-with red-front reported', 'lena-holm opposes norland asserted']);
+  });
+});

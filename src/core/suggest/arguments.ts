@@ -916,6 +916,10 @@ function accusedOf(
   const { tokens, sentence } = view;
   const k = pastModifiers(view, hit.first - 1, -1);
   if (k <= sentence.first) return undefined;
+  // "accused X of arming and sheltering Y": the second gerund is the first's.
+  const before = tokens[k - 1]!;
+  if ((tokens[k]!.lower === 'and' || tokens[k]!.lower === 'or') && isIngForm(before))
+    return accusedOf(view, { ...hit, first: k - 1, last: k }, antecedents);
   const preposition = tokens[k]!.lower;
   if (preposition !== 'of' && preposition !== 'for') return undefined;
   // "X and Y accused each other of arming Z": each one accused, by the other.

@@ -234,6 +234,30 @@ describe('the workbench looks at the data folder when the state is asked for', (
   });
 });
 
+describe('a save on a file memory has another text of', () => {
+  it('is made on the text on disk, which the page read: taken in first, then edited', async () => {
+    const { versions } = await look();
+    const file = join(dir, 'articles/a1.yaml');
+    const original = readFileSync(file, 'utf8');
+    // Another program edits the file, a look (another tab's) takes it in, and the edit is
+    // taken back on disk: memory has the edit, the disk and this page the original.
+    writeFileSync(file, `${original}# edited by hand\n`);
+    expect((await look()).versions['articles/a1.yaml']).not.toBe(versions['articles/a1.yaml']);
+    writeFileSync(file, original);
+    // No look in between: the save finds memory's text unlike the disk's.
+    const saved = await post('change', {
+      changes: [{ kind: 'add-relation', article: 'a1', relation: NEW_RELATION }],
+      versions: { 'articles/a1.yaml': versions['articles/a1.yaml'] },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    const now = readFileSync(file, 'utf8');
+    expect(now.startsWith(original)).toBe(true);
+    expect(now).not.toContain('# edited by hand');
+    expect(now).toContain(`quote: ${NEW_RELATION.quote}`);
+    expect((saved.body as ChangeResult).state.versions['articles/a1.yaml']).toBe(versionOf(now));
+  });
+});
+
 describe('undo and what was taken from disk', () => {
   it('undoes only the user’s change: an article taken from disk meanwhile stays', async () => {
     const before = readFileSync(join(dir, 'articles/a1.yaml'), 'utf8');

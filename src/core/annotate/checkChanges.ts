@@ -16,21 +16,22 @@ import { articleFileOf } from '../pipeline/ids.ts';
  * refusals, except the build's "duplicate relation" when the request writes the duplicate (it
  * would be counted once): that is returned too, at the quote. `options.cache` is given to both
  * builds (BuildOptions.cache): the workbench's, which has just built the data with the writes.
+ * `options.files` is filesOf(data) when the caller has it already.
  */
 export function checkChanges(
   data: DataFiles,
   writes: ReadonlyMap<string, string>,
   changes: readonly Change[],
-  options: { cache?: BuildCache } = {},
+  options: { cache?: BuildCache; files?: ReadonlyMap<string, string> } = {},
 ): FieldProblem[] {
-  const build = { layout: false, ...options } as const;
+  const build = { layout: false, ...(options.cache ? { cache: options.cache } : {}) } as const;
   // The written files keep their names on disk (<id>.yml), as the errors of `data` name them.
   const after = withFiles(data, writes);
   const issues = buildGraph(after, build).issues;
   const errors = issues.filter((i) => i.severity === 'error');
   const duplicates = issues.filter(isDuplicateRelation);
   if (errors.length === 0 && duplicates.length === 0) return [];
-  const located = new Locator(after, writes, traceOf(data, changes));
+  const located = new Locator(after, writes, traceOf(options.files ?? filesOf(data), changes));
   // A duplicate the request itself writes is refused; one already in the data is not.
   const own = duplicates.map((d) => located.problem(d)).filter((p) => p.change !== undefined);
   if (errors.length === 0) return own;
@@ -60,9 +61,9 @@ export function filesOf(data: DataFiles): Map<string, string> {
   return files;
 }
 
-function traceOf(data: DataFiles, changes: readonly Change[]): ChangeTrace {
+function traceOf(files: ReadonlyMap<string, string>, changes: readonly Change[]): ChangeTrace {
   try {
-    return applyChangesTraced(filesOf(data), changes).trace;
+    return applyChangesTraced(files, changes).trace;
   } catch {
     return { relations: new Map(), actors: [], newArticles: new Map() };
   }

@@ -488,7 +488,9 @@ export class Workbench {
         return version === undefined ? [] : [[path, version] as const];
       }),
     );
-    await this.takeDiskChanges(onDisk, named);
+    // Every file in memory, by the API's path: made once for the whole change (a file taken
+    // from disk just now included).
+    const files = await this.takeDiskChanges(onDisk, named, this.fileMap());
     for (const path of named) {
       const now = onDisk.get(path);
       const version = expected.get(path);
@@ -502,7 +504,6 @@ export class Workbench {
     if (!changes.every((c) => c.kind === 'dismiss-suggestion')) this.refuseWhileReadErrors();
 
     // The edit, on the files as they are now.
-    const files = this.fileMap();
     let applied: { writes: Map<string, string>; articles: string[] };
     try {
       applied = applyChanges(files, changes, {
@@ -568,6 +569,7 @@ export class Workbench {
       if (broken || duplicate) {
         const problems = checkChanges(this.snapshot.data, writes, changes, {
           cache: this.buildCache,
+          files,
         });
         // The errors the change did not cause: the data folder does not build as it is, and
         // nothing is written until it does.
@@ -594,7 +596,7 @@ export class Workbench {
       after,
       afterVersion: next.versions.get(path)!,
     }));
-    await this.writeFiles(new Map(entries.map((e) => [e.path, e.after])), []);
+    await this.writeFiles(new Map(entries.map((e) => [e.path, e.after])), [], files);
     const writeMs = performance.now() - writeStart;
 
     this.pushUndo({
@@ -785,7 +787,8 @@ export class Workbench {
       if (file.before === undefined) remove.push(file.path);
       else restore.set(file.path, file.before);
     }
-    await this.writeFiles(restore, remove);
+    // What the files hold before: each as the change wrote it (checked against the disk above).
+    await this.writeFiles(restore, remove, new Map(entry.files.map((f) => [f.path, f.after])));
     const writeMs = performance.now() - writeStart;
     this.undoStack.pop();
     const buildStart = performance.now();
@@ -997,18 +1000,20 @@ export class Workbench {
   /**
    * Files read from disk that differ from the copy in memory (another editor, a git pull) are
    * taken into memory and the graph rebuilt, so that the page, told of the conflict, reloads
-   * what is really there.
+   * what is really there. `files` is memory's (fileMap); resolves to memory's after: `files`
+   * itself when nothing was taken in.
    */
   private async takeDiskChanges(
     onDisk: ReadonlyMap<string, string>,
     read: Iterable<string> = onDisk.keys(),
-  ): Promise<void> {
-    const files = this.fileMap();
+    files: ReadonlyMap<string, string> = this.fileMap(),
+  ): Promise<ReadonlyMap<string, string>> {
     const changed = [...onDisk].filter(([path, text]) => files.get(path) !== text);
     // A file read but not found that memory has: gone from disk, and gone here too.
     const gone = [...read].filter((path) => !onDisk.has(path) && files.has(path));
-    if (changed.length === 0 && gone.length === 0) return;
+    if (changed.length === 0 && gone.length === 0) return files;
     await this.rebuildWith([...changed.map(([path]) => path), ...gone], onDisk);
+    return this.fileMap();
   }
 
   /**
@@ -1090,13 +1095,14 @@ export class Workbench {
 
   /**
    * Writes files (each through a temporary file renamed into place, all written before any is
-   * renamed) and removes others. On a failure, what was already renamed is put back.
+   * renamed) and removes others. On a failure, what was already renamed is put back as in
+   * `before` (what the files hold now, by the API's path; absent: not there).
    */
   private async writeFiles(
     files: ReadonlyMap<string, string>,
     remove: readonly string[],
+    before: ReadonlyMap<string, string>,
   ): Promise<void> {
-    const before = this.fileMap();
     const onDisk = (path: string) => this.onDisk(path);
     try {
       if (files.size > 0) {

@@ -2628,3 +2628,14 @@ describe('two gerunds after "accused X of" (hand-made sentences)', () => {
     ).toEqual(['norland cooperates-with red-front reported', 'lena-holm opposes norland asserted']);
   });
 });
+
+describe('a participle after a noun a name qualifies (hand-made sentences)', () => {
+  it('gives "a North Pact Council resolution condemning X" the council for subject', () => {
+    expect(
+      structural('Ostria voted against a North Pact Council resolution condemning Sudmark.'),
+    ).toEqual(['north-pact opposes sudmark asserted']);
+    expect(structural('Norland published a Sudmark statement urging Ostria to talk.')).toEqual([
+      'sudmark proposes-to ostria asserted',
+    ]);
+  });
+});

@@ -602,6 +602,18 @@ function findSubject(
   // "the Sudmark-backed Red Front": the name joined to the participle by a hyphen.
   const compound = compoundOwner(view, cueFirst);
   if (compound) return { group: [compound], how: 'subject', distance: 1 };
+  // "a General Assembly resolution condemning Russia": the author of the noun the participle
+  // hangs on.
+  const author = cueFirst - 2 >= sentence.first ? mentionOn(view, cueFirst - 2) : undefined;
+  if (
+    isIngForm(tokens[cueFirst]!) &&
+    tokens[cueFirst - 1]?.pos === 'NOUN' &&
+    !mentionOn(view, cueFirst - 1) &&
+    usable(author) &&
+    author.last === cueFirst - 1 &&
+    !author.mention.possessive
+  )
+    return { group: [author], how: 'subject', distance: 2 };
   // "urged Sudmark to talk with Ostria": the one urged is the infinitive's subject.
   const urged = urgedTo(view, cueFirst);
   if (urged)

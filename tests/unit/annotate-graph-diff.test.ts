@@ -4,7 +4,7 @@
  * (applyGraphDiff); and over HTTP, the diff a change and an undo carry.
  */
 import { MultiGraph } from 'graphology';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeResult } from '../../src/core/annotate/api.ts';
 import { checkGraphDiff, graphDiff, type GraphDiff } from '../../src/core/annotate/graphDiff.ts';
 import { applyGraphDiff, GraphDiffError } from '../../src/core/annotate/mergeGraph.ts';
@@ -345,6 +345,29 @@ describe('the save answers with the diff (over HTTP)', () => {
     applyGraphDiff(shown, undo.graphDiff);
     expect(contents(shown)).toEqual(contents(await servedGraph()));
     expect(contents(shown)).toEqual(contents(before));
+  });
+
+  it('serialises the diff once: the text weighed against graph.json is the one sent', async () => {
+    await startAnnotateServer(commentedDataset());
+    // Every value JSON.stringify is given that holds a graph diff: the diff, or an answer with it.
+    const holdsDiff = (value: unknown): boolean =>
+      typeof value === 'object' &&
+      value !== null &&
+      (('from' in value && 'edges' in value) || 'graphDiff' in value);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const saved = await change({ kind: 'add-relation', article: 'a1', relation: NEW_RELATION });
+      expect(saved.status, saved.text).toBe(200);
+      expect((saved.body as ChangeResult).graphDiff).toMatchObject({ from: 1, to: 2 });
+      expect(stringify.mock.calls.filter(([value]) => holdsDiff(value))).toHaveLength(1);
+      stringify.mockClear();
+      const undone = await post('undo', {});
+      expect(undone.status, undone.text).toBe(200);
+      expect((undone.body as ChangeResult).graphDiff).toMatchObject({ from: 2, to: 3 });
+      expect(stringify.mock.calls.filter(([value]) => holdsDiff(value))).toHaveLength(1);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('carries no diff when the graph did not change (a dismissal)', async () => {

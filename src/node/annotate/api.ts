@@ -202,9 +202,10 @@ async function handle(
         send(res, looked.status, looked.body);
         return;
       }
-      const { state, graphDiff, unchanged } = looked.body;
-      const answer: StateAnswer = { ...state, ...(graphDiff ? { graphDiff } : {}), unchanged };
-      send(res, 200, answer);
+      const { state, graphDiffJson, unchanged } = looked.body;
+      // A StateAnswer, its graphDiff as the workbench serialised it.
+      const answer: Omit<StateAnswer, 'graphDiff'> = { ...state, unchanged };
+      sendJson(res, 200, `${withGraphDiff(answer, graphDiffJson)}\n`);
       return;
     }
     case 'article': {
@@ -305,7 +306,17 @@ function articleIdOf(
 }
 
 function answer(res: ServerResponse, outcome: Outcome): void {
-  send(res, outcome.status, outcome.body);
+  sendJson(res, outcome.status, `${withGraphDiff(outcome.body, outcome.graphDiffJson)}\n`);
+}
+
+/**
+ * `body` as JSON with `graphDiff`, the JSON text the workbench made of the graph's diff (it
+ * serialised it to weigh it against graph.json), put in as is: not serialised again.
+ */
+function withGraphDiff(body: object, graphDiff: string | undefined): string {
+  const json = JSON.stringify(body);
+  if (graphDiff === undefined) return json;
+  return `${json.slice(0, -1)}${json === '{}' ? '' : ','}"graphDiff":${graphDiff}}`;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

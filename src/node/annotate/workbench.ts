@@ -90,9 +90,14 @@ export const versionOf = (text: string): string =>
   createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** What an API call answers: the HTTP status and its JSON body. */
-export interface Outcome<T = ChangeResult> {
+export interface Outcome<T = Omit<ChangeResult, 'graphDiff'>> {
   status: number;
   body: T | ApiFailure;
+  /**
+   * A change's or an undo's ChangeResult.graphDiff, as JSON text: serialised once (diffSince
+   * weighs it against graph.json), and sent as is.
+   */
+  graphDiffJson?: string;
 }
 
 export interface WorkbenchOptions {
@@ -180,8 +185,11 @@ export interface LookResult {
   unchanged: boolean;
   /** The state after the look. */
   state: WorkbenchState;
-  /** When the graph changed: what changed, from the version the look found. */
-  graphDiff?: VersionedGraphDiff;
+  /**
+   * When the graph changed: what changed, from the version the look found (StateAnswer's
+   * graphDiff), as JSON text: serialised once, and sent as is.
+   */
+  graphDiffJson?: string;
 }
 
 /** One file a change wrote: what it held before (undefined: the change created it). */
@@ -610,10 +618,7 @@ export class Workbench {
     else this.snapshot = { ...this.snapshot, ...next };
     const diff = this.diffSince(base);
     const buildMs = performance.now() - buildStart;
-    return {
-      status: 200,
-      body: this.result(applied.articles, [...writes.keys()], { checkMs, writeMs, buildMs }, diff),
-    };
+    return this.result(applied.articles, [...writes.keys()], { checkMs, writeMs, buildMs }, diff);
   }
 
   /**
@@ -800,15 +805,12 @@ export class Workbench {
     }
     const diff = this.diffSince(base);
     const buildMs = performance.now() - buildStart;
-    return {
-      status: 200,
-      body: this.result(
-        entry.articles,
-        entry.files.map((f) => f.path),
-        { checkMs, writeMs, buildMs },
-        diff,
-      ),
-    };
+    return this.result(
+      entry.articles,
+      entry.files.map((f) => f.path),
+      { checkMs, writeMs, buildMs },
+      diff,
+    );
   }
 
   private async lookNow(): Promise<LookResult> {
@@ -854,7 +856,7 @@ export class Workbench {
     return {
       unchanged: false,
       state: this.state(),
-      ...(diff ? { graphDiff: diff } : {}),
+      ...(diff ? { graphDiffJson: diff } : {}),
     };
   }
 
@@ -894,11 +896,12 @@ export class Workbench {
   }
 
   /**
-   * What changed in the graph since `base` (graphDiff), for the page to apply instead of
-   * fetching graph.json; undefined when nothing did, or when the diff would be larger than
+   * What changed in the graph since `base` (graphDiff), as JSON text (serialised once: its
+   * length is weighed here, and the API sends the text as is), for the page to apply instead
+   * of fetching graph.json; undefined when nothing did, or when the diff would be larger than
    * graph.json (then the page fetches that).
    */
-  private diffSince(base: { graph: ActorGraph; version: number }): VersionedGraphDiff | undefined {
+  private diffSince(base: { graph: ActorGraph; version: number }): string | undefined {
     const { build, graphVersion } = this.snapshot;
     if (graphVersion === base.version) return undefined;
     const diff: VersionedGraphDiff = {
@@ -906,27 +909,32 @@ export class Workbench {
       to: graphVersion,
       ...graphDiff(base.graph, build.graph),
     };
-    return JSON.stringify(diff).length < build.graphJson.length ? diff : undefined;
+    const json = JSON.stringify(diff);
+    return json.length < build.graphJson.length ? json : undefined;
   }
 
+  /** A change's or an undo's answer; its graph diff (`diff`, JSON text) goes beside the body. */
   private result(
     articles: readonly string[],
     written: string[],
     timings: ChangeResult['timings'],
-    diff?: VersionedGraphDiff,
-  ): ChangeResult {
+    diff: string | undefined,
+  ): Outcome {
     const article = articles.map((id) => this.article(id)).find((a) => a !== undefined);
     return {
-      ok: true,
-      state: this.state(),
-      ...(article ? { article } : {}),
-      written,
-      ...(diff ? { graphDiff: diff } : {}),
-      timings: {
-        checkMs: round(timings.checkMs),
-        writeMs: round(timings.writeMs),
-        buildMs: round(timings.buildMs),
+      status: 200,
+      body: {
+        ok: true,
+        state: this.state(),
+        ...(article ? { article } : {}),
+        written,
+        timings: {
+          checkMs: round(timings.checkMs),
+          writeMs: round(timings.writeMs),
+          buildMs: round(timings.buildMs),
+        },
       },
+      ...(diff ? { graphDiffJson: diff } : {}),
     };
   }
 

@@ -2405,6 +2405,12 @@ describe('a list that "and" closes with words naming no actor (hand-made sentenc
     );
     expect(accused).toContain('sudmark cooperates-with red-front reported');
     expect(accused).toContain('ostria cooperates-with red-front reported');
+    expect(
+      structural('Norland reached an agreement with Sudmark, Ostria and its other creditors.'),
+    ).toEqual([
+      'norland cooperates-with sudmark asserted',
+      'norland cooperates-with ostria asserted',
+    ]);
   });
 });
 

@@ -27,6 +27,7 @@ import {
   REPORTING_VERBS,
   SPEECH_VERBS,
   SUBJECT_PRONOUNS,
+  POSSESSIVES,
   isClauseBreak,
   isModifier,
   isNoun,
@@ -1212,7 +1213,8 @@ function closesList(view: SentenceView, k: number): boolean {
     k + 1 < sentence.last &&
     COORDINATORS.has(tokens[k]!.lower) &&
     !mentionOn(view, k + 1) &&
-    ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(tokens[k + 1]!.pos)
+    (['DET', 'ADJ', 'NOUN', 'PROPN'].includes(tokens[k + 1]!.pos) ||
+      POSSESSIVES.has(tokens[k + 1]!.lower))
   );
 }
 

@@ -571,6 +571,10 @@ describe('annotation API: requests it refuses', () => {
     expect((await send('GET', 'articles.0123456789abcdef.json')).status).toBe(404);
     expect((await send('GET', 'change')).status).toBe(405);
     expect((await send('POST', 'state', { body: '{}' })).status).toBe(405);
+    // The build's output is GET only.
+    const post = await send('POST', 'graph.json', { body: '{}' });
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET');
     const other = await new Promise<number>((resolve) =>
       httpRequest({ host: '127.0.0.1', port, path: '/graph.json' }, (res) => {
         res.resume();

@@ -94,7 +94,8 @@ async function handle(
     return;
   }
   const route = url.pathname.slice(API_PREFIX.length);
-  if (!BUILD_OUTPUT(route) && req.headers[ANNOTATE_HEADER.toLowerCase()] === undefined) {
+  const buildOutput = BUILD_OUTPUT(route);
+  if (!buildOutput && req.headers[ANNOTATE_HEADER.toLowerCase()] === undefined) {
     drain(req);
     send(
       res,
@@ -106,7 +107,7 @@ async function handle(
     );
     return;
   }
-  const methods = ROUTES[route] ?? (BUILD_OUTPUT(route) ? 'GET' : undefined);
+  const methods = buildOutput ? 'GET' : ROUTES[route];
   if (!methods) {
     drain(req);
     send(res, 404, failure('not-found', `No such route: ${url.pathname}.`));
@@ -270,11 +271,11 @@ async function handle(
   }
 }
 
+/** The routes besides the build's output (BUILD_OUTPUT: GET). */
 const ROUTES: Record<string, 'GET' | 'POST'> = {
   state: 'GET',
   article: 'GET',
   suggestions: 'GET',
-  'graph.json': 'GET',
   change: 'POST',
   undo: 'POST',
 };

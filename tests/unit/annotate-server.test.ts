@@ -569,6 +569,10 @@ describe('annotation API: requests it refuses', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.reason).toBe('not-found');
     expect((await send('GET', 'articles.0123456789abcdef.json')).status).toBe(404);
+    // Names every object has are no routes.
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      expect((await send('GET', name)).status, name).toBe(404);
+    }
     expect((await send('GET', 'change')).status).toBe(405);
     expect((await send('POST', 'state', { body: '{}' })).status).toBe(405);
     // The build's output is GET only.

@@ -107,7 +107,8 @@ async function handle(
     );
     return;
   }
-  const methods = buildOutput ? 'GET' : ROUTES[route];
+  // Its own keys only: "constructor" or "toString" is no route.
+  const methods = buildOutput ? 'GET' : Object.hasOwn(ROUTES, route) ? ROUTES[route] : undefined;
   if (!methods) {
     drain(req);
     send(res, 404, failure('not-found', `No such route: ${url.pathname}.`));

@@ -260,9 +260,13 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
 
   /**
    * Takes in the graph of state.graphVersion, when it is not the one shown: `diff` when it
-   * goes from the version shown, else the whole graph. False when that failed (said).
+   * goes from the version shown, else the whole graph. False when that failed (said, after
+   * `said`: what the status line would have said, if anything).
    */
-  const showGraph = async (diff: ChangeResult['graphDiff'], said: string): Promise<boolean> => {
+  const showGraph = async (
+    diff: ChangeResult['graphDiff'],
+    said: string | null,
+  ): Promise<boolean> => {
     if (state.graphVersion !== shownGraph) {
       // A diff from another version than the one shown (another tab saved in between) does
       // not apply: the whole graph is fetched.
@@ -276,7 +280,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
         graphFailed = true;
         console.error(error);
         say(
-          `${said} The network could not take in the new build (${error instanceof Error ? error.message : String(error)}): reload the page to see it.`,
+          `${said === null ? '' : `${said} `}The network could not take in the new build (${error instanceof Error ? error.message : String(error)}): reload the page to see it.`,
         );
         return false;
       }
@@ -309,7 +313,7 @@ export async function mountWorkbench(options: WorkbenchOptions): Promise<{
     const said = describeLook(before, state, state.graphVersion !== shownGraph);
     if (open && reopen) await openArticle(open.id);
     else if (open) checkOpen(open);
-    if (!(await showGraph(answer.graphDiff, said ?? ''))) return;
+    if (!(await showGraph(answer.graphDiff, said))) return;
     if (said) say(said);
   };
 

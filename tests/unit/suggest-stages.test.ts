@@ -2458,7 +2458,7 @@ describe("a mediator's offer with no party of its own (coref.ts; hand-made sente
   });
 });
 
-describe('a participle after a noun with its agent, a title opening the name (hand-made sentences)', () => {
+describe('a participle after a noun with its agent, a title opening the name (hand-made)', () => {
   it('reads "The agreement, signed by A and B," as a passive, A and B together', () => {
     expect(
       structural(
@@ -2643,5 +2643,25 @@ describe('a participle after a noun a name qualifies (hand-made sentences)', () 
     expect(structural('Norland published a Sudmark statement urging Ostria to talk.')).toEqual([
       'sudmark proposes-to ostria asserted',
     ]);
+  });
+});
+
+describe('what the hostile test of 2026-12-01 found (hand-made sentences)', () => {
+  it('keeps "NAME, TITLE, condemned the attack by Y" active: an object makes no passive', () => {
+    expect(
+      structural("Sergei Petrov, Norland's prime minister, condemned the attack by Red Front."),
+    ).toEqual(['ivan-petrov opposes red-front asserted']);
+    expect(
+      structural('Norland, Ostria and other states condemned the attack by Red Front.'),
+    ).toEqual(['norland opposes red-front asserted', 'ostria opposes red-front asserted']);
+  });
+
+  it('gives the infinitive after "urged X, Y and the Gulf states to" the ones urged', () => {
+    const read = structural(
+      'The North Pact Council urged Norland, Ostria and the Gulf states to stop arming Red Front.',
+    );
+    expect(read).toContain('norland cooperates-with red-front asserted');
+    expect(read).toContain('ostria cooperates-with red-front asserted');
+    expect(read.filter((s) => s.startsWith('north-pact cooperates-with'))).toEqual([]);
   });
 });

@@ -395,7 +395,8 @@ export function urgedTo(
       continue;
     }
     const t = tokens[j]!;
-    if (!NOUN_PHRASE_POS.has(t.pos) && t.pos !== 'CCONJ') break;
+    // "urged Norland, Ostria and the Gulf states to": a list's commas too.
+    if (!NOUN_PHRASE_POS.has(t.pos) && t.pos !== 'CCONJ' && t.text !== ',') break;
     j--;
   }
   if (j === k - 1) return undefined;

@@ -131,6 +131,10 @@ function reducedRelative(tokens: readonly Token[], i: number, first: number): bo
   let k = i - 1;
   if (k >= first && tokens[k]!.text === ',') k--;
   if (k < first || tokens[k]!.pos !== 'NOUN') return false;
+  // An object after it makes it active ("X, Norland's prime minister, condemned the attack by
+  // Y"): only "by" or a phrase of place or time may follow it.
+  const next = tokens[i + 1];
+  if (!next || (next.lower !== 'by' && next.pos !== 'ADP' && next.pos !== 'ADV')) return false;
   for (let j = i + 1; j < tokens.length && j <= i + 6; j++) {
     const t = tokens[j]!;
     // "by X", "by the two governments"; not "spoke by telephone".

@@ -2656,6 +2656,15 @@ describe('what the hostile test of 2026-12-01 found (hand-made sentences)', () =
     ).toEqual(['norland opposes red-front asserted', 'ostria opposes red-front asserted']);
   });
 
+  it('keeps the object before "yesterday, NAME said": a time, not a title in apposition', () => {
+    expect(structural('Norland attacked Sudmark yesterday, Sergei Petrov said.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(structural('Norland attacked Sudmark last week, Anna Berg told reporters.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
   it('gives the infinitive after "urged X, Y and the Gulf states to" the ones urged', () => {
     const read = structural(
       'The North Pact Council urged Norland, Ostria and the Gulf states to stop arming Red Front.',

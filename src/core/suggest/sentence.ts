@@ -35,6 +35,22 @@ export interface SentenceView {
   mentionAt: Int32Array;
 }
 
+/** Nouns of time, which end a clause before a speaker's name, not a title. */
+const TIME_NOUNS = new Set([
+  'yesterday',
+  'today',
+  'tonight',
+  'day',
+  'week',
+  'weekend',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+]);
+
 /** Words that may stand between a qualifier and the person it qualifies (titles, "of"). */
 export const isTitleWord = (t: Token): boolean =>
   t.pos === 'PROPN' ||
@@ -122,9 +138,14 @@ export function viewSentence(
     if (b.first - a.last > 6) continue;
     let titles = true;
     for (let k = a.last; k < b.first; k++) {
-      // "Japan's ambassador, Hiroshi Tanabe": a title in apposition.
+      // "Japan's ambassador, Hiroshi Tanabe", "the Japanese ambassador, Hiroshi Tanabe": a title
+      // in apposition (not "attacked Sudmark yesterday, Tom Brandt said").
       const apposition =
-        tokens[k]!.text === ',' && k === b.first - 1 && k > a.last && tokens[k - 1]!.pos === 'NOUN';
+        tokens[k]!.text === ',' &&
+        k === b.first - 1 &&
+        k > a.last &&
+        tokens[k - 1]!.pos === 'NOUN' &&
+        !TIME_NOUNS.has(tokens[k - 1]!.lemma);
       if (!isTitleWord(tokens[k]!) && !apposition) titles = false;
     }
     if (titles) a.modifier = true;

@@ -2665,6 +2665,15 @@ describe('what the hostile test of 2026-12-01 found (hand-made sentences)', () =
     ]);
   });
 
+  it('reads "X\'s President NAME and Y" as X and Y when the registry does not know NAME', () => {
+    expect(
+      structural(
+        "Ostria's President Anton Keller and Sudmark's Foreign Minister Anna Berg agreed to resume talks.",
+      ),
+    ).toEqual(['ostria cooperates-with anna-berg asserted']);
+    expect(structural("Norland's support and Sudmark agreed.")).toEqual([]);
+  });
+
   it('gives the infinitive after "urged X, Y and the Gulf states to" the ones urged', () => {
     const read = structural(
       'The North Pact Council urged Norland, Ostria and the Gulf states to stop arming Red Front.',

@@ -1102,12 +1102,26 @@ function speakerOf(view: SentenceView, pronoun: number): PlacedMention[] | undef
  * What joins two names, if anything: "and" (or "or", "as well as", "&", a hyphen, a slash),
  * or a comma alone, which joins only inside a list that "and" closes ("X, Y and Z").
  */
-function joinBetween(view: SentenceView, from: number, to: number): 'and' | 'comma' | undefined {
-  if (to - from > 4 || to <= from) return undefined;
+function joinBetween(
+  view: SentenceView,
+  from: number,
+  to: number,
+  /** After a possessive: "Ostria's President Anton Keller and ...", the possessor's person. */
+  possessor = false,
+): 'and' | 'comma' | undefined {
+  if (to - from > (possessor ? 8 : 4) || to <= from) return undefined;
   let join: 'and' | 'comma' | undefined;
+  /** The possessor's person: a title and a name the registry does not know. */
+  let skipped = 0;
+  let named = false;
   for (let k = from; k < to; k++) {
     const t = view.tokens[k]!;
     if (mentionOn(view, k)) return undefined;
+    if (possessor && join === undefined && ['PROPN', 'NOUN', 'PART'].includes(t.pos)) {
+      skipped++;
+      named ||= t.pos === 'PROPN';
+      continue;
+    }
     if (t.text === ',') join ??= 'comma';
     else if (COORDINATORS.has(t.lower)) join = 'and';
     else if (join === 'and' && MEMBER_NOUNS.has(t.lemma) && view.tokens[k + 1]?.lower === 'of') {
@@ -1115,6 +1129,8 @@ function joinBetween(view: SentenceView, from: number, to: number): 'and' | 'com
       k++;
     } else if (t.pos !== 'DET') return undefined;
   }
+  // "Norland's support and Sudmark": no person of the possessor's.
+  if (skipped > 0 && !named) return undefined;
   return join;
 }
 
@@ -1155,7 +1171,7 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
       previous = slot > 1 ? view.mentions[slot - 2] : undefined;
     }
     if (!usable(previous)) break;
-    const join = joinBetween(view, previous.last, start);
+    const join = joinBetween(view, previous.last, start, previous.mention.possessive);
     // The join nearest the anchor must be a conjunction; commas may list the names before it,
     // or alone make a list of three or more that opens the sentence (a headline's "X, Y, Z").
     if (join === undefined) break;

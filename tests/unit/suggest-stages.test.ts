@@ -2674,6 +2674,19 @@ describe('what the hostile test of 2026-12-01 found (hand-made sentences)', () =
     expect(structural("Norland's support and Sudmark agreed.")).toEqual([]);
   });
 
+  it('reads aid that is pledged or offered as proposed, not given', () => {
+    expect(structural('Norland pledged aid to Sudmark.')).toEqual([
+      'norland proposes-to sudmark asserted',
+      'norland cooperates-with sudmark proposed',
+    ]);
+    expect(structural('Sudmark received offers of help from Norland.')).toEqual([
+      'norland cooperates-with sudmark proposed',
+    ]);
+    expect(structural('Norland sent aid to Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
+    ]);
+  });
+
   it('gives the infinitive after "urged X, Y and the Gulf states to" the ones urged', () => {
     const read = structural(
       'The North Pact Council urged Norland, Ostria and the Gulf states to stop arming Red Front.',

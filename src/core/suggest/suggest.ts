@@ -19,7 +19,7 @@ import {
   type Side,
 } from './arguments.ts';
 import { findCues, findModalityCues, type CueHit } from './cues.ts';
-import { isGovernedAt, isIngForm, isModifier } from './grammar.ts';
+import { isGovernedAt, isIngForm, isModifier, POSSESSIVES } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
@@ -596,6 +596,9 @@ function suggestInSentence(
           suggester,
         );
         if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
+        // "pledged aid to X", "offers of help from X": the aid is offered, not given.
+        if (modality.modality === 'asserted' && offeredNoun(view, reading, suggester))
+          modality.modality = 'proposed';
         // "urged Sudmark to talk with Ostria": what one is urged to do is not yet done.
         // But "urged Sudmark to stop attacking Ostria": Sudmark does.
         if (modality.modality === 'asserted' && urged && !urged.ongoing)
@@ -642,6 +645,26 @@ function laterVerbBetween(view: SentenceView, from: number, to: number): boolean
     if (t.text === ',' && isIngForm(verb)) return true;
   }
   return false;
+}
+
+/**
+ * Whether noun cue `hit` names what an offer offers: the object of a verb of root 03
+ * ("pledged aid", "offered its help") or the noun after "offer of" ("offers of help").
+ */
+function offeredNoun(view: SentenceView, hit: CueHit, suggester: Suggester): boolean {
+  if (hit.cue.pos !== 'noun' || suggester.proposalTypes.has(hit.cue.type)) return false;
+  const { tokens, sentence } = view;
+  let k = hit.first - 1;
+  while (k >= sentence.first && (isModifier(tokens[k]!) || POSSESSIVES.has(tokens[k]!.lower))) k--;
+  if (k < sentence.first) return false;
+  const offer = (t: Token) =>
+    suggester.lexicon.cues.get(t.lemma)?.some((c) => c.code === '03' && c.words.length === 1);
+  if (tokens[k]!.pos === 'VERB') return offer(tokens[k]!) === true;
+  return (
+    tokens[k]!.lower === 'of' &&
+    k - 1 >= sentence.first &&
+    offer(tokens[k - 1]!) === true
+  );
 }
 
 /** A negated cue of the cue file's `refusals` ("does not recognise X"): a refusal, asserted. */

@@ -2674,6 +2674,29 @@ describe('what the hostile test of 2026-12-01 found (hand-made sentences)', () =
     expect(structural("Norland's support and Sudmark agreed.")).toEqual([]);
   });
 
+  it('reads an ally in apposition either way round as the one who speaks and asks', () => {
+    const before = 'Norland and Sudmark clashed. ';
+    const ostria = (text: string) => suggest(before + text).filter((s) => s.startsWith('ostria'));
+    expect(
+      ostria("Ostria, Sudmark's closest ally, blamed Norland and called on both sides to stop."),
+    ).toEqual(
+      expect.arrayContaining([
+        'ostria opposes norland asserted',
+        'ostria proposes-to norland asserted',
+        'ostria proposes-to sudmark asserted',
+      ]),
+    );
+    expect(
+      ostria(
+        "Norland's closest ally, Ostria, said it supported Norland and called on both sides to stop fighting.",
+      ),
+    ).toEqual([
+      'ostria cooperates-with norland asserted',
+      'ostria proposes-to norland asserted',
+      'ostria proposes-to sudmark asserted',
+    ]);
+  });
+
   it('reads aid that is pledged or offered as proposed, not given', () => {
     expect(structural('Norland pledged aid to Sudmark.')).toEqual([
       'norland proposes-to sudmark asserted',

@@ -627,6 +627,11 @@ function findSubject(
   let participle = false;
   for (let k = cueFirst - 1; k >= sentence.first && cueFirst - k <= MAX_REACH; k--) {
     const m = mentionOn(view, k);
+    // ", Sudmark's closest ally, blamed X and called on ...": the owner in an apposition.
+    if (m?.mention.possessive && tokens[m.first - 1]?.text === ',' && closedByComma(view, m)) {
+      k = m.first;
+      continue;
+    }
     if (m) {
       const group = usable(m) ? groupLeftOf(view, m) : [];
       const head = group[0];
@@ -692,6 +697,15 @@ function findSubject(
     }
   }
   return undefined;
+}
+
+/** Whether the noun phrase a possessive opens ends at a comma ("Sudmark's closest ally,"). */
+function closedByComma(view: SentenceView, owner: PlacedMention): boolean {
+  const { tokens, sentence } = view;
+  let k = owner.last;
+  if (tokens[k]?.lower === "'s") k++;
+  while (k < sentence.last && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN')) k++;
+  return k > owner.last && k < sentence.last && tokens[k]!.text === ',';
 }
 
 /**
@@ -1056,6 +1070,10 @@ function beforeRelativeClause(
   for (let j = comma - 1; j > sentence.first && comma - j <= MAX_REACH; j--) {
     const t = tokens[j]!;
     if (t.text === ',' || t.text === ';') {
+      // "Norland's closest ally, Ostria, said": the name in apposition is who acts.
+      const apposed = nameEndingAt(view, comma - 1);
+      if (usable(apposed) && apposed.first === j + 1 && !apposed.mention.possessive)
+        return apposed;
       // ", which ...," ", who ...," or an apposition: ", a former ally of Sudmark,", ",
       // Norland's fiercest critic,".
       const next = tokens[j + 1]!.lower;

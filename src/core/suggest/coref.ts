@@ -196,9 +196,11 @@ export function resolveReferences(
       while (last < sentence.last && tokens[last]!.start < mention.end) last++;
       for (let k = t; k < last; k++) inName[k] = 1;
       if (last === t || mention.actorIds.length !== 1) continue;
-      // "Yemen's Houthi movement": the possessor only qualifies the next name.
+      // "Yemen's Houthi movement": the possessor only qualifies the next name; so does
+      // "Norland's closest ally, Ostria,": the name in apposition is the head.
       const before = local[local.length - 1];
       if (before?.possessive && t - before.end <= 1) before.qualifier = true;
+      if (before?.possessive && apposedAfter(tokens, before.end, t)) before.qualifier = true;
       local.push({
         actor: mention.actorIds[0]!,
         sentence: s,
@@ -256,7 +258,14 @@ export function resolveReferences(
         object
           ? new Set(
               local
-                .filter((l) => l.at < k && !governed(l.at) && !verbObject(l.at) && !inApposition(l))
+                .filter(
+                  (l) =>
+                    l.at < k &&
+                    !governed(l.at) &&
+                    !verbObject(l.at) &&
+                    !inApposition(l) &&
+                    !l.qualifier,
+                )
                 .map((l) => l.actor),
             )
           : undefined,
@@ -594,6 +603,18 @@ function unnamedOffice(
 
 /** What an appeal to the sides of a conflict asks for ("urged restraint", "called for calm"). */
 const CALMING = new Set(['restraint', 'calm', 'de-escalation']);
+
+/**
+ * Whether the words from `from` (after a possessive) to `to` (a name) are the possessive's
+ * noun phrase and a comma: "Norland's closest ally, Ostria".
+ */
+function apposedAfter(tokens: readonly Token[], from: number, to: number): boolean {
+  let k = from;
+  if (tokens[k]?.lower === "'s") k++;
+  const head = k;
+  while (k < to && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN')) k++;
+  return k > head && k === to - 1 && tokens[k]!.text === ',';
+}
 
 /** What a mediator offers: a venue, its good offices, to mediate or to host. */
 const MEDIATION_NOUNS = new Set(['venue', 'offices', 'mediation']);

@@ -2697,6 +2697,16 @@ describe('what the hostile test of 2026-12-01 found (hand-made sentences)', () =
     ]);
   });
 
+  it('gives a noun cue the agent of its participle ("the sanctions imposed by X on Y")', () => {
+    expect(
+      structural('The sanctions imposed by Norland on Sudmark were lifted on Friday.'),
+    ).toEqual(['norland opposes sudmark asserted']);
+    expect(structural('Sudmark rejected the proposal made by Ostria.')).toEqual([
+      'sudmark opposes ostria asserted',
+      'ostria proposes-to sudmark asserted',
+    ]);
+  });
+
   it('reads aid that is pledged or offered as proposed, not given', () => {
     expect(structural('Norland pledged aid to Sudmark.')).toEqual([
       'norland proposes-to sudmark asserted',

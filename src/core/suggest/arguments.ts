@@ -1072,8 +1072,7 @@ function beforeRelativeClause(
     if (t.text === ',' || t.text === ';') {
       // "Norland's closest ally, Ostria, said": the name in apposition is who acts.
       const apposed = nameEndingAt(view, comma - 1);
-      if (usable(apposed) && apposed.first === j + 1 && !apposed.mention.possessive)
-        return apposed;
+      if (usable(apposed) && apposed.first === j + 1 && !apposed.mention.possessive) return apposed;
       // ", which ...," ", who ...," or an apposition: ", a former ally of Sudmark,", ",
       // Norland's fiercest critic,".
       const next = tokens[j + 1]!.lower;
@@ -1513,6 +1512,22 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         ownerBy = true;
         k = by;
         skipping = false;
+        continue;
+      }
+      // "the sanctions imposed by X on Y": a noun cue's participle with its agent.
+      if (
+        cue.pos === 'noun' &&
+        k === hit.last &&
+        !result.agent &&
+        t.pos === 'VERB' &&
+        t.lower !== t.lemma &&
+        !isIngForm(t) &&
+        tokens[k + 1]?.lower === 'by' &&
+        k + 2 < sentence.last
+      ) {
+        preposition = 'by';
+        skipping = false;
+        k++;
         continue;
       }
       // A participle or an infinitive that the cue governs ends the search for its object.

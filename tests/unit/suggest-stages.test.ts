@@ -2628,6 +2628,16 @@ describe('"X and Y each signed" (read.ts, cues.ts; hand-made sentences)', () => 
 });
 
 describe('two gerunds after "accused X of" (hand-made sentences)', () => {
+  it('reads two gerunds after "of" as verbs when the tagger took them for nouns', () => {
+    const tokens = readText(
+      'Norland accused Sudmark of financing and training Red Front fighters.',
+    ).tokens;
+    expect(tokens.filter((t) => /ing$/.test(t.lower)).map((t) => t.pos)).toEqual(['VERB', 'VERB']);
+    expect(
+      structural('Norland accused Sudmark of financing and training Red Front fighters.'),
+    ).toContain('sudmark cooperates-with red-front reported');
+  });
+
   it('gives the second gerund the one accused too', () => {
     expect(
       structural('Lena Holm accused Norland of training and sheltering the Red Front.'),

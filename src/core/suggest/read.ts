@@ -286,13 +286,32 @@ function missedVerb(
     return !(next && (next.pos === 'NOUN' || next.pos === 'ADJ'));
   }
   if (t.pos === 'NOUN' && /^[a-z]{3,}ing$/.test(t.lower)) {
-    // "of arming", "of secretly arming", "denied arming".
+    // "of arming", "of secretly arming", "denied arming"; "of financing and training X".
     const b = tokens[i - 1]!.pos === 'ADV' && i - 1 > s.first ? i - 2 : i - 1;
     const before = tokens[b]!;
+    const takesObject = (t: Token | undefined) =>
+      t !== undefined && (t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'PRON');
+    const joined = (j: number) =>
+      (tokens[j]?.lower === 'and' || tokens[j]?.lower === 'or') && j < s.last;
+    // The first of two: "financing and training X".
+    if (
+      (before.lower === 'of' || before.lower === 'for') &&
+      joined(i + 1) &&
+      i + 3 < s.last &&
+      /ing$/.test(tokens[i + 2]!.lower) &&
+      takesObject(tokens[i + 3])
+    )
+      return true;
+    // The second: "of financing and training X".
+    if (
+      joined(b) &&
+      b - 2 >= s.first &&
+      /ing$/.test(tokens[b - 1]!.lower) &&
+      (tokens[b - 2]!.lower === 'of' || tokens[b - 2]!.lower === 'for')
+    )
+      return takesObject(next);
     if (before.lower !== 'of' && before.lower !== 'for' && before.pos !== 'VERB') return false;
-    return (
-      next !== undefined && (next.pos === 'DET' || next.pos === 'PROPN' || next.pos === 'PRON')
-    );
+    return takesObject(next);
   }
   return false;
 }

@@ -2638,6 +2638,15 @@ describe('two gerunds after "accused X of" (hand-made sentences)', () => {
     ).toContain('sudmark cooperates-with red-front reported');
   });
 
+  it('gives a gerund after "Y and" the one accused, and a finite verb the accuser', () => {
+    expect(
+      structural('Norland accused Sudmark of backing the Red Front and attacking Ostria.'),
+    ).toContain('sudmark opposes ostria reported');
+    expect(
+      structural('Norland accused Sudmark of being too soft on Ostria and demanded that it leave.'),
+    ).not.toContain('sudmark opposes ostria reported');
+  });
+
   it('gives the second gerund the one accused too', () => {
     expect(
       structural('Lena Holm accused Norland of training and sheltering the Red Front.'),

@@ -944,10 +944,16 @@ function accusedOf(
   const { tokens, sentence } = view;
   const k = pastModifiers(view, hit.first - 1, -1);
   if (k <= sentence.first) return undefined;
-  // "accused X of arming and sheltering Y": the second gerund is the first's.
-  const before = tokens[k - 1]!;
-  if ((tokens[k]!.lower === 'and' || tokens[k]!.lower === 'or') && isIngForm(before))
-    return accusedOf(view, { ...hit, first: k - 1, last: k }, antecedents);
+  // "accused X of arming and sheltering Y", "of backing Y and attacking Z": the second
+  // gerund is the first's.
+  if ((tokens[k]!.lower === 'and' || tokens[k]!.lower === 'or') && isIngForm(tokens[hit.first]!)) {
+    for (let j = k - 1; j > sentence.first && k - j <= 6; j--) {
+      const t = tokens[j]!;
+      if (isClauseBreak(t) || t.text === ',') break;
+      if (isIngForm(t) && (tokens[j - 1]!.lower === 'of' || tokens[j - 1]!.lower === 'for'))
+        return accusedOf(view, { ...hit, first: j, last: j + 1 }, antecedents);
+    }
+  }
   const preposition = tokens[k]!.lower;
   if (preposition !== 'of' && preposition !== 'for') return undefined;
   // "X and Y accused each other of arming Z": each one accused, by the other.

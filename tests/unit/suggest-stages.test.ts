@@ -2582,6 +2582,9 @@ describe('"the X embassy in Y" before its verb (arguments.ts; hand-made sentence
     expect(structural("Sudmark's embassy in Nordby criticised the purchase by Ostria.")).toEqual([
       'sudmark opposes ostria asserted',
     ]);
+    expect(structural("Sudmark's ambassador to Ostria criticised Norland.")).toEqual([
+      'sudmark opposes norland asserted',
+    ]);
     expect(structural('Norland said Sudmark agreed to cooperate with Ostria.')).toContain(
       'sudmark cooperates-with ostria proposed',
     );

@@ -347,8 +347,8 @@ function phraseGoverned(view: SentenceView, head: number): boolean {
   return isPreposition(t) || (t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma));
 }
 
-/** Prepositions of a place: "the embassy in X", "talks at Y". */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near']);
+/** Prepositions of a place or an addressee: "the embassy in X", "its ambassador to Y". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'to']);
 
 /** Verbs whose object does what an infinitive after it says ("urged X to talk"). */
 const CONTROL_VERBS = new Set([

@@ -660,11 +660,7 @@ function offeredNoun(view: SentenceView, hit: CueHit, suggester: Suggester): boo
   const offer = (t: Token) =>
     suggester.lexicon.cues.get(t.lemma)?.some((c) => c.code === '03' && c.words.length === 1);
   if (tokens[k]!.pos === 'VERB') return offer(tokens[k]!) === true;
-  return (
-    tokens[k]!.lower === 'of' &&
-    k - 1 >= sentence.first &&
-    offer(tokens[k - 1]!) === true
-  );
+  return tokens[k]!.lower === 'of' && k - 1 >= sentence.first && offer(tokens[k - 1]!) === true;
 }
 
 /** A negated cue of the cue file's `refusals` ("does not recognise X"): a refusal, asserted. */

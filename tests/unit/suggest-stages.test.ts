@@ -2729,6 +2729,21 @@ describe('what the hostile test of 2026-12-01 found (hand-made sentences)', () =
     ]);
   });
 
+  it('never takes the sides asked, nor an owner in a longer apposition, for a later subject', () => {
+    const read = suggest(
+      "Norland accused Sudmark of supplying drones. Ostria, Sudmark's closest partner in the region, urged both sides to show restraint and offered to host talks.",
+    );
+    expect(read.filter((s) => s.startsWith('sudmark proposes-to'))).toEqual([]);
+    expect(
+      suggest('Norland and Sudmark clashed. Ostria urged restraint and offered to mediate.'),
+    ).toEqual(
+      expect.arrayContaining([
+        'ostria proposes-to norland asserted',
+        'ostria proposes-to sudmark asserted',
+      ]),
+    );
+  });
+
   it('reads aid that is pledged or offered as proposed, not given', () => {
     expect(structural('Norland pledged aid to Sudmark.')).toEqual([
       'norland proposes-to sudmark asserted',

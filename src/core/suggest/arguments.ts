@@ -627,8 +627,12 @@ function findSubject(
   let participle = false;
   for (let k = cueFirst - 1; k >= sentence.first && cueFirst - k <= MAX_REACH; k--) {
     const m = mentionOn(view, k);
-    // ", Sudmark's closest ally, blamed X and called on ...": the owner in an apposition.
-    if (m?.mention.possessive && tokens[m.first - 1]?.text === ',' && closedByComma(view, m)) {
+    // ", Sudmark's closest ally, blamed X and called on ...": the owner in an apposition; and
+    // "urged restraint and offered ...": the sides asked are an object.
+    if (
+      m?.mention.via === 'addressee' ||
+      (m?.mention.possessive && tokens[m.first - 1]?.text === ',' && closedByComma(view, m))
+    ) {
       k = m.first;
       continue;
     }
@@ -699,13 +703,18 @@ function findSubject(
   return undefined;
 }
 
-/** Whether the noun phrase a possessive opens ends at a comma ("Sudmark's closest ally,"). */
+/**
+ * Whether the noun phrase a possessive opens ends at a comma, with no verb ("Sudmark's closest
+ * ally,", "Iran's closest partner in the region,").
+ */
 function closedByComma(view: SentenceView, owner: PlacedMention): boolean {
   const { tokens, sentence } = view;
-  let k = owner.last;
-  if (tokens[k]?.lower === "'s") k++;
-  while (k < sentence.last && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN')) k++;
-  return k > owner.last && k < sentence.last && tokens[k]!.text === ',';
+  for (let k = owner.last + 1; k < sentence.last && k - owner.last <= 8; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',') return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || isClauseBreak(t) || mentionOn(view, k)) return false;
+  }
+  return false;
 }
 
 /**

@@ -1260,7 +1260,7 @@ function closesList(view: SentenceView, k: number): boolean {
   const { tokens, sentence } = view;
   return (
     k + 1 < sentence.last &&
-    COORDINATORS.has(tokens[k]!.lower) &&
+    (tokens[k]!.lower === 'and' || tokens[k]!.lower === 'or') &&
     !mentionOn(view, k + 1) &&
     (['DET', 'ADJ', 'NOUN', 'PROPN'].includes(tokens[k + 1]!.pos) ||
       POSSESSIVES.has(tokens[k + 1]!.lower))

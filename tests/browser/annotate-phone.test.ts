@@ -13,7 +13,6 @@ import { startDevServer, type DevServer } from './devServer.ts';
 import { browserForFile, openExplorer } from './page.ts';
 
 const PHONE = { width: 390, height: 844 };
-const SCREENSHOT = '/tmp/phone-annotate.png';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -202,7 +201,6 @@ describe('the annotation workbench on a phone', () => {
       // However long the reader, the network keeps its size under it.
       expect((await page.locator('#sigma').boundingBox())!.height).toBeGreaterThan(300);
       expect(await sideways(page)).toEqual({ page: 0, elements: [] });
-      await page.screenshot({ path: SCREENSHOT });
       await tapAndWaitForGraph(page, accept);
       await page.locator('#reader-relations-title', { hasText: 'Relations (2)' }).waitFor();
       await page

@@ -32,6 +32,7 @@ import {
   isModifier,
   isNoun,
   isPassiveAt,
+  isPastParticiple,
   isPreposition,
   isVerb,
 } from './grammar.ts';
@@ -1070,7 +1071,9 @@ function answerer(
 
 /**
  * "China, which hosted the talks that led to the deal, has offered ...": the comma at `comma`
- * closes a relative clause right before the verb; its antecedent is the verb's subject.
+ * closes a relative clause or an apposition right before the verb; its antecedent is the
+ * verb's subject, and so is a name the apposition holds alone ("Norland's closest ally,
+ * Ostria, said").
  */
 function beforeRelativeClause(
   view: SentenceView,
@@ -1515,15 +1518,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
     if (isVerb(t)) {
       // "endorsed a pact drawn up by Oman": a participle after the theme, with its agent.
       const by = tokens[k + 1]?.lower === 'by' ? k + 1 : tokens[k + 2]?.lower === 'by' ? k + 2 : -1;
-      if (
-        theme &&
-        !ownerBy &&
-        t.pos === 'VERB' &&
-        t.lower !== t.lemma &&
-        !isIngForm(t) &&
-        by > 0 &&
-        by < sentence.last
-      ) {
+      if (theme && !ownerBy && isPastParticiple(t) && by > 0 && by < sentence.last) {
         ownerBy = true;
         k = by;
         skipping = false;
@@ -1534,9 +1529,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         cue.pos === 'noun' &&
         k === hit.last &&
         !result.agent &&
-        t.pos === 'VERB' &&
-        t.lower !== t.lemma &&
-        !isIngForm(t) &&
+        isPastParticiple(t) &&
         tokens[k + 1]?.lower === 'by' &&
         k + 2 < sentence.last
       ) {

@@ -29,7 +29,7 @@ import {
   APPEAL_VERBS,
   POSSESSIVES,
   isGovernedAt,
-  isModifier,
+  isObjectAt,
   isPreposition,
   NOUN_PHRASE_POS,
   OFFICE_NOUNS,
@@ -226,14 +226,6 @@ export function resolveReferences(
       if (recent.length > RECENT) recent.shift();
     };
     const governed = (at: number) => isGovernedAt(tokens, at, sentence.first);
-    /** A verb's object ("supported Pakistan and called on both sides"): no subject of it. */
-    const verbObject = (at: number) => {
-      let j = at - 1;
-      while (j >= sentence.first && isModifier(tokens[j]!)) j--;
-      return (
-        j >= sentence.first && tokens[j]!.pos === 'VERB' && !REPORTING_VERBS.has(tokens[j]!.lemma)
-      );
-    };
     /** ", Sudmark's closest ally,": an owner opening an apposition. */
     const inApposition = (l: { at: number; possessive?: boolean }) =>
       l.possessive === true &&
@@ -243,8 +235,8 @@ export function resolveReferences(
     /**
      * The pair "the two", "them" or the sides asked for calm stand for at token k (see pairOf):
      * not persons, states only when the words say so; as a verb's object (`object`), never its
-     * subjects: this sentence's names before k that no preposition governs, but not the owner
-     * in an apposition. An organisation (a mediator, a monitoring mission) is one of the two
+     * subjects: this sentence's names before k that are no object of a preposition or a verb,
+     * but not the owner in an apposition nor a qualifier. An organisation (a mediator, a monitoring mission) is one of the two
      * sides only when the text says so ("X and the EU").
      */
     const sidesAsked = (k: number, states: boolean, object: boolean) =>
@@ -261,8 +253,7 @@ export function resolveReferences(
                 .filter(
                   (l) =>
                     l.at < k &&
-                    !governed(l.at) &&
-                    !verbObject(l.at) &&
+                    !isObjectAt(tokens, l.at, sentence.first) &&
                     !inApposition(l) &&
                     !l.qualifier,
                 )

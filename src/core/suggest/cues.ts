@@ -5,7 +5,7 @@
  * among nouns; no cue is taken inside an actor's name.
  */
 import type { Cue, CueModality, Lexicon } from './lexicon.ts';
-import { EACH, isPassiveAt, NOUN_PHRASE_POS } from './grammar.ts';
+import { afterNameAndEach, isPassiveAt, NOUN_PHRASE_POS } from './grammar.ts';
 import type { Token } from './read.ts';
 import { mentionOn, type SentenceView } from './sentence.ts';
 
@@ -102,7 +102,7 @@ function attributive(tokens: readonly Token[], i: number, first: number, last: n
   const before = tokens[i - 1]!;
   const after = tokens[i + 1]!;
   // "X and Y each signed memoranda": "each" after a name is no determiner of the noun.
-  if (EACH.has(before.lower) && i - 2 >= first && tokens[i - 2]!.pos === 'PROPN') return false;
+  if (afterNameAndEach(tokens, i, first)) return false;
   return (
     (before.pos === 'DET' || before.pos === 'ADP' || before.pos === 'VERB') &&
     (after.pos === 'NOUN' || after.pos === 'PROPN')
@@ -156,7 +156,7 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       // the noun after it names no act.
       const next = tokens[last];
       if (cue.pos === 'noun' && next && last < sentence.last && next.pos === 'NOUN') continue;
-      // "prisoners of war", "war veterans" too: a person named by a war, not the war.
+      // "prisoners of war": persons named by a war, not the war.
       if (
         cue.pos === 'noun' &&
         i - 2 >= sentence.first &&

@@ -64,6 +64,19 @@ export function isGovernedAt(tokens: readonly Token[], at: number, first: number
   return j >= first && isPreposition(tokens[j]!);
 }
 
+/**
+ * Whether the name at token `at` is an object: of a preposition, or of a verb other than one
+ * of saying ("supported Pakistan and called on both sides"), past the modifiers before it.
+ */
+export function isObjectAt(tokens: readonly Token[], at: number, first: number): boolean {
+  let j = at - 1;
+  while (j >= first && isModifier(tokens[j]!)) j--;
+  const t = j >= first ? tokens[j]! : undefined;
+  return (
+    t !== undefined && (isPreposition(t) || (t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma)))
+  );
+}
+
 /** The parts of speech of a noun phrase's words ("the two largest ports"). */
 export const NOUN_PHRASE_POS: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
 
@@ -179,10 +192,18 @@ export const INFINITIVE_ROOTS = new Set(['02', '03', '10', '13']);
 export const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we']);
 
 /** Prefixes that make a name a qualifier: "anti-ISIS operations", "pro-Moscow". */
-/** Words that may stand between a group and its verb ("X and Y each signed"). */
-export const EACH: ReadonlySet<string> = new Set(['each', 'both']);
-
 export const STANCE_PREFIXES = new Set(['anti', 'pro', 'non', 'post', 'pre', 'ex']);
+
+/** Words that may stand between a group and its verb ("X and Y each signed"). */
+const EACH: ReadonlySet<string> = new Set(['each', 'both']);
+
+/** Whether token i follows a name and "each" or "both" ("X and Y each signed memoranda"). */
+export const afterNameAndEach = (tokens: readonly Token[], i: number, first: number): boolean =>
+  i - 2 >= first && EACH.has(tokens[i - 1]!.lower) && tokens[i - 2]!.pos === 'PROPN';
+
+/** A past participle ("signed", "imposed"): a verb form in its own right, not -ing. */
+export const isPastParticiple = (t: Token): boolean =>
+  t.pos === 'VERB' && t.lower !== t.lemma && !isIngForm(t);
 
 /** Nouns for one who speaks or acts for another: "a spokesman for X" speaks as X. */
 export const AGENT_NOUNS = new Set([

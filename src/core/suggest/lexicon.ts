@@ -54,6 +54,8 @@ export interface Cue {
    * possessor ("China, North Korea's main ally", "an ally of Y").
    */
   standing: boolean;
+  /** Its negation is a refusal ("does not recognise"): the cue file's `refusals`. */
+  refusal: boolean;
 }
 
 export interface Lexicon {
@@ -63,8 +65,6 @@ export interface Lexicon {
   modality: Map<string, { words: string[]; modality: CueModality }[]>;
   /** Verbs of yielding (lemmas): "would withdraw ... if" is an offer. */
   concessions: ReadonlySet<string>;
-  /** Cues (their words joined by spaces) whose negation is a refusal: "does not recognise". */
-  refusals: ReadonlySet<string>;
   honorifics: string[];
   demonyms: readonly PlaceForms[];
   /** Cities that stand for states: the built-in capitals, then the cue file's. */
@@ -118,6 +118,7 @@ export function compileLexicon(
   const seen = new Set<string>();
   const reciprocals = new Set((cues.reciprocals ?? []).map((c) => words(c).join(' ')));
   const standing = new Set((cues.standing ?? []).map((c) => words(c).join(' ')));
+  const refusals = new Set((cues.refusals ?? []).map((c) => words(c).join(' ')));
   for (const root of cues.roots) {
     if (seen.has(root.code)) {
       sink?.warn(`CAMEO root ${root.code} is listed twice; both lists are used`);
@@ -156,6 +157,7 @@ export function compileLexicon(
           prepositions: own,
           reciprocal: reciprocals.has(w.join(' ')),
           standing: pos === 'noun' && standing.has(w.join(' ')),
+          refusal: refusals.has(w.join(' ')),
         };
         const bucket = byFirst.get(w[0]!) ?? [];
         bucket.push(entry);
@@ -179,7 +181,6 @@ export function compileLexicon(
     cues: byFirst,
     modality,
     concessions: new Set((cues.concessions ?? []).map((c) => c.trim().toLowerCase())),
-    refusals: new Set((cues.refusals ?? []).map((c) => words(c).join(' '))),
     honorifics: cues.honorifics ?? [],
     demonyms: cues.demonyms ?? [],
     capitals: [...builtInCapitals(), ...(cues.capitals ?? [])],

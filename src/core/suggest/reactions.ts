@@ -263,8 +263,9 @@ export function judgements(
     const t = tokens[k]!;
     if (t.pos !== 'VERB' || !JUDGING_VERBS.has(t.lemma)) continue;
     // "called Ostria's reaction 'hysterical'", "the Polish reaction": whose it is is named.
-    const owned = definiteObject(view, k + 1) ? undefined : ownedObject(view, k + 1);
-    const object = definiteObject(view, k + 1) ?? owned;
+    const definite = definiteObject(view, k + 1);
+    const owned = definite ? undefined : ownedObject(view, k + 1);
+    const object = definite ?? owned;
     if (!object) continue;
     // Its words: to the end of the clause, past commas and "and" inside quotes.
     let end = object.last;
@@ -355,12 +356,12 @@ function judge(
 /**
  * A noun phrase right after token `from` whose owner is named: "Ostria's reaction", "the
  * Ostrian reaction" (a possessive or a demonym, then adjectives and one noun that names no
- * one), as its tokens, its head noun and its owner.
+ * one), as its tokens and its owner.
  */
 function ownedObject(
   view: SentenceView,
   from: number,
-): { first: number; last: number; head: Token; owner: PlacedMention } | undefined {
+): { first: number; last: number; owner: PlacedMention } | undefined {
   const { tokens, sentence } = view;
   let k = from;
   if (tokens[k]?.lower === 'the') k++;
@@ -373,7 +374,7 @@ function ownedObject(
   while (j < sentence.last && tokens[j]!.pos === 'ADJ') j++;
   const head = tokens[j];
   if (!head || j >= sentence.last || head.pos !== 'NOUN' || mentionOn(view, j)) return undefined;
-  return { first: from, last: j + 1, head, owner };
+  return { first: from, last: j + 1, owner };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { EACH } from './grammar.ts';
+import { afterNameAndEach, isIngForm } from './grammar.ts';
 
 /** Universal Dependencies tags, as wink's English model gives them. */
 export type PartOfSpeech = string;
@@ -271,7 +271,7 @@ function missedVerb(
   if (/^[a-z]{3,}ed$/.test(t.lower)) {
     // "Ostria mediated between X and Y": the first verb after a name, taken for an adjective;
     // "X and Y each signed memoranda": after "each" or "both" too.
-    const each = EACH.has(tokens[i - 1]!.lower) && i - 2 >= s.first;
+    const each = afterNameAndEach(tokens, i, s.first);
     if (
       t.pos === 'ADJ' &&
       tokens[each ? i - 2 : i - 1]!.pos === 'PROPN' &&
@@ -289,8 +289,8 @@ function missedVerb(
     // "of arming", "of secretly arming", "denied arming"; "of financing and training X".
     const b = tokens[i - 1]!.pos === 'ADV' && i - 1 > s.first ? i - 2 : i - 1;
     const before = tokens[b]!;
-    const takesObject = (t: Token | undefined) =>
-      t !== undefined && (t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'PRON');
+    const takesObject = (o: Token | undefined) =>
+      o !== undefined && (o.pos === 'DET' || o.pos === 'PROPN' || o.pos === 'PRON');
     const joined = (j: number) =>
       (tokens[j]?.lower === 'and' || tokens[j]?.lower === 'or') && j < s.last;
     // The first of two: "financing and training X".
@@ -298,7 +298,7 @@ function missedVerb(
       (before.lower === 'of' || before.lower === 'for') &&
       joined(i + 1) &&
       i + 3 < s.last &&
-      /ing$/.test(tokens[i + 2]!.lower) &&
+      isIngForm(tokens[i + 2]!) &&
       takesObject(tokens[i + 3])
     )
       return true;
@@ -306,7 +306,7 @@ function missedVerb(
     if (
       joined(b) &&
       b - 2 >= s.first &&
-      /ing$/.test(tokens[b - 1]!.lower) &&
+      isIngForm(tokens[b - 1]!) &&
       (tokens[b - 2]!.lower === 'of' || tokens[b - 2]!.lower === 'for')
     )
       return takesObject(next);

@@ -19,7 +19,7 @@ import {
   type Side,
 } from './arguments.ts';
 import { findCues, findModalityCues, type CueHit } from './cues.ts';
-import { isGovernedAt, isIngForm, isModifier, POSSESSIVES } from './grammar.ts';
+import { isGovernedAt, isIngForm, isModifier, VERB_COORDINATORS } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
@@ -247,6 +247,7 @@ function rootCue(lexicon: Lexicon, code: string, note?: string): Cue | undefined
         prepositions: new Set(),
         reciprocal: false,
         standing: false,
+        refusal: false,
         ...(note ? { rootName: `${cue.rootName}; ${note}` } : {}),
       };
   }
@@ -350,7 +351,8 @@ function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
     const group = membersOf(view, m);
     for (const next of view.mentions.slice(view.mentions.indexOf(m) + group.length)) {
       const between = view.tokens.slice(group[group.length - 1]!.last, next.first);
-      // Not an owner opening an apposition ("China, Pakistan's closest ally, said").
+      // Not a possessive: it owns the noun after it ("China, Pakistan's closest ally, said";
+      // "X and Y's leaders": the leaders are Y's, not the group's).
       if (
         next.actor &&
         !next.modifier &&
@@ -583,26 +585,27 @@ function suggestInSentence(
         !(m.modality === 'conditional' && laterVerbBetween(view, hit.last, m.first)),
     );
     // Each reading of the cue (the appeal, and the demand it may also be) with each pair.
-    for (const told of readings)
+    for (const told of readings) {
+      // The reading's modality, the same for every pair.
+      const { reading, modality } = refusedOrNot(
+        told,
+        decideModality(told, own, {
+          ...(subjectEnd === undefined ? {} : { subjectEnd }),
+          proposal: suggester.proposalTypes.has(told.cue.type),
+          negatedScope: tokens[told.first]!.negated,
+        }),
+        suggester,
+      );
+      if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
+      // "pledged aid to X", "offers of help from X": the aid is offered, not given.
+      if (modality.modality === 'asserted' && offeredNoun(view, reading, suggester))
+        modality.modality = 'proposed';
+      // "urged Sudmark to talk with Ostria": what one is urged to do is not yet done.
+      // But "urged Sudmark to stop attacking Ostria": Sudmark does.
+      if (modality.modality === 'asserted' && urged && !urged.ongoing)
+        modality.modality = 'proposed';
       for (const pair of pairs) {
         const { source, target, fromGroup } = pair;
-        const { reading, modality } = refusedOrNot(
-          told,
-          decideModality(told, own, {
-            ...(subjectEnd === undefined ? {} : { subjectEnd }),
-            proposal: suggester.proposalTypes.has(told.cue.type),
-            negatedScope: tokens[told.first]!.negated,
-          }),
-          suggester,
-        );
-        if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
-        // "pledged aid to X", "offers of help from X": the aid is offered, not given.
-        if (modality.modality === 'asserted' && offeredNoun(view, reading, suggester))
-          modality.modality = 'proposed';
-        // "urged Sudmark to talk with Ostria": what one is urged to do is not yet done.
-        // But "urged Sudmark to stop attacking Ostria": Sudmark does.
-        if (modality.modality === 'asserted' && urged && !urged.ongoing)
-          modality.modality = 'proposed';
         const { score, why } = scoreCandidate({
           hit: reading,
           tokens,
@@ -622,6 +625,7 @@ function suggestInSentence(
         const kept = byKey.get(key);
         if (!kept || kept.score < score) byKey.set(key, suggestion);
       }
+    }
   }
   if (suggester.fallback.position !== 'off' || suggester.fallback.subject)
     addFallbacks(text, view, suggester, read, markers, byKey);
@@ -641,7 +645,7 @@ function laterVerbBetween(view: SentenceView, from: number, to: number): boolean
     while (v < to && tokens[v]!.pos === 'ADV') v++;
     const verb = tokens[v];
     if (!verb || v >= to || verb.pos !== 'VERB') continue;
-    if (t.lower === 'and' || t.lower === 'but') return true;
+    if (VERB_COORDINATORS.has(t.lower)) return true;
     if (t.text === ',' && isIngForm(verb)) return true;
   }
   return false;
@@ -655,7 +659,7 @@ function offeredNoun(view: SentenceView, hit: CueHit, suggester: Suggester): boo
   if (hit.cue.pos !== 'noun' || suggester.proposalTypes.has(hit.cue.type)) return false;
   const { tokens, sentence } = view;
   let k = hit.first - 1;
-  while (k >= sentence.first && (isModifier(tokens[k]!) || POSSESSIVES.has(tokens[k]!.lower))) k--;
+  while (k >= sentence.first && isModifier(tokens[k]!)) k--;
   if (k < sentence.first) return false;
   const offer = (t: Token) =>
     suggester.lexicon.cues.get(t.lemma)?.some((c) => c.code === '03' && c.words.length === 1);
@@ -670,11 +674,7 @@ function refusedOrNot(
   suggester: Suggester,
 ): { reading: CueHit; modality: ModalityDecision } {
   const refusal = suggester.refusal;
-  if (
-    modality.modality !== 'negated' ||
-    !refusal ||
-    !suggester.lexicon.refusals.has(hit.cue.words.join(' '))
-  )
+  if (modality.modality !== 'negated' || !refusal || !hit.cue.refusal)
     return { reading: hit, modality };
   return {
     reading: { ...hit, cue: { ...refusal, words: hit.cue.words } },

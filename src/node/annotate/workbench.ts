@@ -498,7 +498,7 @@ export class Workbench {
     );
     // Every file in memory, by the API's path: made once for the whole change (a file taken
     // from disk just now included).
-    const files = await this.takeDiskChanges(onDisk, named, this.fileMap());
+    const files = await this.takeDiskChanges(onDisk, named);
     for (const path of named) {
       const now = onDisk.get(path);
       const version = expected.get(path);

@@ -35,6 +35,7 @@ Options:
                     the project's graph-data/suggest-cues.yaml)
   --min-score X     score only the suggestions scored X or more, 0 to 1 (default: 0): what
                     npm run suggest -- --min-score X gives
+  --rules-only      score the rules alone, without the learned reader
   --details         also list, per article, what was matched, missed and suggested in excess
   --json            print the figures as one JSON object
   -h, --help        show this help`;
@@ -47,6 +48,7 @@ runCommand(USAGE, async () => {
       cues: { type: 'string' },
       details: { type: 'boolean', default: false },
       'min-score': { type: 'string', default: '0' },
+      'rules-only': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
     USAGE,
@@ -64,7 +66,10 @@ runCommand(USAGE, async () => {
       const text = articleText(read.files, article.id)!;
       const annotated = annotatedStatements(article.meta, text, setup.index, sink);
       if (!annotated) continue;
-      const suggested = suggestRelations(text, setup.suggester)
+      const suggester = args['rules-only']
+        ? { ...setup.suggester, learned: null }
+        : setup.suggester;
+      const suggested = suggestRelations(text, suggester)
         .suggestions.filter((s) => s.score >= minScore)
         .map((s) => ({
           source: s.source,
@@ -98,6 +103,7 @@ runCommand(USAGE, async () => {
           data: dataDir,
           cues: cuesPath,
           minScore,
+          rulesOnly: args['rules-only'],
           articles: evaluation.articles,
           overall: withRates(evaluation.overall),
           sameSentence: withRates(evaluation.sameSentence),
@@ -114,7 +120,7 @@ runCommand(USAGE, async () => {
     return 0;
   }
   say(
-    `Suggestions${minScore > 0 ? ` with a score of ${minScore} or more,` : ''} scored against the annotations of ${dataDir} (cues: ${cuesPath})\n\n`,
+    `Suggestions${args['rules-only'] ? ' of the rules alone' : ''}${minScore > 0 ? ` with a score of ${minScore} or more,` : ''} scored against the annotations of ${dataDir} (cues: ${cuesPath})\n\n`,
   );
   say(formatEvaluation(evaluation));
   if (args.details) {

@@ -33,6 +33,7 @@ Options:
   --cues FILE       the cue lexicon (default: DIR/suggest-cues.yaml if there is one, else
                     the project's graph-data/suggest-cues.yaml)
   --min-score X     leave out suggestions scored below X, 0 to 1 (default: 0)
+  --rules-only      without the learned reader's suggestions (docs/suggest.md)
   -h, --help        show this help
 
 Examples:
@@ -50,6 +51,7 @@ runCommand(USAGE, async () => {
       json: { type: 'boolean', default: false },
       cues: { type: 'string' },
       'min-score': { type: 'string', default: '0' },
+      'rules-only': { type: 'boolean', default: false },
     },
     USAGE,
   );
@@ -71,7 +73,7 @@ runCommand(USAGE, async () => {
     complain(`\nCannot suggest: the data or the cue lexicon has errors (above).\n`);
     return 1;
   }
-  const suggester = setup.suggester;
+  const suggester = args['rules-only'] ? { ...setup.suggester, learned: null } : setup.suggester;
 
   const withText = read.files.articles
     .filter((a) => a.text)

@@ -239,4 +239,34 @@ describe('npm run eval:suggest', { timeout: 60_000 }, () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--min-score must be a number from 0 to 1, not "2"');
   });
+
+  it("adds the learned reader's suggestions, scored below the rules', and --rules-only leaves them out", () => {
+    // A held-out set of the repository, annotated: the learned reader finds something there.
+    const data = join(ROOT, 'tests/fixtures/heldout-n');
+    const article = 'heldout-n-04-moldova-transnistria-gas-offer';
+    const run = (...extra: string[]) => {
+      const r = runScript('suggest.ts', ['--data', data, '--article', article, '--json', ...extra]);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as SuggestionJson[];
+    };
+    const all = run();
+    const learned = all.filter((s) => s.why.startsWith('learned from'));
+    expect(learned.length).toBeGreaterThan(0);
+    for (const s of learned) {
+      expect(s.score).toBeLessThanOrEqual(0.45);
+      expect(s.why).toMatch(/\(p 0\.\d\d\), not read from the sentence's structure: ./);
+    }
+    const rules = run('--rules-only');
+    expect(rules.some((s) => s.why.startsWith('learned'))).toBe(false);
+    expect(rules.length).toBe(all.length - learned.length);
+    const scored = (...extra: string[]) =>
+      JSON.parse(runScript('eval-suggest.ts', ['--data', data, '--json', ...extra]).stdout) as {
+        rulesOnly: boolean;
+        overall: { suggested: number };
+      };
+    const withLearned = scored();
+    const alone = scored('--rules-only');
+    expect([withLearned.rulesOnly, alone.rulesOnly]).toEqual([false, true]);
+    expect(alone.overall.suggested).toBeLessThan(withLearned.overall.suggested);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Suggested relations for one article text: read (read.ts) -> actor mentions (mentions.ts) ->
  * per sentence, cues (cues.ts), their two sides (arguments.ts), modality (modality.ts) and a
- * score (score.ts). Pure: text and registry in, candidates out, best first. Every candidate
+ * score (score.ts); then the learned reader (learned.ts) adds, scored lower, pairs of a sentence
+ * with a cue that the rules left unrelated. Pure: text and registry in, candidates out, best first. Every candidate
  * carries the character offsets of its sentence, its names and its cue words, so that a page
  * can show the sentence with the evidence highlighted.
  */
@@ -18,13 +19,22 @@ import {
   type Parties,
   type Side,
 } from './arguments.ts';
-import { findCues, findModalityCues, type CueHit } from './cues.ts';
+import { findCues, findModalityCues, type CueHit, type ModalityHit } from './cues.ts';
+import {
+  namedTogether,
+  pairCandidates,
+  probability,
+  strongestEvidence,
+  type LearnedModel,
+  type PairCandidate,
+} from './learned.ts';
 import { isGovernedAt, isIngForm, isModifier, VERB_COORDINATORS } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
 import { quotedSpeakers } from './speakers.ts';
 import { readText, type Token } from './read.ts';
+import { BUILT_IN_MODEL } from './builtInModel.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
 import { aimedElsewhere, atEachOther, pairsOf } from './pairs.ts';
@@ -101,6 +111,8 @@ export interface Suggester extends ReactionLexicon {
   sidingAgainst: Cue | undefined;
   /** The cue of root 12 (reject) that a negated refusal cue ("does not recognise") is read as. */
   refusal: Cue | undefined;
+  /** The learned reader (learned.ts), or none: the structure's readings only. */
+  learned: LearnedModel | null;
 }
 
 /**
@@ -134,6 +146,7 @@ export function makeSuggester(
   actors: readonly Actor[],
   relationTypes: readonly RelationType[],
   lexicon: Lexicon,
+  learned: LearnedModel | null = BUILT_IN_MODEL,
 ): Suggester {
   const names = indexNames(actors, lexicon);
   const coref = corefRegistry(actors, lexicon.honorifics);
@@ -160,10 +173,46 @@ export function makeSuggester(
     fallback: DEFAULT_FALLBACK,
     nounCodes: nounCodes(lexicon),
     affiliationOf: (id) => coref.affiliation.get(id),
+    learned,
   };
 }
 
 export function suggestRelations(text: string, suggester: Suggester): SuggestResult {
+  const reading = readSentences(text, suggester);
+  const suggestions = reading.sentences.flatMap((s) => s.found);
+  if (suggester.learned) suggestions.push(...learnedSuggestions(text, reading, suggester));
+  suggestions.sort(
+    (a, b) => b.score - a.score || a.evidence.sentence.start - b.evidence.sentence.start,
+  );
+  return {
+    suggestions,
+    ambiguous: reading.names
+      .filter((m) => m.actorIds.length > 1)
+      .map((m) => ({ start: m.start, end: m.end, text: m.text, actors: [...m.actorIds].sort() })),
+    sentences: reading.sentenceCount,
+    mentions: reading.mentions,
+  };
+}
+
+/** What the structure read in one sentence naming an actor. */
+export interface SentenceReading {
+  /** Its suggestions, one per relation. */
+  found: Suggestion[];
+  hits: CueHit[];
+  markers: ModalityHit[];
+}
+
+/** The structure's reading of an article, sentence by sentence (no learned stage). */
+export interface ArticleReading {
+  names: Mention[];
+  mentions: number;
+  sentenceCount: number;
+  /** The sentences that name an actor, in order. */
+  sentences: (SentenceReading & { view: SentenceView; index: number })[];
+}
+
+/** Names, references and each sentence's cues, sides and suggestions, by the rules. */
+export function readSentences(text: string, suggester: Suggester): ArticleReading {
   const read = readText(text);
   const names = citiesLeftOut(findMentions(text, suggester.names), read.tokens);
   const resolved = mergeByStart(
@@ -175,7 +224,7 @@ export function suggestRelations(text: string, suggester: Suggester): SuggestRes
     resolved,
     quotedSpeakers(text, read.tokens, resolved, suggester.isPerson),
   );
-  const suggestions: Suggestion[] = [];
+  const sentences: ArticleReading['sentences'] = [];
   const acts: Act[] = [];
   let from = 0;
   for (const [index, sentence] of read.sentences.entries()) {
@@ -186,7 +235,7 @@ export function suggestRelations(text: string, suggester: Suggester): SuggestRes
       continue;
     }
     const firstGroup = firstSubjectGroup(view);
-    const found = suggestInSentence(
+    const reading = suggestInSentence(
       text,
       view,
       suggester,
@@ -197,19 +246,70 @@ export function suggestRelations(text: string, suggester: Suggester): SuggestRes
       { acts, sentence: index },
     );
     rememberDeeds(view, firstGroup, { acts, sentence: index });
-    suggestions.push(...found);
+    sentences.push({ ...reading, view, index });
   }
-  suggestions.sort(
-    (a, b) => b.score - a.score || a.evidence.sentence.start - b.evidence.sentence.start,
+  return { names, mentions: mentions.length, sentenceCount: read.sentences.length, sentences };
+}
+
+/** The candidates of the learned reader in each sentence, with their sentence. */
+export function learnedCandidates(
+  reading: ArticleReading,
+  suggester: Suggester,
+  types: readonly string[],
+): { sentence: ArticleReading['sentences'][number]; candidate: PairCandidate }[] {
+  const together = namedTogether(reading.sentences.map((s) => s.view));
+  return reading.sentences.flatMap((sentence) =>
+    pairCandidates(
+      {
+        view: sentence.view,
+        hits: sentence.hits,
+        related: sentence.found,
+        index: sentence.index,
+        together,
+        directed: suggester.directed,
+        kindOf: (id) => suggester.coref.kinds.get(id),
+        affiliationOf: suggester.affiliationOf,
+      },
+      types,
+    ).map((candidate) => ({ sentence, candidate })),
   );
-  return {
-    suggestions,
-    ambiguous: names
-      .filter((m) => m.actorIds.length > 1)
-      .map((m) => ({ start: m.start, end: m.end, text: m.text, actors: [...m.actorIds].sort() })),
-    sentences: read.sentences.length,
-    mentions: mentions.length,
-  };
+}
+
+/** A learned suggestion is scored at most this, below the structure's readings. */
+export const LEARNED_MAX_SCORE = 0.45;
+
+/**
+ * The learned reader's suggestions (learned.ts): pairs the structure did not relate, whose
+ * probability reaches the model's threshold, with the cue of the type nearest to them as
+ * evidence and the modality the sentence's markers give that cue.
+ */
+function learnedSuggestions(
+  text: string,
+  reading: ArticleReading,
+  suggester: Suggester,
+): Suggestion[] {
+  const model = suggester.learned!;
+  const out: Suggestion[] = [];
+  for (const { sentence, candidate } of learnedCandidates(reading, suggester, model.types)) {
+    const p = probability(model, candidate.features);
+    if (p < model.threshold) continue;
+    const { cue, source, target } = candidate;
+    const modality = decideModality(cue, sentence.markers, {
+      subjectEnd: source.last <= cue.first ? source.last : undefined,
+      proposal: suggester.proposalTypes.has(candidate.type),
+      negatedScope: sentence.view.tokens[cue.first]!.negated,
+    });
+    const evidence = strongestEvidence(model, candidate.features, 3);
+    out.push(
+      toSuggestion(text, sentence.view, cue, source, target, modality, {
+        score: Math.round(LEARNED_MAX_SCORE * p * 100) / 100,
+        why:
+          `learned from ${model.articles} annotated articles (p ${p.toFixed(2)}), not read ` +
+          `from the sentence's structure: ${evidence.join('; ')}`,
+      }),
+    );
+  }
+  return out;
 }
 
 /** Two lists of mentions sorted by start, as one. */
@@ -375,7 +475,7 @@ function suggestInSentence(
   suggester: Suggester,
   antecedentsAt: (cueFirst: number) => Antecedents,
   told: Told,
-): Suggestion[] {
+): SentenceReading {
   const { tokens, sentence } = view;
   const markers = findModalityCues(view, suggester.lexicon);
   // A cue word inside a longer negation ("refused to", "declined to") only marks the modality
@@ -629,7 +729,7 @@ function suggestInSentence(
   }
   if (suggester.fallback.position !== 'off' || suggester.fallback.subject)
     addFallbacks(text, view, suggester, read, markers, byKey);
-  return [...byKey.values()];
+  return { found: [...byKey.values()], hits, markers };
 }
 
 /**

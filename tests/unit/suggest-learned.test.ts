@@ -1,0 +1,253 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Actor, RelationType } from '../../src/core/model.ts';
+import { BUILT_IN_MODEL } from '../../src/core/suggest/builtInModel.ts';
+import {
+  describeFeature,
+  probability,
+  readModel,
+  trainLogistic,
+  type Example,
+  type LearnedModel,
+} from '../../src/core/suggest/learned.ts';
+import { compileLexicon, type CueFile } from '../../src/core/suggest/lexicon.ts';
+import {
+  LEARNED_MAX_SCORE,
+  learnedCandidates,
+  makeSuggester,
+  readSentences,
+  suggestRelations,
+} from '../../src/core/suggest/suggest.ts';
+import { trainingExamples } from '../../src/core/suggest/training.ts';
+import { writeDataset } from '../helpers/dataset.ts';
+import { ROOT, runScript } from '../helpers/run.ts';
+
+const cueFile = parse(readFileSync(join(ROOT, 'graph-data/suggest-cues.yaml'), 'utf8')) as CueFile;
+const TYPES: RelationType[] = (
+  parse(readFileSync(join(ROOT, 'graph-data/relation-types.yaml'), 'utf8')) as {
+    relationTypes: RelationType[];
+  }
+).relationTypes;
+const ACTORS: Actor[] = [
+  { id: 'norland', label: 'Norland', kind: 'state' },
+  { id: 'sudmark', label: 'Sudmark', kind: 'state' },
+  { id: 'ostria', label: 'Ostria', kind: 'state' },
+  { id: 'anna-berg', label: 'Anna Berg', kind: 'person', affiliation: 'sudmark' },
+];
+const lexicon = compileLexicon(cueFile, TYPES);
+const model = (weights: Record<string, number>, threshold = 0.5): LearnedModel =>
+  readModel({ threshold, articles: 7, weights }, 'test model');
+const withModel = (m: LearnedModel | null) => makeSuggester(ACTORS, TYPES, lexicon, m);
+const learned = (text: string, m: LearnedModel) =>
+  suggestRelations(text, withModel(m)).suggestions.filter((s) => s.why.startsWith('learned'));
+const line = (s: { source: string; type: string; target: string; modality: string }) =>
+  `${s.source} ${s.type} ${s.target} ${s.modality}`;
+
+describe('the learned reader (learned.ts)', () => {
+  it('trains a logistic regression that separates the examples, the same way twice', () => {
+    const examples: Example[] = [];
+    for (let i = 0; i < 20; i++) {
+      examples.push({ features: ['t|bias', 't|good', `t|noise${i % 3}`], label: 1 });
+      examples.push({ features: ['t|bias', 't|bad', `t|noise${i % 3}`], label: 0 });
+    }
+    const weights = trainLogistic(examples);
+    const m: LearnedModel = { threshold: 0.5, weights, types: ['t'], articles: 1 };
+    expect(probability(m, ['t|bias', 't|good'])).toBeGreaterThan(0.9);
+    expect(probability(m, ['t|bias', 't|bad'])).toBeLessThan(0.1);
+    expect(weights.get('t|good')!).toBeGreaterThan(0);
+    expect(weights.get('t|bad')!).toBeLessThan(0);
+    expect([...trainLogistic(examples)]).toEqual([...weights]);
+  });
+
+  it('adds the pairs of a cue the rules did not relate, scored below them, with its evidence', () => {
+    const text = 'Norland attacked Sudmark, and Ostria watched.';
+    const rules = suggestRelations(text, withModel(null)).suggestions.map(line);
+    expect(rules).toEqual(['norland opposes sudmark asserted']);
+    const found = learned(text, model({ 'opposes|bias': 3 }));
+    expect(found.map(line).sort()).toEqual([
+      'norland opposes ostria asserted',
+      'ostria opposes norland asserted',
+      'ostria opposes sudmark asserted',
+      'sudmark opposes norland asserted',
+      'sudmark opposes ostria asserted',
+    ]);
+    for (const s of found) {
+      expect(s.score).toBe(Math.round(LEARNED_MAX_SCORE * (1 / (1 + Math.exp(-3))) * 100) / 100);
+      expect(s.quote).toBe(text);
+      expect(s.evidence.cue.text).toBe('attacked');
+      expect(text.slice(s.evidence.source.start, s.evidence.source.end)).toBe(
+        s.evidence.source.text,
+      );
+      expect(s.why).toMatch(/^learned from 7 annotated articles \(p 0\.95\), not read from/);
+    }
+    // Still after every reading of the rules.
+    const all = suggestRelations(text, withModel(model({ 'opposes|bias': 3 }))).suggestions;
+    expect(line(all[0]!)).toBe('norland opposes sudmark asserted');
+  });
+
+  it('suggests nothing below the threshold, for a type without a cue, or a type it never learned', () => {
+    const text = 'Norland attacked Sudmark, and Ostria watched.';
+    expect(learned(text, model({ 'opposes|bias': -3 }))).toEqual([]);
+    expect(learned(text, model({ 'cooperates-with|bias': 3 }))).toEqual([]);
+    expect(learned(text, model({ 'friendly-with|bias': 3 }))).toEqual([]);
+  });
+
+  it('names the features that weighed most in the why, strongest first', () => {
+    const text = 'Norland attacked Sudmark, and Ostria watched.';
+    const found = learned(
+      text,
+      model({ 'opposes|bias': -4, 'opposes|cuew:attack': 3, 'opposes|bw:and': 2 }),
+    );
+    // "and" stands between Ostria and either of the others, not between Norland and Sudmark.
+    expect(found.map(line).sort()).toEqual([
+      'norland opposes ostria asserted',
+      'ostria opposes norland asserted',
+      'ostria opposes sudmark asserted',
+      'sudmark opposes ostria asserted',
+    ]);
+    expect(found[0]!.why).toMatch(/: the cue "attack"; "and" between the names/);
+    expect(describeFeature('cam:11:before')).toBe('a cue of CAMEO root 11 before both names');
+    expect(describeFeature('post:said')).toBe('"said" after the second name');
+  });
+
+  it("gives a learned pair the modality the sentence's markers give its cue", () => {
+    const text = 'Norland will attack Sudmark, and Ostria watched.';
+    expect(learned(text, model({ 'opposes|bias': 3, 'opposes|srcfirst': 0 })).map(line)).toContain(
+      'norland opposes ostria proposed',
+    );
+  });
+
+  it('labels the candidates of an annotated article by the quotes that overlap their sentence', () => {
+    const text = 'Norland attacked Sudmark, and Ostria watched. Ostria condemned Norland.';
+    const second = text.indexOf('Ostria condemned');
+    const examples = trainingExamples(
+      text,
+      withModel(null),
+      [
+        {
+          source: 'ostria',
+          type: 'opposes',
+          target: 'sudmark',
+          modality: 'asserted',
+          span: { start: 0, end: 20 },
+        },
+        // Recorded in the second sentence only: no example of the first is labelled by it.
+        {
+          source: 'norland',
+          type: 'opposes',
+          target: 'ostria',
+          modality: 'asserted',
+          span: { start: second, end: text.length },
+        },
+      ],
+      ['opposes'],
+    );
+    const reading = readSentences(text, withModel(null));
+    const candidates = learnedCandidates(reading, withModel(null), ['opposes']);
+    expect(examples).toHaveLength(candidates.length);
+    const labels = candidates.map(
+      (c, i) =>
+        `${c.sentence.index}:${c.candidate.source.actor}>${c.candidate.target.actor}=${examples[i]!.label}`,
+    );
+    expect(labels).toContain('0:ostria>sudmark=1');
+    expect(labels).toContain('0:norland>ostria=0');
+    expect(labels).toContain('1:norland>ostria=1');
+    expect(labels.filter((l) => l.endsWith('=1'))).toHaveLength(2);
+    expect(examples[0]!.features).toContain('opposes|bias');
+  });
+
+  it('marks a person and the state it belongs to, so the model can learn they seldom relate', () => {
+    const text = 'Anna Berg attacked Norland, and Sudmark watched.';
+    const reading = readSentences(text, withModel(null));
+    const candidates = learnedCandidates(reading, withModel(null), ['opposes']);
+    const own = candidates.filter((c) => c.candidate.features.includes('opposes|own'));
+    expect(
+      own.map((c) => `${c.candidate.source.actor}>${c.candidate.target.actor}`).sort(),
+    ).toEqual(['anna-berg>sudmark', 'sudmark>anna-berg']);
+  });
+
+  it('refuses a broken model file, naming it and the command that writes it', () => {
+    expect(() => readModel([], 'm.json')).toThrow(
+      /^m\.json: not a JSON object; run npm run train:suggest/,
+    );
+    expect(() => readModel({ threshold: 2, articles: 1, weights: {} }, 'm.json')).toThrow(
+      /threshold/,
+    );
+    expect(() =>
+      readModel({ threshold: 0.3, articles: 1, weights: { 'a|bias': 'x' } }, 'm.json'),
+    ).toThrow(/the weight of "a\|bias" is not a number/);
+    expect(() => readModel({ threshold: 0.3, articles: 1.5, weights: {} }, 'm.json')).toThrow(
+      /articles/,
+    );
+  });
+
+  it('ships a model of the three relation types, trained on the sets that are not kept unseen', () => {
+    expect([...BUILT_IN_MODEL.types].sort()).toEqual(['cooperates-with', 'opposes', 'proposes-to']);
+    expect(BUILT_IN_MODEL.threshold).toBe(0.3);
+    const json = JSON.parse(
+      readFileSync(join(ROOT, 'src/core/suggest/learned-model.json'), 'utf8'),
+    ) as { trainedOn: string[] };
+    expect(json.trainedOn).toContain('graph-data');
+    expect(json.trainedOn.filter((d) => /heldout-[pr]$/.test(d))).toEqual([]);
+  });
+});
+
+describe('npm run train:suggest', { timeout: 120_000 }, () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const dataset = (relations: string) => {
+    const dir = writeDataset({
+      'relation-types.yaml': readFileSync(join(ROOT, 'graph-data/relation-types.yaml'), 'utf8'),
+      'actors.yaml': `actors:\n${ACTORS.map((a) => `  - { id: ${a.id}, label: ${a.label}, kind: ${a.kind} }`).join('\n')}\n`,
+      'articles/a.txt': 'Ostria fought with Sudmark against Norland.\n',
+      'articles/a.yaml': `title: A\nrelations:\n${relations}`,
+    });
+    dirs.push(dir);
+    return dir;
+  };
+
+  it('keeps the committed model what training on the repository gives (--check)', () => {
+    const run = runScript('train-suggest.ts', ['--check']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/learned-model\.json is up to date: \d+ articles/);
+    expect(run.status).toBe(0);
+  });
+
+  it('writes a model it can read, and --check tells when the file differs', () => {
+    const dir = dataset(
+      '  - { source: ostria, type: opposes, target: norland, quote: Ostria fought with Sudmark against Norland }\n' +
+        // The rules miss this one ("with Sudmark against"): the one recorded candidate.
+        '  - { source: sudmark, type: opposes, target: norland, quote: Ostria fought with Sudmark against Norland }\n',
+    );
+    const out = join(dir, 'model.json');
+    const run = runScript('train-suggest.ts', ['--data', dir, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(
+      /^Wrote .*model\.json: 1 articles, \d+ candidate pairs \(1 recorded\)/,
+    );
+    const written = readModel(JSON.parse(readFileSync(out, 'utf8')), out);
+    expect(written.types).toContain('opposes');
+    expect(runScript('train-suggest.ts', ['--data', dir, '--out', out, '--check']).status).toBe(0);
+    writeFileSync(out, readFileSync(out, 'utf8').replace('"threshold": 0.3', '"threshold": 0.4'));
+    const stale = runScript('train-suggest.ts', ['--data', dir, '--out', out, '--check']);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toMatch(/is not what training gives .* run npm run train:suggest/);
+  });
+
+  it('writes nothing when no candidate was recorded, and refuses a bad threshold', () => {
+    const dir = dataset(
+      '  - { source: norland, type: opposes, target: sudmark, quote: Norland attacked Sudmark }\n',
+    );
+    const out = join(dir, 'model.json');
+    writeFileSync(out, 'previous');
+    const run = runScript('train-suggest.ts', ['--data', dir, '--out', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/no annotated relation among \d+ candidate pairs; nothing written/);
+    expect(readFileSync(out, 'utf8')).toBe('previous');
+    const bad = runScript('train-suggest.ts', ['--data', dir, '--out', out, '--threshold', '1.5']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--threshold must be a number between 0 and 1, not "1.5"/);
+  });
+});

@@ -18,6 +18,7 @@ import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipel
 import { complain, parseCommandLine, runCommand, say } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
 import { cuesPathFor, parseMinScore, readCueSource } from '../src/node/suggestCues.ts';
+import { learnedModelFor } from '../src/node/suggestModel.ts';
 
 const USAGE = `Usage: npm run eval:suggest -- [options]
 
@@ -35,6 +36,8 @@ Options:
                     the project's graph-data/suggest-cues.yaml)
   --min-score X     score only the suggestions scored X or more, 0 to 1 (default: 0): what
                     npm run suggest -- --min-score X gives
+  --model FILE      the learned reader's model (default: the project's, built in), as
+                    npm run train:suggest -- --out FILE writes it
   --rules-only      score the rules alone, without the learned reader
   --details         also list, per article, what was matched, missed and suggested in excess
   --json            print the figures as one JSON object
@@ -48,12 +51,14 @@ runCommand(USAGE, async () => {
       cues: { type: 'string' },
       details: { type: 'boolean', default: false },
       'min-score': { type: 'string', default: '0' },
+      model: { type: 'string' },
       'rules-only': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
     USAGE,
   );
   const minScore = parseMinScore(args['min-score']);
+  const learned = await learnedModelFor({ model: args.model, rulesOnly: args['rules-only'] });
   const dataDir = args.data.replace(/\/+$/, '') || '/';
   const read = await readDataDir(dataDir);
   const cuesPath = cuesPathFor(dataDir, args.cues);
@@ -66,9 +71,7 @@ runCommand(USAGE, async () => {
       const text = articleText(read.files, article.id)!;
       const annotated = annotatedStatements(article.meta, text, setup.index, sink);
       if (!annotated) continue;
-      const suggester = args['rules-only']
-        ? { ...setup.suggester, learned: null }
-        : setup.suggester;
+      const suggester = { ...setup.suggester, learned };
       const suggested = suggestRelations(text, suggester)
         .suggestions.filter((s) => s.score >= minScore)
         .map((s) => ({
@@ -104,6 +107,7 @@ runCommand(USAGE, async () => {
           cues: cuesPath,
           minScore,
           rulesOnly: args['rules-only'],
+          model: args.model ?? null,
           articles: evaluation.articles,
           overall: withRates(evaluation.overall),
           sameSentence: withRates(evaluation.sameSentence),

@@ -13,6 +13,7 @@ import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipel
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
 import { cuesPathFor, parseMinScore, readCueSource } from '../src/node/suggestCues.ts';
+import { learnedModelFor } from '../src/node/suggestModel.ts';
 
 const USAGE = `Usage: npm run suggest -- (--article ID | --all) [options]
 
@@ -33,6 +34,8 @@ Options:
   --cues FILE       the cue lexicon (default: DIR/suggest-cues.yaml if there is one, else
                     the project's graph-data/suggest-cues.yaml)
   --min-score X     leave out suggestions scored below X, 0 to 1 (default: 0)
+  --model FILE      the learned reader's model (default: the project's, built in), as
+                    npm run train:suggest -- --out FILE writes it
   --rules-only      without the learned reader's suggestions (docs/suggest.md)
   -h, --help        show this help
 
@@ -51,6 +54,7 @@ runCommand(USAGE, async () => {
       json: { type: 'boolean', default: false },
       cues: { type: 'string' },
       'min-score': { type: 'string', default: '0' },
+      model: { type: 'string' },
       'rules-only': { type: 'boolean', default: false },
     },
     USAGE,
@@ -59,6 +63,7 @@ runCommand(USAGE, async () => {
     throw new UsageError('name one article with --article ID, or all of them with --all');
   }
   const minScore = parseMinScore(args['min-score']);
+  const learned = await learnedModelFor({ model: args.model, rulesOnly: args['rules-only'] });
   const dataDir = args.data.replace(/\/+$/, '') || '/';
   const read = await readDataDir(dataDir);
   const cuesPath = cuesPathFor(dataDir, args.cues);
@@ -73,7 +78,7 @@ runCommand(USAGE, async () => {
     complain(`\nCannot suggest: the data or the cue lexicon has errors (above).\n`);
     return 1;
   }
-  const suggester = args['rules-only'] ? { ...setup.suggester, learned: null } : setup.suggester;
+  const suggester = { ...setup.suggester, learned };
 
   const withText = read.files.articles
     .filter((a) => a.text)

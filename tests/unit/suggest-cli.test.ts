@@ -269,4 +269,41 @@ describe('npm run eval:suggest', { timeout: 60_000 }, () => {
     expect([withLearned.rulesOnly, alone.rulesOnly]).toEqual([false, true]);
     expect(alone.overall.suggested).toBeLessThan(withLearned.overall.suggested);
   });
+
+  it('takes a model written elsewhere with --model, and says clearly when it cannot', () => {
+    const article = ['--data', dir, '--article', 'a1', '--json'];
+    const model = join(dir, 'model.json');
+    // A model that finds every opposing pair likely: it shows in the why.
+    writeFileSync(
+      model,
+      JSON.stringify({ threshold: 0.5, articles: 1, weights: { 'opposes|bias': 3 } }),
+    );
+    const run = runScript('suggest.ts', [...article, '--model', model]);
+    expect(run.status, run.stderr).toBe(0);
+    const learned = (JSON.parse(run.stdout) as SuggestionJson[]).filter((s) =>
+      s.why.startsWith('learned from 1 annotated articles (p 0.95)'),
+    );
+    expect(learned.length).toBeGreaterThan(0);
+    expect(learned.every((s) => s.type === 'opposes')).toBe(true);
+    const missing = runScript('suggest.ts', [...article, '--model', join(dir, 'none.json')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(
+      /none\.json does not exist; write it with npm run train:suggest -- --out/,
+    );
+    writeFileSync(model, '{"threshold": 0.3,');
+    const broken = runScript('eval-suggest.ts', ['--data', dir, '--model', model]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/model\.json: not JSON .*; write it with npm run train:suggest/);
+    writeFileSync(
+      model,
+      JSON.stringify({ threshold: 0.3, articles: 1, weights: { 'opposes|bias': 'high' } }),
+    );
+    const wrong = runScript('suggest.ts', [...article, '--model', model]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/the weight of "opposes\|bias" is not a number/);
+    const both = runScript('suggest.ts', [...article, '--model', model, '--rules-only']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('--model and --rules-only cannot go together');
+    rmSync(model);
+  });
 });

@@ -18,7 +18,7 @@ import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipel
 import { complain, parseCommandLine, runCommand, say } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
 import { cuesPathFor, parseMinScore, readCueSource } from '../src/node/suggestCues.ts';
-import { learnedModelFor } from '../src/node/suggestModel.ts';
+import { learnedModelFor, modelTypesNote } from '../src/node/suggestModel.ts';
 
 const USAGE = `Usage: npm run eval:suggest -- [options]
 
@@ -36,8 +36,9 @@ Options:
                     the project's graph-data/suggest-cues.yaml)
   --min-score X     score only the suggestions scored X or more, 0 to 1 (default: 0): what
                     npm run suggest -- --min-score X gives
-  --model FILE      the learned reader's model (default: the project's, built in), as
-                    npm run train:suggest -- --out FILE writes it
+  --model FILE      the learned reader's model (default: the project's,
+                    src/core/suggest/learned-model.json), as npm run train:suggest -- --out
+                    FILE writes it
   --rules-only      score the rules alone, without the learned reader
   --details         also list, per article, what was matched, missed and suggested in excess
   --json            print the figures as one JSON object
@@ -62,7 +63,12 @@ runCommand(USAGE, async () => {
   const dataDir = args.data.replace(/\/+$/, '') || '/';
   const read = await readDataDir(dataDir);
   const cuesPath = cuesPathFor(dataDir, args.cues);
-  const setup = prepareSuggestions(read.files, await readCueSource(cuesPath));
+  const setup = prepareSuggestions(read.files, await readCueSource(cuesPath), learned);
+  const note = modelTypesNote(
+    learned,
+    setup.relationTypes.map((t) => t.id),
+  );
+  if (note) complain(note);
   const sink = new IssueSink();
   const articles: { id: string; suggested: Statement[]; annotated: Statement[] }[] = [];
   if (setup.suggester) {
@@ -71,8 +77,7 @@ runCommand(USAGE, async () => {
       const text = articleText(read.files, article.id)!;
       const annotated = annotatedStatements(article.meta, text, setup.index, sink);
       if (!annotated) continue;
-      const suggester = { ...setup.suggester, learned };
-      const suggested = suggestRelations(text, suggester)
+      const suggested = suggestRelations(text, setup.suggester)
         .suggestions.filter((s) => s.score >= minScore)
         .map((s) => ({
           source: s.source,

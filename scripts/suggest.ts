@@ -13,7 +13,7 @@ import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipel
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
 import { cuesPathFor, parseMinScore, readCueSource } from '../src/node/suggestCues.ts';
-import { learnedModelFor } from '../src/node/suggestModel.ts';
+import { learnedModelFor, modelTypesNote } from '../src/node/suggestModel.ts';
 
 const USAGE = `Usage: npm run suggest -- (--article ID | --all) [options]
 
@@ -34,8 +34,9 @@ Options:
   --cues FILE       the cue lexicon (default: DIR/suggest-cues.yaml if there is one, else
                     the project's graph-data/suggest-cues.yaml)
   --min-score X     leave out suggestions scored below X, 0 to 1 (default: 0)
-  --model FILE      the learned reader's model (default: the project's, built in), as
-                    npm run train:suggest -- --out FILE writes it
+  --model FILE      the learned reader's model (default: the project's,
+                    src/core/suggest/learned-model.json), as npm run train:suggest -- --out
+                    FILE writes it
   --rules-only      without the learned reader's suggestions (docs/suggest.md)
   -h, --help        show this help
 
@@ -68,7 +69,7 @@ runCommand(USAGE, async () => {
   const read = await readDataDir(dataDir);
   const cuesPath = cuesPathFor(dataDir, args.cues);
   const cues = await readCueSource(cuesPath);
-  const setup = prepareSuggestions(read.files, cues);
+  const setup = prepareSuggestions(read.files, cues, learned);
   const issues = sortIssues([...read.issues, ...setup.issues]);
   const problems = issues.filter(
     (i) => i.severity === 'error' || i.file === cuesPath || i.file.endsWith('.yaml'),
@@ -78,7 +79,12 @@ runCommand(USAGE, async () => {
     complain(`\nCannot suggest: the data or the cue lexicon has errors (above).\n`);
     return 1;
   }
-  const suggester = { ...setup.suggester, learned };
+  const suggester = setup.suggester;
+  const note = modelTypesNote(
+    learned,
+    setup.relationTypes.map((t) => t.id),
+  );
+  if (note) complain(note);
 
   const withText = read.files.articles
     .filter((a) => a.text)

@@ -12,6 +12,7 @@ import { readDataDir } from '../../src/node/readData.ts';
 import { articleText, prepareSuggestions } from '../../src/core/suggest/setup.ts';
 import { library, readWithLibraryOnly } from '../../src/core/suggest/read.ts';
 import { suggestRelations } from '../../src/core/suggest/suggest.ts';
+import { builtInModel } from '../../src/node/suggestModel.ts';
 import { round, timeMedian } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,7 +43,11 @@ export async function benchSuggest(
   const data = join(ROOT, 'graph-data');
   const read = await readDataDir(data);
   const cues = join(data, 'suggest-cues.yaml');
-  const setup = prepareSuggestions(read.files, { path: cues, text: readFileSync(cues, 'utf8') });
+  const setup = prepareSuggestions(
+    read.files,
+    { path: cues, text: readFileSync(cues, 'utf8') },
+    await builtInModel(),
+  );
   if (!setup.suggester) throw new Error('the seed data or the cue lexicon has errors');
   const all = read.files.articles.map((a) => articleText(read.files, a.id) ?? '').join('\n');
   const words = all.split(/\s+/).filter(Boolean);

@@ -132,9 +132,10 @@ describe('suggestions on held-out articles', { timeout: 60_000 }, () => {
     expect(figures.articles).toBe(5);
     // Measured on 2026-11-30: precision 0.80, recall 0.95, with the fallbacks by position
     // (docs/suggest.md has this set's earlier figures); 0.77 and 0.95 by the rules alone on
-    // 2026-12-01, and 0.74 and 0.95 with the learned reader, whose one suggestion here ("Iran
-    // cooperates with Israel", from "Israel condemned the deal") is wrong. The floors catch a
-    // regression.
+    // 2026-12-01, and 0.67 and 0.95 with the learned reader, whose four suggestions here the
+    // annotators did not record (two arguable: "Erdogan accused the EU of siding with Greece"
+    // as Erdogan against Greece; Grossi's agency praising "Tehran's cooperation"). The floors
+    // catch a regression.
     expect(figures.overall.precision).toBeGreaterThanOrEqual(0.65);
     expect(figures.overall.recall).toBeGreaterThanOrEqual(0.75);
     expect(figures.modality.correct / figures.modality.matched).toBeGreaterThanOrEqual(0.8);

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor, RelationType } from '../../src/core/model.ts';
-import { BUILT_IN_MODEL } from '../../src/core/suggest/builtInModel.ts';
 import {
   describeFeature,
   probability,
   readModel,
   trainLogistic,
+  withoutRareWords,
   type Example,
   type LearnedModel,
 } from '../../src/core/suggest/learned.ts';
@@ -21,6 +21,7 @@ import {
   suggestRelations,
 } from '../../src/core/suggest/suggest.ts';
 import { trainingExamples } from '../../src/core/suggest/training.ts';
+import { builtInModel, modelTypesNote, readModelFile } from '../../src/node/suggestModel.ts';
 import { writeDataset } from '../helpers/dataset.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
 
@@ -183,14 +184,86 @@ describe('the learned reader (learned.ts)', () => {
     );
   });
 
-  it('ships a model of the three relation types, trained on the sets that are not kept unseen', () => {
-    expect([...BUILT_IN_MODEL.types].sort()).toEqual(['cooperates-with', 'opposes', 'proposes-to']);
-    expect(BUILT_IN_MODEL.threshold).toBe(0.3);
+  it('ships a model of the three relation types, trained on the sets that are not kept unseen', async () => {
+    const shipped = await builtInModel();
+    expect([...shipped.types].sort()).toEqual(['cooperates-with', 'opposes', 'proposes-to']);
+    expect(shipped.threshold).toBe(0.3);
     const json = JSON.parse(
       readFileSync(join(ROOT, 'src/core/suggest/learned-model.json'), 'utf8'),
     ) as { trainedOn: string[] };
     expect(json.trainedOn).toContain('graph-data');
-    expect(json.trainedOn.filter((d) => /heldout-[pr]$/.test(d))).toEqual([]);
+    expect(json.trainedOn.filter((d) => /heldout-[prs]$/.test(d))).toEqual([]);
+  });
+});
+
+describe('the learned reader: what the review of 2026-12-01 found', () => {
+  const opposing = model({ 'opposes|bias': 3 });
+
+  it('takes no dateline or qualifying name for a party', () => {
+    const text = 'NORLAND — Ostria attacked Sudmark on Monday, officials said.';
+    const found = learned(text, opposing);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((s) => s.source === 'norland' || s.target === 'norland')).toEqual([]);
+  });
+
+  it('leaves a refusal ("does not recognise") to the rules', () => {
+    const text = 'Ostria does not recognise Sudmark.';
+    expect(suggestRelations(text, withModel(null)).suggestions.map(line)).toEqual([
+      'ostria opposes sudmark asserted',
+    ]);
+    expect(learned(text, model({ 'cooperates-with|bias': 5 }))).toEqual([]);
+  });
+
+  it('decides the modality of a symmetric pair from the name that comes first, whatever the ids', () => {
+    const text =
+      'Sudmark has not in all the long years since the war cooperated with Norland, Ostria said.';
+    const pair = (s: { source: string; target: string }) => [s.source, s.target].sort().join('+');
+    const found = learned(text, model({ 'cooperates-with|bias': 5 })).filter(
+      (s) => pair(s) === 'norland+sudmark',
+    );
+    expect(found.map((s) => s.modality)).toEqual(['negated']);
+  });
+
+  it('says no evidence when only the bias made it', () => {
+    const found = learned('Norland attacked Sudmark, and Ostria watched.', opposing);
+    expect(found[0]!.why).toMatch(/not read from the sentence's structure$/);
+  });
+
+  it('refuses a model that knows no relation type, and notes one that knows none of the folder', () => {
+    expect(() => readModel({ threshold: 0.3, articles: 1, weights: { x: 1 } }, 'm.json')).toThrow(
+      /no relation type has a weight named TYPE\|bias/,
+    );
+    expect(modelTypesNote(opposing, ['opposes', 'allies-with'])).toBeUndefined();
+    expect(modelTypesNote(opposing, ['allies-with'])).toMatch(
+      /knows the relation types opposes, none of this folder's; only the rules suggest/,
+    );
+    expect(modelTypesNote(null, ['allies-with'])).toBeUndefined();
+  });
+
+  it('learns a word only when two articles use it', () => {
+    const article = (word: string): Example[] => [
+      { features: ['t|bias', `t|bw:${word}`, 't|cuew:attack'], label: 1 },
+    ];
+    const kept = withoutRareWords([article('nordby'), article('against'), article('against')], 2);
+    expect(kept.map((e) => e.features)).toEqual([
+      ['t|bias', 't|cuew:attack'],
+      ['t|bias', 't|bw:against', 't|cuew:attack'],
+      ['t|bias', 't|bw:against', 't|cuew:attack'],
+    ]);
+  });
+
+  it('reads a model file with an error naming it and what to do', async () => {
+    const dir = writeDataset({ 'broken.json': '{"threshold": 0.3,' });
+    try {
+      await expect(readModelFile(join(dir, 'broken.json'))).rejects.toThrow(
+        /broken\.json: not JSON .*; write it with npm run train:suggest/,
+      );
+      await expect(readModelFile(join(dir, 'none.json'))).rejects.toThrow(
+        /none\.json does not exist; write it with npm run train:suggest -- --out/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -234,6 +307,57 @@ describe('npm run train:suggest', { timeout: 120_000 }, () => {
     const stale = runScript('train-suggest.ts', ['--data', dir, '--out', out, '--check']);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toMatch(/is not what training gives .* run npm run train:suggest/);
+  });
+
+  it('refuses a set kept unseen, a folder with errors, an empty --out and a --check of nothing', () => {
+    const unseen = runScript('train-suggest.ts', ['--data', 'tests/fixtures/heldout-p']);
+    expect(unseen.status).toBe(2);
+    expect(unseen.stderr).toMatch(/heldout-p is a set kept unseen .* pass --allow-unseen/);
+    // A relation whose name does not resolve is said, and teaches nothing.
+    const dir = dataset(
+      '  - { source: ostria, type: opposes, target: nowhere-land, quote: Ostria fought with Sudmark against Norland }\n',
+    );
+    const out = join(dir, 'model.json');
+    writeFileSync(out, 'previous');
+    const unknown = runScript('train-suggest.ts', ['--data', dir, '--out', out]);
+    expect(unknown.stderr).toMatch(
+      /a\.yaml:3:\d+: warning: relations\[0\] names an actor the registry does not know/,
+    );
+    expect(unknown.status).toBe(1);
+    // An article file that does not parse stops it.
+    writeFileSync(join(dir, 'articles/a.yaml'), 'title: A\nrelations: [\n');
+    const broken = runScript('train-suggest.ts', ['--data', dir, '--out', out]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/a\.yaml/);
+    expect(broken.stderr).toMatch(
+      /cannot be learned from until the errors above are fixed; nothing written/,
+    );
+    expect(readFileSync(out, 'utf8')).toBe('previous');
+    expect(runScript('train-suggest.ts', ['--data', dir, '--out', '']).status).toBe(2);
+    const none = runScript('train-suggest.ts', [
+      '--data',
+      dir,
+      '--out',
+      join(dir, 'none.json'),
+      '--check',
+    ]);
+    expect(none.status).toBe(1);
+    // The folder's errors come first; a clean folder and a missing file say so.
+    const clean = dataset(
+      '  - { source: sudmark, type: opposes, target: norland, quote: Ostria fought with Sudmark against Norland }\n',
+    );
+    const missing = runScript('train-suggest.ts', [
+      '--data',
+      clean,
+      '--out',
+      join(clean, 'none.json'),
+      '--check',
+    ]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/none\.json does not exist; run npm run train:suggest/);
+    const folder = runScript('train-suggest.ts', ['--data', clean, '--out', clean]);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toMatch(/Nothing was changed/);
   });
 
   it('writes nothing when no candidate was recorded, and refuses a bad threshold', () => {

@@ -9,6 +9,7 @@
  * table holds one model per type; a type the model was not trained on gets no candidates.
  */
 import type { CueHit } from './cues.ts';
+import { pairKey } from './pairs.ts';
 import type { PlacedMention, SentenceView } from './sentence.ts';
 
 export interface LearnedModel {
@@ -65,8 +66,6 @@ const BETWEEN_REACH = 14;
 /** Words before the first name and after the second that are features. */
 const WINDOW = 3;
 
-const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
-
 /** For each pair of actors, in how many of the sentences both are named. */
 export function namedTogether(views: readonly SentenceView[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -96,8 +95,11 @@ const bucket = (n: number, edges: readonly number[]): number => {
  */
 export function pairCandidates(context: PairContext, types: readonly string[]): PairCandidate[] {
   const { view, hits, related } = context;
+  // Each actor by its first mention that is a party: not a dateline ("CHISINAU —") or a name
+  // that only qualifies the next ("Russian Foreign Minister X"); an actor named only so is none.
   const firstOf = new Map<string, PlacedMention>();
-  for (const m of view.mentions) if (m.actor && !firstOf.has(m.actor)) firstOf.set(m.actor, m);
+  for (const m of view.mentions)
+    if (m.actor && !m.modifier && !firstOf.has(m.actor)) firstOf.set(m.actor, m);
   if (firstOf.size < 2) return [];
   const ids = [...firstOf.keys()];
   if (ids.length > MAX_ACTORS) return [];
@@ -129,10 +131,14 @@ export function pairCandidates(context: PairContext, types: readonly string[]): 
   return out;
 }
 
+/** The cue between the two names nearest to them, else the one nearest to either name. */
 function nearest(hits: readonly CueHit[], a: PlacedMention, b: PlacedMention): CueHit {
+  const [one, two] = a.first <= b.first ? [a, b] : [b, a];
+  const between = hits.filter((h) => h.first >= one.last && h.last <= two.first);
   const distance = (h: CueHit) =>
     Math.min(Math.abs(h.first - a.first), Math.abs(h.first - b.first));
-  return hits.reduce((best, h) => (distance(h) < distance(best) ? h : best));
+  const pool = between.length > 0 ? between : hits;
+  return pool.reduce((best, h) => (distance(h) < distance(best) ? h : best));
 }
 
 /** The features of one pair for one type, without the type's prefix. */
@@ -201,8 +207,6 @@ function pairFeatures(
   f.push(`via1:${one.mention.via}`, `via2:${two.mention.via}`);
   if (one.mention.possessive) f.push('poss1');
   if (two.mention.possessive) f.push('poss2');
-  if (one.modifier) f.push('mod1');
-  if (two.modifier) f.push('mod2');
   f.push(`co:${bucket(context.together.get(pairKey(a, b)) ?? 0, [1, 2, 4, 8])}`);
   if (context.index <= 1) f.push('lead');
   return [...new Set(f)];
@@ -290,9 +294,6 @@ export function describeFeature(feature: string): string {
     case 'via1':
     case 'via2':
       return `the ${kind === 'via1' ? 'first' : 'second'} actor found by ${value}`;
-    case 'mod1':
-    case 'mod2':
-      return `the ${kind === 'mod1' ? 'first' : 'second'} name qualifying the next`;
     case 'poss1':
     case 'poss2':
       return `the ${kind === 'poss1' ? 'first' : 'second'} name possessive`;
@@ -332,6 +333,8 @@ export function readModel(json: unknown, where: string): LearnedModel {
   const types = [...table.keys()].flatMap((f) =>
     f.endsWith('|bias') ? [f.slice(0, -'|bias'.length)] : [],
   );
+  if (types.length === 0)
+    return fail('no relation type has a weight named TYPE|bias, so the model can suggest nothing');
   return { threshold, weights: table, types, articles };
 }
 
@@ -340,6 +343,33 @@ export interface Example {
   /** 1 when the annotators recorded the relation in the sentence. */
   label: 0 | 1;
 }
+
+/** Features of words (between the names, before, after): names and topics of one story. */
+const WORD_FEATURE = /\|(?:bw|pre|post):/;
+
+/**
+ * The examples of several articles, without the word features seen in fewer than
+ * `minArticles` of them: a word of one story (a name, a place) is memorised, not learned.
+ */
+export function withoutRareWords(
+  articles: readonly (readonly Example[])[],
+  minArticles: number,
+): Example[] {
+  const seenIn = new Map<string, number>();
+  for (const examples of articles) {
+    const here = new Set(examples.flatMap((e) => e.features.filter((f) => WORD_FEATURE.test(f))));
+    for (const f of here) seenIn.set(f, (seenIn.get(f) ?? 0) + 1);
+  }
+  return articles.flatMap((examples) =>
+    examples.map((e) => ({
+      label: e.label,
+      features: e.features.filter((f) => !WORD_FEATURE.test(f) || seenIn.get(f)! >= minArticles),
+    })),
+  );
+}
+
+/** A word feature counts only when seen in this many training articles. */
+export const MIN_WORD_ARTICLES = 2;
 
 export interface TrainingOptions {
   epochs: number;

@@ -46,6 +46,9 @@ function aimedAt(view: SentenceView, preposition: string, from: number): boolean
   return mentionOn(view, k) !== undefined || PEOPLE.has(t.lemma) || PEOPLE.has(t.singular ?? '');
 }
 
+/** One key for a pair of actors in either order ("a|b", the smaller id first). */
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
 /** Whether a mutual act's words go on to another party ("X and Y are waging a war against Z"). */
 export function aimedElsewhere(view: SentenceView, hit: CueHit): boolean {
   const { tokens, sentence } = view;

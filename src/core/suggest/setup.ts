@@ -17,6 +17,7 @@ import { indexActors, type ActorIndex } from '../pipeline/resolve.ts';
 import { normaliseArticleText } from '../pipeline/text.ts';
 import { validateAgainstSchema } from '../pipeline/validate.ts';
 import { compileLexicon, readCueFile, type Lexicon } from './lexicon.ts';
+import type { LearnedModel } from './learned.ts';
 import { makeSuggester, type Suggester } from './suggest.ts';
 
 export interface SuggestSetup {
@@ -30,7 +31,11 @@ export interface SuggestSetup {
   issues: BuildIssue[];
 }
 
-export function prepareSuggestions(files: DataFiles, cues: SourceFile): SuggestSetup {
+export function prepareSuggestions(
+  files: DataFiles,
+  cues: SourceFile,
+  learned: LearnedModel | null = null,
+): SuggestSetup {
   const sink = new IssueSink();
   const fail = (): SuggestSetup => ({
     actors: [],
@@ -48,7 +53,7 @@ export function prepareSuggestions(files: DataFiles, cues: SourceFile): SuggestS
   const actors = files.actors && prepareActors(files.actors, sink);
   if (!lexicon || 'failed' in lexicon || !actors || hasErrors(sink.issues)) return fail();
   return {
-    suggester: makeSuggester(actors.actors, lexicon.relationTypes, lexicon.lexicon),
+    suggester: makeSuggester(actors.actors, lexicon.relationTypes, lexicon.lexicon, learned),
     ...actors,
     relationTypes: lexicon.relationTypes,
     directed: lexicon.directed,

@@ -34,10 +34,9 @@ import { findMentions, indexNames, type Mention, type NameIndex } from './mentio
 import { decideModality, type ModalityDecision } from './modality.ts';
 import { quotedSpeakers } from './speakers.ts';
 import { readText, type Token } from './read.ts';
-import { BUILT_IN_MODEL } from './builtInModel.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
 import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
-import { aimedElsewhere, atEachOther, pairsOf } from './pairs.ts';
+import { aimedElsewhere, atEachOther, pairKey, pairsOf } from './pairs.ts';
 import { isDirectedIn } from '../pipeline/registry.ts';
 import { citiesLeftOut } from './capitals.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
@@ -146,7 +145,7 @@ export function makeSuggester(
   actors: readonly Actor[],
   relationTypes: readonly RelationType[],
   lexicon: Lexicon,
-  learned: LearnedModel | null = BUILT_IN_MODEL,
+  learned: LearnedModel | null = null,
 ): Suggester {
   const names = indexNames(actors, lexicon);
   const coref = corefRegistry(actors, lexicon.honorifics);
@@ -294,18 +293,17 @@ function learnedSuggestions(
     const p = probability(model, candidate.features);
     if (p < model.threshold) continue;
     const { cue, source, target } = candidate;
-    const modality = decideModality(cue, sentence.markers, {
-      subjectEnd: source.last <= cue.first ? source.last : undefined,
-      proposal: suggester.proposalTypes.has(candidate.type),
-      negatedScope: sentence.view.tokens[cue.first]!.negated,
-    });
+    const first = source.first <= target.first ? source : target;
+    const read = readByPosition(sentence.view, cue, sentence.markers, first, suggester);
+    // A refusal ("does not recognise X") is the rules' reading, of another type.
+    if (read.reading !== cue) continue;
     const evidence = strongestEvidence(model, candidate.features, 3);
     out.push(
-      toSuggestion(text, sentence.view, cue, source, target, modality, {
+      toSuggestion(text, sentence.view, cue, source, target, read.modality, {
         score: Math.round(LEARNED_MAX_SCORE * p * 100) / 100,
         why:
           `learned from ${model.articles} annotated articles (p ${p.toFixed(2)}), not read ` +
-          `from the sentence's structure: ${evidence.join('; ')}`,
+          `from the sentence's structure${evidence.length > 0 ? `: ${evidence.join('; ')}` : ''}`,
       }),
     );
   }
@@ -767,6 +765,29 @@ function offeredNoun(view: SentenceView, hit: CueHit, suggester: Suggester): boo
   return tokens[k]!.lower === 'of' && k - 1 >= sentence.first && offer(tokens[k - 1]!) === true;
 }
 
+/**
+ * The modality of a pair read by position, not by structure (a fallback, the learned reader):
+ * the markers of the sentence, the subject side ending at `first` when it stands before the cue;
+ * a negated refusal ("does not recognise") read as a refusal.
+ */
+function readByPosition(
+  view: SentenceView,
+  hit: CueHit,
+  markers: readonly ModalityHit[],
+  first: PlacedMention,
+  suggester: Suggester,
+): { reading: CueHit; modality: ModalityDecision } {
+  return refusedOrNot(
+    hit,
+    decideModality(hit, markers, {
+      ...(first.last <= hit.first ? { subjectEnd: first.last } : {}),
+      proposal: suggester.proposalTypes.has(hit.cue.type),
+      negatedScope: view.tokens[hit.first]!.negated,
+    }),
+    suggester,
+  );
+}
+
 /** A negated cue of the cue file's `refusals` ("does not recognise X"): a refusal, asserted. */
 function refusedOrNot(
   hit: CueHit,
@@ -848,7 +869,6 @@ function addFallbacks(
   const actors = view.mentions.filter((m) => m.actor && !m.modifier);
   if (actors.length < 2 || new Set(actors.map((m) => m.actor)).size < 2) return;
   const related = new Set<string>();
-  const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   for (const s of byKey.values()) related.add(pairKey(s.source, s.target));
   const added = new Map<string, Suggestion>();
   const propose = (
@@ -868,15 +888,7 @@ function addFallbacks(
       affiliationOf(target.actor) === source.actor
     )
       return;
-    const { reading, modality } = refusedOrNot(
-      told,
-      decideModality(told, markers, {
-        ...(source.last <= told.first ? { subjectEnd: source.last } : {}),
-        proposal: suggester.proposalTypes.has(told.cue.type),
-        negatedScope: tokens[told.first]!.negated,
-      }),
-      suggester,
-    );
+    const { reading, modality } = readByPosition(view, told, markers, source, suggester);
     const { score, why } = scoreFallback({
       hit: reading,
       tokens,

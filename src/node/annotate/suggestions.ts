@@ -19,9 +19,11 @@ import { formatIssue, IssueSink, type BuildIssue } from '../../core/pipeline/iss
 import type { SourceFile } from '../../core/pipeline/load.ts';
 import type { ActorIndex } from '../../core/pipeline/resolve.ts';
 import { toJson } from '../../core/suggest/format.ts';
+import type { LearnedModel } from '../../core/suggest/learned.ts';
 import type { LexiconSetup } from '../../core/suggest/setup.ts';
 import type { Suggester } from '../../core/suggest/suggest.ts';
 import { cuesCandidates, readCueText } from '../suggestCues.ts';
+import { builtInModel } from '../suggestModel.ts';
 
 /** An answer that is not a SuggestionsView. */
 export interface SuggestFailure {
@@ -80,7 +82,13 @@ export class Suggestions {
     if ('status' in cueFile) return cueFile;
     const { suggestRelations, isAnnotated, articleText, readArticleMeta, statementsOf } =
       await loadPipeline();
-    const prepared = await this.prepare(data, cueFile);
+    let model: LearnedModel;
+    try {
+      model = await builtInModel();
+    } catch (error) {
+      return this.cannot((error as Error).message, []);
+    }
+    const prepared = await this.prepare(data, cueFile, model);
     if ('status' in prepared) return prepared;
 
     const text = articleText(data, id) ?? '';
@@ -146,7 +154,11 @@ export class Suggestions {
   }
 
   /** The lexicon (compiled once per cue file and relation types) and the suggester (once per actors.yaml). */
-  private async prepare(data: DataFiles, cues: SourceFile): Promise<Prepared | SuggestFailure> {
+  private async prepare(
+    data: DataFiles,
+    cues: SourceFile,
+    model: LearnedModel,
+  ): Promise<Prepared | SuggestFailure> {
     const { makeSuggester, prepareLexicon, prepareActors } = await loadPipeline();
     const sink = new IssueSink();
     const types = data.relationTypes;
@@ -175,7 +187,7 @@ export class Suggestions {
       if (!actors) return this.cannot('actors.yaml has errors', sink.issues);
       this.prepared = {
         key,
-        suggester: makeSuggester(actors.actors, compiled.relationTypes, compiled.lexicon),
+        suggester: makeSuggester(actors.actors, compiled.relationTypes, compiled.lexicon, model),
         index: actors.index,
         directed: compiled.directed,
       };

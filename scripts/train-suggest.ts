@@ -25,12 +25,12 @@ import { writeFilesAtomically } from '../src/node/writeOutput.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The annotated sets it learns from by default: the seeds and the sets already read. */
-export const TRAINING_SETS = [
+const TRAINING_SETS = [
   'graph-data',
   ...'bcdefghijklmnoq'.split('').map((s) => `tests/fixtures/heldout-${s}`),
 ];
 /** Never trained on, never read: what the suggester is judged by (docs/suggest.md). */
-export const UNSEEN_SETS = ['p', 'r', 's'].map((s) => `tests/fixtures/heldout-${s}`);
+const UNSEEN_SETS = ['p', 'r', 's'].map((s) => `tests/fixtures/heldout-${s}`);
 
 /** Chosen by leaving each training set out in turn (docs/suggest.md). */
 const DEFAULT_THRESHOLD = '0.3';

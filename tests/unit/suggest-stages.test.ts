@@ -68,7 +68,7 @@ const ACTORS: Actor[] = [
 ];
 const lexicon = compileLexicon(cueFile, TYPES);
 // The rules alone: the learned reader (learned.ts) has its own tests in suggest-learned.test.ts.
-const suggester = makeSuggester(ACTORS, TYPES, lexicon, null);
+const suggester = makeSuggester(ACTORS, TYPES, lexicon);
 const names = indexNames(ACTORS, lexicon);
 const found = (text: string) =>
   findMentions(text, names).map(

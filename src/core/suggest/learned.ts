@@ -122,9 +122,14 @@ export function pairCandidates(context: PairContext, types: readonly string[]): 
           source,
           target,
           cue: nearest(ofType, source, target),
-          features: pairFeatures(context, type, source, target, ids.length).map(
-            (f) => `${type}|${f}`,
-          ),
+          features: pairFeatures(
+            context,
+            type,
+            source,
+            target,
+            ids.length,
+            firstOf.get(ids[0]!)!,
+          ).map((f) => `${type}|${f}`),
         });
       }
   }
@@ -148,6 +153,8 @@ function pairFeatures(
   source: PlacedMention,
   target: PlacedMention,
   actors: number,
+  /** The sentence's first mention of a party. */
+  firstParty: PlacedMention,
 ): string[] {
   const { view, hits, related } = context;
   const { tokens, sentence } = view;
@@ -192,10 +199,10 @@ function pairFeatures(
   const kindB = context.kindOf(b) ?? 'unknown';
   if (directed) {
     f.push(source === one ? 'srcfirst' : 'tgtfirst', `k:${kindA}>${kindB}`);
-    if (view.mentions.find((m) => m.actor) === source) f.push('src-first-named');
+    if (firstParty === source) f.push('src-first-named');
   } else {
     f.push(`k:${[kindA, kindB].sort().join('+')}`);
-    if (view.mentions.find((m) => m.actor) === one) f.push('src-first-named');
+    if (firstParty === one) f.push('src-first-named');
   }
   if (context.affiliationOf(a) === b || context.affiliationOf(b) === a) f.push('own');
   f.push(`n:${actors}`);

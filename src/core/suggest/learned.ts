@@ -309,7 +309,7 @@ export function describeFeature(feature: string): string {
     case 'tgtfirst':
       return 'the target named first';
     case 'src-first-named':
-      return "the source the sentence's first actor";
+      return "the source is the sentence's first actor";
     case 'neg':
       return 'a negation in the sentence';
     default:

@@ -169,6 +169,38 @@ describe('the learned reader (learned.ts)', () => {
     ).toEqual(['anna-berg>sudmark', 'sudmark>anna-berg']);
   });
 
+  it('tells the model which side of each cue the rules found each actor on', () => {
+    // "protested" has Ostria for its subject and no object; "attacked" has both sides.
+    const text = 'Ostria protested while Norland attacked Sudmark.';
+    const reading = readSentences(text, withModel(null));
+    const sides = reading.sentences[0]!.sides.map(
+      (s) => `${s.type}: ${s.source.join('+')} > ${s.target.join('+')}`,
+    );
+    expect(sides).toEqual(['opposes: ostria > ', 'opposes: norland > sudmark']);
+    const features = (source: string, target: string) =>
+      learnedCandidates(reading, withModel(null), ['opposes']).find(
+        (c) => c.candidate.source.actor === source && c.candidate.target.actor === target,
+      )!.candidate.features;
+    expect(features('ostria', 'sudmark')).toEqual(
+      expect.arrayContaining([
+        'opposes|side:src:subject',
+        'opposes|side:src-alone',
+        'opposes|side:tgt:object',
+      ]),
+    );
+    // The pair read the other way round stands on the wrong sides.
+    expect(features('sudmark', 'norland')).toEqual(
+      expect.arrayContaining(['opposes|side:src-as-tgt', 'opposes|side:tgt-as-src']),
+    );
+    expect(features('sudmark', 'norland')).not.toContain('opposes|side:tgt:object');
+    expect(describeFeature('side:src:subject')).toBe(
+      'the rules found the source on the doing side of a cue of the type (read as subject)',
+    );
+    expect(describeFeature('oside:one-alone')).toBe(
+      'the rules found one of them on a side of a cue of another type whose other side is empty',
+    );
+  });
+
   it('refuses a broken model file, naming it and the command that writes it', () => {
     expect(() => readModel([], 'm.json')).toThrow(
       /^m\.json: not a JSON object; run npm run train:suggest/,

@@ -1025,6 +1025,19 @@ describe('lists (hand-made sentences)', () => {
     expect(suggest('In May, Norland, Sudmark, Ostria agreed.')).toEqual([]);
     expect(structural("Norland, Sudmark 'cooperating'")).toEqual([]);
   });
+
+  it('ends a list at ", and" after the object of a verb: a clause of its own begins', () => {
+    expect(suggest('Norland attacked Sudmark, and Ostria condemned the raid.').sort()).toEqual([
+      'norland opposes sudmark asserted',
+      'ostria opposes norland asserted',
+    ]);
+    // Not after a subject: "Norland, Sudmark, and Ostria" is one list.
+    expect(suggest('Norland, Sudmark, and Ostria condemned Red Front.').sort()).toEqual([
+      'norland opposes red-front asserted',
+      'ostria opposes red-front asserted',
+      'sudmark opposes red-front asserted',
+    ]);
+  });
 });
 
 describe('subjects across clauses, and "he" or "she" (hand-made sentences)', () => {

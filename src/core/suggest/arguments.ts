@@ -1212,10 +1212,28 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
     if (join === undefined) break;
     if (join === 'comma' && group.length === 1 && !closed && !opensCommaList(view, slot)) break;
     const members = membersOf(view, previous);
+    // "Norland attacked Sudmark, and Ostria condemned ...": ", and" after a verb's object
+    // begins a clause of its own.
+    if (commaAnd(view, previous.last, start) && objectOfVerb(view, members[0]!)) break;
     group.unshift(...members);
     m = members[0]!;
   }
   return group.filter((g) => g.actor !== undefined);
+}
+
+/** Whether the words from `from` to `to` are a comma and "and" or "but" (", and the"). */
+function commaAnd(view: SentenceView, from: number, to: number): boolean {
+  const { tokens } = view;
+  return (
+    tokens[from]?.text === ',' && from + 1 < to && VERB_COORDINATORS.has(tokens[from + 1]!.lower)
+  );
+}
+
+/** Whether the mention is the object of the verb right before it (past its modifiers). */
+function objectOfVerb(view: SentenceView, m: PlacedMention): boolean {
+  const j = pastModifiers(view, m.first - 1, -1);
+  const t = j >= view.sentence.first ? view.tokens[j] : undefined;
+  return t !== undefined && t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma);
 }
 
 /** The group a mention begins, stopping before a name that starts a clause of its own. */

@@ -29,6 +29,15 @@ export interface Related {
   target: string;
 }
 
+/** A cue the structure read and the actors it found on each side. */
+export interface CueSides {
+  type: string;
+  source: readonly string[];
+  target: readonly string[];
+  sourceHow?: string;
+  targetHow?: string;
+}
+
 /** What the features of a sentence's pairs are read from. */
 export interface PairContext {
   view: SentenceView;
@@ -36,6 +45,8 @@ export interface PairContext {
   hits: readonly CueHit[];
   /** The structure's relations in this sentence. */
   related: readonly Related[];
+  /** Each cue the structure read, with its sides. */
+  sides: readonly CueSides[];
   /** The sentence's index in the article (0 is the lead). */
   index: number;
   /** For each pair of actors ("a|b", sorted), in how many sentences of the article both are named. */
@@ -186,6 +197,7 @@ function pairFeatures(
     if (h.cue.type === type)
       f.push(`cuew:${h.cue.words.join('_')}`, `cam:${h.cue.code.slice(0, 2)}:${where}`);
   }
+  f.push(...sideFeatures(context.sides, type, a, b, directed));
   const gap = two.first - one.last;
   f.push(`dist:${bucket(gap, DISTANCE_EDGES)}`);
   if (gap <= BETWEEN_REACH)
@@ -217,6 +229,44 @@ function pairFeatures(
   f.push(`co:${bucket(context.together.get(pairKey(a, b)) ?? 0, [1, 2, 4, 8])}`);
   if (context.index <= 1) f.push('lead');
   return [...new Set(f)];
+}
+
+/**
+ * What the structure read of the cues' sides about this pair: whether the source stands on a
+ * cue's source side and the target on its target side (and how each was found), the other way
+ * round, or alone on a side whose other is empty; for cues of the type ('side:') and of other
+ * types ('oside:'). For a symmetric type the pair has no order: 'one' is either of them.
+ */
+function sideFeatures(
+  sides: readonly CueSides[],
+  type: string,
+  a: string,
+  b: string,
+  directed: boolean,
+): string[] {
+  const f: string[] = [];
+  for (const side of sides) {
+    const p = side.type === type ? 'side' : 'oside';
+    const onSource = (id: string) => side.source.includes(id);
+    const onTarget = (id: string) => side.target.includes(id);
+    if (directed) {
+      if (onSource(a)) f.push(`${p}:src:${side.sourceHow}`);
+      if (onTarget(b)) f.push(`${p}:tgt:${side.targetHow}`);
+      if (onTarget(a)) f.push(`${p}:src-as-tgt`);
+      if (onSource(b)) f.push(`${p}:tgt-as-src`);
+      if (onSource(a) && side.target.length === 0) f.push(`${p}:src-alone`);
+      if (onTarget(b) && side.source.length === 0) f.push(`${p}:tgt-alone`);
+    } else {
+      if ((onSource(a) && onTarget(b)) || (onSource(b) && onTarget(a))) f.push(`${p}:across`);
+      for (const id of [a, b]) {
+        if (onSource(id)) f.push(`${p}:one-src:${side.sourceHow}`);
+        if (onTarget(id)) f.push(`${p}:one-tgt:${side.targetHow}`);
+        if (onSource(id) && side.target.length === 0) f.push(`${p}:one-alone`);
+        if (onTarget(id) && side.source.length === 0) f.push(`${p}:one-alone`);
+      }
+    }
+  }
+  return f;
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -278,6 +328,9 @@ export function describeFeature(feature: string): string {
           : value.startsWith('other')
             ? `the rules read them as ${value.slice('other:'.length)}`
             : 'a name the rules used';
+    case 'side':
+    case 'oside':
+      return describeSide(value, kind === 'side' ? 'a cue of the type' : 'a cue of another type');
     case 'co':
       return value === '0'
         ? 'names together in no other sentence'
@@ -314,6 +367,36 @@ export function describeFeature(feature: string): string {
       return 'a negation in the sentence';
     default:
       return feature;
+  }
+}
+
+/** A side feature's value ("src:subject", "one-alone") in words. */
+function describeSide(value: string, cue: string): string {
+  const [where, how] = value.split(':');
+  const found = how && how !== 'undefined' ? ` (read as ${how})` : '';
+  switch (where) {
+    case 'src':
+      return `the rules found the source on the doing side of ${cue}${found}`;
+    case 'tgt':
+      return `the rules found the target on the receiving side of ${cue}${found}`;
+    case 'src-as-tgt':
+      return `the rules found the source on the receiving side of ${cue}`;
+    case 'tgt-as-src':
+      return `the rules found the target on the doing side of ${cue}`;
+    case 'src-alone':
+      return `the source does ${cue} to no one the rules found`;
+    case 'tgt-alone':
+      return `the target receives ${cue} from no one the rules found`;
+    case 'across':
+      return `the rules found the two on opposite sides of ${cue}`;
+    case 'one-src':
+      return `the rules found one of them on the doing side of ${cue}${found}`;
+    case 'one-tgt':
+      return `the rules found one of them on the receiving side of ${cue}${found}`;
+    case 'one-alone':
+      return `the rules found one of them on a side of ${cue} whose other side is empty`;
+    default:
+      return value;
   }
 }
 

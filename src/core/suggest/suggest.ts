@@ -25,6 +25,7 @@ import {
   pairCandidates,
   probability,
   strongestEvidence,
+  type CueSides,
   type LearnedModel,
   type PairCandidate,
 } from './learned.ts';
@@ -199,6 +200,8 @@ export interface SentenceReading {
   found: Suggestion[];
   hits: CueHit[];
   markers: ModalityHit[];
+  /** Each cue read and the actors of its sides, for the learned reader's features. */
+  sides: CueSides[];
 }
 
 /** The structure's reading of an article, sentence by sentence (no learned stage). */
@@ -263,6 +266,7 @@ export function learnedCandidates(
         view: sentence.view,
         hits: sentence.hits,
         related: sentence.found,
+        sides: sentence.sides,
         index: sentence.index,
         together,
         directed: suggester.directed,
@@ -727,7 +731,15 @@ function suggestInSentence(
   }
   if (suggester.fallback.position !== 'off' || suggester.fallback.subject)
     addFallbacks(text, view, suggester, read, markers, byKey);
-  return { found: [...byKey.values()], hits, markers };
+  const idsOf = (side?: Side) => side?.group.flatMap((m) => (m.actor ? [m.actor] : [])) ?? [];
+  const sidesRead = read.map(({ hit, parties }) => ({
+    type: hit.cue.type,
+    source: idsOf(parties.source),
+    target: idsOf(parties.target),
+    sourceHow: parties.source?.how,
+    targetHow: parties.target?.how,
+  }));
+  return { found: [...byKey.values()], hits, markers, sides: sidesRead };
 }
 
 /**

@@ -108,6 +108,15 @@ describe('reading (wink-nlp)', () => {
     );
   });
 
+  it('never ends a sentence inside a word ("Mekong-U.S. Partnership")', () => {
+    const text = 'Officials of the Mekong-U.S. Partnership met Sudmark. The U.S. envoy left.';
+    const read = readText(text);
+    expect(read.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Officials of the Mekong-U.S. Partnership met Sudmark.',
+      'The U.S. envoy left.',
+    ]);
+  });
+
   it('reads a form in -ed after "has" and one more word as the verb, not before a noun', () => {
     // wink-nlp tags "long" an adjective and "accused" a noun here.
     const read = readText('Norland has long accused Sudmark of backing the Red Front.');

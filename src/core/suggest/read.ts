@@ -112,6 +112,23 @@ export function library(): WinkMethods {
 }
 
 /**
+ * wink's sentence spans, joined where one starts with no space after the last: a cut inside a
+ * word ("Mekong-U.S. Partnership" cut after "U."), never a sentence's end.
+ */
+function joinedWhereUnspaced(
+  spans: readonly [number, number][],
+  spaces: readonly string[],
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const previous = out[out.length - 1];
+    if (previous && a > 0 && (spaces[a] ?? '') === '') previous[1] = b;
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/**
  * Reads a text into sentences and tokens with character offsets. Sentences also end at line
  * ends (news copy puts headlines, bylines and captions on lines of their own, without a full
  * stop) and are cut at MAX_SENTENCE_TOKENS; whitespace is not a token.
@@ -180,7 +197,7 @@ export function readText(text: string): ReadText {
       });
     }
   };
-  for (const [a, b] of spans) {
+  for (const [a, b] of joinedWhereUnspaced(spans, spaces)) {
     let first = -1;
     let last = -1;
     for (let i = a; i <= b && i < values.length; i++) {

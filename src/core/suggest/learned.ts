@@ -10,7 +10,7 @@
  */
 import type { CueHit } from './cues.ts';
 import { pairKey } from './pairs.ts';
-import type { PlacedMention, SentenceView } from './sentence.ts';
+import { isParty, type PlacedMention, type SentenceView } from './sentence.ts';
 
 export interface LearnedModel {
   /** Candidates at or above this probability become suggestions. */
@@ -109,8 +109,7 @@ export function pairCandidates(context: PairContext, types: readonly string[]): 
   // Each actor by its first mention that is a party: not a dateline ("CHISINAU —") or a name
   // that only qualifies the next ("Russian Foreign Minister X"); an actor named only so is none.
   const firstOf = new Map<string, PlacedMention>();
-  for (const m of view.mentions)
-    if (m.actor && !m.modifier && !firstOf.has(m.actor)) firstOf.set(m.actor, m);
+  for (const m of view.mentions.filter(isParty)) if (!firstOf.has(m.actor)) firstOf.set(m.actor, m);
   if (firstOf.size < 2) return [];
   const ids = [...firstOf.keys()];
   if (ids.length > MAX_ACTORS) return [];

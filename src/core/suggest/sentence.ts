@@ -21,6 +21,10 @@ export interface PlacedMention {
   modifier: boolean;
 }
 
+/** A mention that can be a side of a relation: it names one actor and qualifies no one. */
+export const isParty = (m: PlacedMention): m is PlacedMention & { actor: string } =>
+  m.actor !== undefined && !m.modifier;
+
 /** The mentions on the same tokens as m: the members of "the two", or m alone. */
 export function membersOf(view: SentenceView, m: PlacedMention): PlacedMention[] {
   if (!m.mention.collective) return [m];

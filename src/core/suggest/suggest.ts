@@ -36,7 +36,13 @@ import { decideModality, type ModalityDecision } from './modality.ts';
 import { quotedSpeakers } from './speakers.ts';
 import { readText, type Token } from './read.ts';
 import { scoreCandidate, scoreFallback } from './score.ts';
-import { membersOf, viewSentence, type PlacedMention, type SentenceView } from './sentence.ts';
+import {
+  isParty,
+  membersOf,
+  viewSentence,
+  type PlacedMention,
+  type SentenceView,
+} from './sentence.ts';
 import { aimedElsewhere, atEachOther, pairKey, pairsOf } from './pairs.ts';
 import { isDirectedIn } from '../pipeline/registry.ts';
 import { citiesLeftOut } from './capitals.ts';
@@ -878,7 +884,7 @@ function addFallbacks(
 ): void {
   const options = suggester.fallback;
   const { tokens } = view;
-  const actors = view.mentions.filter((m) => m.actor && !m.modifier);
+  const actors = view.mentions.filter(isParty);
   if (actors.length < 2 || new Set(actors.map((m) => m.actor)).size < 2) return;
   const related = new Set<string>();
   for (const s of byKey.values()) related.add(pairKey(s.source, s.target));

@@ -328,4 +328,17 @@ modality: {}
     ]);
     expect(view.suggestions.every((s) => s.type === 'opposes')).toBe(true);
   });
+
+  it('suggests nothing from a text the build refuses (a NUL), naming the file and line', async () => {
+    await start();
+    // The workbench does not start on a folder that does not build: the text changes after,
+    // and the page's next look at the folder takes it in.
+    writeFileSync(join(dir, 'articles/a2.txt'), 'Gamma Front attacked\0 Alphaville.\n');
+    await get('state');
+    const refused = await get<ApiFailure>('suggestions?article=a2');
+    expect(refused.status).toBe(500);
+    expect(refused.body.message).toContain('the text of "a2" has characters the build refuses');
+    expect(refused.body.problems?.[0]).toMatchObject({ file: 'articles/a2.txt', line: 1 });
+    expect(refused.body.problems?.[0]?.message).toContain('U+0000 (NUL)');
+  });
 });

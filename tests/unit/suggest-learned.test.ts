@@ -194,11 +194,24 @@ describe('the learned reader (learned.ts)', () => {
     );
     expect(features('sudmark', 'norland')).not.toContain('opposes|side:tgt:object');
     expect(describeFeature('side:src:subject')).toBe(
-      'the rules found the source on the doing side of a cue of the type (read as subject)',
+      'the rules found the source as the source of a cue of the type (read from its subject)',
+    );
+    expect(describeFeature('side:tgt:between')).toBe(
+      'the rules found the target as the target of a cue of the type (read from the names after "between")',
     );
     expect(describeFeature('oside:one-alone')).toBe(
       'the rules found one of them on a side of a cue of another type whose other side is empty',
     );
+  });
+
+  it('words a sign as a sign and says how often the pair is named together', () => {
+    expect(describeFeature('post:"')).toBe('a quotation mark after the second name');
+    expect(describeFeature('pre:,')).toBe('a comma before the first name');
+    expect(describeFeature('bw:%')).toBe('the sign % between the names');
+    expect(describeFeature('bw:2023')).toBe('"2023" between the names');
+    expect(describeFeature('co:0')).toBe('names together in no other sentence');
+    expect(describeFeature('co:1')).toBe('names together in one other sentence');
+    expect(describeFeature('co:4')).toBe('names together in eight other sentences or more');
   });
 
   it('refuses a broken model file, naming it and the command that writes it', () => {

@@ -108,6 +108,35 @@ describe('reading (wink-nlp)', () => {
     );
   });
 
+  it('ends sentences at every kind of line end, those wink-nlp drops included', () => {
+    const text =
+      'Norland accused Sudmark.\vOstria praised Norland.\fSudmark left.\u2028Norland met Ostria\u2029Ostria met Sudmark\u0085Sudmark met Norland';
+    const read = readText(text);
+    expect(read.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Norland accused Sudmark.',
+      'Ostria praised Norland.',
+      'Sudmark left.',
+      'Norland met Ostria',
+      'Ostria met Sudmark',
+      'Sudmark met Norland',
+    ]);
+  });
+
+  it('cuts a long text without punctuation before a name, not inside it', () => {
+    const text = `${Array.from({ length: 79 }, () => 'talks').join(' ')} Anna Berg met Norland`;
+    const read = readText(text);
+    expect(read.sentences.map((s) => text.slice(s.start, s.end)).at(-1)).toBe(
+      'Anna Berg met Norland',
+    );
+    // Every name the quote's evidence points to lies inside the quote.
+    const suggestions = suggestRelations(text, suggester).suggestions;
+    expect(suggestions.map((s) => `${s.source} ${s.target}`)).toContain('anna-berg norland');
+    for (const s of suggestions) {
+      expect(s.evidence.source.start).toBeGreaterThanOrEqual(s.evidence.sentence.start);
+      expect(s.evidence.target.end).toBeLessThanOrEqual(s.evidence.sentence.end);
+    }
+  });
+
   it('never ends a sentence inside a word ("Mekong-U.S. Partnership")', () => {
     const text = 'Officials of the Mekong-U.S. Partnership met Sudmark. The U.S. envoy left.';
     const read = readText(text);
@@ -1035,11 +1064,18 @@ describe('lists (hand-made sentences)', () => {
     expect(structural("Norland, Sudmark 'cooperating'")).toEqual([]);
   });
 
-  it('ends a list at ", and" after the object of a verb: a clause of its own begins', () => {
+  it('ends a list at ", and" after the object of a verb or preposition: a clause begins', () => {
     expect(suggest('Norland attacked Sudmark, and Ostria condemned the raid.').sort()).toEqual([
       'norland opposes sudmark asserted',
       'ostria opposes norland asserted',
     ]);
+    // Sudby, Sudmark's capital, is where they met, not who praised.
+    expect(suggest('Lena Holm met Anna Berg in Sudby, and Norland praised Ostria.')).not.toContain(
+      'sudmark cooperates-with ostria asserted',
+    );
+    expect(suggest('Lena Holm met Anna Berg in Sudby, and Norland praised Ostria.')).toContain(
+      'norland cooperates-with ostria asserted',
+    );
     // Not after a subject: "Norland, Sudmark, and Ostria" is one list.
     expect(suggest('Norland, Sudmark, and Ostria condemned Red Front.').sort()).toEqual([
       'norland opposes red-front asserted',

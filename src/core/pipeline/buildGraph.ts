@@ -5,12 +5,11 @@ import { assembleGraph } from './assemble.ts';
 import { locateEvidence, type LocatedRelation } from './evidence.ts';
 import { IssueSink, hasErrors, sortIssues, type BuildIssue } from './issues.ts';
 import { layoutGraph, type LayoutOptions } from './layout.ts';
-import { TEXT_CONTROL, andMore, describeChar, findAll, lineColumnAt } from '../text/characters.ts';
 import { calendarDateProblem } from '../dates.ts';
 import { parseYaml, positionOf, type ParsedYaml, type SourceFile } from './load.ts';
 import { checkActors, checkRelationTypes, directedByType } from './registry.ts';
 import { resolveRelations, type ResolvedRelation } from './relations.ts';
-import { normaliseArticleText } from './text.ts';
+import { checkTextCharacters, normaliseArticleText } from './text.ts';
 import { checkEventDates, validateAgainstSchema, type SchemaName } from './validate.ts';
 import { attachMachineEvidence, type MachineSummary } from '../events/attach.ts';
 import type { BuildCache } from './cache.ts';
@@ -340,28 +339,6 @@ function loadArticle(
     checkTextCharacters(file, s) ? normaliseArticleText(file.text) : undefined,
   );
   return text === undefined ? [] : [{ id: article.id, meta: article.meta, text }];
-}
-
-/**
- * Refuses an article text with control characters other than whitespace (NUL, ESC...): it is
- * not a text (a binary file, a wrong encoding), and the evidence would carry them.
- */
-function checkTextCharacters(file: SourceFile, sink: IssueSink): boolean {
-  const controls = findAll(file.text, TEXT_CONTROL);
-  const bom = file.text.charCodeAt(0) === 0xfeff;
-  controls.found.forEach((found, i) => {
-    const at = lineColumnAt(file.text, found.offset);
-    // Editors do not show a byte-order mark: count columns of the first line without it.
-    if (bom && at.line === 1) at.column--;
-    const more = andMore(controls, i);
-    sink.error(
-      file.path,
-      at,
-      `the article text contains the control character ${describeChar(found.char)}${more}`,
-      'An article text is plain text: remove it (tab, line ends, vertical tab and form feed are the only control characters allowed; a binary file or a broken copy is the usual cause).',
-    );
-  });
-  return controls.count === 0;
 }
 
 /** Refuses a published date that is not on the calendar (2023-02-29, 2021-04-31). */

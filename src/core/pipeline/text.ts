@@ -1,4 +1,7 @@
 import { graphemeBoundaries, type GraphemeBoundaries } from '../text/graphemes.ts';
+import { TEXT_CONTROL, andMore, describeChar, findAll, lineColumnAt } from '../text/characters.ts';
+import type { IssueSink } from './issues.ts';
+import type { SourceFile } from './load.ts';
 
 /**
  * Article text as the graph refers to it: the file's text with a leading byte-order mark removed
@@ -8,6 +11,28 @@ import { graphemeBoundaries, type GraphemeBoundaries } from '../text/graphemes.t
 export function normaliseArticleText(raw: string): string {
   const withoutBom = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
+}
+
+/**
+ * Refuses an article text with control characters other than whitespace (NUL, ESC...): it is
+ * not a text (a binary file, a wrong encoding), and the evidence would carry them.
+ */
+export function checkTextCharacters(file: SourceFile, sink: IssueSink): boolean {
+  const controls = findAll(file.text, TEXT_CONTROL);
+  const bom = file.text.charCodeAt(0) === 0xfeff;
+  controls.found.forEach((found, i) => {
+    const at = lineColumnAt(file.text, found.offset);
+    // Editors do not show a byte-order mark: count columns of the first line without it.
+    if (bom && at.line === 1) at.column--;
+    const more = andMore(controls, i);
+    sink.error(
+      file.path,
+      at,
+      `the article text contains the control character ${describeChar(found.char)}${more}`,
+      'An article text is plain text: remove it (tab, line ends, vertical tab and form feed are the only control characters allowed; a binary file or a broken copy is the usual cause).',
+    );
+  });
+  return controls.count === 0;
 }
 
 const DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02';

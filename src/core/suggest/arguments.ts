@@ -1212,9 +1212,9 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
     if (join === undefined) break;
     if (join === 'comma' && group.length === 1 && !closed && !opensCommaList(view, slot)) break;
     const members = membersOf(view, previous);
-    // "Norland attacked Sudmark, and Ostria condemned ...": ", and" after a verb's object
-    // begins a clause of its own.
-    if (commaAnd(view, previous.last, start) && objectOfVerb(view, members[0]!)) break;
+    // "Norland attacked Sudmark, and Ostria condemned ...", "met in Sudby, and Norland
+    // praised ...": ", and" after the object of a verb or a preposition begins a clause.
+    if (commaAnd(view, previous.last, start) && objectBefore(view, members[0]!)) break;
     group.unshift(...members);
     m = members[0]!;
   }
@@ -1229,11 +1229,12 @@ function commaAnd(view: SentenceView, from: number, to: number): boolean {
   );
 }
 
-/** Whether the mention is the object of the verb right before it (past its modifiers). */
-function objectOfVerb(view: SentenceView, m: PlacedMention): boolean {
+/** Whether the mention is the object of the verb or preposition right before it (past its modifiers). */
+function objectBefore(view: SentenceView, m: PlacedMention): boolean {
   const j = pastModifiers(view, m.first - 1, -1);
   const t = j >= view.sentence.first ? view.tokens[j] : undefined;
-  return t !== undefined && t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma);
+  if (t === undefined) return false;
+  return (t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma)) || isPreposition(t);
 }
 
 /** The group a mention begins, stopping before a name that starts a clause of its own. */

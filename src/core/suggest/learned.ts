@@ -314,11 +314,11 @@ export function describeFeature(feature: string): string {
       return `a cue of ${type} ${PLACES[where!] ?? ''}`.trim();
     }
     case 'bw':
-      return `"${value}" between the names`;
+      return `${word(value)} between the names`;
     case 'pre':
-      return `"${value}" before the first name`;
+      return `${word(value)} before the first name`;
     case 'post':
-      return `"${value}" after the second name`;
+      return `${word(value)} after the second name`;
     case 's':
       return value === 'pairnone'
         ? 'a pair the rules left unrelated'
@@ -331,9 +331,7 @@ export function describeFeature(feature: string): string {
     case 'oside':
       return describeSide(value, kind === 'side' ? 'a cue of the type' : 'a cue of another type');
     case 'co':
-      return value === '0'
-        ? 'names together in no other sentence'
-        : 'names often together in the article';
+      return TOGETHER[Number(value)] ?? feature;
     case 'dist': {
       const i = Number(value);
       const low = i === 0 ? 0 : DISTANCE_EDGES[i - 1]! + 1;
@@ -369,29 +367,77 @@ export function describeFeature(feature: string): string {
   }
 }
 
+/** A token of a word feature in words: a word in quotation marks, a sign by its name. */
+function word(token: string): string {
+  if (/\p{L}|\p{N}/u.test(token)) return `"${token}"`;
+  return SIGNS[token] ?? `the sign ${token}`;
+}
+
+const SIGNS: Record<string, string> = {
+  '"': 'a quotation mark',
+  '\u201c': 'a quotation mark',
+  '\u201d': 'a quotation mark',
+  "'": 'an apostrophe or quotation mark',
+  '\u2018': 'a quotation mark',
+  '\u2019': 'an apostrophe or quotation mark',
+  ',': 'a comma',
+  '.': 'a full stop',
+  ';': 'a semicolon',
+  ':': 'a colon',
+  '(': 'a bracket',
+  ')': 'a bracket',
+  '-': 'a dash',
+  '\u2013': 'a dash',
+  '\u2014': 'a dash',
+  '?': 'a question mark',
+};
+
+/** The buckets of 'co' (namedTogether through the edges 1, 2, 4, 8) in words. */
+const TOGETHER = [
+  'names together in no other sentence',
+  'names together in one other sentence',
+  'names together in two or three other sentences',
+  'names together in four to seven other sentences',
+  'names together in eight other sentences or more',
+];
+
+/** How the rules found a side (arguments.ts's SideHow) in words. */
+const HOW: Record<string, string> = {
+  subject: 'its subject',
+  possessive: 'a possessive',
+  relative: 'a relative clause',
+  pronoun: 'a pronoun',
+  agent: 'the name after "by"',
+  object: 'its object',
+  preposition: 'the name after a preposition',
+  between: 'the names after "between"',
+  act: 'the doer of an act referred to',
+  speaker: "the quotation's speaker",
+};
+
 /** A side feature's value ("src:subject", "one-alone") in words. */
 function describeSide(value: string, cue: string): string {
   const [where, how] = value.split(':');
-  const found = how && how !== 'undefined' ? ` (read as ${how})` : '';
+  const found = how && HOW[how] ? ` (read from ${HOW[how]})` : '';
   switch (where) {
     case 'src':
-      return `the rules found the source on the doing side of ${cue}${found}`;
+      return `the rules found the source as the source of ${cue}${found}`;
     case 'tgt':
-      return `the rules found the target on the receiving side of ${cue}${found}`;
+      return `the rules found the target as the target of ${cue}${found}`;
     case 'src-as-tgt':
-      return `the rules found the source on the receiving side of ${cue}`;
+      return `the rules found the source as the target of ${cue}`;
     case 'tgt-as-src':
-      return `the rules found the target on the doing side of ${cue}`;
+      return `the rules found the target as the source of ${cue}`;
     case 'src-alone':
-      return `the source does ${cue} to no one the rules found`;
+      return `the rules found the source as the source of ${cue} with no target`;
     case 'tgt-alone':
-      return `the target receives ${cue} from no one the rules found`;
+      return `the rules found the target as the target of ${cue} with no source`;
     case 'across':
       return `the rules found the two on opposite sides of ${cue}`;
     case 'one-src':
-      return `the rules found one of them on the doing side of ${cue}${found}`;
+      return `the rules found one of them as the source of ${cue}${found}`;
     case 'one-tgt':
-      return `the rules found one of them on the receiving side of ${cue}${found}`;
+      return `the rules found one of them as the target of ${cue}${found}`;
     case 'one-alone':
       return `the rules found one of them on a side of ${cue} whose other side is empty`;
     default:

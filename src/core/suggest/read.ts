@@ -112,17 +112,24 @@ export function library(): WinkMethods {
 }
 
 /**
+ * What ends a line: line feed, carriage return, vertical tab (a manual line break pasted from a
+ * word processor), form feed, next line, and the Unicode line and paragraph separators.
+ */
+const LINE_END = /[\n\r\v\f\u0085\u2028\u2029]/;
+
+/**
  * wink's sentence spans, joined where one starts with no space after the last: a cut inside a
  * word ("Mekong-U.S. Partnership" cut after "U."), never a sentence's end.
  */
 function joinedWhereUnspaced(
   spans: readonly [number, number][],
-  spaces: readonly string[],
+  /** The text before each wink token. */
+  before: readonly string[],
 ): [number, number][] {
   const out: [number, number][] = [];
   for (const [a, b] of spans) {
     const previous = out[out.length - 1];
-    if (previous && a > 0 && (spaces[a] ?? '') === '') previous[1] = b;
+    if (previous && a > 0 && (before[a] ?? '') === '') previous[1] = b;
     else out.push([a, b]);
   }
   return out;
@@ -149,9 +156,15 @@ export function readText(text: string): ReadText {
   const tokens: Token[] = [];
   /** Index in `tokens` of each wink token, or -1 for whitespace. */
   const kept = new Int32Array(values.length);
+  /**
+   * The text between each wink token and the one before: its preceding spaces, and characters
+   * wink drops (a vertical tab, a line separator).
+   */
+  const before: string[] = new Array<string>(values.length).fill('');
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
+    const end = at;
     at += spaces[i]?.length ?? 0;
     if (!text.startsWith(value, at)) {
       const found = text.indexOf(value, Math.max(0, at - (spaces[i]?.length ?? 0)));
@@ -162,8 +175,9 @@ export function readText(text: string): ReadText {
       at = found;
     }
     const start = at;
+    before[i] = text.slice(end, start);
     at += value.length;
-    if (value.trim() === '') {
+    if (/^[\s\u0085]*$/.test(value)) {
       kept[i] = -1;
       continue;
     }
@@ -186,32 +200,42 @@ export function readText(text: string): ReadText {
   }
 
   const sentences: Sentence[] = [];
+  /** Whether a cut before token k would split a run of capitalised words (a name). */
+  const insideName = (k: number) =>
+    /^\p{Lu}/u.test(tokens[k - 1]!.text) && /^\p{Lu}/u.test(tokens[k]!.text);
   const push = (first: number, last: number) => {
-    for (let from = first; from < last; from += MAX_SENTENCE_TOKENS) {
-      const to = Math.min(last, from + MAX_SENTENCE_TOKENS);
+    for (let from = first; from < last;) {
+      let to = Math.min(last, from + MAX_SENTENCE_TOKENS);
+      // A window ends before a name rather than inside it ("... Lena | Holm met ...").
+      if (to < last) {
+        let k = to;
+        while (k > from + MAX_SENTENCE_TOKENS / 2 && insideName(k)) k--;
+        if (!insideName(k)) to = k;
+      }
       sentences.push({
         start: tokens[from]!.start,
         end: tokens[to - 1]!.end,
         first: from,
         last: to,
       });
+      from = to;
     }
   };
-  for (const [a, b] of joinedWhereUnspaced(spans, spaces)) {
+  for (const [a, b] of joinedWhereUnspaced(spans, before)) {
     let first = -1;
     let last = -1;
     for (let i = a; i <= b && i < values.length; i++) {
       const k = kept[i]!;
       if (k < 0) {
         // A line end inside wink's sentence ends it here.
-        if (first >= 0 && values[i]!.includes('\n')) {
+        if (first >= 0 && LINE_END.test(values[i]!)) {
           push(first, last + 1);
           first = -1;
         }
         continue;
       }
-      // wink puts a line end before a token into the spaces before it, too.
-      if (first >= 0 && (spaces[i] ?? '').includes('\n')) {
+      // wink puts a line end before a token into the spaces before it, too (or drops it).
+      if (first >= 0 && LINE_END.test(before[i]!)) {
         push(first, last + 1);
         first = -1;
       }

@@ -84,6 +84,8 @@ export function viewSentence(
   let t = sentence.first;
   for (; m < mentions.length && mentions[m]!.start < sentence.end; m++) {
     const mention = mentions[m]!;
+    // A name across the sentence's edge (a window cut inside it) is no evidence the quote holds.
+    if (mention.start < sentence.start || mention.end > sentence.end) continue;
     while (t < sentence.last && tokens[t]!.end <= mention.start) t++;
     let last = t;
     while (last < sentence.last && tokens[last]!.start < mention.end) last++;

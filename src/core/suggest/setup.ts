@@ -14,7 +14,7 @@ import { hasErrors, IssueSink, sortIssues, type BuildIssue } from '../pipeline/i
 import { parseYaml, type SourceFile } from '../pipeline/load.ts';
 import { checkActors, checkRelationTypes, isDirectedIn } from '../pipeline/registry.ts';
 import { indexActors, type ActorIndex } from '../pipeline/resolve.ts';
-import { normaliseArticleText } from '../pipeline/text.ts';
+import { checkTextCharacters, normaliseArticleText } from '../pipeline/text.ts';
 import { validateAgainstSchema } from '../pipeline/validate.ts';
 import { compileLexicon, readCueFile, type Lexicon } from './lexicon.ts';
 import type { LearnedModel } from './learned.ts';
@@ -109,4 +109,16 @@ export function prepareActors(
 export function articleText(files: DataFiles, id: string): string | undefined {
   const article = files.articles.find((a) => a.id === id);
   return article?.text ? normaliseArticleText(article.text.text) : undefined;
+}
+
+/**
+ * The errors the build gives an article's text (a control character such as NUL): the build
+ * does not read such a text, and nothing is suggested from it either.
+ */
+export function articleTextIssues(files: DataFiles, id: string): BuildIssue[] {
+  const file = files.articles.find((a) => a.id === id)?.text;
+  if (!file) return [];
+  const sink = new IssueSink();
+  checkTextCharacters(file, sink);
+  return sink.issues;
 }

@@ -80,8 +80,14 @@ export class Suggestions {
     }
     const cueFile = await this.readCues();
     if ('status' in cueFile) return cueFile;
-    const { suggestRelations, isAnnotated, articleText, readArticleMeta, statementsOf } =
-      await loadPipeline();
+    const {
+      suggestRelations,
+      isAnnotated,
+      articleText,
+      articleTextIssues,
+      readArticleMeta,
+      statementsOf,
+    } = await loadPipeline();
     let model: LearnedModel;
     try {
       model = await builtInModel();
@@ -91,6 +97,9 @@ export class Suggestions {
     const prepared = await this.prepare(data, cueFile, model);
     if ('status' in prepared) return prepared;
 
+    const refused = articleTextIssues(data, id);
+    if (refused.length > 0)
+      return this.cannot(`the text of "${id}" has characters the build refuses`, refused);
     const text = articleText(data, id) ?? '';
     const sink = new IssueSink();
     const parsed = readArticleMeta(entry.meta, sink);

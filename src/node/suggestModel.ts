@@ -17,11 +17,11 @@ export const DEFAULT_MODEL = fileURLToPath(
 
 /** A model file read and checked; an Error naming the file and what to do if it cannot be used. */
 export async function readModelFile(path: string): Promise<LearnedModel> {
+  // The project's model is written where it is; another one with --out.
+  const write = `npm run train:suggest${path === DEFAULT_MODEL ? '' : ` -- --out ${path}`}`;
   const read = await readRegularFile(nodeFs, path, MAX_YAML_BYTES);
   if (read.kind === 'missing')
-    throw new Error(
-      `the model ${path} does not exist; write it with npm run train:suggest${path === DEFAULT_MODEL ? '' : ` -- --out ${path}`}`,
-    );
+    throw new Error(`the model ${path} does not exist; write it with ${write}`);
   if (read.kind !== 'ok') throw new Error(`${path}: ${read.message}`);
   const text = strictUtf8Text(read.bytes);
   if (text === undefined) throw new Error(`${path}: the file is not UTF-8 text`);
@@ -29,12 +29,11 @@ export async function readModelFile(path: string): Promise<LearnedModel> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(
-      `${path}: not JSON (${(error as Error).message}); write it with npm run train:suggest`,
-      { cause: error },
-    );
+    throw new Error(`${path}: not JSON (${(error as Error).message}); write it with ${write}`, {
+      cause: error,
+    });
   }
-  return readModel(json, path);
+  return readModel(json, path, write);
 }
 
 let builtIn: Promise<LearnedModel> | undefined;

@@ -311,7 +311,8 @@ describe('npm run eval:suggest', { timeout: 60_000 }, () => {
     writeFileSync(model, '{"threshold": 0.3,');
     const broken = runScript('eval-suggest.ts', ['--data', dir, '--model', model]);
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toMatch(/model\.json: not JSON .*; write it with npm run train:suggest/);
+    // Written again where it is, not over the project's model.
+    expect(broken.stderr).toContain(`; write it with npm run train:suggest -- --out ${model}`);
     writeFileSync(
       model,
       JSON.stringify({ threshold: 0.3, articles: 1, weights: { 'opposes|bias': 'high' } }),
@@ -319,6 +320,7 @@ describe('npm run eval:suggest', { timeout: 60_000 }, () => {
     const wrong = runScript('suggest.ts', [...article, '--model', model]);
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/the weight of "opposes\|bias" is not a number/);
+    expect(wrong.stderr).toContain(`run npm run train:suggest -- --out ${model} to write it again`);
     const both = runScript('suggest.ts', [...article, '--model', model, '--rules-only']);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('--model and --rules-only cannot go together');

@@ -445,10 +445,17 @@ function describeSide(value: string, cue: string): string {
   }
 }
 
-/** The weights a JSON model file holds, checked; `where` names the file in the error. */
-export function readModel(json: unknown, where: string): LearnedModel {
+/**
+ * The weights a JSON model file holds, checked; `where` names the file in the error, and
+ * `writeCommand` the command that writes it again.
+ */
+export function readModel(
+  json: unknown,
+  where: string,
+  writeCommand = 'npm run train:suggest',
+): LearnedModel {
   const fail = (what: string): never => {
-    throw new Error(`${where}: ${what}; run npm run train:suggest to write it again`);
+    throw new Error(`${where}: ${what}; run ${writeCommand} to write it again`);
   };
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return fail('not a JSON object');

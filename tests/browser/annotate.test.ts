@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ANNOTATE_HEADER, type RelationInput } from '../../src/core/annotate/api.ts';
 import { buildGraph } from '../../src/core/pipeline/buildGraph.ts';
@@ -481,10 +481,23 @@ describe('the annotation workbench', () => {
     expect(list.x + list.width).toBeLessThanOrEqual(stage.x + 0.5);
 
     const before = await graphVersion(p);
-    await accept.click();
+    // A double click sends one change (a second would be refused as a conflict).
+    const changes: string[] = [];
+    const count = (request: Request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/change'))
+        changes.push(request.url());
+    };
+    p.on('request', count);
+    await accept.dblclick();
     await p.waitForFunction((v) => document.body.getAttribute('data-graph-version') !== v, before);
-    expect(readFileSync(articleFile(), 'utf8')).toContain(
-      'quote: Iran condemned Russia over the new fishing quotas.',
+    await p
+      .getByRole('button', { name: 'Accept: Iran opposes Russia' })
+      .waitFor({ state: 'detached' });
+    p.off('request', count);
+    expect(changes).toHaveLength(1);
+    const saved = readFileSync(articleFile(), 'utf8');
+    expect(saved.split('quote: Iran condemned Russia over the new fishing quotas.')).toHaveLength(
+      2,
     );
     const articles = await p.evaluate(
       (id) =>
@@ -494,9 +507,6 @@ describe('the annotation workbench', () => {
       articleId,
     );
     expect(articles).toBe(1);
-    await p
-      .getByRole('button', { name: 'Accept: Iran opposes Russia' })
-      .waitFor({ state: 'detached' });
 
     const dismiss = p.getByRole('button', {
       name: /^Dismiss: Atlantic Fisheries Council cooperates with Iran/,

@@ -86,11 +86,21 @@ export function suggestionsSection(context: SuggestionsContext): SuggestionsSect
   });
 
   const act = async (shown: ArticleView, changes: Change[], done: string) => {
+    // One save at a time: a second click (a double click on Accept) would send the change
+    // again against the version the first one replaced, and be refused as a conflict.
+    const buttons = [...list.querySelectorAll('button')];
+    for (const button of buttons) button.disabled = true;
     status.textContent = 'Saving…';
-    const failed = await context.save(shown, changes);
-    status.textContent = failed
-      ? `${notSavedText(failed)} ${failed.problems.map(problemText).join(' ')}`
-      : done;
+    try {
+      const failed = await context.save(shown, changes);
+      status.textContent = !failed
+        ? done
+        : failed.toldInReader
+          ? 'Not saved: the reader says why, with a button to reload the article.'
+          : `${notSavedText(failed)} ${failed.problems.map(problemText).join(' ')}`;
+    } finally {
+      for (const button of buttons) button.disabled = false;
+    }
   };
 
   const render = (result: SuggestionsView) => {

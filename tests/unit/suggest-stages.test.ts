@@ -1980,6 +1980,20 @@ describe('what the second review found (hand-made sentences)', () => {
 });
 
 describe('who speaks in a quotation (speakers.ts; hand-made sentences)', () => {
+  it('leaves "we" in a quotation inside the quotation to its own speaker', () => {
+    for (const [open, close] of [
+      ["'", "'"],
+      ['\u2018', '\u2019'],
+    ])
+      expect(
+        suggest(`"Sudmark said ${open}we will attack Ostria${close} yesterday," Lena Holm said.`),
+      ).not.toContain('lena-holm opposes ostria proposed');
+    // A word in single marks is no quotation of another speaker.
+    expect(
+      suggest(`"The 'partnership' is over, we will sanction Ostria," Lena Holm said.`),
+    ).toEqual(['lena-holm opposes ostria proposed']);
+  });
+
   it('reads "we" and "I" in a quotation as its speaker, named after it or before it', () => {
     expect(suggest('"We urge Sudmark to talk," Lena Holm said.')).toEqual([
       'lena-holm proposes-to sudmark asserted',

@@ -75,9 +75,13 @@ export function quotedSpeakers(
   for (const [i, q] of quotations.entries()) {
     const speaker = q.speaker ?? fromTheQuotationBefore(near, quotations, i);
     if (!speaker || speaker.actorIds.length !== 1 || speaker.collective) continue;
+    /** Inside a quotation within the quotation ('"X said 'we will go'," Y said'): X's words. */
+    let inner = false;
     for (let k = q.first; k < q.last; k++) {
       const t = tokens[k]!;
-      if (t.pos !== 'PRON' || !FIRST_PERSON.has(t.lower) || mentionAt[k]) continue;
+      if (!inner && opensInner(text, t)) inner = true;
+      else if (inner && closesInner(text, t)) inner = false;
+      if (inner || t.pos !== 'PRON' || !FIRST_PERSON.has(t.lower) || mentionAt[k]) continue;
       // "I" as a subject, not a numeral ("Phase I of the deal").
       const next = tokens[k + 1];
       if (t.lower === 'i' && !(next && ['VERB', 'AUX', 'ADV'].includes(next.pos))) continue;
@@ -93,6 +97,19 @@ export function quotedSpeakers(
   }
   return found;
 }
+
+/** A single quotation mark that opens a quotation: after a space or a mark, before a letter. */
+const opensInner = (text: string, t: Token): boolean =>
+  (t.text === "'" || t.text === '\u2018') &&
+  (t.start === 0 || /[\s"\u201c(]/.test(text[t.start - 1]!)) &&
+  /\p{L}/u.test(text[t.end] ?? '');
+
+/** A single quotation mark that closes one: right after a word or a mark, not before a letter. */
+const closesInner = (text: string, t: Token): boolean =>
+  (t.text === "'" || t.text === '\u2019') &&
+  t.start > 0 &&
+  !/\s/.test(text[t.start - 1]!) &&
+  !/\p{L}/u.test(text[t.end] ?? '');
 
 /** For each token, the mention it is part of (undefined when none). */
 function mentionsByToken(

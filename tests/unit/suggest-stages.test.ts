@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, RelationType } from '../../src/core/model.ts';
 import { IssueSink } from '../../src/core/pipeline/issues.ts';
 import { regularDemonyms } from '../../src/core/suggest/demonyms.ts';
-import { evaluate, matchArticle, rates } from '../../src/core/suggest/evaluate.ts';
+import {
+  evaluate,
+  formatEvaluation,
+  matchArticle,
+  rates,
+} from '../../src/core/suggest/evaluate.ts';
 import { verbsOfNoun } from '../../src/core/suggest/events.ts';
 import { capitalForms, citiesLeftOut } from '../../src/core/suggest/capitals.ts';
 import { foldNames } from '../../src/core/suggest/fold.ts';
@@ -663,6 +668,15 @@ describe('evaluation and output', () => {
     );
     expect(e.overall.matched).toBe(2);
     expect(e.sameSentence).toEqual({ suggested: 2, annotated: 2, matched: 1 });
+  });
+
+  it('prints a rate of nothing as "–", not as 0', () => {
+    const table = formatEvaluation(
+      evaluate([{ suggested: [{ ...st('a', 'opposes', 'b') }], annotated: [] }], TYPES),
+    );
+    const overall = table.split('\n').find((l) => l.startsWith('overall'))!;
+    // Suggested 1, annotated 0: precision 0 of 1; recall and F1 undefined.
+    expect(overall.trim().split(/\s+/)).toEqual(['overall', '1', '0', '0', '0.00', '–', '–']);
   });
 
   it('also counts by relation: each relation of an article once, however many quotes', () => {

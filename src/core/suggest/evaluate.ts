@@ -142,9 +142,13 @@ export function formatEvaluation(e: Evaluation): string {
   ];
   const width = Math.max(...rows.map(([name]) => name.length), 13);
   const f = (x: number) => x.toFixed(2);
+  // A rate of nothing (no suggestion, no annotation) is undefined, not 0: shown as "–".
   const figures = (t: Tally) => {
     const r = rates(t);
-    return `${String(t.suggested).padStart(9)}  ${String(t.annotated).padStart(9)}  ${String(t.matched).padStart(7)}  ${f(r.precision).padStart(9)}  ${f(r.recall).padStart(6)}  ${f(r.f1).padStart(4)}`;
+    const precision = t.suggested === 0 ? '–' : f(r.precision);
+    const recall = t.annotated === 0 ? '–' : f(r.recall);
+    const f1 = t.suggested === 0 || t.annotated === 0 ? '–' : f(r.f1);
+    return `${String(t.suggested).padStart(9)}  ${String(t.annotated).padStart(9)}  ${String(t.matched).padStart(7)}  ${precision.padStart(9)}  ${recall.padStart(6)}  ${f1.padStart(4)}`;
   };
   const lines = [
     `${'relation type'.padEnd(width)}  suggested  annotated  matched  precision  recall    F1`,

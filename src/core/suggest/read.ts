@@ -116,6 +116,8 @@ export function library(): WinkMethods {
  * word processor), form feed, next line, and the Unicode line and paragraph separators.
  */
 const LINE_END = /[\n\r\v\f\u0085\u2028\u2029]/;
+const NOTHING = 1;
+const A_LINE_END = 2;
 
 /**
  * wink's sentence spans, joined where one starts with no space after the last: a cut inside a
@@ -123,13 +125,13 @@ const LINE_END = /[\n\r\v\f\u0085\u2028\u2029]/;
  */
 function joinedWhereUnspaced(
   spans: readonly [number, number][],
-  /** The text before each wink token. */
-  before: readonly string[],
+  /** What stands before each wink token (NOTHING, A_LINE_END or 0). */
+  before: Uint8Array,
 ): [number, number][] {
   const out: [number, number][] = [];
   for (const [a, b] of spans) {
     const previous = out[out.length - 1];
-    if (previous && a > 0 && (before[a] ?? '') === '') previous[1] = b;
+    if (previous && a > 0 && before[a] === NOTHING) previous[1] = b;
     else out.push([a, b]);
   }
   return out;
@@ -157,10 +159,11 @@ export function readText(text: string): ReadText {
   /** Index in `tokens` of each wink token, or -1 for whitespace. */
   const kept = new Int32Array(values.length);
   /**
-   * The text between each wink token and the one before: its preceding spaces, and characters
-   * wink drops (a vertical tab, a line separator).
+   * What stands between each wink token and the one before, in the text: 1 nothing, 2 a line
+   * end (among its preceding spaces, or a character wink drops: a vertical tab, a line
+   * separator), 0 other space.
    */
-  const before: string[] = new Array<string>(values.length).fill('');
+  const before = new Uint8Array(values.length);
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
@@ -175,9 +178,16 @@ export function readText(text: string): ReadText {
       at = found;
     }
     const start = at;
-    before[i] = text.slice(end, start);
+    before[i] =
+      start === end
+        ? NOTHING
+        : start - end === 1 && text.charCodeAt(end) === 32
+          ? 0
+          : LINE_END.test(text.slice(end, start))
+            ? A_LINE_END
+            : 0;
     at += value.length;
-    if (/^[\s\u0085]*$/.test(value)) {
+    if (value.trim() === '' || value === '\u0085') {
       kept[i] = -1;
       continue;
     }
@@ -235,7 +245,7 @@ export function readText(text: string): ReadText {
         continue;
       }
       // wink puts a line end before a token into the spaces before it, too (or drops it).
-      if (first >= 0 && LINE_END.test(before[i]!)) {
+      if (first >= 0 && before[i] === A_LINE_END) {
         push(first, last + 1);
         first = -1;
       }

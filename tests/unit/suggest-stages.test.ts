@@ -583,6 +583,24 @@ describe('coreference, appeals and offers, denials (general English, hand-made s
 });
 
 describe('modality', () => {
+  it('takes no name for a modality cue (an actor called Will)', () => {
+    const withWill = makeSuggester(
+      [...ACTORS, { id: 'will', label: 'Will', kind: 'organisation' }],
+      TYPES,
+      lexicon,
+    );
+    const text = 'Will will criticise Sudmark.';
+    const [found] = suggestRelations(text, withWill).suggestions;
+    expect(`${found!.source} ${found!.type} ${found!.target} ${found!.modality}`).toBe(
+      'will opposes sudmark proposed',
+    );
+    // The marker is the auxiliary, not the name.
+    expect(found!.evidence.modality).toMatchObject({ start: 5, end: 9 });
+    expect(suggestRelations('Will criticised Sudmark.', withWill).suggestions[0]!.modality).toBe(
+      'asserted',
+    );
+  });
+
   it.each([
     ['Norland did not attack Sudmark.', 'negated'],
     ['Norland refused to cooperate with Sudmark.', 'negated'],

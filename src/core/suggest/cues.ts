@@ -183,6 +183,8 @@ export function findModalityCues(view: SentenceView, lexicon: Lexicon): Modality
     ].sort((a, b) => b.words.length - a.words.length);
     // "3 May", "in May": the month, which the model tags as a noun, not the modal.
     if (t.lower === 'may' && t.pos !== 'AUX' && t.pos !== 'VERB') continue;
+    // A name is no marker ("Will will criticise": the first is an actor).
+    if (view.mentionAt[i - sentence.first]! >= 0) continue;
     for (const marker of candidates) {
       if (!matchesFrom(tokens, i, sentence.last, marker.words)) continue;
       hits.push({ modality: marker.modality, first: i, last: i + marker.words.length });

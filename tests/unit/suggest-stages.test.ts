@@ -583,6 +583,15 @@ describe('coreference, appeals and offers, denials (general English, hand-made s
 });
 
 describe('modality', () => {
+  it('reads nothing from a yes/no question, which states nothing', () => {
+    expect(suggest('Will Norland meet Sudmark?')).toEqual([]);
+    expect(suggest('Did Norland attack Sudmark?')).toEqual([]);
+    // A question of why takes the act for given.
+    expect(suggest('Why did Norland attack Sudmark?')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
   it('takes no name for a modality cue (an actor called Will)', () => {
     const withWill = makeSuggester(
       [...ACTORS, { id: 'will', label: 'Will', kind: 'organisation' }],

@@ -29,7 +29,7 @@ import {
   type LearnedModel,
   type PairCandidate,
 } from './learned.ts';
-import { isGovernedAt, isIngForm, isModifier, VERB_COORDINATORS } from './grammar.ts';
+import { isGovernedAt, isIngForm, isModifier, QUOTE_MARKS, VERB_COORDINATORS } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
@@ -477,6 +477,16 @@ function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
   return undefined;
 }
 
+/** A sentence that opens with an auxiliary ("Will", "Did", "Has") and ends with "?". */
+function isYesNoQuestion(view: SentenceView): boolean {
+  const { tokens, sentence } = view;
+  let first = sentence.first;
+  while (first < sentence.last && tokens[first]!.pos === 'PUNCT') first++;
+  let last = sentence.last - 1;
+  while (last > first && QUOTE_MARKS.has(tokens[last]!.text)) last--;
+  return first < last && tokens[first]!.pos === 'AUX' && tokens[last]!.text === '?';
+}
+
 function suggestInSentence(
   text: string,
   view: SentenceView,
@@ -485,6 +495,8 @@ function suggestInSentence(
   told: Told,
 ): SentenceReading {
   const { tokens, sentence } = view;
+  // "Will Norland meet Ostria?": a question asks, it states nothing, not even an intention.
+  if (isYesNoQuestion(view)) return { found: [], hits: [], markers: [], sides: [] };
   const markers = findModalityCues(view, suggester.lexicon);
   // A cue word inside a longer negation ("refused to", "declined to") only marks the modality
   // of what follows; "agreed to", "offered to" stay cues.

@@ -17,8 +17,8 @@ export const DEFAULT_MODEL = fileURLToPath(
 
 /** A model file read and checked; an Error naming the file and what to do if it cannot be used. */
 export async function readModelFile(path: string): Promise<LearnedModel> {
-  // The project's model is written where it is; another one with --out.
-  const write = `npm run train:suggest${path === DEFAULT_MODEL ? '' : ` -- --out ${path}`}`;
+  // The project's model is written where it is; another one with --out (quoted for a shell).
+  const write = `npm run train:suggest${path === DEFAULT_MODEL ? '' : ` -- --out ${shellWord(path)}`}`;
   const read = await readRegularFile(nodeFs, path, MAX_YAML_BYTES);
   if (read.kind === 'missing')
     throw new Error(`the model ${path} does not exist; write it with ${write}`);
@@ -35,6 +35,10 @@ export async function readModelFile(path: string): Promise<LearnedModel> {
   }
   return readModel(json, path, write);
 }
+
+/** A path as one word of a shell command: as it is when plain, else in single quotes. */
+const shellWord = (path: string): string =>
+  /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 
 let builtIn: Promise<LearnedModel> | undefined;
 

@@ -321,6 +321,12 @@ describe('npm run eval:suggest', { timeout: 60_000 }, () => {
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/the weight of "opposes\|bias" is not a number/);
     expect(wrong.stderr).toContain(`run npm run train:suggest -- --out ${model} to write it again`);
+    // A path with a space is quoted in the command to paste.
+    const spaced = join(dir, 'my model.json');
+    writeFileSync(spaced, '{');
+    const quoted = runScript('suggest.ts', [...article, '--model', spaced]);
+    expect(quoted.stderr).toContain(`npm run train:suggest -- --out '${spaced}'`);
+    rmSync(spaced);
     const both = runScript('suggest.ts', [...article, '--model', model, '--rules-only']);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('--model and --rules-only cannot go together');

@@ -142,12 +142,16 @@ describe('reading (wink-nlp)', () => {
     }
   });
 
-  it('never ends a sentence inside a word ("Mekong-U.S. Partnership")', () => {
-    const text = 'Officials of the Mekong-U.S. Partnership met Sudmark. The U.S. envoy left.';
+  it('never ends a sentence inside an abbreviation ("Mekong-U.S. Partnership")', () => {
+    const text =
+      'Officials of the Mekong-U.S. Partnership met Sudmark. The U.S. envoy left.Ostria stayed?Norland left.';
     const read = readText(text);
+    // A full stop or question mark with no space after a word still ends its sentence.
     expect(read.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
       'Officials of the Mekong-U.S. Partnership met Sudmark.',
       'The U.S. envoy left.',
+      'Ostria stayed?',
+      'Norland left.',
     ]);
   });
 
@@ -1117,6 +1121,20 @@ describe('lists (hand-made sentences)', () => {
     expect(suggest('Lena Holm met Anna Berg in Sudby, and Norland praised Ostria.')).toContain(
       'norland cooperates-with ostria asserted',
     );
+    // After a list of two objects joined by "and" too.
+    expect(
+      suggest('Norland attacked Sudmark and Red Front, and Ostria condemned the raid.').sort(),
+    ).toEqual([
+      'norland opposes red-front asserted',
+      'norland opposes sudmark asserted',
+      'ostria opposes norland asserted',
+    ]);
+    // A list of commas after a preposition stays one list.
+    expect(suggest('Leaders of Norland, Sudmark, and Ostria condemned Red Front.').sort()).toEqual([
+      'norland opposes red-front asserted',
+      'ostria opposes red-front asserted',
+      'sudmark opposes red-front asserted',
+    ]);
     // Not after a subject: "Norland, Sudmark, and Ostria" is one list.
     expect(suggest('Norland, Sudmark, and Ostria condemned Red Front.').sort()).toEqual([
       'norland opposes red-front asserted',
@@ -2028,11 +2046,14 @@ describe('who speaks in a quotation (speakers.ts; hand-made sentences)', () => {
     ])
       expect(
         suggest(`"Sudmark said ${open}we will attack Ostria${close} yesterday," Lena Holm said.`),
-      ).not.toContain('lena-holm opposes ostria proposed');
-    // A word in single marks is no quotation of another speaker.
+      ).toEqual(['sudmark opposes ostria proposed']);
+    // A word in single marks is no quotation of another speaker, nor an apostrophe one.
     expect(
       suggest(`"The 'partnership' is over, we will sanction Ostria," Lena Holm said.`),
     ).toEqual(['lena-holm opposes ostria proposed']);
+    expect(
+      suggest(`"We reject this 'cause Norland lied, and we will attack Ostria," Lena Holm said.`),
+    ).toContain('lena-holm opposes ostria proposed');
   });
 
   it('reads "we" and "I" in a quotation as its speaker, named after it or before it', () => {

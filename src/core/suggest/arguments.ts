@@ -1213,8 +1213,14 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
     if (join === 'comma' && group.length === 1 && !closed && !opensCommaList(view, slot)) break;
     const members = membersOf(view, previous);
     // "Norland attacked Sudmark, and Ostria condemned ...", "met in Sudby, and Norland
-    // praised ...": ", and" after the object of a verb or a preposition begins a clause.
-    if (commaAnd(view, previous.last, start) && objectBefore(view, members[0]!)) break;
+    // praised ...", "attacked Sudmark and Velia, and Ostria ...": ", and" after the object of a
+    // verb or a preposition begins a clause; not after a list of commas ("of X, Y, and Z").
+    if (
+      commaAnd(view, previous.last, start) &&
+      !afterComma(view, members[0]!) &&
+      objectBefore(view, listStart(view, members[0]!))
+    )
+      break;
     group.unshift(...members);
     m = members[0]!;
   }
@@ -1227,6 +1233,29 @@ function commaAnd(view: SentenceView, from: number, to: number): boolean {
   return (
     tokens[from]?.text === ',' && from + 1 < to && VERB_COORDINATORS.has(tokens[from + 1]!.lower)
   );
+}
+
+/** Whether a comma alone joins m to the name before it ("Norland, Sudmark"). */
+function afterComma(view: SentenceView, m: PlacedMention): boolean {
+  const slot = view.mentions.indexOf(m);
+  const previous = slot > 0 ? view.mentions[slot - 1] : undefined;
+  return usable(previous) && joinBetween(view, previous.last, m.first) === 'comma';
+}
+
+/** The first name of the list that ends with m ("Sudmark" of "Sudmark and Velia"). */
+function listStart(view: SentenceView, m: PlacedMention): PlacedMention {
+  let first = m;
+  for (;;) {
+    const slot = view.mentions.indexOf(first);
+    const previous = slot > 0 ? view.mentions[slot - 1] : undefined;
+    if (
+      !usable(previous) ||
+      commaAnd(view, previous.last, first.first) ||
+      joinBetween(view, previous.last, first.first) === undefined
+    )
+      return first;
+    first = membersOf(view, previous)[0]!;
+  }
 }
 
 /** Whether the mention is the object of the verb or preposition right before it (past its modifiers). */

@@ -119,19 +119,31 @@ const LINE_END = /[\n\r\v\f\u0085\u2028\u2029]/;
 const NOTHING = 1;
 const A_LINE_END = 2;
 
+/** A token that ends in one letter and a full stop: an initial ("U.", "Mekong-U."). */
+const ENDS_IN_INITIAL = /(?:^|[^\p{L}])\p{L}\.$/u;
+
 /**
- * wink's sentence spans, joined where one starts with no space after the last: a cut inside a
- * word ("Mekong-U.S. Partnership" cut after "U."), never a sentence's end.
+ * wink's sentence spans, joined where one starts with no space after an initial: a cut inside
+ * an abbreviation ("Mekong-U.S. Partnership" cut after "U."), not a sentence's end. A full stop
+ * with no space after a word ("help.Ostria", pasted copy) still ends its sentence.
  */
-function joinedWhereUnspaced(
+function joinedInsideAbbreviations(
   spans: readonly [number, number][],
+  values: readonly string[],
   /** What stands before each wink token (NOTHING, A_LINE_END or 0). */
   before: Uint8Array,
 ): [number, number][] {
+  /** Whether the tokens before token a end in an initial: "U." as one token, or "U" and ".". */
+  const endsInInitial = (a: number) =>
+    ENDS_IN_INITIAL.test(values[a - 1]!) ||
+    (values[a - 1] === '.' &&
+      a >= 2 &&
+      before[a - 1] === NOTHING &&
+      /^\p{L}$/u.test(values[a - 2]!));
   const out: [number, number][] = [];
   for (const [a, b] of spans) {
     const previous = out[out.length - 1];
-    if (previous && a > 0 && before[a] === NOTHING) previous[1] = b;
+    if (previous && a > 0 && before[a] === NOTHING && endsInInitial(a)) previous[1] = b;
     else out.push([a, b]);
   }
   return out;
@@ -231,7 +243,7 @@ export function readText(text: string): ReadText {
       from = to;
     }
   };
-  for (const [a, b] of joinedWhereUnspaced(spans, before)) {
+  for (const [a, b] of joinedInsideAbbreviations(spans, values, before)) {
     let first = -1;
     let last = -1;
     for (let i = a; i <= b && i < values.length; i++) {

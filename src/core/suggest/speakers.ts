@@ -75,13 +75,11 @@ export function quotedSpeakers(
   for (const [i, q] of quotations.entries()) {
     const speaker = q.speaker ?? fromTheQuotationBefore(near, quotations, i);
     if (!speaker || speaker.actorIds.length !== 1 || speaker.collective) continue;
-    /** Inside a quotation within the quotation ('"X said 'we will go'," Y said'): X's words. */
-    let inner = false;
+    const inner = innerQuotations(text, tokens, q);
     for (let k = q.first; k < q.last; k++) {
       const t = tokens[k]!;
-      if (!inner && opensInner(text, t)) inner = true;
-      else if (inner && closesInner(text, t)) inner = false;
-      if (inner || t.pos !== 'PRON' || !FIRST_PERSON.has(t.lower) || mentionAt[k]) continue;
+      if (inner.some(([from, to]) => k > from && k < to)) continue;
+      if (t.pos !== 'PRON' || !FIRST_PERSON.has(t.lower) || mentionAt[k]) continue;
       // "I" as a subject, not a numeral ("Phase I of the deal").
       const next = tokens[k + 1];
       if (t.lower === 'i' && !(next && ['VERB', 'AUX', 'ADV'].includes(next.pos))) continue;
@@ -94,6 +92,24 @@ export function quotedSpeakers(
         possessive: false,
       });
     }
+  }
+  return found;
+}
+
+/**
+ * The quotations within a quotation ('"X said 'we will go'," Y said': X's words, not Y's), as
+ * the tokens of their opening and closing marks. A mark that opens with none to close it inside
+ * the quotation is an apostrophe ("'cause", "'em", "'Tis").
+ */
+function innerQuotations(text: string, tokens: readonly Token[], q: Quotation): [number, number][] {
+  const found: [number, number][] = [];
+  for (let k = q.first; k < q.last; k++) {
+    if (!opensInner(text, tokens[k]!)) continue;
+    let close = k + 1;
+    while (close < q.last && !closesInner(text, tokens[close]!)) close++;
+    if (close === q.last) continue;
+    found.push([k, close]);
+    k = close;
   }
   return found;
 }

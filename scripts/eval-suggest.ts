@@ -74,7 +74,8 @@ runCommand(USAGE, async () => {
   if (setup.suggester) {
     for (const article of [...read.files.articles].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       if (!article.meta || !article.text) continue;
-      const text = articleText(read.files, article.id)!;
+      const text = articleText(read.files, article.id, sink);
+      if (text === undefined) continue;
       const annotated = annotatedStatements(article.meta, text, setup.index, sink);
       if (!annotated) continue;
       const suggested = suggestRelations(text, setup.suggester)

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { dismissedIn, isDismissed } from '../src/core/annotate/dismiss.ts';
 import { isAnnotated, readArticleMeta, statementsOf } from '../src/core/suggest/annotated.ts';
 import { toJson, toYaml, type SuggestionJson } from '../src/core/suggest/format.ts';
-import { articleText, articleTextIssues, prepareSuggestions } from '../src/core/suggest/setup.ts';
+import { articleText, prepareSuggestions } from '../src/core/suggest/setup.ts';
 import { suggestRelations } from '../src/core/suggest/suggest.ts';
 import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
@@ -104,15 +104,15 @@ runCommand(USAGE, async () => {
   const yaml: string[] = [];
   let refused = false;
   for (const id of ids) {
-    const problems = articleTextIssues(read.files, id);
-    if (problems.length > 0) {
-      for (const issue of problems) complain(`${formatIssue(issue)}\n`);
+    const textSink = new IssueSink();
+    const text = articleText(read.files, id, textSink);
+    if (text === undefined) {
+      for (const issue of textSink.issues) complain(`${formatIssue(issue)}\n`);
       complain(`error: ${id}: nothing suggested from a text the build refuses\n`);
       if (!args.all) return 1;
       refused = true;
       continue;
     }
-    const text = articleText(read.files, id) ?? '';
     const result = suggestRelations(text, suggester);
     let suggestions = result.suggestions.filter((s) => s.score >= minScore);
     const meta = read.files.articles.find((a) => a.id === id)?.meta;

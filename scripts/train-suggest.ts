@@ -86,7 +86,8 @@ runCommand(USAGE, async () => {
     if (setup.suggester)
       for (const article of [...read.files.articles].sort((a, b) => (a.id < b.id ? -1 : 1))) {
         if (!article.meta || !article.text) continue;
-        const text = articleText(read.files, article.id)!;
+        const text = articleText(read.files, article.id, sink);
+        if (text === undefined) continue;
         articles.push({
           text,
           annotated: annotatedStatements(article.meta, text, setup.index, sink),

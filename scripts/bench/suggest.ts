@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readDataDir } from '../../src/node/readData.ts';
+import { IssueSink } from '../../src/core/pipeline/issues.ts';
 import { articleText, prepareSuggestions } from '../../src/core/suggest/setup.ts';
 import { library, readWithLibraryOnly } from '../../src/core/suggest/read.ts';
 import { suggestRelations } from '../../src/core/suggest/suggest.ts';
@@ -49,7 +50,8 @@ export async function benchSuggest(
     await builtInModel(),
   );
   if (!setup.suggester) throw new Error('the seed data or the cue lexicon has errors');
-  const all = read.files.articles.map((a) => articleText(read.files, a.id) ?? '').join('\n');
+  const sink = new IssueSink();
+  const all = read.files.articles.map((a) => articleText(read.files, a.id, sink) ?? '').join('\n');
   const words = all.split(/\s+/).filter(Boolean);
   let thousand = '';
   for (let i = 0; words.length > 0 && i < 1000; i++) thousand += `${words[i % words.length]} `;

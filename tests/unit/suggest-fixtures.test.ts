@@ -32,7 +32,7 @@ describe('the held-out sets', { timeout: 60_000 }, () => {
       let annotations = 0;
       for (const article of read.files.articles) {
         const sink = new IssueSink();
-        const text = articleText(read.files, article.id)!;
+        const text = articleText(read.files, article.id, sink)!;
         const statements = annotatedStatements(article.meta!, text, setup.index, sink)!;
         expect(sink.issues, article.id).toEqual([]);
         expect(

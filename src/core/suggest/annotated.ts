@@ -78,9 +78,27 @@ export function isAnnotated(
   annotated: readonly Statement[],
   isDirected: (type: string) => boolean,
 ): boolean {
-  const directed = isDirected(suggestion.type);
-  const key = relationKey(suggestion.source, suggestion.type, suggestion.target, directed);
-  const { start, end } = suggestion.evidence.sentence;
+  return recordedIn(suggestion, suggestion.evidence.sentence, annotated, isDirected);
+}
+
+/**
+ * Whether the annotators recorded a relation in a sentence: the same relation (a symmetric type
+ * in either order) with a quote that overlaps it. What isAnnotated asks of a suggestion, and
+ * what labels the learned reader's training examples (training.ts).
+ */
+export function recordedIn(
+  relation: { source: string; type: string; target: string },
+  sentence: Span,
+  annotated: readonly Statement[],
+  isDirected: (type: string) => boolean,
+): boolean {
+  const key = relationKey(
+    relation.source,
+    relation.type,
+    relation.target,
+    isDirected(relation.type),
+  );
+  const { start, end } = sentence;
   return annotated.some(
     (a) =>
       relationKey(a.source, a.type, a.target, isDirected(a.type)) === key &&

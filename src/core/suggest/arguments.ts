@@ -31,6 +31,7 @@ import {
   isClauseBreak,
   isModifier,
   isNoun,
+  isObjectAt,
   isPassiveAt,
   isPastParticiple,
   isPreposition,
@@ -1218,7 +1219,7 @@ function groupLeftOf(view: SentenceView, last: PlacedMention): PlacedMention[] {
     if (
       commaAnd(view, previous.last, start) &&
       !afterComma(view, members[0]!) &&
-      objectBefore(view, listStart(view, members[0]!))
+      isObjectAt(view.tokens, listStart(view, members[0]!).first, view.sentence.first)
     )
       break;
     group.unshift(...members);
@@ -1256,14 +1257,6 @@ function listStart(view: SentenceView, m: PlacedMention): PlacedMention {
       return first;
     first = membersOf(view, previous)[0]!;
   }
-}
-
-/** Whether the mention is the object of the verb or preposition right before it (past its modifiers). */
-function objectBefore(view: SentenceView, m: PlacedMention): boolean {
-  const j = pastModifiers(view, m.first - 1, -1);
-  const t = j >= view.sentence.first ? view.tokens[j] : undefined;
-  if (t === undefined) return false;
-  return (t.pos === 'VERB' && !REPORTING_VERBS.has(t.lemma)) || isPreposition(t);
 }
 
 /** The group a mention begins, stopping before a name that starts a clause of its own. */

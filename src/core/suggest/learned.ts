@@ -8,6 +8,7 @@
  * Features are strings prefixed by the relation type ("opposes|bw:against"), so one weight
  * table holds one model per type; a type the model was not trained on gets no candidates.
  */
+import type { SideHow } from './arguments.ts';
 import type { CueHit } from './cues.ts';
 import { pairKey } from './pairs.ts';
 import { isParty, type PlacedMention, type SentenceView } from './sentence.ts';
@@ -34,8 +35,8 @@ export interface CueSides {
   type: string;
   source: readonly string[];
   target: readonly string[];
-  sourceHow?: string;
-  targetHow?: string;
+  sourceHow?: SideHow;
+  targetHow?: SideHow;
 }
 
 /** What the features of a sentence's pairs are read from. */
@@ -93,6 +94,8 @@ export function namedTogether(views: readonly SentenceView[]): Map<string, numbe
 
 /** The index of the first edge n does not exceed (0 up to edges.length). */
 const DISTANCE_EDGES = [1, 3, 6, 10, 16, 25];
+/** Buckets of in how many sentences a pair is named (this one included); TOGETHER words them. */
+const TOGETHER_EDGES = [1, 2, 4, 8];
 const bucket = (n: number, edges: readonly number[]): number => {
   let i = 0;
   while (i < edges.length && n > edges[i]!) i++;
@@ -225,7 +228,7 @@ function pairFeatures(
   f.push(`via1:${one.mention.via}`, `via2:${two.mention.via}`);
   if (one.mention.possessive) f.push('poss1');
   if (two.mention.possessive) f.push('poss2');
-  f.push(`co:${bucket(context.together.get(pairKey(a, b)) ?? 0, [1, 2, 4, 8])}`);
+  f.push(`co:${bucket(context.together.get(pairKey(a, b)) ?? 0, TOGETHER_EDGES)}`);
   if (context.index <= 1) f.push('lead');
   return [...new Set(f)];
 }
@@ -392,7 +395,7 @@ const SIGNS: Record<string, string> = {
   '?': 'a question mark',
 };
 
-/** The buckets of 'co' (namedTogether through the edges 1, 2, 4, 8) in words. */
+/** The buckets of 'co' (TOGETHER_EDGES) in words. */
 const TOGETHER = [
   'names together in no other sentence',
   'names together in one other sentence',
@@ -402,7 +405,7 @@ const TOGETHER = [
 ];
 
 /** How the rules found a side (arguments.ts's SideHow) in words. */
-const HOW: Record<string, string> = {
+const HOW: Record<SideHow, string> = {
   subject: 'its subject',
   possessive: 'a possessive',
   relative: 'a relative clause',
@@ -418,7 +421,7 @@ const HOW: Record<string, string> = {
 /** A side feature's value ("src:subject", "one-alone") in words. */
 function describeSide(value: string, cue: string): string {
   const [where, how] = value.split(':');
-  const found = how && HOW[how] ? ` (read from ${HOW[how]})` : '';
+  const found = how && how in HOW ? ` (read from ${HOW[how as SideHow]})` : '';
   switch (where) {
     case 'src':
       return `the rules found the source as the source of ${cue}${found}`;

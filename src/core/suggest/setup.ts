@@ -105,20 +105,13 @@ export function prepareActors(
   return { actors: (parsed.value as { actors: Actor[] }).actors, index };
 }
 
-/** The article's text as the build reads it, or undefined when the folder has no such text. */
-export function articleText(files: DataFiles, id: string): string | undefined {
-  const article = files.articles.find((a) => a.id === id);
-  return article?.text ? normaliseArticleText(article.text.text) : undefined;
-}
-
 /**
- * The errors the build gives an article's text (a control character such as NUL): the build
- * does not read such a text, and nothing is suggested from it either.
+ * The article's text as the build reads it; undefined when the folder has no such text, or when
+ * the build refuses it (a control character such as NUL), with the build's errors in `sink`:
+ * nothing is suggested from, scored on or learned from a text the graph would not take.
  */
-export function articleTextIssues(files: DataFiles, id: string): BuildIssue[] {
+export function articleText(files: DataFiles, id: string, sink: IssueSink): string | undefined {
   const file = files.articles.find((a) => a.id === id)?.text;
-  if (!file) return [];
-  const sink = new IssueSink();
-  checkTextCharacters(file, sink);
-  return sink.issues;
+  if (!file || !checkTextCharacters(file, sink)) return undefined;
+  return normaliseArticleText(file.text);
 }

@@ -107,7 +107,8 @@ function innerQuotations(text: string, tokens: readonly Token[], q: Quotation): 
     if (!opensInner(text, tokens[k]!)) continue;
     let close = k + 1;
     while (close < q.last && !closesInner(text, tokens[close]!)) close++;
-    if (close === q.last) continue;
+    // None closes after this one, so none after any later one: the rest are apostrophes.
+    if (close === q.last) break;
     found.push([k, close]);
     k = close;
   }

@@ -4,9 +4,10 @@
  * a quote overlapping the candidate's sentence. The structure is read without the learned
  * stage, as it is when the model is applied.
  */
+import { recordedIn } from './annotated.ts';
 import type { Statement } from './evaluate.ts';
 import type { Example } from './learned.ts';
-import { learnedCandidates, readSentences, relationKey, type Suggester } from './suggest.ts';
+import { learnedCandidates, readSentences, type Suggester } from './suggest.ts';
 
 export function trainingExamples(
   text: string,
@@ -15,18 +16,13 @@ export function trainingExamples(
   types: readonly string[],
 ): Example[] {
   const reading = readSentences(text, suggester);
-  const key = (s: { source: string; type: string; target: string }) =>
-    relationKey(s.source, s.type, s.target, suggester.directed(s.type));
   return learnedCandidates(reading, suggester, types).map(({ sentence, candidate }) => {
-    const { start, end } = sentence.view.sentence;
-    const wanted = key({
+    const relation = {
       source: candidate.source.actor!,
       type: candidate.type,
       target: candidate.target.actor!,
-    });
-    const recorded = annotated.some(
-      (a) => a.span !== undefined && a.span.start < end && start < a.span.end && key(a) === wanted,
-    );
+    };
+    const recorded = recordedIn(relation, sentence.view.sentence, annotated, suggester.directed);
     return { features: candidate.features, label: recorded ? 1 : 0 };
   });
 }

@@ -80,14 +80,8 @@ export class Suggestions {
     }
     const cueFile = await this.readCues();
     if ('status' in cueFile) return cueFile;
-    const {
-      suggestRelations,
-      isAnnotated,
-      articleText,
-      articleTextIssues,
-      readArticleMeta,
-      statementsOf,
-    } = await loadPipeline();
+    const { suggestRelations, isAnnotated, articleText, readArticleMeta, statementsOf } =
+      await loadPipeline();
     let model: LearnedModel;
     try {
       model = await builtInModel();
@@ -97,11 +91,10 @@ export class Suggestions {
     const prepared = await this.prepare(data, cueFile, model);
     if ('status' in prepared) return prepared;
 
-    const refused = articleTextIssues(data, id);
-    if (refused.length > 0)
-      return this.cannot(`the text of "${id}" has characters the build refuses`, refused);
-    const text = articleText(data, id) ?? '';
     const sink = new IssueSink();
+    const text = articleText(data, id, sink) ?? '';
+    if (sink.issues.length > 0)
+      return this.cannot(`the text of "${id}" has characters the build refuses`, sink.issues);
     const parsed = readArticleMeta(entry.meta, sink);
     if (!parsed) {
       return this.cannot(

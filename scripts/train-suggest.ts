@@ -20,7 +20,7 @@ import { IssueSink, formatIssue, hasErrors, sortIssues } from '../src/core/pipel
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
 import { readDataDir } from '../src/node/readData.ts';
 import { cuesPathFor, readCueSource } from '../src/node/suggestCues.ts';
-import { DEFAULT_MODEL } from '../src/node/suggestModel.ts';
+import { DEFAULT_MODEL, writeCommand } from '../src/node/suggestModel.ts';
 import { writeFilesAtomically } from '../src/node/writeOutput.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -144,11 +144,13 @@ runCommand(USAGE, async () => {
   if (args.check) {
     const current = await readFile(args.out, 'utf8').catch(() => undefined);
     if (current === undefined) {
-      complain(`${args.out} does not exist; run npm run train:suggest to write it\n`);
+      complain(`${args.out} does not exist; run ${writeCommand(args.out)} to write it\n`);
       return 1;
     }
     if (current !== text) {
-      complain(`${args.out} is not what training gives (${summary}); run npm run train:suggest\n`);
+      complain(
+        `${args.out} is not what training gives (${summary}); run ${writeCommand(args.out)}\n`,
+      );
       return 1;
     }
     say(`${args.out} is up to date: ${summary}\n`);

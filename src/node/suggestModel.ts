@@ -5,6 +5,7 @@
  * when first needed, never at import: a broken model file stops suggesting with a clear error,
  * not the command that writes it again.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readModel, type LearnedModel } from '../core/suggest/learned.ts';
 import { UsageError } from './cli.ts';
@@ -17,8 +18,7 @@ export const DEFAULT_MODEL = fileURLToPath(
 
 /** A model file read and checked; an Error naming the file and what to do if it cannot be used. */
 export async function readModelFile(path: string): Promise<LearnedModel> {
-  // The project's model is written where it is; another one with --out (quoted for a shell).
-  const write = `npm run train:suggest${path === DEFAULT_MODEL ? '' : ` -- --out ${shellWord(path)}`}`;
+  const write = writeCommand(path);
   const read = await readRegularFile(nodeFs, path, MAX_YAML_BYTES);
   if (read.kind === 'missing')
     throw new Error(`the model ${path} does not exist; write it with ${write}`);
@@ -35,6 +35,13 @@ export async function readModelFile(path: string): Promise<LearnedModel> {
   }
   return readModel(json, path, write);
 }
+
+/**
+ * The command that writes the model at `path`: the project's where it is, another with --out
+ * (the path quoted for a shell).
+ */
+export const writeCommand = (path: string): string =>
+  `npm run train:suggest${resolve(path) === DEFAULT_MODEL ? '' : ` -- --out ${shellWord(path)}`}`;
 
 /** A path as one word of a shell command: as it is when plain, else in single quotes. */
 const shellWord = (path: string): string =>

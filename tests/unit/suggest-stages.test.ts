@@ -1109,6 +1109,21 @@ describe('lists (hand-made sentences)', () => {
     expect(structural("Norland, Sudmark 'cooperating'")).toEqual([]);
   });
 
+  it('reads "told reporters in Nordby that ..." as what is told, not a relative clause of Nordby', () => {
+    // The pressure is no one named's; before, Nordby (Norland's capital) was read as its source.
+    expect(
+      structural('Lena Holm told reporters in Nordby that pressure on Sudmark was wrong.'),
+    ).not.toContain('norland opposes sudmark asserted');
+    // What is said is still read, and a "that" after a name with no verb of saying before it
+    // still opens a relative clause.
+    expect(structural('Norland said on Monday that Sudmark attacked Ostria.')).toContain(
+      'sudmark opposes ostria asserted',
+    );
+    expect(structural('It was Norland that condemned Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
   it('ends a list at ", and" after the object of a verb or preposition: a clause begins', () => {
     expect(suggest('Norland attacked Sudmark, and Ostria condemned the raid.').sort()).toEqual([
       'norland opposes sudmark asserted',

@@ -597,6 +597,24 @@ function sharedSubject(
 /** Verbs whose "that" clause is what is said, denied or believed. */
 const COMPLEMENT_VERBS = new Set([...REPORTING_VERBS, 'deny', 'insist', 'warn', 'admit', 'argue']);
 
+/** How far before "that" the verb whose clause it opens may stand ("told reporters in Moscow"). */
+const COMPLEMENT_REACH = 6;
+
+/**
+ * Whether the "that" at token k opens what a verb of saying before it says ("told reporters in
+ * Moscow that ...", "said on Monday that ..."): the nearest verb before it, a few words back,
+ * is one of COMPLEMENT_VERBS.
+ */
+function saidBefore(view: SentenceView, k: number): boolean {
+  const { tokens, sentence } = view;
+  for (let j = k - 1; j >= sentence.first && j >= k - COMPLEMENT_REACH; j--) {
+    const t = tokens[j]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return COMPLEMENT_VERBS.has(t.lemma);
+    if (isClauseBreak(t)) return false;
+  }
+  return false;
+}
+
 function findSubject(
   view: SentenceView,
   cueFirst: number,
@@ -694,6 +712,8 @@ function findSubject(
       )
         continue;
       if (!RELATIVE_PRONOUNS.has(t.lower)) return undefined;
+      // "told reporters in Moscow that Western pressure ...": what is told, not Moscow's.
+      if (t.lower === 'that' && saidBefore(view, k)) return undefined;
       let j = k - 1;
       while (j >= sentence.first && tokens[j]!.text === ',') j--;
       const antecedent = nameEndingAt(view, j);

@@ -234,6 +234,24 @@ describe('npm run eval:suggest', { timeout: 60_000 }, () => {
     expect(json.sameSentence.matched).toBeLessThanOrEqual(json.overall.matched);
   });
 
+  it('refuses to score a folder with a text the build refuses (a NUL), naming the place', () => {
+    const nul = join(dir, 'articles/nul.txt');
+    writeFileSync(nul, 'Alpha attacked\0 Beta.\n');
+    writeFileSync(join(dir, 'articles/nul.yaml'), 'title: NUL\nrelations: []\n');
+    try {
+      const run = runScript('eval-suggest.ts', ['--data', dir]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(
+        `${nul}:1:15: error: the article text contains the control character U+0000 (NUL)`,
+      );
+      expect(run.stderr).toContain('Cannot evaluate: the data or the cue lexicon has errors');
+    } finally {
+      rmSync(nul);
+      rmSync(join(dir, 'articles/nul.yaml'));
+    }
+  });
+
   it('scores only what --min-score keeps, as npm run suggest -- --min-score gives it', () => {
     const all = JSON.parse(runScript('eval-suggest.ts', ['--data', dir, '--json']).stdout);
     const high = runScript('eval-suggest.ts', ['--data', dir, '--json', '--min-score', '0.7']);

@@ -378,6 +378,15 @@ describe('npm run train:suggest', { timeout: 120_000 }, () => {
       /cannot be learned from until the errors above are fixed; nothing written/,
     );
     expect(readFileSync(out, 'utf8')).toBe('previous');
+    // So does a text the build refuses (a NUL in it), named with its line and column.
+    writeFileSync(join(dir, 'articles/a.yaml'), 'title: A\nrelations: []\n');
+    writeFileSync(join(dir, 'articles/a.txt'), 'Ostria fought\0 with Sudmark.\n');
+    const nul = runScript('train-suggest.ts', ['--data', dir, '--out', out]);
+    expect(nul.status).toBe(1);
+    expect(nul.stderr).toContain(
+      `${join(dir, 'articles/a.txt')}:1:14: error: the article text contains the control character U+0000 (NUL)`,
+    );
+    expect(readFileSync(out, 'utf8')).toBe('previous');
     expect(runScript('train-suggest.ts', ['--data', dir, '--out', '']).status).toBe(2);
     const none = runScript('train-suggest.ts', [
       '--data',

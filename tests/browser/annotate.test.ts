@@ -480,6 +480,21 @@ describe('the annotation workbench', () => {
     expect(list.x + list.width).toBeLessThanOrEqual(reader.x + reader.width + 0.5);
     expect(list.x + list.width).toBeLessThanOrEqual(stage.x + 0.5);
 
+    // A file changed on disk under the list: nothing saved, and the reader says why.
+    const changed = `${readFileSync(articleFile(), 'utf8')}# edited elsewhere, under the list\n`;
+    writeFileSync(articleFile(), changed);
+    await accept.click();
+    await p
+      .locator('.suggestions-section .form-status', {
+        hasText: 'Not saved: the reader says why, with a button to reload the article.',
+      })
+      .waitFor();
+    await p.locator('.reader-message', { hasText: 'changed on disk' }).waitFor();
+    expect(readFileSync(articleFile(), 'utf8')).toBe(changed);
+    expect(await accept.isEnabled()).toBe(true);
+    await p.getByRole('button', { name: 'Reload the article' }).click();
+    await p.locator('.reader-message').waitFor({ state: 'hidden' });
+
     const before = await graphVersion(p);
     // A double click sends one change (a second would be refused as a conflict).
     const changes: string[] = [];

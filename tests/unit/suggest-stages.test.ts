@@ -2266,6 +2266,26 @@ describe('the pair "the two" stands for (coref.ts pairOf; hand-made sentences)',
     expect(got.join()).not.toMatch(/north-pact \S+ (norland|sudmark)/);
   });
 
+  it('takes the two persons just named for "the two ministers", else the pair as before', () => {
+    const met =
+      'Norland and Sudmark will share intelligence. Sergei Petrov said so after meeting Anna Berg in Ostria. ';
+    const diplomats = `${met}The two top diplomats also discussed the border.`;
+    const got = suggestRelations(diplomats, suggester).suggestions.filter(
+      (x) => x.evidence.sentence.start >= diplomats.indexOf('The two'),
+    );
+    expect(got.map((x) => `${x.source} ${x.type} ${x.target}`)).toEqual([
+      'ivan-petrov cooperates-with anna-berg',
+    ]);
+    // Not "the two nations": states, as before.
+    expect(suggest(`${met}The two nations also discussed the border.`)).toContain(
+      'norland cooperates-with sudmark asserted',
+    );
+    // No two persons named near: the pair as for any noun.
+    expect(suggest(`${lead}The two foreign ministers discussed the border.`)).toEqual(
+      expect.arrayContaining(['norland cooperates-with sudmark asserted']),
+    );
+  });
+
   it('reads "its two neighbours", "all sides" and "both" with an adjective as the pair', () => {
     for (const words of ['its two neighbours', 'all sides', 'both warring parties']) {
       const got = suggest(`${lead}The NPC called on ${words} to show restraint.`);

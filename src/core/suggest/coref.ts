@@ -10,7 +10,9 @@
  *   registry's affiliation), else the most recent state;
  * - "the two", "both sides", "the two governments", "its two neighbours", "all parties",
  *   "between the neighbours": a group of two, from the sentence if it names both before the words, else a pair joined by
- *   "and" just before, else the two actors the article has named most (see pairOf);
+ *   "and" just before, else the two actors the article has named most (see pairOf); "the two
+ *   ministers" (diplomats, presidents, envoys): the two persons named last, when the sentence
+ *   and the two before name two;
  * - "restraint" or "calm" asked for ("urged restraint", "called for calm"), and "them" asked to
  *   act ("urged them to talk"): the two sides of the conflict, found as for "the two" (never the
  *   ones who ask);
@@ -81,8 +83,11 @@ const DESCRIPTIONS = new Map<string, readonly Kind[]>([
 const PAIR_DETERMINERS = new Set(['the', 'our', ...POSSESSIVES]);
 /** "all sides", "all parties": the parties to the dispute, read as a pair. */
 const ALL_NOUNS = new Set(['sides', 'parties']);
-/** Nouns "the two" and "both" may carry ("the two sides", "both countries"): states or any. */
-const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
+/**
+ * Nouns "the two" and "both" may carry ("the two sides", "both countries"): states, persons
+ * (a pair of persons named just before, else as for any), or any.
+ */
+const PAIR_NOUNS = new Map<string, 'state' | 'person' | 'any'>([
   ['sides', 'any'],
   ['countries', 'state'],
   ['governments', 'state'],
@@ -99,10 +104,10 @@ const PAIR_NOUNS = new Map<string, 'state' | 'any'>([
   ['forces', 'any'],
   ['armies', 'any'],
   ['militaries', 'any'],
-  ['ministers', 'any'],
-  ['presidents', 'any'],
-  ['diplomats', 'any'],
-  ['envoys', 'any'],
+  ['ministers', 'person'],
+  ['presidents', 'person'],
+  ['diplomats', 'person'],
+  ['envoys', 'person'],
 ]);
 
 /** "each side", "each government": the pair, by the singular of a pair noun. */
@@ -371,7 +376,12 @@ export function resolveReferences(
           const object =
             verb !== undefined && verb.pos === 'VERB' && !REPORTING_VERBS.has(verb.lemma);
           // As a verb's object, never its subjects ("Ostria, Sudmark's ally, urged both sides").
-          const pair = sidesAsked(k, states, object);
+          // "The two top diplomats discussed": the two persons just named, when there are.
+          const persons =
+            hasNoun && PAIR_NOUNS.get(key) === 'person' && !object
+              ? personsOf(recent, s, (id) => kindOf(id) === 'person')
+              : undefined;
+          const pair = persons ?? sidesAsked(k, states, object);
           if (pair) add(k, hasNoun ? after + 1 : after, pair, 'description');
           k = hasNoun ? after : after - 1;
           continue;
@@ -663,6 +673,23 @@ function appealsBefore(tokens: readonly Token[], k: number, first: number): bool
 
 /** How many sentences back an "X and Y" still gives the pair "the two" stands for. */
 const PAIR_REACH = 2;
+
+/**
+ * The two persons "the two ministers" stands for: the last two named in this sentence and the
+ * `PAIR_REACH` before it, earlier first; none when fewer than two were.
+ */
+function personsOf(
+  recent: readonly Seen[],
+  sentence: number,
+  isPerson: (id: string) => boolean,
+): string[] | undefined {
+  const pair: string[] = [];
+  for (let i = recent.length - 1; i >= 0 && recent[i]!.sentence >= sentence - PAIR_REACH; i--) {
+    const { actor } = recent[i]!;
+    if (isPerson(actor) && !pair.includes(actor) && pair.push(actor) === 2) return pair.reverse();
+  }
+  return undefined;
+}
 
 /**
  * The two actors "the two" stands for. From this sentence if it names two before the words

@@ -111,6 +111,24 @@ describe('the learned reader (learned.ts)', () => {
     expect(found[0]!.why).toMatch(/: the cue "attack"; "and" between the names/);
     expect(describeFeature('cam:11:before')).toBe('a cue of CAMEO root 11 before both names');
     expect(describeFeature('post:said')).toBe('"said" after the second name');
+    // Relation types by their labels, as the page names them.
+    const label = (type: string) => (type === 'cooperates-with' ? 'cooperates with' : type);
+    expect(describeFeature('cue:cooperates-with:between', label)).toBe(
+      'a cue of "cooperates with" between the names',
+    );
+    expect(describeFeature('s:other:cooperates-with', label)).toBe(
+      'the rules read them as "cooperates with"',
+    );
+    const places = ['before', 'after', 'between', 'on'];
+    const byCooperation = learned(
+      'Norland attacked Sudmark, and Ostria met Norland.',
+      model({
+        'opposes|bias': -5,
+        ...Object.fromEntries(places.map((p) => [`opposes|cue:cooperates-with:${p}`, 10])),
+      }),
+    );
+    expect(byCooperation.length).toBeGreaterThan(0);
+    for (const s of byCooperation) expect(s.why).toMatch(/: a cue of "cooperates with" /);
   });
 
   it("gives a learned pair the modality the sentence's markers give its cue", () => {

@@ -280,18 +280,22 @@ export function probability(model: LearnedModel, features: readonly string[]): n
   return sigmoid(z);
 }
 
-/** The features that weighed most for the candidate, in words, strongest first. */
+/**
+ * The features that weighed most for the candidate, in words, strongest first; `typeLabel`
+ * names a relation type by its label ("cooperates with") rather than its id.
+ */
 export function strongestEvidence(
   model: LearnedModel,
   features: readonly string[],
   count: number,
+  typeLabel: (type: string) => string = (type) => type,
 ): string[] {
   return features
     .map((f) => ({ f, w: model.weights.get(f) ?? 0 }))
     .filter(({ f, w }) => w > 0 && !f.endsWith('|bias'))
     .sort((x, y) => y.w - x.w)
     .slice(0, count)
-    .map(({ f }) => describeFeature(f.slice(f.indexOf('|') + 1)));
+    .map(({ f }) => describeFeature(f.slice(f.indexOf('|') + 1), typeLabel));
 }
 
 const PLACES: Record<string, string> = {
@@ -301,8 +305,11 @@ const PLACES: Record<string, string> = {
   on: 'on a name',
 };
 
-/** A feature (without its type) in words, for the why. */
-export function describeFeature(feature: string): string {
+/** A feature (without its type) in words, for the why; relation types by `typeLabel`. */
+export function describeFeature(
+  feature: string,
+  typeLabel: (type: string) => string = (type) => type,
+): string {
   const [kind, ...rest] = feature.split(':');
   const value = rest.join(':');
   switch (kind) {
@@ -314,7 +321,7 @@ export function describeFeature(feature: string): string {
     }
     case 'cue': {
       const [type, where] = value.split(':');
-      return `a cue of ${type} ${PLACES[where!] ?? ''}`.trim();
+      return `a cue of "${typeLabel(type!)}" ${PLACES[where!] ?? ''}`.trim();
     }
     case 'bw':
       return `${word(value)} between the names`;
@@ -328,7 +335,7 @@ export function describeFeature(feature: string): string {
         : value === 'rev'
           ? 'the rules read it the other way'
           : value.startsWith('other')
-            ? `the rules read them as ${value.slice('other:'.length)}`
+            ? `the rules read them as "${typeLabel(value.slice('other:'.length))}"`
             : 'a name the rules used';
     case 'side':
     case 'oside':

@@ -119,6 +119,8 @@ export interface Suggester extends ReactionLexicon {
   refusal: Cue | undefined;
   /** The learned reader (learned.ts), or none: the structure's readings only. */
   learned: LearnedModel | null;
+  /** A relation type's label ("cooperates with"), for the why; its id when it has none. */
+  typeLabel: (type: string) => string;
 }
 
 /**
@@ -156,6 +158,7 @@ export function makeSuggester(
 ): Suggester {
   const names = indexNames(actors, lexicon);
   const coref = corefRegistry(actors, lexicon.honorifics);
+  const labels = new Map(relationTypes.map((t) => [t.id, t.label]));
   return {
     names,
     lexicon,
@@ -180,6 +183,7 @@ export function makeSuggester(
     nounCodes: nounCodes(lexicon),
     affiliationOf: (id) => coref.affiliation.get(id),
     learned,
+    typeLabel: (type) => labels.get(type) ?? type,
   };
 }
 
@@ -307,7 +311,7 @@ function learnedSuggestions(
     const read = readByPosition(sentence.view, cue, sentence.markers, first, suggester);
     // A refusal ("does not recognise X") is the rules' reading, of another type.
     if (read.reading !== cue) continue;
-    const evidence = strongestEvidence(model, candidate.features, 3);
+    const evidence = strongestEvidence(model, candidate.features, 3, suggester.typeLabel);
     out.push(
       toSuggestion(text, sentence.view, cue, source, target, read.modality, {
         score: Math.round(LEARNED_MAX_SCORE * p * 100) / 100,

@@ -1410,6 +1410,16 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
       'norland cooperates-with sudmark asserted',
       'norland cooperates-with sudmark asserted',
     ]);
+    // An agreement brokered between two is theirs, not its broker's.
+    for (const noun of ['an agreement', 'a deal']) {
+      const text = `Ostria brokered ${noun} between Norland and Sudmark. The NPC welcomed the agreement.`;
+      expect(
+        suggestRelations(text, suggester)
+          .suggestions.filter((s) => s.evidence.cue.text === 'welcomed')
+          .map((s) => `${s.source} ${s.type} ${s.target}`),
+        noun,
+      ).toEqual(['north-pact cooperates-with norland', 'north-pact cooperates-with sudmark']);
+    }
     // More doers than MAX_DOERS: no reaction aimed, the reacting side among them or not.
     for (const reacting of ['Iraq', 'Norland']) {
       const text = `Norland, Sudmark, Ostria and Red Front signed a trade agreement. ${reacting} welcomed the agreement.`;

@@ -630,6 +630,11 @@ function suggestInSentence(
       const word = hit.cue.pos === 'noun' ? tokens[hit.last - 1]! : tokens[hit.first]!;
       const ids = (side?: Side) => side?.group.flatMap((m) => (m.actor ? [m.actor] : [])) ?? [];
       const mutual = !suggester.directed(hit.cue.type);
+      // "brokered an agreement between X and Y": the agreement is X's and Y's, not its broker's.
+      const between =
+        hit.cue.pos === 'noun' &&
+        parties.target?.how === 'between' &&
+        ids(parties.target).length >= 2;
       rememberAct(told.acts, {
         word: word.lemma,
         code: hit.cue.code,
@@ -637,7 +642,9 @@ function suggestInSentence(
         ...(SAYING_VERBS.has(word.lemma) ? { saying: true } : {}),
         // "cancelled the agreements": no later "the sanctions" of its root refers to it.
         ...(ENDING_VERBS.has(word.lemma) ? { ending: true } : {}),
-        actors: [...new Set([...ids(parties.source), ...(mutual ? ids(parties.target) : [])])],
+        actors: between
+          ? [...new Set(ids(parties.target))]
+          : [...new Set([...ids(parties.source), ...(mutual ? ids(parties.target) : [])])],
         targets: [...new Set(ids(parties.target))],
         sentence: told.sentence,
         at: hit.first,

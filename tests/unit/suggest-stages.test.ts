@@ -565,6 +565,19 @@ describe('coreference, appeals and offers, denials (general English, hand-made s
     expect(
       suggest('Red Front told Norland that it would free the hostages if the army withdrew.'),
     ).toEqual(['red-front proposes-to norland conditional']);
+    // The one whose measure it undoes, named after the verb, when the condition names no one.
+    for (const yielding of [
+      'would lift the sanctions on Sudmark',
+      'would withdraw its troops from Sudmark',
+      'would release the Sudmark sailors',
+    ])
+      expect(suggest(`Norland ${yielding} if the talks succeed.`), yielding).toEqual([
+        'norland proposes-to sudmark conditional',
+      ]);
+    // Not its speaker: the condition's subject then.
+    expect(
+      suggest('Norland would return to the table, Anna Berg said, only if Sudmark left.'),
+    ).toEqual(['norland proposes-to sudmark conditional']);
   });
 
   it('takes the person in apposition to a title, and the actor a possessor qualifies', () => {

@@ -1704,21 +1704,50 @@ export function conditionSubject(view: SentenceView, from: number): Side | undef
   return { group, how: 'subject', distance: k - from };
 }
 
+/** How many tokens after the verb of yielding the one whose measure it undoes may be named. */
+const CONCESSION_REACH = 6;
+
+/**
+ * "would lift the sanctions on Y if", "would withdraw its troops from Y if", "would release the
+ * Y sailors if": the first name after the verb of yielding at `verb`, before the condition at
+ * `conditionFirst`, within CONCESSION_REACH tokens, and not of the side yielding.
+ */
+function concessionObject(
+  view: SentenceView,
+  verb: number,
+  conditionFirst: number,
+  source: Side,
+): Side | undefined {
+  const own = new Set(source.group.map((g) => g.actor));
+  const end = Math.min(conditionFirst, verb + 1 + CONCESSION_REACH);
+  for (const m of view.mentions) {
+    if (m.first <= verb || m.first >= end) continue;
+    // "would return to the table, he said, only if": the speaker is no object.
+    const saying = m.last < view.sentence.last && REPORTING_VERBS.has(view.tokens[m.last]!.lemma);
+    if (!usable(m) || own.has(m.actor) || m.mention.via === 'pronoun' || saying) return undefined;
+    return { group: groupRightOf(view, m), how: 'object', distance: m.first - verb };
+  }
+  return undefined;
+}
+
 /**
  * An intent to yield on a condition (CAMEO 035): "X would withdraw the complaint if Y ...",
- * "X told Y that it would stop attacking ... if ...". The modal at `modal`, the verb of yielding
- * after it; the source is the modal's subject, the target the one told, else the condition's
- * subject.
+ * "X told Y that it would stop attacking ... if ...", "X would lift the sanctions on Y if ...".
+ * The modal at `modal`, the verb of yielding at `verb`; the source is the modal's subject, the
+ * target the one told, else the one named after the verb (before the condition), else the
+ * condition's subject.
  */
 export function conditionalOffer(
   view: SentenceView,
   modal: number,
-  conditionEnd: number,
+  verb: number,
+  condition: { first: number; last: number },
   antecedents: Antecedents,
 ): Parties | undefined {
   const source = findSubject(view, modal, antecedents);
   if (!source) return undefined;
   let target = oneTold(view, source, modal);
-  target ??= conditionSubject(view, conditionEnd);
+  target ??= concessionObject(view, verb, condition.first, source);
+  target ??= conditionSubject(view, condition.last);
   return target ? { passive: false, source, target } : undefined;
 }

@@ -530,7 +530,7 @@ function suggestInSentence(
       const verb = tokens[v];
       const condition = conditionAfter(v + 1);
       if (!verb || !condition || !suggester.lexicon.concessions.has(verb.lemma)) continue;
-      const parties = conditionalOffer(view, k, condition.last, antecedentsAt(k));
+      const parties = conditionalOffer(view, k, v, condition, antecedentsAt(k));
       if (parties) extra.push({ hit: { cue: offerCue, first: k, last: v + 1 }, parties });
     }
   }

@@ -397,14 +397,23 @@ describe('npm run train:suggest', { timeout: 120_000 }, () => {
     );
     expect(readFileSync(out, 'utf8')).toBe('previous');
     // So does a text the build refuses (a NUL in it), named with its line and column.
-    writeFileSync(join(dir, 'articles/a.yaml'), 'title: A\nrelations: []\n');
-    writeFileSync(join(dir, 'articles/a.txt'), 'Ostria fought\0 with Sudmark.\n');
-    const nul = runScript('train-suggest.ts', ['--data', dir, '--out', out]);
+    const nulDir = dataset(
+      '  - { source: ostria, type: opposes, target: sudmark, quote: Ostria fought }\n',
+    );
+    const nulText = join(nulDir, 'articles/a.txt');
+    writeFileSync(nulText, 'Ostria fought\0 with Sudmark.\n');
+    writeFileSync(join(nulDir, 'model.json'), 'previous');
+    const nul = runScript('train-suggest.ts', [
+      '--data',
+      nulDir,
+      '--out',
+      join(nulDir, 'model.json'),
+    ]);
     expect(nul.status).toBe(1);
     expect(nul.stderr).toContain(
-      `${join(dir, 'articles/a.txt')}:1:14: error: the article text contains the control character U+0000 (NUL)`,
+      `${nulText}:1:14: error: the article text contains the control character U+0000 (NUL)`,
     );
-    expect(readFileSync(out, 'utf8')).toBe('previous');
+    expect(readFileSync(join(nulDir, 'model.json'), 'utf8')).toBe('previous');
     expect(runScript('train-suggest.ts', ['--data', dir, '--out', '']).status).toBe(2);
     const none = runScript('train-suggest.ts', [
       '--data',

@@ -565,7 +565,8 @@ describe('coreference, appeals and offers, denials (general English, hand-made s
     expect(
       suggest('Red Front told Norland that it would free the hostages if the army withdrew.'),
     ).toEqual(['red-front proposes-to norland conditional']);
-    // The one whose measure it undoes, named after the verb, when the condition names no one.
+    // The one whose measure it undoes, named in the verb's object (before the condition's
+    // subject, after the one told).
     for (const yielding of [
       'would lift the sanctions on Sudmark',
       'would withdraw its troops from Sudmark',
@@ -574,10 +575,19 @@ describe('coreference, appeals and offers, denials (general English, hand-made s
       expect(suggest(`Norland ${yielding} if the talks succeed.`), yielding).toEqual([
         'norland proposes-to sudmark conditional',
       ]);
-    // Not its speaker: the condition's subject then.
+    // Not a name past a comma, a verb or "in": the condition's subject then, or nothing.
+    for (const words of [
+      'would return to the table, Anna Berg said, only',
+      "would withdraw, Ostria's envoy said,",
+      'would release the sailors, Ostria and the NPC said,',
+      'would withdraw its troops in Ostria',
+    ])
+      expect(suggest(`Norland ${words} if Sudmark left.`), words).toEqual([
+        'norland proposes-to sudmark conditional',
+      ]);
     expect(
-      suggest('Norland would return to the table, Anna Berg said, only if Sudmark left.'),
-    ).toEqual(['norland proposes-to sudmark conditional']);
+      structural('Norland would withdraw, and Ostria would follow, if the talks succeed.'),
+    ).toEqual([]);
   });
 
   it('takes the person in apposition to a title, and the actor a possessor qualifies', () => {
@@ -1423,7 +1433,15 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
       'norland cooperates-with sudmark asserted',
       'norland cooperates-with sudmark asserted',
     ]);
-    // An agreement brokered between two is theirs, not its broker's.
+    // An agreement brokered between two is theirs, not its broker's (one of them unknown too).
+    expect(
+      suggestRelations(
+        'Ostria brokered a deal between Norland and the rebels. The NPC welcomed the deal.',
+        suggester,
+      )
+        .suggestions.filter((s) => s.evidence.cue.text === 'welcomed')
+        .map((s) => `${s.source} ${s.type} ${s.target}`),
+    ).toEqual(['north-pact cooperates-with norland']);
     for (const noun of ['an agreement', 'a deal']) {
       const text = `Ostria brokered ${noun} between Norland and Sudmark. The NPC welcomed the agreement.`;
       expect(
@@ -2303,6 +2321,20 @@ describe('the pair "the two" stands for (coref.ts pairOf; hand-made sentences)',
     expect(suggest(`${met}The two nations also discussed the border.`)).toContain(
       'norland cooperates-with sudmark asserted',
     );
+    // Not the one who says it; no guess among three persons.
+    const lind = suggest(
+      'Sergei Petrov met Anna Berg in Ostria. Jo Bishop said the two ministers agreed to cooperate.',
+    );
+    expect(lind).toContain('ivan-petrov cooperates-with anna-berg asserted');
+    expect(lind.join()).not.toMatch(/jo-bishop/);
+    expect(
+      structural(
+        'Sergei Petrov and Lena Holm flew to Ostria. Anna Berg joined them. The two ministers discussed the border.',
+      ).filter(
+        (x) =>
+          x.includes('cooperates-with') && !x.startsWith('ivan-petrov cooperates-with lena-holm'),
+      ),
+    ).toEqual([]);
     // No two persons named near: the pair as for any noun.
     expect(suggest(`${lead}The two foreign ministers discussed the border.`)).toEqual(
       expect.arrayContaining(['norland cooperates-with sudmark asserted']),

@@ -1707,10 +1707,16 @@ export function conditionSubject(view: SentenceView, from: number): Side | undef
 /** How many tokens after the verb of yielding the one whose measure it undoes may be named. */
 const CONCESSION_REACH = 6;
 
+/** Prepositions that lead from a verb of yielding to the one it yields to ("sanctions on Y"). */
+const CONCESSION_PREPOSITIONS = new Set(['on', 'from', 'against', 'to', 'of', 'with']);
+
 /**
  * "would lift the sanctions on Y if", "would withdraw its troops from Y if", "would release the
- * Y sailors if": the first name after the verb of yielding at `verb`, before the condition at
- * `conditionFirst`, within CONCESSION_REACH tokens, and not of the side yielding.
+ * Y sailors if": a name in the object of the verb of yielding at `verb`, within
+ * CONCESSION_REACH tokens and before the condition at `conditionFirst`: reached through
+ * determiners, adjectives, nouns and the prepositions above only (not past a comma, a verb,
+ * "in" or "at": "would withdraw, Ostria said, if", "its troops in Y"), and not of the side
+ * yielding.
  */
 function concessionObject(
   view: SentenceView,
@@ -1718,14 +1724,25 @@ function concessionObject(
   conditionFirst: number,
   source: Side,
 ): Side | undefined {
+  const { tokens } = view;
   const own = new Set(source.group.map((g) => g.actor));
-  const end = Math.min(conditionFirst, verb + 1 + CONCESSION_REACH);
-  for (const m of view.mentions) {
-    if (m.first <= verb || m.first >= end) continue;
-    // "would return to the table, he said, only if": the speaker is no object.
-    const saying = m.last < view.sentence.last && REPORTING_VERBS.has(view.tokens[m.last]!.lemma);
-    if (!usable(m) || own.has(m.actor) || m.mention.via === 'pronoun' || saying) return undefined;
-    return { group: groupRightOf(view, m), how: 'object', distance: m.first - verb };
+  const end = Math.min(conditionFirst, verb + 1 + CONCESSION_REACH, view.sentence.last);
+  for (let k = verb + 1; k < end; k++) {
+    const m = mentionOn(view, k);
+    if (m) {
+      if (m.first !== k || !usable(m) || own.has(m.actor) || m.mention.via === 'pronoun')
+        return undefined;
+      return { group: groupRightOf(view, m), how: 'object', distance: k - verb };
+    }
+    const t = tokens[k]!;
+    const onTheWay =
+      t.pos === 'DET' ||
+      t.pos === 'ADJ' ||
+      t.pos === 'NUM' ||
+      t.pos === 'NOUN' ||
+      (t.pos === 'PRON' && POSSESSIVES.has(t.lower)) ||
+      (t.pos === 'ADP' && CONCESSION_PREPOSITIONS.has(t.lower));
+    if (!onTheWay) return undefined;
   }
   return undefined;
 }

@@ -11,8 +11,8 @@
  * - "the two", "both sides", "the two governments", "its two neighbours", "all parties",
  *   "between the neighbours": a group of two, from the sentence if it names both before the words, else a pair joined by
  *   "and" just before, else the two actors the article has named most (see pairOf); "the two
- *   ministers" (diplomats, presidents, envoys): the two persons named last, when the sentence
- *   and the two before name two;
+ *   ministers" (diplomats, presidents, envoys): the two persons the sentence and the two before
+ *   name, when they name exactly two besides a speaker;
  * - "restraint" or "calm" asked for ("urged restraint", "called for calm"), and "them" asked to
  *   act ("urged them to talk"): the two sides of the conflict, found as for "the two" (never the
  *   ones who ask);
@@ -379,7 +379,17 @@ export function resolveReferences(
           // "The two top diplomats discussed": the two persons just named, when there are.
           const persons =
             hasNoun && PAIR_NOUNS.get(key) === 'person' && !object
-              ? personsOf(recent, s, (id) => kindOf(id) === 'person')
+              ? personsOf(
+                  recent,
+                  s,
+                  (id) => kindOf(id) === 'person',
+                  // The speaker of this sentence ("Lind said the two ministers ...").
+                  (seen) => {
+                    if (seen.sentence !== s) return false;
+                    const next = tokens[(seen as Seen & { end: number }).end];
+                    return next !== undefined && REPORTING_VERBS.has(next.lemma);
+                  },
+                )
               : undefined;
           const pair = persons ?? sidesAsked(k, states, object);
           if (pair) add(k, hasNoun ? after + 1 : after, pair, 'description');
@@ -675,20 +685,23 @@ function appealsBefore(tokens: readonly Token[], k: number, first: number): bool
 const PAIR_REACH = 2;
 
 /**
- * The two persons "the two ministers" stands for: the last two named in this sentence and the
- * `PAIR_REACH` before it, earlier first; none when fewer than two were.
+ * The two persons "the two ministers" stands for: the persons named in this sentence and the
+ * `PAIR_REACH` before it, earlier first, when they are exactly two (three or more: no guess
+ * among them); the one who speaks (`speaks`: "Lind said the two ministers ...") is none of them.
  */
 function personsOf(
   recent: readonly Seen[],
   sentence: number,
   isPerson: (id: string) => boolean,
+  speaks: (seen: Seen) => boolean,
 ): string[] | undefined {
-  const pair: string[] = [];
+  const persons: string[] = [];
   for (let i = recent.length - 1; i >= 0 && recent[i]!.sentence >= sentence - PAIR_REACH; i--) {
-    const { actor } = recent[i]!;
-    if (isPerson(actor) && !pair.includes(actor) && pair.push(actor) === 2) return pair.reverse();
+    const seen = recent[i]!;
+    if (!isPerson(seen.actor) || persons.includes(seen.actor) || speaks(seen)) continue;
+    persons.push(seen.actor);
   }
-  return undefined;
+  return persons.length === 2 ? persons.reverse() : undefined;
 }
 
 /**

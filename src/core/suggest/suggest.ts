@@ -634,7 +634,7 @@ function suggestInSentence(
       const between =
         hit.cue.pos === 'noun' &&
         parties.target?.how === 'between' &&
-        ids(parties.target).length >= 2;
+        ids(parties.target).length > 0;
       rememberAct(told.acts, {
         word: word.lemma,
         code: hit.cue.code,

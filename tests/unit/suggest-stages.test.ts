@@ -1434,30 +1434,25 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
       'norland cooperates-with sudmark asserted',
     ]);
     // An agreement brokered between two is theirs, not its broker's (one of them unknown too).
-    expect(
-      suggestRelations(
-        'Ostria brokered a deal between Norland and the rebels. The NPC welcomed the deal.',
-        suggester,
-      )
+    const welcomes = (text: string) =>
+      suggestRelations(text, suggester)
         .suggestions.filter((s) => s.evidence.cue.text === 'welcomed')
-        .map((s) => `${s.source} ${s.type} ${s.target}`),
+        .map((s) => `${s.source} ${s.type} ${s.target}`);
+    expect(
+      welcomes('Ostria brokered a deal between Norland and the rebels. The NPC welcomed the deal.'),
     ).toEqual(['north-pact cooperates-with norland']);
     for (const noun of ['an agreement', 'a deal']) {
-      const text = `Ostria brokered ${noun} between Norland and Sudmark. The NPC welcomed the agreement.`;
       expect(
-        suggestRelations(text, suggester)
-          .suggestions.filter((s) => s.evidence.cue.text === 'welcomed')
-          .map((s) => `${s.source} ${s.type} ${s.target}`),
+        welcomes(
+          `Ostria brokered ${noun} between Norland and Sudmark. The NPC welcomed the agreement.`,
+        ),
         noun,
       ).toEqual(['north-pact cooperates-with norland', 'north-pact cooperates-with sudmark']);
     }
     // More doers than MAX_DOERS: no reaction aimed, the reacting side among them or not.
     for (const reacting of ['Iraq', 'Norland']) {
       const text = `Norland, Sudmark, Ostria and Red Front signed a trade agreement. ${reacting} welcomed the agreement.`;
-      const reactions = suggestRelations(text, suggester).suggestions.filter(
-        (s) => s.evidence.cue.text === 'welcomed',
-      );
-      expect(reactions, reacting).toEqual([]);
+      expect(welcomes(text), reacting).toEqual([]);
     }
   });
 

@@ -1714,7 +1714,7 @@ const CONCESSION_PREPOSITIONS = new Set(['on', 'from', 'against', 'to', 'of', 'w
  * "would lift the sanctions on Y if", "would withdraw its troops from Y if", "would release the
  * Y sailors if": a name in the object of the verb of yielding at `verb`, within
  * CONCESSION_REACH tokens and before the condition at `conditionFirst`: reached through
- * determiners, adjectives, nouns and the prepositions above only (not past a comma, a verb,
+ * modifiers (isModifier), nouns and the prepositions above only (not past a comma, a verb,
  * "in" or "at": "would withdraw, Ostria said, if", "its troops in Y"), and not of the side
  * yielding.
  */
@@ -1736,11 +1736,8 @@ function concessionObject(
     }
     const t = tokens[k]!;
     const onTheWay =
-      t.pos === 'DET' ||
-      t.pos === 'ADJ' ||
-      t.pos === 'NUM' ||
+      isModifier(t) ||
       t.pos === 'NOUN' ||
-      (t.pos === 'PRON' && POSSESSIVES.has(t.lower)) ||
       (t.pos === 'ADP' && CONCESSION_PREPOSITIONS.has(t.lower));
     if (!onTheWay) return undefined;
   }

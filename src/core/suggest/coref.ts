@@ -162,8 +162,9 @@ export function corefRegistry(
 interface Seen {
   actor: string;
   sentence: number;
-  /** Token index of its mention. */
+  /** Token index of its mention, and the index just past it. */
   at: number;
+  end: number;
   /** The actor this one follows with "and" ("X and Y"), if any. */
   pairedWith?: string;
 }
@@ -193,7 +194,7 @@ export function resolveReferences(
     const sentence = sentences[s]!;
     let subject: string | undefined;
     let t = sentence.first;
-    const local: (Seen & { end: number; possessive?: boolean; qualifier?: boolean })[] = [];
+    const local: (Seen & { possessive?: boolean; qualifier?: boolean })[] = [];
     for (; m < mentions.length && mentions[m]!.start < sentence.end; m++) {
       const mention = mentions[m]!;
       while (t < sentence.last && tokens[t]!.end <= mention.start) t++;
@@ -216,8 +217,8 @@ export function resolveReferences(
     }
     let next = 0;
     /** Keeps an actor as recent, noting the one it follows with "and" ("X and Y"). */
-    const remember = (seen: Seen & { end: number }) => {
-      const before = recent[recent.length - 1] as (Seen & { end: number }) | undefined;
+    const remember = (seen: Seen) => {
+      const before = recent.at(-1);
       if (before && before.sentence === s && seen.at > before.end && seen.at - before.end <= 2) {
         const between = tokens.slice(before.end, seen.at);
         if (
@@ -386,7 +387,7 @@ export function resolveReferences(
                   // The speaker of this sentence ("Lind said the two ministers ...").
                   (seen) => {
                     if (seen.sentence !== s) return false;
-                    const next = tokens[(seen as Seen & { end: number }).end];
+                    const next = tokens[seen.end];
                     return next !== undefined && REPORTING_VERBS.has(next.lemma);
                   },
                 )

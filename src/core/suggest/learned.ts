@@ -288,7 +288,7 @@ export function strongestEvidence(
   model: LearnedModel,
   features: readonly string[],
   count: number,
-  typeLabel: (type: string) => string = (type) => type,
+  typeLabel: (type: string) => string,
 ): string[] {
   return features
     .map((f) => ({ f, w: model.weights.get(f) ?? 0 }))

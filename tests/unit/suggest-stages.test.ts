@@ -1449,6 +1449,14 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
         noun,
       ).toEqual(['north-pact cooperates-with norland', 'north-pact cooperates-with sudmark']);
     }
+    // A welcome is no accord: "the accord" after it is still the one signed.
+    const praise = structural(
+      'Norland and Sudmark signed a trade agreement. Ostria welcomed the agreement. The NPC praised the accord.',
+    ).filter((x) => x.startsWith('north-pact'));
+    expect(praise).toEqual([
+      'north-pact cooperates-with norland asserted',
+      'north-pact cooperates-with sudmark asserted',
+    ]);
     // More doers than MAX_DOERS: no reaction aimed, the reacting side among them or not.
     for (const reacting of ['Iraq', 'Norland']) {
       const text = `Norland, Sudmark, Ostria and Red Front signed a trade agreement. ${reacting} welcomed the agreement.`;

@@ -22,10 +22,11 @@ export interface Act {
   /** Told by a verb of saying ("said", "claimed"): what "the claim", "the remarks" refer to. */
   saying?: boolean;
   /**
-   * Told by a verb that ends a measure ("cancelled", "suspended"): referred to by its own
-   * word ("the suspension") or as any act ("the move"), not by another of its root.
+   * Referred to by its own word ("the suspension", "the praise") or as any act ("the move"), not
+   * by another of its root: told by a verb that ends a measure ("cancelled", "suspended") or
+   * that approves of what another did ("welcomed": "the accord" after it is not the welcome).
    */
-  ending?: boolean;
+  ownWordOnly?: boolean;
   /** Who did it (both sides of a mutual act: "talks between X and Y"). */
   actors: string[];
   /** Whom it was done to. */
@@ -233,7 +234,7 @@ export function actReferredTo(
     // By the noun's own verb or its cue's root ("the protest" after "lodged a protest", "the
     // meeting" after "met"), not as any act or any saying ("the move", "the statement").
     const named =
-      verbs.has(act.word) || (act.code !== undefined && !act.ending && codes.has(act.code));
+      verbs.has(act.word) || (act.code !== undefined && !act.ownWordOnly && codes.has(act.code));
     // An act a cue told is a deed even if a saying too ("accused": "the move").
     const deed = !act.saying || act.code !== undefined;
     const told = named || (generic && deed) || (act.saying === true && saying);

@@ -152,16 +152,16 @@ const SPEAKING_BODIES: ReadonlySet<string> = new Set([
 
 /** CAMEO roots of answering what another did (disapprove, reject). */
 export const REACTION_ROOTS: ReadonlySet<string> = new Set(['11', '12']);
-/** Verbs that approve of what another did (cues of CAMEO 05 and 07). */
-export const APPROVING: ReadonlySet<string> = new Set([
+/** Verbs that praise what another did: words about an act, no act of their root themselves. */
+export const PRAISING: ReadonlySet<string> = new Set([
   'welcome',
   'praise',
   'endorse',
   'applaud',
   'commend',
-  'back',
-  'support',
 ]);
+/** Verbs that approve of what another did (cues of CAMEO 05 and 07). */
+export const APPROVING: ReadonlySet<string> = new Set([...PRAISING, 'back', 'support']);
 
 /** Verbs of helping others to an act ("the talks were mediated by X"): with each of its doers. */
 const MEDIATING: ReadonlySet<string> = new Set(['mediate', 'broker', 'facilitate', 'host']);

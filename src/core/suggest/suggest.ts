@@ -50,6 +50,7 @@ import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts
 import { definiteObject, rememberAct, SAYING_VERBS, type Act } from './events.ts';
 import {
   APPROVING,
+  PRAISING,
   betweenSubject,
   REACTION_ROOTS,
   judgements,
@@ -640,8 +641,9 @@ function suggestInSentence(
         code: hit.cue.code,
         // "accused": an act of saying too, for a later "her claims".
         ...(SAYING_VERBS.has(word.lemma) ? { saying: true } : {}),
-        // "cancelled the agreements": no later "the sanctions" of its root refers to it.
-        ...(ENDING_VERBS.has(word.lemma) ? { ending: true } : {}),
+        // "cancelled the agreements": no later "the sanctions" of its root refers to it; nor
+        // does "the accord" to "welcomed".
+        ...(ENDING_VERBS.has(word.lemma) || PRAISING.has(word.lemma) ? { ownWordOnly: true } : {}),
         actors: between
           ? [...new Set(ids(parties.target))]
           : [...new Set([...ids(parties.source), ...(mutual ? ids(parties.target) : [])])],

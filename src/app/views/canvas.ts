@@ -175,10 +175,14 @@ export function mountCanvas(
     labelled = next;
   };
   let placeTimer: ReturnType<typeof setTimeout> | undefined;
-  sigma.getCamera().on('updated', () => {
+  const placeSoon = () => {
     clearTimeout(placeTimer);
     placeTimer = setTimeout(placeAllLabels, 120);
-  });
+  };
+  // Where a label fits depends on the viewport: a move of the camera or a new size of the
+  // canvas (the workbench's reader opening beside it) places them again.
+  sigma.getCamera().on('updated', placeSoon);
+  sigma.on('resize', placeSoon);
   placeAllLabels();
 
   const showHighlight = (state: AppState) => {

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { annotatePlugin } from './src/node/annotate/vitePlugin.ts';
+import { browserCanOpen } from './src/node/openBrowser.ts';
 
 // The data folder: graph-data, or the one `npm run annotate -- --data DIR` names.
 const dataDir = process.env.ANNOTATE_DATA ?? 'graph-data';
@@ -15,7 +16,7 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   // Loopback only: the dev server's API writes the data files. No CORS: vite's default answers
   // preflights and serves graph.json and /src/* to any localhost origin (another local site).
-  server: { host: '127.0.0.1', open: !process.env.CI, cors: false },
+  server: { host: '127.0.0.1', open: browserCanOpen(), cors: false },
   // The dev server pre-bundles the dependencies of every module of the page, those loaded on
   // first use (the analysis, the exporters) and the workers' included: by default it crawls
   // index.html's imports alone, finds the others when the page first asks for them, and then

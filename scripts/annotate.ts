@@ -11,6 +11,7 @@ import { createServer } from 'vite';
 import { buildGraph } from '../src/core/pipeline/buildGraph.ts';
 import { formatIssue, hasErrors, sortIssues } from '../src/core/pipeline/issues.ts';
 import { complain, parseCommandLine, runCommand, say, UsageError } from '../src/node/cli.ts';
+import { browserCanOpen } from '../src/node/openBrowser.ts';
 import { readDataDir } from '../src/node/readData.ts';
 import { writeGraphOutput } from '../src/node/writeOutput.ts';
 
@@ -79,7 +80,7 @@ runCommand(USAGE, async () => {
     server: {
       host: '127.0.0.1',
       ...(rawPort === undefined ? {} : { port: Number(rawPort), strictPort: true }),
-      open: !args['no-open'] && !process.env.CI,
+      open: !args['no-open'] && browserCanOpen(),
     },
   });
   await server.listen();

@@ -393,6 +393,24 @@ describe('sides from the sentence structure', () => {
     ]);
   });
 
+  it('takes "X and her counterpart Y" as a group, a qualifier before the title or not', () => {
+    for (const text of [
+      'Anna Berg and her counterpart Sergei Petrov signed a trade accord.',
+      'Anna Berg and her Norland counterpart Sergei Petrov signed a trade accord.',
+      'Sudmark Foreign Minister Anna Berg and his deputy foreign minister Carl Berg signed a trade accord.',
+    ])
+      expect(structural(text), text).toHaveLength(1);
+    expect(
+      structural('Anna Berg and her Norland counterpart Sergei Petrov signed a trade accord.'),
+    ).toEqual(['anna-berg cooperates-with ivan-petrov asserted']);
+    expect(structural('Norland and its ally Ostria attacked Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+      'ostria opposes sudmark asserted',
+    ]);
+    // A possessive before a word that is no title is no list: "her trip" names no one's person.
+    expect(structural('Anna Berg and her trip to Sergei Petrov signed nothing.')).toEqual([]);
+  });
+
   it('gives every member of a group its part', () => {
     expect(suggest('Norland and Ostria condemned Sudmark.').sort()).toEqual([
       'norland opposes sudmark asserted',
@@ -613,6 +631,36 @@ describe('modality', () => {
   it('reads nothing from a yes/no question, which states nothing', () => {
     expect(suggest('Will Norland meet Sudmark?')).toEqual([]);
     expect(suggest('Did Norland attack Sudmark?')).toEqual([]);
+    // Quoted after the one who asks, or asked in a clause of "whether".
+    expect(suggest('The minister asked: "Will Norland attack Sudmark?"')).toEqual([]);
+    expect(suggest('He asked whether Norland would attack Sudmark.')).toEqual([]);
+    expect(suggest('It is unclear whether Norland will sanction Sudmark, officials said.')).toEqual(
+      [],
+    );
+    expect(suggest('The minister asked: \u2018Will Norland attack Sudmark?\u2019')).toEqual([]);
+    expect(suggest('It is unclear whether Norland, its neighbour, will attack Sudmark.')).toEqual(
+      [],
+    );
+    // A verb of its own ends the question; the act after it, or before "whether", is stated.
+    expect(suggest('Officials debated whether to respond after Norland attacked Sudmark.')).toEqual(
+      ['norland opposes sudmark asserted'],
+    );
+    expect(structural('Whether Norland wins or loses Sudmark condemned Norland.')).toEqual([
+      'sudmark opposes norland asserted',
+    ]);
+    // "whether to": a step weighed, not a question (the seeds annotate "agreed to explore
+    // whether to provide more weapons" as a cooperation).
+    expect(structural('Norland is studying whether to expel Sudmark diplomats.')).toHaveLength(1);
+    expect(suggest('Norland attacked Sudmark whether or not Ostria agreed.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    // A quote that asks nothing is read, one that opens with an auxiliary and its verb too.
+    expect(suggest('Anna Berg said Norland "has attacked Sudmark, and who will stop it?"')).toEqual(
+      ['norland opposes sudmark asserted'],
+    );
+    expect(suggest('The minister said: "Norland attacked Sudmark."')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
     // A question of why takes the act for given.
     expect(suggest('Why did Norland attack Sudmark?')).toEqual([
       'norland opposes sudmark asserted',
@@ -1449,6 +1497,18 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
         noun,
       ).toEqual(['north-pact cooperates-with norland', 'north-pact cooperates-with sudmark']);
     }
+    // So is what came of talks a verb brokered between two: "the agreement" is theirs.
+    expect(
+      welcomes(
+        'Ostria brokered the talks between Norland and Sudmark. The NPC welcomed the agreement.',
+      ),
+    ).toEqual(['north-pact cooperates-with norland', 'north-pact cooperates-with sudmark']);
+    // The mediation itself is the mediator's: "the mediation", "the move" after it.
+    for (const object of ['the mediation', 'the move'])
+      expect(
+        welcomes(`Ostria mediated between Norland and Sudmark. The NPC welcomed ${object}.`),
+        object,
+      ).toEqual(['north-pact cooperates-with ostria']);
     // A welcome is no accord: "the accord" after it is still the one signed.
     const praise = structural(
       'Norland and Sudmark signed a trade agreement. Ostria welcomed the agreement. The NPC praised the accord.',

@@ -1165,6 +1165,16 @@ function joinBetween(
   /** After a possessive: "Ostria's President Anton Keller and ...", the possessor's person. */
   possessor = false,
 ): 'and' | 'comma' | undefined {
+  // "Wagner and her counterpart Nduhungirehe", "and his deputy foreign minister Y": the name
+  // after a possessive's title is the next member.
+  const { tokens } = view;
+  if (
+    tokens[from]?.lower === 'and' &&
+    POSSESSIVES.has(tokens[from + 1]?.lower ?? '') &&
+    to - from <= 7 &&
+    titleUpTo(view, from + 2, to)
+  )
+    return 'and';
   if (to - from > (possessor ? 8 : 4) || to <= from) return undefined;
   let join: 'and' | 'comma' | undefined;
   /** The possessor's person: a title and a name the registry does not know. */
@@ -1188,6 +1198,32 @@ function joinBetween(
   // "Norland's support and Sudmark": no person of the possessor's.
   if (skipped > 0 && !named) return undefined;
   return join;
+}
+
+/** Nouns for the one a possessor stands beside ("Norland and its ally Ostria"). */
+const PEER_NOUNS = new Set(['ally', 'partner', 'neighbour', 'neighbor']);
+
+/**
+ * Whether the words from `from` to `to` are a title ending in an office's noun ("counterpart",
+ * "foreign minister", "Rwandan counterpart" with its qualifier placed before) or a peer's
+ * ("ally"): a possessive's title, naming the one after it.
+ */
+function titleUpTo(view: SentenceView, from: number, to: number): boolean {
+  const ends =
+    TITLE_NOUNS.has(view.tokens[to - 1]?.lemma ?? '') ||
+    PEER_NOUNS.has(view.tokens[to - 1]?.lemma ?? '') ||
+    // The mention at `to` begins with the title's noun (a person's mention takes in the title
+    // before the name: "her deputy foreign minister Carl Berg" is "deputy foreign" and then
+    // "minister Carl Berg"), or is a qualifier the title goes on past ("her Rwandan
+    // counterpart Nduhungirehe").
+    TITLE_NOUNS.has(view.tokens[to]?.lemma ?? '') ||
+    view.mentions.some((m) => m.first === to && m.modifier);
+  if (to < from || !ends) return false;
+  for (let k = from; k < to; k++) {
+    const t = view.tokens[k]!;
+    if (mentionOn(view, k) || !['NOUN', 'ADJ', 'PROPN'].includes(t.pos)) return false;
+  }
+  return true;
 }
 
 /**

@@ -164,7 +164,7 @@ export const PRAISING: ReadonlySet<string> = new Set([
 export const APPROVING: ReadonlySet<string> = new Set([...PRAISING, 'back', 'support']);
 
 /** Verbs of helping others to an act ("the talks were mediated by X"): with each of its doers. */
-const MEDIATING: ReadonlySet<string> = new Set(['mediate', 'broker', 'facilitate', 'host']);
+export const MEDIATING: ReadonlySet<string> = new Set(['mediate', 'broker', 'facilitate', 'host']);
 
 /**
  * The target of a cue whose object refers back to an act told before ("dismissed the

@@ -50,6 +50,7 @@ import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts
 import { definiteObject, rememberAct, SAYING_VERBS, type Act } from './events.ts';
 import {
   APPROVING,
+  MEDIATING,
   PRAISING,
   betweenSubject,
   REACTION_ROOTS,
@@ -492,6 +493,46 @@ function isYesNoQuestion(view: SentenceView): boolean {
   return first < last && tokens[first]!.pos === 'AUX' && tokens[last]!.text === '?';
 }
 
+/** Marks that open a quotation a question may stand in ("Will ...?", ‘Will ...?’). */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set([...QUOTE_MARKS, '\u2018', ':']);
+/** Marks that close one. */
+const QUESTION_CLOSERS: ReadonlySet<string> = new Set([...QUOTE_MARKS, '\u2019', '.', '!']);
+
+/**
+ * Whether the word at `k` is asked about rather than stated: in a clause of "whether" ("asked
+ * whether Norland would attack Sudmark", "it is unclear whether or not ...") with no verb of
+ * its own between (a verb there ends the question: "Officials asked whether talks could resume
+ * after Norland attacked Sudmark"), not "whether to" (a step weighed: "agreed to explore
+ * whether to provide weapons"), or in a quoted yes/no question ('The minister asked: "Will Norland attack
+ * Sudmark?"': an auxiliary then its subject, and "?" before the quote or the sentence ends).
+ */
+function askedAbout(view: SentenceView, k: number): boolean {
+  const { tokens, sentence } = view;
+  for (let j = k - 1; j >= sentence.first; j--) {
+    if (tokens[j]!.pos === 'VERB') break;
+    // "whether to provide": a step weighed, which analysts record as intended; not a question.
+    if (tokens[j]!.lower === 'whether') {
+      if (tokens[j + 1]?.lower === 'to') break;
+      return true;
+    }
+  }
+  for (let j = k - 1; j >= sentence.first; j--) {
+    const t = tokens[j]!;
+    if (t.text === ',' || t.text === ';') return false;
+    if (!QUESTION_OPENERS.has(t.text)) continue;
+    const subject = tokens[j + 2];
+    if (tokens[j + 1]?.pos !== 'AUX' || !subject || ['VERB', 'AUX'].includes(subject.pos))
+      return false;
+    for (let e = k + 1; e < sentence.last; e++) {
+      const end = tokens[e]!.text;
+      if (end === '?') return true;
+      if (QUESTION_CLOSERS.has(end)) return false;
+    }
+    return false;
+  }
+  return false;
+}
+
 function suggestInSentence(
   text: string,
   view: SentenceView,
@@ -507,6 +548,7 @@ function suggestInSentence(
   // of what follows; "agreed to", "offered to" stay cues.
   const hits = findCues(view, suggester.lexicon).filter(
     (hit) =>
+      !askedAbout(view, hit.first) &&
       !markers.some(
         (m) =>
           (m.modality === 'negated' || m.modality === 'denied') &&
@@ -636,9 +678,29 @@ function suggestInSentence(
         hit.cue.pos === 'noun' &&
         parties.target?.how === 'between' &&
         ids(parties.target).length > 0;
+      // "brokered the talks between X and Y": the talks are X's and Y's, and so is what a noun
+      // of the cue's root refers to ("the agreement" after "brokered", both CAMEO 05); the
+      // broker's own act only by its word ("the mediation", "the brokering").
+      const brokered =
+        hit.cue.pos === 'verb' &&
+        MEDIATING.has(hit.cue.words[0]!) &&
+        parties.target?.how === 'between' &&
+        ids(parties.target).length > 0;
+      if (brokered)
+        rememberAct(told.acts, {
+          word: word.lemma,
+          code: hit.cue.code,
+          actors: [...new Set(ids(parties.target))],
+          targets: [],
+          sentence: told.sentence,
+          at: hit.first,
+        });
       rememberAct(told.acts, {
-        word: word.lemma,
+        // The broker's act by the cue's own lemma: wink leaves "mediated" as it is, and "the
+        // mediation" is made from "mediate".
+        word: brokered ? hit.cue.words[0]! : word.lemma,
         code: hit.cue.code,
+        ...(brokered ? { ownWordOnly: true } : {}),
         // "accused": an act of saying too, for a later "her claims".
         ...(SAYING_VERBS.has(word.lemma) ? { saying: true } : {}),
         // "cancelled the agreements": no later "the sanctions" of its root refers to it; nor
@@ -646,7 +708,12 @@ function suggestInSentence(
         ...(ENDING_VERBS.has(word.lemma) || PRAISING.has(word.lemma) ? { ownWordOnly: true } : {}),
         actors: between
           ? [...new Set(ids(parties.target))]
-          : [...new Set([...ids(parties.source), ...(mutual ? ids(parties.target) : [])])],
+          : [
+              ...new Set([
+                ...ids(parties.source),
+                ...(mutual && !brokered ? ids(parties.target) : []),
+              ]),
+            ],
         targets: [...new Set(ids(parties.target))],
         sentence: told.sentence,
         at: hit.first,

@@ -1,12 +1,12 @@
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
 /**
  * Whether the dev server should open the page in a browser (vite's `server.open`): not under
  * CI, and on Linux only where a desktop can show it, a display and `xdg-open` on the PATH. On a
  * server or in a container without them vite would print a spawn error (ENOENT) instead, while
  * the address it prints is all a user there needs.
  */
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
-
 export function browserCanOpen(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,

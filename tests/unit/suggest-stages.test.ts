@@ -394,15 +394,15 @@ describe('sides from the sentence structure', () => {
   });
 
   it('takes "X and her counterpart Y" as a group, a qualifier before the title or not', () => {
-    for (const text of [
-      'Anna Berg and her counterpart Sergei Petrov signed a trade accord.',
-      'Anna Berg and her Norland counterpart Sergei Petrov signed a trade accord.',
-      'Sudmark Foreign Minister Anna Berg and his deputy foreign minister Carl Berg signed a trade accord.',
-    ])
-      expect(structural(text), text).toHaveLength(1);
-    expect(
-      structural('Anna Berg and her Norland counterpart Sergei Petrov signed a trade accord.'),
-    ).toEqual(['anna-berg cooperates-with ivan-petrov asserted']);
+    for (const [text, pair] of [
+      ['Anna Berg and her counterpart Sergei Petrov signed a trade accord.', 'ivan-petrov'],
+      ['Anna Berg and her Norland counterpart Sergei Petrov signed a trade accord.', 'ivan-petrov'],
+      [
+        'Sudmark Foreign Minister Anna Berg and his deputy foreign minister Carl Berg signed a trade accord.',
+        'carl-berg',
+      ],
+    ] as const)
+      expect(structural(text), text).toEqual([`anna-berg cooperates-with ${pair} asserted`]);
     expect(structural('Norland and its ally Ostria attacked Sudmark.')).toEqual([
       'norland opposes sudmark asserted',
       'ostria opposes sudmark asserted',

@@ -1209,9 +1209,10 @@ const PEER_NOUNS = new Set(['ally', 'partner', 'neighbour', 'neighbor']);
  * ("ally"): a possessive's title, naming the one after it.
  */
 function titleUpTo(view: SentenceView, from: number, to: number): boolean {
+  const last = view.tokens[to - 1]?.lemma ?? '';
   const ends =
-    TITLE_NOUNS.has(view.tokens[to - 1]?.lemma ?? '') ||
-    PEER_NOUNS.has(view.tokens[to - 1]?.lemma ?? '') ||
+    TITLE_NOUNS.has(last) ||
+    PEER_NOUNS.has(last) ||
     // The mention at `to` begins with the title's noun (a person's mention takes in the title
     // before the name: "her deputy foreign minister Carl Berg" is "deputy foreign" and then
     // "minister Carl Berg"), or is a qualifier the title goes on past ("her Rwandan

@@ -483,14 +483,29 @@ function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
   return undefined;
 }
 
-/** A sentence that opens with an auxiliary ("Will", "Did", "Has") and ends with "?". */
+/**
+ * Whether the words at `j` open a yes/no question: an auxiliary ("Will", "Did", "Has") and its
+ * subject, not a verb ('"has attacked Sudmark"' states).
+ */
+function opensQuestion(view: SentenceView, j: number): boolean {
+  const subject = view.tokens[j + 1];
+  return (
+    view.tokens[j]?.pos === 'AUX' &&
+    subject !== undefined &&
+    j + 1 < view.sentence.last &&
+    subject.pos !== 'VERB' &&
+    subject.pos !== 'AUX'
+  );
+}
+
+/** A sentence that opens a yes/no question and ends with "?". */
 function isYesNoQuestion(view: SentenceView): boolean {
   const { tokens, sentence } = view;
   let first = sentence.first;
   while (first < sentence.last && tokens[first]!.pos === 'PUNCT') first++;
   let last = sentence.last - 1;
   while (last > first && QUOTE_MARKS.has(tokens[last]!.text)) last--;
-  return first < last && tokens[first]!.pos === 'AUX' && tokens[last]!.text === '?';
+  return first < last && opensQuestion(view, first) && tokens[last]!.text === '?';
 }
 
 /** Marks that open a quotation a question may stand in ("Will ...?", ‘Will ...?’). */
@@ -520,9 +535,7 @@ function askedAbout(view: SentenceView, k: number): boolean {
     const t = tokens[j]!;
     if (t.text === ',' || t.text === ';') return false;
     if (!QUESTION_OPENERS.has(t.text)) continue;
-    const subject = tokens[j + 2];
-    if (tokens[j + 1]?.pos !== 'AUX' || !subject || ['VERB', 'AUX'].includes(subject.pos))
-      return false;
+    if (!opensQuestion(view, j + 1)) return false;
     for (let e = k + 1; e < sentence.last; e++) {
       const end = tokens[e]!.text;
       if (end === '?') return true;
@@ -673,51 +686,41 @@ function suggestInSentence(
       const word = hit.cue.pos === 'noun' ? tokens[hit.last - 1]! : tokens[hit.first]!;
       const ids = (side?: Side) => side?.group.flatMap((m) => (m.actor ? [m.actor] : [])) ?? [];
       const mutual = !suggester.directed(hit.cue.type);
-      // "brokered an agreement between X and Y": the agreement is X's and Y's, not its broker's.
-      const between =
-        hit.cue.pos === 'noun' &&
+      const targets = [...new Set(ids(parties.target))];
+      // "brokered an agreement between X and Y", "brokered the talks between X and Y": the
+      // agreement, the talks, and what a noun of the cue's root refers to later ("the
+      // agreement" after "brokered", both CAMEO 05) are X's and Y's, not the broker's.
+      const theirs =
         parties.target?.how === 'between' &&
-        ids(parties.target).length > 0;
-      // "brokered the talks between X and Y": the talks are X's and Y's, and so is what a noun
-      // of the cue's root refers to ("the agreement" after "brokered", both CAMEO 05); the
-      // broker's own act only by its word ("the mediation", "the brokering").
-      const brokered =
-        hit.cue.pos === 'verb' &&
-        MEDIATING.has(hit.cue.words[0]!) &&
-        parties.target?.how === 'between' &&
-        ids(parties.target).length > 0;
-      if (brokered)
-        rememberAct(told.acts, {
-          word: word.lemma,
-          code: hit.cue.code,
-          actors: [...new Set(ids(parties.target))],
-          targets: [],
-          sentence: told.sentence,
-          at: hit.first,
-        });
+        targets.length > 0 &&
+        (hit.cue.pos === 'noun' || MEDIATING.has(hit.cue.words[0]!));
       rememberAct(told.acts, {
-        // The broker's act by the cue's own lemma: wink leaves "mediated" as it is, and "the
-        // mediation" is made from "mediate".
-        word: brokered ? hit.cue.words[0]! : word.lemma,
+        word: word.lemma,
         code: hit.cue.code,
-        ...(brokered ? { ownWordOnly: true } : {}),
         // "accused": an act of saying too, for a later "her claims".
         ...(SAYING_VERBS.has(word.lemma) ? { saying: true } : {}),
         // "cancelled the agreements": no later "the sanctions" of its root refers to it; nor
         // does "the accord" to "welcomed".
         ...(ENDING_VERBS.has(word.lemma) || PRAISING.has(word.lemma) ? { ownWordOnly: true } : {}),
-        actors: between
-          ? [...new Set(ids(parties.target))]
-          : [
-              ...new Set([
-                ...ids(parties.source),
-                ...(mutual && !brokered ? ids(parties.target) : []),
-              ]),
-            ],
-        targets: [...new Set(ids(parties.target))],
+        actors: theirs
+          ? targets
+          : [...new Set([...ids(parties.source), ...(mutual ? targets : [])])],
+        targets,
         sentence: told.sentence,
         at: hit.first,
       });
+      // The mediation itself is the mediator's, referred to by its own word only ("the
+      // mediation"): by the cue's lemma, since wink leaves "mediated" as it is.
+      if (theirs && hit.cue.pos === 'verb')
+        rememberAct(told.acts, {
+          word: hit.cue.words[0]!,
+          code: hit.cue.code,
+          ownWordOnly: true,
+          actors: [...new Set(ids(parties.source))],
+          targets,
+          sentence: told.sentence,
+          at: hit.first,
+        });
     }
     // An offer on a condition that names no one else is made to the condition's subject
     // ("ready to help ... if both sides asked").

@@ -11,8 +11,9 @@ export default defineConfig({
   publicDir: `${dataDir}/build`,
   base: './',
   // The annotation workbench (its write API and the page's annotate-api meta): in the dev
-  // server only, never in the built site or the preview.
-  plugins: [annotatePlugin({ dataDir })],
+  // server only, never in the built site or the preview. `npm run annotate` (which sets
+  // ANNOTATE_DATA) prints its own line with the address, so the plugin does not announce it too.
+  plugins: [annotatePlugin({ dataDir, announce: process.env.ANNOTATE_DATA === undefined })],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   // Loopback only: the dev server's API writes the data files. No CORS: vite's default answers
   // preflights and serves graph.json and /src/* to any localhost origin (another local site).

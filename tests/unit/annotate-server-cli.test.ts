@@ -59,9 +59,9 @@ describe('npm run annotate', () => {
       ],
       { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    let out = '';
     try {
       const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
         let err = '';
         const timer = setTimeout(() => reject(new Error(`no URL in 60 s: ${out}${err}`)), 60_000);
         child.stdout.on('data', (chunk: Buffer) => {
@@ -91,7 +91,10 @@ describe('npm run annotate', () => {
       expect(graph.status).toBe(200);
     } finally {
       child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await new Promise((resolve) => child.once('close', resolve));
     }
+    // One line names the folder and the address; vite's plugin does not say it a second time.
+    expect(out.match(/Annotation workbench on/g)).toEqual(['Annotation workbench on']);
+    expect(out).toContain(`Annotation workbench on ${dir}: http://127.0.0.1:`);
   }, 90_000);
 });

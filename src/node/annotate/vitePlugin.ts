@@ -14,6 +14,8 @@ export interface AnnotatePluginOptions {
   dataDir: string;
   /** Passed to the workbench (tests: the layout at start). */
   workbench?: Omit<WorkbenchOptions, 'dataDir'>;
+  /** Log "Annotation workbench on DIR" once it is open (default true); errors are always logged. */
+  announce?: boolean;
 }
 
 export const ANNOTATE_PLUGIN = 'actor-graph:annotate';
@@ -37,7 +39,10 @@ export function annotatePlugin(options: AnnotatePluginOptions): Plugin {
     configureServer(server) {
       const workbench = Workbench.open({ ...options.workbench, dataDir: options.dataDir });
       workbench.then(
-        (w) => server.config.logger.info(`Annotation workbench on ${w.dataDir}`),
+        (w) => {
+          if (options.announce !== false)
+            server.config.logger.info(`Annotation workbench on ${w.dataDir}`);
+        },
         (error: unknown) =>
           server.config.logger.error(
             `Annotation workbench: ${error instanceof Error ? error.message : String(error)}`,

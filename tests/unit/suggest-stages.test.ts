@@ -1524,6 +1524,58 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
     }
   });
 
+  it('takes the act its noun names by word or object before a later one of its root only', () => {
+    const welcomes = (text: string) =>
+      suggestRelations(text, suggester)
+        .suggestions.filter((s) => s.evidence.cue.text === 'welcomed')
+        .map((s) => `${s.source} ${s.type} ${s.target}`);
+    // "the agreement" is the one signed, not the talks brokered since (both CAMEO 05).
+    expect(
+      welcomes(
+        'Norland and Sudmark signed a trade agreement. Ostria brokered talks between Iraq and the Red Front. The NPC welcomed the agreement.',
+      ),
+    ).toEqual(['north-pact cooperates-with norland', 'north-pact cooperates-with sudmark']);
+    // Named by neither: the latest act of its root, as before.
+    expect(
+      welcomes(
+        'Norland and Sudmark held a meeting. Ostria brokered talks between Iraq and the Red Front. The NPC welcomed the agreement.',
+      ),
+    ).toEqual(['north-pact cooperates-with iraq', 'north-pact cooperates-with red-front']);
+    // A definite object refers to an act, it tells none: "rejected the sanctions" is no
+    // sanction of the rejecting side's.
+    expect(
+      suggest(
+        'Norland imposed sanctions on Sudmark. Sudmark rejected the sanctions. Ostria welcomed the sanctions.',
+      ),
+    ).toContain('ostria cooperates-with norland asserted');
+    expect(
+      suggest(
+        'Norland imposed sanctions on Sudmark. Sudmark rejected the sanctions. Ostria welcomed the sanctions.',
+      ),
+    ).not.toContain('ostria cooperates-with sudmark asserted');
+  });
+
+  it('pairs no joint signers with the parties of the accord they sign', () => {
+    // "Bishop and Holm signed the accord": its parties' envoys (Bishop's is not in the
+    // registry), not a third and fourth party to pair with Norland.
+    expect(
+      structural(
+        'Norland and Sudmark agreed a trade pact. Jo Bishop and Lena Holm signed the accord on Monday.',
+      ),
+    ).toEqual([
+      'norland cooperates-with sudmark asserted',
+      'jo-bishop cooperates-with lena-holm asserted',
+    ]);
+    // One signer is a party joining it: with its parties.
+    expect(
+      structural('Norland and Sudmark agreed a trade pact. Ostria signed the accord on Monday.'),
+    ).toEqual([
+      'norland cooperates-with sudmark asserted',
+      'ostria cooperates-with norland asserted',
+      'ostria cooperates-with sudmark asserted',
+    ]);
+  });
+
   it('takes no act said not to be', () => {
     expect(suggest('Norland did not propose talks. Sudmark rejected the proposal.')).toEqual([]);
   });

@@ -27,6 +27,11 @@ export interface Act {
    * that approves of what another did ("welcomed": "the accord" after it is not the welcome).
    */
   ownWordOnly?: boolean;
+  /**
+   * The nouns of a verb's object ("signed a development agreement": development, agreement):
+   * "the agreement" names this act, by its object, as surely as by its word.
+   */
+  nouns?: readonly string[];
   /** Who did it (both sides of a mutual act: "talks between X and Y"). */
   actors: string[];
   /** Whom it was done to. */
@@ -148,6 +153,29 @@ export function verbsOfNoun(noun: string): string[] {
 }
 
 /**
+ * The nouns of an indefinite object phrase right after a verb's token `from` ("signed a
+ * development agreement in Kigali": development, agreement), as lemmas and singulars: what a
+ * later "the agreement" names. None for a definite object ("rejected the sanctions" refers to
+ * sanctions told before, it tells none), past a mention, or beyond a few words.
+ */
+export function objectNouns(view: SentenceView, from: number): string[] {
+  const { tokens, sentence } = view;
+  let k = from;
+  while (k < sentence.last && tokens[k]!.pos === 'ADV') k++;
+  const opener = tokens[k];
+  if (!opener || DEFINITE.has(opener.lower) || POSSESSIVES.has(opener.lower)) return [];
+  if (opener.lower === 'a' || opener.lower === 'an') k++;
+  const nouns: string[] = [];
+  for (let n = 0; k < sentence.last && n < 4; k++, n++) {
+    const t = tokens[k]!;
+    if (mentionOn(view, k)) break;
+    if (t.pos === 'NOUN') nouns.push(t.lemma, ...(t.singular ? [t.singular] : []));
+    else if (t.pos !== 'ADJ' && t.pos !== 'NUM') break;
+  }
+  return nouns;
+}
+
+/**
  * The definite noun phrase right after token `from` ("the protest", "these accusations", "his
  * accusations", "its proposal"; "the latest Sudmark proposal" is not one: it names an actor;
  * nor "its own proposal"), as its tokens and its head noun.
@@ -210,7 +238,9 @@ export function definiteSubject(
  * itself, or by a cue of a root the noun is a cue of (`codesOf`: "the attack" after "shelled",
  * both CAMEO 19 fight); and who did it, leaving out the reacting side (`own`): each of them
  * when several did it ("welcomed the agreement" signed by X and Y), none when more than
- * MAX_DOERS did. An older act is not taken instead of the latest.
+ * MAX_DOERS did. The latest act the noun names by its word or its object ("the agreement"
+ * after "signed a development agreement") is taken before a later one only its root matches
+ * ("brokered talks", both CAMEO 05); else the latest act told.
  */
 export function actReferredTo(
   acts: readonly Act[],
@@ -228,13 +258,16 @@ export function actReferredTo(
   const verbs = new Set(forms.flatMap(verbsOfNoun));
   const saying = forms.some((f) => SAYING_NOUNS.has(f));
   const generic = reacting && noun.lower === noun.lemma && GENERIC_ACTS.has(noun.lemma);
+  let byRoot: { act: Act; actors: string[] } | undefined;
+  let rootFound = false;
   for (let i = acts.length - 1; i >= 0; i--) {
     const act = acts[i]!;
     if (act.sentence === sentence && act.at >= at) continue;
-    // By the noun's own verb or its cue's root ("the protest" after "lodged a protest", "the
-    // meeting" after "met"), not as any act or any saying ("the move", "the statement").
-    const named =
-      verbs.has(act.word) || (act.code !== undefined && !act.ownWordOnly && codes.has(act.code));
+    // By the noun's own verb, or the object of the act's verb ("the agreement" after "signed
+    // an agreement"); else by its cue's root ("the meeting" after "held talks", "the attack"
+    // after "shelled"), not as any act or any saying ("the move", "the statement").
+    const ownWord = verbs.has(act.word) || (act.nouns?.some((n) => forms.includes(n)) ?? false);
+    const named = ownWord || (act.code !== undefined && !act.ownWordOnly && codes.has(act.code));
     // An act a cue told is a deed even if a saying too ("accused": "the move").
     const deed = !act.saying || act.code !== undefined;
     const told = named || (generic && deed) || (act.saying === true && saying);
@@ -242,11 +275,17 @@ export function actReferredTo(
     // Beyond the reach, only an act of the lead that the noun names, which the rest of the
     // article reacts to ("Ankara dismissed the protest" that the lead told).
     if (sentence - act.sentence > ACT_REACH && (act.sentence >= LEAD || !named)) continue;
-    if (act.actors.length > MAX_DOERS) return undefined;
     const actors = act.actors.filter((a) => !own(a));
-    return actors.length > 0 ? { act, actors } : undefined;
+    const found =
+      act.actors.length > MAX_DOERS || actors.length === 0 ? undefined : { act, actors };
+    if (ownWord && found) return found;
+    // The latest act of another kind stands unless an older one is named by its own word.
+    if (!rootFound) {
+      rootFound = true;
+      byRoot = found;
+    }
   }
-  return undefined;
+  return byRoot;
 }
 
 /** Adds an act, dropping the oldest beyond MAX_ACTS. */

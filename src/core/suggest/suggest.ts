@@ -47,7 +47,7 @@ import { aimedElsewhere, atEachOther, pairKey, pairsOf } from './pairs.ts';
 import { isDirectedIn } from '../pipeline/registry.ts';
 import { citiesLeftOut } from './capitals.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
-import { definiteObject, rememberAct, SAYING_VERBS, type Act } from './events.ts';
+import { definiteObject, objectNouns, rememberAct, SAYING_VERBS, type Act } from './events.ts';
 import {
   APPROVING,
   MEDIATING,
@@ -676,7 +676,15 @@ function suggestInSentence(
       parties.target = betweenSubject(view, hit, read);
     const author = parties.source?.how === 'agent' || parties.source?.how === 'possessive';
     if (undoneNoun && !author) continue;
-    if (!parties.target && parties.source && hit.cue.pos === 'verb') {
+    // "X and Y signed the accord": the parties to the accord are the signers themselves (their
+    // ministers, their states), not others to pair them with. A reaction of several ("X and Y
+    // welcomed the accord") is aimed at its parties still.
+    const jointDeed =
+      !suggester.directed(hit.cue.type) &&
+      !REACTION_ROOTS.has(hit.cue.code) &&
+      !APPROVING.has(hit.cue.words[0]!) &&
+      new Set(parties.source?.group.flatMap((m) => (m.actor ? [m.actor] : []))).size > 1;
+    if (!parties.target && parties.source && hit.cue.pos === 'verb' && !jointDeed) {
       const own = onSide(parties.source, suggester);
       const act = referredAct(text, view, hit, own, told, suggester, parties.passive);
       if (act) parties.target = forStates(act.side, parties.source, suggester);
@@ -696,6 +704,7 @@ function suggestInSentence(
         (hit.cue.pos === 'noun' || MEDIATING.has(hit.cue.words[0]!));
       rememberAct(told.acts, {
         word: word.lemma,
+        ...(hit.cue.pos === 'verb' ? { nouns: objectNouns(view, hit.last) } : {}),
         code: hit.cue.code,
         // "accused": an act of saying too, for a later "her claims".
         ...(SAYING_VERBS.has(word.lemma) ? { saying: true } : {}),

@@ -461,13 +461,18 @@ describe('the network drawn by sigma 4', () => {
     // The layer loads when the pointer first enters the network.
     await page.mouse.move(700, 450);
     await page.waitForTimeout(300);
-    const drawn = await page.evaluate(async () => {
+    // The promise is kept on the window, as in analysis.test.ts: V8 holds the one evaluate
+    // awaits only weakly, and may collect it before the frame comes.
+    const drawn = await page.evaluate(() => {
       const { sigma, explorer } = window.app!;
       let renders = 0;
       sigma.on('beforeRender', () => renders++);
       explorer.selectActor('iran');
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
-      return renders;
+      const counted = new Promise<number>((resolve) =>
+        requestAnimationFrame(() => setTimeout(() => resolve(renders), 100)),
+      );
+      (window as unknown as { highlightRenders: Promise<number> }).highlightRenders = counted;
+      return counted;
     });
     expect(drawn).toBe(0);
     const { nodes } = await highlighted(page);

@@ -701,6 +701,25 @@ describe('modality', () => {
     expect(found.map((s) => s.modality)).toEqual([modality]);
   });
 
+  it('reads a marker ending in "to" as a plan only before a verb', () => {
+    // "agreed to resume": a deed planned; "agreed to a truce brokered by X": the brokering
+    // was done; "due to the attack": a cause.
+    const modalities = (text: string, source: string) =>
+      structural(text).filter((x) => x.startsWith(source));
+    expect(modalities('Norland agreed to resume talks with Sudmark.', 'norland')).toEqual([
+      'norland cooperates-with sudmark proposed',
+    ]);
+    expect(
+      modalities('Norland and Sudmark agreed to a truce brokered by Ostria on Sunday.', 'ostria'),
+    ).toEqual([
+      'ostria cooperates-with norland asserted',
+      'ostria cooperates-with sudmark asserted',
+    ]);
+    expect(structural("The talks were postponed due to Norland's attack on Sudmark.")).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
+
   it('names the evidence in why, with offsets of sentence, names and cue words', () => {
     const text = 'First. Norland reportedly attacked Sudmark.';
     const [s] = suggestRelations(text, suggester).suggestions;

@@ -172,6 +172,18 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
   return hits;
 }
 
+/**
+ * Whether an infinitive's verb comes at token `k` (adverbs skipped): a plan's marker ending in
+ * "to" plans a deed ("agreed to resume talks"), not a noun's ("agreed to a truce brokered by X",
+ * "due to the attack").
+ */
+function infinitiveAt(view: SentenceView, k: number): boolean {
+  const { tokens, sentence } = view;
+  while (k < sentence.last && tokens[k]!.pos === 'ADV') k++;
+  const t = tokens[k];
+  return k < sentence.last && t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
+}
+
 export function findModalityCues(view: SentenceView, lexicon: Lexicon): ModalityHit[] {
   const { tokens, sentence } = view;
   const hits: ModalityHit[] = [];
@@ -187,6 +199,12 @@ export function findModalityCues(view: SentenceView, lexicon: Lexicon): Modality
     if (view.mentionAt[i - sentence.first]! >= 0) continue;
     for (const marker of candidates) {
       if (!matchesFrom(tokens, i, sentence.last, marker.words)) continue;
+      if (
+        marker.modality === 'proposed' &&
+        marker.words[marker.words.length - 1] === 'to' &&
+        !infinitiveAt(view, i + marker.words.length)
+      )
+        continue;
       hits.push({ modality: marker.modality, first: i, last: i + marker.words.length });
       i += marker.words.length - 1;
       break;

@@ -720,6 +720,38 @@ describe('modality', () => {
     ]);
   });
 
+  it('keeps a marker to its own clause: after "but", and before a verb of another form', () => {
+    // The condition after "but each side warned" is the warning's, not the agreement's.
+    expect(
+      structural(
+        'Norland and Sudmark agreed to extend the ceasefire, but each side warned it would resume fighting if the other violated the truce.',
+      )[0],
+    ).toBe('norland cooperates-with sudmark asserted');
+    expect(
+      structural('Norland would talk only if Sudmark withdrew, but Sudmark attacked Ostria.'),
+    ).toContain('sudmark opposes ostria asserted');
+    // "but only if": the cue's own condition.
+    expect(structural('Norland will attack Sudmark, but only if talks fail.')).toEqual([
+      'norland opposes sudmark conditional',
+    ]);
+    // "would not bow ... and accused": the accusation is made; "did not attack and bomb",
+    // "will meet ... and sign" share the negation, the plan.
+    expect(structural('Norland would not bow to pressure and accused Sudmark of lying.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+    expect(structural('Norland did not attack and bomb Sudmark.')).toEqual([
+      'norland opposes sudmark negated',
+    ]);
+    expect(structural('Norland will meet Ostria and sign a deal with Sudmark.')).toEqual([
+      'norland cooperates-with ostria proposed',
+      'norland cooperates-with sudmark proposed',
+    ]);
+    // A quotation opening on the planned verb.
+    expect(
+      structural('Norland said it was prepared to "cooperate with Sudmark" on returns.'),
+    ).toEqual(['norland cooperates-with sudmark proposed']);
+  });
+
   it('names the evidence in why, with offsets of sentence, names and cue words', () => {
     const text = 'First. Norland reportedly attacked Sudmark.';
     const [s] = suggestRelations(text, suggester).suggestions;
@@ -1592,6 +1624,24 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
       'norland cooperates-with sudmark asserted',
       'ostria cooperates-with norland asserted',
       'ostria cooperates-with sudmark asserted',
+    ]);
+  });
+
+  it('reads a hostile act the subject undergoes as done to it', () => {
+    expect(suggest('Norland came under attack from Sudmark.')).toEqual([
+      'sudmark opposes norland asserted',
+    ]);
+    expect(suggest('Norland came under pressure from Sudmark.')).toEqual([
+      'sudmark opposes norland asserted',
+    ]);
+    // From no one named: no guess at the other name of the sentence.
+    expect(suggest('Norland came under attack, Sudmark said.')).toEqual([]);
+    expect(suggest('Ostria denies that it has bowed to pressure from Norland.')).not.toContain(
+      'ostria opposes norland denied',
+    );
+    // "under an agreement" is still an agreement.
+    expect(suggest('Norland patrols the strait under an agreement with Sudmark.')).toEqual([
+      'norland cooperates-with sudmark asserted',
     ]);
   });
 

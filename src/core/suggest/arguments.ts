@@ -12,6 +12,7 @@ import {
   AGENT_NOUNS,
   APPEAL_VERBS,
   isEachOtherAt,
+  undergoneAt,
   isIngForm,
   NOUN_PHRASE_POS,
   COORDINATORS,
@@ -95,6 +96,11 @@ export interface Antecedents {
   groups: PlacedMention[][];
 }
 
+/** A hostile act the sentence's subject undergoes ("came under attack", "bowed to pressure"). */
+export const undergone = (view: SentenceView, hit: CueHit): boolean =>
+  hit.cue.code >= '10' &&
+  undergoneAt(view.tokens, hit.first, view.sentence.first, hit.cue.pos === 'noun');
+
 export function findParties(view: SentenceView, hit: CueHit, antecedents: Antecedents): Parties {
   const { tokens } = view;
   const passive = hit.cue.pos === 'verb' && isPassiveAt(tokens, hit.first, view.sentence.first);
@@ -105,6 +111,10 @@ export function findParties(view: SentenceView, hit: CueHit, antecedents: Antece
       : undefined;
   let subject = before ?? across?.subject ?? findSubject(view, hit.first, antecedents);
   const right = findObject(view, hit, passive);
+  // "came under attack from X", "bowed to pressure from X": X's act, against the subject; by
+  // no one, when no one is named after it.
+  if (undergone(view, hit))
+    return right.agent && subject ? { passive, source: right.agent, target: subject } : { passive };
   // "called for sanctions on X", "called for X's expulsion": a call for a thing, made to no
   // one named; only "called for X to withdraw" and "called for calm" (the sides) are made to X.
   if (callsFor(view, hit) && right.object && !calledFor(view, hit, right.object))

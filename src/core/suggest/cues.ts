@@ -5,7 +5,7 @@
  * among nouns; no cue is taken inside an actor's name.
  */
 import type { Cue, CueModality, Lexicon } from './lexicon.ts';
-import { afterNameAndEach, isPassiveAt, NOUN_PHRASE_POS } from './grammar.ts';
+import { afterNameAndEach, isPassiveAt, NOUN_PHRASE_POS, QUOTE_MARKS } from './grammar.ts';
 import type { Token } from './read.ts';
 import { mentionOn, type SentenceView } from './sentence.ts';
 
@@ -179,7 +179,8 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
  */
 function infinitiveAt(view: SentenceView, k: number): boolean {
   const { tokens, sentence } = view;
-  while (k < sentence.last && tokens[k]!.pos === 'ADV') k++;
+  // "prepared to \"cooperate with ...\"": a quotation opening on the verb.
+  while (k < sentence.last && (tokens[k]!.pos === 'ADV' || QUOTE_MARKS.has(tokens[k]!.text))) k++;
   const t = tokens[k];
   return k < sentence.last && t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
 }

@@ -299,3 +299,28 @@ export const RECEIVING_VERBS = new Set(['receive', 'get', 'obtain', 'accept', 'g
 
 /** Coordinators that join two verb phrases of one subject ("X told ... and demanded ..."). */
 export const VERB_COORDINATORS = new Set(['and', 'but']);
+
+/** Verbs of giving way to what another does ("bowed to pressure", "caved in to the demands"). */
+const YIELDING = new Set(['bow', 'yield', 'succumb', 'cave', 'give', 'submit', 'capitulate']);
+
+/**
+ * Whether the cue at token `i` names what its sentence's subject undergoes: a noun after
+ * "under" ("came under attack", "under pressure from X"), or a word after "to" that a verb of
+ * yielding governs ("bowed to pressure", "gave in to the demands"; the tagger reads "to
+ * pressure" as a verb too), articles and adjectives between.
+ */
+export function undergoneAt(
+  tokens: readonly Token[],
+  i: number,
+  first: number,
+  noun: boolean,
+): boolean {
+  let k = i - 1;
+  while (k >= first && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ')) k--;
+  if (k < first) return false;
+  if (tokens[k]!.lower === 'under') return noun;
+  if (tokens[k]!.lower !== 'to') return false;
+  k--;
+  if (k >= first && tokens[k]!.lower === 'in') k--;
+  return k >= first && YIELDING.has(tokens[k]!.lemma);
+}

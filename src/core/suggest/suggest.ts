@@ -14,6 +14,7 @@ import {
   conditionalOffer,
   saidMust,
   findParties,
+  undergone,
   urgedTo,
   type Antecedents,
   type Parties,
@@ -776,7 +777,9 @@ function suggestInSentence(
         !stripped &&
         !governing?.judged &&
         !(namesAct && !parties.target) &&
-        !(callsFor(view, hit) && !parties.target),
+        !(callsFor(view, hit) && !parties.target) &&
+        // "came under attack": from no one named, not from whoever the sentence names.
+        !undergone(view, hit),
     });
     // "urged Sudmark to talk with Ostria": an infinitive after a verb of urging.
     const urged = pairs.length > 0 && hit.cue.pos === 'verb' ? urgedTo(view, hit.first) : undefined;
@@ -790,11 +793,31 @@ function suggestInSentence(
         : undefined;
     // The words naming an act referred to ("the proposal") mark nothing of the reaction.
     const act = parties.target?.how === 'act' ? parties.target.group[0] : undefined;
+    // "would not bow to pressure and accused X": a verb of its own after "and" or "but", in
+    // another form than the one negated or planned (not "did not attack and bomb X", "will
+    // meet X and sign").
+    const ownVerb =
+      hit.cue.pos === 'verb' && tokens[hit.first]!.lower !== tokens[hit.first]!.lemma
+        ? coordinatedAt(view, hit.first)
+        : undefined;
     const own = markers.filter(
       (m) =>
+        !(
+          (m.modality === 'negated' || m.modality === 'proposed') &&
+          ownVerb !== undefined &&
+          m.last <= ownVerb
+        ) &&
         (parties.phraseStart === undefined || m.first >= parties.phraseStart) &&
         !(act && m.first >= act.first && m.first < act.last) &&
-        !(m.modality === 'conditional' && laterVerbBetween(view, hit.last, m.first)),
+        !(m.modality === 'conditional' && laterVerbBetween(view, hit.last, m.first)) &&
+        // "Norland would talk only if Sudmark withdrew, but Sudmark attacked Ostria": the plan
+        // and the condition were another clause's (not "..., but signalled that talks could
+        // start", whose subject is the same).
+        !(
+          (m.modality === 'conditional' || m.modality === 'proposed' || m.modality === 'negated') &&
+          m.last <= hit.first &&
+          newClauseBetween(view, m.last, hit.first)
+        ),
     );
     // Each reading of the cue (the appeal, and the demand it may also be) with each pair.
     for (const told of readings) {
@@ -853,17 +876,48 @@ function suggestInSentence(
 }
 
 /**
+ * Whether a clause with a subject of its own opens between tokens `from` and `to`: "but" or a
+ * semicolon, then not a verb, an auxiliary or an adverb ("but Sudmark attacked", "; the
+ * ministry said").
+ */
+function newClauseBetween(view: SentenceView, from: number, to: number): boolean {
+  const { tokens } = view;
+  for (let k = from; k + 1 < to; k++) {
+    if (tokens[k]!.lower !== 'but' && tokens[k]!.text !== ';') continue;
+    const next = tokens[k + 1]!.pos;
+    if (next !== 'VERB' && next !== 'AUX' && next !== 'ADV') return true;
+  }
+  return false;
+}
+
+/**
+ * The coordinator ("and", "but") that joins verb `at` to the clause before it, adverbs
+ * between ("and then accused"), if one does.
+ */
+function coordinatedAt(view: SentenceView, at: number): number | undefined {
+  const { tokens, sentence } = view;
+  let k = at - 1;
+  while (k > sentence.first && tokens[k]!.pos === 'ADV') k--;
+  return k >= sentence.first && VERB_COORDINATORS.has(tokens[k]!.lower) ? k : undefined;
+}
+
+/**
  * Whether a verb of its own stands between tokens `from` and `to`: one joined by "and" or "but"
  * ("accused X ... and warned it would respond if ..."), or a participle after a comma
  * ("..., warning that ... if"). A condition after it is that verb's, not the cue's.
  */
 function laterVerbBetween(view: SentenceView, from: number, to: number): boolean {
+  const hasVerb = (tokens: readonly Token[], a: number, b: number) =>
+    tokens.slice(a, b).some((t) => t.pos === 'VERB');
   const { tokens } = view;
   for (let k = from; k + 1 < to; k++) {
     const t = tokens[k]!;
     let v = k + 1;
     while (v < to && tokens[v]!.pos === 'ADV') v++;
     const verb = tokens[v];
+    // "..., but each side warned it would resume fighting if ...": a clause of its own, its
+    // subject before its verb (not "but only if", whose condition is the cue's).
+    if ((t.lower === 'but' || t.text === ';') && hasVerb(tokens, k + 1, to)) return true;
     if (!verb || v >= to || verb.pos !== 'VERB') continue;
     if (VERB_COORDINATORS.has(t.lower)) return true;
     if (t.text === ',' && isIngForm(verb)) return true;

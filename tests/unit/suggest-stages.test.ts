@@ -1645,6 +1645,21 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
     ]);
   });
 
+  it('reads "each side" as the two joined by "and", not a dateline or a mediator named since', () => {
+    const found = structural(
+      'Norland and Sudmark agreed to a truce after talks mediated by Ostria, but each side warned it would resume fighting if the other violated the truce.',
+    );
+    expect(found).toContain('norland opposes sudmark conditional');
+    expect(found).toContain('sudmark opposes norland conditional');
+    expect(found.filter((x) => /opposes ostria|ostria opposes/.test(x))).toEqual([]);
+    // "NORDBY, June 3 (Wire) –" is where the story was filed: "it" is no Norland.
+    const filed = structural(
+      'NORDBY, June 3 (Wire) \u2013 Sudmark and the Red Front agreed to extend the truce, but each side warned it would resume fighting if the other violated it.',
+    );
+    expect(filed.filter((x) => x.includes('norland'))).toEqual([]);
+    expect(filed).toContain('sudmark opposes red-front conditional');
+  });
+
   it('takes no act said not to be', () => {
     expect(suggest('Norland did not propose talks. Sudmark rejected the proposal.')).toEqual([]);
   });

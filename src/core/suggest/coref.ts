@@ -40,6 +40,7 @@ import {
 } from './grammar.ts';
 import type { Mention } from './mentions.ts';
 import { singularOf, type Sentence, type Token } from './read.ts';
+import { datelineEnd } from './sentence.ts';
 
 type Kind = Actor['kind'];
 
@@ -213,6 +214,10 @@ export function resolveReferences(
         at: t,
         end: last,
         possessive: mention.possessive,
+        // "DOHA, June 3 (Wire) –": where the story was filed, not its subject.
+        ...(t === sentence.first && datelineEnd(tokens, mention, last, sentence.last) >= 0
+          ? { qualifier: true }
+          : {}),
       });
     }
     let next = 0;
@@ -725,6 +730,13 @@ function pairOf(
   // "X and Y urged both neighbours": a verb's object is none of its subjects.
   const own = subjects ?? new Set(here.map((r) => r.actor));
   if (own.size >= 2 && !subjects) {
+    // "X and Y agreed ... after talks mediated by Z, but each side warned": the two joined by
+    // "and", before the last two named.
+    for (let i = here.length - 1; i >= 0; i--) {
+      const r = here[i]!;
+      if (r.pairedWith && r.pairedWith !== r.actor && fits(r.pairedWith))
+        return [r.pairedWith, r.actor];
+    }
     const pair: string[] = [];
     for (let i = here.length - 1; i >= 0 && pair.length < 2; i--)
       if (!pair.includes(here[i]!.actor)) pair.push(here[i]!.actor);

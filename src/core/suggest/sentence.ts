@@ -126,7 +126,9 @@ export function viewSentence(
   // the story was filed from, not a party to it. Not an acronym ("NATO – Russia talks").
   const first = placed[0];
   const dash =
-    first && first.first === sentence.first ? datelineEnd(tokens, first, sentence.last) : -1;
+    first && first.first === sentence.first
+      ? datelineEnd(tokens, first.mention, first.last, sentence.last)
+      : -1;
   // "SEOUL, South Korea (AP) —": every name before the dash.
   if (dash >= 0) for (const p of placed) if (p.last <= dash) p.modifier = true;
   // A qualifier: followed, through title words only, by a person's name.
@@ -162,13 +164,18 @@ export function viewSentence(
 const DASHES = new Set(['\u2014', '\u2013', '-', '--']);
 
 /**
- * The dash of a dateline, or -1: a name written in capitals that the registry does not write
- * so ("SEOUL"), opening a sentence, a dash before any verb, and words in lower case after it (a
+ * The dash of a dateline, or -1: a name (`mention`, its tokens ending before `last`) written in
+ * capitals that the registry does not write so ("SEOUL"), opening a sentence, a dash before any verb, and words in lower case after it (a
  * headline all in capitals, "NORLAND - SUDMARK TALKS RESUME", has none).
  */
-function datelineEnd(tokens: readonly Token[], m: PlacedMention, end: number): number {
-  if (!m.mention.shouted) return -1;
-  for (let k = m.last; k < end && k - m.last <= 8; k++) {
+export function datelineEnd(
+  tokens: readonly Token[],
+  mention: Mention,
+  last: number,
+  end: number,
+): number {
+  if (!mention.shouted) return -1;
+  for (let k = last; k < end && k - last <= 8; k++) {
     const t = tokens[k]!;
     if (DASHES.has(t.text)) {
       for (let j = k + 1; j < end; j++) if (/\p{Ll}/u.test(tokens[j]!.text)) return k;

@@ -1660,6 +1660,20 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
     expect(filed).toContain('sudmark opposes red-front conditional');
   });
 
+  it('takes "the plan" and "the initiative" for a proposal told before', () => {
+    expect(
+      structural(
+        'Norland proposed a ceasefire on Monday. The plan was endorsed by Sudmark and Ostria.',
+      ),
+    ).toEqual([
+      'sudmark cooperates-with norland asserted',
+      'ostria cooperates-with norland asserted',
+    ]);
+    expect(structural('Norland proposed a ceasefire. Sudmark rejected the initiative.')).toEqual([
+      'sudmark opposes norland asserted',
+    ]);
+  });
+
   it('takes no act said not to be', () => {
     expect(suggest('Norland did not propose talks. Sudmark rejected the proposal.')).toEqual([]);
   });

@@ -121,6 +121,9 @@ const IRREGULAR: ReadonlyMap<string, readonly string[]> = new Map([
   ['charge', ['accuse', 'allege', 'charge']],
   ['suspension', ['suspend']],
   ['cancellation', ['cancel']],
+  // "the plan", "the initiative" after "proposed", "a Kenyan proposal".
+  ['plan', ['propose', 'proposal']],
+  ['initiative', ['propose', 'proposal']],
 ]);
 
 /** Endings of nouns made from verbs, and what the verb ends in instead. */

@@ -1674,6 +1674,18 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
     ]);
   });
 
+  it('reads no act in a participle qualifying a noun, nor in what is warned against', () => {
+    expect(
+      suggest('Norland also allowed the transfer of $6 billion in frozen Sudmark funds.'),
+    ).toEqual([]);
+    expect(suggest('Norland froze Sudmark assets.')).toEqual(['norland opposes sudmark asserted']);
+    const warned = structural(
+      'Ostria has repeatedly warned the North Pact Council against supplying weapons to Sudmark.',
+    );
+    expect(warned.filter((x) => x.includes('cooperates-with'))).toEqual([]);
+    expect(warned).toContain('ostria opposes north-pact asserted');
+  });
+
   it('takes no act said not to be', () => {
     expect(suggest('Norland did not propose talks. Sudmark rejected the proposal.')).toEqual([]);
   });

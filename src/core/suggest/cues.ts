@@ -92,13 +92,14 @@ function predicate(tokens: readonly Token[], i: number, first: number): boolean 
 }
 
 /**
- * A form in -ed right after a determiner, a preposition or another verb and right before a
- * noun or a name: an adjective, whatever the model tagged it ("freed the jailed Sudmark
- * journalist", "treated wounded Sudmark soldiers").
+ * A form in -ed or -en right after a determiner, a preposition or another verb and right
+ * before a noun or a name: an adjective, whatever the model tagged it ("freed the jailed
+ * Sudmark journalist", "treated wounded Sudmark soldiers", "the transfer of funds in frozen
+ * Sudmark accounts").
  */
 function attributive(tokens: readonly Token[], i: number, first: number, last: number): boolean {
   const t = tokens[i]!;
-  if (!t.lower.endsWith('ed') || i <= first || i + 1 >= last) return false;
+  if (!/(?:ed|en)$/.test(t.lower) || i <= first || i + 1 >= last) return false;
   const before = tokens[i - 1]!;
   const after = tokens[i + 1]!;
   // "X and Y each signed memoranda": "each" after a name is no determiner of the noun.
@@ -145,6 +146,9 @@ export function findCues(view: SentenceView, lexicon: Lexicon): CueHit[] {
       // "treated wounded Sudmark soldiers", "the jailed Sudmark journalist": a participle
       // qualifying the noun after it is no act of the sentence.
       if (cue.pos === 'verb' && attributive(tokens, i, sentence.first, sentence.last)) continue;
+      // "warned Norland against supplying weapons to Sudmark": what is warned against is not
+      // done, and not by the subject.
+      if (cue.pos === 'verb' && i > sentence.first && tokens[i - 1]!.lower === 'against') continue;
       // "backed down", "spoke out", "backed out of the deal": another verb than the cue's,
       // unless the cue has the particle ("lash out", "pull out of"); not a preposition with
       // its noun ("clashed off the coast", "fought off the Red Front").

@@ -165,8 +165,9 @@ const DASHES = new Set(['\u2014', '\u2013', '-', '--']);
 
 /**
  * The dash of a dateline, or -1: a name (`mention`, its tokens ending before `last`) written in
- * capitals that the registry does not write so ("SEOUL"), opening a sentence, a dash before any verb, and words in lower case after it (a
- * headline all in capitals, "NORLAND - SUDMARK TALKS RESUME", has none).
+ * capitals that the registry does not write so ("SEOUL"), opening a sentence, a dash before
+ * any verb, and words in lower case after it (a headline all in capitals, "NORLAND - SUDMARK
+ * TALKS RESUME", has none).
  */
 export function datelineEnd(
   tokens: readonly Token[],

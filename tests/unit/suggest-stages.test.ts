@@ -83,6 +83,11 @@ const suggest = (text: string) =>
   suggestRelations(text, suggester).suggestions.map(
     (s) => `${s.source} ${s.type} ${s.target} ${s.modality}`,
   );
+/** The relations a sentence's "welcomed" gives, without modality. */
+const welcomes = (text: string) =>
+  suggestRelations(text, suggester)
+    .suggestions.filter((s) => s.evidence.cue.text === 'welcomed')
+    .map((s) => `${s.source} ${s.type} ${s.target}`);
 /** What the structure reads, without the guesses by position (they say "fallback"). */
 const structural = (text: string) =>
   suggestRelations(text, suggester)
@@ -1533,10 +1538,6 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
       'norland cooperates-with sudmark asserted',
     ]);
     // An agreement brokered between two is theirs, not its broker's (one of them unknown too).
-    const welcomes = (text: string) =>
-      suggestRelations(text, suggester)
-        .suggestions.filter((s) => s.evidence.cue.text === 'welcomed')
-        .map((s) => `${s.source} ${s.type} ${s.target}`);
     expect(
       welcomes('Ostria brokered a deal between Norland and the rebels. The NPC welcomed the deal.'),
     ).toEqual(['north-pact cooperates-with norland']);
@@ -1576,10 +1577,6 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
   });
 
   it('takes the act its noun names by word or object before a later one of its root only', () => {
-    const welcomes = (text: string) =>
-      suggestRelations(text, suggester)
-        .suggestions.filter((s) => s.evidence.cue.text === 'welcomed')
-        .map((s) => `${s.source} ${s.type} ${s.target}`);
     // "the agreement" is the one signed, not the talks brokered since (both CAMEO 05).
     expect(
       welcomes(

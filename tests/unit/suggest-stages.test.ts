@@ -2393,6 +2393,27 @@ describe("the lead's acts, what was said (events.ts; hand-made sentences)", () =
     );
   });
 
+  it('aims "rejected the criticism" at who addressed the side when no act of its word was told', () => {
+    // "the criticism" names no "criticised": the latest hostile act done to Sudmark answers.
+    expect(
+      suggest('Norland threatened Sudmark with sanctions. Sudmark rejected the criticism.'),
+    ).toContain('sudmark opposes norland asserted');
+    // "The request" answers a request, not a threat; and an act done to another is not one.
+    expect(
+      suggest('Norland urged Sudmark to open the border. Sudmark rejected the request.'),
+    ).toContain('sudmark opposes norland asserted');
+    expect(
+      suggest('Norland threatened Ostria with sanctions. Sudmark rejected the criticism.'),
+    ).not.toContain('sudmark opposes norland asserted');
+    expect(
+      suggest('Norland offered Sudmark a loan. Sudmark rejected the criticism.'),
+    ).not.toContain('sudmark opposes norland asserted');
+    // Nor a noun that is no address ("the decision").
+    expect(
+      suggest('Norland threatened Sudmark with sanctions. Sudmark rejected the decision.'),
+    ).not.toContain('sudmark opposes norland asserted');
+  });
+
   it('reads "the account" as what was said', () => {
     expect(
       suggest('Norland said Sudmark had shelled its villages. Sudmark rejected the account.'),

@@ -291,6 +291,70 @@ export function actReferredTo(
   return byRoot;
 }
 
+/** How many sentences back an act done to the reacting side may be what it answers. */
+export const ADDRESSED_REACH = 3;
+
+/**
+ * Nouns for what one side says or asks of another ("rejected the criticism", "dismissed the
+ * demands"), which answer whoever addressed the reacting side when no act of their own word
+ * was told ("urged Sudmark to ..." before "Sudmark rejected the criticism"), and which acts
+ * each may answer: a hostile one (CAMEO 10 to 20: "the criticism" after a threat), a request
+ * (02 appeal, 03 intent, 10 demand: "the request" after "urged"), or any said or done.
+ */
+const ADDRESSED_NOUNS: ReadonlyMap<string, 'hostile' | 'asking' | 'any'> = new Map([
+  ['accusation', 'hostile'],
+  ['allegation', 'hostile'],
+  ['charge', 'hostile'],
+  ['complaint', 'hostile'],
+  ['condemnation', 'hostile'],
+  ['criticism', 'hostile'],
+  ['objection', 'hostile'],
+  ['protest', 'hostile'],
+  ['ultimatum', 'hostile'],
+  ['warning', 'hostile'],
+  ['appeal', 'asking'],
+  ['call', 'asking'],
+  ['demand', 'asking'],
+  ['request', 'asking'],
+  ['claim', 'any'],
+  ['comment', 'any'],
+  ['concern', 'any'],
+  ['remark', 'any'],
+  ['statement', 'any'],
+]);
+
+const ANSWERS: Record<'hostile' | 'asking' | 'any', (act: Act) => boolean> = {
+  hostile: (act) => act.code !== undefined && act.code >= '10',
+  asking: (act) => act.code === '02' || act.code === '03' || act.code === '10',
+  any: (act) => act.code !== undefined || act.saying === true,
+};
+
+/**
+ * The act a reaction answers when its noun names none told ("Sudmark rejected the criticism"
+ * after "Norland urged Sudmark to ..."): the latest act done to the reacting side (`own`), a
+ * few sentences back at most, and its doers but the reacting side's own.
+ */
+export function actAddressedTo(
+  acts: readonly Act[],
+  noun: Token,
+  sentence: number,
+  at: number,
+  own: (actor: string) => boolean,
+): { act: Act; actors: string[] } | undefined {
+  const forms = [noun.lemma, noun.lower, ...(noun.singular ? [noun.singular] : [])];
+  const kind = forms.map((f) => ADDRESSED_NOUNS.get(f)).find((k) => k !== undefined);
+  if (!kind) return undefined;
+  for (let i = acts.length - 1; i >= 0; i--) {
+    const act = acts[i]!;
+    if (act.sentence === sentence && act.at >= at) continue;
+    if (sentence - act.sentence > ADDRESSED_REACH) break;
+    if (!act.targets.some(own) || !ANSWERS[kind](act)) continue;
+    const actors = act.actors.filter((a) => !own(a));
+    if (actors.length > 0 && act.actors.length <= MAX_DOERS) return { act, actors };
+  }
+  return undefined;
+}
+
 /** Adds an act, dropping the oldest beyond MAX_ACTS. */
 export function rememberAct(acts: Act[], act: Act): void {
   if (act.actors.length === 0) return;

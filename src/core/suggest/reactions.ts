@@ -12,6 +12,7 @@
 import { findParties, type Antecedents, type Parties, type Side } from './arguments.ts';
 import type { CueHit } from './cues.ts';
 import {
+  actAddressedTo,
   actReferredTo,
   definiteObject,
   definiteSubject,
@@ -196,15 +197,19 @@ export function referredAct(
     mentionOn(view, object.last + 1)
   )
     return undefined;
-  const found = actReferredTo(
-    told.acts,
-    object.head,
-    told.sentence,
-    hit.first,
-    own,
-    lexicon.nounCodes,
-    reacting,
-  );
+  const found =
+    actReferredTo(
+      told.acts,
+      object.head,
+      told.sentence,
+      hit.first,
+      own,
+      lexicon.nounCodes,
+      reacting,
+    ) ??
+    (REACTION_ROOTS.has(hit.cue.code) && !passive
+      ? actAddressedTo(told.acts, object.head, told.sentence, hit.first, own)
+      : undefined);
   if (!found) return undefined;
   const start = tokens[object.first]!.start;
   const end = tokens[object.last - 1]!.end;

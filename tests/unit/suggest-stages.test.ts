@@ -2314,6 +2314,24 @@ describe('what the second review found (hand-made sentences)', () => {
     expect(suggest('Norland freed the jailed Sudmark journalist.')).toEqual([]);
     expect(suggest('Norland treated wounded Sudmark soldiers.')).toEqual([]);
   });
+
+  it('reads "the internationally recognised government" as a government, not a recognition', () => {
+    // Past adverbs in -ly, after a determiner or a possessive.
+    expect(
+      suggest(
+        "Norland's internationally recognised government, based in the capital, called the strikes a consequence of the Red Front's reckless adventure.",
+      ),
+    ).not.toContain('norland cooperates-with red-front asserted');
+    expect(
+      suggest(
+        'Ostria backed the internationally recognised government and condemned the Red Front.',
+      ),
+    ).toEqual(['ostria opposes red-front asserted']);
+    // A verb after an adverb is a verb still.
+    expect(suggest('Norland repeatedly attacked Sudmark.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
 });
 
 describe('who speaks in a quotation (speakers.ts; hand-made sentences)', () => {

@@ -100,12 +100,17 @@ function predicate(tokens: readonly Token[], i: number, first: number): boolean 
 function attributive(tokens: readonly Token[], i: number, first: number, last: number): boolean {
   const t = tokens[i]!;
   if (!/(?:ed|en)$/.test(t.lower) || i <= first || i + 1 >= last) return false;
-  const before = tokens[i - 1]!;
+  // "the internationally recognised government", "Sudmark's newly appointed envoy": past
+  // adverbs in -ly, after a determiner or a possessive.
+  let b = i - 1;
+  while (b > first && tokens[b]!.pos === 'ADV' && /ly$/.test(tokens[b]!.lower)) b--;
+  const before = tokens[b]!;
   const after = tokens[i + 1]!;
   // "X and Y each signed memoranda": "each" after a name is no determiner of the noun.
   if (afterNameAndEach(tokens, i, first)) return false;
+  const possessive = b < i - 1 && (before.lower === "'s" || before.lower === "'");
   return (
-    (before.pos === 'DET' || before.pos === 'ADP' || before.pos === 'VERB') &&
+    (before.pos === 'DET' || before.pos === 'ADP' || before.pos === 'VERB' || possessive) &&
     (after.pos === 'NOUN' || after.pos === 'PROPN')
   );
 }

@@ -2440,6 +2440,21 @@ describe("the lead's acts, what was said (events.ts; hand-made sentences)", () =
 });
 
 describe('"both" as the object of a verb (coref.ts; hand-made sentences)', () => {
+  it('takes "both sides" as the object for the pair "between" them in its own sentence', () => {
+    const text =
+      'Norland and Ostria struck Red Front positions on Monday. Sudmark, which brokered a ceasefire between Norland and the Red Front in May, said its foreign minister had spoken to both sides and offered to host talks.';
+    const found = suggest(text);
+    expect(found).toContain('sudmark proposes-to red-front asserted');
+    expect(found).toContain('sudmark proposes-to norland asserted');
+    expect(found).not.toContain('sudmark proposes-to ostria asserted');
+    // A pair joined by "and" only is the sentence's subjects' or qualifiers', not the two sides.
+    expect(
+      suggest(
+        'Norland and the Red Front clashed again. Ostria, which trades with Sudmark and Iraq, urged both sides to talk.',
+      ),
+    ).toContain('ostria proposes-to red-front asserted');
+  });
+
   it('does not take the verb\'s own subjects for "both neighbours"', () => {
     expect(suggest('Norland and Ostria urged both neighbours to talk.')).not.toContain(
       'norland proposes-to ostria asserted',

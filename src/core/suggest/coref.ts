@@ -168,6 +168,8 @@ interface Seen {
   end: number;
   /** The actor this one follows with "and" ("X and Y"), if any. */
   pairedWith?: string;
+  /** The pair follows "between" ("talks between X and Y"). */
+  between?: boolean;
 }
 
 /**
@@ -229,8 +231,10 @@ export function resolveReferences(
         if (
           between.some((x) => x.lower === 'and') &&
           between.every((x) => x.lower === 'and' || x.pos === 'DET')
-        )
+        ) {
           seen.pairedWith = before.actor;
+          if (tokens[before.at - 1]?.lower === 'between') seen.between = true;
+        }
       }
       recent.push(seen);
       timesNamed.set(seen.actor, (timesNamed.get(seen.actor) ?? 0) + 1);
@@ -262,9 +266,15 @@ export function resolveReferences(
           ? new Set(
               local
                 .filter(
-                  (l) =>
+                  (l, i) =>
                     l.at < k &&
                     !isObjectAt(tokens, l.at, sentence.first) &&
+                    // "between X and the Red Front": the second of an object's pair too.
+                    !(
+                      l.pairedWith !== undefined &&
+                      i > 0 &&
+                      isObjectAt(tokens, local[i - 1]!.at, sentence.first)
+                    ) &&
                     !inApposition(l) &&
                     !l.qualifier,
                 )
@@ -713,7 +723,8 @@ function personsOf(
 /**
  * The two actors "the two" stands for. From this sentence if it names two before the words
  * (unless the words are a verb's object); else the last pair joined by "and" ("X and Y") in the two
- * sentences before it that leaves out the actors of this sentence named before; else the two
+ * sentences before it (as a verb's object, "between X and Y" in this sentence too) that leaves out the actors of
+ * this sentence named before; else the two
  * actors the article has named most so far that may be a party (`aParty`: no organisation,
  * which more often mediates or watches), the first named first on a tie. As a verb's object
  * (`subjects` given: the verb's subjects), never one of those subjects.
@@ -744,7 +755,9 @@ function pairOf(
   }
   for (let i = recent.length - 1; i >= 0 && recent[i]!.sentence >= sentence - PAIR_REACH; i--) {
     const r = recent[i]!;
-    if (r.sentence === sentence || !r.pairedWith) continue;
+    // As a verb's object, a pair "between" them in this sentence first ("Oman, which brokered a
+    // truce between X and Y, had spoken to both sides").
+    if ((r.sentence === sentence && !(subjects && r.between)) || !r.pairedWith) continue;
     if (!fits(r.actor) || !fits(r.pairedWith) || own.has(r.actor) || own.has(r.pairedWith))
       continue;
     if (r.actor !== r.pairedWith) return [r.pairedWith, r.actor];

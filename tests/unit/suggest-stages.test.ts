@@ -1800,6 +1800,24 @@ describe('"between", sentence openings, acts named by an object (hand-made sente
     ).not.toContain('ostria cooperates-with norland asserted');
   });
 
+  it('reads a second passive reaction after "but" or "and" as said of the same act', () => {
+    const deployed = 'Norland deployed troops to Ostria.';
+    for (const second of ['but was condemned by the Red Front', 'and condemned by the Red Front']) {
+      const got = suggest(`${deployed} The deployment was welcomed by Sudmark ${second}.`);
+      expect(got).toContain('red-front opposes norland asserted');
+      expect(got).toContain('sudmark cooperates-with norland asserted');
+      // Not the two reacting sides, one against the other.
+      expect(got).not.toContain('red-front opposes sudmark asserted');
+      expect(got).not.toContain('sudmark opposes red-front asserted');
+    }
+    // An act it cannot find is no ground for a guess between them.
+    expect(
+      suggest(
+        'Norland sent aid. The deployment was welcomed by Sudmark but was condemned by the Red Front.',
+      ),
+    ).toEqual([]);
+  });
+
   it('reads a standing relation said of a name in apposition or after a copula', () => {
     expect(suggest("Norland, Sudmark's closest ally, sent troops.")).toContain(
       'norland cooperates-with sudmark asserted',

@@ -10,7 +10,7 @@
  * claims" after "accused"), and so do the verbs a sentence's subject does ("the launch" after "North Korea
  * launched a missile"). Pure, and bounded: at most MAX_ACTS are kept.
  */
-import { isNoun, POSSESSIVES } from './grammar.ts';
+import { isNoun, isPassiveAt, POSSESSIVES } from './grammar.ts';
 import type { Token } from './read.ts';
 import { mentionOn, type SentenceView } from './sentence.ts';
 
@@ -216,6 +216,7 @@ export function definiteObject(
 export function definiteSubject(
   view: SentenceView,
   verb: number,
+  elided = true,
 ): { first: number; last: number; head: Token } | undefined {
   const { tokens, sentence } = view;
   let k = verb - 1;
@@ -225,6 +226,18 @@ export function definiteSubject(
     (['ADV', 'AUX', 'PART'].includes(tokens[k]!.pos) || tokens[k]!.text === ',')
   )
     k--;
+  // "The deployment was welcomed by X but was condemned by Y": the subject of the passive
+  // before "but" or "and", whose own subject is left out.
+  if (
+    elided &&
+    k > sentence.first &&
+    (tokens[k]!.lower === 'but' || tokens[k]!.lower === 'and') &&
+    (tokens[k + 1]!.pos === 'AUX' || (k === verb - 1 && tokens[verb + 1]?.lower === 'by'))
+  ) {
+    for (let j = k - 1; j > sentence.first; j--)
+      if (isPassiveAt(tokens, j, sentence.first)) return definiteSubject(view, j, false);
+    return undefined;
+  }
   if (k < sentence.first || tokens[k]!.pos !== 'NOUN' || mentionOn(view, k)) return undefined;
   const last = k + 1;
   while (k >= sentence.first && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) {

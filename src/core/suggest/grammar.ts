@@ -133,6 +133,16 @@ export function isPassiveAt(tokens: readonly Token[], i: number, first: number):
     if (PASSIVE_AUXILIARIES.has(t.lemma) && (t.pos === 'AUX' || t.pos === 'VERB')) return true;
     break;
   }
+  // "was welcomed by X and condemned by Y": a participle and its agent after "and" or "but"
+  // share the passive before them.
+  const before = tokens[i - 1];
+  if (
+    tokens[i + 1]?.lower === 'by' &&
+    i - 1 > first &&
+    (before!.lower === 'and' || before!.lower === 'but')
+  )
+    for (let j = i - 2; j >= Math.max(first, i - 12); j--)
+      if (tokens[j + 1]!.lower === 'by' && isPassiveAt(tokens, j, first)) return true;
   return reducedRelative(tokens, i, first);
 }
 

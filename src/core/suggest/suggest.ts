@@ -48,7 +48,14 @@ import { aimedElsewhere, atEachOther, pairKey, pairsOf } from './pairs.ts';
 import { isDirectedIn } from '../pipeline/registry.ts';
 import { citiesLeftOut } from './capitals.ts';
 import { corefRegistry, resolveReferences, type CorefRegistry } from './coref.ts';
-import { definiteObject, objectNouns, rememberAct, SAYING_VERBS, type Act } from './events.ts';
+import {
+  definiteObject,
+  definiteSubject,
+  objectNouns,
+  rememberAct,
+  SAYING_VERBS,
+  type Act,
+} from './events.ts';
 import {
   APPROVING,
   MEDIATING,
@@ -288,6 +295,16 @@ export function learnedCandidates(
       },
       types,
     ).map((candidate) => ({ sentence, candidate })),
+  );
+}
+
+/** A reaction in the passive said of a definite noun ("The deployment was condemned by X"). */
+function passiveReaction(view: SentenceView, hit: CueHit, parties: Parties): boolean {
+  return (
+    parties.passive &&
+    hit.cue.pos === 'verb' &&
+    (REACTION_ROOTS.has(hit.cue.code) || APPROVING.has(hit.cue.words[0]!)) &&
+    definiteSubject(view, hit.first) !== undefined
   );
 }
 
@@ -777,6 +794,8 @@ function suggestInSentence(
         !stripped &&
         !governing?.judged &&
         !(namesAct && !parties.target) &&
+        // Nor a reaction said of an act ("the deployment was condemned by X") it could not find.
+        !(!parties.target && passiveReaction(view, hit, parties)) &&
         !(callsFor(view, hit) && !parties.target) &&
         // "came under attack": from no one named, not from whoever the sentence names.
         !undergone(view, hit),

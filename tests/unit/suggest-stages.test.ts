@@ -2450,6 +2450,18 @@ describe("the lead's acts, what was said (events.ts; hand-made sentences)", () =
     ).not.toContain('sudmark opposes norland asserted');
   });
 
+  it('reads "the attack on the tanker" as the act done to the tanker, not the latest attack', () => {
+    const told =
+      'The Red Front struck an oil tanker on Monday. Norland and Ostria bombed Red Front radar sites overnight.';
+    const got = suggest(`${told} Sudmark condemned the attack on the tanker.`);
+    expect(got).toContain('sudmark opposes red-front asserted');
+    expect(got).not.toContain('sudmark opposes norland asserted');
+    // Without what it was done to, the latest attack.
+    expect(suggest(`${told} Sudmark condemned the attack.`)).toContain(
+      'sudmark opposes norland asserted',
+    );
+  });
+
   it('reads "the account" as what was said', () => {
     expect(
       suggest('Norland said Sudmark had shelled its villages. Sudmark rejected the account.'),

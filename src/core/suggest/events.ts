@@ -179,6 +179,28 @@ export function objectNouns(view: SentenceView, from: number): string[] {
 }
 
 /**
+ * The nouns of the phrase after "on", "against" or "at" that ends a definite object at token
+ * `from` ("the attack on the tanker": tanker), as lemmas and singulars: what the act was done to.
+ * None past a mention (the names after are the act's parties) or beyond a few words.
+ */
+export function doneToNouns(view: SentenceView, from: number): string[] {
+  const { tokens, sentence } = view;
+  const preposition = tokens[from];
+  if (!preposition || from >= sentence.last || !DONE_TO.has(preposition.lower)) return [];
+  const nouns: string[] = [];
+  for (let k = from + 1, n = 0; k < sentence.last && n < 4; k++, n++) {
+    const t = tokens[k]!;
+    if (mentionOn(view, k)) return [];
+    if (t.pos === 'NOUN') nouns.push(t.lemma, ...(t.singular ? [t.singular] : []));
+    else if (nouns.length > 0 || !['DET', 'ADJ', 'NUM'].includes(t.pos)) break;
+  }
+  return nouns;
+}
+
+/** Prepositions after an act's noun that name what it was done to. */
+const DONE_TO = new Set(['on', 'against', 'at']);
+
+/**
  * The definite noun phrase right after token `from` ("the protest", "these accusations", "his
  * accusations", "its proposal"; "the latest Sudmark proposal" is not one: it names an actor;
  * nor "its own proposal"), as its tokens and its head noun.
@@ -267,6 +289,8 @@ export function actReferredTo(
   codesOf: (noun: Token) => ReadonlySet<string>,
   /** A reaction's object may be "the move": whatever was done last. */
   reacting: boolean,
+  /** The nouns of what the act was done to ("the attack on the tanker": tanker). */
+  doneTo: readonly string[] = [],
 ): { act: Act; actors: string[] } | undefined {
   const codes = codesOf(noun);
   // The noun's forms: its lemma, as written, and the singular of a plural the model kept.
@@ -295,6 +319,8 @@ export function actReferredTo(
     const found =
       act.actors.length > MAX_DOERS || actors.length === 0 ? undefined : { act, actors };
     if (ownWord && found) return found;
+    // "the attack on the tanker": the act done to the tanker, before a later one of its root.
+    if (found && act.nouns?.some((n) => doneTo.includes(n))) return found;
     // The latest act of another kind stands unless an older one is named by its own word.
     if (!rootFound) {
       rootFound = true;

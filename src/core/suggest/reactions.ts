@@ -16,6 +16,7 @@ import {
   actReferredTo,
   definiteObject,
   definiteSubject,
+  doneToNouns,
   rememberAct,
   SAYING_VERBS,
   type Act,
@@ -206,6 +207,7 @@ export function referredAct(
       own,
       lexicon.nounCodes,
       reacting,
+      passive ? [] : doneToNouns(view, object.last),
     ) ??
     (REACTION_ROOTS.has(hit.cue.code) && !passive
       ? actAddressedTo(told.acts, object.head, told.sentence, hit.first, own)

@@ -1212,6 +1212,23 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
 });
 
 describe('lists (hand-made sentences)', () => {
+  it('takes the names in apposition to a noun a name qualifies as the object', () => {
+    // "two Sudmark officials, Anna Berg and Lena Holm,": the officials named, not their state.
+    const got = suggest(
+      'Norland imposed sanctions on two Sudmark officials, Anna Berg and Lena Holm, on Friday.',
+    );
+    expect(got).toContain('norland opposes anna-berg asserted');
+    expect(got).toContain('norland opposes lena-holm asserted');
+    expect(got).not.toContain('norland opposes sudmark asserted');
+    for (const name of ['RF', 'the Red Front'])
+      expect(
+        suggest(`Norland imposed sanctions on an Ostrian militia, ${name}, on Friday.`),
+      ).toEqual(['norland opposes red-front asserted']);
+    // A name after the comma that begins a clause of its own is its speaker.
+    expect(suggest('Norland attacked Sudmark positions, Ostria said.')).toEqual([
+      'norland opposes sudmark asserted',
+    ]);
+  });
   it('takes the names after "including" or "such as" as the ones a noun stood for', () => {
     expect(
       suggest(

@@ -1334,6 +1334,8 @@ function groupRightOf(
   pair = false,
 ): PlacedMention[] {
   const { tokens } = view;
+  const apposed = apposedToQualified(view, firstMention);
+  if (apposed) return groupRightOf(view, apposed, pair);
   const group = membersOf(view, firstMention);
   let closed = group.length;
   let m = group[group.length - 1]!;
@@ -1360,6 +1362,38 @@ function groupRightOf(
   // closes it with words that name no actor ("urged Japan, India and the Gulf states").
   if (closesList(view, m.last)) closed = group.length;
   return group.slice(0, closed).filter((g) => g.actor !== undefined);
+}
+
+/**
+ * The name in apposition to a noun phrase a name or demonym qualifies ("two American defence
+ * contractors, Harcourt Aerospace and Lyle Dynamics,"): the phrase's referents, named. Not
+ * a name that begins a clause of its own ("Sudmarkian positions, Ostria said").
+ */
+function apposedToQualified(view: SentenceView, m: PlacedMention): PlacedMention | undefined {
+  const { tokens, sentence } = view;
+  if (m.mention.possessive) return undefined;
+  let k = m.last;
+  while (k < sentence.last && k - m.last < 4 && ['NOUN', 'ADJ'].includes(tokens[k]!.pos)) k++;
+  if (k === m.last || tokens[k]?.text !== ',' || k + 1 >= sentence.last) return undefined;
+  // ", the Red Front,": past "the".
+  const at = tokens[k + 1]!.lower === 'the' ? k + 2 : k + 1;
+  const named = at < sentence.last ? mentionOn(view, at) : undefined;
+  if (!usable(named) || named.first !== at || named.mention.via !== 'name') return undefined;
+  // The apposition ends with the list: at a comma, the sentence's end or a preposition.
+  let end = named.last;
+  for (;;) {
+    const join = tokens[end]?.lower;
+    const next = join === 'and' || join === ',' ? mentionOn(view, end + 1) : undefined;
+    if (!usable(next) || next.first !== end + 1) break;
+    end = next.last;
+  }
+  const after = tokens[end];
+  return end >= sentence.last ||
+    after!.text === ',' ||
+    after!.pos === 'ADP' ||
+    after!.pos === 'PUNCT'
+    ? named
+    : undefined;
 }
 
 /**

@@ -1212,6 +1212,14 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
 });
 
 describe('lists (hand-made sentences)', () => {
+  it("gives a noun that is a verb cue's object the verb's subject, past a relative clause", () => {
+    // "the Grand Sudmark Dam" is the name nearest before "pact"; Ostria signed it.
+    const got = suggest(
+      'Ostria, which has been at odds with Norland for years over the Grand Sudmark Dam, signed a defence pact with the Red Front in August.',
+    );
+    expect(got).toContain('ostria cooperates-with red-front asserted');
+    expect(got).not.toContain('sudmark cooperates-with red-front asserted');
+  });
   it('takes the names in apposition to a noun a name qualifies as the object', () => {
     // "two Sudmark officials, Anna Berg and Lena Holm,": the officials named, not their state.
     const got = suggest(

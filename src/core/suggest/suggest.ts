@@ -40,6 +40,7 @@ import { scoreCandidate, scoreFallback } from './score.ts';
 import {
   isParty,
   membersOf,
+  mentionOn,
   viewSentence,
   type PlacedMention,
   type SentenceView,
@@ -296,6 +297,20 @@ export function learnedCandidates(
       types,
     ).map((candidate) => ({ sentence, candidate })),
   );
+}
+
+/** The verb cue whose object phrase a noun cue ends ("signed a defence pact": signed). */
+function objectOf(view: SentenceView, hits: readonly CueHit[], noun: CueHit): CueHit | undefined {
+  const { tokens } = view;
+  return hits.find((h) => {
+    // At least a word between: "Saudi-brokered negotiations" is a qualifier, not an object.
+    if (h.cue.pos !== 'verb' || h.last >= noun.first || noun.first - h.last > 4) return false;
+    for (let k = h.last; k < noun.first; k++) {
+      const t = tokens[k]!;
+      if (mentionOn(view, k) || !['DET', 'ADJ', 'NOUN', 'NUM'].includes(t.pos)) return false;
+    }
+    return true;
+  });
 }
 
 /** A reaction in the passive said of a definite noun ("The deployment was condemned by X"). */
@@ -666,7 +681,19 @@ function suggestInSentence(
       found.source !== undefined &&
       SUBJECT_SIDES.has(found.source.how) &&
       !(governing.approving && found.target);
-    const parties = stripped ? { ...found, source: undefined } : found;
+    // "X, which quarrels with Z over the Sudmarkian dam, signed a pact with Y": a noun that is
+    // a verb cue's object has the verb's subject, not the nearest name before it.
+    const verb =
+      !given && !stripped && hit.cue.pos === 'noun' ? objectOf(view, hits, hit) : undefined;
+    const verbSource = verb ? sidesOf(verb).source : undefined;
+    const parties = stripped
+      ? { ...found, source: undefined }
+      : verbSource &&
+          found.source &&
+          SUBJECT_SIDES.has(found.source.how) &&
+          SUBJECT_SIDES.has(verbSource.how)
+        ? { ...found, source: verbSource }
+        : found;
     const object = hit.cue.pos === 'verb' && !given ? definiteObject(view, hit.last) : undefined;
     if (object) referring.push({ ...object, approving: APPROVING.has(hit.cue.words[0]!) });
     // Its object names an act ("condemned the attack", "the deal") when a noun cue is in it.

@@ -1212,6 +1212,13 @@ describe('acts referred back to (events.ts; hand-made sentences)', () => {
 });
 
 describe('lists (hand-made sentences)', () => {
+  it('reads the accused of "X, which Y accuses of arming Z" as the relative\'s antecedent', () => {
+    expect(
+      suggest(
+        'Sudmark, which Norland accuses of arming the Red Front, denied any role in the attack.',
+      ),
+    ).toEqual(['sudmark cooperates-with red-front reported', 'norland opposes sudmark asserted']);
+  });
   it("gives a noun that is a verb cue's object the verb's subject, past a relative clause", () => {
     // "the Grand Sudmark Dam" is the name nearest before "pact"; Ostria signed it.
     const got = suggest(

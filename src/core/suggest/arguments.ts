@@ -1022,6 +1022,13 @@ function accusedOf(
       ? { accused: accusedSide, ...(by ? { accuser: by } : {}), reported: true }
       : undefined;
   }
+  // "Sudmark, which Norland accuses of arming the Red Front": the relative clause's antecedent,
+  // the object its verb leaves out.
+  if (ACCUSING.get(tokens[k - 1]!.lemma) === preposition && tokens[k - 1]!.pos === 'VERB') {
+    const accuser = findSubject(view, k - 1, antecedents);
+    const accusedSide = accuser ? objectOfRelative(view, accuser, antecedents) : undefined;
+    return accusedSide ? { accused: accusedSide, accuser: accuser!, reported: true } : undefined;
+  }
   // "accused X, Y and others of": past the words that close the list.
   let j = k - 1;
   while (j > k - 5 && j > sentence.first && !mentionOn(view, j) && !closesList(view, j)) j--;

@@ -2454,6 +2454,11 @@ describe("the lead's acts, what was said (events.ts; hand-made sentences)", () =
     expect(suggest(`${lead}${filler}Sudmark dismissed the protest.`)).toContain(
       'sudmark opposes norland asserted',
     );
+    // However many acts come between: the lead's are the last forgotten.
+    const many = 'Ostria met Iraq. '.repeat(35);
+    expect(suggest(`${lead}${many}Sudmark dismissed the protest.`)).toContain(
+      'sudmark opposes norland asserted',
+    );
     // An act after the lead is referred to from four sentences at most.
     const later = `Talks began.\n\nMarkets fell. Trains stopped. ${lead}`;
     expect(suggest(`${later}${filler}Sudmark dismissed the protest.`)).not.toContain(
@@ -2492,6 +2497,18 @@ describe("the lead's acts, what was said (events.ts; hand-made sentences)", () =
     expect(suggest(`${told} Sudmark condemned the attack.`)).toContain(
       'sudmark opposes norland asserted',
     );
+  });
+
+  it('reads "the remarks" as what the speaker of a quotation said, after or before "said"', () => {
+    const before = 'Sudmark said on Monday that talks would resume.';
+    for (const quoted of [
+      `"The border stays closed until the talks end," Ostria's spokeswoman told reporters in Nordby.`,
+      '"The border stays closed," said a spokeswoman for Ostria.',
+    ]) {
+      const got = suggest(`${before} ${quoted} Norland rejected the remarks.`);
+      expect(got).toContain('norland opposes ostria asserted');
+      expect(got).not.toContain('norland opposes sudmark asserted');
+    }
   });
 
   it('reads "the account" as what was said', () => {

@@ -60,6 +60,7 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'such']);
 /** Verbs of saying whose nouns refer back to what was said ("the claim", "the remarks"). */
 export const SAYING_VERBS = new Set([
   'say',
+  'tell',
   'accuse',
   'claim',
   'allege',
@@ -394,9 +395,15 @@ export function actAddressedTo(
   return undefined;
 }
 
-/** Adds an act, dropping the oldest beyond MAX_ACTS. */
+/**
+ * Adds an act, dropping the oldest beyond MAX_ACTS; the lead's acts, which the whole article
+ * may refer to, go last.
+ */
 export function rememberAct(acts: Act[], act: Act): void {
   if (act.actors.length === 0) return;
   acts.push(act);
-  if (acts.length > MAX_ACTS) acts.splice(0, acts.length - MAX_ACTS);
+  while (acts.length > MAX_ACTS) {
+    const oldest = acts.findIndex((a) => a.sentence >= LEAD);
+    acts.splice(oldest >= 0 && oldest < acts.length - 1 ? oldest : 0, 1);
+  }
 }

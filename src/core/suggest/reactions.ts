@@ -21,7 +21,7 @@ import {
   SAYING_VERBS,
   type Act,
 } from './events.ts';
-import { MEMBER_NOUNS, QUOTE_MARKS, VERB_COORDINATORS } from './grammar.ts';
+import { MEMBER_NOUNS, QUOTE_MARKS, SPEECH_VERBS, VERB_COORDINATORS } from './grammar.ts';
 import type { Cue } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
 import { sentimentOf, type Token } from './read.ts';
@@ -135,6 +135,44 @@ export function rememberDeeds(
       deed(next);
     return;
   }
+}
+
+/**
+ * What the speaker of a quotation that opens the sentence says ('"...," X told reporters',
+ * '"...," said X'): an act of saying, for a later "the remarks", "the statement". The speaker
+ * is the one actor named within a few words after the closing mark, beside a verb of speaking.
+ */
+export function rememberQuotation(view: SentenceView, told: Told): void {
+  const { tokens, sentence } = view;
+  if (!QUOTE_MARKS.has(tokens[sentence.first]!.text)) return;
+  let close = sentence.first + 1;
+  while (close < sentence.last && !QUOTE_MARKS.has(tokens[close]!.text)) close++;
+  const end = Math.min(sentence.last, close + 10);
+  let verb: number | undefined;
+  const speakers = new Set<string>();
+  // The names before the verb ('," X told'), else the first one after it ('," said X').
+  for (let k = close + 1; k < end; k++) {
+    const t = tokens[k]!;
+    if (QUOTE_MARKS.has(t.text)) break;
+    const m = mentionOn(view, k);
+    if (m?.actor && !m.modifier) {
+      speakers.add(m.actor);
+      if (verb !== undefined) break;
+    } else if (verb === undefined && t.pos === 'VERB' && SPEECH_VERBS.includes(t.lemma)) {
+      verb = k;
+      if (speakers.size > 0) break;
+    }
+  }
+  if (verb === undefined || speakers.size !== 1) return;
+  if (told.acts.some((a) => a.sentence === told.sentence && a.at === verb)) return;
+  rememberAct(told.acts, {
+    word: tokens[verb]!.lemma,
+    saying: true,
+    actors: [...speakers],
+    targets: [],
+    sentence: told.sentence,
+    at: verb,
+  });
 }
 
 /**

@@ -68,6 +68,7 @@ import {
   referredAct,
   forStates,
   rememberDeeds,
+  rememberQuotation,
   type ReactionLexicon,
   type Told,
 } from './reactions.ts';
@@ -269,6 +270,7 @@ export function readSentences(text: string, suggester: Suggester): ArticleReadin
       { acts, sentence: index },
     );
     rememberDeeds(view, firstGroup, { acts, sentence: index });
+    rememberQuotation(view, { acts, sentence: index });
     sentences.push({ ...reading, view, index });
   }
   return { names, mentions: mentions.length, sentenceCount: read.sentences.length, sentences };

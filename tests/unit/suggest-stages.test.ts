@@ -725,6 +725,18 @@ describe('modality', () => {
     ]);
   });
 
+  it('keeps a condition after the main verb out of the relative clause before it', () => {
+    const got = suggest(
+      'Ostria, which brokered a peace deal between Norland and the Red Front, said it was ready to host talks if both sides agreed.',
+    );
+    expect(got).toContain('norland cooperates-with red-front asserted');
+    expect(got).toContain('ostria proposes-to norland conditional');
+    // Without the relative clause the condition is the cue's.
+    expect(suggest('Ostria would broker a deal with Norland if the talks succeed.')).toContain(
+      'ostria cooperates-with norland conditional',
+    );
+  });
+
   it('keeps a marker to its own clause: after "but", and before a verb of another form', () => {
     // The condition after "but each side warned" is the warning's, not the agreement's.
     expect(

@@ -951,13 +951,16 @@ function coordinatedAt(view: SentenceView, at: number): number | undefined {
 
 /**
  * Whether a verb of its own stands between tokens `from` and `to`: one joined by "and" or "but"
- * ("accused X ... and warned it would respond if ..."), or a participle after a comma
- * ("..., warning that ... if"). A condition after it is that verb's, not the cue's.
+ * ("accused X ... and warned it would respond if ..."), a participle after a comma
+ * ("..., warning that ... if"), or, when `from` is inside a relative clause, the main verb after
+ * the comma that closes it ("X, which brokered a deal between Y and Z, said it would host
+ * talks if ..."). A condition after it is that verb's, not the cue's.
  */
 function laterVerbBetween(view: SentenceView, from: number, to: number): boolean {
   const hasVerb = (tokens: readonly Token[], a: number, b: number) =>
     tokens.slice(a, b).some((t) => t.pos === 'VERB');
   const { tokens } = view;
+  const relative = inRelativeClause(view, from);
   for (let k = from; k + 1 < to; k++) {
     const t = tokens[k]!;
     let v = k + 1;
@@ -968,7 +971,18 @@ function laterVerbBetween(view: SentenceView, from: number, to: number): boolean
     if ((t.lower === 'but' || t.text === ';') && hasVerb(tokens, k + 1, to)) return true;
     if (!verb || v >= to || verb.pos !== 'VERB') continue;
     if (VERB_COORDINATORS.has(t.lower)) return true;
-    if (t.text === ',' && isIngForm(verb)) return true;
+    if (t.text === ',' && (isIngForm(verb) || relative)) return true;
+  }
+  return false;
+}
+
+/** Whether token `at` is inside a relative clause opened by ", which" or ", who" before it. */
+function inRelativeClause(view: SentenceView, at: number): boolean {
+  const { tokens, sentence } = view;
+  for (let k = at - 1; k > sentence.first; k--) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ';') return false;
+    if ((t.lower === 'which' || t.lower === 'who') && tokens[k - 1]!.text === ',') return true;
   }
   return false;
 }

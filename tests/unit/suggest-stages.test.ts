@@ -1759,6 +1759,13 @@ describe('what a reaction is not (hand-made sentences, from a review)', () => {
       'sudmark opposes norland asserted',
     ]);
   });
+
+  it('reads a measure not lifted, or refused lifting, as standing', () => {
+    for (const verb of ['did not lift', 'has refused to lift', 'would not suspend'])
+      expect(suggest(`Sudmark ${verb} the sanctions on Norland.`)).toEqual([
+        'sudmark opposes norland asserted',
+      ]);
+  });
 });
 
 describe('an author named after "by", a clause of saying without "that" (hand-made sentences)', () => {

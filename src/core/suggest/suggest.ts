@@ -486,6 +486,24 @@ function afterEndingVerb(view: SentenceView, hit: CueHit): boolean {
   return k >= sentence.first && verb?.pos === 'VERB' && ENDING_VERBS.has(verb.lemma);
 }
 
+/**
+ * The verb that would end the measure noun cue `hit` names, when it is negated or refused ("did
+ * not lift the sanctions", "has not dropped its objection", "refused to lift the sanctions"):
+ * the measure stands, asserted. Its token, or undefined.
+ */
+function endingRefused(
+  view: SentenceView,
+  hit: CueHit,
+  markers: readonly ModalityHit[],
+): number | undefined {
+  if (hit.cue.pos !== 'noun' || !afterEndingVerb(view, hit)) return undefined;
+  const { tokens, sentence } = view;
+  let k = hit.first - 1;
+  while (k >= sentence.first && isModifier(tokens[k]!)) k--;
+  const refused = markers.some((m) => m.modality === 'negated' && m.last <= k && k - m.last <= 2);
+  return tokens[k]!.negated || refused ? k : undefined;
+}
+
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
 const UNDOING_ROOTS = new Set(['12', '16']);
 
@@ -668,7 +686,8 @@ function suggestInSentence(
       hit.cue.type !== suggester.opposition &&
       undone.some((a) => hit.first >= a.first && hit.first < a.last);
     if (undoneNoun && !suggester.proposalTypes.has(hit.cue.type)) continue;
-    if (!given && liftsOpposition(view, hit, hits, suggester)) continue;
+    const stands = endingRefused(view, hit, markers);
+    if (!given && stands === undefined && liftsOpposition(view, hit, hits, suggester)) continue;
     if (!given && endsCooperation(view, hit, suggester)) continue;
     const found = given ?? sidesOf(hit);
     // "Ostria condemned the deal", "welcomed the agreement": an act a verb's definite object
@@ -857,6 +876,13 @@ function suggestInSentence(
         ) &&
         (parties.phraseStart === undefined || m.first >= parties.phraseStart) &&
         !(act && m.first >= act.first && m.first < act.last) &&
+        // "did not lift the sanctions", "would not lift them": the negation and the plan are
+        // the lifting's; the sanctions stand.
+        !(
+          stands !== undefined &&
+          (m.modality === 'negated' || m.modality === 'proposed') &&
+          m.last <= stands
+        ) &&
         !(m.modality === 'conditional' && laterVerbBetween(view, hit.last, m.first)) &&
         // "Norland would talk only if Sudmark withdrew, but Sudmark attacked Ostria": the plan
         // and the condition were another clause's (not "..., but signalled that talks could
@@ -875,7 +901,7 @@ function suggestInSentence(
         decideModality(told, own, {
           ...(subjectEnd === undefined ? {} : { subjectEnd }),
           proposal: suggester.proposalTypes.has(told.cue.type),
-          negatedScope: tokens[told.first]!.negated,
+          negatedScope: stands === undefined && tokens[told.first]!.negated,
         }),
         suggester,
       );

@@ -725,6 +725,15 @@ describe('modality', () => {
     ]);
   });
 
+  it('reads "unlikely to" as a negation and "likely to" as nothing', () => {
+    expect(suggest('Diplomats said Ostria was unlikely to condemn Norland.')).toEqual([
+      'ostria opposes norland negated',
+    ]);
+    expect(suggest('Ostria is likely to condemn Norland.')).toEqual([
+      'ostria opposes norland asserted',
+    ]);
+  });
+
   it('keeps a condition after the main verb out of the relative clause before it', () => {
     const got = suggest(
       'Ostria, which brokered a peace deal between Norland and the Red Front, said it was ready to host talks if both sides agreed.',

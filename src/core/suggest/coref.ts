@@ -722,12 +722,12 @@ function personsOf(
 
 /**
  * The two actors "the two" stands for. From this sentence if it names two before the words
- * (unless the words are a verb's object); else the last pair joined by "and" ("X and Y") in the two
- * sentences before it (as a verb's object, "between X and Y" in this sentence too) that leaves out the actors of
- * this sentence named before; else the two
- * actors the article has named most so far that may be a party (`aParty`: no organisation,
- * which more often mediates or watches), the first named first on a tie. As a verb's object
- * (`subjects` given: the verb's subjects), never one of those subjects.
+ * (unless the words are a verb's object); else the last pair joined by "and" ("X and Y") in the
+ * two sentences before it (as a verb's object, "between X and Y" in this sentence too) that
+ * leaves out the actors of this sentence named before; else the two actors the article has
+ * named most so far that may be a party (`aParty`: no organisation, which more often mediates
+ * or watches), the first named first on a tie. As a verb's object (`subjects` given: the verb's
+ * subjects), never one of those subjects.
  */
 function pairOf(
   recent: readonly Seen[],

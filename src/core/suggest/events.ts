@@ -363,6 +363,7 @@ const ADDRESSED_NOUNS: ReadonlyMap<string, 'hostile' | 'asking' | 'any'> = new M
   ['statement', 'any'],
 ]);
 
+/** The acts each kind of addressed noun may answer (see ADDRESSED_NOUNS). */
 const ANSWERS: Record<'hostile' | 'asking' | 'any', (act: Act) => boolean> = {
   hostile: (act) => act.code !== undefined && act.code >= '10',
   asking: (act) => act.code === '02' || act.code === '03' || act.code === '10',

@@ -1,9 +1,11 @@
 /**
  * Reactions to acts told before (events.ts keeps the acts):
  * - rememberDeeds: what a sentence's subject does ("North Korea launched a missile"), for a
- *   later "the launch";
+ *   later "the launch"; rememberQuotation: what the speaker of a quotation says, for a later
+ *   "the remarks";
  * - referredAct: the target of a cue whose object refers back to an act ("dismissed the
- *   protest": who protested);
+ *   protest": who protested), or, for "rejected the criticism" when no act of its word was
+ *   told, to the latest act done to the reacting side;
  * - betweenSubject: "talks between A and B were mediated by Q", Q with each of them;
  * - judgements: "X called the detention 'an act of piracy'", a judgement of an act, aimed at
  *   whoever did it, for or against them as its words say.

@@ -488,8 +488,8 @@ function afterEndingVerb(view: SentenceView, hit: CueHit): boolean {
 
 /**
  * The verb that would end the measure noun cue `hit` names, when it is negated or refused ("did
- * not lift the sanctions", "has not dropped its objection", "refused to lift the sanctions"):
- * the measure stands, asserted. Its token, or undefined.
+ * not lift the sanctions", "refused to lift the sanctions", "would not suspend them"): the
+ * measure stands, asserted. Its token, or undefined.
  */
 function endingRefused(
   view: SentenceView,

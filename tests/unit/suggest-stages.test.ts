@@ -2515,6 +2515,18 @@ describe("the lead's acts, what was said (events.ts; hand-made sentences)", () =
     ).not.toContain('sudmark opposes norland asserted');
   });
 
+  it('reads "warned that more attacks would follow" as a clause, not "that" attack told before', () => {
+    const got = suggest(
+      'Norland bombed Red Front positions. The Red Front warned that more attacks would follow if Sudmark did not halt its offensive.',
+    );
+    expect(got).not.toContain('red-front opposes norland conditional');
+    expect(got).toContain('red-front opposes sudmark conditional');
+    // "rejected that claim": a determiner.
+    expect(suggest('Norland accused Sudmark of spying. Sudmark rejected that claim.')).toContain(
+      'sudmark opposes norland asserted',
+    );
+  });
+
   it('reads "the attack on the tanker" as the act done to the tanker, not the latest attack', () => {
     const told =
       'The Red Front struck an oil tanker on Monday. Norland and Ostria bombed Red Front radar sites overnight.';

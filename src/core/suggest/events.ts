@@ -218,6 +218,9 @@ export function definiteObject(
     return undefined;
   // "rejected its own proposal": the reacting side's, not the one told before.
   if (POSSESSIVES.has(det.lower) && tokens[k + 1]?.lower === 'own') return undefined;
+  // "warned that more attacks would follow", "said that the attack ...": "that" opens a clause
+  // (a determiner or a verb follows), not "rejected that claim".
+  if (det.lower === 'that' && thatOpensClause(tokens, k, sentence.last)) return undefined;
   let end = k + 1;
   let head: number | undefined;
   while (end < sentence.last && end - k <= 4) {
@@ -229,6 +232,17 @@ export function definiteObject(
   }
   if (head === undefined || tokens[head]!.pos !== 'NOUN') return undefined;
   return { first: k, last: head + 1, head: tokens[head]! };
+}
+
+/** Whether "that" at token `k` opens a clause: a determiner right after it, or a verb soon. */
+function thatOpensClause(tokens: readonly Token[], k: number, last: number): boolean {
+  if (tokens[k + 1]?.pos === 'DET') return true;
+  for (let j = k + 1; j < last && j <= k + 4; j++) {
+    const t = tokens[j]!;
+    if (t.pos === 'AUX' || t.pos === 'VERB') return true;
+    if (t.pos === 'PUNCT') return false;
+  }
+  return false;
 }
 
 /**

@@ -1239,7 +1239,12 @@ describe('lists (hand-made sentences)', () => {
         'Sudmark, which Norland accuses of arming the Red Front, denied any role in the attack.',
       ),
     ).toEqual(['sudmark cooperates-with red-front reported', 'norland opposes sudmark asserted']);
+    // Past the subject's article.
+    expect(
+      suggest('Sudmark, which the Red Front accuses of arming Norland, denied any role.'),
+    ).toContain('sudmark cooperates-with norland reported');
   });
+
   it("gives a noun that is a verb cue's object the verb's subject, past a relative clause", () => {
     // "the Grand Sudmark Dam" is the name nearest before "pact"; Ostria signed it.
     const got = suggest(

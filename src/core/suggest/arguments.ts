@@ -250,7 +250,9 @@ function objectOfRelative(
   antecedents: Antecedents,
 ): Side | undefined {
   const { tokens, sentence } = view;
-  const j = subject.group[0]!.first - 1;
+  let j = subject.group[0]!.first - 1;
+  // "X, which the United States accuses of ...": past the subject's article.
+  if (j > sentence.first && tokens[j]!.lower === 'the') j--;
   if (j <= sentence.first) return undefined;
   const t = tokens[j]!;
   if (t.lower === 'which' || t.lower === 'whom' || t.lower === 'that') {

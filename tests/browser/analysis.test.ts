@@ -58,14 +58,17 @@ describe('the analysis panel on the seed data', () => {
     // Changes in a row, in the same frame and a frame apart (as a dragged control makes them),
     // each asking for the analysis again: the figures drawn last are the last change's, those
     // of a page opened on the same filters.
-    // The promise is kept on the window: V8 holds the one evaluate awaits only weakly, and once
-    // collected it before the frames came ("Resulting promise was garbage collected").
+    // The evaluate does not wait for the frames: twice in CI runs the promise it awaited was
+    // collected before they came ("Resulting promise was garbage collected"), once even when
+    // kept on the window. The page sets a flag when the last change is made, polled below.
     await page.evaluate(() => {
       const x = window.app!.explorer;
+      const done = window as unknown as { quickChangesDone?: boolean };
       const hide = (types: string[]) =>
         x.setFilters({ ...x.current.view.filters, hiddenRelations: new Set(types) });
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const changes = (async () => {
+      done.quickChangesDone = false;
+      void (async () => {
         hide(['cooperates-with']);
         hide(['opposes', 'proposes-to']);
         await frame();
@@ -73,10 +76,14 @@ describe('the analysis panel on the seed data', () => {
         await frame();
         await frame();
         hide(['opposes']);
+        done.quickChangesDone = true;
       })();
-      (window as unknown as { quickChanges: Promise<void> }).quickChanges = changes;
-      return changes;
     });
+    await page.waitForFunction(
+      () => (window as unknown as { quickChangesDone?: boolean }).quickChangesDone === true,
+      undefined,
+      { polling: 50 },
+    );
     // Cooperation alone: every triangle is balanced.
     await expect.poll(triangles).toMatch(/ 0 unbalanced/);
     const onlyCooperation = await triangles();

@@ -286,6 +286,11 @@ export function definiteSubject(
   return opens ? { first: k, last, head: tokens[last - 1]! } : undefined;
 }
 
+/** A noun's forms: its lemma, as written, and the singular of a plural the model kept. */
+function formsOf(noun: Token): string[] {
+  return [noun.lemma, noun.lower, ...(noun.singular ? [noun.singular] : [])];
+}
+
 /**
  * The act that `noun` refers to: the latest told by the verb the noun is made from, by the noun
  * itself, or by a cue of a root the noun is a cue of (`codesOf`: "the attack" after "shelled",
@@ -308,8 +313,7 @@ export function actReferredTo(
   doneTo: readonly string[] = [],
 ): { act: Act; actors: string[] } | undefined {
   const codes = codesOf(noun);
-  // The noun's forms: its lemma, as written, and the singular of a plural the model kept.
-  const forms = [noun.lemma, noun.lower, ...(noun.singular ? [noun.singular] : [])];
+  const forms = formsOf(noun);
   const verbs = new Set(forms.flatMap(verbsOfNoun));
   const saying = forms.some((f) => SAYING_NOUNS.has(f));
   const generic = reacting && noun.lower === noun.lemma && GENERIC_ACTS.has(noun.lemma);
@@ -396,7 +400,7 @@ export function actAddressedTo(
   at: number,
   own: (actor: string) => boolean,
 ): { act: Act; actors: string[] } | undefined {
-  const forms = [noun.lemma, noun.lower, ...(noun.singular ? [noun.singular] : [])];
+  const forms = formsOf(noun);
   const kind = forms.map((f) => ADDRESSED_NOUNS.get(f)).find((k) => k !== undefined);
   if (!kind) return undefined;
   for (let i = acts.length - 1; i >= 0; i--) {

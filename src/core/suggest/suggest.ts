@@ -30,7 +30,14 @@ import {
   type LearnedModel,
   type PairCandidate,
 } from './learned.ts';
-import { isGovernedAt, isIngForm, isModifier, QUOTE_MARKS, VERB_COORDINATORS } from './grammar.ts';
+import {
+  isGovernedAt,
+  isIngForm,
+  isModifier,
+  QUOTE_MARKS,
+  RELATIVE_PRONOUNS,
+  VERB_COORDINATORS,
+} from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
 import { findMentions, indexNames, type Mention, type NameIndex } from './mentions.ts';
 import { decideModality, type ModalityDecision } from './modality.ts';
@@ -479,11 +486,18 @@ function endsCooperation(view: SentenceView, hit: CueHit, suggester: Suggester):
 
 /** Whether noun cue `hit` is the object of a verb that ends a measure ("lifted the ..."). */
 function afterEndingVerb(view: SentenceView, hit: CueHit): boolean {
+  return endingVerbAt(view, hit) !== undefined;
+}
+
+/** The token of the verb that ends the measure noun cue `hit` names ("lifted the ..."), if any. */
+function endingVerbAt(view: SentenceView, hit: CueHit): number | undefined {
   const { tokens, sentence } = view;
   let k = hit.first - 1;
   while (k >= sentence.first && hit.first - k <= 4 && isModifier(tokens[k]!)) k--;
   const verb = tokens[k];
-  return k >= sentence.first && verb?.pos === 'VERB' && ENDING_VERBS.has(verb.lemma);
+  return k >= sentence.first && verb?.pos === 'VERB' && ENDING_VERBS.has(verb.lemma)
+    ? k
+    : undefined;
 }
 
 /**
@@ -496,12 +510,10 @@ function endingRefused(
   hit: CueHit,
   markers: readonly ModalityHit[],
 ): number | undefined {
-  if (hit.cue.pos !== 'noun' || !afterEndingVerb(view, hit)) return undefined;
-  const { tokens, sentence } = view;
-  let k = hit.first - 1;
-  while (k >= sentence.first && isModifier(tokens[k]!)) k--;
+  const k = hit.cue.pos === 'noun' ? endingVerbAt(view, hit) : undefined;
+  if (k === undefined) return undefined;
   const refused = markers.some((m) => m.modality === 'negated' && m.last <= k && k - m.last <= 2);
-  return tokens[k]!.negated || refused ? k : undefined;
+  return view.tokens[k]!.negated || refused ? k : undefined;
 }
 
 /** CAMEO roots whose verbs undo the cooperation a noun after them names (reject, reduce relations). */
@@ -1002,13 +1014,13 @@ function laterVerbBetween(view: SentenceView, from: number, to: number): boolean
   return false;
 }
 
-/** Whether token `at` is inside a relative clause opened by ", which" or ", who" before it. */
+/** Whether token `at` is inside a relative clause opened by ", which", ", who" ... before it. */
 function inRelativeClause(view: SentenceView, at: number): boolean {
   const { tokens, sentence } = view;
   for (let k = at - 1; k > sentence.first; k--) {
     const t = tokens[k]!;
     if (t.text === ',' || t.text === ';') return false;
-    if ((t.lower === 'which' || t.lower === 'who') && tokens[k - 1]!.text === ',') return true;
+    if (RELATIVE_PRONOUNS.has(t.lower) && tokens[k - 1]!.text === ',') return true;
   }
   return false;
 }

@@ -2556,6 +2556,24 @@ describe("the lead's acts, what was said (events.ts; hand-made sentences)", () =
     }
   });
 
+  it('reads "the warning" as what the speaker of a quotation said, across its sentences', () => {
+    // The quotation's last sentence holds the attribution: the verb of speaking is its act.
+    const got = suggest(
+      'Sudmark said on Monday that talks would resume. "We are ready. Any incursion will be met with force," warned Sergei Petrov. Ostria rejected the warning.',
+    );
+    expect(got).toContain('ostria opposes norland asserted');
+    expect(got).not.toContain('ostria opposes sudmark asserted');
+  });
+
+  it('remembers "and said" after a deed, past a relative clause on the subject', () => {
+    const quoted = '"Families need shelter now," Lena Holm told reporters.';
+    const got = suggest(
+      `${quoted} Norland, which borders Iraq, condemned the shelling and said Ostria had armed the Red Front. Ostria called the remark an insult.`,
+    );
+    expect(got).toContain('ostria opposes norland asserted');
+    expect(got).not.toContain('ostria opposes sudmark asserted');
+  });
+
   it('reads "the account" as what was said', () => {
     expect(
       suggest('Norland said Sudmark had shelled its villages. Sudmark rejected the account.'),

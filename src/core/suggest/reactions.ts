@@ -23,9 +23,10 @@ import {
   SAYING_VERBS,
   type Act,
 } from './events.ts';
-import { MEMBER_NOUNS, QUOTE_MARKS, SPEECH_VERBS, VERB_COORDINATORS } from './grammar.ts';
+import { MEMBER_NOUNS, QUOTE_MARKS, RELATIVE_PRONOUNS, VERB_COORDINATORS } from './grammar.ts';
 import type { Cue } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
+import type { Attribution } from './speakers.ts';
 import { sentimentOf, type Token } from './read.ts';
 import { wordsOf } from './score.ts';
 import { mentionOn, type PlacedMention, type SentenceView } from './sentence.ts';
@@ -126,6 +127,7 @@ export function rememberDeeds(
     !mentionOn(view, start)
   )
     start++;
+  start = pastRelativeClause(view, start);
   for (let k = start; k < view.sentence.last && k - start <= 6; k++) {
     const t = tokens[k]!;
     if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') continue;
@@ -135,46 +137,60 @@ export function rememberDeeds(
     const next = k + 2;
     if (tokens[k + 1]?.lower === 'and' && next < view.sentence.last && tokens[next]!.pos === 'VERB')
       deed(next);
+    const saying = laterSaying(view, next);
+    if (saying !== undefined) deed(saying);
     return;
   }
 }
 
+/** The token after a relative clause between commas at `k` (", which lists the ELN as ...,"). */
+function pastRelativeClause(view: SentenceView, k: number): number {
+  const { tokens } = view;
+  if (tokens[k]?.text !== ',' || !RELATIVE_PRONOUNS.has(tokens[k + 1]?.lower ?? '')) return k;
+  for (let j = k + 2; j < view.sentence.last && j - k <= 25; j++)
+    if (tokens[j]!.text === ',') return j + 1;
+  return k;
+}
+
 /**
- * What the speaker of a quotation that opens the sentence says ('"...," X told reporters',
- * '"...," said X'): an act of saying, for a later "the remarks", "the statement". The speaker
- * is the one actor named within a few words after the closing mark, beside a verb of speaking.
+ * A verb of saying joined by "and" later in the subject's clause ("condemned the attack and
+ * said ..."), before another name or a semicolon; none said not to be done.
  */
-export function rememberQuotation(view: SentenceView, told: Told): void {
-  const { tokens, sentence } = view;
-  if (!QUOTE_MARKS.has(tokens[sentence.first]!.text)) return;
-  let close = sentence.first + 1;
-  while (close < sentence.last && !QUOTE_MARKS.has(tokens[close]!.text)) close++;
-  const end = Math.min(sentence.last, close + 10);
-  let verb: number | undefined;
-  const speakers = new Set<string>();
-  // The names before the verb ('," X told'), else the first one after it ('," said X').
-  for (let k = close + 1; k < end; k++) {
+function laterSaying(view: SentenceView, from: number): number | undefined {
+  const { tokens } = view;
+  for (let k = from; k + 1 < view.sentence.last && k - from <= 12; k++) {
     const t = tokens[k]!;
-    if (QUOTE_MARKS.has(t.text)) break;
-    const m = mentionOn(view, k);
-    if (m?.actor && !m.modifier) {
-      speakers.add(m.actor);
-      if (verb !== undefined) break;
-    } else if (verb === undefined && t.pos === 'VERB' && SPEECH_VERBS.includes(t.lemma)) {
-      verb = k;
-      if (speakers.size > 0) break;
-    }
+    if (t.text === ';' || QUOTE_MARKS.has(t.text) || mentionOn(view, k)) return undefined;
+    const verb = tokens[k + 1]!;
+    if (t.lower === 'and' && verb.pos === 'VERB' && SAYING_VERBS.has(verb.lemma))
+      return verb.negated ? undefined : k + 1;
   }
-  if (verb === undefined || speakers.size !== 1) return;
-  if (told.acts.some((a) => a.sentence === told.sentence && a.at === verb)) return;
-  rememberAct(told.acts, {
-    word: tokens[verb]!.lemma,
-    saying: true,
-    actors: [...speakers],
-    targets: [],
-    sentence: told.sentence,
-    at: verb,
-  });
+  return undefined;
+}
+
+/**
+ * What the speaker of a quotation says ('"...," X told reporters', '"...," said X'): an act of
+ * saying, for a later "the remarks", "the statement", "the warning". The attributions are
+ * speakers.ts's, the verbs of speaking after a quotation that name its one speaker.
+ */
+export function rememberQuotation(
+  view: SentenceView,
+  told: Told,
+  attributions: readonly Attribution[],
+): void {
+  const { tokens, sentence } = view;
+  for (const { verb, speaker } of attributions) {
+    if (verb < sentence.first || verb >= sentence.last) continue;
+    if (told.acts.some((a) => a.sentence === told.sentence && a.at === verb)) continue;
+    rememberAct(told.acts, {
+      word: tokens[verb]!.lemma,
+      saying: true,
+      actors: [...speaker.actorIds],
+      targets: [],
+      sentence: told.sentence,
+      at: verb,
+    });
+  }
 }
 
 /**

@@ -12,6 +12,9 @@
  * opens a sentence takes the speaker of the quotation just before it in its paragraph, unless
  * another actor is named between them ('"A," said X. "We ..."'). A quotation ends at its
  * closing mark or at the end of its paragraph. Names of several actors are not guessed.
+ *
+ * The verb of speaking after a quotation, with its one speaker, is also given back: an act of
+ * saying that a later "the remarks" or "the warning" refers to (reactions.ts).
  */
 import type { Mention } from './mentions.ts';
 import type { Token } from './read.ts';
@@ -47,6 +50,22 @@ interface Quotation {
   last: number;
   paragraph: number;
   speaker?: Mention;
+  /** The verb of speaking after the closing mark that names the speaker ('," X said'). */
+  verb?: number;
+}
+
+/** A verb of speaking after a quotation and the one speaker it names ('"...," X told reporters'). */
+export interface Attribution {
+  verb: number;
+  speaker: Mention;
+}
+
+/** What the quotations of a text say of their speakers. */
+export interface Speakers {
+  /** The first-person pronouns inside quotations, as mentions of their speaker. */
+  mentions: Mention[];
+  /** The attributions after a quotation, in order: an act of saying for "the remarks". */
+  attributions: Attribution[];
 }
 
 /** A text's tokens, the mention each is part of and the paragraph each is in. */
@@ -58,21 +77,25 @@ interface Near {
 }
 
 /**
- * Mentions of the speaker for the first-person pronouns inside quotations. `mentions`: the
- * names and resolved references of the text, sorted by start.
+ * Mentions of the speaker for the first-person pronouns inside quotations, and the verbs of
+ * speaking after quotations that name one speaker. `mentions`: the names and resolved
+ * references of the text, sorted by start.
  */
 export function quotedSpeakers(
   text: string,
   tokens: readonly Token[],
   mentions: readonly Mention[],
   isPerson: (actor: string) => boolean,
-): Mention[] {
+): Speakers {
   const mentionAt = mentionsByToken(tokens, mentions);
   const { quotations, paragraphOf } = findQuotations(text, tokens);
   const near: Near = { tokens, mentionAt, paragraphOf, isPerson };
-  for (const q of quotations) q.speaker = speakerOf(near, q);
+  for (const q of quotations) Object.assign(q, speakerOf(near, q));
   const found: Mention[] = [];
+  const attributions: Attribution[] = [];
   for (const [i, q] of quotations.entries()) {
+    if (q.verb !== undefined && q.speaker?.actorIds.length === 1 && !q.speaker.collective)
+      attributions.push({ verb: q.verb, speaker: q.speaker });
     const speaker = q.speaker ?? fromTheQuotationBefore(near, quotations, i);
     if (!speaker || speaker.actorIds.length !== 1 || speaker.collective) continue;
     const inner = innerQuotations(text, tokens, q);
@@ -93,7 +116,7 @@ export function quotedSpeakers(
       });
     }
   }
-  return found;
+  return { mentions: found, attributions };
 }
 
 /**
@@ -189,13 +212,12 @@ const ends = (t: Token): boolean => QUOTE_MARKS.has(t.text) || FINAL.has(t.text)
  * The speaker named right after a quotation, unless the quotation ends its sentence
  * ('"We will not attack." Ostria said it welcomed the pledge'), or right before it.
  */
-function speakerOf(near: Near, q: Quotation): Mention | undefined {
+function speakerOf(near: Near, q: Quotation): Pick<Quotation, 'speaker' | 'verb'> {
   const last = near.tokens[q.last - 1];
   const closesSentence = last !== undefined && q.last > q.first && FINAL.has(last.text);
-  return (
-    (closesSentence ? undefined : after(near, q.last + 1, q.paragraph)) ??
-    before(near, q.first - 1, q.paragraph)
-  );
+  const attributed = closesSentence ? undefined : after(near, q.last + 1, q.paragraph);
+  if (attributed?.speaker) return attributed;
+  return { speaker: before(near, q.first - 1, q.paragraph) };
 }
 
 /** A name in an attribution, and whether a preposition governs it ("a spokesman for X"). */
@@ -227,7 +249,11 @@ function oneSpeaker(near: Near, named: readonly Named[]): Mention | undefined {
  * '...," X said', '...," Britain's minister, X, told', '...," said X': a verb of speaking
  * with nothing but its speaker's words between it and the closing mark at `from` - 1.
  */
-function after(near: Near, from: number, paragraph: number): Mention | undefined {
+function after(
+  near: Near,
+  from: number,
+  paragraph: number,
+): { speaker: Mention | undefined; verb: number } | undefined {
   const { tokens, mentionAt, paragraphOf } = near;
   const named: Named[] = [];
   for (let k = from; k < tokens.length && k - from <= REACH && paragraphOf[k] === paragraph; k++) {
@@ -240,8 +266,9 @@ function after(near: Near, from: number, paragraph: number): Mention | undefined
     }
     if (isSpeaking(t)) {
       // '...," said X'; not '..." and said his country ...'.
-      if (named.length === 0) return k === from ? nameAfter(near, k + 1) : undefined;
-      return oneSpeaker(near, named);
+      if (named.length === 0)
+        return k === from ? { speaker: nameAfter(near, k + 1), verb: k } : undefined;
+      return { speaker: oneSpeaker(near, named), verb: k };
     }
     if (ends(t) || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON') return undefined;
   }

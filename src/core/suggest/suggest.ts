@@ -251,10 +251,8 @@ export function readSentences(text: string, suggester: Suggester): ArticleReadin
     resolveReferences(text, read.tokens, read.sentences, names, suggester.coref),
   );
   // "We" and "I" in a quotation: its speaker, once names and pronouns are known.
-  const mentions = mergeByStart(
-    resolved,
-    quotedSpeakers(text, read.tokens, resolved, suggester.isPerson),
-  );
+  const speakers = quotedSpeakers(text, read.tokens, resolved, suggester.isPerson);
+  const mentions = mergeByStart(resolved, speakers.mentions);
   const sentences: ArticleReading['sentences'] = [];
   const acts: Act[] = [];
   let from = 0;
@@ -277,7 +275,7 @@ export function readSentences(text: string, suggester: Suggester): ArticleReadin
       { acts, sentence: index },
     );
     rememberDeeds(view, firstGroup, { acts, sentence: index });
-    rememberQuotation(view, { acts, sentence: index });
+    rememberQuotation(view, { acts, sentence: index }, speakers.attributions);
     sentences.push({ ...reading, view, index });
   }
   return { names, mentions: mentions.length, sentenceCount: read.sentences.length, sentences };

@@ -2987,6 +2987,13 @@ describe('the infinitive after a verb of urging (hand-made sentences)', () => {
     expect(suggest('Norland urged Sudmark to stop attacking Ostria.')).toContain(
       'sudmark opposes ostria asserted',
     );
+    // A noun cue the infinitive governs ("to resume dialogue with", "to sign a pact with").
+    expect(structural('Ostria urged Norland to resume dialogue with Sudmark.')).toContain(
+      'norland cooperates-with sudmark proposed',
+    );
+    expect(structural('Ostria urged Norland to sign a pact with Sudmark.')).toContain(
+      'norland cooperates-with sudmark proposed',
+    );
     // An object that names no actor: no subject at all.
     expect(suggest('Norland and Ostria urged both neighbours to talk.')).toEqual([]);
     expect(suggest('Norland agreed to meet Sudmark.')).toEqual([

@@ -426,6 +426,23 @@ export function urgedTo(
 }
 
 /**
+ * urgedTo for a noun cue that is the object of the infinitive ("urged X to resume dialogue
+ * with Y", "to return to talks with Y", "to sign a pact with Y"): past its determiners and
+ * modifiers and a preposition, the verb it hangs on.
+ */
+export function urgedToNoun(view: SentenceView, nounFirst: number): ReturnType<typeof urgedTo> {
+  const { tokens, sentence } = view;
+  let k = nounFirst - 1;
+  while (k > sentence.first && nounFirst - k <= 3 && ['DET', 'ADJ', 'NUM'].includes(tokens[k]!.pos))
+    k--;
+  if (tokens[k]?.pos === 'ADP' && k - 1 > sentence.first && tokens[k - 1]!.pos === 'VERB') k--;
+  const verb = tokens[k];
+  if (k <= sentence.first || verb?.pos !== 'VERB') return undefined;
+  // A verb of the act's course is the walk's own ("to resume talks"); another is the infinitive.
+  return urgedTo(view, COURSE_VERBS.has(verb.lemma) ? k + 1 : k);
+}
+
+/**
  * CAMEO roots of acts done by speaking (appeal, demand, disapprove, reject, threaten): such a
  * verb after a clause of saying is more often the speaker's than the reported subject's.
  */

@@ -16,6 +16,7 @@ import {
   findParties,
   undergone,
   urgedTo,
+  urgedToNoun,
   type Antecedents,
   type Parties,
   type Side,
@@ -859,7 +860,12 @@ function suggestInSentence(
         !undergone(view, hit),
     });
     // "urged Sudmark to talk with Ostria": an infinitive after a verb of urging.
-    const urged = pairs.length > 0 && hit.cue.pos === 'verb' ? urgedTo(view, hit.first) : undefined;
+    const urged =
+      pairs.length === 0
+        ? undefined
+        : hit.cue.pos === 'verb'
+          ? urgedTo(view, hit.first)
+          : urgedToNoun(view, hit.first);
     // "called on Sudmark to withdraw its troops": an appeal to one party to end or undo what it
     // does is also a demand (CAMEO 10).
     const demand = demandOf(view, hit, parties, suggester);

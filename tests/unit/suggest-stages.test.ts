@@ -3416,3 +3416,70 @@ describe('what the hostile test of 2026-12-01 found (hand-made sentences)', () =
     expect(read.filter((s) => s.startsWith('north-pact cooperates-with'))).toEqual([]);
   });
 });
+
+describe('shooting down, relative clauses before the verb, accusations (hand-made sentences)', () => {
+  it('reads "shot down" though the model tags "shot" as a noun, and "downed"', () => {
+    for (const text of [
+      'Norland shot down a Sudmark drone near the border.',
+      'The Norland army shot down a Sudmark drone on Monday.',
+      'Norland downed a Sudmark drone.',
+    ])
+      expect(structural(text)).toEqual(['norland opposes sudmark asserted']);
+    // A noun after a determiner stays one ("a shot"); a reduced passive is no act of its own.
+    expect(readText('Norland fired a shot at the drone.').tokens[3]!.pos).toBe('NOUN');
+    expect(structural('A Sudmark drone shot down near the border was found in Norland.')).toEqual(
+      [],
+    );
+  });
+
+  it('takes the subject before a "whose" clause, and none from inside a relative clause', () => {
+    expect(
+      structural(
+        'Norland and Sudmark clashed again. Ostria, whose foreign minister shuttled between the two capitals last year, offered to host talks between the two sides.',
+      ).filter((s) => s.includes('proposes-to')),
+    ).toEqual(['ostria proposes-to norland asserted', 'ostria proposes-to sudmark asserted']);
+    // The antecedent names no actor: the relative clause's name is not the subject.
+    expect(
+      structural(
+        'The three governments, which left the North Pact Council last year, accused Sudmark of arming rebels.',
+      ),
+    ).toEqual([]);
+    // Nor the subject a later verb shares ("said ... and accused").
+    const clause =
+      'which left the North Pact Council last year, said in a statement that the drone had been flying in Sudmark airspace and accused Norland of "supporting terrorism."';
+    expect(structural(`The three governments, ${clause}`)).toEqual([]);
+    expect(structural(`Ostria, ${clause}`)).toEqual(['ostria opposes norland asserted']);
+    // A possessor before the clause still is.
+    expect(
+      structural("Sudmark's army, which crossed into Iraq last year, attacked Norland."),
+    ).toContain('sudmark opposes norland asserted');
+  });
+
+  it('marks the accused deed denied when the accusation is denied after it', () => {
+    for (const denial of [
+      ', a charge Sudby denied.',
+      ' - a charge that Sudby has repeatedly denied.',
+    ])
+      expect(structural(`Norland accused Sudmark of arming the Red Front${denial}`)).toContain(
+        'sudmark cooperates-with red-front denied',
+      );
+    // A denial of something else: still only reported.
+    expect(
+      structural('Norland accused Sudmark of arming the Red Front, and Ostria denied any role.'),
+    ).toContain('sudmark cooperates-with red-front reported');
+  });
+
+  it('reads what the accused is said to have done past a time phrase and a purpose', () => {
+    expect(structural('Sudmark accused Norland on Friday of attacking Iraq.')).toEqual([
+      'norland opposes iraq reported',
+      'sudmark opposes norland asserted',
+    ]);
+    // "of sending men ... to attack a patrol": the attack is the accused's, for "the attack".
+    const text =
+      'Sudmark accused Norland on Friday of sending armed men across the river to attack a military patrol. Ostria condemned the attack and said it stood with Sudmark.';
+    const found = structural(text);
+    expect(found).toContain('norland opposes sudmark reported');
+    expect(found).toContain('ostria opposes norland asserted');
+    expect(found).not.toContain('ostria opposes sudmark asserted');
+  });
+});

@@ -699,6 +699,13 @@ function findSubject(
       const antecedent = beforeRelativeClause(view, k, cueFirst);
       if (antecedent)
         return { group: groupLeftOf(view, antecedent), how: 'subject', distance: cueFirst - k };
+      // "The three governments, which left the North Pact Council, accused X": the names of a
+      // relative clause are not the subject of the verb after it; what stands before it may be.
+      const opening = relativeClauseOpening(view, k, cueFirst);
+      if (opening !== undefined) {
+        k = opening;
+        continue;
+      }
       // "X said in a statement, urging Y to ...": a participle clause after a comma.
       if (k === cueFirst - 1 && tokens[cueFirst]!.pos === 'VERB' && isIngForm(tokens[cueFirst]!))
         participle = true;
@@ -844,7 +851,7 @@ const STAND_IN_NOUNS = new Set([
 const SCARE = new Set(['so-called', 'called', 'supposed', 'alleged']);
 
 /** Words that open a relative clause or an apposition between a subject and its verb. */
-const APPOSITION_OPENERS = new Set(['which', 'who', 'a', 'an', 'the', 'once', 'formerly']);
+const APPOSITION_OPENERS = new Set(['which', 'who', 'whose', 'a', 'an', 'the', 'once', 'formerly']);
 
 /** Nouns for the act a clause tells, that a relative clause goes on about ("a move that"). */
 const MOVE_NOUNS = new Set([...GENERIC_ACTS, 'decision', 'act', 'measure']);
@@ -1014,6 +1021,18 @@ function accusedOf(
         return accusedOf(view, { ...hit, first: j, last: j + 1 }, antecedents);
     }
   }
+  // "accused X of sending armed men across the river to attack a patrol": the purpose of the
+  // gerund's act is the accused's too.
+  if (tokens[k]!.lower === 'to' && tokens[k]!.pos === 'PART') {
+    for (let j = k - 1; j > sentence.first && k - j <= 10; j--) {
+      const t = tokens[j]!;
+      if (isClauseBreak(t) || t.text === ',' || t.pos === 'VERB') {
+        if (isIngForm(t) && (tokens[j - 1]!.lower === 'of' || tokens[j - 1]!.lower === 'for'))
+          return accusedOf(view, { ...hit, first: j, last: j + 1 }, antecedents);
+        break;
+      }
+    }
+  }
   const preposition = tokens[k]!.lower;
   if (preposition !== 'of' && preposition !== 'for') return undefined;
   // "X and Y accused each other of arming Z": each one accused, by the other.
@@ -1051,7 +1070,10 @@ function accusedOf(
   // "accused X, Y and others of": past the words that close the list.
   let j = k - 1;
   while (j > k - 5 && j > sentence.first && !mentionOn(view, j) && !closesList(view, j)) j--;
-  const accused = nameEndingAt(view, closesList(view, j) ? j - 1 : k - 1);
+  const accused = nameEndingAt(
+    view,
+    closesList(view, j) ? j - 1 : circumstanceAfter(view, j, k) ? j : k - 1,
+  );
   if (!usable(accused)) return undefined;
   const group = groupLeftOf(view, accused);
   let v = group[0]!.first - 1;
@@ -1066,6 +1088,21 @@ function accusedOf(
       : undefined;
   const accuser = findSubject(view, v, antecedents);
   return { accused: side, ...(accuser ? { accuser } : {}), reported: true };
+}
+
+/**
+ * Whether the words after token j up to token k are a phrase of time or place that starts with
+ * a preposition or an adverb ("accused X on Friday of", "accused X again of"), no verb in it.
+ */
+function circumstanceAfter(view: SentenceView, j: number, k: number): boolean {
+  const { tokens } = view;
+  if (j + 1 >= k || !mentionOn(view, j)) return false;
+  const first = tokens[j + 1]!.pos;
+  if (first !== 'ADP' && first !== 'ADV') return false;
+  for (let i = j + 1; i < k; i++)
+    if (!['ADP', 'ADV', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[i]!.pos))
+      return false;
+  return true;
 }
 
 /** CAMEO roots of words said against someone (demand, disapprove, reject, threaten, protest). */
@@ -1159,6 +1196,31 @@ function beforeRelativeClause(
   }
   return undefined;
 }
+
+/**
+ * The comma that opens the relative clause (", which ...", ", who ...", ", whose ...") the comma
+ * at `comma` closes, with nothing but auxiliaries and adverbs between it and the cue.
+ */
+function relativeClauseOpening(
+  view: SentenceView,
+  comma: number,
+  cueFirst: number,
+): number | undefined {
+  const { tokens, sentence } = view;
+  for (let k = comma + 1; k < cueFirst; k++) {
+    const p = tokens[k]!.pos;
+    if (p !== 'AUX' && p !== 'ADV' && p !== 'PART') return undefined;
+  }
+  for (let j = comma - 1; j > sentence.first && comma - j <= MAX_REACH; j--) {
+    const t = tokens[j]!;
+    if (t.text === ';' || QUOTE_MARKS.has(t.text)) return undefined;
+    if (t.text === ',') return RELATIVE_OPENERS.has(tokens[j + 1]!.lower) ? j : undefined;
+  }
+  return undefined;
+}
+
+/** The words that open a relative clause after a comma. */
+const RELATIVE_OPENERS = new Set(['which', 'who', 'whose']);
 
 /**
  * What "they" stands for: a group of names said before it in the sentence ("The US and Russia

@@ -322,6 +322,9 @@ function verbsTheTaggerMissed(tokens: Token[], s: Sentence): void {
   }
 }
 
+/** The particles of phrasal verbs of force, between the verb and its object ("shot down a drone"). */
+const PARTICLES: ReadonlySet<string> = new Set(['down', 'up', 'off', 'out']);
+
 /** Whether token i is a verb the model tagged otherwise (see verbsTheTaggerMissed). */
 function missedVerb(
   tokens: readonly Token[],
@@ -347,6 +350,19 @@ function missedVerb(
     if (k > s.first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'ADJ')) k--;
     if (tokens[k]!.lemma !== 'have' || tokens[k]!.pos !== 'AUX') return false;
     return !(next && (next.pos === 'NOUN' || next.pos === 'ADJ'));
+  }
+  if (t.pos === 'NOUN' && /^[a-z]{3,}[^s]$/.test(t.lower)) {
+    // "Norland shot down a drone", "troops shot two soldiers": an irregular past the model took
+    // for a noun, after a name or a noun, before its object (past a particle); not "a shot".
+    const previous = tokens[i - 1]!;
+    const object = next?.pos === 'ADP' && PARTICLES.has(next.lower) ? tokens[i + 2] : next;
+    if (
+      (previous.pos === 'PROPN' || previous.pos === 'NOUN') &&
+      object !== undefined &&
+      ['DET', 'NUM', 'PRON', 'PROPN'].includes(object.pos) &&
+      lemmaAsVerb(t.lower) !== t.lower
+    )
+      return true;
   }
   if (t.pos === 'NOUN' && /^[a-z]{3,}ing$/.test(t.lower)) {
     // "of arming", "of secretly arming", "denied arming"; "of financing and training X".

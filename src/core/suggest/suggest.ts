@@ -521,11 +521,16 @@ const UNDOING_ROOTS = new Set(['12', '16']);
 /** How a side found left of the cue, in its clause, is told. */
 const SUBJECT_SIDES: ReadonlySet<Side['how']> = new Set(['subject', 'pronoun', 'relative']);
 
-/** The first group of names in a sentence that is not the object of a preposition. */
+/**
+ * The first group of names in a sentence that is not the object of a preposition, nor inside a
+ * relative clause.
+ */
 function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
   for (const m of view.mentions) {
     if (m.modifier || !m.actor) continue;
     if (isGovernedAt(view.tokens, m.first, view.sentence.first)) continue;
+    // "The three governments, which left the North Pact Council, said": not the clause's.
+    if (inRelativeClause(view, m.first)) continue;
     const group = membersOf(view, m);
     for (const next of view.mentions.slice(view.mentions.indexOf(m) + group.length)) {
       const between = view.tokens.slice(group[group.length - 1]!.last, next.first);
@@ -921,7 +926,12 @@ function suggestInSentence(
         }),
         suggester,
       );
-      if (parties.reported && modality.modality === 'asserted') modality.modality = 'reported';
+      if (parties.reported && modality.modality === 'asserted') {
+        // "accused X of arming Y, a charge X denied": the deed is denied.
+        const denial = deniedCharge(view, own, hit.last);
+        if (denial) Object.assign(modality, { modality: 'denied', marker: denial });
+        else modality.modality = 'reported';
+      }
       // "pledged aid to X", "offers of help from X": the aid is offered, not given.
       if (modality.modality === 'asserted' && offeredNoun(view, reading, suggester))
         modality.modality = 'proposed';
@@ -1016,6 +1026,30 @@ function laterVerbBetween(view: SentenceView, from: number, to: number): boolean
     if (t.text === ',' && (isIngForm(verb) || relative)) return true;
   }
   return false;
+}
+
+/** Nouns for an accusation that a denial after it takes back ("a charge X denied"). */
+const CHARGES = new Set(['charge', 'accusation', 'allegation', 'claim']);
+
+/**
+ * A denial after `from` of the accusation it follows: ", a charge X denied", ", an accusation
+ * that X has repeatedly denied" (the noun right after the comma or dash).
+ */
+function deniedCharge(
+  view: SentenceView,
+  markers: readonly ModalityHit[],
+  from: number,
+): ModalityHit | undefined {
+  const { tokens } = view;
+  return markers.find((m) => {
+    if (m.modality !== 'denied' || m.first < from) return false;
+    for (let k = m.first - 1; k >= from && m.first - k <= 8; k--) {
+      const t = tokens[k]!;
+      if (t.text === ',' || t.text === '-' || t.text === '\u2014' || t.text === '\u2013')
+        return k + 1 < m.first && CHARGES.has(tokens[k + 2]?.lemma ?? '');
+    }
+    return false;
+  });
 }
 
 /** Whether token `at` is inside a relative clause opened by ", which", ", who" ... before it. */

@@ -3455,6 +3455,17 @@ describe('shooting down, relative clauses before the verb, accusations (hand-mad
     ).toContain('sudmark opposes norland asserted');
   });
 
+  it('reads the state whose ministry an envoy "was summoned to" as the one who summoned', () => {
+    for (const text of [
+      "Norland's ambassador was summoned to the Sudmark foreign ministry on Monday.",
+      "Norland's envoy was summoned to the foreign ministry of Sudmark.",
+      'The ambassador of Norland was summoned to the Sudmark foreign ministry.',
+    ])
+      expect(structural(text)).toEqual(['sudmark opposes norland asserted']);
+    // Not for another verb: "was sent to" names where, not who.
+    expect(structural("Norland's envoy was sent to the Sudmark foreign ministry.")).toEqual([]);
+  });
+
   it('marks the accused deed denied when the accusation is denied after it', () => {
     for (const denial of [
       ', a charge Sudby denied.',

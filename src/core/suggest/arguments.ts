@@ -790,6 +790,9 @@ function compoundOwner(view: SentenceView, at: number): PlacedMention | undefine
   return usable(m) && m.last === at - 1 ? m : undefined;
 }
 
+/** Verbs whose passive names the one who acts after "to" ("was summoned to the ministry of X"). */
+const SUMMONING = new Set(['summon']);
+
 /** Words the model tags as prepositions that may open a clause ("after the talks collapsed"). */
 const SUBORDINATORS = new Set(['after', 'before', 'as']);
 
@@ -844,6 +847,7 @@ const STAND_IN_NOUNS = new Set([
   'state',
   'territory',
   'leadership',
+  'ministry',
   'people',
 ]);
 
@@ -1591,8 +1595,11 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       }
       // "objections from X", "shelled from the Tajik side": "from" names the agent of a noun
       // or a passive verb.
+      // "was summoned to the Sudmark foreign ministry": the ministry's state summoned.
       const agentive =
-        preposition === 'by' || (preposition === 'from' && (cue.pos === 'noun' || passive));
+        preposition === 'by' ||
+        (preposition === 'from' && (cue.pos === 'noun' || passive)) ||
+        (preposition === 'to' && passive && SUMMONING.has(cue.words[0]!));
       if (agentive && (passive || cue.pos === 'noun')) {
         // "signed by X and Y ended the dispute": the names after "by" close the group.
         result.agent = {
@@ -1732,6 +1739,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
       if (
         t.lower === 'by' ||
         (t.lower === 'from' && (cue.pos === 'noun' || passive)) ||
+        (t.lower === 'to' && passive && SUMMONING.has(cue.words[0]!)) ||
         authorFrom
       ) {
         preposition = t.lower;

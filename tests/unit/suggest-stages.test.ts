@@ -3143,6 +3143,13 @@ describe('cue file additions of 2026-12-01 (hand-made sentences)', () => {
       'ostria opposes sudmark asserted',
     ]);
   });
+
+  it('reads being "in touch with" as consulting (2026-12-02)', () => {
+    expect(structural('Ostria said it was in touch with Norland and Sudmark.')).toEqual([
+      'ostria cooperates-with norland asserted',
+      'ostria cooperates-with sudmark asserted',
+    ]);
+  });
 });
 
 describe('a group of four names or more (pairs.ts; hand-made sentences)', () => {

@@ -3501,3 +3501,42 @@ describe('shooting down, relative clauses before the verb, accusations (hand-mad
     expect(found).not.toContain('ostria opposes sudmark asserted');
   });
 });
+
+describe('"the three" and the list of three it stands for (coref.ts; hand-made sentences)', () => {
+  /** Source and target of the suggestions a cue word gives. */
+  const byCue = (text: string, cue: string) =>
+    suggestRelations(text, suggester)
+      .suggestions.filter((s) => s.evidence.cue.text === cue)
+      .map((s) => `${s.source} ${s.type} ${s.target}`);
+
+  it('takes the latest list of exactly three, with a noun or bare', () => {
+    expect(
+      byCue(
+        'Norland, Sudmark and Iraq recalled their ambassadors from Ostria on Tuesday. The three governments accused Ostria of arming the Red Front.',
+        'accused',
+      ),
+    ).toEqual(['norland opposes ostria', 'sudmark opposes ostria', 'iraq opposes ostria']);
+    expect(
+      byCue(
+        'Norland, Sudmark and Iraq met in Sudby. The three agreed to share intelligence.',
+        'agreed',
+      ),
+    ).toEqual([
+      'norland cooperates-with sudmark',
+      'norland cooperates-with iraq',
+      'sudmark cooperates-with iraq',
+    ]);
+  });
+
+  it('guesses nothing from a list of four, nor for "the three" of something else', () => {
+    expect(
+      byCue(
+        'Norland, Sudmark, Iraq and Ostria met. The three governments accused the Red Front.',
+        'accused',
+      ),
+    ).toEqual([]);
+    expect(
+      byCue('Norland, Sudmark and Iraq met. The three boats attacked the Red Front.', 'attacked'),
+    ).toEqual([]);
+  });
+});

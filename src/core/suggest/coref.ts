@@ -13,6 +13,8 @@
  *   "and" just before, else the two actors the article has named most (see pairOf); "the two
  *   ministers" (diplomats, presidents, envoys): the two persons the sentence and the two before
  *   name, when they name exactly two besides a speaker;
+ * - "the three", "the three governments" (a noun "the two" may carry): the latest list of exactly
+ *   three actors ("X, Y and Z") in the sentence or the two before it; no guess without one;
  * - "restraint" or "calm" asked for ("urged restraint", "called for calm"), and "them" asked to
  *   act ("urged them to talk"): the two sides of the conflict, found as for "the two" (never the
  *   ones who ask);
@@ -348,9 +350,22 @@ export function resolveReferences(
         if (pair) add(k, k + 1, pair, 'pronoun');
         continue;
       }
+      // "The three governments", "the three countries' navies", "the three agreed": the list of
+      // exactly three the sentence or the two before it named ("Mali, Niger and Chad"), if any.
+      if (PAIR_DETERMINERS.has(tok.lower) && tokens[k + 1]?.lower === 'three') {
+        const noun = tokens[k + 2];
+        const bare = noun === undefined || noun.pos === 'VERB' || noun.pos === 'AUX';
+        const three =
+          bare || PAIR_NOUNS.has(noun.lower) ? listOfThree(recent, tokens, s) : undefined;
+        if (three) {
+          add(k, bare ? k + 2 : k + 3, three, 'description');
+          k = bare ? k + 1 : k + 2;
+          continue;
+        }
+      }
       // "the two", "both sides", "the two governments", "its two neighbours", "all sides",
-      // "both warring parties", "each side". ("The three" and "either side" are left: they
-      // named listed actors, or a war's two sides, more often than the article's parties.)
+      // "both warring parties", "each side". ("Either side" is left: it named a war's two sides
+      // more often than the article's parties.)
       const two = PAIR_DETERMINERS.has(tok.lower) && tokens[k + 1]?.lower === 'two';
       // "an exchange of prisoners between the neighbours": two, with no "two".
       const betweenThe =
@@ -695,6 +710,31 @@ function appealsBefore(tokens: readonly Token[], k: number, first: number): bool
     before.pos === 'VERB' &&
     (before.lemma === 'call' || before.lemma === 'appeal')
   );
+}
+
+/**
+ * The three actors of the latest list of exactly three ("X, Y and Z": commas, then "and") in
+ * this sentence or the `PAIR_REACH` before it; none when the list is longer or names a person.
+ */
+function listOfThree(
+  recent: readonly Seen[],
+  tokens: readonly Token[],
+  s: number,
+): string[] | undefined {
+  const joined = (a: Seen, b: Seen, by: string) =>
+    a.sentence === b.sentence && b.at === a.end + 1 && tokens[a.end]!.lower === by;
+  for (let i = recent.length - 1; i >= 2; i--) {
+    const z = recent[i]!;
+    if (s - z.sentence > PAIR_REACH) return undefined;
+    const y = recent[i - 1]!;
+    const x = recent[i - 2]!;
+    if (z.pairedWith !== y.actor || !joined(x, y, ',')) continue;
+    const w = recent[i - 3];
+    if (w && joined(w, x, ',')) continue;
+    const three = [x.actor, y.actor, z.actor];
+    if (new Set(three).size === 3) return three;
+  }
+  return undefined;
 }
 
 /** How many sentences back an "X and Y" still gives the pair "the two" stands for. */

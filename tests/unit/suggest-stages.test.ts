@@ -3144,6 +3144,15 @@ describe('cue file additions of 2026-12-01 (hand-made sentences)', () => {
     ]);
   });
 
+  it('reads sending an envoy or a delegation to a state as consulting (2026-12-02)', () => {
+    expect(structural('Ostria sent a delegation to Sudby on Monday.')).toEqual([
+      'ostria cooperates-with sudmark asserted',
+    ]);
+    expect(structural('Ostria dispatched its envoy to Nordby.')).toEqual([
+      'ostria cooperates-with norland asserted',
+    ]);
+  });
+
   it('reads being "in touch with" as consulting (2026-12-02)', () => {
     expect(structural('Ostria said it was in touch with Norland and Sudmark.')).toEqual([
       'ostria cooperates-with norland asserted',

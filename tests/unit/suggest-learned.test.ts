@@ -255,7 +255,7 @@ describe('the learned reader (learned.ts)', () => {
       readFileSync(join(ROOT, 'src/core/suggest/learned-model.json'), 'utf8'),
     ) as { trainedOn: string[] };
     expect(json.trainedOn).toContain('graph-data');
-    expect(json.trainedOn.filter((d) => /heldout-[prs]$/.test(d))).toEqual([]);
+    expect(json.trainedOn.filter((d) => /heldout-[prst]$/.test(d))).toEqual([]);
   });
 });
 

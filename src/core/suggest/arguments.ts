@@ -1178,27 +1178,19 @@ function beforeRelativeClause(
   comma: number,
   cueFirst: number,
 ): PlacedMention | undefined {
-  const { tokens, sentence } = view;
-  for (let k = comma + 1; k < cueFirst; k++) {
-    const p = tokens[k]!.pos;
-    if (p !== 'AUX' && p !== 'ADV' && p !== 'PART') return undefined;
-  }
-  for (let j = comma - 1; j > sentence.first && comma - j <= MAX_REACH; j--) {
-    const t = tokens[j]!;
-    if (t.text === ',' || t.text === ';') {
-      // "Norland's closest ally, Ostria, said": the name in apposition is who acts.
-      const apposed = nameEndingAt(view, comma - 1);
-      if (usable(apposed) && apposed.first === j + 1 && !apposed.mention.possessive) return apposed;
-      // ", which ...," ", who ...," or an apposition: ", a former ally of Sudmark,", ",
-      // Norland's fiercest critic,".
-      const next = tokens[j + 1]!.lower;
-      const possessive = mentionOn(view, j + 1)?.mention.possessive === true;
-      if (!APPOSITION_OPENERS.has(next) && !possessive) return undefined;
-      const antecedent = nameEndingAt(view, j - 1);
-      return usable(antecedent) ? antecedent : undefined;
-    }
-  }
-  return undefined;
+  const { tokens } = view;
+  const j = openingMark(view, comma, cueFirst);
+  if (j === undefined) return undefined;
+  // "Norland's closest ally, Ostria, said": the name in apposition is who acts.
+  const apposed = nameEndingAt(view, comma - 1);
+  if (usable(apposed) && apposed.first === j + 1 && !apposed.mention.possessive) return apposed;
+  // ", which ...," ", who ...," or an apposition: ", a former ally of Sudmark,", ",
+  // Norland's fiercest critic,".
+  const next = tokens[j + 1]!.lower;
+  const possessive = mentionOn(view, j + 1)?.mention.possessive === true;
+  if (!APPOSITION_OPENERS.has(next) && !possessive) return undefined;
+  const antecedent = nameEndingAt(view, j - 1);
+  return usable(antecedent) ? antecedent : undefined;
 }
 
 /**
@@ -1210,15 +1202,26 @@ function relativeClauseOpening(
   comma: number,
   cueFirst: number,
 ): number | undefined {
+  const { tokens } = view;
+  const j = openingMark(view, comma, cueFirst);
+  return j !== undefined && tokens[j]!.text === ',' && RELATIVE_OPENERS.has(tokens[j + 1]!.lower)
+    ? j
+    : undefined;
+}
+
+/**
+ * The comma or semicolon that opens the stretch the comma at `comma` closes, when nothing but
+ * auxiliaries and adverbs stand between that comma and the cue ("X, which ..., has offered").
+ */
+function openingMark(view: SentenceView, comma: number, cueFirst: number): number | undefined {
   const { tokens, sentence } = view;
   for (let k = comma + 1; k < cueFirst; k++) {
     const p = tokens[k]!.pos;
     if (p !== 'AUX' && p !== 'ADV' && p !== 'PART') return undefined;
   }
   for (let j = comma - 1; j > sentence.first && comma - j <= MAX_REACH; j--) {
-    const t = tokens[j]!;
-    if (t.text === ';' || QUOTE_MARKS.has(t.text)) return undefined;
-    if (t.text === ',') return RELATIVE_OPENERS.has(tokens[j + 1]!.lower) ? j : undefined;
+    const t = tokens[j]!.text;
+    if (t === ',' || t === ';') return j;
   }
   return undefined;
 }

@@ -3441,8 +3441,13 @@ describe('shooting down, relative clauses before the verb, accusations (hand-mad
       'Norland downed a Sudmark drone.',
     ])
       expect(structural(text)).toEqual(['norland opposes sudmark asserted']);
-    // A noun after a determiner stays one ("a shot"); a reduced passive is no act of its own.
+    // A noun after a determiner stays one ("a shot"), and so does a noun whose lemma as a verb
+    // is its own ("data": datum); a reduced passive is no act of its own.
     expect(readText('Norland fired a shot at the drone.').tokens[3]!.pos).toBe('NOUN');
+    const data = readText(
+      'Norland offered to extend the hydrological data it shares with Sudmark.',
+    );
+    expect(data.tokens.find((t) => t.text === 'data')!.pos).toBe('NOUN');
     expect(structural('A Sudmark drone shot down near the border was found in Norland.')).toEqual(
       [],
     );

@@ -359,10 +359,12 @@ function missedVerb(
     if (
       (previous.pos === 'PROPN' || previous.pos === 'NOUN') &&
       object !== undefined &&
-      ['DET', 'NUM', 'PRON', 'PROPN'].includes(object.pos) &&
-      lemmaAsVerb(t.lower) !== t.lower
-    )
-      return true;
+      ['DET', 'NUM', 'PRON', 'PROPN'].includes(object.pos)
+    ) {
+      // A verb's form: its lemma as a verb is neither the form nor the noun's ("data": datum).
+      const verb = lemmaAsVerb(t.lower);
+      if (verb !== t.lower && verb !== t.lemma) return true;
+    }
   }
   if (t.pos === 'NOUN' && /^[a-z]{3,}ing$/.test(t.lower)) {
     // "of arming", "of secretly arming", "denied arming"; "of financing and training X".

@@ -427,7 +427,7 @@ export function urgedTo(
 
 /**
  * urgedTo for a noun cue that is the object of the infinitive ("urged X to resume dialogue
- * with Y", "to return to talks with Y", "to sign a pact with Y"): past its determiners and
+ * with Y", "to sign a pact with Y", "to return to the talks with Y"): past its determiners and
  * modifiers and a preposition, the verb it hangs on.
  */
 export function urgedToNoun(view: SentenceView, nounFirst: number): ReturnType<typeof urgedTo> {
@@ -1597,8 +1597,8 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         return result;
       }
       // "objections from X", "shelled from the Tajik side": "from" names the agent of a noun
-      // or a passive verb.
-      // "was summoned to the Sudmark foreign ministry": the ministry's state summoned.
+      // or a passive verb; "was summoned to the Sudmark foreign ministry": "to" that of a
+      // passive "summon" (the ministry's state summoned).
       const agentive =
         preposition === 'by' ||
         (preposition === 'from' && (cue.pos === 'noun' || passive)) ||

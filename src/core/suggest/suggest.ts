@@ -1032,8 +1032,8 @@ function laterVerbBetween(view: SentenceView, from: number, to: number): boolean
 const CHARGES = new Set(['charge', 'accusation', 'allegation', 'claim']);
 
 /**
- * A denial after `from` of the accusation it follows: ", a charge X denied", ", an accusation
- * that X has repeatedly denied" (the noun right after the comma or dash).
+ * A denial after `from` of the accusation it follows: ", a charge X denied", "- an accusation
+ * that X has repeatedly denied" (the noun after the comma or dash and its determiner).
  */
 function deniedCharge(
   view: SentenceView,
@@ -1046,7 +1046,7 @@ function deniedCharge(
     for (let k = m.first - 1; k >= from && m.first - k <= 8; k--) {
       const t = tokens[k]!;
       if (t.text === ',' || t.text === '-' || t.text === '\u2014' || t.text === '\u2013')
-        return k + 1 < m.first && CHARGES.has(tokens[k + 2]?.lemma ?? '');
+        return CHARGES.has(tokens[k + 2]?.lemma ?? '');
     }
     return false;
   });

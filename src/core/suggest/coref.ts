@@ -714,7 +714,7 @@ function appealsBefore(tokens: readonly Token[], k: number, first: number): bool
 
 /**
  * The three actors of the latest list of exactly three ("X, Y and Z": commas, then "and") in
- * this sentence or the `PAIR_REACH` before it; none when the list is longer or names a person.
+ * this sentence or the `PAIR_REACH` before it; none when the list is longer or names one twice.
  */
 function listOfThree(
   recent: readonly Seen[],

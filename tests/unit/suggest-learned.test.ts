@@ -8,6 +8,7 @@ import {
   probability,
   readModel,
   trainLogistic,
+  TRAINING,
   withoutRareWords,
   type Example,
   type LearnedModel,
@@ -60,6 +61,19 @@ describe('the learned reader (learned.ts)', () => {
     expect(weights.get('t|good')!).toBeGreaterThan(0);
     expect(weights.get('t|bad')!).toBeLessThan(0);
     expect([...trainLogistic(examples)]).toEqual([...weights]);
+  });
+
+  it('averages the weights of fits that visit the examples in orders of their own', () => {
+    const examples: Example[] = [];
+    for (let i = 0; i < 30; i++)
+      examples.push({ features: ['t|bias', `t|w${i % 7}`], label: i % 3 === 0 ? 1 : 0 });
+    const one = (seed: number) => trainLogistic(examples, { ...TRAINING, fits: 1, seed });
+    const [first, second] = [one(1), one(2)];
+    // Two orders give two models; the average of two fits is their mean.
+    expect([...first]).not.toEqual([...second]);
+    const averaged = trainLogistic(examples, { ...TRAINING, fits: 2, seed: 1 });
+    for (const [f, w] of averaged) expect(w).toBeCloseTo((first.get(f)! + second.get(f)!) / 2, 12);
+    expect(TRAINING.fits).toBeGreaterThan(1);
   });
 
   it('adds the pairs of a cue the rules did not relate, scored below them, with its evidence', () => {

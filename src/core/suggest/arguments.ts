@@ -793,6 +793,19 @@ function compoundOwner(view: SentenceView, at: number): PlacedMention | undefine
 /** Verbs whose passive names the one who acts after "to" ("was summoned to the ministry of X"). */
 const SUMMONING = new Set(['summon']);
 
+/**
+ * Whether a preposition names the one who acts: "by"; "from" after a noun or a passive verb
+ * ("objections from X", "shelled from the Tajik side"); "to" after a passive "summon" ("was
+ * summoned to the Sudmark foreign ministry": the ministry's state summoned).
+ */
+function namesAgent(preposition: string, cue: CueHit['cue'], passive: boolean): boolean {
+  return (
+    preposition === 'by' ||
+    (preposition === 'from' && (cue.pos === 'noun' || passive)) ||
+    (preposition === 'to' && passive && SUMMONING.has(cue.words[0]!))
+  );
+}
+
 /** Words the model tags as prepositions that may open a clause ("after the talks collapsed"). */
 const SUBORDINATORS = new Set(['after', 'before', 'as']);
 
@@ -855,7 +868,7 @@ const STAND_IN_NOUNS = new Set([
 const SCARE = new Set(['so-called', 'called', 'supposed', 'alleged']);
 
 /** Words that open a relative clause or an apposition between a subject and its verb. */
-const APPOSITION_OPENERS = new Set(['which', 'who', 'whose', 'a', 'an', 'the', 'once', 'formerly']);
+const APPOSITION_OPENERS = new Set([...RELATIVE_PRONOUNS, 'a', 'an', 'the', 'once', 'formerly']);
 
 /** Nouns for the act a clause tells, that a relative clause goes on about ("a move that"). */
 const MOVE_NOUNS = new Set([...GENERIC_ACTS, 'decision', 'act', 'measure']);
@@ -1204,7 +1217,7 @@ function relativeClauseOpening(
 ): number | undefined {
   const { tokens } = view;
   const j = openingMark(view, comma, cueFirst);
-  return j !== undefined && tokens[j]!.text === ',' && RELATIVE_OPENERS.has(tokens[j + 1]!.lower)
+  return j !== undefined && tokens[j]!.text === ',' && RELATIVE_PRONOUNS.has(tokens[j + 1]!.lower)
     ? j
     : undefined;
 }
@@ -1225,9 +1238,6 @@ function openingMark(view: SentenceView, comma: number, cueFirst: number): numbe
   }
   return undefined;
 }
-
-/** The words that open a relative clause after a comma. */
-const RELATIVE_OPENERS = new Set(['which', 'who', 'whose']);
 
 /**
  * What "they" stands for: a group of names said before it in the sentence ("The US and Russia
@@ -1596,13 +1606,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         };
         return result;
       }
-      // "objections from X", "shelled from the Tajik side": "from" names the agent of a noun
-      // or a passive verb; "was summoned to the Sudmark foreign ministry": "to" that of a
-      // passive "summon" (the ministry's state summoned).
-      const agentive =
-        preposition === 'by' ||
-        (preposition === 'from' && (cue.pos === 'noun' || passive)) ||
-        (preposition === 'to' && passive && SUMMONING.has(cue.words[0]!));
+      const agentive = namesAgent(preposition, cue, passive);
       if (agentive && (passive || cue.pos === 'noun')) {
         // "signed by X and Y ended the dispute": the names after "by" close the group.
         result.agent = {
@@ -1739,12 +1743,7 @@ function findObject(view: SentenceView, hit: CueHit, passive: boolean): RightSid
         !passive &&
         lastNoun === k - 1 &&
         (authored(lastNoun) || (authored(ofHead) && k - ofHead <= 4));
-      if (
-        t.lower === 'by' ||
-        (t.lower === 'from' && (cue.pos === 'noun' || passive)) ||
-        (t.lower === 'to' && passive && SUMMONING.has(cue.words[0]!)) ||
-        authorFrom
-      ) {
+      if (namesAgent(t.lower, cue, passive) || authorFrom) {
         preposition = t.lower;
         skipping = false;
         authorAt = k;

@@ -52,7 +52,27 @@ const CLAUSE_WORDS = new Set([
 ]);
 
 /** Relative pronouns, whose clause is about the name just before them. */
-export const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'that']);
+export const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose', 'that']);
+
+/** Whether token `at` is inside a relative clause opened by ", which", ", who" ... before it. */
+export function inRelativeClauseAt(tokens: readonly Token[], at: number, first: number): boolean {
+  for (let k = at - 1; k > first; k--) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ';') return false;
+    if (RELATIVE_PRONOUNS.has(t.lower) && tokens[k - 1]!.text === ',') return true;
+  }
+  return false;
+}
+
+/**
+ * The token after a relative clause between commas that opens at token `k` (", which lists the
+ * ELN as ...,"), or `k` when none opens there. `last`: the sentence's end.
+ */
+export function pastRelativeClause(tokens: readonly Token[], k: number, last: number): number {
+  if (tokens[k]?.text !== ',' || !RELATIVE_PRONOUNS.has(tokens[k + 1]?.lower ?? '')) return k;
+  for (let j = k + 2; j < last && j - k <= 25; j++) if (tokens[j]!.text === ',') return j + 1;
+  return k;
+}
 
 /**
  * Whether a preposition governs the token at `at` (modifiers between): "talks with the X",

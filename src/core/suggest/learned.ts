@@ -534,8 +534,8 @@ export interface TrainingOptions {
   seed: number;
   /**
    * Fits averaged, each visiting the examples in its own order (seeds `seed`, `seed + 1`, ...):
-   * one order's luck is smoothed out, so that a change of one example does not move the
-   * model by more than that example's worth.
+   * one order's luck is smoothed out, so that a change of one example, which reorders them
+   * all, moves the model less.
    */
   fits: number;
 }

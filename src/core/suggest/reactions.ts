@@ -23,7 +23,7 @@ import {
   SAYING_VERBS,
   type Act,
 } from './events.ts';
-import { MEMBER_NOUNS, QUOTE_MARKS, RELATIVE_PRONOUNS, VERB_COORDINATORS } from './grammar.ts';
+import { MEMBER_NOUNS, pastRelativeClause, QUOTE_MARKS, VERB_COORDINATORS } from './grammar.ts';
 import type { Cue } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
 import type { Attribution } from './speakers.ts';
@@ -127,7 +127,7 @@ export function rememberDeeds(
     !mentionOn(view, start)
   )
     start++;
-  start = pastRelativeClause(view, start);
+  start = pastRelativeClause(tokens, start, view.sentence.last);
   for (let k = start; k < view.sentence.last && k - start <= 6; k++) {
     const t = tokens[k]!;
     if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') continue;
@@ -141,15 +141,6 @@ export function rememberDeeds(
     if (saying !== undefined) deed(saying);
     return;
   }
-}
-
-/** The token after a relative clause between commas at `k` (", which lists the ELN as ...,"). */
-function pastRelativeClause(view: SentenceView, k: number): number {
-  const { tokens } = view;
-  if (tokens[k]?.text !== ',' || !RELATIVE_PRONOUNS.has(tokens[k + 1]?.lower ?? '')) return k;
-  for (let j = k + 2; j < view.sentence.last && j - k <= 25; j++)
-    if (tokens[j]!.text === ',') return j + 1;
-  return k;
 }
 
 /**

@@ -36,7 +36,7 @@ import {
   isIngForm,
   isModifier,
   QUOTE_MARKS,
-  RELATIVE_PRONOUNS,
+  inRelativeClauseAt,
   VERB_COORDINATORS,
 } from './grammar.ts';
 import type { Cue, Lexicon } from './lexicon.ts';
@@ -256,6 +256,8 @@ export function readSentences(text: string, suggester: Suggester): ArticleReadin
   const mentions = mergeByStart(resolved, speakers.mentions);
   const sentences: ArticleReading['sentences'] = [];
   const acts: Act[] = [];
+  const { attributions } = speakers;
+  let said = 0;
   let from = 0;
   for (const [index, sentence] of read.sentences.entries()) {
     const placed = viewSentence(read.tokens, sentence, mentions, from, suggester.isPerson);
@@ -276,7 +278,11 @@ export function readSentences(text: string, suggester: Suggester): ArticleReadin
       { acts, sentence: index },
     );
     rememberDeeds(view, firstGroup, { acts, sentence: index });
-    rememberQuotation(view, { acts, sentence: index }, speakers.attributions);
+    // The attributions in this sentence: they come in order, so a cursor walks them once.
+    while (said < attributions.length && attributions[said]!.verb < sentence.first) said++;
+    let end = said;
+    while (end < attributions.length && attributions[end]!.verb < sentence.last) end++;
+    rememberQuotation(view, { acts, sentence: index }, attributions.slice(said, end));
     sentences.push({ ...reading, view, index });
   }
   return { names, mentions: mentions.length, sentenceCount: read.sentences.length, sentences };
@@ -530,7 +536,7 @@ function firstSubjectGroup(view: SentenceView): PlacedMention[] | undefined {
     if (m.modifier || !m.actor) continue;
     if (isGovernedAt(view.tokens, m.first, view.sentence.first)) continue;
     // "The three governments, which left the North Pact Council, said": not the clause's.
-    if (inRelativeClause(view, m.first)) continue;
+    if (inRelativeClauseAt(view.tokens, m.first, view.sentence.first)) continue;
     const group = membersOf(view, m);
     for (const next of view.mentions.slice(view.mentions.indexOf(m) + group.length)) {
       const between = view.tokens.slice(group[group.length - 1]!.last, next.first);
@@ -1012,7 +1018,7 @@ function laterVerbBetween(view: SentenceView, from: number, to: number): boolean
   const hasVerb = (tokens: readonly Token[], a: number, b: number) =>
     tokens.slice(a, b).some((t) => t.pos === 'VERB');
   const { tokens } = view;
-  const relative = inRelativeClause(view, from);
+  const relative = inRelativeClauseAt(view.tokens, from, view.sentence.first);
   for (let k = from; k + 1 < to; k++) {
     const t = tokens[k]!;
     let v = k + 1;
@@ -1050,17 +1056,6 @@ function deniedCharge(
     }
     return false;
   });
-}
-
-/** Whether token `at` is inside a relative clause opened by ", which", ", who" ... before it. */
-function inRelativeClause(view: SentenceView, at: number): boolean {
-  const { tokens, sentence } = view;
-  for (let k = at - 1; k > sentence.first; k--) {
-    const t = tokens[k]!;
-    if (t.text === ',' || t.text === ';') return false;
-    if (RELATIVE_PRONOUNS.has(t.lower) && tokens[k - 1]!.text === ',') return true;
-  }
-  return false;
 }
 
 /**

@@ -3542,6 +3542,15 @@ describe('"the three" and the list of three it stands for (coref.ts; hand-made s
     ]);
   });
 
+  it('takes no pair for "the two sides" from the end of a longer list', () => {
+    const text =
+      'Norland accused Sudmark of massing troops. Ostria, Iraq and Sudmark signed a pact last year. The North Pact Council offered to host talks between the two sides.';
+    expect(byCue(text, 'offered').sort()).toEqual([
+      'north-pact proposes-to norland',
+      'north-pact proposes-to sudmark',
+    ]);
+  });
+
   it('guesses nothing from a list of four, nor for "the three" of something else', () => {
     expect(
       byCue(

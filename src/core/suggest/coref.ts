@@ -172,6 +172,8 @@ interface Seen {
   pairedWith?: string;
   /** The pair follows "between" ("talks between X and Y"). */
   between?: boolean;
+  /** "and" closes a longer list ("W, X and Y"): X and Y are no pair of their own. */
+  listed?: boolean;
 }
 
 /**
@@ -236,6 +238,13 @@ export function resolveReferences(
         ) {
           seen.pairedWith = before.actor;
           if (tokens[before.at - 1]?.lower === 'between') seen.between = true;
+          const third = recent.at(-2);
+          if (
+            third?.sentence === s &&
+            before.at === third.end + 1 &&
+            tokens[third.end]!.text === ','
+          )
+            seen.listed = true;
         }
       }
       recent.push(seen);
@@ -785,7 +794,7 @@ function pairOf(
     // "and", before the last two named.
     for (let i = here.length - 1; i >= 0; i--) {
       const r = here[i]!;
-      if (r.pairedWith && r.pairedWith !== r.actor && fits(r.pairedWith))
+      if (r.pairedWith && !r.listed && r.pairedWith !== r.actor && fits(r.pairedWith))
         return [r.pairedWith, r.actor];
     }
     const pair: string[] = [];
@@ -797,7 +806,8 @@ function pairOf(
     const r = recent[i]!;
     // As a verb's object, a pair "between" them in this sentence first ("Oman, which brokered a
     // truce between X and Y, had spoken to both sides").
-    if ((r.sentence === sentence && !(subjects && r.between)) || !r.pairedWith) continue;
+    if ((r.sentence === sentence && !(subjects && r.between)) || !r.pairedWith || r.listed)
+      continue;
     if (!fits(r.actor) || !fits(r.pairedWith) || own.has(r.actor) || own.has(r.pairedWith))
       continue;
     if (r.actor !== r.pairedWith) return [r.pairedWith, r.actor];
